@@ -1,0 +1,237 @@
+import { z } from "zod";
+
+/**
+ * The topology contract. The API, the UI and the CLI all speak this one shape; every other
+ * type in the topology pipeline is inferred from it.
+ */
+
+/** observed: reported by the cluster itself (NodeNetworkState, network-status); inferred: derived from NADs and requests. */
+export const provenanceSchema = z.enum(["observed", "inferred"]);
+
+const baseElement = {
+  id: z.string(),
+  name: z.string(),
+  parent: z.string().nullable(),
+  provenance: provenanceSchema,
+};
+
+export const ipRangeSchema = z.object({
+  /** CIDR of the whole range, e.g. 192.168.12.0/24 */
+  subnet: z.string(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+  gateway: z.string().optional(),
+  exclude: z.array(z.string()).default([]),
+});
+
+export const ipamSchema = z.object({
+  type: z.string(),
+  ranges: z.array(ipRangeSchema).default([]),
+  /** static IPAM: the configured addresses (CIDR) */
+  addresses: z.array(z.string()).default([]),
+  /** whereabouts IPPool use, when the pool was found */
+  pool: z
+    .object({ name: z.string(), allocated: z.number().int(), size: z.number().int().nullable() })
+    .optional(),
+});
+
+export const mainTypeSchema = z.enum(["bridge", "macvlan", "ipvlan", "host-device", "vlan", "sriov", "other"]);
+
+export const nicSummarySchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  state: z.string().optional(),
+  mac: z.string().optional(),
+  mtu: z.number().optional(),
+  ips: z.array(z.string()).default([]),
+  controller: z.string().optional(),
+});
+
+export const hostElementSchema = z.object({
+  ...baseElement,
+  kind: z.literal("host"),
+  /** NodeNetworkState reports this host's links */
+  linksObserved: z.boolean(),
+  addresses: z.array(z.string()).default([]),
+  interfaces: z.array(nicSummarySchema).default([]),
+  /** NodeNetworkState status.lastSuccessfulUpdateTime */
+  reportedAt: z.string().optional(),
+});
+
+/** Host-side attachment points: a bridge, a macvlan/ipvlan/vlan parent NIC, a host device, an SR-IOV PF. */
+const hostSide = {
+  ...baseElement,
+  host: z.string(),
+  device: z.string(),
+  mac: z.string().optional(),
+  mtu: z.number().optional(),
+  state: z.string().optional(),
+  /** L2 reach: pods attached to points with the same segment can talk at L2. */
+  segment: z.string(),
+};
+
+export const bridgeElementSchema = z.object({
+  ...hostSide,
+  kind: z.literal("bridge"),
+  /** physical ports (uplinks) from NodeNetworkState; empty means the bridge is an island on its host */
+  uplinks: z.array(z.string()).default([]),
+  ports: z.array(z.string()).default([]),
+});
+
+export const parentElementSchema = z.object({
+  ...hostSide,
+  kind: z.enum(["macvlan-parent", "ipvlan-parent", "vlan-parent", "sriov-pf"]),
+  vlans: z.array(z.number().int()).default([]),
+});
+
+export const hostDeviceElementSchema = z.object({
+  ...hostSide,
+  kind: z.literal("host-device"),
+  /** the interface element that holds this device, when a pod has taken it out of the host */
+  movedTo: z.string().nullable(),
+  /** false when NodeNetworkState no longer reports the device on its host */
+  presentOnHost: z.boolean().nullable(),
+});
+
+export const requestedNetworkSchema = z.object({
+  /** namespace/name */
+  network: z.string(),
+  interface: z.string(),
+  ips: z.array(z.string()).default([]),
+  mac: z.string().optional(),
+});
+
+export const podElementSchema = z.object({
+  ...baseElement,
+  kind: z.literal("pod"),
+  namespace: z.string(),
+  node: z.string().nullable(),
+  phase: z.string().optional(),
+  podIPs: z.array(z.string()).default([]),
+  requested: z.array(requestedNetworkSchema).default([]),
+});
+
+export const deviceInfoSchema = z.object({
+  type: z.string(),
+  pciAddress: z.string().optional(),
+  pfPciAddress: z.string().optional(),
+});
+
+export const interfaceElementSchema = z.object({
+  ...baseElement,
+  kind: z.literal("interface"),
+  interface: z.string(),
+  ips: z.array(z.string()).default([]),
+  mac: z.string().optional(),
+  /** namespace/name of the NAD, or the default network's CNI name */
+  network: z.string(),
+  /** the cluster's default network (eth0) */
+  isDefault: z.boolean(),
+  requested: z.boolean(),
+  attached: z.boolean(),
+  gateway: z.array(z.string()).default([]),
+  deviceInfo: deviceInfoSchema.optional(),
+});
+
+export const networkElementSchema = z.object({
+  ...baseElement,
+  kind: z.literal("network"),
+  namespace: z.string(),
+  /** the CNI type of the plugin that creates the interface, e.g. bridge, macvlan, ovn-k8s-cni-overlay */
+  cniType: z.string().nullable(),
+  mainType: mainTypeSchema.nullable(),
+  bridge: z.string().optional(),
+  master: z.string().optional(),
+  device: z.string().optional(),
+  vlan: z.number().int().optional(),
+  mtu: z.number().optional(),
+  mode: z.string().optional(),
+  resourceName: z.string().optional(),
+  ipam: ipamSchema.nullable(),
+  /** the plugin chain, e.g. ["bridge", "tuning"] */
+  plugins: z.array(z.string()).default([]),
+  /** spec.config exactly as stored */
+  rawConfig: z.string(),
+  /** set when the Cluster Network Operator renders this NAD: edit the operator entry, never the NAD */
+  managedBy: z.enum(["cluster-network-operator"]).nullable(),
+});
+
+export const elementSchema = z.discriminatedUnion("kind", [
+  hostElementSchema,
+  bridgeElementSchema,
+  parentElementSchema,
+  hostDeviceElementSchema,
+  podElementSchema,
+  interfaceElementSchema,
+  networkElementSchema,
+]);
+
+export const linkKindSchema = z.enum([
+  /** pod interface (source) → its host-side attachment point (target) */
+  "attachment",
+  /** pod interface (source) → the network it belongs to (target) */
+  "network",
+]);
+
+export const linkSchema = z.object({
+  id: z.string(),
+  kind: linkKindSchema,
+  source: z.string(),
+  target: z.string(),
+  label: z.string().optional(),
+});
+
+export const severitySchema = z.enum(["error", "warning", "info"]);
+
+export const findingCodeSchema = z.enum([
+  "nad-invalid-config",
+  "pod-annotation-invalid",
+  "network-not-found",
+  "network-not-attached",
+  "attached-not-requested",
+  "object-invalid",
+  "nns-invalid",
+  "ippool-invalid",
+  "operator-network-invalid",
+  "operator-network-pending",
+  "device-missing-on-host",
+  "host-device-conflict",
+  "duplicate-ip",
+  "ippool-stale-allocation",
+  "feature-absent",
+  "source-degraded",
+]);
+
+export const findingSchema = z.object({
+  severity: severitySchema,
+  code: findingCodeSchema,
+  message: z.string(),
+  elements: z.array(z.string()),
+});
+
+export const topologySchema = z.object({
+  elements: z.array(elementSchema),
+  links: z.array(linkSchema),
+  findings: z.array(findingSchema),
+});
+
+export type Provenance = z.infer<typeof provenanceSchema>;
+export type IpRange = z.infer<typeof ipRangeSchema>;
+export type Ipam = z.infer<typeof ipamSchema>;
+export type MainType = z.infer<typeof mainTypeSchema>;
+export type NicSummary = z.infer<typeof nicSummarySchema>;
+export type HostElement = z.infer<typeof hostElementSchema>;
+export type BridgeElement = z.infer<typeof bridgeElementSchema>;
+export type ParentElement = z.infer<typeof parentElementSchema>;
+export type HostDeviceElement = z.infer<typeof hostDeviceElementSchema>;
+export type PodElement = z.infer<typeof podElementSchema>;
+export type InterfaceElement = z.infer<typeof interfaceElementSchema>;
+export type NetworkElement = z.infer<typeof networkElementSchema>;
+export type TopologyElement = z.infer<typeof elementSchema>;
+export type ElementKind = TopologyElement["kind"];
+export type HostSideElement = BridgeElement | ParentElement | HostDeviceElement;
+export type TopologyLink = z.infer<typeof linkSchema>;
+export type Severity = z.infer<typeof severitySchema>;
+export type FindingCode = z.infer<typeof findingCodeSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type Topology = z.infer<typeof topologySchema>;
