@@ -1,0 +1,44 @@
+import { isObject, str, type JsonObject } from "../result";
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: unknown[];
+}
+
+/** A Kubernetes object as it comes off the wire or out of a file; only metadata.name is trusted to exist. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  spec?: unknown;
+  status?: unknown;
+}
+
+export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?: string }): KubeObject | string {
+  if (!isObject(v)) return "not an object";
+  const kind = str(v.kind) ?? fallback?.kind;
+  const apiVersion = str(v.apiVersion) ?? fallback?.apiVersion;
+  if (!kind) return "no kind";
+  if (!apiVersion) return `${kind} without apiVersion`;
+  const md = isObject(v.metadata) ? v.metadata : undefined;
+  const name = md ? str(md.name) : undefined;
+  if (!md || !name) return `${kind} without metadata.name`;
+  return { apiVersion, kind, metadata: { ...(md as JsonObject), name } as ObjectMeta, spec: v.spec, status: v.status };
+}
+
+export const groupOf = (apiVersion: string): string => (apiVersion.includes("/") ? (apiVersion.split("/")[0] ?? "") : "");
+
+export function annotation(o: KubeObject, key: string): string | undefined {
+  const a = o.metadata.annotations;
+  if (!isObject(a)) return undefined;
+  const v = a[key];
+  return typeof v === "string" ? v : undefined;
+}
+
+export const keyOf = (o: KubeObject): string =>
+  o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;

@@ -1,0 +1,72 @@
+import type { Finding } from "../topology/schema";
+import { isObject, str } from "../result";
+import { asKubeObject, groupOf, keyOf, type KubeObject } from "./objects";
+
+/** The objects a topology is built from, whichever source they came from. */
+export interface ClusterSnapshot {
+  nads: KubeObject[];
+  pods: KubeObject[];
+  nodes: KubeObject[];
+  nodeNetworkStates: KubeObject[];
+  ipPools: KubeObject[];
+  operatorNetwork: KubeObject | null;
+  /** what the source itself has to say: a feature absent, a part it may not read */
+  notes: Finding[];
+  /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
+  incomplete: string[];
+}
+
+export const emptySnapshot = (): ClusterSnapshot => ({
+  nads: [], pods: [], nodes: [], nodeNetworkStates: [], ipPools: [], operatorNetwork: null, notes: [], incomplete: [],
+});
+
+export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
+
+/** Which slot of the snapshot a kind belongs in; null for kinds the topology does not use. */
+export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
+  const group = groupOf(apiVersion);
+  if (group === "" && kind === "Pod") return "pods";
+  if (group === "" && kind === "Node") return "nodes";
+  if (group === "k8s.cni.cncf.io" && kind === "NetworkAttachmentDefinition") return "nads";
+  if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
+  if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
+  if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
+  return null;
+}
+
+/**
+ * Sorts loose objects (from files, Lists, must-gather trees) into a snapshot. Lists are flattened,
+ * typed lists (PodList) lend their kind to items that lack one; kinds the topology does not use are skipped.
+ * A later copy of the same object replaces an earlier one.
+ */
+export function snapshotFromObjects(objects: readonly unknown[], origin = "input"): ClusterSnapshot {
+  const snap = emptySnapshot();
+  const seen = new Map<string, KubeObject>();
+  const visit = (raw: unknown, where: string, fallback?: { apiVersion?: string; kind?: string }): void => {
+    if (raw === null || raw === undefined) return;
+    if (isObject(raw) && Array.isArray(raw.items) && (str(raw.kind) ?? "List").endsWith("List")) {
+      const listKind = str(raw.kind) ?? "List";
+      const itemKind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);
+      raw.items.forEach((item, i) => visit(item, `${where} item ${i}`, { apiVersion: str(raw.apiVersion), kind: itemKind }));
+      return;
+    }
+    const obj = asKubeObject(raw, fallback);
+    if (typeof obj === "string") {
+      snap.notes.push({ severity: "warning", code: "object-invalid", message: `${where}: ${obj}; skipped`, elements: [] });
+      return;
+    }
+    const slot = slotOf(obj.apiVersion, obj.kind);
+    if (!slot) return;
+    seen.set(`${slot}|${keyOf(obj)}`, obj);
+  };
+  objects.forEach((o, i) => visit(o, objects.length === 1 ? origin : `${origin} document ${i + 1}`));
+  for (const [key, obj] of seen) {
+    const slot = key.split("|")[0] as SnapshotSlot;
+    if (slot === "operatorNetwork") {
+      if (obj.metadata.name === "cluster") snap.operatorNetwork = obj;
+    } else {
+      snap[slot].push(obj);
+    }
+  }
+  return snap;
+}

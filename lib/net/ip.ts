@@ -1,0 +1,121 @@
+/** Minimal IPv4/IPv6 arithmetic on bigint, enough for ranges, containment and pool sizes. */
+
+export type IpFamily = 4 | 6;
+export interface Ip {
+  family: IpFamily;
+  value: bigint;
+}
+export interface Cidr {
+  ip: Ip;
+  prefix: number;
+}
+
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+export function parseIp(text: string): Ip | null {
+  const s = text.trim();
+  const m = V4.exec(s);
+  if (m) {
+    let value = 0n;
+    for (const part of m.slice(1)) {
+      const n = Number(part);
+      if (n > 255 || (part.length > 1 && part.startsWith("0"))) return null;
+      value = (value << 8n) | BigInt(n);
+    }
+    return { family: 4, value };
+  }
+  return parseIpv6(s);
+}
+
+function parseIpv6(s: string): Ip | null {
+  if (!/^[0-9a-fA-F:.]+$/.test(s) || !s.includes(":")) return null;
+  const halves = s.split("::");
+  if (halves.length > 2) return null;
+  const groups = (h: string | undefined): number[] | null => {
+    if (!h) return [];
+    const out: number[] = [];
+    const parts = h.split(":");
+    for (const [i, p] of parts.entries()) {
+      if (i === parts.length - 1 && p.includes(".")) {
+        const v4 = parseIp(p);
+        if (!v4 || v4.family !== 4) return null;
+        out.push(Number(v4.value >> 16n), Number(v4.value & 0xffffn));
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return null;
+        out.push(parseInt(p, 16));
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0]);
+  const tail = groups(halves[1]);
+  if (!head || !tail) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const all = [...head, ...Array<number>(halves.length === 1 ? 0 : missing).fill(0), ...tail];
+  let value = 0n;
+  for (const g of all) value = (value << 16n) | BigInt(g);
+  return { family: 6, value };
+}
+
+export function parseCidr(text: string): Cidr | null {
+  const [addr, len, extra] = text.trim().split("/");
+  if (addr === undefined || len === undefined || extra !== undefined || !/^\d{1,3}$/.test(len)) return null;
+  const ip = parseIp(addr);
+  if (!ip) return null;
+  const prefix = Number(len);
+  if (prefix > bits(ip.family)) return null;
+  return { ip, prefix };
+}
+
+/** "192.168.12.14" or "192.168.12.14/24" → the address part, if it parses. */
+export function addressOf(text: string): Ip | null {
+  return parseIp(text.split("/")[0] ?? "");
+}
+
+export const bits = (f: IpFamily): number => (f === 4 ? 32 : 128);
+
+export function networkOf(c: Cidr): bigint {
+  const host = bits(c.ip.family) - c.prefix;
+  return (c.ip.value >> BigInt(host)) << BigInt(host);
+}
+
+export function cidrSize(c: Cidr): bigint {
+  return 1n << BigInt(bits(c.ip.family) - c.prefix);
+}
+
+export function cidrContains(c: Cidr, ip: Ip): boolean {
+  if (c.ip.family !== ip.family) return false;
+  const first = networkOf(c);
+  return ip.value >= first && ip.value < first + cidrSize(c);
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  if (a.ip.family !== b.ip.family) return false;
+  const aStart = networkOf(a);
+  const bStart = networkOf(b);
+  return aStart < bStart + cidrSize(b) && bStart < aStart + cidrSize(a);
+}
+
+export function formatIp(ip: Ip): string {
+  if (ip.family === 4) {
+    return [24n, 16n, 8n, 0n].map((s) => String((ip.value >> s) & 0xffn)).join(".");
+  }
+  const groups: string[] = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push(((ip.value >> s) & 0xffffn).toString(16));
+  // Compress the longest run of zero groups, as RFC 5952 asks.
+  let best = { at: -1, len: 0 };
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== "0") { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === "0") j++;
+    if (j - i > best.len && j - i > 1) best = { at: i, len: j - i };
+    i = j;
+  }
+  if (best.at < 0) return groups.join(":");
+  return `${groups.slice(0, best.at).join(":")}::${groups.slice(best.at + best.len).join(":")}`;
+}
+
+export function ipEquals(a: Ip, b: Ip): boolean {
+  return a.family === b.family && a.value === b.value;
+}

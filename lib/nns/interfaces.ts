@@ -1,0 +1,57 @@
+import type { NicSummary } from "../topology/schema";
+import { fail, isObject, num, ok, str, type Result } from "../result";
+
+/** A link as kubernetes-nmstate reports it in status.currentState.interfaces. */
+export interface NnsInterface extends NicSummary {
+  /** linux-bridge: names of its ports */
+  ports: string[];
+  /** mac-vlan / ipvlan / vlan: the interface it sits on */
+  baseIface?: string;
+  vlanId?: number;
+}
+
+export function parseNnsInterfaces(status: unknown): Result<NnsInterface[]> {
+  if (!isObject(status)) return fail("status is missing");
+  const current = status.currentState;
+  if (!isObject(current)) return fail("status.currentState is missing");
+  if (!Array.isArray(current.interfaces)) return fail("status.currentState.interfaces is not a list");
+  const out: NnsInterface[] = [];
+  for (const raw of current.interfaces) {
+    if (!isObject(raw)) continue;
+    const name = str(raw.name);
+    if (!name) continue;
+    const type = str(raw.type) ?? "unknown";
+    const iface: NnsInterface = {
+      name,
+      type,
+      state: str(raw.state),
+      mac: str(raw["mac-address"]),
+      mtu: num(raw.mtu),
+      controller: str(raw.controller),
+      ips: [...addresses(raw.ipv4), ...addresses(raw.ipv6)],
+      ports: [],
+    };
+    if (type === "linux-bridge" && isObject(raw.bridge) && Array.isArray(raw.bridge.port)) {
+      iface.ports = raw.bridge.port.flatMap((p) => (isObject(p) && str(p.name) ? [str(p.name) as string] : []));
+    }
+    const sub = isObject(raw["mac-vlan"]) ? raw["mac-vlan"] : isObject(raw.ipvlan) ? raw.ipvlan : isObject(raw.vlan) ? raw.vlan : undefined;
+    if (sub) {
+      iface.baseIface = str(sub["base-iface"]);
+      iface.vlanId = num(sub.id);
+    }
+    out.push(iface);
+  }
+  return ok(out);
+}
+
+function addresses(family: unknown): string[] {
+  if (!isObject(family) || !Array.isArray(family.address)) return [];
+  return family.address.flatMap((a) => {
+    if (!isObject(a) || !str(a.ip)) return [];
+    const len = num(a["prefix-length"]);
+    return [len === undefined ? (a.ip as string) : `${a.ip as string}/${len}`];
+  });
+}
+
+/** Interfaces that are physical or bonded NICs: what a bridge uplink or a macvlan parent is made of. */
+export const NIC_TYPES = new Set(["ethernet", "bond", "vlan", "team"]);

@@ -1,0 +1,53 @@
+import { isObject, str, type JsonObject } from "../result";
+
+/** An entry of networks.operator.openshift.io/cluster spec.additionalNetworks. */
+export interface AdditionalNetwork {
+  name: string;
+  namespace: string;
+  type: string;
+  /** the CNI config the operator renders into the NAD, when it can be derived */
+  config?: string;
+  problem?: string;
+}
+
+export function parseAdditionalNetworks(spec: unknown): AdditionalNetwork[] {
+  if (!isObject(spec) || !Array.isArray(spec.additionalNetworks)) return [];
+  return spec.additionalNetworks.flatMap((raw): AdditionalNetwork[] => {
+    if (!isObject(raw) || !str(raw.name)) return [];
+    const entry: AdditionalNetwork = {
+      name: raw.name as string,
+      namespace: str(raw.namespace) ?? "default",
+      type: str(raw.type) ?? "Raw",
+    };
+    if (entry.type === "Raw") {
+      entry.config = str(raw.rawCNIConfig);
+      if (!entry.config) entry.problem = "type Raw without rawCNIConfig";
+    } else if (entry.type === "SimpleMacvlan") {
+      entry.config = JSON.stringify(simpleMacvlanConfig(entry.name, isObject(raw.simpleMacvlanConfig) ? raw.simpleMacvlanConfig : {}));
+    }
+    return [entry];
+  });
+}
+
+/** What the Cluster Network Operator renders for SimpleMacvlan: a macvlan config, IPAM dhcp when unset. */
+function simpleMacvlanConfig(name: string, c: JsonObject): JsonObject {
+  const ipamConfig = isObject(c.ipamConfig) ? c.ipamConfig : {};
+  const staticCfg = isObject(ipamConfig.staticIPAMConfig) ? ipamConfig.staticIPAMConfig : {};
+  const ipam =
+    str(ipamConfig.type) === "Static"
+      ? { type: "static", addresses: staticCfg.addresses ?? [], routes: staticCfg.routes ?? [], dns: staticCfg.dns }
+      : { type: "dhcp" };
+  const out: JsonObject = { cniVersion: "0.3.1", name, type: "macvlan", ipam };
+  if (str(c.master)) out.master = c.master;
+  if (str(c.mode)) out.mode = (c.mode as string).toLowerCase();
+  if (typeof c.mtu === "number") out.mtu = c.mtu;
+  return out;
+}
+
+/** A NAD owned by the operator's Network `cluster` is rendered by the Cluster Network Operator. */
+export function isOperatorOwned(metadata: unknown): boolean {
+  if (!isObject(metadata) || !Array.isArray(metadata.ownerReferences)) return false;
+  return metadata.ownerReferences.some(
+    (r) => isObject(r) && r.kind === "Network" && str(r.apiVersion)?.startsWith("operator.openshift.io/") && r.name === "cluster",
+  );
+}

@@ -1,0 +1,88 @@
+import type { KubeObject } from "../k8s/objects";
+import { addressOf, cidrSize, networkOf, parseCidr, parseIp } from "../net/ip";
+import { parseIpPoolSpec } from "../whereabouts/ippool";
+import type { InterfaceElement, IpRange } from "./schema";
+import type { BuildContext } from "./context";
+import type { NetworkEntry } from "./networks";
+
+/** Two interfaces of one network with the same address: one of them will not get its traffic. */
+export function checkDuplicateIps(ctx: BuildContext): void {
+  const seen = new Map<string, InterfaceElement>();
+  for (const el of ctx.elements.values()) {
+    if (el.kind !== "interface" || el.isDefault || !el.attached) continue;
+    for (const ip of el.ips) {
+      const addr = addressOf(ip);
+      if (!addr) continue;
+      const key = `${el.network}|${addr.family}|${addr.value}`;
+      const other = seen.get(key);
+      if (other) {
+        ctx.finding("error", "duplicate-ip", `${ip.split("/")[0]} on ${el.network} is used by both ${other.parent} ${other.interface} and ${el.parent} ${el.interface}`, [other.id, el.id]);
+      } else {
+        seen.set(key, el);
+      }
+    }
+  }
+}
+
+/** Ties whereabouts IPPools to the networks whose ranges they serve, and flags allocations whose pod is gone. */
+export function applyIpPools(
+  ctx: BuildContext, pools: readonly KubeObject[], networks: Map<string, NetworkEntry>, podsComplete: boolean,
+): void {
+  const parsed = pools.flatMap((p) => {
+    const r = parseIpPoolSpec(p.spec);
+    if (!r.ok) {
+      ctx.finding("warning", "ippool-invalid", `IPPool ${p.metadata.namespace ?? ""}/${p.metadata.name}: ${r.error}`, []);
+      return [];
+    }
+    return [{ name: p.metadata.name, pool: r.value }];
+  });
+  const podKeys = new Set(
+    [...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [`${e.namespace}/${e.name}`] : [])),
+  );
+  for (const { element } of networks.values()) {
+    const ipam = element.ipam;
+    if (!ipam || ipam.type !== "whereabouts") continue;
+    const first = ipam.ranges[0];
+    const match = first && parsed.find((p) => sameCidr(p.pool.range, first.subnet));
+    if (!first || !match) continue;
+    ipam.pool = { name: match.name, allocated: match.pool.allocations.length, size: usableSize(first) };
+    if (!podsComplete) continue;
+    const stale = match.pool.allocations.filter((a) => !podKeys.has(a.podref));
+    if (stale.length > 0) {
+      ctx.finding("warning", "ippool-stale-allocation",
+        `IPPool ${match.name} still holds ${stale.map((a) => `${a.ip} for ${a.podref}`).join(", ")}, whose pod no longer exists: whereabouts' reconciler should free ${stale.length === 1 ? "it" : "them"}`,
+        [element.id]);
+    }
+  }
+}
+
+function sameCidr(a: string, b: string): boolean {
+  const x = parseCidr(a);
+  const y = parseCidr(b);
+  return !!x && !!y && x.prefix === y.prefix && x.ip.family === y.ip.family && networkOf(x) === networkOf(y);
+}
+
+/** Addresses a range can hand out: start..end when given, else the subnet less network and broadcast (IPv4). */
+export function usableSize(range: IpRange): number | null {
+  const cidr = parseCidr(range.subnet);
+  if (!cidr) return null;
+  const base = networkOf(cidr);
+  const size = cidrSize(cidr);
+  const v4Edges = cidr.ip.family === 4 && size > 2n ? 1n : 0n;
+  const start = range.start ? parseIp(range.start)?.value : undefined;
+  const end = range.end ? parseIp(range.end)?.value : undefined;
+  const lo = start ?? base + v4Edges;
+  const hi = end ?? base + size - 1n - v4Edges;
+  if (hi < lo) return 0;
+  let n = hi - lo + 1n;
+  for (const ex of range.exclude) {
+    const c = parseCidr(ex);
+    if (!c || c.ip.family !== cidr.ip.family) continue;
+    const exLo = networkOf(c);
+    const exHi = exLo + cidrSize(c) - 1n;
+    const overlap = (exHi < hi ? exHi : hi) - (exLo > lo ? exLo : lo) + 1n;
+    if (overlap > 0n) n -= overlap;
+  }
+  return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
+}
+

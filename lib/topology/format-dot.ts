@@ -1,0 +1,51 @@
+import type { Topology, TopologyElement } from "./schema";
+
+const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+const SHAPE: Partial<Record<TopologyElement["kind"], string>> = {
+  bridge: "box3d", "macvlan-parent": "component", "ipvlan-parent": "component", "vlan-parent": "component",
+  "host-device": "cds", "sriov-pf": "component", interface: "ellipse", network: "hexagon",
+};
+
+function label(el: TopologyElement): string {
+  switch (el.kind) {
+    case "interface":
+      return [el.interface, ...el.ips].join("\\n");
+    case "network":
+      return `${el.namespace}/${el.name}\\n${el.cniType ?? "invalid config"}`;
+    case "bridge":
+      return `${el.name}${el.uplinks.length ? "" : "\\n(no uplink)"}`;
+    default:
+      return el.name;
+  }
+}
+
+/** Graphviz: hosts and pods become clusters, so `dot -Tsvg` draws the containment. */
+export function toDot(t: Topology): string {
+  const children = new Map<string | null, TopologyElement[]>();
+  for (const el of t.elements) {
+    if (el.kind === "interface" && el.isDefault) continue;
+    children.set(el.parent, [...(children.get(el.parent) ?? []), el]);
+  }
+  const lines = ["digraph plumbline {", "  rankdir=LR;", "  node [fontname=Helvetica fontsize=10];"];
+  const emit = (el: TopologyElement, indent: string): void => {
+    const kids = children.get(el.id) ?? [];
+    if (el.kind === "host" || el.kind === "pod") {
+      lines.push(`${indent}subgraph ${q(`cluster_${el.id}`)} {`, `${indent}  label=${q(el.kind === "pod" ? `${el.namespace}/${el.name}` : el.name)};`);
+      kids.forEach((k) => emit(k, `${indent}  `));
+      lines.push(`${indent}  ${q(el.id)} [shape=point style=invis];`, `${indent}}`);
+      return;
+    }
+    const dashed = el.provenance === "inferred" ? " style=dashed" : "";
+    lines.push(`${indent}${q(el.id)} [label=${q(label(el))} shape=${SHAPE[el.kind] ?? "box"}${dashed}];`);
+  };
+  (children.get(null) ?? []).forEach((el) => emit(el, "  "));
+  const ids = new Set(t.elements.map((e) => e.id));
+  for (const l of t.links) {
+    if (!ids.has(l.source) || !ids.has(l.target)) continue;
+    const style = l.kind === "network" ? " style=dotted arrowhead=none" : "";
+    lines.push(`  ${q(l.source)} -> ${q(l.target)} [label=${q(l.label ?? "")}${style}];`);
+  }
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}

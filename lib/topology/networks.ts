@@ -1,0 +1,76 @@
+import { isObject, str } from "../result";
+import { annotation, type KubeObject } from "../k8s/objects";
+import { parseNadConfig, type NadConfig } from "../nad/parse-config";
+import { isOperatorOwned, parseAdditionalNetworks } from "../openshift/operator-network";
+import type { NetworkElement } from "./schema";
+import { type BuildContext, networkId } from "./context";
+
+export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
+
+export interface NetworkEntry {
+  element: NetworkElement;
+  /** null when spec.config does not parse */
+  config: NadConfig | null;
+}
+
+export function addNetworks(
+  ctx: BuildContext, nads: readonly KubeObject[], operatorNetwork: KubeObject | null,
+): Map<string, NetworkEntry> {
+  const byKey = new Map<string, NetworkEntry>();
+  const operatorEntries = operatorNetwork ? parseAdditionalNetworks(operatorNetwork.spec) : [];
+  const operatorKeys = new Set(operatorEntries.map((e) => `${e.namespace}/${e.name}`));
+
+  for (const nad of nads) {
+    const namespace = nad.metadata.namespace ?? "default";
+    const key = `${namespace}/${nad.metadata.name}`;
+    const id = networkId(namespace, nad.metadata.name);
+    const rawConfig = isObject(nad.spec) ? (str(nad.spec.config) ?? "") : "";
+    const parsed = parseNadConfig(rawConfig);
+    const config = parsed.ok ? parsed.value : null;
+    const resourceName = annotation(nad, RESOURCE_NAME_ANNOTATION);
+    const element: NetworkElement = {
+      id, kind: "network", name: nad.metadata.name, parent: null, provenance: "observed", namespace,
+      cniType: config?.cniType ?? null,
+      mainType: config?.mainType ?? null,
+      ipam: config?.ipam ?? null,
+      plugins: config?.plugins ?? [],
+      rawConfig,
+      managedBy: isOperatorOwned(nad.metadata) || operatorKeys.has(key) ? "cluster-network-operator" : null,
+      ...pick(config, ["bridge", "master", "device", "vlan", "mtu", "mode"]),
+      ...(resourceName ? { resourceName } : {}),
+    };
+    if (element.mainType === "host-device" && !element.device) {
+      element.device = config?.hwaddr ?? config?.pciBusID ?? config?.kernelpath;
+    }
+    ctx.add(element);
+    byKey.set(key, { element, config });
+    if (!parsed.ok) {
+      ctx.finding("error", "nad-invalid-config", `NAD ${key}: ${parsed.error}. Pods that request it will not start.`, [id]);
+    } else {
+      for (const problem of parsed.value.problems) {
+        ctx.finding("warning", "nad-invalid-config", `NAD ${key}: ${problem}`, [id]);
+      }
+    }
+  }
+
+  for (const entry of operatorEntries) {
+    const key = `${entry.namespace}/${entry.name}`;
+    const rendered = entry.config ? parseNadConfig(entry.config) : null;
+    const problem = entry.problem ?? (rendered && !rendered.ok ? rendered.error : undefined);
+    if (problem) {
+      const on = byKey.has(key) ? [networkId(entry.namespace, entry.name)] : [];
+      ctx.finding("error", "operator-network-invalid", `additionalNetworks entry ${key}: ${problem}`, on);
+    }
+    if (!byKey.has(key)) {
+      ctx.finding("warning", "operator-network-pending", `The Cluster Network Operator has not rendered ${key} as a NAD (yet): check the operator's status`, []);
+    }
+  }
+  return byKey;
+}
+
+function pick<K extends keyof NadConfig>(config: NadConfig | null, keys: K[]): Partial<Pick<NadConfig, K>> {
+  const out: Partial<Pick<NadConfig, K>> = {};
+  if (!config) return out;
+  for (const k of keys) if (config[k] !== undefined) out[k] = config[k];
+  return out;
+}
