@@ -1,0 +1,47 @@
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+import { viewOf } from "../../topology-view";
+import { ChangeSignal } from "../../change-signal";
+
+const sourceInput = z.object({
+  /** kubeconfig context to read; the server's default when absent */
+  context: z.string().min(1).optional(),
+});
+
+export const topologyRouter = createTRPCRouter({
+  get: publicProcedure.input(sourceInput).query(async ({ ctx, input }) => {
+    const lease = await ctx.sources.acquire(input.context);
+    try {
+      await lease.source.ready();
+      return viewOf(lease.source);
+    } finally {
+      lease.release();
+    }
+  }),
+
+  /** Pushes the whole view whenever the source changes; bursts of watch events coalesce into one push. */
+  watch: publicProcedure
+    .input(sourceInput.extend({ lastEventId: z.string().nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const lease = await ctx.sources.acquire(input.context);
+      const changed = new ChangeSignal(signal);
+      // Subscribe before the first read so no change between the two is lost.
+      const unsubscribe = lease.source.subscribe(() => changed.notify());
+      try {
+        await lease.source.ready();
+        let last = input.lastEventId ?? null;
+        while (!signal?.aborted) {
+          const view = viewOf(lease.source);
+          if (view.revision !== last) {
+            last = view.revision;
+            yield tracked(view.revision, view);
+          }
+          await changed.next(25);
+        }
+      } finally {
+        unsubscribe();
+        lease.release();
+      }
+    }),
+});

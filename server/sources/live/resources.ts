@@ -1,0 +1,64 @@
+import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject } from "@kubernetes/client-node";
+import type { SnapshotSlot } from "@/lib/k8s/snapshot";
+
+/** A kind the live source lists and watches. */
+export interface WatchedResource {
+  slot: SnapshotSlot;
+  apiVersion: string;
+  kind: string;
+  /** plural, as in RBAC rules and error messages */
+  resource: string;
+  namespaced: boolean;
+  /** a feature that is simply absent when the API group is not installed */
+  feature?: string;
+  /** what the UI says once when the feature is absent */
+  absentMessage?: string;
+}
+
+export const WATCHED: readonly WatchedResource[] = [
+  { slot: "nodes", apiVersion: "v1", kind: "Node", resource: "nodes", namespaced: false },
+  { slot: "pods", apiVersion: "v1", kind: "Pod", resource: "pods", namespaced: true },
+  {
+    slot: "nads", apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition",
+    resource: "network-attachment-definitions", namespaced: true, feature: "Multus",
+    absentMessage: "NetworkAttachmentDefinitions are not installed: this cluster has no Multus",
+  },
+  {
+    slot: "nodeNetworkStates", apiVersion: "nmstate.io/v1beta1", kind: "NodeNetworkState",
+    resource: "nodenetworkstates", namespaced: false, feature: "NodeNetworkState",
+    absentMessage: "node links are inferred: NodeNetworkState is not installed",
+  },
+  {
+    slot: "ipPools", apiVersion: "whereabouts.cni.cncf.io/v1alpha1", kind: "IPPool",
+    resource: "ippools", namespaced: true, feature: "whereabouts",
+    absentMessage: "IP range use is not shown: the whereabouts IPPool CRD is not installed",
+  },
+  {
+    slot: "operatorNetwork", apiVersion: "operator.openshift.io/v1", kind: "Network",
+    resource: "networks", namespaced: false, feature: "OpenShift",
+    absentMessage: "not OpenShift: no Cluster Network Operator, so every NAD is edited directly",
+  },
+];
+
+export function resourcePath(r: WatchedResource, namespace?: string): string {
+  const base = r.apiVersion.includes("/") ? `/apis/${r.apiVersion}` : `/api/${r.apiVersion}`;
+  return namespace ? `${base}/namespaces/${namespace}/${r.resource}` : `${base}/${r.resource}`;
+}
+
+type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;
+
+/** The list half of list+watch, through client-node's generated clients. */
+export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): ListFn {
+  const [group, version] = r.apiVersion.includes("/") ? r.apiVersion.split("/") : ["", r.apiVersion];
+  if (group === "") {
+    const core = kc.makeApiClient(CoreV1Api);
+    if (r.kind === "Node") return () => core.listNode();
+    return namespace ? () => core.listNamespacedPod({ namespace }) : () => core.listPodForAllNamespaces();
+  }
+  const custom = kc.makeApiClient(CustomObjectsApi);
+  const g = group ?? "";
+  const v = version ?? "";
+  return namespace
+    ? async () => (await custom.listNamespacedCustomObject({ group: g, version: v, namespace, plural: r.resource })) as KubernetesListObject<KubernetesObject>
+    : async () => (await custom.listClusterCustomObject({ group: g, version: v, plural: r.resource })) as KubernetesListObject<KubernetesObject>;
+}

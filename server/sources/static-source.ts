@@ -1,0 +1,56 @@
+import { keyOf, type KubeObject } from "@/lib/k8s/objects";
+import { slotOf, type ClusterSnapshot } from "@/lib/k8s/snapshot";
+import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+import { Listeners, type ClusterSource } from "./types";
+
+/**
+ * A snapshot held in memory: a file the user opened (read-only) or the embedded demo, whose writes
+ * land here and are labelled as in-memory.
+ */
+export class StaticSource implements ClusterSource {
+  private rev = 1;
+  private readonly listeners = new Listeners();
+
+  constructor(readonly info: SourceInfo, private snap: ClusterSnapshot) {}
+
+  revision(): number {
+    return this.rev;
+  }
+  snapshot(): ClusterSnapshot {
+    return this.snap;
+  }
+  status(): SourceStatus {
+    return { state: "static" };
+  }
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+  subscribe(listener: () => void): () => void {
+    return this.listeners.add(listener);
+  }
+  async close(): Promise<void> {}
+
+  /** Demo writes: create or replace an object. Refused for read-only snapshots. */
+  put(obj: KubeObject): void {
+    this.mutate(obj, (list) => [...list.filter((o) => keyOf(o) !== keyOf(obj)), obj]);
+  }
+
+  remove(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">): void {
+    this.mutate(obj, (list) => list.filter((o) => keyOf(o) !== keyOf(obj as KubeObject)));
+  }
+
+  private mutate(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">, change: (list: KubeObject[]) => KubeObject[]): void {
+    if (this.info.writes !== "memory") throw new Error(`${this.info.label} is read-only`);
+    const slot = slotOf(obj.apiVersion, obj.kind);
+    if (!slot) throw new Error(`${obj.kind} is not something the demo stores`);
+    const next: ClusterSnapshot = { ...this.snap };
+    if (slot === "operatorNetwork") {
+      next.operatorNetwork = change(this.snap.operatorNetwork ? [this.snap.operatorNetwork] : [])[0] ?? null;
+    } else {
+      next[slot] = change(this.snap[slot]);
+    }
+    this.snap = next;
+    this.rev++;
+    this.listeners.emit();
+  }
+}

@@ -1,0 +1,31 @@
+import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
+import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+
+/** One place the cluster's objects come from: the demo, a snapshot file, or a live API server. */
+export interface ClusterSource {
+  readonly info: SourceInfo;
+  /** bumps on every change of snapshot or status */
+  revision(): number;
+  snapshot(): ClusterSnapshot;
+  status(): SourceStatus;
+  /** resolves once the first complete read is in (or failed), so the first answer is not an empty graph */
+  ready(): Promise<void>;
+  /** the listener is called after every change; returns the unsubscribe function */
+  subscribe(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/** A tiny synchronous emitter shared by the sources. */
+export class Listeners {
+  private readonly set = new Set<() => void>();
+  add(fn: () => void): () => void {
+    this.set.add(fn);
+    return () => this.set.delete(fn);
+  }
+  emit(): void {
+    for (const fn of [...this.set]) fn();
+  }
+  get size(): number {
+    return this.set.size;
+  }
+}
