@@ -1,0 +1,23 @@
+import { memo } from "react";
+import type { NodeProps } from "@xyflow/react";
+import { Icon } from "../icons";
+import type { PodNode as PodNodeType } from "./node-data";
+
+function PodNodeView({ data }: NodeProps<PodNodeType>) {
+  const el = data.element;
+  if (el.kind !== "pod") return null;
+  const running = el.phase === "Running";
+  return (
+    <div className="h-full w-full rounded-lg border border-slate-300 bg-slate-50 shadow-sm dark:border-slate-600 dark:bg-slate-800">
+      <div className="flex items-center gap-1.5 px-2 pt-1.5" title={`${el.namespace}/${el.name}`}>
+        <Icon name="pod" className="h-3.5 w-3.5 shrink-0 text-slate-500" />
+        <span className="truncate text-xs font-medium text-slate-800 dark:text-slate-100">{el.name}</span>
+        <span className={`ml-auto shrink-0 rounded px-1 text-[10px] ${running ? "text-emerald-700" : "bg-red-100 text-red-700"}`}>
+          {el.phase ?? "?"}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export const PodNode = memo(PodNodeView);

@@ -1,0 +1,43 @@
+import { memo } from "react";
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { Icon } from "../icons";
+import type { PointNode as PointNodeType } from "./node-data";
+
+export const POINT_LABEL: Record<string, string> = {
+  bridge: "Linux bridge",
+  "macvlan-parent": "macvlan parent",
+  "ipvlan-parent": "ipvlan parent",
+  "vlan-parent": "VLAN parent",
+  "host-device": "host device",
+  "sriov-pf": "SR-IOV PF",
+};
+
+function PointNodeView({ data }: NodeProps<PointNodeType>) {
+  const el = data.element;
+  if (el.kind !== "bridge" && el.kind !== "macvlan-parent" && el.kind !== "ipvlan-parent" && el.kind !== "vlan-parent" && el.kind !== "host-device" && el.kind !== "sriov-pf") return null;
+  const badge =
+    el.kind === "bridge" && el.uplinks.length === 0
+      ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }
+      : el.kind === "host-device" && el.movedTo
+        ? { text: "moved into pod", cls: "bg-violet-100 text-violet-800" }
+        : null;
+  return (
+    <div
+      className={`flex h-full w-full flex-col justify-center rounded-md border-2 bg-white px-2 text-[11px] leading-tight dark:bg-slate-900 ${el.provenance === "observed" ? "border-slate-500" : "border-dashed border-slate-400"}`}
+      title={el.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
+    >
+      <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-500" />
+      <div className="flex items-center gap-1">
+        <Icon name={el.kind} className="h-3.5 w-3.5 text-slate-600" />
+        <span className="font-mono text-xs font-semibold text-slate-900 dark:text-slate-50">{el.device}</span>
+      </div>
+      <div className="text-slate-500">
+        {POINT_LABEL[el.kind]}
+        {el.kind === "vlan-parent" && el.vlans.length ? ` · VLAN ${el.vlans.join(", ")}` : ""}
+      </div>
+      {badge ? <span className={`mt-0.5 self-start rounded px-1 text-[10px] ${badge.cls}`}>{badge.text}</span> : null}
+    </div>
+  );
+}
+
+export const PointNode = memo(PointNodeView);
