@@ -1,0 +1,52 @@
+import { defineConfig } from "@playwright/test";
+import path from "node:path";
+import os from "node:os";
+
+const DEMO_PORT = 3100;
+const LIVE_PORT = 3101;
+/** Where the live test bed tells the tests how to reach it (see scripts/testbed/run.ts). */
+export const TESTBED_INFO = path.join(os.tmpdir(), `plumbline-e2e-testbed-${process.pid}.json`);
+process.env.PLUMBLINE_TESTBED_INFO ??= TESTBED_INFO;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    // Debian's Chromium: `playwright install` cannot download here.
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    viewport: { width: 1440, height: 900 },
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "demo", testDir: "e2e/demo", use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: "live", testDir: "e2e/live", use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` } },
+  ],
+  // Both run the production build (`next build` first; scripts/test.sh does it).
+  webServer: [
+    {
+      command: `npx next start -H 127.0.0.1 -p ${DEMO_PORT}`,
+      url: `http://127.0.0.1:${DEMO_PORT}/api/healthz`,
+      env: { PLUMBLINE_SOURCE: "demo", NEXT_TELEMETRY_DISABLED: "1" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // A real kube-apiserver + etcd seeded with the demo objects, and the dashboard reading it live.
+      command: `npx tsx scripts/testbed/run.ts -- npx next start -H 127.0.0.1 -p ${LIVE_PORT}`,
+      url: `http://127.0.0.1:${LIVE_PORT}/api/healthz`,
+      env: { PLUMBLINE_SOURCE: "kubeconfig", NEXT_TELEMETRY_DISABLED: "1", PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO },
+      reuseExistingServer: false,
+      timeout: 240_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds (when needed) and serves the dashboard on http://localhost:${PORT:-3000}.
+#   scripts/serve.sh --demo                      the embedded demo cluster
+#   scripts/serve.sh --snapshot <file|dir>       a kubectl -o json/yaml dump or a must-gather
+#   scripts/serve.sh [--kubeconfig F] [--context C]   a live cluster
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NEXT_TELEMETRY_DISABLED=1
+source_kind=kubeconfig
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --demo) source_kind=demo ;;
+    --snapshot) source_kind=snapshot; export PLUMBLINE_SNAPSHOT="$(realpath "${2:?--snapshot needs a path}")"; shift ;;
+    --kubeconfig) export KUBECONFIG="$(realpath "${2:?--kubeconfig needs a file}")"; shift ;;
+    --context) export PLUMBLINE_CONTEXT="${2:?--context needs a name}"; shift ;;
+    --port) export PORT="${2:?--port needs a number}"; shift ;;
+    *) echo "serve: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+export PLUMBLINE_SOURCE="$source_kind"
+bash scripts/setup.sh app
+# Rebuild when any source file is newer than the last build.
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server next.config.ts package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
+  npx next build >/dev/null
+fi
+echo "Plumbline ($PLUMBLINE_SOURCE) on http://localhost:${PORT:-3000}" >&2
+exec npx next start -p "${PORT:-3000}"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: types, unit tests, integration tests against a real kube-apiserver + etcd,
+# and Playwright in Debian's Chromium against the demo and the live test bed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/setup.sh
+
+echo "== typecheck" >&2
+npx tsc --noEmit -p .
+echo "== unit and integration tests (vitest)" >&2
+npx vitest run
+echo "== production build" >&2
+npx next build >/dev/null
+echo "== browser tests (playwright)" >&2
+npx playwright test
