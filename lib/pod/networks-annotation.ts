@@ -25,12 +25,13 @@ export function parseNetworksAnnotation(value: string, podNamespace: string): Re
   for (const raw of text.split(",")) {
     const item = raw.trim();
     if (item === "") continue;
-    const m = /^(?:([^/@\s]+)\/)?([^/@\s]+)(?:@([^/@\s]+))?$/.exec(item);
+    // `name@` is accepted by Multus as name without an interface.
+    const m = /^(?:([^/@\s]+)\/)?([^/@\s]+)(?:@([^/@\s]*))?$/.exec(item);
     if (!m) return fail(`"${item}" is not of the form [namespace/]name[@interface]`);
     const [, ns, name, ifname] = m;
     const bad = checkNames(ns, name ?? "");
     if (bad) return fail(bad);
-    out.push({ namespace: ns ?? podNamespace, name: name ?? "", interface: ifname, ips: [], defaultRoute: [] });
+    out.push({ namespace: ns ?? podNamespace, name: name ?? "", interface: ifname || undefined, ips: [], defaultRoute: [] });
   }
   return ok(out);
 }
@@ -38,8 +39,9 @@ export function parseNetworksAnnotation(value: string, podNamespace: string): Re
 function parseJsonForm(text: string, podNamespace: string): Result<NetworkRequest[]> {
   const json = parseJson(text);
   if (!json.ok) return json;
-  // A single object is accepted by Multus as a one-element list.
-  const list = Array.isArray(json.value) ? json.value : [json.value];
+  // Multus unmarshals into a list: a single object makes it fail the pod.
+  if (!Array.isArray(json.value)) return fail("is not a JSON list");
+  const list = json.value;
   const out: NetworkRequest[] = [];
   for (const [i, entry] of list.entries()) {
     if (!isObject(entry)) return fail(`entry ${i} is not an object`);

@@ -62,26 +62,40 @@ function sameCidr(a: string, b: string): boolean {
   return !!x && !!y && x.prefix === y.prefix && x.ip.family === y.ip.family && networkOf(x) === networkOf(y);
 }
 
-/** Addresses a range can hand out: start..end when given, else the subnet less network and broadcast (IPv4). */
+/**
+ * Addresses a range can hand out: start..end when given, else the subnet less its network address and, for IPv4,
+ * its broadcast address (as whereabouts does); less the exclusions, each address counted once.
+ */
 export function usableSize(range: IpRange): number | null {
   const cidr = parseCidr(range.subnet);
   if (!cidr) return null;
   const base = networkOf(cidr);
   const size = cidrSize(cidr);
-  const v4Edges = cidr.ip.family === 4 && size > 2n ? 1n : 0n;
+  const skipFirst = size > 2n ? 1n : 0n;
+  const skipLast = cidr.ip.family === 4 && size > 2n ? 1n : 0n;
   const start = range.start ? parseIp(range.start)?.value : undefined;
   const end = range.end ? parseIp(range.end)?.value : undefined;
-  const lo = start ?? base + v4Edges;
-  const hi = end ?? base + size - 1n - v4Edges;
+  const lo = start ?? base + skipFirst;
+  const hi = end ?? base + size - 1n - skipLast;
   if (hi < lo) return 0;
   let n = hi - lo + 1n;
-  for (const ex of range.exclude) {
-    const c = parseCidr(ex);
-    if (!c || c.ip.family !== cidr.ip.family) continue;
-    const exLo = networkOf(c);
-    const exHi = exLo + cidrSize(c) - 1n;
-    const overlap = (exHi < hi ? exHi : hi) - (exLo > lo ? exLo : lo) + 1n;
-    if (overlap > 0n) n -= overlap;
+  // Exclusions clipped to lo..hi, in order, so overlapping ones do not subtract an address twice.
+  const cuts = range.exclude
+    .flatMap((ex) => {
+      const c = parseCidr(ex);
+      if (!c || c.ip.family !== cidr.ip.family) return [];
+      const exLo = networkOf(c);
+      const exHi = exLo + cidrSize(c) - 1n;
+      return [[exLo > lo ? exLo : lo, exHi < hi ? exHi : hi] as const];
+    })
+    .filter(([a, b]) => a <= b)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let next = lo; // the first address no exclusion has counted yet
+  for (const [a, b] of cuts) {
+    const from = a > next ? a : next;
+    if (b < from) continue;
+    n -= b - from + 1n;
+    next = b + 1n;
   }
   return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
 }

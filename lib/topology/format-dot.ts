@@ -1,22 +1,25 @@
 import type { Topology, TopologyElement } from "./schema";
 
-const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+const esc = (s: string): string => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+const q = (s: string): string => `"${esc(s)}"`;
+/** A multi-line label: each line escaped, joined by DOT's own line break `\n` (which must itself stay unescaped). */
+const qLines = (lines: string[]): string => `"${lines.map(esc).join("\\n")}"`;
 
 const SHAPE: Partial<Record<TopologyElement["kind"], string>> = {
   bridge: "box3d", "macvlan-parent": "component", "ipvlan-parent": "component", "vlan-parent": "component",
   "host-device": "cds", "sriov-pf": "component", interface: "ellipse", network: "hexagon",
 };
 
-function label(el: TopologyElement): string {
+function label(el: TopologyElement): string[] {
   switch (el.kind) {
     case "interface":
-      return [el.interface, ...el.ips].join("\\n");
+      return [el.interface, ...el.ips];
     case "network":
-      return `${el.namespace}/${el.name}\\n${el.cniType ?? "invalid config"}`;
+      return [`${el.namespace}/${el.name}`, el.cniType ?? "invalid config"];
     case "bridge":
-      return `${el.name}${el.uplinks.length ? "" : "\\n(no uplink)"}`;
+      return el.uplinks.length ? [el.name] : [el.name, "(no uplink)"];
     default:
-      return el.name;
+      return [el.name];
   }
 }
 
@@ -37,7 +40,7 @@ export function toDot(t: Topology): string {
       return;
     }
     const dashed = el.provenance === "inferred" ? " style=dashed" : "";
-    lines.push(`${indent}${q(el.id)} [label=${q(label(el))} shape=${SHAPE[el.kind] ?? "box"}${dashed}];`);
+    lines.push(`${indent}${q(el.id)} [label=${qLines(label(el))} shape=${SHAPE[el.kind] ?? "box"}${dashed}];`);
   };
   (children.get(null) ?? []).forEach((el) => emit(el, "  "));
   const ids = new Set(t.elements.map((e) => e.id));

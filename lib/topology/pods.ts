@@ -10,11 +10,30 @@ import { type BuildContext, hostId, interfaceId, podId } from "./context";
 import { ensurePoint } from "./hosts";
 import type { NetworkEntry } from "./networks";
 
-export function addPods(ctx: BuildContext, pods: readonly KubeObject[], networks: Map<string, NetworkEntry>): void {
-  for (const pod of pods) addPod(ctx, pod, networks);
+/** An interface still waiting for a host device; who holds the device is known only once every pod is in. */
+interface DeviceWait {
+  pod: PodElement;
+  iface: InterfaceElement;
+  point: HostSideElement;
 }
 
-function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, NetworkEntry>): void {
+export function addPods(ctx: BuildContext, pods: readonly KubeObject[], networks: Map<string, NetworkEntry>): void {
+  const waits: DeviceWait[] = [];
+  for (const pod of pods) addPod(ctx, pod, networks, waits);
+  // Checked after all pods, so the result does not depend on whether the holder's name sorts first.
+  for (const { pod, iface, point } of waits) {
+    if (point.kind === "host-device" && point.movedTo) {
+      const holder = ctx.get(point.movedTo)?.parent ?? point.movedTo;
+      ctx.finding("error", "host-device-conflict",
+        `${point.device} on ${pod.node} is already held by ${holder.replace(/^pod\//, "")}; ${pod.namespace}/${pod.name} cannot get it until that pod is gone`,
+        [iface.id, point.id, pod.id]);
+    } else {
+      checkDevicePresent(ctx, pod, iface, point);
+    }
+  }
+}
+
+function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, NetworkEntry>, waits: DeviceWait[]): void {
   const namespace = pod.metadata.namespace ?? "default";
   const id = podId(namespace, pod.metadata.name);
   const spec = isObject(pod.spec) ? pod.spec : {};
@@ -51,7 +70,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   for (const { request, ifname, status: s } of pairs) {
     const key = `${request.namespace}/${request.name}`;
     const iface = addInterface(ctx, element, { ifname: s?.interface ?? ifname, network: key, status: s, requested: true, request });
-    wire(ctx, element, iface, networks.get(key));
+    wire(ctx, element, iface, networks.get(key), waits);
     if (!networks.has(key)) {
       ctx.finding("error", "network-not-found",
         `Pod ${namespace}/${pod.metadata.name} requests ${key}, but no NetworkAttachmentDefinition of that name exists${element.phase === "Running" ? "" : ": Multus cannot start the pod"}`,
@@ -67,7 +86,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   }
   for (const s of unused) {
     const iface = addInterface(ctx, element, { ifname: s.interface ?? s.name, network: s.name, status: s, requested: false });
-    wire(ctx, element, iface, networks.get(s.name));
+    wire(ctx, element, iface, networks.get(s.name), waits);
     ctx.finding("info", "attached-not-requested",
       `Pod ${namespace}/${pod.metadata.name} has ${iface.interface} on ${s.name}, which its networks annotation does not request`, [iface.id]);
   }
@@ -122,22 +141,21 @@ function addInterface(ctx: BuildContext, pod: PodElement, input: InterfaceInput)
 }
 
 /** Joins an interface to its network and, once attached, to the host-side point it hangs off. */
-function wire(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, network: NetworkEntry | undefined): void {
+function wire(
+  ctx: BuildContext, pod: PodElement, iface: InterfaceElement, network: NetworkEntry | undefined, waits: DeviceWait[],
+): void {
   if (!network) return;
   ctx.link("network", iface.id, network.element.id);
   if (!pod.node) return;
   const point = attachmentPoint(ctx, pod.node, network, iface);
   if (!point) return;
-  checkDevicePresent(ctx, pod, iface, point);
-  if (!iface.attached) {
-    if (point.kind === "host-device" && point.movedTo) {
-      const holder = ctx.get(point.movedTo)?.parent ?? point.movedTo;
-      ctx.finding("error", "host-device-conflict",
-        `${point.device} on ${pod.node} is already held by ${holder.replace(/^pod\//, "")}; ${pod.namespace}/${pod.name} cannot get it until that pod is gone`,
-        [iface.id, point.id, pod.id]);
-    }
+  if (!iface.attached && point.kind === "host-device") {
+    // Held by another pod (conflict) or absent from the host: decided once every pod is in.
+    waits.push({ pod, iface, point });
     return;
   }
+  checkDevicePresent(ctx, pod, iface, point);
+  if (!iface.attached) return;
   if (point.kind === "host-device") {
     if (point.movedTo && point.movedTo !== iface.id) {
       ctx.finding("error", "host-device-conflict",

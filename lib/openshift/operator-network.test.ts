@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { parseNadConfig } from "../nad/parse-config";
+import { isOperatorOwned, parseAdditionalNetworks } from "./operator-network";
+
+describe("parseAdditionalNetworks", () => {
+  it("reads Raw entries verbatim, namespace defaulting to default", () => {
+    const raw = '{ "cniVersion": "0.3.1", "name": "bridge-main", "type": "bridge", "bridge": "mybr0", "ipam": {} }';
+    expect(parseAdditionalNetworks({
+      additionalNetworks: [
+        { name: "bridge-main", namespace: "multus-test", type: "Raw", rawCNIConfig: raw },
+        { name: "plain", rawCNIConfig: raw },
+      ],
+    })).toEqual([
+      { name: "bridge-main", namespace: "multus-test", type: "Raw", config: raw },
+      { name: "plain", namespace: "default", type: "Raw", config: raw },
+    ]);
+  });
+
+  it("flags a Raw entry without rawCNIConfig", () => {
+    expect(parseAdditionalNetworks({ additionalNetworks: [{ name: "x", type: "Raw" }] })).toEqual([
+      { name: "x", namespace: "default", type: "Raw", config: undefined, problem: "type Raw without rawCNIConfig" },
+    ]);
+  });
+
+  it("renders SimpleMacvlan as a macvlan config with dhcp when IPAM is unset", () => {
+    const [e] = parseAdditionalNetworks({
+      additionalNetworks: [{ name: "mv", namespace: "n", type: "SimpleMacvlan", simpleMacvlanConfig: { master: "ens9", mode: "Bridge", mtu: 1400 } }],
+    });
+    expect(e?.problem).toBeUndefined();
+    const c = parseNadConfig(e?.config);
+    expect(c.ok && c.value).toMatchObject({ name: "mv", mainType: "macvlan", master: "ens9", mode: "bridge", mtu: 1400, ipam: { type: "dhcp" }, problems: [] });
+  });
+
+  it("renders SimpleMacvlan static IPAM addresses", () => {
+    const [e] = parseAdditionalNetworks({
+      additionalNetworks: [{
+        name: "mv", type: "SimpleMacvlan",
+        simpleMacvlanConfig: { ipamConfig: { type: "Static", staticIPAMConfig: { addresses: [{ address: "10.1.1.7/24", gateway: "10.1.1.1" }] } } },
+      }],
+    });
+    const c = parseNadConfig(e?.config);
+    expect(c.ok && c.value.ipam).toEqual({ type: "static", ranges: [], addresses: ["10.1.1.7/24"] });
+    expect(c.ok && c.value.master).toBeUndefined();
+  });
+
+  it("renders SimpleMacvlan without any simpleMacvlanConfig", () => {
+    const [e] = parseAdditionalNetworks({ additionalNetworks: [{ name: "mv", type: "SimpleMacvlan" }] });
+    const c = parseNadConfig(e?.config);
+    expect(c.ok && c.value).toMatchObject({ mainType: "macvlan", ipam: { type: "dhcp" } });
+  });
+
+  it("skips entries without a name and tolerates a missing list", () => {
+    expect(parseAdditionalNetworks({ additionalNetworks: [{ type: "Raw" }, "x", null] })).toEqual([]);
+    expect(parseAdditionalNetworks({})).toEqual([]);
+    expect(parseAdditionalNetworks(undefined)).toEqual([]);
+  });
+});
+
+describe("isOperatorOwned", () => {
+  const owner = { apiVersion: "operator.openshift.io/v1", kind: "Network", name: "cluster", uid: "u" };
+
+  it("is true for an ownerReference to the operator's Network cluster", () => {
+    expect(isOperatorOwned({ name: "n", ownerReferences: [{ apiVersion: "v1", kind: "ConfigMap", name: "x" }, owner] })).toBe(true);
+  });
+
+  it("is false for other owners or none", () => {
+    expect(isOperatorOwned({ name: "n" })).toBe(false);
+    expect(isOperatorOwned({ name: "n", ownerReferences: [{ ...owner, name: "other" }] })).toBe(false);
+    expect(isOperatorOwned({ name: "n", ownerReferences: [{ ...owner, apiVersion: "config.openshift.io/v1" }] })).toBe(false);
+    expect(isOperatorOwned({ name: "n", ownerReferences: [{ ...owner, kind: "Deployment" }] })).toBe(false);
+    expect(isOperatorOwned(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,149 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseObjects, readSnapshot, SnapshotError } from "./read-snapshot";
+
+const DEMO_DIR = path.join(import.meta.dirname, "../demo-cluster");
+const names = (list: { metadata: { name: string } }[]) => list.map((o) => o.metadata.name).sort();
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "plumbline-read-snapshot-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(name: string, text: string): Promise<string> {
+  const file = path.join(dir, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text);
+  return file;
+}
+
+/** The error a promise rejects with; fails the test when it resolves. */
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("readSnapshot", () => {
+  it("reads the demo cluster directory", async () => {
+    const s = await readSnapshot(DEMO_DIR);
+    expect(names(s.nads)).toEqual(["bridge-main", "host-device-main", "macvlan-main"]);
+    expect(s.pods).toHaveLength(7);
+    expect(names(s.nodes)).toEqual(["worker1.ocp46rt.priv.local", "worker2.ocp46rt.priv.local"]);
+    expect(names(s.nodeNetworkStates)).toEqual(["worker1.ocp46rt.priv.local", "worker2.ocp46rt.priv.local"]);
+    expect(names(s.ipPools)).toEqual(["192.168.12.0-24", "192.168.30.0-24"]);
+    expect(s.operatorNetwork?.metadata.name).toBe("cluster");
+    expect(s.notes).toEqual([]);
+    // the pod annotations survive YAML block scalars intact
+    const podA = s.pods.find((p) => p.metadata.name === "pod-a-5bb7694d4-j8g6b");
+    expect(JSON.parse(podA?.metadata.annotations?.["k8s.v1.cni.cncf.io/network-status"] ?? "null")).toHaveLength(2);
+  });
+
+  it("reads a `kubectl get -o json` List file", async () => {
+    const file = await write("list.json", JSON.stringify({
+      apiVersion: "v1", kind: "List", metadata: { resourceVersion: "" },
+      items: [
+        { apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "br", namespace: "d" }, spec: { config: '{"type":"bridge"}' } },
+        { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "d" }, spec: { nodeName: "n1" } },
+        { apiVersion: "v1", kind: "Service", metadata: { name: "s", namespace: "d" } },
+      ],
+    }, null, 2));
+    const s = await readSnapshot(file);
+    expect(names(s.nads)).toEqual(["br"]);
+    expect(names(s.pods)).toEqual(["p"]);
+    expect(s.nads[0]?.spec).toEqual({ config: '{"type":"bridge"}' });
+  });
+
+  it("reads a typed PodList whose items carry no kind", async () => {
+    const file = await write("pods.json", JSON.stringify({
+      apiVersion: "v1", kind: "PodList", metadata: {},
+      items: [{ metadata: { name: "p1", namespace: "d" } }, { metadata: { name: "p2", namespace: "d" } }],
+    }));
+    const s = await readSnapshot(file);
+    expect(names(s.pods)).toEqual(["p1", "p2"]);
+    expect(s.pods.every((p) => p.kind === "Pod" && p.apiVersion === "v1")).toBe(true);
+  });
+
+  it("reads a directory tree, skipping files that are not YAML or JSON", async () => {
+    const tree = path.join(dir, "must-gather");
+    await write("must-gather/ns/d/pods.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: d\n---\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: q\n  namespace: d\n");
+    await write("must-gather/cluster/nodes.YML", "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n");
+    await write("must-gather/logs/multus.log", "this: is: not: yaml: [");
+    const s = await readSnapshot(tree);
+    expect(names(s.pods)).toEqual(["p", "q"]);
+    expect(names(s.nodes)).toEqual(["n1"]);
+  });
+
+  it("reports an object without a name as a note and reads the rest", async () => {
+    const file = await write("partial.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {namespace: d}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: ok, namespace: d}\n");
+    const s = await readSnapshot(file);
+    expect(names(s.pods)).toEqual(["ok"]);
+    expect(s.notes).toMatchObject([{ code: "object-invalid", message: "partial.yaml item 0: Pod without metadata.name; skipped" }]);
+  });
+
+  it("throws a SnapshotError naming the file and line of invalid YAML", async () => {
+    const file = await write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {a: b\nspec: {}\n");
+    const e = await rejection(readSnapshot(file));
+    expect(e).toBeInstanceOf(SnapshotError);
+    expect(e.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+: not valid YAML or JSON: `));
+    const line = Number(/:(\d+): /.exec(e.message)?.[1]);
+    expect(line).toBeGreaterThanOrEqual(5);
+    expect(line).toBeLessThanOrEqual(7);
+  });
+
+  it("names the line of a JSON syntax error too", async () => {
+    const file = await write("broken.json", '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "p"\n}\n');
+    const e = await rejection(readSnapshot(file));
+    expect(e).toBeInstanceOf(SnapshotError);
+    expect(e.message).toContain(file);
+    expect(e.message).toMatch(/broken\.json:\d+: /);
+  });
+
+  it("names the file of invalid YAML inside a directory", async () => {
+    await write("tree-with-bad/good.yaml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n");
+    await write("tree-with-bad/sub/bad.yaml", "key: [unclosed\n");
+    const e = await rejection(readSnapshot(path.join(dir, "tree-with-bad")));
+    expect(e).toBeInstanceOf(SnapshotError);
+    expect(e.message).toContain(path.join("tree-with-bad", "sub", "bad.yaml"));
+  });
+
+  it("throws a SnapshotError naming a path that does not exist", async () => {
+    const missing = path.join(dir, "nope", "cluster.yaml");
+    const e = await rejection(readSnapshot(missing));
+    expect(e).toBeInstanceOf(SnapshotError);
+    expect(e.message).toBe(`${missing}: no such file or directory`);
+  });
+
+  it("throws a SnapshotError for a directory without YAML or JSON files", async () => {
+    await write("empty-dir/readme.txt", "nothing here");
+    const e = await rejection(readSnapshot(path.join(dir, "empty-dir")));
+    expect(e).toBeInstanceOf(SnapshotError);
+    expect(e.message).toContain("empty-dir: no .yaml, .yml or .json files");
+  });
+
+  it("reads an empty file as no objects", async () => {
+    const s = await readSnapshot(await write("empty.yaml", ""));
+    expect(s.pods).toEqual([]);
+    expect(s.notes).toEqual([]);
+  });
+});
+
+describe("parseObjects", () => {
+  it("reads multi-document YAML and JSON alike", () => {
+    expect(parseObjects("a: 1\n---\nb: 2\n", "x.yaml")).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(parseObjects('{"kind":"List","items":[]}', "x.json")).toEqual([{ kind: "List", items: [] }]);
+  });
+
+  it("refuses alias bombs", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]"].join("\n");
+    expect(() => parseObjects(bomb, "bomb.yaml")).toThrow(/alias/);
+  });
+});
