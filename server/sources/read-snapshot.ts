@@ -55,7 +55,13 @@ export function parseObjects(text: string, file: string): unknown[] {
       const line = err.linePos?.[0]?.line;
       throw new SnapshotError(`${file}${line ? `:${line}` : ""}: not valid YAML or JSON: ${err.message.split("\n")[0]}`);
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // e.g. an alias bomb: the yaml library refuses to expand it
+      throw new SnapshotError(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
+    }
     if (value !== null && value !== undefined) out.push(value);
   }
   return out;

@@ -32,7 +32,9 @@ function safeJson(s: string): unknown {
 }
 
 /** Names the verb, resource and namespace, as every API error shown to a user must. */
-export function describeApiError(verb: string, resource: string, namespace: string | undefined, err: unknown): string {
-  const where = namespace ? `in namespace ${namespace}` : "in all namespaces";
-  return `${verb} ${resource} ${where}: ${reasonOf(err)}`;
+export function describeApiError(
+  verb: string, resource: string, scope: { namespace?: string; namespaced: boolean }, err: unknown,
+): string {
+  const where = scope.namespace ? ` in namespace ${scope.namespace}` : scope.namespaced ? " in all namespaces" : "";
+  return `${verb} ${resource}${where}: ${reasonOf(err)}`;
 }

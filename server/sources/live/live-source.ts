@@ -172,7 +172,7 @@ export class LiveSource implements ClusterSource {
       retryIn = this.opts.recheckMs ?? 30_000;
     } else if (status === 403 || status === 401) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];
-      const message = describeApiError("list", resource.resource, namespace, err) +
+      const message = describeApiError("list", resource.resource, { namespace, namespaced: resource.namespaced }, err) +
         (fallback.length ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only` : `; ${resource.resource} are left out`);
       this.setState(part, { kind: "forbidden", message });
       if (fallback.length && !this.parts.some((p) => p.resource === resource && p.namespace)) {
@@ -181,7 +181,7 @@ export class LiveSource implements ClusterSource {
       retryIn = this.opts.recheckMs ?? 60_000;
     } else {
       const since = part.state.kind === "error" ? part.state.since : new Date().toISOString();
-      this.setState(part, { kind: "error", message: describeApiError(part.everSynced ? "watch" : "list", resource.resource, namespace, err), since });
+      this.setState(part, { kind: "error", message: describeApiError(part.everSynced ? "watch" : "list", resource.resource, { namespace, namespaced: resource.namespaced }, err), since });
       const { min, max } = this.opts.backoff ?? { min: 500, max: 30_000 };
       retryIn = Math.min(max, min * 2 ** part.attempt) * (0.8 + Math.random() * 0.4);
       part.attempt++;
