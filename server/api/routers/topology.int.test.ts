@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
+import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import type { TopologyView } from "@/lib/source/view";
+import { SourceRegistry } from "../../sources/registry";
+import { appRouter } from "../root";
+import { createInnerContext } from "../trpc";
+
+let cluster: TestCluster;
+let registry: SourceRegistry;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  registry = new SourceRegistry({ PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_CONTEXT: "admin" }, 100);
+});
+
+afterAll(async () => {
+  await registry?.closeAll();
+  await cluster?.stop();
+});
+
+const caller = () => appRouter.createCaller(createInnerContext({ sources: registry }));
+
+type Tracked = { id: string; data: TopologyView };
+
+async function next(it: AsyncIterator<unknown>, ms = 15_000): Promise<Tracked> {
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms));
+  const r = await Promise.race([it.next(), timeout]);
+  if (r.done) throw new Error("subscription ended");
+  // On the server, tracked() yields its envelope: [id, data, marker].
+  const [id, data] = r.value as [string, TopologyView];
+  return { id, data };
+}
+
+describe("topology API on a live cluster", () => {
+  it("answers the query with the seeded topology, live", async () => {
+    const view = await caller().topology.get({});
+    expect(view.source).toMatchObject({ kind: "live", writes: "cluster" });
+    expect(view.status.state).toBe("live");
+    expect(view.topology.elements.some((e) => e.id === "network/multus-test/bridge-main")).toBe(true);
+  });
+
+  it("pushes a change in the cluster to a subscriber, tracked by revision", async () => {
+    const ac = new AbortController();
+    const sub = (await caller().topology.watch({}, { signal: ac.signal })) as AsyncIterable<unknown>;
+    const it = sub[Symbol.asyncIterator]();
+    const first = await next(it);
+    expect(first.id).toBe(first.data.revision);
+    expect(first.data.topology.findings.some((f) => f.message.includes("extra-net"))).toBe(false);
+
+    // A pod now asks for a network that does not exist: the finding arrives by push.
+    const res = await kubeRequest(cluster, "PATCH", "/api/v1/namespaces/multus-test/pods/pod-c-6d8f7b9c4-m2n5q", {
+      contentType: "application/merge-patch+json",
+      body: { metadata: { annotations: { [NETWORKS_ANNOTATION]: "macvlan-main,extra-net" } } },
+    });
+    expect(res.status).toBe(200);
+    let event = await next(it);
+    while (!event.data.topology.findings.some((f) => f.code === "network-not-found" && f.message.includes("multus-test/extra-net"))) {
+      event = await next(it);
+    }
+    expect(event.id).not.toBe(first.id);
+    ac.abort();
+    await it.return?.();
+  });
+
+  it("resumes from lastEventId without resending what the client has", async () => {
+    const current = await caller().topology.get({});
+    const ac = new AbortController();
+    const sub = (await caller().topology.watch({ lastEventId: current.revision }, { signal: ac.signal })) as AsyncIterable<unknown>;
+    const it = sub[Symbol.asyncIterator]();
+    const pending = next(it);
+    await kubeRequest(cluster, "DELETE", "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions/host-device-main");
+    const event = await pending;
+    expect(event.id).not.toBe(current.revision);
+    expect(event.data.topology.elements.some((e) => e.id === "network/multus-test/host-device-main")).toBe(false);
+    ac.abort();
+    await it.return?.();
+  });
+
+  it("names a context the kubeconfig does not have", async () => {
+    await expect(caller().topology.get({ context: "nope" })).rejects.toThrow('kubeconfig has no context "nope" (it has: admin, restricted)');
+  });
+});
