@@ -1,5 +1,4 @@
 import { initTRPC } from "@trpc/server";
-import { getRegistry } from "../registry-instance";
 import type { SourceRegistry } from "../sources/registry";
 
 /** Everything a procedure may use; tests build it directly with their own registry. */
@@ -10,8 +9,10 @@ export interface InnerContext {
 export const createInnerContext = (opts: InnerContext): InnerContext => opts;
 
 /** Built per request from its headers; identity forwarding (the deployment issue) reads them here. */
-export const createTRPCContext = async (opts: { headers: Headers }): Promise<InnerContext & { headers: Headers }> => ({
-  ...createInnerContext({ sources: getRegistry() }),
+export const createTRPCContext = async (
+  opts: { headers: Headers } & InnerContext,
+): Promise<InnerContext & { headers: Headers }> => ({
+  ...createInnerContext({ sources: opts.sources }),
   headers: opts.headers,
 });
 

@@ -19,7 +19,7 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-const caller = () => appRouter.createCaller(createInnerContext({ sources: registry }));
+const caller = (signal?: AbortSignal) => appRouter.createCaller(createInnerContext({ sources: registry }), { signal });
 
 type Tracked = { id: string; data: TopologyView };
 
@@ -42,7 +42,7 @@ describe("topology API on a live cluster", () => {
 
   it("pushes a change in the cluster to a subscriber, tracked by revision", async () => {
     const ac = new AbortController();
-    const sub = (await caller().topology.watch({}, { signal: ac.signal })) as AsyncIterable<unknown>;
+    const sub = (await caller(ac.signal).topology.watch({})) as AsyncIterable<unknown>;
     const it = sub[Symbol.asyncIterator]();
     const first = await next(it);
     expect(first.id).toBe(first.data.revision);
@@ -66,7 +66,7 @@ describe("topology API on a live cluster", () => {
   it("resumes from lastEventId without resending what the client has", async () => {
     const current = await caller().topology.get({});
     const ac = new AbortController();
-    const sub = (await caller().topology.watch({ lastEventId: current.revision }, { signal: ac.signal })) as AsyncIterable<unknown>;
+    const sub = (await caller(ac.signal).topology.watch({ lastEventId: current.revision })) as AsyncIterable<unknown>;
     const it = sub[Symbol.asyncIterator]();
     const pending = next(it);
     await kubeRequest(cluster, "DELETE", "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions/host-device-main");

@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { getRegistry } from "@/server/registry-instance";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ const handler = (req: Request): Promise<Response> =>
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers }),
+    createContext: () => createTRPCContext({ headers: req.headers, sources: getRegistry() }),
     onError: ({ path, error }) => {
       console.error(`tRPC ${path ?? "<no-path>"}: ${error.message}`);
     },
