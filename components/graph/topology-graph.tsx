@@ -36,6 +36,8 @@ export function TopologyGraph({ topology, showDefault }: { topology: Topology; s
           type: rfType(n.kind),
           position: { x: p.x, y: p.y },
           ...(n.parent ? { parentId: n.parent, extent: "parent" as const } : {}),
+          width: p.width,
+          height: p.height,
           style: { width: p.width, height: p.height },
           data: { element, colour: element.kind === "interface" ? model.colours.get(element.network) : undefined },
           draggable: false,
