@@ -2,47 +2,88 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useMemo, useState } from "react";
-import { topologyColours } from "@/lib/graph/palette";
+import { useCallback, useMemo, useState } from "react";
+import { filterTopology } from "@/lib/graph/filter";
+import { graphModel } from "@/lib/graph/model";
+import { networkReach } from "@/lib/graph/reach";
+import type { SearchHit } from "@/lib/graph/search";
+import { viewCriteria } from "@/lib/graph/view";
 import type { TopologyView } from "@/lib/source/view";
+import { DetailsPanel } from "./details/details-panel";
+import { SearchBox } from "./explorer/search-box";
+import { optionsOf, Toolbar } from "./explorer/toolbar";
+import { useExplorerState } from "./explorer/use-explorer-state";
 import { FindingsPanel } from "./findings-panel";
 import { TopologyGraph } from "./graph/topology-graph";
 import { Legend } from "./legend";
 import { StatusChip } from "./status-chip";
+import { useTheme } from "./theme-toggle";
 import { useTRPC } from "./trpc";
 
-export function Explorer({ context }: { context?: string }) {
+export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input = context ? { context } : {};
   const query = useQuery(trpc.topology.get.queryOptions(input));
   const info = useQuery(trpc.cluster.info.queryOptions());
-  const [showDefault, setShowDefault] = useState(false);
+  const [state, update] = useExplorerState(initialQuery);
+  const [theme, toggleTheme] = useTheme();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [focusSeq, setFocusSeq] = useState(0);
 
   // Live changes replace the cached view; the graph keeps what it has until the next one arrives.
-  useSubscription(
+  const subscription = useSubscription(
     trpc.topology.watch.subscriptionOptions(input, {
       onData: (event) => queryClient.setQueryData(trpc.topology.get.queryKey(input), event.data as TopologyView),
     }),
   );
 
   const view = query.data;
-  const colours = useMemo(() => (view ? topologyColours(view.topology) : new Map<string, string>()), [view]);
+  const full = view?.topology;
+  const shown = useMemo(() => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null), [full, state.view, state.filters]);
+  const model = useMemo(() => {
+    if (!shown) return null;
+    // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
+    return graphModel(shown, { showDefault: state.showDefault, expanded, segments: state.view.kind === "network" });
+  }, [shown, state.showDefault, expanded, state.view.kind]);
+  const caption = useMemo(() => {
+    if (state.view.kind !== "network" || !full) return null;
+    const key = state.view.network;
+    const net = full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === key);
+    return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
+  }, [state.view, full]);
+  const options = useMemo(() => (full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] }), [full]);
+
+  const select = useCallback((id: string | null) => update({ selected: id }), [update]);
+  const focus = useCallback(
+    (id: string) => {
+      // An element outside the current view or filters: go back to the whole cluster to show it.
+      if (shown && !shown.elements.some((e) => e.id === id)) update({ view: { kind: "cluster" }, filters: {}, selected: id });
+      else update({ selected: id });
+      setFocusSeq((n) => n + 1);
+    },
+    [shown, update],
+  );
+  const pick = useCallback((hit: SearchHit) => focus(hit.id), [focus]);
+  const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
+
+  const disconnected = subscription.status === "error" || view?.status.state === "failed";
+  const stale = view?.status.state === "stale" || (subscription.status === "connecting" && view?.source.kind === "live" && query.isFetched);
+  const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
 
   return (
-    <div className="flex h-screen flex-col">
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
-        <h1 className="text-base font-semibold tracking-tight">
-          Plumbline
-        </h1>
-        {view ? <span className="truncate text-sm text-slate-500">{view.source.label}</span> : null}
-        {view ? <StatusChip source={view.source} status={view.status} /> : null}
+    <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
+        <h1 className="text-base font-semibold tracking-tight">Plumbline</h1>
+        {view ? <span className="hidden truncate text-sm text-slate-500 lg:inline">{view.source.label}</span> : null}
+        {view ? <StatusChip source={view.source} status={disconnected && view.status.state === "live" ? { state: "failed", reason: "the connection to the Plumbline server dropped; reconnecting" } : view.status} /> : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {full ? <SearchBox topology={full} onPick={pick} /> : null}
           {info.data && info.data.contexts.length > 1 ? (
             <label className="flex items-center gap-1.5">
               <span className="text-slate-500">Context</span>
               <select
-                className="rounded border border-slate-300 bg-white px-1.5 py-0.5"
+                className="rounded-md border border-slate-300 bg-white px-1.5 py-1 dark:border-slate-600 dark:bg-slate-900"
                 value={context ?? info.data.currentContext ?? ""}
                 onChange={(e) => {
                   const url = new URL(window.location.href);
@@ -50,41 +91,65 @@ export function Explorer({ context }: { context?: string }) {
                   window.location.assign(url);
                 }}
               >
-                {info.data.contexts.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
+                {info.data.contexts.map((c) => <option key={c}>{c}</option>)}
               </select>
             </label>
           ) : null}
-          <label className="flex items-center gap-1.5 text-slate-600">
-            <input type="checkbox" checked={showDefault} onChange={(e) => setShowDefault(e.target.checked)} />
-            show eth0 (cluster network)
-          </label>
+          <button type="button" onClick={toggleTheme} className="rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600" aria-label="Toggle dark mode">
+            {theme === "dark" ? "Light" : "Dark"}
+          </button>
         </div>
       </header>
+      {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
+      {stale && view ? (
+        <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          Showing the last good picture{view.status.state === "stale" ? ` from ${new Date(view.status.since).toLocaleTimeString()}` : ""}: {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
+        </div>
+      ) : null}
       <main className="flex min-h-0 flex-1">
-        <div className="relative min-w-0 flex-1" data-testid="graph">
+        <div className={`relative min-w-0 flex-1 ${stale ? "opacity-80 saturate-50" : ""}`} data-testid="graph">
+          {caption ? (
+            <div data-testid="view-caption" className="absolute left-3 top-3 z-10 max-w-md rounded-md border border-slate-200 bg-white/95 p-2.5 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
+              <button type="button" className="font-mono font-semibold text-sky-700 hover:underline dark:text-sky-400" onClick={() => select(caption.id)}>{caption.title}</button>
+              {caption.text ? <p className="mt-0.5 text-slate-700 dark:text-slate-300">{caption.text}</p> : null}
+            </div>
+          ) : null}
           {query.isPending ? (
             <div className="grid h-full place-items-center text-sm text-slate-500">Reading the cluster…</div>
           ) : query.isError ? (
-            <div role="alert" className="m-6 rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+            <div role="alert" className="m-6 max-w-xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
               <p className="font-medium">Could not read the topology.</p>
               <p className="mt-1 font-mono text-xs">{query.error.message}</p>
-              <p className="mt-2">Check that the server can reach the cluster, then reload.</p>
+              <p className="mt-2">Check that the server can reach the cluster (its log says why), then reload.</p>
             </div>
-          ) : view && view.topology.elements.length === 0 ? (
-            <div className="grid h-full place-items-center text-sm text-slate-500">
-              The cluster has no nodes, pods or networks that this identity may list.
+          ) : shown && model && shown.elements.length === 0 ? (
+            <div className="grid h-full place-items-center p-6 text-center text-sm text-slate-500">
+              {full && full.elements.length === 0
+                ? "The cluster has no nodes, pods or networks that this identity may list. The findings say what could not be read."
+                : "Nothing matches this view and these filters. Clear a filter or pick another view."}
             </div>
-          ) : view ? (
-            <TopologyGraph topology={view.topology} showDefault={showDefault} />
+          ) : shown && model ? (
+            <TopologyGraph
+              topology={shown}
+              model={model}
+              selected={state.selected}
+              onSelect={select}
+              onToggleFold={toggleFold}
+              focusSeq={focusSeq}
+              colorMode={theme}
+              exportName={exportName}
+            />
           ) : null}
         </div>
-        <aside className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-slate-50">
-          <FindingsPanel findings={view?.topology.findings ?? []} />
-          <div className="mt-auto">
-            <Legend colours={colours} />
-          </div>
+        <aside className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+          {state.selected && full ? (
+            <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
+          ) : (
+            <>
+              <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
+              {model ? <Legend colours={model.colours} /> : null}
+            </>
+          )}
         </aside>
       </main>
     </div>

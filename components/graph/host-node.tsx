@@ -3,11 +3,11 @@ import type { NodeProps } from "@xyflow/react";
 import { Icon } from "../icons";
 import type { HostNode as HostNodeType } from "./node-data";
 
-function HostNodeView({ data }: NodeProps<HostNodeType>) {
+function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const el = data.element;
   if (el.kind !== "host") return null;
   return (
-    <div className="h-full w-full rounded-xl border-2 border-slate-300 bg-white/70 dark:border-slate-600 dark:bg-slate-900/60">
+    <div className={`h-full w-full rounded-xl border-2 bg-white/70 dark:bg-slate-900/60 ${selected ? "border-sky-500" : "border-slate-300 dark:border-slate-600"}`}>
       <div className="flex items-center gap-2 px-3 pt-2">
         <Icon name="host" className="h-4 w-4 text-slate-600" />
         <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">{el.name}</span>

@@ -2,19 +2,23 @@ import { memo } from "react";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import type { InterfaceNode as InterfaceNodeType } from "./node-data";
 
-function InterfaceNodeView({ data }: NodeProps<InterfaceNodeType>) {
+const RING = { error: "ring-2 ring-red-500", warning: "ring-2 ring-amber-400" } as const;
+
+function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
   const el = data.element;
   if (el.kind !== "interface") return null;
-  const colour = data.colour ?? "#94a3b8";
+  const colour = el.isDefault ? "#94a3b8" : (data.colour ?? "#94a3b8");
+  const border = el.attached ? "border-slate-300 dark:border-slate-600" : "border-dashed border-red-400";
   return (
     <div
-      className={`flex h-full w-full flex-col justify-center rounded-md border bg-white pl-3 pr-2 text-[11px] leading-tight dark:bg-slate-900 ${el.attached ? "border-slate-300" : "border-dashed border-red-400"}`}
+      className={`flex h-full w-full flex-col justify-center rounded-md border bg-white pl-3 pr-2 text-[11px] leading-tight dark:bg-slate-900 ${border} ${el.isDefault ? "opacity-60" : ""} ${data.problem ? RING[data.problem] : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-500" : ""}`}
       style={{ boxShadow: `inset 4px 0 0 ${colour}` }}
       title={`${el.interface} on ${el.network}${el.attached ? "" : " — requested, not attached"}`}
     >
       <div className="flex items-baseline gap-1">
         <span className="font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
-        <span className="truncate text-slate-500">{el.network.split("/").pop()}</span>
+        <span className="truncate text-slate-500 dark:text-slate-400">{el.isDefault ? "cluster network" : el.network.split("/").pop()}</span>
+        {el.deviceInfo ? <span className="ml-auto rounded bg-violet-100 px-1 text-[9px] text-violet-800">{el.deviceInfo.type}</span> : null}
       </div>
       <div className="font-mono text-slate-800 dark:text-slate-200">{el.ips.join(", ") || (el.attached ? "no address" : "not attached")}</div>
       {el.mac ? <div className="font-mono text-[10px] text-slate-400">{el.mac}</div> : null}

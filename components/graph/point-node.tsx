@@ -12,7 +12,7 @@ export const POINT_LABEL: Record<string, string> = {
   "sriov-pf": "SR-IOV PF",
 };
 
-function PointNodeView({ data }: NodeProps<PointNodeType>) {
+function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
   const el = data.element;
   if (el.kind !== "bridge" && el.kind !== "macvlan-parent" && el.kind !== "ipvlan-parent" && el.kind !== "vlan-parent" && el.kind !== "host-device" && el.kind !== "sriov-pf") return null;
   const badge =
@@ -23,15 +23,17 @@ function PointNodeView({ data }: NodeProps<PointNodeType>) {
         : null;
   return (
     <div
-      className={`flex h-full w-full flex-col justify-center rounded-md border-2 bg-white px-2 text-[11px] leading-tight dark:bg-slate-900 ${el.provenance === "observed" ? "border-slate-500" : "border-dashed border-slate-400"}`}
+      className={`flex h-full w-full flex-col justify-center rounded-md border-2 bg-white px-2 text-[11px] leading-tight dark:bg-slate-900 ${el.provenance === "observed" ? "border-slate-500" : "border-dashed border-slate-400"} ${data.problem === "error" ? "ring-2 ring-red-500" : data.problem === "warning" ? "ring-2 ring-amber-400" : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-500" : ""}`}
       title={el.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
     >
       <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-500" />
+      <Handle id="segment-out" type="source" position={Position.Bottom} className="!h-1.5 !w-1.5 !border-0 !bg-slate-400" />
+      <Handle id="segment-in" type="target" position={Position.Top} className="!h-1.5 !w-1.5 !border-0 !bg-slate-400" />
       <div className="flex items-center gap-1">
         <Icon name={el.kind} className="h-3.5 w-3.5 text-slate-600" />
-        <span className="font-mono text-xs font-semibold text-slate-900 dark:text-slate-50">{el.device}</span>
+        <span className="truncate font-mono text-xs font-semibold text-slate-900 dark:text-slate-50">{el.device}</span>
       </div>
-      <div className="text-slate-500">
+      <div className="text-slate-500 dark:text-slate-400">
         {POINT_LABEL[el.kind]}
         {el.kind === "vlan-parent" && el.vlans.length ? ` · VLAN ${el.vlans.join(", ")}` : ""}
       </div>

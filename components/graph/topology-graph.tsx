@@ -1,84 +1,184 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, type Edge, type Node, type NodeTypes } from "@xyflow/react";
-import ELK from "elkjs/lib/elk.bundled.js";
-import { useEffect, useMemo, useState } from "react";
-import { graphModel } from "@/lib/graph/model";
-import { layoutGraph } from "@/lib/graph/layout";
+import {
+  Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
+  type ColorMode, type Edge, type NodeTypes,
+} from "@xyflow/react";
+import { useCallback, useEffect, useMemo, type KeyboardEvent } from "react";
+import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
+import { ExportButtons } from "./export-buttons";
+import { FoldNode } from "./fold-node";
 import { HostNode } from "./host-node";
 import { InterfaceNode } from "./interface-node";
-import type { ElementNodeData } from "./node-data";
+import type { GraphFlowNode } from "./node-data";
 import { PodNode } from "./pod-node";
 import { PointNode } from "./point-node";
+import { useLayout } from "./use-layout";
 
-const nodeTypes: NodeTypes = { host: HostNode, pod: PodNode, interface: InterfaceNode, point: PointNode };
+const nodeTypes: NodeTypes = { host: HostNode, pod: PodNode, interface: InterfaceNode, point: PointNode, fold: FoldNode };
 
-const elk = new ELK();
+const rfType = (kind: string): GraphFlowNode["type"] =>
+  kind === "host" || kind === "pod" || kind === "interface" || kind === "fold" ? kind : "point";
 
-const rfType = (kind: string): string => (kind === "host" || kind === "pod" || kind === "interface" ? kind : "point");
+export interface TopologyGraphProps {
+  topology: Topology;
+  model: GraphModel;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  onToggleFold: (id: string) => void;
+  /** bumps when a search wants the view to move to `selected` */
+  focusSeq: number;
+  colorMode: ColorMode;
+  exportName: string;
+}
 
-export function TopologyGraph({ topology, showDefault }: { topology: Topology; showDefault: boolean }) {
-  const model = useMemo(() => graphModel(topology, { showDefault }), [topology, showDefault]);
-  const [laid, setLaid] = useState<{ nodes: Node<ElementNodeData>[]; edges: Edge[] } | null>(null);
+export function TopologyGraph(props: TopologyGraphProps) {
+  return (
+    <ReactFlowProvider>
+      <Graph {...props} />
+    </ReactFlowProvider>
+  );
+}
 
-  useEffect(() => {
-    let cancelled = false;
+function Graph({ topology, model, selected, onSelect, onToggleFold, focusSeq, colorMode, exportName }: TopologyGraphProps) {
+  const layout = useLayout(model);
+  const flow = useReactFlow();
+
+  const problems = useMemo(() => {
+    const out = new Map<string, "error" | "warning">();
+    for (const f of topology.findings) {
+      if (f.severity === "info") continue;
+      for (const id of f.elements) if (out.get(id) !== "error") out.set(id, f.severity);
+    }
+    return out;
+  }, [topology]);
+
+  const nodes = useMemo((): GraphFlowNode[] => {
+    if (layout.status !== "done") return [];
     const byId = new Map(topology.elements.map((e) => [e.id, e]));
-    void layoutGraph(model, elk).then((pos) => {
-      if (cancelled) return;
-      const nodes = model.nodes.flatMap((n): Node<ElementNodeData>[] => {
-        const element = byId.get(n.id);
-        const p = pos.get(n.id);
-        if (!element || !p) return [];
-        return [{
-          id: n.id,
-          type: rfType(n.kind),
-          position: { x: p.x, y: p.y },
-          ...(n.parent ? { parentId: n.parent, extent: "parent" as const } : {}),
-          width: p.width,
-          height: p.height,
-          style: { width: p.width, height: p.height },
-          data: { element, colour: element.kind === "interface" ? model.colours.get(element.network) : undefined },
-          draggable: false,
-          selectable: true,
-          zIndex: n.isGroup ? 0 : 10,
-        }];
-      });
-      const edges = model.edges.map((e): Edge => ({
+    const colours = Object.fromEntries(model.colours);
+    return model.nodes.flatMap((n): GraphFlowNode[] => {
+      const p = layout.positions.get(n.id);
+      if (!p) return [];
+      const common = {
+        id: n.id,
+        position: { x: p.x, y: p.y },
+        width: p.width,
+        height: p.height,
+        style: { width: p.width, height: p.height },
+        ...(n.parent ? { parentId: n.parent, extent: "parent" as const } : {}),
+        draggable: false,
+        selected: n.id === selected,
+        zIndex: n.isGroup ? 0 : 10,
+      };
+      if (n.kind === "fold") {
+        return [{ ...common, type: "fold", data: { members: n.members ?? [], networks: n.networks ?? [], colours } }];
+      }
+      const element = byId.get(n.id);
+      if (!element) return [];
+      const colour = element.kind === "interface" ? model.colours.get(element.network) : undefined;
+      const problem = problems.get(n.id);
+      return [{ ...common, type: rfType(n.kind), data: { element, ...(colour ? { colour } : {}), ...(problem ? { problem } : {}) } } as GraphFlowNode];
+    });
+  }, [layout, model, topology, selected, problems]);
+
+  const edges = useMemo((): Edge[] => {
+    const touching = (e: { source: string; target: string }) => selected !== null && (e.source === selected || e.target === selected);
+    return model.edges.map((e): Edge => {
+      const segment = e.kind === "segment";
+      const dim = selected !== null && !touching(e);
+      return {
         id: e.id,
         source: e.source,
         target: e.target,
+        ...(segment ? { sourceHandle: "segment-out", targetHandle: "segment-in" } : {}),
         label: e.label,
-        type: "smoothstep",
+        type: segment ? "default" : "smoothstep",
         zIndex: 20,
-        style: { stroke: e.colour, strokeWidth: 2 },
-        labelStyle: { fontSize: 10, fontFamily: "ui-monospace, monospace", fill: "#0f172a" },
-        labelBgStyle: { fill: "#ffffff", fillOpacity: 0.9 },
+        animated: false,
+        markerEnd: segment ? undefined : { type: MarkerType.ArrowClosed, color: e.colour, width: 14, height: 14 },
+        style: { stroke: e.colour, strokeWidth: touching(e) ? 3.5 : 2, strokeDasharray: segment ? "6 4" : undefined, opacity: dim ? 0.25 : 1 },
+        labelStyle: { fontSize: 10, fontFamily: "ui-monospace, monospace", fill: colorMode === "dark" ? "#e2e8f0" : "#0f172a" },
+        labelBgStyle: { fill: colorMode === "dark" ? "#0f172a" : "#ffffff", fillOpacity: 0.9 },
         labelBgPadding: [4, 2],
-      }));
-      setLaid({ nodes, edges });
+      };
     });
-    return () => {
-      cancelled = true;
-    };
-  }, [model, topology]);
+  }, [model, selected, colorMode]);
 
-  if (!laid) return <div className="grid h-full place-items-center text-sm text-slate-500">Laying out the graph…</div>;
+  // Search and deep links move the view to the selected element.
+  useEffect(() => {
+    if (!selected || layout.status !== "done" || focusSeq === 0) return;
+    const handle = requestAnimationFrame(() => {
+      const node = flow.getInternalNode(selected);
+      if (!node) return;
+      const { x, y } = node.internals.positionAbsolute;
+      void flow.setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, { zoom: 1.3, duration: 400 });
+    });
+    return () => cancelAnimationFrame(handle);
+  }, [focusSeq, layout.status]); // eslint-disable-line react-hooks/exhaustive-deps -- only when a focus is asked for
+
+  // Arrow keys walk the leaves (interfaces, points, folds) in reading order; Escape clears the selection.
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key === "Escape") return onSelect(null);
+      const step = e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
+      if (step === 0) return;
+      e.preventDefault();
+      const leaves = flow.getNodes()
+        .filter((n) => n.type !== "host" && n.type !== "pod")
+        .map((n) => ({ id: n.id, pos: flow.getInternalNode(n.id)?.internals.positionAbsolute ?? { x: 0, y: 0 } }))
+        .sort((a, b) => a.pos.y - b.pos.y || a.pos.x - b.pos.x);
+      if (leaves.length === 0) return;
+      const at = leaves.findIndex((l) => l.id === selected);
+      const next = leaves[(at + step + leaves.length) % leaves.length] ?? leaves[0];
+      if (!next) return;
+      onSelect(next.id);
+      const n = flow.getInternalNode(next.id);
+      if (n) void flow.setCenter(next.pos.x + (n.measured.width ?? 0) / 2, next.pos.y + (n.measured.height ?? 0) / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 200 });
+    },
+    [flow, onSelect, selected],
+  );
+
+  if (layout.status === "error") {
+    return <div role="alert" className="m-6 text-sm text-red-700">The layout failed: {layout.error}</div>;
+  }
   return (
-    <ReactFlow
-      nodes={laid.nodes}
-      edges={laid.edges}
-      nodeTypes={nodeTypes}
-      fitView
-      fitViewOptions={{ padding: 0.08 }}
-      minZoom={0.1}
-      proOptions={{ hideAttribution: true }}
-      nodesConnectable={false}
+    <div
+      className="h-full w-full outline-none"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label="Topology graph: arrow keys move between elements, Escape clears the selection"
+      data-testid="graph-canvas"
+      data-layout={layout.status}
+      data-node-count={nodes.length}
     >
-      <Background gap={24} />
-      <MiniMap pannable zoomable nodeColor={(n) => (n.type === "host" ? "#e2e8f0" : n.type === "pod" ? "#cbd5e1" : "#64748b")} />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+      {layout.status === "pending" ? (
+        <div className="grid h-full place-items-center text-sm text-slate-500">Laying out the graph…</div>
+      ) : (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          colorMode={colorMode}
+          fitView
+          fitViewOptions={{ padding: 0.08 }}
+          minZoom={0.05}
+          onlyRenderVisibleElements={nodes.length > 400}
+          proOptions={{ hideAttribution: true }}
+          nodesConnectable={false}
+          nodesDraggable={false}
+          onNodeClick={(_, n) => (n.type === "fold" ? onToggleFold(n.id) : onSelect(n.id))}
+          onPaneClick={() => onSelect(null)}
+        >
+          <Background gap={24} />
+          <MiniMap pannable zoomable nodeColor={(n) => (n.type === "host" ? "#e2e8f0" : n.type === "pod" ? "#cbd5e1" : "#64748b")} />
+          <Controls showInteractive={false} />
+          <Panel position="top-right">
+            <ExportButtons name={exportName} topology={topology} />
+          </Panel>
+        </ReactFlow>
+      )}
+    </div>
   );
 }

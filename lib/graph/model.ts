@@ -1,18 +1,25 @@
-import type { Topology, TopologyElement } from "../topology/schema";
+import type { InterfaceElement, PodElement, Topology, TopologyElement } from "../topology/schema";
 import { MUTED, topologyColours } from "./palette";
+
+export type GraphNodeKind = TopologyElement["kind"] | "fold";
 
 /** A drawable box: leaves have a fixed size, groups (hosts, pods) are sized by the layout around their children. */
 export interface GraphNode {
   id: string;
-  kind: TopologyElement["kind"];
+  kind: GraphNodeKind;
   parent: string | null;
   width: number;
   height: number;
   isGroup: boolean;
+  /** a fold: the pods it stands for */
+  members?: string[];
+  /** a fold: the networks its pods share */
+  networks?: string[];
 }
 
 export interface GraphEdge {
   id: string;
+  kind: "attachment" | "segment";
   source: string;
   target: string;
   label: string;
@@ -28,9 +35,15 @@ export interface GraphModel {
 export interface ModelOptions {
   /** draw the cluster's default network interface (eth0) too */
   showDefault: boolean;
+  /** past this many pods on one host, pods with the same networks fold into one counted box */
+  foldThreshold?: number;
+  /** folds the user opened */
+  expanded?: ReadonlySet<string>;
+  /** join host-side points that share an L2 segment across hosts (macvlan parents, host devices, uplinked bridges) */
+  segments?: boolean;
 }
 
-const LEAF_SIZE: Partial<Record<TopologyElement["kind"], [number, number]>> = {
+const LEAF_SIZE: Partial<Record<GraphNodeKind, [number, number]>> = {
   interface: [210, 58],
   bridge: [170, 62],
   "macvlan-parent": [170, 62],
@@ -38,30 +51,103 @@ const LEAF_SIZE: Partial<Record<TopologyElement["kind"], [number, number]>> = {
   "vlan-parent": [170, 62],
   "host-device": [170, 62],
   "sriov-pf": [170, 62],
+  fold: [230, 64],
 };
+
+/** The networks a pod's secondary interfaces are on: pods that agree on this fold together. */
+function signature(ifaces: InterfaceElement[]): string {
+  return [...new Set(ifaces.filter((i) => !i.isDefault).map((i) => i.network))].sort().join("+") || "no secondary network";
+}
 
 /**
  * Topology → boxes and arrows. Hosts and pods become groups; networks are not boxes here (they are colours),
- * so a graph of many hosts stays a row of tidy islands instead of a web of cross-host edges.
+ * so a graph of many hosts stays a set of tidy islands instead of a web of cross-host edges.
  */
 export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
   const colours = topologyColours(t);
+  const threshold = opts.foldThreshold ?? 12;
+  const byId = new Map(t.elements.map((e) => [e.id, e]));
+  const ifacesOf = new Map<string, InterfaceElement[]>();
+  const podsOf = new Map<string, PodElement[]>();
+  for (const el of t.elements) {
+    if (el.kind === "interface" && el.parent) ifacesOf.set(el.parent, [...(ifacesOf.get(el.parent) ?? []), el]);
+    if (el.kind === "pod" && el.parent) podsOf.set(el.parent, [...(podsOf.get(el.parent) ?? []), el]);
+  }
+
+  // Decide folds per host: pods sharing a signature, when the host has too many pods to draw one by one.
+  const foldOf = new Map<string, string>();
+  const folds = new Map<string, GraphNode>();
+  for (const [host, pods] of podsOf) {
+    if (pods.length <= threshold) continue;
+    const groups = new Map<string, PodElement[]>();
+    for (const p of pods) {
+      const sig = signature(ifacesOf.get(p.id) ?? []);
+      groups.set(sig, [...(groups.get(sig) ?? []), p]);
+    }
+    for (const [sig, members] of groups) {
+      const id = `fold/${host}/${sig}`;
+      if (members.length < 2 || opts.expanded?.has(id)) continue;
+      const [w, h] = LEAF_SIZE.fold ?? [0, 0];
+      folds.set(id, { id, kind: "fold", parent: host, width: w, height: h, isGroup: false, members: members.map((m) => m.id), networks: sig.split("+") });
+      for (const m of members) foldOf.set(m.id, id);
+    }
+  }
+
   const nodes: GraphNode[] = [];
   const kept = new Set<string>();
+  const emitted = new Set<string>();
   for (const el of t.elements) {
     if (el.kind === "network") continue;
     if (el.kind === "interface" && el.isDefault && !opts.showDefault) continue;
     if (el.parent !== null && !kept.has(el.parent)) continue;
+    const fold = foldOf.get(el.id);
+    if (fold) {
+      if (!emitted.has(fold)) nodes.push(folds.get(fold) as GraphNode);
+      emitted.add(fold);
+      continue;
+    }
     const size = LEAF_SIZE[el.kind];
     nodes.push({ id: el.id, kind: el.kind, parent: el.parent, width: size?.[0] ?? 0, height: size?.[1] ?? 0, isGroup: !size });
     kept.add(el.id);
   }
-  const byId = new Map(t.elements.map((e) => [e.id, e]));
-  const edges: GraphEdge[] = t.links.flatMap((l) => {
-    if (l.kind !== "attachment" || !kept.has(l.source) || !kept.has(l.target)) return [];
+
+  const edges: GraphEdge[] = [];
+  const foldEdges = new Map<string, GraphEdge & { count: number }>();
+  for (const l of t.links) {
+    if (l.kind !== "attachment") continue;
     const src = byId.get(l.source);
-    const network = src?.kind === "interface" ? src.network : "";
-    return [{ id: l.id, source: l.source, target: l.target, label: l.label ?? "", colour: colours.get(network) ?? MUTED }];
-  });
+    if (src?.kind !== "interface") continue;
+    const colour = colours.get(src.network) ?? MUTED;
+    const fold = src.parent ? foldOf.get(src.parent) : undefined;
+    if (fold) {
+      const id = `attachment:${fold}->${l.target}`;
+      const e = foldEdges.get(id) ?? { id, kind: "attachment" as const, source: fold, target: l.target, label: "", colour, count: 0 };
+      e.count++;
+      e.label = `${e.count} × ${src.interface}`;
+      foldEdges.set(id, e);
+    } else if (kept.has(l.source) && kept.has(l.target)) {
+      edges.push({ id: l.id, kind: "attachment", source: l.source, target: l.target, label: l.label ?? "", colour });
+    }
+  }
+  for (const { count: _c, ...e } of foldEdges.values()) edges.push(e);
+  if (opts.segments) edges.push(...segmentEdges(t, kept));
   return { nodes, edges, colours };
+}
+
+/** Chains the points of each shared L2 segment across hosts; an island bridge's segment is its own, so it gets none. */
+function segmentEdges(t: Topology, kept: Set<string>): GraphEdge[] {
+  const bySegment = new Map<string, string[]>();
+  for (const el of t.elements) {
+    if (!kept.has(el.id) || !("segment" in el) || el.segment === el.id) continue;
+    bySegment.set(el.segment, [...(bySegment.get(el.segment) ?? []), el.id]);
+  }
+  const out: GraphEdge[] = [];
+  for (const [segment, ids] of bySegment) {
+    for (let i = 1; i < ids.length; i++) {
+      const source = ids[i - 1] as string;
+      const target = ids[i] as string;
+      out.push({ id: `segment:${source}->${target}`, kind: "segment", source, target, label: `same L2 (${segment.replace(/^\w+:/, "")})`, colour: MUTED });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,29 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { stateFromParams, stateToParams, type ExplorerState } from "@/lib/graph/view";
+
+/** The explorer's state lives in the URL, so every view, filter and selection is a link one can share. */
+export function useExplorerState(initialQuery: string): [ExplorerState, (change: Partial<ExplorerState>) => void] {
+  const [state, setState] = useState<ExplorerState>(() => stateFromParams(new URLSearchParams(initialQuery)));
+
+  useEffect(() => {
+    const onPop = () => setState(stateFromParams(new URLSearchParams(window.location.search)));
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  const update = useCallback((change: Partial<ExplorerState>) => {
+    setState((prev) => {
+      const next = { ...prev, ...change };
+      const params = stateToParams(next, new URLSearchParams(window.location.search));
+      const url = `${window.location.pathname}${params.size ? `?${params}` : ""}`;
+      // A new view is a step back can return from; a selection or a filter tweak is not.
+      if (change.view && JSON.stringify(change.view) !== JSON.stringify(prev.view)) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+      return next;
+    });
+  }, []);
+
+  return [state, update];
+}

@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+// ELK runs here so a big layout never freezes the page.
+import ELK from "elkjs/lib/elk.bundled.js";
+import { layoutGraph, type Positioned } from "@/lib/graph/layout";
+import type { GraphModel } from "@/lib/graph/model";
+
+export interface LayoutRequest {
+  seq: number;
+  model: GraphModel;
+}
+export type LayoutResponse = { seq: number; positions: [string, Positioned][] } | { seq: number; error: string };
+
+const elk = new ELK();
+
+self.onmessage = async (e: MessageEvent<LayoutRequest>) => {
+  const { seq, model } = e.data;
+  try {
+    const positions = await layoutGraph(model, elk);
+    (self as unknown as Worker).postMessage({ seq, positions: [...positions] } satisfies LayoutResponse);
+  } catch (err) {
+    (self as unknown as Worker).postMessage({ seq, error: err instanceof Error ? err.message : String(err) } satisfies LayoutResponse);
+  }
+};

@@ -1,0 +1,75 @@
+import type { InterfaceElement, PodElement, Topology, TopologyElement } from "../topology/schema";
+
+/** What to keep: every given criterion must hold. Networks and pods are `namespace/name`, hosts node names. */
+export interface Criteria {
+  namespace?: string;
+  network?: string;
+  host?: string;
+  pod?: string;
+}
+
+const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
+
+/**
+ * A topology cut down to what the criteria select, still a valid topology (parents kept with their children).
+ * Host-side points stay when a kept interface hangs off them, or, when only a host is chosen, all of that host's.
+ * Findings stay when they concern a kept element or no element at all. Linear in the size of the topology.
+ */
+export function filterTopology(t: Topology, c: Criteria): Topology {
+  if (isEmpty(c)) return t;
+  const byId = new Map<string, TopologyElement>(t.elements.map((e) => [e.id, e]));
+  const podOk = (p: PodElement): boolean =>
+    (!c.namespace || p.namespace === c.namespace) && (!c.host || p.node === c.host) && (!c.pod || `${p.namespace}/${p.name}` === c.pod);
+  const ifaceOk = (i: InterfaceElement): boolean => !c.network || i.network === c.network;
+
+  const keep = new Set<string>();
+  const podsWithKeptIfaces = new Set<string>();
+  for (const el of t.elements) {
+    if (el.kind !== "interface" || !el.parent) continue;
+    const pod = byId.get(el.parent);
+    if (pod?.kind === "pod" && podOk(pod) && ifaceOk(el)) {
+      keep.add(el.id);
+      podsWithKeptIfaces.add(pod.id);
+    }
+  }
+  for (const el of t.elements) {
+    // With a network chosen, a pod is only in the picture through an interface on that network.
+    if (el.kind === "pod" && podOk(el) && (!c.network || podsWithKeptIfaces.has(el.id))) keep.add(el.id);
+  }
+  // An interface is only kept with its pod (the network test above can keep eth0 of a pod that is then dropped).
+  for (const id of [...keep]) {
+    const el = byId.get(id);
+    if (el?.kind === "interface" && el.parent && !keep.has(el.parent)) keep.delete(id);
+  }
+  for (const l of t.links) {
+    if (l.kind === "attachment" && keep.has(l.source)) keep.add(l.target);
+  }
+  const onlyHost = c.host && !c.namespace && !c.network && !c.pod;
+  for (const el of t.elements) {
+    if (el.kind === "host") {
+      if (c.host ? el.name === c.host : false) keep.add(el.id);
+    } else if (el.kind === "network") {
+      const key = `${el.namespace}/${el.name}`;
+      if (c.network ? key === c.network : !c.namespace || el.namespace === c.namespace) keep.add(el.id);
+    } else if (onlyHost && el.kind !== "pod" && el.kind !== "interface" && el.parent === `host/${c.host}`) {
+      keep.add(el.id);
+    }
+  }
+  // Parents of whatever is kept (pods and points live in hosts).
+  for (const id of [...keep]) {
+    const parent = byId.get(id)?.parent;
+    if (parent && byId.get(parent)?.kind === "host") keep.add(parent);
+  }
+  if (!c.network && !c.namespace && !c.pod) {
+    // Networks drawn as colours only: keep those some kept interface uses.
+    for (const id of keep) {
+      const el = byId.get(id);
+      if (el?.kind === "interface") keep.add(`network/${el.network}`);
+    }
+  }
+  return {
+    elements: t.elements.filter((e) => keep.has(e.id)),
+    links: t.links.filter((l) => keep.has(l.source) && keep.has(l.target)),
+    findings: t.findings.filter((f) => f.elements.length === 0 || f.elements.some((id) => keep.has(id))),
+  };
+}
