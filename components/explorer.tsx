@@ -106,14 +106,15 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           Showing the last good picture{view.status.state === "stale" ? ` from ${new Date(view.status.since).toLocaleTimeString()}` : ""}: {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
         </div>
       ) : null}
+      {caption ? (
+        <div data-testid="view-caption" className="flex items-baseline gap-2 border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs dark:border-slate-700 dark:bg-sky-950">
+          <button type="button" className="font-mono font-semibold text-sky-700 hover:underline dark:text-sky-400" onClick={() => select(caption.id)}>{caption.title}</button>
+          {caption.text ? <span className="text-slate-700 dark:text-slate-300">{caption.text}</span> : null}
+        </div>
+      ) : null}
       <main className="flex min-h-0 flex-1">
         <div className={`relative min-w-0 flex-1 ${stale ? "opacity-80 saturate-50" : ""}`} data-testid="graph">
-          {caption ? (
-            <div data-testid="view-caption" className="absolute left-3 top-3 z-10 max-w-md rounded-md border border-slate-200 bg-white/95 p-2.5 text-xs shadow-sm dark:border-slate-700 dark:bg-slate-900/95">
-              <button type="button" className="font-mono font-semibold text-sky-700 hover:underline dark:text-sky-400" onClick={() => select(caption.id)}>{caption.title}</button>
-              {caption.text ? <p className="mt-0.5 text-slate-700 dark:text-slate-300">{caption.text}</p> : null}
-            </div>
-          ) : null}
+
           {query.isPending ? (
             <div className="grid h-full place-items-center text-sm text-slate-500">Reading the cluster…</div>
           ) : query.isError ? (

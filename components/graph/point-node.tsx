@@ -27,8 +27,9 @@ function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
       title={el.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
     >
       <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-500" />
-      <Handle id="segment-out" type="source" position={Position.Bottom} className="!h-1.5 !w-1.5 !border-0 !bg-slate-400" />
-      <Handle id="segment-in" type="target" position={Position.Top} className="!h-1.5 !w-1.5 !border-0 !bg-slate-400" />
+      {/* Where shared-L2 lines start and end; invisible, the dashed line says enough. */}
+      <Handle id="segment-out" type="source" position={Position.Bottom} className="!h-1 !w-1 !border-0 !opacity-0" />
+      <Handle id="segment-in" type="target" position={Position.Top} className="!h-1 !w-1 !border-0 !opacity-0" />
       <div className="flex items-center gap-1">
         <Icon name={el.kind} className="h-3.5 w-3.5 text-slate-600" />
         <span className="truncate font-mono text-xs font-semibold text-slate-900 dark:text-slate-50">{el.device}</span>

@@ -172,7 +172,11 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, focusSeq, co
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />
-          <MiniMap pannable zoomable nodeColor={(n) => (n.type === "host" ? "#e2e8f0" : n.type === "pod" ? "#cbd5e1" : "#64748b")} />
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={(n) => (colorMode === "dark" ? (n.type === "host" ? "#1e293b" : n.type === "pod" ? "#334155" : "#94a3b8") : n.type === "host" ? "#e2e8f0" : n.type === "pod" ? "#cbd5e1" : "#64748b")}
+          />
           <Controls showInteractive={false} />
           <Panel position="top-right">
             <ExportButtons name={exportName} topology={topology} />

@@ -90,6 +90,7 @@ test("details: a pod shows requested vs attached, a network its config, range us
   await snap(page, testInfo, "view-pod-details");
 
   await page.goto("/?sel=network/multus-test/bridge-main");
+  await ready(page);
   const details = page.getByTestId("details-panel");
   await expect(details).toContainText("whereabouts");
   await expect(details).toContainText("192.168.12.10 – 192.168.12.200");

@@ -9,8 +9,15 @@ const POD_B_NET1 = `pod/multus-test/${POD_B}/if/net1`;
 test("the dashboard on the live test bed shows a cluster change without a reload", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page.getByTestId("source-status")).toHaveAttribute("data-state", "live");
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+  // The walk-through's scenario, read from a real API server.
+  await expect(page.getByTestId("rf__edge-attachment:pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1->host/worker1.ocp46rt.priv.local/bridge/mybr0")).toContainText("192.168.12.14");
+  await expect(page.getByTestId("rf__edge-attachment:pod/multus-test/pod-a-66b77fb7f6-wbx5f/if/net1->host/worker1.ocp46rt.priv.local/host-device/ens8")).toBeAttached();
+  await expect(page.getByTestId(`rf__edge-attachment:${POD_B_NET1}->host/worker2.ocp46rt.priv.local/host-device/ens8`)).toBeAttached();
   const iface = page.getByTestId(`rf__node-${POD_B_NET1}`);
   await expect(iface).toContainText("192.168.12.21");
+  const bridge = page.getByTestId("rf__node-host/worker1.ocp46rt.priv.local/bridge/mybr0");
+  const before = await bridge.boundingBox();
   await snap(page, testInfo, "live-before");
 
   // As Multus would after a re-attach: pod-b's host-device interface gets a new DHCP lease.
@@ -24,5 +31,7 @@ test("the dashboard on the live test bed shows a cluster change without a reload
 
   await expect(iface).toContainText("192.168.12.77");
   await expect(iface).not.toContainText("192.168.12.21");
+  // Only an address changed: nothing moves.
+  expect(await bridge.boundingBox()).toEqual(before);
   await snap(page, testInfo, "live-after");
 });
