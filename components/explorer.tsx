@@ -142,7 +142,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
             />
           ) : null}
         </div>
-        <aside className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+        <aside className="flex w-80 shrink-0 flex-col xl:w-96 border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
           {state.selected && full ? (
             <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
           ) : (

@@ -162,7 +162,7 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, focusSeq, co
           nodeTypes={nodeTypes}
           colorMode={colorMode}
           fitView
-          fitViewOptions={{ padding: 0.08 }}
+          fitViewOptions={{ padding: 0.06, maxZoom: 1.2 }}
           minZoom={0.05}
           onlyRenderVisibleElements={nodes.length > 400}
           proOptions={{ hideAttribution: true }}
@@ -172,11 +172,11 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, focusSeq, co
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />
-          <MiniMap
+          {nodes.length > 60 ? <MiniMap
             pannable
             zoomable
             nodeColor={(n) => (colorMode === "dark" ? (n.type === "host" ? "#1e293b" : n.type === "pod" ? "#334155" : "#94a3b8") : n.type === "host" ? "#e2e8f0" : n.type === "pod" ? "#cbd5e1" : "#64748b")}
-          />
+          /> : null}
           <Controls showInteractive={false} />
           <Panel position="top-right">
             <ExportButtons name={exportName} topology={topology} />

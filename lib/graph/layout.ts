@@ -26,7 +26,7 @@ const COMPONENT: LayoutOptions = {
 };
 
 const GROUP: Record<string, LayoutOptions> = {
-  host: { "elk.padding": "[top=48,left=20,bottom=20,right=20]", "elk.spacing.nodeNode": "20", "elk.layered.spacing.nodeNodeBetweenLayers": "170" },
+  host: { "elk.padding": "[top=48,left=20,bottom=20,right=20]", "elk.spacing.nodeNode": "20", "elk.layered.spacing.nodeNodeBetweenLayers": "150" },
   pod: { "elk.padding": "[top=40,left=12,bottom=12,right=12]", "elk.spacing.nodeNode": "10", "elk.direction": "DOWN" },
 };
 
