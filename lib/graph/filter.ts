@@ -13,6 +13,7 @@ const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host 
 /**
  * A topology cut down to what the criteria select, still a valid topology (parents kept with their children).
  * Host-side points stay when a kept interface hangs off them, or, when only a host is chosen, all of that host's.
+ * Networks stay when chosen, when in the chosen namespace, and otherwise when a kept interface uses them.
  * Findings stay when they concern a kept element or no element at all. Linear in the size of the topology.
  */
 export function filterTopology(t: Topology, c: Criteria): Topology {
@@ -50,7 +51,8 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
       if (c.host ? el.name === c.host : false) keep.add(el.id);
     } else if (el.kind === "network") {
       const key = `${el.namespace}/${el.name}`;
-      if (c.network ? key === c.network : !c.namespace || el.namespace === c.namespace) keep.add(el.id);
+      // Without a network or namespace chosen, networks come in below, through the interfaces that use them.
+      if (c.network ? key === c.network : !!c.namespace && el.namespace === c.namespace) keep.add(el.id);
     } else if (onlyHost && el.kind !== "pod" && el.kind !== "interface" && el.parent === `host/${c.host}`) {
       keep.add(el.id);
     }
@@ -60,7 +62,7 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
     const parent = byId.get(id)?.parent;
     if (parent && byId.get(parent)?.kind === "host") keep.add(parent);
   }
-  if (!c.network && !c.namespace && !c.pod) {
+  if (!c.network && !c.namespace) {
     // Networks drawn as colours only: keep those some kept interface uses.
     for (const id of keep) {
       const el = byId.get(id);
