@@ -5,10 +5,12 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useMemo, useState } from "react";
 import { filterTopology } from "@/lib/graph/filter";
 import { graphModel } from "@/lib/graph/model";
+import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { SearchHit } from "@/lib/graph/search";
 import { viewCriteria } from "@/lib/graph/view";
 import type { TopologyView } from "@/lib/source/view";
+import type { Topology } from "@/lib/topology/schema";
 import { DetailsPanel } from "./details/details-panel";
 import { SearchBox } from "./explorer/search-box";
 import { optionsOf, Toolbar } from "./explorer/toolbar";
@@ -19,6 +21,13 @@ import { Legend } from "./legend";
 import { StatusChip } from "./status-chip";
 import { useTheme } from "./theme-toggle";
 import { useTRPC } from "./trpc";
+
+/** The legend lists the networks in view, in the colours they have everywhere. */
+function legendColours(all: Map<string, string>, shown: Topology | null): Map<string, string> {
+  if (!shown) return all;
+  const inView = topologyColours(shown);
+  return new Map([...all].filter(([name]) => inView.has(name)));
+}
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const trpc = useTRPC();
@@ -41,11 +50,12 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const view = query.data;
   const full = view?.topology;
   const shown = useMemo(() => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null), [full, state.view, state.filters]);
+  const colours = useMemo(() => (full ? topologyColours(full) : new Map<string, string>()), [full]);
   const model = useMemo(() => {
     if (!shown) return null;
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-    return graphModel(shown, { showDefault: state.showDefault, expanded, segments: state.view.kind === "network" });
-  }, [shown, state.showDefault, expanded, state.view.kind]);
+    return graphModel(shown, { showDefault: state.showDefault, expanded, segments: state.view.kind === "network", colours });
+  }, [shown, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
@@ -148,7 +158,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           ) : (
             <>
               <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
-              {model ? <Legend colours={model.colours} /> : null}
+              {model ? <Legend colours={legendColours(model.colours, shown)} /> : null}
             </>
           )}
         </aside>

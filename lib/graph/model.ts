@@ -41,6 +41,8 @@ export interface ModelOptions {
   expanded?: ReadonlySet<string>;
   /** join host-side points that share an L2 segment across hosts (macvlan parents, host devices, uplinked bridges) */
   segments?: boolean;
+  /** network colours, from the whole cluster so a network keeps its colour in every view; else from `t` */
+  colours?: Map<string, string>;
 }
 
 const LEAF_SIZE: Partial<Record<GraphNodeKind, [number, number]>> = {
@@ -64,7 +66,7 @@ function signature(ifaces: InterfaceElement[]): string {
  * so a graph of many hosts stays a set of tidy islands instead of a web of cross-host edges.
  */
 export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
-  const colours = topologyColours(t);
+  const colours = opts.colours ?? topologyColours(t);
   const threshold = opts.foldThreshold ?? 12;
   const byId = new Map(t.elements.map((e) => [e.id, e]));
   const ifacesOf = new Map<string, InterfaceElement[]>();
