@@ -22,6 +22,9 @@ import { StatusChip } from "./status-chip";
 import { useTheme } from "./theme-toggle";
 import { useTRPC } from "./trpc";
 
+/** Past this many pods in the cluster view, each host is one summary card: pods are read in host and network views. */
+const SUMMARY_OVER_PODS = 300;
+
 /** The legend lists the networks in view, in the colours they have everywhere. */
 function legendColours(all: Map<string, string>, shown: Topology | null): Map<string, string> {
   if (!shown) return all;
@@ -54,7 +57,8 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const model = useMemo(() => {
     if (!shown) return null;
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-    return graphModel(shown, { showDefault: state.showDefault, expanded, segments: state.view.kind === "network", colours });
+    const summarizeHosts = state.view.kind === "cluster" && shown.elements.filter((e) => e.kind === "pod").length > SUMMARY_OVER_PODS && !state.filters.host;
+    return graphModel(shown, { showDefault: state.showDefault, expanded, segments: state.view.kind === "network", colours, summarizeHosts });
   }, [shown, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
@@ -116,6 +120,11 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           Showing the last good picture{view.status.state === "stale" ? ` from ${new Date(view.status.since).toLocaleTimeString()}` : ""}: {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
         </div>
       ) : null}
+      {model?.nodes.some((n) => n.summary) ? (
+        <div data-testid="view-caption" className="border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-sky-950 dark:text-slate-300">
+          {shown?.elements.filter((e) => e.kind === "pod").length.toLocaleString()} pods on {model.nodes.length} hosts: one card per host. Click a host, pick a network or search to see its pods.
+        </div>
+      ) : null}
       {caption ? (
         <div data-testid="view-caption" className="flex items-baseline gap-2 border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs dark:border-slate-700 dark:bg-sky-950">
           <button type="button" className="font-mono font-semibold text-sky-700 hover:underline dark:text-sky-400" onClick={() => select(caption.id)}>{caption.title}</button>
@@ -146,6 +155,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               selected={state.selected}
               onSelect={select}
               onToggleFold={toggleFold}
+              onOpenHost={(host) => update({ view: { kind: "host", host }, selected: null })}
               focusSeq={focusSeq}
               colorMode={theme}
               exportName={exportName}

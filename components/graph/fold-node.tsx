@@ -13,7 +13,7 @@ function FoldNodeView({ data }: NodeProps<FoldNodeType>) {
     >
       <div className="flex items-center gap-1.5 font-semibold text-slate-800 dark:text-slate-100">
         <Icon name="pod" className="h-3.5 w-3.5" />
-        {members.length} pods
+        {members.length} {members.length === 1 ? "pod" : "pods"}
         <span className="ml-auto text-[10px] font-normal text-slate-500">expand ▸</span>
       </div>
       <div className="mt-0.5 flex flex-wrap gap-1">

@@ -1,4 +1,5 @@
 import type { Node } from "@xyflow/react";
+import type { HostSummary } from "@/lib/graph/model";
 import type { TopologyElement } from "@/lib/topology/schema";
 
 /** Thin data: the element as built; colours and counts are looked up when the node is made. */
@@ -20,4 +21,11 @@ export type PodNode = Node<ElementNodeData, "pod">;
 export type InterfaceNode = Node<ElementNodeData, "interface">;
 export type PointNode = Node<ElementNodeData, "point">;
 export type FoldNode = Node<FoldNodeData, "fold">;
-export type GraphFlowNode = HostNode | PodNode | InterfaceNode | PointNode | FoldNode;
+
+export interface HostSummaryNodeData extends Record<string, unknown> {
+  element: TopologyElement;
+  summary: HostSummary;
+  colours: Record<string, string>;
+}
+export type HostSummaryNode = Node<HostSummaryNodeData, "hostSummary">;
+export type GraphFlowNode = HostNode | PodNode | InterfaceNode | PointNode | FoldNode | HostSummaryNode;

@@ -10,13 +10,14 @@ import type { Topology } from "@/lib/topology/schema";
 import { ExportButtons } from "./export-buttons";
 import { FoldNode } from "./fold-node";
 import { HostNode } from "./host-node";
+import { HostSummaryNode } from "./host-summary-node";
 import { InterfaceNode } from "./interface-node";
 import type { GraphFlowNode } from "./node-data";
 import { PodNode } from "./pod-node";
 import { PointNode } from "./point-node";
 import { useLayout } from "./use-layout";
 
-const nodeTypes: NodeTypes = { host: HostNode, pod: PodNode, interface: InterfaceNode, point: PointNode, fold: FoldNode };
+const nodeTypes: NodeTypes = { host: HostNode, pod: PodNode, interface: InterfaceNode, point: PointNode, fold: FoldNode, hostSummary: HostSummaryNode };
 
 const rfType = (kind: string): GraphFlowNode["type"] =>
   kind === "host" || kind === "pod" || kind === "interface" || kind === "fold" ? kind : "point";
@@ -27,6 +28,8 @@ export interface TopologyGraphProps {
   selected: string | null;
   onSelect: (id: string | null) => void;
   onToggleFold: (id: string) => void;
+  /** a host summary card was clicked */
+  onOpenHost: (host: string) => void;
   /** bumps when a search wants the view to move to `selected` */
   focusSeq: number;
   colorMode: ColorMode;
@@ -41,7 +44,7 @@ export function TopologyGraph(props: TopologyGraphProps) {
   );
 }
 
-function Graph({ topology, model, selected, onSelect, onToggleFold, focusSeq, colorMode, exportName }: TopologyGraphProps) {
+function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, focusSeq, colorMode, exportName }: TopologyGraphProps) {
   const layout = useLayout(model);
   const flow = useReactFlow();
 
@@ -77,6 +80,7 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, focusSeq, co
       }
       const element = byId.get(n.id);
       if (!element) return [];
+      if (n.summary) return [{ ...common, type: "hostSummary", data: { element, summary: n.summary, colours } }];
       const colour = element.kind === "interface" ? model.colours.get(element.network) : undefined;
       const problem = problems.get(n.id);
       return [{ ...common, type: rfType(n.kind), data: { element, ...(colour ? { colour } : {}), ...(problem ? { problem } : {}) } } as GraphFlowNode];
@@ -168,7 +172,7 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, focusSeq, co
           proOptions={{ hideAttribution: true }}
           nodesConnectable={false}
           nodesDraggable={false}
-          onNodeClick={(_, n) => (n.type === "fold" ? onToggleFold(n.id) : onSelect(n.id))}
+          onNodeClick={(_, n) => (n.type === "fold" ? onToggleFold(n.id) : n.type === "hostSummary" ? onOpenHost(n.id.replace(/^host\//, "")) : onSelect(n.id))}
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />

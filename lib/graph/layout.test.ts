@@ -151,7 +151,7 @@ describe("layoutGraph with ELK", () => {
     const pos = await layoutGraph(model, elk);
     expectSound(model, pos);
     // a pod with nothing to draw inside still gets a box
-    expect(pos.get("pod/x/bare")).toMatchObject({ width: 210, height: 48 });
+    expect(pos.get("pod/x/bare")).toMatchObject({ width: 210, height: 44 });
   });
 
   it("only loose pods, no hosts", async () => {
@@ -172,7 +172,7 @@ describe("layoutGraph with ELK", () => {
     const t = buildTopology(snapshotFromObjects([{ apiVersion: "v1", kind: "Node", metadata: { name: "empty" } }]));
     const model = graphModel(t, { showDefault: false });
     const pos = await layoutGraph(model, elk);
-    expect(pos.get("host/empty")).toMatchObject({ id: "host/empty", width: 260, height: 48 });
+    expect(pos.get("host/empty")).toMatchObject({ id: "host/empty", width: 260, height: 64 });
   });
 
   it("a synthetic cluster: many hosts in rows, none overlapping, every node inside its parent", async () => {
@@ -188,15 +188,22 @@ describe("layoutGraph with ELK", () => {
     expect([...again]).toEqual([...pos]);
   });
 
-  it("hands ELK one graph per host and one for the loose pods, in model order", async () => {
+  it("hands ELK one call with a flat child graph per host, in model order; pods stand in for their interfaces", async () => {
     const calls: ElkNode[] = [];
     const recording: ElkLike = { layout: (g) => { calls.push(structuredClone(g)); return elk.layout(g); } };
     const model = graphModel(demo, { showDefault: false, segments: true });
     await layoutGraph(model, recording);
-    expect(calls.map((g) => g.children?.map((c) => c.id))).toEqual([[`host/${W1}`], [`host/${W2}`]]);
-    // a host's own attachment edges are laid out with it; cross-host segment edges are not
-    const edges = calls.flatMap((g) => (g.edges ?? []).map((e) => e.id));
-    expect(edges.some((id) => id.startsWith("segment:"))).toBe(false);
-    expect(edges.filter((id) => id.startsWith("attachment:")).sort()).toEqual(model.edges.filter((e) => e.kind === "attachment").map((e) => e.id).sort());
+    expect(calls).toHaveLength(1);
+    const hosts = calls[0]?.children ?? [];
+    expect(hosts.map((h) => h.id)).toEqual([`__host/${W1}`, `__host/${W2}`]);
+    // Flat: a host's graph holds pods and points, never interfaces.
+    const inW1 = hosts[0]?.children?.map((c) => c.id) ?? [];
+    expect(inW1).toContain(`pod/multus-test/pod-a-5bb7694d4-j8g6b`);
+    expect(inW1).toContain(`host/${W1}/bridge/mybr0`);
+    expect(inW1.some((id) => id.includes("/if/"))).toBe(false);
+    // A host's attachment edges are laid out with it, from the pod; cross-host segment edges are not.
+    const edges = hosts.flatMap((g) => (g.edges ?? []).map((e) => e.id));
+    expect(edges).toContain(`pod/multus-test/pod-a-5bb7694d4-j8g6b->host/${W1}/bridge/mybr0`);
+    expect(edges.some((id) => id.startsWith("segment:") || id.includes("/if/"))).toBe(false);
   });
 });

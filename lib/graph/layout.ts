@@ -15,85 +15,115 @@ export interface Positioned {
   height: number;
 }
 
-const COMPONENT: LayoutOptions = {
+/** One host's content: pods (and folds) in one layer, the points they hang off in the next. */
+const HOST: LayoutOptions = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
-  "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "90",
-  "elk.spacing.nodeNode": "24",
-  "elk.spacing.componentComponent": "32",
+  "elk.padding": "[top=48,left=20,bottom=20,right=20]",
+  "elk.spacing.nodeNode": "20",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "150",
+  "elk.spacing.componentComponent": "20",
   "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+  "elk.layered.thoroughness": "1",
 };
 
-const GROUP: Record<string, LayoutOptions> = {
-  host: { "elk.padding": "[top=48,left=20,bottom=20,right=20]", "elk.spacing.nodeNode": "20", "elk.layered.spacing.nodeNodeBetweenLayers": "150" },
-  pod: { "elk.padding": "[top=40,left=12,bottom=12,right=12]", "elk.spacing.nodeNode": "10", "elk.direction": "DOWN" },
-};
-
+/** A pod stacks its interfaces under its title: no layout engine needed for a column. */
+const POD = { top: 40, side: 12, bottom: 12, gap: 10, emptyWidth: 210, emptyHeight: 44 };
+const HOST_EMPTY = { width: 260, height: 64 };
 const GAP = 48;
 
 /**
- * Lays out each host (and the pods that have none) on its own with ELK, then packs the results in rows.
- * Hosts never share edges that need routing, so many small layouts are far faster than one big one, and a
- * change on one host leaves every other host where it was.
+ * Lays out each host (and the pods that have none) on its own with ELK, then packs the hosts in rows.
+ * Inside a host ELK places pods and points as flat boxes (edges of a pod's interfaces count as the pod's);
+ * each pod stacks its interfaces itself. React Flow routes the edges, so ELK never needs to see the nesting,
+ * and many small flat layouts are far faster than one compound one. A change on one host moves no other host.
  */
 export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<string, Positioned>> {
   const children = new Map<string | null, GraphNode[]>();
   for (const n of model.nodes) children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
-  const componentOf = new Map<string, string>();
-  const tops = children.get(null) ?? [];
-  const loose = tops.filter((n) => !n.isGroup || n.kind !== "host");
-  const components: { id: string; roots: GraphNode[] }[] = [
-    ...tops.filter((n) => n.isGroup && n.kind === "host").map((h) => ({ id: h.id, roots: [h] })),
-    ...(loose.length ? [{ id: "__loose", roots: loose }] : []),
-  ];
+  const out = new Map<string, Positioned>();
 
-  const toElk = (n: GraphNode, component: string): ElkNode => {
-    componentOf.set(n.id, component);
-    if (!n.isGroup) return { id: n.id, width: n.width, height: n.height };
-    const kids = (children.get(n.id) ?? []).map((c) => toElk(c, component));
-    // A pod or host with nothing drawn inside still needs a size.
-    return kids.length ? { id: n.id, layoutOptions: GROUP[n.kind] ?? {}, children: kids } : { id: n.id, width: n.kind === "host" ? 260 : 210, height: 48 };
-  };
-  const graphs = components.map((c) => ({ id: `__c:${c.id}`, layoutOptions: COMPONENT, children: c.roots.map((r) => toElk(r, c.id)), edges: [] as ElkExtendedEdge[] }));
-  const graphById = new Map(components.map((c, i) => [c.id, graphs[i] as ElkNode & { edges: ElkExtendedEdge[] }]));
-  for (const e of model.edges) {
-    const a = componentOf.get(e.source);
-    if (!a || a !== componentOf.get(e.target)) continue; // cross-host edges are drawn, not laid out
-    graphById.get(a)?.edges.push({ id: e.id, sources: [e.source], targets: [e.target] });
+  // Pods first: their size is what the host layouts need.
+  const boxOf = new Map<string, string>(); // element → the box ELK places for it (a pod for its interfaces)
+  const size = new Map<string, { width: number; height: number }>();
+  for (const n of model.nodes) {
+    if (!boxOf.has(n.id)) boxOf.set(n.id, n.id); // an interface already points at its pod
+    if (n.kind !== "pod") {
+      if (!n.isGroup) size.set(n.id, { width: n.width, height: n.height });
+      continue;
+    }
+    const kids = children.get(n.id) ?? [];
+    let y = POD.top;
+    let width = POD.emptyWidth;
+    for (const k of kids) {
+      out.set(k.id, { id: k.id, x: POD.side, y, width: k.width, height: k.height });
+      boxOf.set(k.id, n.id);
+      y += k.height + POD.gap;
+      width = Math.max(width, k.width + 2 * POD.side);
+    }
+    size.set(n.id, { width, height: kids.length ? y - POD.gap + POD.bottom : POD.emptyHeight });
   }
 
-  const laid: ElkNode[] = [];
-  for (const g of graphs) laid.push(await elk.layout(g));
+  const tops = children.get(null) ?? [];
+  const hosts = tops.filter((n) => n.kind === "host");
+  const loose = tops.filter((n) => n.kind !== "host");
+  const groups: { host: GraphNode | null; members: GraphNode[] }[] = [
+    ...hosts.map((h) => ({ host: h, members: children.get(h.id) ?? [] })),
+    ...(loose.length ? [{ host: null, members: loose }] : []),
+  ];
+
+  // One ELK call for all hosts: each host is a child graph laid out on its own (ELK's default for nesting),
+  // and the root is left alone ("fixed") since we pack the hosts ourselves. Far cheaper than a call per host.
+  const roots: ElkNode[] = groups.map((g) => {
+    const ids = new Set(g.members.map((m) => m.id));
+    const seen = new Set<string>();
+    const edges: ElkExtendedEdge[] = [];
+    for (const e of model.edges) {
+      const s = boxOf.get(e.source);
+      const t = boxOf.get(e.target);
+      if (!s || !t || s === t || !ids.has(s) || !ids.has(t)) continue; // cross-host edges are drawn, not laid out
+      const id = `${s}->${t}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      edges.push({ id, sources: [s], targets: [t] });
+    }
+    const box = g.host && !g.host.isGroup ? { width: g.host.width, height: g.host.height } : HOST_EMPTY;
+    return g.members.length === 0
+      ? { id: `__${g.host?.id ?? "loose"}`, ...box }
+      : {
+          id: `__${g.host?.id ?? "loose"}`,
+          layoutOptions: HOST,
+          children: g.members.map((m) => ({ id: m.id, ...(size.get(m.id) ?? { width: m.width, height: m.height }) })),
+          edges,
+        };
+  });
+  const result = await elk.layout({ id: "__root", layoutOptions: { "elk.algorithm": "fixed" }, children: roots, edges: [] });
+  const laid = groups.map((g, i) => {
+    const r = result.children?.[i];
+    return { host: g.host, width: r?.width ?? HOST_EMPTY.width, height: r?.height ?? HOST_EMPTY.height, members: r?.children ?? [] };
+  });
 
   // Shelf packing: rows about as wide as the whole drawing is tall, in model order.
-  const area = laid.reduce((s, g) => s + (g.width ?? 0) * (g.height ?? 0), 0);
-  const widest = Math.max(0, ...laid.map((g) => g.width ?? 0));
-  const rowWidth = Math.max(widest, Math.sqrt(area) * 1.6);
-  const out = new Map<string, Positioned>();
+  const area = laid.reduce((s, g) => s + g.width * g.height, 0);
+  const rowWidth = Math.max(0, ...laid.map((g) => g.width), Math.sqrt(area) * 1.6);
   let x = 0;
   let y = 0;
   let rowHeight = 0;
   for (const g of laid) {
-    const w = g.width ?? 0;
-    if (x > 0 && x + w > rowWidth) {
+    if (x > 0 && x + g.width > rowWidth) {
       x = 0;
       y += rowHeight + GAP;
       rowHeight = 0;
     }
-    for (const child of g.children ?? []) {
-      out.set(child.id, { id: child.id, x: x + (child.x ?? 0), y: y + (child.y ?? 0), width: child.width ?? 0, height: child.height ?? 0 });
-      walk(child, out);
+    if (g.host) out.set(g.host.id, { id: g.host.id, x, y, width: g.width, height: g.height });
+    // Members are relative to their host; loose ones are absolute.
+    const dx = g.host ? 0 : x;
+    const dy = g.host ? 0 : y;
+    for (const m of g.members) {
+      out.set(m.id, { id: m.id, x: dx + (m.x ?? 0), y: dy + (m.y ?? 0), width: m.width ?? 0, height: m.height ?? 0 });
     }
-    x += w + GAP;
-    rowHeight = Math.max(rowHeight, g.height ?? 0);
+    x += g.width + GAP;
+    rowHeight = Math.max(rowHeight, g.height);
   }
   return out;
-}
-
-function walk(node: ElkNode, out: Map<string, Positioned>): void {
-  for (const child of node.children ?? []) {
-    out.set(child.id, { id: child.id, x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
-    walk(child, out);
-  }
 }

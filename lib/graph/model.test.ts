@@ -109,12 +109,11 @@ describe("graphModel: folds", () => {
     expect(graphModel(demo, { showDefault: false }).nodes.some((n) => n.kind === "fold")).toBe(false);
   });
 
-  it("past the threshold, pods on the same networks fold into one counted box", () => {
+  it("past the threshold, pods on the same network fold into one counted box", () => {
     const m = graphModel(demo, { showDefault: false, foldThreshold: 3 });
     expectConsistent(m);
-    const folds = m.nodes.filter((n) => n.kind === "fold");
-    expect(folds).toHaveLength(1);
-    expect(folds[0]).toEqual({
+    const bridgeFold = m.nodes.find((n) => n.id === BRIDGE_FOLD);
+    expect(bridgeFold).toEqual({
       id: BRIDGE_FOLD, kind: "fold", parent: `host/${W1}`, width: expect.any(Number), height: expect.any(Number), isGroup: false,
       members: [POD_A, POD_B], networks: [`${NS}/bridge-main`],
     });
@@ -128,31 +127,41 @@ describe("graphModel: folds", () => {
     ]);
   });
 
-  it("a group of one pod is not folded", () => {
+  it("on a crowded host even a lone pod folds: one box per network; an uncrowded host is drawn pod by pod", () => {
     const m = graphModel(demo, { showDefault: false, foldThreshold: 3 });
-    // host-device-main and macvlan-main have one pod each on worker1
-    for (const id of [POD_A2, POD_C, `${POD_A2}/if/net1`, `${POD_C}/if/net1`]) expect(nodeIds(m)).toContain(id);
-    expect(m.edges.find((e) => e.source === `${POD_C}/if/net1`)?.target).toBe(`host/${W1}/macvlan-parent/ens9`);
+    const folds = m.nodes.filter((n) => n.kind === "fold");
+    // worker1 has four pods on three networks
+    expect(folds.map((f) => f.networks?.[0]).sort()).toEqual([`${NS}/bridge-main`, `${NS}/host-device-main`, `${NS}/macvlan-main`]);
+    expect(folds.every((f) => f.parent === `host/${W1}`)).toBe(true);
+    for (const id of [POD_A2, POD_C]) expect(nodeIds(m)).not.toContain(id);
+    expect(m.edges.find((e) => e.target === `host/${W1}/macvlan-parent/ens9`)?.label).toBe("1 × net1");
     // worker2 (three pods) is not past the threshold
     expect(nodeIds(m)).toContain(`pod/${NS}/pod-d-7f9c8d6b5-x7k2p`);
   });
 
   it("a fold the user expanded is drawn pod by pod", () => {
-    const m = graphModel(demo, { showDefault: false, foldThreshold: 3, expanded: new Set([BRIDGE_FOLD]) });
+    const all = new Set(graphModel(demo, { showDefault: false, foldThreshold: 3 }).nodes.filter((n) => n.kind === "fold").map((n) => n.id));
+    const m = graphModel(demo, { showDefault: false, foldThreshold: 3, expanded: all });
     expectConsistent(m);
     expect(m.nodes.some((n) => n.kind === "fold")).toBe(false);
     expect(nodeIds(m)).toEqual(nodeIds(graphModel(demo, { showDefault: false })));
     expect(m.edges.filter((e) => e.target === MYBR0).map((e) => e.source).sort()).toEqual([`${POD_A}/if/net1`, `${POD_B}/if/net1`]);
+    // Expanding one fold leaves the others folded.
+    const one = graphModel(demo, { showDefault: false, foldThreshold: 3, expanded: new Set([BRIDGE_FOLD]) });
+    expect(nodeIds(one)).toContain(`${POD_A}/if/net1`);
+    expect(one.nodes.filter((n) => n.kind === "fold")).toHaveLength(2);
   });
 
   it("eth0 of folded pods is not drawn even with showDefault", () => {
     const m = graphModel(demo, { showDefault: true, foldThreshold: 3 });
     expectConsistent(m);
     expect(nodeIds(m)).not.toContain(`${POD_A}/if/eth0`);
-    expect(nodeIds(m)).toContain(`${POD_C}/if/eth0`);
+    expect(nodeIds(m)).not.toContain(`${POD_C}/if/eth0`);
+    // worker2 is not crowded: its pods and their eth0 are drawn
+    expect(nodeIds(m)).toContain(`pod/${NS}/pod-d-7f9c8d6b5-x7k2p/if/eth0`);
   });
 
-  it("a large host folds per network signature; counts add up to the attachments they replace", () => {
+  it("a large host folds per first network; counts add up to the attachments they replace", () => {
     const t = buildTopology(snapshotFromObjects(syntheticCluster({ nodes: 2, pods: 120, nads: 6, seed: 5 }), "synthetic"));
     const m = graphModel(t, { showDefault: false });
     expectConsistent(m);
@@ -161,7 +170,7 @@ describe("graphModel: folds", () => {
     const ifaces = t.elements.filter((e): e is InterfaceElement => e.kind === "interface" && !e.isDefault);
     const folded = new Set<string>();
     for (const f of folds) {
-      expect(f.members!.length).toBeGreaterThanOrEqual(2);
+      expect(f.members!.length).toBeGreaterThanOrEqual(1);
       expect(f.parent).toMatch(/^host\//);
       // members are all on the fold's host and share exactly the fold's networks
       for (const p of f.members!) {
@@ -169,8 +178,8 @@ describe("graphModel: folds", () => {
         folded.add(p);
         const pod = t.elements.find((e) => e.id === p);
         expect(pod?.parent).toBe(f.parent);
-        const nets = [...new Set(ifaces.filter((i) => i.parent === p).map((i) => i.network))].sort();
-        expect(nets).toEqual(f.networks);
+        // a pod folds with the others on its first secondary network
+        expect([ifaces.find((i) => i.parent === p)?.network]).toEqual(f.networks);
       }
     }
     // no drawn pod is a fold member, and every pod is either drawn or folded
@@ -256,5 +265,27 @@ describe("graphModel: colours", () => {
     const a = graphModel(demo, { showDefault: true, segments: true, foldThreshold: 3 });
     const b = graphModel(demo, { showDefault: true, segments: true, foldThreshold: 3 });
     expect(b).toEqual(a);
+  });
+});
+
+describe("host summary cards", () => {
+  it("draw each host as one card with its pods per network, points and problems, and nothing else", () => {
+    const m = graphModel(demo, { showDefault: false, summarizeHosts: true });
+    expect(m.nodes.map((n) => n.id)).toEqual([`host/${W1}`, `host/${W2}`]);
+    expect(m.edges).toEqual([]);
+    const w1 = m.nodes[0]?.summary;
+    expect(w1).toEqual({
+      pods: 4,
+      networks: [
+        { network: `${NS}/bridge-main`, pods: 2 },
+        { network: `${NS}/host-device-main`, pods: 1 },
+        { network: `${NS}/macvlan-main`, pods: 1 },
+      ],
+      points: 3,
+      problems: 0,
+    });
+    // worker2 holds pod-e, which has two error findings
+    expect(m.nodes[1]?.summary).toMatchObject({ pods: 3, problems: 2 });
+    expect(m.nodes.every((n) => !n.isGroup && n.height > 0)).toBe(true);
   });
 });

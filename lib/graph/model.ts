@@ -15,6 +15,16 @@ export interface GraphNode {
   members?: string[];
   /** a fold: the networks its pods share */
   networks?: string[];
+  /** a host drawn as a summary card: what it carries */
+  summary?: HostSummary;
+}
+
+export interface HostSummary {
+  pods: number;
+  /** pods per network, most used first */
+  networks: { network: string; pods: number }[];
+  points: number;
+  problems: number;
 }
 
 export interface GraphEdge {
@@ -43,6 +53,8 @@ export interface ModelOptions {
   segments?: boolean;
   /** network colours, from the whole cluster so a network keeps its colour in every view; else from `t` */
   colours?: Map<string, string>;
+  /** draw each host as one summary card (a whole big cluster at a glance); pods and points are not drawn */
+  summarizeHosts?: boolean;
 }
 
 const LEAF_SIZE: Partial<Record<GraphNodeKind, [number, number]>> = {
@@ -56,9 +68,9 @@ const LEAF_SIZE: Partial<Record<GraphNodeKind, [number, number]>> = {
   fold: [230, 64],
 };
 
-/** The networks a pod's secondary interfaces are on: pods that agree on this fold together. */
+/** A pod folds with the others on its first secondary network (what it was mostly deployed for). */
 function signature(ifaces: InterfaceElement[]): string {
-  return [...new Set(ifaces.filter((i) => !i.isDefault).map((i) => i.network))].sort().join("+") || "no secondary network";
+  return ifaces.find((i) => !i.isDefault)?.network ?? "no secondary network";
 }
 
 /**
@@ -67,6 +79,7 @@ function signature(ifaces: InterfaceElement[]): string {
  */
 export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
   const colours = opts.colours ?? topologyColours(t);
+  if (opts.summarizeHosts) return { nodes: hostSummaries(t), edges: [], colours };
   const threshold = opts.foldThreshold ?? 12;
   const byId = new Map(t.elements.map((e) => [e.id, e]));
   const ifacesOf = new Map<string, InterfaceElement[]>();
@@ -88,7 +101,8 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
     }
     for (const [sig, members] of groups) {
       const id = `fold/${host}/${sig}`;
-      if (members.length < 2 || opts.expanded?.has(id)) continue;
+      // On a crowded host even a lone pod folds: one box per network is what keeps a big host readable.
+      if (opts.expanded?.has(id)) continue;
       const [w, h] = LEAF_SIZE.fold ?? [0, 0];
       folds.set(id, { id, kind: "fold", parent: host, width: w, height: h, isGroup: false, members: members.map((m) => m.id), networks: sig.split("+") });
       for (const m of members) foldOf.set(m.id, id);
@@ -152,4 +166,51 @@ function segmentEdges(t: Topology, kept: Set<string>): GraphEdge[] {
     }
   }
   return out;
+}
+
+const SUMMARY = { width: 280, base: 78, perNetwork: 18, maxNetworks: 8 };
+
+/** One card per host: its pods per network, its attachment points and how many of its elements have problems. */
+function hostSummaries(t: Topology): GraphNode[] {
+  const hostOf = new Map<string, string>();
+  const stats = new Map<string, { pods: number; nets: Map<string, number>; points: number; problems: number }>();
+  const stat = (host: string) => {
+    let s = stats.get(host);
+    if (!s) stats.set(host, (s = { pods: 0, nets: new Map(), points: 0, problems: 0 }));
+    return s;
+  };
+  for (const el of t.elements) {
+    if (el.kind === "host") stat(el.id);
+    else if (el.kind === "pod" && el.parent) {
+      stat(el.parent).pods++;
+      hostOf.set(el.id, el.parent);
+    } else if (el.kind !== "interface" && el.kind !== "network" && el.parent) {
+      stat(el.parent).points++;
+      hostOf.set(el.id, el.parent);
+    }
+  }
+  for (const el of t.elements) {
+    if (el.kind !== "interface" || el.isDefault || !el.parent) continue;
+    const host = hostOf.get(el.parent);
+    if (!host) continue;
+    hostOf.set(el.id, host);
+    const nets = stat(host).nets;
+    nets.set(el.network, (nets.get(el.network) ?? 0) + 1);
+  }
+  for (const f of t.findings) {
+    if (f.severity === "info") continue;
+    const hosts = new Set(f.elements.flatMap((id) => (hostOf.get(id) ? [hostOf.get(id) as string] : id.startsWith("host/") && !id.slice(5).includes("/") ? [id] : [])));
+    for (const h of hosts) stat(h).problems++;
+  }
+  return t.elements.flatMap((el): GraphNode[] => {
+    if (el.kind !== "host") return [];
+    const s = stat(el.id);
+    const networks = [...s.nets].map(([network, pods]) => ({ network, pods })).sort((a, b) => b.pods - a.pods || a.network.localeCompare(b.network));
+    const shown = Math.min(networks.length, SUMMARY.maxNetworks);
+    return [{
+      id: el.id, kind: "host", parent: null, isGroup: false,
+      width: SUMMARY.width, height: SUMMARY.base + shown * SUMMARY.perNetwork + (networks.length > shown ? SUMMARY.perNetwork : 0),
+      summary: { pods: s.pods, networks, points: s.points, problems: s.problems },
+    }];
+  });
 }
