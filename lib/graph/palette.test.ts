@@ -17,12 +17,12 @@ describe("networkColours", () => {
     expect(networkColours(["x", "y", "x"])).toEqual(networkColours(["x", "y"]));
   });
 
-  it("ten distinct colours, then they repeat", () => {
-    const names = Array.from({ length: 12 }, (_, i) => `n${String(i).padStart(2, "0")}`);
+  it("twenty distinct colours (a 20-NAD cluster has no look-alikes), then they repeat", () => {
+    const names = Array.from({ length: 22 }, (_, i) => `n${String(i).padStart(2, "0")}`);
     const m = networkColours(names);
-    expect(new Set([...m.values()].slice(0, 10)).size).toBe(10);
-    expect(m.get("n10")).toBe(m.get("n00"));
-    expect(m.get("n11")).toBe(m.get("n01"));
+    expect(new Set([...m.values()].slice(0, 20)).size).toBe(20);
+    expect(m.get("n20")).toBe(m.get("n00"));
+    expect(m.get("n21")).toBe(m.get("n01"));
   });
 
   it("no networks, no colours", () => {

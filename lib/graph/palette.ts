@@ -1,7 +1,10 @@
 import type { Topology } from "../topology/schema";
 
 /** One colour per network, stable across renders: picked by the network's position in name order. */
-const COLOURS = ["#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#0891b2", "#dc2626", "#4d7c0f", "#c026d3", "#0f766e"];
+const COLOURS = [
+  "#2563eb", "#db2777", "#059669", "#d97706", "#7c3aed", "#0891b2", "#dc2626", "#4d7c0f", "#c026d3", "#0f766e",
+  "#1e3a8a", "#9d174d", "#65a30d", "#b45309", "#4338ca", "#0e7490", "#991b1b", "#a16207", "#6d28d9", "#334155",
+];
 
 export function networkColours(networks: readonly string[]): Map<string, string> {
   const sorted = [...new Set(networks)].sort();
