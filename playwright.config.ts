@@ -27,8 +27,10 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "demo", testDir: "e2e/demo", use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
-    { name: "live", testDir: "e2e/live", use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` } },
+    // e2e/shared runs against both: the live test bed is seeded from the demo's files. Files run in path order,
+    // so the shared checks see the seeded objects before e2e/live changes them.
+    { name: "demo", testMatch: ["shared/**/*.spec.ts", "demo/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
+    { name: "live", testMatch: ["live/**/*.spec.ts", "shared/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` } },
   ],
   // Both run the production build (`next build` first; scripts/test.sh does it).
   webServer: [

@@ -33,5 +33,11 @@ test("the dashboard on the live test bed shows a cluster change without a reload
   await expect(iface).not.toContainText("192.168.12.21");
   // Only an address changed: nothing moves.
   expect(await bridge.boundingBox()).toEqual(before);
+
+  // And back, as the lease returns: the other specs see the seeded cluster again.
+  const original = await testbed().request("PATCH", `/api/v1/namespaces/multus-test/pods/${POD_B}`,
+    { metadata: { annotations: { [NETWORK_STATUS_ANNOTATION]: JSON.stringify([status[0], { ...status[1], ips: ["192.168.12.21"] }]) } } }, "application/merge-patch+json");
+  expect(original.status).toBe(200);
+  await expect(iface).toContainText("192.168.12.21");
   await snap(page, testInfo, "live-after");
 });
