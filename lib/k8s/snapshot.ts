@@ -10,6 +10,8 @@ export interface ClusterSnapshot {
   nodeNetworkStates: KubeObject[];
   ipPools: KubeObject[];
   operatorNetwork: KubeObject | null;
+  /** Deployments, StatefulSets and DaemonSets: not drawn, but what "attach a network" patches */
+  workloads: KubeObject[];
   /** what the source itself has to say: a feature absent, a part it may not read */
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
@@ -17,7 +19,7 @@ export interface ClusterSnapshot {
 }
 
 export const emptySnapshot = (): ClusterSnapshot => ({
-  nads: [], pods: [], nodes: [], nodeNetworkStates: [], ipPools: [], operatorNetwork: null, notes: [], incomplete: [],
+  nads: [], pods: [], nodes: [], nodeNetworkStates: [], ipPools: [], operatorNetwork: null, workloads: [], notes: [], incomplete: [],
 });
 
 export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
@@ -31,6 +33,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
   if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
+  if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";
   return null;
 }
 

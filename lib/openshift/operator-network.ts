@@ -51,3 +51,26 @@ export function isOperatorOwned(metadata: unknown): boolean {
     (r) => isObject(r) && r.kind === "Network" && str(r.apiVersion)?.startsWith("operator.openshift.io/") && r.name === "cluster",
   );
 }
+
+/**
+ * The NADs the Cluster Network Operator renders from the Network CR: one per additionalNetworks entry, owned by
+ * the CR. The demo uses it to behave like a cluster with the operator running.
+ */
+export function renderOperatorNads(network: { spec?: unknown; metadata: { name: string; uid?: string } }): {
+  apiVersion: string; kind: string; metadata: { name: string; namespace: string; ownerReferences: unknown[] }; spec: { config: string };
+}[] {
+  return parseAdditionalNetworks(network.spec).flatMap((e) =>
+    e.config
+      ? [{
+          apiVersion: "k8s.cni.cncf.io/v1",
+          kind: "NetworkAttachmentDefinition",
+          metadata: {
+            name: e.name,
+            namespace: e.namespace,
+            ownerReferences: [{ apiVersion: "operator.openshift.io/v1", kind: "Network", name: network.metadata.name, uid: network.metadata.uid ?? "", controller: true, blockOwnerDeletion: true }],
+          },
+          spec: { config: e.config },
+        }]
+      : [],
+  );
+}

@@ -1,9 +1,11 @@
 import { clusterRouter } from "./routers/cluster";
+import { networksRouter } from "./routers/networks";
 import { topologyRouter } from "./routers/topology";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
+  networks: networksRouter,
   topology: topologyRouter,
 });
 

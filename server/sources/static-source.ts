@@ -2,6 +2,8 @@ import { keyOf, type KubeObject } from "@/lib/k8s/objects";
 import { slotOf, type ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/source/view";
 import { Listeners, type ClusterSource } from "./types";
+import { MemoryWriter } from "../writers/memory-writer";
+import type { ClusterWriter } from "../writers/types";
 
 /**
  * A snapshot held in memory: a file the user opened (read-only) or the embedded demo, whose writes
@@ -29,6 +31,13 @@ export class StaticSource implements ClusterSource {
     return this.listeners.add(listener);
   }
   async close(): Promise<void> {}
+
+  private memoryWriter: MemoryWriter | null = null;
+  writer(): ClusterWriter | null {
+    if (this.info.writes !== "memory") return null;
+    this.memoryWriter ??= new MemoryWriter(this);
+    return this.memoryWriter;
+  }
 
   /** Demo writes: create or replace an object. Refused for read-only snapshots. */
   put(obj: KubeObject): void {

@@ -1,5 +1,6 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+import type { ClusterWriter } from "../writers/types";
 
 /** One place the cluster's objects come from: the demo, a snapshot file, or a live API server. */
 export interface ClusterSource {
@@ -13,6 +14,8 @@ export interface ClusterSource {
   /** the listener is called after every change; returns the unsubscribe function */
   subscribe(listener: () => void): () => void;
   close(): Promise<void>;
+  /** where writes go; null for read-only sources (a snapshot file) */
+  writer(): ClusterWriter | null;
 }
 
 /** A tiny synchronous emitter shared by the sources. */

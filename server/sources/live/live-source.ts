@@ -4,6 +4,8 @@ import { emptySnapshot, type ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { Finding } from "@/lib/topology/schema";
 import type { SourceInfo, SourceStatus } from "@/lib/source/view";
 import { Listeners, type ClusterSource } from "../types";
+import { LiveWriter } from "../../writers/live-writer";
+import type { ClusterWriter } from "../../writers/types";
 import { describeApiError, httpStatus } from "./errors";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
 
@@ -101,6 +103,12 @@ export class LiveSource implements ClusterSource {
     snap.incomplete = [...new Set(this.parts.filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent").map((p) => p.resource.resource))];
     this.cached = { rev: this.rev, snap };
     return snap;
+  }
+
+  private liveWriter: LiveWriter | null = null;
+  writer(): ClusterWriter {
+    this.liveWriter ??= new LiveWriter(this.kc);
+    return this.liveWriter;
   }
 
   async close(): Promise<void> {

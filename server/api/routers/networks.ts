@@ -1,0 +1,169 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/network-form/attach";
+import { formFromConfig } from "@/lib/network-form/from-config";
+import { dnsLabel, networkFormSchema, toNad, toOperatorEntry, RESOURCE_NAME_ANNOTATION, type NetworkForm } from "@/lib/network-form/schema";
+import { isOperatorOwned } from "@/lib/openshift/operator-network";
+import { isObject } from "@/lib/result";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+import type { InnerContext } from "../trpc";
+import { WriteError, type ClusterWriter } from "../../writers/types";
+
+const context = z.string().min(1).optional();
+
+/** What a write answers: done (or checked, for a dry run), or refused with the reason at the field to blame. */
+export type WriteOutcome =
+  | { ok: true; dryRun: boolean; target: "cluster" | "memory"; resourceVersion?: string }
+  | { ok: false; status: number; message: string; field?: string };
+
+async function withWriter<T>(ctx: InnerContext, ctxName: string | undefined, fn: (w: ClusterWriter) => Promise<T>): Promise<T> {
+  const lease = await ctx.sources.acquire(ctxName);
+  try {
+    const writer = lease.source.writer();
+    if (!writer) throw new WriteError(`${lease.source.info.label} is read-only: open a live cluster or the demo to change networks`, 405);
+    return await fn(writer);
+  } finally {
+    lease.release();
+  }
+}
+
+const outcome = async (fn: () => Promise<WriteOutcome>): Promise<WriteOutcome> => {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof WriteError) return { ok: false, status: e.status, message: e.message, ...(e.field ? { field: e.field } : {}) };
+    throw e;
+  }
+};
+
+type Entry = Record<string, unknown>;
+const entriesOf = (network: KubeObject): Entry[] => {
+  const spec = isObject(network.spec) ? network.spec : {};
+  return Array.isArray(spec.additionalNetworks) ? spec.additionalNetworks.filter(isObject) : [];
+};
+const sameEntry = (e: Entry, f: { name: string; namespace: string }) => e.name === f.name && (typeof e.namespace === "string" ? e.namespace : "default") === f.namespace;
+
+/** The operator CR with one entry added, replaced or removed; its resourceVersion guards against lost updates. */
+function withEntry(network: KubeObject, f: { name: string; namespace: string }, entry: Entry | null): KubeObject {
+  const rest = entriesOf(network).filter((e) => !sameEntry(e, f));
+  return { ...network, spec: { ...(isObject(network.spec) ? network.spec : {}), additionalNetworks: entry ? [...rest, entry] : rest } };
+}
+
+async function saveNetwork(w: ClusterWriter, form: NetworkForm, mode: "create" | "edit", resourceVersion: string | undefined, dryRunOnly: boolean): Promise<WriteOutcome> {
+  if (form.target === "operator") {
+    const network = await w.readOperatorNetwork();
+    if (!network) throw new WriteError("this cluster has no networks.operator.openshift.io cluster: it is not OpenShift, create a NAD instead", 404, "target");
+    const exists = entriesOf(network).some((e) => sameEntry(e, form));
+    if (mode === "create" && exists) throw new WriteError(`name taken: the operator already has an additional network ${form.namespace}/${form.name}`, 409, "name");
+    if (mode === "edit" && !exists) throw new WriteError(`the operator has no additional network ${form.namespace}/${form.name} to edit`, 404);
+    const next = withEntry(network, form, toOperatorEntry(form));
+    await w.replaceOperatorNetwork(next, true);
+    if (dryRunOnly) return { ok: true, dryRun: true, target: w.target };
+    const saved = await w.replaceOperatorNetwork(next, false);
+    return { ok: true, dryRun: false, target: w.target, resourceVersion: saved.metadata.resourceVersion };
+  }
+  const nad = toNad(form) as KubeObject;
+  if (mode === "edit") {
+    const current = await w.readNad(form.namespace, form.name);
+    // Operator-owned NADs are rendered from the operator CR: an edit here would be overwritten.
+    if (isOperatorOwned(current.metadata)) throw new WriteError("this NAD is managed by the Cluster Network Operator: edit its operator entry instead", 409, "target");
+    nad.metadata = { ...current.metadata, ...nad.metadata, annotations: mergeAnnotations(current.metadata.annotations, nad.metadata.annotations), resourceVersion: resourceVersion ?? current.metadata.resourceVersion };
+  }
+  const write = (dry: boolean) => (mode === "create" ? w.createNad(nad, dry) : w.replaceNad(nad, dry));
+  await write(true);
+  if (dryRunOnly) return { ok: true, dryRun: true, target: w.target };
+  const saved = await write(false);
+  return { ok: true, dryRun: false, target: w.target, resourceVersion: saved.metadata.resourceVersion };
+}
+
+function mergeAnnotations(current: Record<string, string> | undefined, next: Record<string, string> | undefined): Record<string, string> | undefined {
+  const merged = { ...current };
+  delete merged[RESOURCE_NAME_ANNOTATION];
+  Object.assign(merged, next);
+  return Object.keys(merged).length ? merged : undefined;
+}
+
+export const networksRouter = createTRPCRouter({
+  /** Where writes go, and whether the operator target exists. */
+  capabilities: publicProcedure.input(z.object({ context })).query(async ({ ctx, input }) => {
+    const lease = await ctx.sources.acquire(input.context);
+    try {
+      await lease.source.ready();
+      const snap = lease.source.snapshot();
+      const writer = lease.source.writer();
+      return {
+        writes: lease.source.info.writes,
+        label: lease.source.info.label,
+        openshift: snap.operatorNetwork !== null,
+        /** on OpenShift, DHCP IPAM needs the dhcp-daemon pods in openshift-multus */
+        dhcpDaemonPods: snap.pods.filter((p) => p.metadata.namespace === "openshift-multus" && p.metadata.name.startsWith("dhcp-daemon")).length,
+        readOnlyReason: writer ? null : `${lease.source.info.label} is read-only`,
+      };
+    } finally {
+      lease.release();
+    }
+  }),
+
+  /** Form values for editing or cloning an existing network, with the version an edit must match. */
+  get: publicProcedure.input(z.object({ context, namespace: dnsLabel, name: dnsLabel })).query(({ ctx, input }) =>
+    withWriter(ctx, input.context, async (w) => {
+      try {
+        const nad = await w.readNad(input.namespace, input.name);
+        const config = isObject(nad.spec) && typeof nad.spec.config === "string" ? nad.spec.config : "";
+        const managed = isOperatorOwned(nad.metadata);
+        const form = formFromConfig(input.name, input.namespace, config, nad.metadata.annotations?.[RESOURCE_NAME_ANNOTATION]);
+        return { form: { ...form, target: managed ? ("operator" as const) : ("nad" as const) }, resourceVersion: nad.metadata.resourceVersion ?? null, managedByOperator: managed };
+      } catch (e) {
+        if (e instanceof WriteError) throw new TRPCError({ code: e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
+        throw e;
+      }
+    }),
+  ),
+
+  /** Create or edit: always a server-side dry run first, then (unless only checking) the write itself. */
+  save: publicProcedure
+    .input(z.object({ context, form: networkFormSchema, mode: z.enum(["create", "edit"]), resourceVersion: z.string().optional(), dryRunOnly: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => outcome(() => withWriter(ctx, input.context, (w) => saveNetwork(w, input.form, input.mode, input.resourceVersion, input.dryRunOnly)))),
+
+  remove: publicProcedure
+    .input(z.object({ context, namespace: dnsLabel, name: dnsLabel, target: z.enum(["nad", "operator"]) }))
+    .mutation(({ ctx, input }) =>
+      outcome(() =>
+        withWriter(ctx, input.context, async (w) => {
+          if (input.target === "operator") {
+            const network = await w.readOperatorNetwork();
+            if (!network) throw new WriteError("not OpenShift: no operator entry to remove", 404);
+            await w.replaceOperatorNetwork(withEntry(network, input, null), false);
+          } else {
+            await w.deleteNad(input.namespace, input.name, false);
+          }
+          return { ok: true, dryRun: false, target: w.target };
+        }),
+      ),
+    ),
+
+  workloads: publicProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
+    withWriter(ctx, input.context, (w) => w.listWorkloads(input.namespace)).catch((e: unknown) => {
+      if (e instanceof WriteError) throw new TRPCError({ code: e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
+      throw e;
+    }),
+  ),
+
+  /** Adds networks to a workload's pod template, keeping the entries already there. */
+  attach: publicProcedure
+    .input(z.object({ context, form: attachFormSchema, dryRunOnly: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) =>
+      outcome(() =>
+        withWriter(ctx, input.context, async (w) => {
+          const ref = { kind: input.form.kind, namespace: input.form.namespace, name: input.form.name };
+          const current = await w.readWorkloadNetworks(ref);
+          const merged = mergeNetworksAnnotation(current.networks, ref.namespace, input.form.networks);
+          if (!merged.ok) throw new WriteError(merged.error, 422, "networks");
+          await w.patchWorkloadNetworks(ref, merged.value, current.resourceVersion, true);
+          if (!input.dryRunOnly) await w.patchWorkloadNetworks(ref, merged.value, current.resourceVersion, false);
+          return { ok: true, dryRun: input.dryRunOnly, target: w.target, annotation: merged.value } as WriteOutcome;
+        }),
+      ),
+    ),
+});

@@ -1,0 +1,53 @@
+import { httpStatus } from "../sources/live/errors";
+import { WriteError } from "./types";
+
+interface StatusBody {
+  message?: string;
+  reason?: string;
+  details?: { causes?: { field?: string; message?: string }[] };
+}
+
+function bodyOf(err: unknown): StatusBody {
+  const body = typeof err === "object" && err !== null ? (err as { body?: unknown }).body : undefined;
+  if (typeof body === "string") {
+    try {
+      return JSON.parse(body) as StatusBody;
+    } catch {
+      return { message: body };
+    }
+  }
+  return typeof body === "object" && body !== null ? (body as StatusBody) : {};
+}
+
+/**
+ * Turns an API error into what a form shows: 409 on create is the name, 409 on update a concurrent edit,
+ * 403 names the verb, resource and namespace, 422 the API's own reason at the field it blames.
+ */
+export function toWriteError(err: unknown, verb: string, resource: string, namespace: string | undefined, name?: string): WriteError {
+  if (err instanceof WriteError) return err;
+  const status = httpStatus(err) ?? 0;
+  const body = bodyOf(err);
+  const where = namespace ? ` in ${namespace}` : "";
+  switch (status) {
+    case 409:
+      return body.reason === "AlreadyExists"
+        ? new WriteError(`name taken: ${resource} ${namespace ? `${namespace}/` : ""}${name ?? ""} already exists`, 409, "name")
+        : new WriteError(`${name ?? resource} was changed by someone else since you opened it: reload it and make your change again`, 409);
+    case 403:
+      return new WriteError(`forbidden: ${verb} ${resource}${where}`, 403);
+    case 401:
+      return new WriteError("not signed in, or the session expired: sign in again", 401);
+    case 404:
+      return new WriteError(`${resource}${name ? ` ${name}` : ""} not found${where}`, 404);
+    case 422: {
+      const cause = body.details?.causes?.[0];
+      const field = cause?.field?.startsWith("metadata.name") ? "name" : cause?.field?.startsWith("metadata.namespace") ? "namespace" : undefined;
+      return new WriteError(`rejected by the API: ${cause?.message ?? body.message ?? "invalid"}`, 422, field);
+    }
+    default: {
+      const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
+      const reason = body.message ?? (typeof code === "string" ? code : err instanceof Error ? err.message.split("\n")[0] : String(err));
+      return new WriteError(`${verb} ${resource}${where} failed: ${reason}`, status || 500);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import { toWriteError } from "./api-errors";
+import type { ClusterWriter, WorkloadKind, WorkloadRef } from "./types";
+
+const NAD = { apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", resource: "network-attachment-definitions" };
+const NETWORK = { apiVersion: "operator.openshift.io/v1", kind: "Network", resource: "networks.operator.openshift.io" };
+const RESOURCE: Record<WorkloadKind, string> = { Deployment: "deployments", StatefulSet: "statefulsets", DaemonSet: "daemonsets" };
+const dry = (d: boolean) => (d ? "All" : undefined);
+const FIELD_MANAGER = "plumbline";
+
+/** Writes through the API as the identity the kubeconfig (or forwarded token) carries. */
+export class LiveWriter implements ClusterWriter {
+  readonly target = "cluster" as const;
+  private readonly api: KubernetesObjectApi;
+
+  constructor(kc: KubeConfig) {
+    this.api = KubernetesObjectApi.makeApiClient(kc);
+  }
+
+  async readNad(namespace: string, name: string): Promise<KubeObject> {
+    try {
+      return plain(await this.api.read({ apiVersion: NAD.apiVersion, kind: NAD.kind, metadata: { name, namespace } }));
+    } catch (e) {
+      throw toWriteError(e, "get", NAD.resource, namespace, name);
+    }
+  }
+
+  async createNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject> {
+    const ns = nad.metadata.namespace;
+    try {
+      return plain(await this.api.create(nad as KubernetesObject, undefined, dry(dryRun), FIELD_MANAGER));
+    } catch (e) {
+      throw toWriteError(e, "create", NAD.resource, ns, nad.metadata.name);
+    }
+  }
+
+  async replaceNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject> {
+    try {
+      return plain(await this.api.replace(nad as KubernetesObject, undefined, dry(dryRun), FIELD_MANAGER));
+    } catch (e) {
+      throw toWriteError(e, "update", NAD.resource, nad.metadata.namespace, nad.metadata.name);
+    }
+  }
+
+  async deleteNad(namespace: string, name: string, dryRun: boolean): Promise<void> {
+    try {
+      await this.api.delete({ apiVersion: NAD.apiVersion, kind: NAD.kind, metadata: { name, namespace } }, undefined, dry(dryRun));
+    } catch (e) {
+      throw toWriteError(e, "delete", NAD.resource, namespace, name);
+    }
+  }
+
+  async readOperatorNetwork(): Promise<KubeObject | null> {
+    try {
+      return plain(await this.api.read({ apiVersion: NETWORK.apiVersion, kind: NETWORK.kind, metadata: { name: "cluster" } }));
+    } catch (e) {
+      const err = toWriteError(e, "get", NETWORK.resource, undefined, "cluster");
+      if (err.status === 404) return null;
+      throw err;
+    }
+  }
+
+  async replaceOperatorNetwork(network: KubeObject, dryRun: boolean): Promise<KubeObject> {
+    try {
+      return plain(await this.api.replace(network as KubernetesObject, undefined, dry(dryRun), FIELD_MANAGER));
+    } catch (e) {
+      throw toWriteError(e, "update", NETWORK.resource, undefined, "cluster");
+    }
+  }
+
+  async listWorkloads(namespace: string): Promise<(WorkloadRef & { networks?: string })[]> {
+    const out: (WorkloadRef & { networks?: string })[] = [];
+    for (const kind of Object.keys(RESOURCE) as WorkloadKind[]) {
+      try {
+        const list = await this.api.list("apps/v1", kind, namespace);
+        for (const item of list.items) {
+          const networks = templateNetworks(item);
+          out.push({ kind, namespace, name: item.metadata?.name ?? "", ...(networks !== undefined ? { networks } : {}) });
+        }
+      } catch (e) {
+        throw toWriteError(e, "list", RESOURCE[kind], namespace);
+      }
+    }
+    return out;
+  }
+
+  async readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }> {
+    try {
+      const obj = await this.api.read({ apiVersion: "apps/v1", kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } });
+      return { networks: templateNetworks(obj), resourceVersion: obj.metadata?.resourceVersion };
+    } catch (e) {
+      throw toWriteError(e, "get", RESOURCE[ref.kind], ref.namespace, ref.name);
+    }
+  }
+
+  async patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void> {
+    // A merge patch touches only this annotation; resourceVersion makes it fail if someone changed the workload meanwhile.
+    const patch = {
+      apiVersion: "apps/v1", kind: ref.kind,
+      metadata: { name: ref.name, namespace: ref.namespace, ...(resourceVersion ? { resourceVersion } : {}) },
+      spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: networks } } } },
+    };
+    try {
+      await this.api.patch(patch, undefined, dry(dryRun), FIELD_MANAGER, undefined, PatchStrategy.MergePatch);
+    } catch (e) {
+      throw toWriteError(e, "patch", RESOURCE[ref.kind], ref.namespace, ref.name);
+    }
+  }
+}
+
+function templateNetworks(obj: KubernetesObject): string | undefined {
+  const spec = (obj as { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } }).spec;
+  return spec?.template?.metadata?.annotations?.[NETWORKS_ANNOTATION];
+}
+
+/** client-node hands back class instances with Dates; the rest of the app speaks plain JSON. */
+function plain<T>(obj: T): KubeObject {
+  return JSON.parse(JSON.stringify(obj)) as KubeObject;
+}

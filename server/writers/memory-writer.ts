@@ -1,0 +1,114 @@
+import { keyOf, type KubeObject } from "@/lib/k8s/objects";
+import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
+import type { StaticSource } from "../sources/static-source";
+import { WriteError, type ClusterWriter, type WorkloadRef } from "./types";
+
+type Template = { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } };
+
+/**
+ * The demo's writes: they land in memory and behave like the API would (409 for a taken name or a stale
+ * resourceVersion, the operator rendering its NADs), so the create flows can be tried without a cluster.
+ */
+export class MemoryWriter implements ClusterWriter {
+  readonly target = "memory" as const;
+  private rv = 1000;
+
+  constructor(private readonly source: StaticSource) {}
+
+  private stamp(obj: KubeObject): KubeObject {
+    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.rv), uid: obj.metadata.uid ?? `demo-${this.rv}` } };
+  }
+
+  private findNad(namespace: string, name: string): KubeObject | undefined {
+    return this.source.snapshot().nads.find((n) => keyOf(n) === `${namespace}/${name}`);
+  }
+
+  async readNad(namespace: string, name: string): Promise<KubeObject> {
+    const nad = this.findNad(namespace, name);
+    if (!nad) throw new WriteError(`network-attachment-definitions ${name} not found in ${namespace}`, 404);
+    return nad;
+  }
+
+  async createNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject> {
+    const ns = nad.metadata.namespace ?? "default";
+    if (this.findNad(ns, nad.metadata.name)) {
+      throw new WriteError(`name taken: network-attachment-definitions ${ns}/${nad.metadata.name} already exists`, 409, "name");
+    }
+    const stored = this.stamp(nad);
+    if (!dryRun) this.source.put(stored);
+    return stored;
+  }
+
+  async replaceNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject> {
+    const ns = nad.metadata.namespace ?? "default";
+    const current = this.findNad(ns, nad.metadata.name);
+    if (!current) throw new WriteError(`network-attachment-definitions ${nad.metadata.name} not found in ${ns}`, 404);
+    if (nad.metadata.resourceVersion && current.metadata.resourceVersion && nad.metadata.resourceVersion !== current.metadata.resourceVersion) {
+      throw new WriteError(`${nad.metadata.name} was changed by someone else since you opened it: reload it and make your change again`, 409);
+    }
+    const stored = this.stamp({ ...nad, metadata: { ...current.metadata, ...nad.metadata } });
+    if (!dryRun) this.source.put(stored);
+    return stored;
+  }
+
+  async deleteNad(namespace: string, name: string, dryRun: boolean): Promise<void> {
+    const current = this.findNad(namespace, name);
+    if (!current) throw new WriteError(`network-attachment-definitions ${name} not found in ${namespace}`, 404);
+    if (!dryRun) this.source.remove(current);
+  }
+
+  async readOperatorNetwork(): Promise<KubeObject | null> {
+    return this.source.snapshot().operatorNetwork;
+  }
+
+  async replaceOperatorNetwork(network: KubeObject, dryRun: boolean): Promise<KubeObject> {
+    const current = this.source.snapshot().operatorNetwork;
+    if (!current) throw new WriteError("networks.operator.openshift.io cluster not found: this is not OpenShift", 404);
+    if (network.metadata.resourceVersion && current.metadata.resourceVersion && network.metadata.resourceVersion !== current.metadata.resourceVersion) {
+      throw new WriteError("the cluster Network was changed by someone else since you opened it: reload it and make your change again", 409);
+    }
+    const stored = this.stamp(network);
+    if (dryRun) return stored;
+    this.source.put(stored);
+    // What the Cluster Network Operator would do next: render the entries, drop NADs it no longer lists.
+    const rendered = renderOperatorNads(stored);
+    const keep = new Set(rendered.map((n) => `${n.metadata.namespace}/${n.metadata.name}`));
+    for (const nad of this.source.snapshot().nads) {
+      if (isOperatorOwned(nad.metadata) && !keep.has(keyOf(nad))) this.source.remove(nad);
+    }
+    for (const nad of rendered) this.source.put(this.stamp(nad as KubeObject));
+    return stored;
+  }
+
+  async listWorkloads(namespace: string): Promise<(WorkloadRef & { networks?: string })[]> {
+    return this.source.snapshot().workloads
+      .filter((w) => w.metadata.namespace === namespace)
+      .map((w) => {
+        const networks = (w as Template).spec?.template?.metadata?.annotations?.[NETWORKS_ANNOTATION];
+        return { kind: w.kind as WorkloadRef["kind"], namespace, name: w.metadata.name, ...(networks !== undefined ? { networks } : {}) };
+      });
+  }
+
+  private findWorkload(ref: WorkloadRef): KubeObject {
+    const w = this.source.snapshot().workloads.find((o) => o.kind === ref.kind && keyOf(o) === `${ref.namespace}/${ref.name}`);
+    if (!w) throw new WriteError(`${ref.kind} ${ref.name} not found in ${ref.namespace}`, 404);
+    return w;
+  }
+
+  async readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }> {
+    const w = this.findWorkload(ref);
+    return { networks: (w as Template).spec?.template?.metadata?.annotations?.[NETWORKS_ANNOTATION], resourceVersion: w.metadata.resourceVersion };
+  }
+
+  async patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void> {
+    const w = this.findWorkload(ref);
+    if (resourceVersion && w.metadata.resourceVersion && resourceVersion !== w.metadata.resourceVersion) {
+      throw new WriteError(`${ref.kind} ${ref.name} was changed by someone else since you opened it: reload it and try again`, 409);
+    }
+    if (dryRun) return;
+    const t = (w as Template).spec?.template ?? {};
+    const spec = { ...(w.spec as object), template: { ...t, metadata: { ...t.metadata, annotations: { ...t.metadata?.annotations, [NETWORKS_ANNOTATION]: networks } } } };
+    this.source.put(this.stamp({ ...w, spec }));
+  }
+}

@@ -1,0 +1,36 @@
+import type { KubeObject } from "@/lib/k8s/objects";
+
+/** A refused write, said the way the form shows it: at a field when one is to blame, else for the whole form. */
+export class WriteError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** the form field the error belongs to, e.g. "name" */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type WorkloadKind = "Deployment" | "StatefulSet" | "DaemonSet";
+
+export interface WorkloadRef {
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+}
+
+/** Where creates and edits go: the cluster (as the caller's own identity) or the demo's memory. */
+export interface ClusterWriter {
+  readonly target: "cluster" | "memory";
+  /** dryRun: the API server runs every check (admission, validation, RBAC) and stores nothing */
+  readNad(namespace: string, name: string): Promise<KubeObject>;
+  createNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject>;
+  replaceNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject>;
+  deleteNad(namespace: string, name: string, dryRun: boolean): Promise<void>;
+  readOperatorNetwork(): Promise<KubeObject | null>;
+  replaceOperatorNetwork(network: KubeObject, dryRun: boolean): Promise<KubeObject>;
+  listWorkloads(namespace: string): Promise<(WorkloadRef & { networks?: string })[]>;
+  readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }>;
+  patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void>;
+}
