@@ -52,6 +52,10 @@ function withEntry(network: KubeObject, f: { name: string; namespace: string }, 
 
 async function saveNetwork(w: ClusterWriter, form: NetworkForm, mode: "create" | "edit", resourceVersion: string | undefined, dryRunOnly: boolean): Promise<WriteOutcome> {
   if (form.target === "operator") {
+    if (form.main.type === "sriov") {
+      // The operator renders entries without annotations, so the SR-IOV resourceName would be lost.
+      throw new WriteError("an SR-IOV network needs the resourceName annotation, which an operator entry cannot carry: create it as a NAD", 422, "target");
+    }
     const network = await w.readOperatorNetwork();
     if (!network) throw new WriteError("this cluster has no networks.operator.openshift.io cluster: it is not OpenShift, create a NAD instead", 404, "target");
     const exists = entriesOf(network).some((e) => sameEntry(e, form));
