@@ -35,17 +35,17 @@ export default defineConfig({
   // Both run the production build (`next build` first; scripts/test.sh does it).
   webServer: [
     {
-      command: `npx next start -H 127.0.0.1 -p ${DEMO_PORT}`,
+      command: `bash scripts/start.sh`,
       url: `http://127.0.0.1:${DEMO_PORT}/api/healthz`,
-      env: { PLUMBLINE_SOURCE: "demo", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { PLUMBLINE_SOURCE: "demo", PORT: String(DEMO_PORT), HOSTNAME: "127.0.0.1" },
       reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       // A real kube-apiserver + etcd seeded with the demo objects, and the dashboard reading it live.
-      command: `npx tsx scripts/testbed/run.ts -- npx next start -H 127.0.0.1 -p ${LIVE_PORT}`,
+      command: `npx tsx scripts/testbed/run.ts -- bash scripts/start.sh`,
       url: `http://127.0.0.1:${LIVE_PORT}/api/healthz`,
-      env: { PLUMBLINE_SOURCE: "kubeconfig", NEXT_TELEMETRY_DISABLED: "1", PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO },
+      env: { PLUMBLINE_SOURCE: "kubeconfig", PORT: String(LIVE_PORT), HOSTNAME: "127.0.0.1", PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO },
       reuseExistingServer: false,
       timeout: 240_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },

@@ -25,4 +25,5 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server next.config
   npx next build >/dev/null
 fi
 echo "Plumbline ($PLUMBLINE_SOURCE) on http://localhost:${PORT:-3000}" >&2
-exec npx next start -p "${PORT:-3000}"
+export PORT="${PORT:-3000}"
+exec bash scripts/start.sh

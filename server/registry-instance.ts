@@ -1,12 +1,36 @@
 import "server-only";
 import { readConfig } from "./config";
+import { log } from "./log";
 import { SourceRegistry } from "./sources/registry";
 
 // Next may load route modules more than once (dev reloads, separate bundles); one registry per process
 // keeps "one watch set per identity" true.
-const g = globalThis as typeof globalThis & { __plumblineRegistry?: SourceRegistry };
+const g = globalThis as typeof globalThis & { __plumblineRegistry?: SourceRegistry; __plumblineShutdown?: AbortController };
 
 export function getRegistry(): SourceRegistry {
-  g.__plumblineRegistry ??= new SourceRegistry(readConfig());
+  if (!g.__plumblineRegistry) {
+    const config = readConfig();
+    g.__plumblineRegistry = new SourceRegistry(config);
+    log.info({ source: config.PLUMBLINE_SOURCE, identity: config.PLUMBLINE_IDENTITY }, "registry ready");
+  }
   return g.__plumblineRegistry;
+}
+
+/** Aborted on SIGTERM/SIGINT: open subscriptions end and watches close before the process exits. */
+export function shutdownSignal(): AbortSignal {
+  if (!g.__plumblineShutdown) {
+    const ac = new AbortController();
+    g.__plumblineShutdown = ac;
+    const stop = (sig: string) => {
+      if (ac.signal.aborted) return;
+      log.info({ signal: sig }, "shutting down: closing subscriptions and watches");
+      ac.abort();
+      void g.__plumblineRegistry?.closeAll();
+      // Our handler replaces Node's default exit: leave Next a moment to finish what is in flight, then go.
+      setTimeout(() => process.exit(0), 3000).unref();
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  }
+  return g.__plumblineShutdown.signal;
 }

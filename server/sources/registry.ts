@@ -2,7 +2,9 @@ import { loadKubeConfig, describeContext } from "./kubeconfig";
 import { createDemoSource, createSnapshotSource } from "./demo";
 import { LiveSource } from "./live/live-source";
 import type { ClusterSource } from "./types";
-import type { ServerConfig } from "../config";
+import type { ServerConfig, ServerConfigInput } from "../config";
+import { tokenId, UnauthenticatedError, type Caller } from "../identity";
+import { KubeConfig } from "@kubernetes/client-node";
 
 export interface Lease {
   source: ClusterSource;
@@ -23,24 +25,30 @@ interface Entry {
 export class SourceRegistry {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly config: ServerConfig, private readonly idleMs = 60_000) {}
+  constructor(private readonly config: ServerConfigInput, private readonly idleMs = 60_000) {}
 
   get mode(): ServerConfig["PLUMBLINE_SOURCE"] {
-    return this.config.PLUMBLINE_SOURCE;
+    return this.config.PLUMBLINE_SOURCE ?? "demo";
+  }
+
+  get identity(): ServerConfig["PLUMBLINE_IDENTITY"] {
+    return this.config.PLUMBLINE_IDENTITY ?? "kubeconfig";
   }
 
   /** The kubeconfig's contexts for the switcher; empty outside kubeconfig mode. */
   contexts(): { names: string[]; current: string | null } {
-    if (this.config.PLUMBLINE_SOURCE !== "kubeconfig") return { names: [], current: null };
+    if (this.config.PLUMBLINE_SOURCE !== "kubeconfig" || this.identity !== "kubeconfig") return { names: [], current: null };
     const kc = loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: this.config.PLUMBLINE_CONTEXT });
     return { names: kc.getContexts().map((c) => c.name), current: kc.getCurrentContext() };
   }
 
-  async acquire(context?: string): Promise<Lease> {
-    const key = this.keyFor(context);
+  async acquire(caller: Caller | string | undefined = {}): Promise<Lease> {
+    const who: Caller = typeof caller === "string" || caller === undefined ? { context: caller } : caller;
+    if (this.identity === "forwarded-token" && !who.token) throw new UnauthenticatedError();
+    const key = this.keyFor(who);
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { source: this.create(context), users: 0 };
+      entry = { source: this.create(who), users: 0 };
       this.entries.set(key, entry);
       entry.source.catch(() => this.entries.delete(key));
     }
@@ -73,21 +81,44 @@ export class SourceRegistry {
     await Promise.all(all.map(async (e) => (await e.source.catch(() => null))?.close()));
   }
 
-  private keyFor(context?: string): string {
-    return this.config.PLUMBLINE_SOURCE === "kubeconfig" ? `kubeconfig:${context ?? this.config.PLUMBLINE_CONTEXT ?? ""}` : this.config.PLUMBLINE_SOURCE;
+  private keyFor(who: Caller): string {
+    if (this.mode !== "kubeconfig") return this.mode;
+    if (this.identity === "forwarded-token") return `token:${tokenId(who.token ?? "")}`;
+    if (this.identity === "service-account") return "service-account";
+    return `kubeconfig:${who.context ?? this.config.PLUMBLINE_CONTEXT ?? ""}`;
   }
 
-  private async create(context?: string): Promise<ClusterSource> {
-    switch (this.config.PLUMBLINE_SOURCE) {
+  /** The caller's own credentials against the cluster the server is configured for. */
+  private kubeConfigFor(who: Caller): KubeConfig {
+    if (this.identity === "kubeconfig") return loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: who.context ?? this.config.PLUMBLINE_CONTEXT });
+    const base = loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: this.config.PLUMBLINE_CONTEXT });
+    if (this.identity === "service-account") return base;
+    const cluster = base.getCurrentCluster();
+    if (!cluster) throw new Error("no cluster configured");
+    const kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [cluster],
+      users: [{ name: "caller", token: who.token }],
+      contexts: [{ name: "caller", cluster: cluster.name, user: "caller" }],
+      currentContext: "caller",
+    });
+    return kc;
+  }
+
+  private async create(who: Caller): Promise<ClusterSource> {
+    switch (this.mode) {
       case "demo":
         return createDemoSource();
       case "snapshot":
         return createSnapshotSource(this.config.PLUMBLINE_SNAPSHOT ?? "");
       case "kubeconfig": {
-        const kc = loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: context ?? this.config.PLUMBLINE_CONTEXT });
+        const kc = this.kubeConfigFor(who);
         const fallback = this.config.PLUMBLINE_NAMESPACES?.split(",").map((s) => s.trim()).filter(Boolean);
         const ctxNs = kc.getContextObject(kc.getCurrentContext())?.namespace;
-        return new LiveSource(kc, { label: describeContext(kc), namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [] });
+        const label = this.identity === "forwarded-token" ? `your identity on ${kc.getCurrentCluster()?.server ?? "the cluster"}`
+          : this.identity === "service-account" ? `the dashboard's service account on ${kc.getCurrentCluster()?.server ?? "the cluster"} (read-only)`
+            : describeContext(kc);
+        return new LiveSource(kc, { label, namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [], readOnly: this.identity === "service-account" });
       }
     }
   }

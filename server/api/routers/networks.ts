@@ -18,7 +18,7 @@ export type WriteOutcome =
   | { ok: false; status: number; message: string; field?: string };
 
 async function withWriter<T>(ctx: InnerContext, ctxName: string | undefined, fn: (w: ClusterWriter) => Promise<T>): Promise<T> {
-  const lease = await ctx.sources.acquire(ctxName);
+  const lease = await ctx.sources.acquire({ context: ctxName, token: ctx.token });
   try {
     const writer = lease.source.writer();
     if (!writer) throw new WriteError(`${lease.source.info.label} is read-only: open a live cluster or the demo to change networks`, 405);
@@ -91,7 +91,7 @@ function mergeAnnotations(current: Record<string, string> | undefined, next: Rec
 export const networksRouter = createTRPCRouter({
   /** Where writes go, and whether the operator target exists. */
   capabilities: publicProcedure.input(z.object({ context })).query(async ({ ctx, input }) => {
-    const lease = await ctx.sources.acquire(input.context);
+    const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
       const snap = lease.source.snapshot();

@@ -11,7 +11,7 @@ const sourceInput = z.object({
 
 export const topologyRouter = createTRPCRouter({
   get: publicProcedure.input(sourceInput).query(async ({ ctx, input }) => {
-    const lease = await ctx.sources.acquire(input.context);
+    const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
       return viewOf(lease.source);
@@ -24,7 +24,7 @@ export const topologyRouter = createTRPCRouter({
   watch: publicProcedure
     .input(sourceInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
-      const lease = await ctx.sources.acquire(input.context);
+      const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
       const changed = new ChangeSignal(signal);
       // Subscribe before the first read so no change between the two is lost.
       const unsubscribe = lease.source.subscribe(() => changed.notify());

@@ -35,6 +35,8 @@ export interface LiveSourceOptions {
   backoff?: { min: number; max: number };
   /** how often to look again for an absent API group or a forbidden kind, in ms */
   recheckMs?: number;
+  /** reads only (the service-account kiosk): no writer */
+  readOnly?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export class LiveSource implements ClusterSource {
   private resolveFirst!: () => void;
 
   constructor(private readonly kc: KubeConfig, private readonly opts: LiveSourceOptions) {
-    this.info = { kind: "live", label: opts.label, writes: "cluster" };
+    this.info = { kind: "live", label: opts.label, writes: opts.readOnly ? "none" : "cluster" };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
     for (const resource of WATCHED) this.addPart(resource);
   }
@@ -106,7 +108,8 @@ export class LiveSource implements ClusterSource {
   }
 
   private liveWriter: LiveWriter | null = null;
-  writer(): ClusterWriter {
+  writer(): ClusterWriter | null {
+    if (this.opts.readOnly) return null;
     this.liveWriter ??= new LiveWriter(this.kc);
     return this.liveWriter;
   }
