@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { SignIn } from "@/components/sign-in";
+import { tokenFromHeaders } from "@/server/identity";
+import { getRegistry } from "@/server/registry-instance";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -8,12 +12,12 @@ export const metadata: Metadata = {
   description: "How your Multus secondary networks are really wired",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the cluster as the caller: no token, no dashboard (the API answers 401 as well).
+  const signedOut = getRegistry().identity === "forwarded-token" && !tokenFromHeaders(await headers());
   return (
     <html lang="en">
-      <body>
-        <Providers>{children}</Providers>
-      </body>
+      <body>{signedOut ? <SignIn /> : <Providers>{children}</Providers>}</body>
     </html>
   );
 }

@@ -114,6 +114,11 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           </button>
         </div>
       </header>
+      {view?.source.identity === "service-account" ? (
+        <div role="alert" className="border-b border-red-300 bg-red-600 px-4 py-1.5 text-sm font-medium text-white">
+          Kiosk mode: everyone who opens this page sees what the dashboard&apos;s service account may read, not what they themselves may. Read-only.
+        </div>
+      ) : null}
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
       {stale && view ? (
         <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">

@@ -20,6 +20,8 @@ export const sourceInfoSchema = z.object({
   label: z.string(),
   /** demo writes go to memory; snapshots are read-only */
   writes: z.enum(["cluster", "memory", "none"]),
+  /** whose credentials read the cluster; service-account means everyone sees what the dashboard's account sees */
+  identity: z.enum(["kubeconfig", "forwarded-token", "service-account"]).optional(),
 });
 
 /** What the API sends the browser: a topology plus where it came from and how fresh it is. */

@@ -118,7 +118,7 @@ export class SourceRegistry {
         const label = this.identity === "forwarded-token" ? `your identity on ${kc.getCurrentCluster()?.server ?? "the cluster"}`
           : this.identity === "service-account" ? `the dashboard's service account on ${kc.getCurrentCluster()?.server ?? "the cluster"} (read-only)`
             : describeContext(kc);
-        return new LiveSource(kc, { label, namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [], readOnly: this.identity === "service-account" });
+        return new LiveSource(kc, { label, namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [], readOnly: this.identity === "service-account", identity: this.identity });
       }
     }
   }

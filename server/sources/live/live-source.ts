@@ -37,6 +37,7 @@ export interface LiveSourceOptions {
   recheckMs?: number;
   /** reads only (the service-account kiosk): no writer */
   readOnly?: boolean;
+  identity?: "kubeconfig" | "forwarded-token" | "service-account";
 }
 
 /**
@@ -57,7 +58,7 @@ export class LiveSource implements ClusterSource {
   private resolveFirst!: () => void;
 
   constructor(private readonly kc: KubeConfig, private readonly opts: LiveSourceOptions) {
-    this.info = { kind: "live", label: opts.label, writes: opts.readOnly ? "none" : "cluster" };
+    this.info = { kind: "live", label: opts.label, writes: opts.readOnly ? "none" : "cluster", ...(opts.identity ? { identity: opts.identity } : {}) };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
     for (const resource of WATCHED) this.addPart(resource);
   }
