@@ -8,9 +8,10 @@ bash scripts/setup.sh
 
 echo "== typecheck" >&2
 npx tsc --noEmit -p .
-echo "== unit and integration tests (vitest)" >&2
-npx vitest run
+# The build comes first: integration tests start the standalone production server too.
 echo "== production build" >&2
 npx next build >/dev/null
+echo "== unit and integration tests (vitest)" >&2
+npx vitest run
 echo "== browser tests (playwright)" >&2
 npx playwright test
