@@ -1,8 +1,8 @@
-import { KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import { AuthorizationV1Api, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { toWriteError } from "./api-errors";
-import type { ClusterWriter, WorkloadKind, WorkloadRef } from "./types";
+import type { AccessCheck, ClusterWriter, WorkloadKind, WorkloadRef } from "./types";
 
 const NAD = { apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", resource: "network-attachment-definitions" };
 const NETWORK = { apiVersion: "operator.openshift.io/v1", kind: "Network", resource: "networks.operator.openshift.io" };
@@ -14,9 +14,23 @@ const FIELD_MANAGER = "plumbline";
 export class LiveWriter implements ClusterWriter {
   readonly target = "cluster" as const;
   private readonly api: KubernetesObjectApi;
+  private readonly authz: AuthorizationV1Api;
 
   constructor(kc: KubeConfig) {
     this.api = KubernetesObjectApi.makeApiClient(kc);
+    this.authz = kc.makeApiClient(AuthorizationV1Api);
+  }
+
+  async can(check: AccessCheck): Promise<boolean> {
+    try {
+      const review = await this.authz.createSelfSubjectAccessReview({
+        body: { apiVersion: "authorization.k8s.io/v1", kind: "SelfSubjectAccessReview", spec: { resourceAttributes: check } },
+      });
+      return review.status?.allowed === true;
+    } catch {
+      // If the review itself is refused, the controls stay enabled and the API's own answer explains.
+      return true;
+    }
   }
 
   async readNad(namespace: string, name: string): Promise<KubeObject> {

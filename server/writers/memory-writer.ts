@@ -24,6 +24,10 @@ export class MemoryWriter implements ClusterWriter {
     return this.source.snapshot().nads.find((n) => keyOf(n) === `${namespace}/${name}`);
   }
 
+  async can(): Promise<boolean> {
+    return true;
+  }
+
   async readNad(namespace: string, name: string): Promise<KubeObject> {
     const nad = this.findNad(namespace, name);
     if (!nad) throw new WriteError(`network-attachment-definitions ${name} not found in ${namespace}`, 404);

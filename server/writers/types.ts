@@ -33,4 +33,14 @@ export interface ClusterWriter {
   listWorkloads(namespace: string): Promise<(WorkloadRef & { networks?: string })[]>;
   readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }>;
   patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void>;
+  /** may the caller do this? (a SelfSubjectAccessReview; the demo may do everything) */
+  can(check: AccessCheck): Promise<boolean>;
+}
+
+export interface AccessCheck {
+  verb: string;
+  group: string;
+  resource: string;
+  namespace?: string;
+  name?: string;
 }

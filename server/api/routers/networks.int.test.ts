@@ -112,6 +112,14 @@ describe("creating networks against a real kube-apiserver", () => {
     ]);
   });
 
+  it("tells the UI which controls to disable, and which permission is missing", async () => {
+    const admin = await caller().networks.permissions({ namespace: NS });
+    expect(admin?.create).toEqual({ allowed: true, missing: null });
+    const restricted = await caller().networks.permissions({ context: "restricted", namespace: NS });
+    expect(restricted?.create).toEqual({ allowed: false, missing: "needs create on network-attachment-definitions.k8s.cni.cncf.io in multus-test" });
+    expect(restricted?.attach.allowed).toBe(false);
+  });
+
   it("deletes a NAD", async () => {
     expect(await caller().networks.remove({ namespace: NS, name: "t-vlan", target: "nad" })).toMatchObject({ ok: true });
     expect((await kubeRequest(cluster, "GET", nadPath("t-vlan"))).status).toBe(404);

@@ -109,6 +109,29 @@ export const networksRouter = createTRPCRouter({
     }
   }),
 
+  /**
+   * What the caller may do in a namespace, asked of the API (SelfSubjectAccessReview) so the UI can disable a
+   * control and say which permission is missing instead of failing after the click.
+   */
+  permissions: publicProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
+    withWriter(ctx, input.context, async (w) => {
+      const nad = { group: "k8s.cni.cncf.io", resource: "network-attachment-definitions", namespace: input.namespace };
+      const checks = {
+        create: { verb: "create", ...nad },
+        update: { verb: "update", ...nad },
+        delete: { verb: "delete", ...nad },
+        attach: { verb: "patch", group: "apps", resource: "deployments", namespace: input.namespace },
+        operator: { verb: "update", group: "operator.openshift.io", resource: "networks", name: "cluster" },
+      };
+      const entries = await Promise.all(Object.entries(checks).map(async ([k, c]) => {
+        const allowed = await w.can(c);
+        const where = "namespace" in c ? ` in ${c.namespace}` : "";
+        return [k, { allowed, missing: allowed ? null : `needs ${c.verb} on ${c.resource}${c.group ? `.${c.group}` : ""}${where}` }] as const;
+      }));
+      return Object.fromEntries(entries) as Record<keyof typeof checks, { allowed: boolean; missing: string | null }>;
+    }).catch(() => null),
+  ),
+
   /** Form values for editing or cloning an existing network, with the version an edit must match. */
   get: publicProcedure.input(z.object({ context, namespace: dnsLabel, name: dnsLabel })).query(({ ctx, input }) =>
     withWriter(ctx, input.context, async (w) => {
