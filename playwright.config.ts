@@ -4,6 +4,8 @@ import os from "node:os";
 
 const DEMO_PORT = 3100;
 const LIVE_PORT = 3101;
+/** the same dashboard on the test bed, reading as each caller's own token (forwarded-token mode) */
+const USERS_PORT = 3102;
 /** Where the live test bed tells the tests how to reach it (see scripts/testbed/run.ts). */
 export const TESTBED_INFO = path.join(os.tmpdir(), `plumbline-e2e-testbed-${process.pid}.json`);
 process.env.PLUMBLINE_TESTBED_INFO ??= TESTBED_INFO;
@@ -31,6 +33,7 @@ export default defineConfig({
     // so the shared checks see the seeded objects before e2e/live changes them.
     { name: "demo", testMatch: ["shared/**/*.spec.ts", "demo/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
     { name: "live", testMatch: ["live/**/*.spec.ts", "shared/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` } },
+    { name: "users", testMatch: ["users/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${USERS_PORT}` } },
   ],
   // Both run the production build (`next build` first; scripts/test.sh does it).
   webServer: [
@@ -43,9 +46,9 @@ export default defineConfig({
     },
     {
       // A real kube-apiserver + etcd seeded with the demo objects, and the dashboard reading it live.
-      command: `npx tsx scripts/testbed/run.ts -- bash scripts/start.sh`,
-      url: `http://127.0.0.1:${LIVE_PORT}/api/healthz`,
-      env: { PLUMBLINE_SOURCE: "kubeconfig", PORT: String(LIVE_PORT), HOSTNAME: "127.0.0.1", PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO },
+      command: `npx tsx scripts/testbed/run.ts --grant restricted=multus-test -- bash scripts/e2e-live-servers.sh`,
+      url: `http://127.0.0.1:${USERS_PORT}/api/healthz`,
+      env: { PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO },
       reuseExistingServer: false,
       timeout: 240_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },

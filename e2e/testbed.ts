@@ -3,7 +3,10 @@ import { KubeConfig } from "@kubernetes/client-node";
 import { kubeRequest, type KubeResponse } from "../scripts/testbed/cluster";
 
 /** The live test bed Playwright's web server started (scripts/testbed/run.ts writes where it is). */
-export function testbed(): { request: (method: string, path: string, body?: unknown, contentType?: string) => Promise<KubeResponse> } {
+export function testbed(): {
+  request: (method: string, path: string, body?: unknown, contentType?: string) => Promise<KubeResponse>;
+  tokens: { admin: string; restricted: string };
+} {
   const infoFile = process.env.PLUMBLINE_TESTBED_INFO;
   if (!infoFile) throw new Error("PLUMBLINE_TESTBED_INFO is not set: run through playwright.config.ts");
   const info = JSON.parse(readFileSync(infoFile, "utf8")) as { server: string; kubeconfigPath: string };
@@ -13,5 +16,7 @@ export function testbed(): { request: (method: string, path: string, body?: unkn
   const caData = Buffer.from(kc.getCurrentCluster()?.caData ?? "", "base64").toString("utf8");
   const adminToken = kc.getCurrentUser()?.token ?? "";
   const c = { server: info.server, caData, adminToken };
-  return { request: (method, path, body, contentType) => kubeRequest(c, method, path, { body, contentType }) };
+  kc.setCurrentContext("restricted");
+  const restricted = kc.getCurrentUser()?.token ?? "";
+  return { request: (method, path, body, contentType) => kubeRequest(c, method, path, { body, contentType }), tokens: { admin: adminToken, restricted } };
 }

@@ -1,22 +1,29 @@
-// Dev mode: `tsx scripts/testbed/run.ts [--no-seed] [-- cmd args...]`
+// Dev mode: `tsx scripts/testbed/run.ts [--no-seed] [--grant user=namespace ...] [-- cmd args...]`
 // Starts a seeded test cluster; runs `cmd` with KUBECONFIG set and tears down when it exits (its exit code is ours),
 // or, without a command, stays up until SIGINT/SIGTERM.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { startTestCluster } from "./cluster";
+import { grantNamespaceReader, startTestCluster } from "./cluster";
 
 const argv = process.argv.slice(2);
 const dashes = argv.indexOf("--");
 const flags = dashes < 0 ? argv : argv.slice(0, dashes);
 const cmd = dashes < 0 ? [] : argv.slice(dashes + 1);
-const unknown = flags.filter((f) => f !== "--no-seed");
+// --grant restricted=multus-test: let that user read pods and NADs in that namespace (and nothing else).
+const grants = flags.flatMap((f, i) => (f === "--grant" && flags[i + 1] ? [flags[i + 1] as string] : []));
+const unknown = flags.filter((f, i) => f !== "--no-seed" && f !== "--grant" && flags[i - 1] !== "--grant");
 if (unknown.length > 0) {
-  console.error(`usage: tsx scripts/testbed/run.ts [--no-seed] [-- cmd args...] (unknown: ${unknown.join(" ")})`);
+  console.error(`usage: tsx scripts/testbed/run.ts [--no-seed] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`);
   process.exit(2);
 }
 
 const started = Date.now();
 const c = await startTestCluster({ seed: !flags.includes("--no-seed") });
+for (const g of grants) {
+  const [user, namespace] = g.split("=");
+  if (!user || !namespace) throw new Error(`--grant wants user=namespace, not ${g}`);
+  await grantNamespaceReader(c, user, namespace);
+}
 console.error(`testbed: up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 console.error(`testbed: server      ${c.server}`);
 console.error(`testbed: kubeconfig  ${c.kubeconfigPath}`);
