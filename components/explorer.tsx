@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { filterTopology } from "@/lib/graph/filter";
 import { graphModel } from "@/lib/graph/model";
@@ -18,6 +19,7 @@ import { useExplorerState } from "./explorer/use-explorer-state";
 import { FindingsPanel } from "./findings-panel";
 import { TopologyGraph } from "./graph/topology-graph";
 import { Legend } from "./legend";
+import { withContext } from "./network-form/context-url";
 import { StatusChip } from "./status-chip";
 import { useTheme } from "./theme-toggle";
 import { useTRPC } from "./trpc";
@@ -38,6 +40,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const input = context ? { context } : {};
   const query = useQuery(trpc.topology.get.queryOptions(input));
   const info = useQuery(trpc.cluster.info.queryOptions());
+  const capabilities = useQuery(trpc.networks.capabilities.queryOptions(input));
   const [state, update] = useExplorerState(initialQuery);
   const [theme, toggleTheme] = useTheme();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -93,6 +96,13 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
         {view ? <StatusChip source={view.source} status={disconnected && view.status.state === "live" ? { state: "failed", reason: "the connection to the Plumbline server dropped; reconnecting" } : view.status} /> : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {full ? <SearchBox topology={full} onPick={pick} /> : null}
+          {capabilities.data?.writes === "none" ? (
+            <span title={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}>
+              <button type="button" disabled className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white opacity-50">New network</button>
+            </span>
+          ) : (
+            <Link href={withContext("/networks/new", context)} className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white shadow-sm hover:bg-sky-700">New network</Link>
+          )}
           {info.data && info.data.contexts.length > 1 ? (
             <label className="flex items-center gap-1.5">
               <span className="text-slate-500">Context</span>

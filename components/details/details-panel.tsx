@@ -17,7 +17,7 @@ export function DetailsPanel({ id, topology, onSelect, onClose }: { id: string; 
         <button type="button" className="rounded px-1.5 text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700" aria-label="Close details" onClick={onClose}>✕</button>
       </div>
       {!el ? <p className="px-4 text-xs text-slate-500">This element is not in the current view.</p> : null}
-      {el?.kind === "network" ? <NetworkDetails net={el} topology={topology} onSelect={onSelect} /> : null}
+      {el?.kind === "network" ? <NetworkDetails net={el} topology={topology} onSelect={onSelect} onDeleted={onClose} /> : null}
       {el?.kind === "pod" ? <PodDetails pod={el} topology={topology} onSelect={onSelect} /> : null}
       {el?.kind === "host" ? <HostDetails host={el} topology={topology} onSelect={onSelect} /> : null}
       {el?.kind === "interface" ? <InterfaceDetails iface={el} topology={topology} onSelect={onSelect} /> : null}

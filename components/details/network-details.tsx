@@ -1,5 +1,6 @@
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { networkReach } from "@/lib/graph/reach";
+import { NetworkActions } from "../network-form/network-actions";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
 function prettyJson(raw: string): string {
@@ -10,7 +11,7 @@ function prettyJson(raw: string): string {
   }
 }
 
-export function NetworkDetails({ net, topology, onSelect }: { net: NetworkElement; topology: Topology; onSelect: (id: string) => void }) {
+export function NetworkDetails({ net, topology, onSelect, onDeleted }: { net: NetworkElement; topology: Topology; onSelect: (id: string) => void; onDeleted: () => void }) {
   const key = `${net.namespace}/${net.name}`;
   const users = topology.elements.filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key);
   const ipam = net.ipam;
@@ -18,6 +19,7 @@ export function NetworkDetails({ net, topology, onSelect }: { net: NetworkElemen
   return (
     <>
       <Section title="Network">
+        <NetworkActions net={net} topology={topology} onDeleted={onDeleted} />
         <div className="mb-2 flex flex-wrap gap-1">
           <Pill tone="info">{net.cniType ?? "invalid config"}</Pill>
           {net.managedBy ? <Pill tone="muted">managed by the Cluster Network Operator: edit the operator entry</Pill> : null}

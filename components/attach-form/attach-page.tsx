@@ -1,0 +1,37 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { namespacesOf } from "../network-form/host-nics";
+import { PageMessage, PageShell } from "../network-form/page-shell";
+import { useFormData } from "../network-form/use-form-data";
+import { AttachForm } from "./attach-form";
+import { emptyEntry, type AttachFormInput } from "./types";
+
+const KINDS = ["Deployment", "StatefulSet", "DaemonSet"] as const;
+
+/** /networks/attach: add networks to a workload's pod template. */
+export function AttachPage({ context, namespace, network, workload }: { context?: string; namespace?: string; network?: string; workload?: string }) {
+  const { capabilities, topology } = useFormData(context);
+  const shell = (body: ReactNode) => (
+    <PageShell context={context} title="Attach networks to a workload" subtitle="Adds networks to a Deployment, StatefulSet or DaemonSet's pod template, keeping the ones it already asks for.">
+      {body}
+    </PageShell>
+  );
+  if (capabilities.isError) return shell(<PageMessage tone="bad">Could not reach the server: {capabilities.error.message}</PageMessage>);
+  if (!capabilities.data || topology.isPending) return shell(<PageMessage>Reading the cluster…</PageMessage>);
+
+  const topo = topology.data?.topology ?? null;
+  const known = namespacesOf(topo);
+  const ns = namespace ?? known[0] ?? "default";
+  const namespaces = known.includes(ns) ? known : [ns, ...known];
+  // A network named as namespace/name in the pod's own namespace is written bare.
+  const ref = network?.startsWith(`${ns}/`) ? network.slice(ns.length + 1) : (network ?? "");
+  const [kind, ...rest] = workload?.split("/") ?? [];
+  const initial: AttachFormInput = {
+    kind: KINDS.find((k) => k === kind) ?? "Deployment",
+    namespace: ns,
+    name: rest.join("/"),
+    networks: [{ ...emptyEntry, network: ref }],
+  };
+  return shell(<AttachForm initial={initial} namespaces={namespaces} context={context} capabilities={capabilities.data} topology={topo} />);
+}

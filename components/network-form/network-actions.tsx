@@ -1,0 +1,66 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
+import { useTRPC } from "../trpc";
+import { withContext } from "./context-url";
+import { DeleteDialog } from "./delete-dialog";
+
+const action =
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-white dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800 dark:disabled:hover:bg-slate-900";
+
+/** The pods whose interfaces are on a network, by name. */
+function podsOn(net: NetworkElement, topology: Topology): string[] {
+  const key = `${net.namespace}/${net.name}`;
+  const ids = new Set(topology.elements.filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key).flatMap((e) => (e.parent ? [e.parent] : [])));
+  return topology.elements.filter((e) => e.kind === "pod" && ids.has(e.id)).map((p) => p.name).sort();
+}
+
+/** Edit, Clone, Delete and Attach for the selected network: disabled, with the reason, when the cluster is read-only. */
+export function NetworkActions({ net, topology, onDeleted }: { net: NetworkElement; topology: Topology; onDeleted: () => void }) {
+  const trpc = useTRPC();
+  const context = useSearchParams().get("context") ?? undefined;
+  const caps = useQuery(trpc.networks.capabilities.queryOptions(context ? { context } : {}));
+  const [confirming, setConfirming] = useState(false);
+  const why = caps.data?.writes === "none" ? `${caps.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to change networks` : caps.data ? null : "Checking whether this cluster can be changed…";
+  const link = (label: string, href: string, title?: string): ReactNode =>
+    why ? (
+      <span title={why} className="inline-flex">
+        <button type="button" disabled className={action}>
+          {label}
+        </button>
+      </span>
+    ) : (
+      <Link href={href} className={action} title={title}>
+        {label}
+      </Link>
+    );
+  const q = { ns: net.namespace, name: net.name };
+  return (
+    <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label="Network actions">
+      {link("Edit", withContext("/networks/edit", context, q), net.managedBy ? "Edits the Cluster Network Operator's entry" : undefined)}
+      {link("Clone", withContext("/networks/new", context, { clone: `${net.namespace}/${net.name}` }))}
+      <span title={why ?? undefined} className="inline-flex">
+        <button type="button" disabled={!!why} className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`} onClick={() => setConfirming(true)}>
+          Delete
+        </button>
+      </span>
+      {link("Attach to a workload…", withContext("/networks/attach", context, { ns: net.namespace, network: net.name }))}
+      {confirming ? (
+        <DeleteDialog
+          net={net}
+          pods={podsOn(net, topology)}
+          context={context}
+          onClose={() => setConfirming(false)}
+          onDeleted={() => {
+            setConfirming(false);
+            onDeleted();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
