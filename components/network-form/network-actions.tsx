@@ -25,9 +25,18 @@ export function NetworkActions({ net, topology, onDeleted }: { net: NetworkEleme
   const context = useSearchParams().get("context") ?? undefined;
   const caps = useQuery(trpc.networks.capabilities.queryOptions(context ? { context } : {}));
   const [confirming, setConfirming] = useState(false);
-  const why = caps.data?.writes === "none" ? `${caps.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to change networks` : caps.data ? null : "Checking whether this cluster can be changed…";
-  const link = (label: string, href: string, title?: string): ReactNode =>
-    why ? (
+  const perms = useQuery({ ...trpc.networks.permissions.queryOptions(context ? { context, namespace: net.namespace } : { namespace: net.namespace }), enabled: caps.data?.writes === "cluster" });
+  const readOnly = caps.data?.writes === "none" ? `${caps.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to change networks` : caps.data ? null : "Checking whether this cluster can be changed…";
+  // What the caller's own RBAC allows (SelfSubjectAccessReview), so a control says why it is off before a click.
+  const missing = (verb: "create" | "update" | "delete" | "attach"): string | null => {
+    const p = perms.data;
+    if (!p) return null;
+    const check = net.managedBy && verb !== "attach" && verb !== "create" ? p.operator : p[verb];
+    return check.allowed ? null : `You cannot do this: ${check.missing}`;
+  };
+  const link = (label: string, href: string, title?: string, verb: "create" | "update" | "attach" = "update"): ReactNode => {
+    const why = readOnly ?? missing(verb);
+    return why ? (
       <span title={why} className="inline-flex">
         <button type="button" disabled className={action}>
           {label}
@@ -38,17 +47,19 @@ export function NetworkActions({ net, topology, onDeleted }: { net: NetworkEleme
         {label}
       </Link>
     );
+  };
+  const deleteWhy = readOnly ?? missing("delete");
   const q = { ns: net.namespace, name: net.name };
   return (
     <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label="Network actions">
       {link("Edit", withContext("/networks/edit", context, q), net.managedBy ? "Edits the Cluster Network Operator's entry" : undefined)}
-      {link("Clone", withContext("/networks/new", context, { clone: `${net.namespace}/${net.name}` }))}
-      <span title={why ?? undefined} className="inline-flex">
-        <button type="button" disabled={!!why} className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`} onClick={() => setConfirming(true)}>
+      {link("Clone", withContext("/networks/new", context, { clone: `${net.namespace}/${net.name}` }), undefined, "create")}
+      <span title={deleteWhy ?? undefined} className="inline-flex">
+        <button type="button" disabled={!!deleteWhy} className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`} onClick={() => setConfirming(true)}>
           Delete
         </button>
       </span>
-      {link("Attach to a workload…", withContext("/networks/attach", context, { ns: net.namespace, network: net.name }))}
+      {link("Attach to a workload…", withContext("/networks/attach", context, { ns: net.namespace, network: net.name }), undefined, "attach")}
       {confirming ? (
         <DeleteDialog
           net={net}

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { KubeObject } from "@/lib/k8s/objects";
 import { readSnapshot } from "./read-snapshot";
 import { StaticSource } from "./static-source";
 
@@ -6,7 +7,15 @@ import { StaticSource } from "./static-source";
 export const DEMO_DIR = path.join(process.cwd(), "server", "demo-cluster");
 
 export async function createDemoSource(): Promise<StaticSource> {
-  return new StaticSource({ kind: "demo", label: "embedded demo cluster", writes: "memory" }, await readSnapshot(DEMO_DIR));
+  const snap = await readSnapshot(DEMO_DIR);
+  // Files carry no resourceVersion; the demo gives every object one, so edits detect conflicts from the start.
+  const stamp = (o: KubeObject): KubeObject => ({ ...o, metadata: { resourceVersion: "1", ...o.metadata } });
+  const stamped = {
+    ...snap,
+    nads: snap.nads.map(stamp), pods: snap.pods.map(stamp), nodes: snap.nodes.map(stamp), nodeNetworkStates: snap.nodeNetworkStates.map(stamp),
+    ipPools: snap.ipPools.map(stamp), workloads: snap.workloads.map(stamp), operatorNetwork: snap.operatorNetwork ? stamp(snap.operatorNetwork) : null,
+  };
+  return new StaticSource({ kind: "demo", label: "embedded demo cluster", writes: "memory" }, stamped);
 }
 
 export async function createSnapshotSource(target: string): Promise<StaticSource> {

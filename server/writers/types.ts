@@ -9,7 +9,16 @@ export class WriteError extends Error {
     readonly field?: string,
   ) {
     super(message);
+    this.name = "WriteError";
   }
+}
+
+/**
+ * Next bundles the route and the pages separately, and the shared registry's writers may come from either
+ * bundle: recognise the error by its shape, not by `instanceof` one copy of the class.
+ */
+export function isWriteError(e: unknown): e is WriteError {
+  return e instanceof Error && e.name === "WriteError" && typeof (e as { status?: unknown }).status === "number";
 }
 
 export type WorkloadKind = "Deployment" | "StatefulSet" | "DaemonSet";

@@ -8,7 +8,7 @@ import { isOperatorOwned } from "@/lib/openshift/operator-network";
 import { isObject } from "@/lib/result";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 import type { InnerContext } from "../trpc";
-import { WriteError, type ClusterWriter } from "../../writers/types";
+import { isWriteError, WriteError, type ClusterWriter } from "../../writers/types";
 
 const context = z.string().min(1).optional();
 
@@ -32,7 +32,7 @@ const outcome = async (fn: () => Promise<WriteOutcome>): Promise<WriteOutcome> =
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof WriteError) return { ok: false, status: e.status, message: e.message, ...(e.field ? { field: e.field } : {}) };
+    if (isWriteError(e)) return { ok: false, status: e.status, message: e.message, ...(e.field ? { field: e.field } : {}) };
     throw e;
   }
 };
@@ -142,7 +142,7 @@ export const networksRouter = createTRPCRouter({
         const form = formFromConfig(input.name, input.namespace, config, nad.metadata.annotations?.[RESOURCE_NAME_ANNOTATION]);
         return { form: { ...form, target: managed ? ("operator" as const) : ("nad" as const) }, resourceVersion: nad.metadata.resourceVersion ?? null, managedByOperator: managed };
       } catch (e) {
-        if (e instanceof WriteError) throw new TRPCError({ code: e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
+        if (isWriteError(e)) throw new TRPCError({ code: e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
         throw e;
       }
     }),
@@ -172,7 +172,7 @@ export const networksRouter = createTRPCRouter({
 
   workloads: publicProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
     withWriter(ctx, input.context, (w) => w.listWorkloads(input.namespace)).catch((e: unknown) => {
-      if (e instanceof WriteError) throw new TRPCError({ code: e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
+      if (isWriteError(e)) throw new TRPCError({ code: e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
       throw e;
     }),
   ),
