@@ -1,0 +1,95 @@
+import { expect, test, type Page } from "@playwright/test";
+import { snap } from "../screenshot";
+
+const saves = (page: Page) => {
+  const seen: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/trpc/networks.save")) seen.push(r.url());
+  });
+  return seen;
+};
+
+test("an invalid range is refused at its field before any request is sent", async ({ page }, testInfo) => {
+  const requests = saves(page);
+  await page.goto("/networks/new");
+  await page.getByLabel("Name", { exact: true }).fill("bad-range");
+  await page.getByRole("radio", { name: "bridge", exact: true }).check();
+  await page.getByLabel("Bridge name", { exact: true }).fill("br-bad");
+  await page.getByLabel("IPAM", { exact: true }).selectOption("whereabouts");
+  const range = page.getByLabel("Range", { exact: true });
+  await range.fill("192.168.60.0/33");
+  await range.blur();
+  await expect(range).toHaveAttribute("aria-invalid", "true");
+  await expect(range).toHaveAccessibleDescription(/not a CIDR/);
+  await range.fill("192.168.60.0/24");
+  await page.getByLabel("Range start", { exact: true }).fill("192.168.61.10");
+  await expect(page.getByLabel("Range start", { exact: true })).toHaveAccessibleDescription(/outside 192\.168\.60\.0\/24/);
+  await page.getByRole("button", { name: "Create network" }).click();
+  await page.getByRole("button", { name: "Check (dry run)" }).click();
+  await expect(page.getByText("Fix the errors to see the preview.")).toBeVisible();
+  await snap(page, testInfo, "form-invalid-range");
+  expect(requests).toEqual([]);
+});
+
+test("an admin creates a bridge-main-like network and a macvlan network and sees them in the topology", async ({ page }, testInfo) => {
+  // bridge + whereabouts, as the walk-through's bridge-main, through the operator (this demo is OpenShift)
+  await page.goto("/networks/new");
+  await expect(page.getByTestId("write-banner")).toContainText("memory");
+  await page.getByLabel("Name", { exact: true }).fill("bridge-two");
+  await page.getByLabel("Namespace", { exact: true }).fill("multus-test");
+  await expect(page.getByRole("radio", { name: "Cluster Network Operator entry" })).toBeChecked();
+  await page.getByRole("radio", { name: "bridge", exact: true }).check();
+  await page.getByLabel("Bridge name", { exact: true }).fill("mybr1");
+  await page.getByLabel("IPAM", { exact: true }).selectOption("whereabouts");
+  await page.getByLabel("Range", { exact: true }).fill("192.168.12.0/24");
+  // The same range as bridge-main: a warning naming it, not an error.
+  await expect(page.getByTestId("overlap-warning")).toContainText("multus-test/bridge-main");
+  await page.getByLabel("Range", { exact: true }).fill("192.168.60.0/24");
+  await page.getByLabel("Range start", { exact: true }).fill("192.168.60.10");
+  await page.getByLabel("Range end", { exact: true }).fill("192.168.60.200");
+  await page.getByRole("button", { name: "+ Add exclusion" }).click();
+  await page.getByLabel("Excluded CIDR", { exact: true }).fill("192.168.60.1/32");
+  await expect(page.getByTestId("preview")).toContainText('"bridge":"mybr1"');
+  await expect(page.getByTestId("preview")).toContainText("additionalNetworks");
+  await page.getByRole("button", { name: "Check (dry run)" }).click();
+  await expect(page.getByText("The API server accepts this.")).toBeVisible();
+  await snap(page, testInfo, "form-bridge-preview");
+  await page.getByRole("button", { name: "Create network" }).click();
+  await expect(page).toHaveURL(/sel=network%2Fmultus-test%2Fbridge-two|sel=network\/multus-test\/bridge-two/);
+  const details = page.getByTestId("details-panel");
+  await expect(details).toContainText("mybr1");
+  await expect(details).toContainText("192.168.60.10 – 192.168.60.200");
+  await expect(details).toContainText("managed by the Cluster Network Operator");
+
+  // macvlan on the shared parent NIC, picked from what NodeNetworkState reports, as a plain NAD
+  await page.goto("/networks/new");
+  await page.getByLabel("Name", { exact: true }).fill("macvlan-two");
+  await page.getByLabel("Namespace", { exact: true }).fill("multus-test");
+  await page.getByRole("radio", { name: "NetworkAttachmentDefinition" }).check();
+  await page.getByRole("radio", { name: "macvlan", exact: true }).check();
+  await page.getByRole("button", { name: /^ens9 — on 2 of 2 nodes/ }).click();
+  await expect(page.getByLabel("Master interface", { exact: true })).toHaveValue("ens9");
+  await page.getByLabel("IPAM", { exact: true }).selectOption("dhcp");
+  await expect(page.getByTestId("dhcp-note")).toBeVisible();
+  await page.getByRole("button", { name: "Create network" }).click();
+  await expect(page).toHaveURL(/macvlan-two/);
+  await expect(page.getByTestId("details-panel")).toContainText("macvlan");
+
+  // Both are in the network view's list, and in the legend of the cluster view.
+  await page.goto("/?view=network&target=multus-test/macvlan-two");
+  await expect(page.getByLabel("Network to show")).toHaveValue("multus-test/macvlan-two");
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Legend" })).toContainText("multus-test/bridge-two");
+  await expect(page.getByRole("region", { name: "Legend" })).toContainText("multus-test/macvlan-two");
+  await snap(page, testInfo, "topology-after-create");
+});
+
+test("attach a network to the walk-through's Deployment keeps what it had", async ({ page }, testInfo) => {
+  await page.goto("/networks/attach?ns=multus-test&workload=Deployment/pod-b");
+  await expect(page.getByTestId("current-annotation")).toContainText("host-device-main");
+  await page.getByLabel("Network", { exact: true }).selectOption("bridge-main");
+  await expect(page.getByTestId("merged-annotation")).toContainText("host-device-main,bridge-main");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("Patched Deployment multus-test/pod-b: its pods restart with the networks.")).toBeVisible();
+  await snap(page, testInfo, "attach-done");
+});
