@@ -1,11 +1,6 @@
 /** Next calls this once when the server starts: a bad setting stops it there, with the reason, not at the first request. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { readConfig } = await import("./server/config");
-  try {
-    readConfig();
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exit(1);
-  }
+  const { checkConfigOrExit } = await import("./server/startup");
+  checkConfigOrExit();
 }

@@ -24,7 +24,7 @@ export type ServerConfig = z.infer<typeof envSchema>;
 /** What tests and tools hand the registry: defaults may be left out. */
 export type ServerConfigInput = z.input<typeof envSchema>;
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
