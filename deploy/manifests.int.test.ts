@@ -65,7 +65,15 @@ function load(variant: Variant): Manifest[] {
   );
 }
 
-const manifests: Record<Variant, Manifest[]> = { openshift: load("openshift"), kubernetes: load("kubernetes") };
+/** The kiosk overlays add the reader binding: dry-run it with the base it sits on. */
+const kioskBinding = (variant: Variant): Manifest[] => {
+  const file = `../${variant}-kiosk/rbac-reader-binding.yaml`;
+  return [{ file, object: parse(readFileSync(path.join(deployDir, variant, file), "utf8")) as KubeObject }];
+};
+const manifests: Record<Variant, Manifest[]> = {
+  openshift: [...load("openshift"), ...kioskBinding("openshift")],
+  kubernetes: [...load("kubernetes"), ...kioskBinding("kubernetes")],
+};
 const DRY_RUN = "dryRun=All&fieldManager=plumbline-test&fieldValidation=Strict";
 const dryRun = (o: KubeObject): Promise<KubeResponse> => kubeRequest(c, "POST", `${collectionUrl(o)}?${DRY_RUN}`, { body: o });
 const describeFailure = (r: KubeResponse): string => `HTTP ${r.status}: ${(r.body as { message?: string } | undefined)?.message ?? r.text}`;

@@ -146,8 +146,12 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
     expect(grants(rules)).toEqual(expected);
   });
 
-  it("binds the reader role to the plumbline service account only", () => {
-    const binding = one(variant, "ClusterRoleBinding", "plumbline-reader") as unknown as {
+  it("binds the reader role to the plumbline service account only, and only in the kiosk overlay", () => {
+    expect(objects[variant].some((o) => o.kind === "ClusterRoleBinding" && o.metadata.name === "plumbline-reader")).toBe(false);
+    const kiosk = parse(readFileSync(path.join(deployDir, `${variant}-kiosk`, "kustomization.yaml"), "utf8")) as { resources: string[]; patches: { patch: string }[] };
+    expect(kiosk.resources).toEqual([`../${variant}`, "rbac-reader-binding.yaml"]);
+    expect(kiosk.patches[0]?.patch).toContain("value: service-account");
+    const binding = parse(readFileSync(path.join(deployDir, `${variant}-kiosk`, "rbac-reader-binding.yaml"), "utf8")) as {
       roleRef: { kind: string; name: string };
       subjects: { kind: string; name: string; namespace?: string }[];
     };
