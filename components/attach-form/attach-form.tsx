@@ -8,7 +8,7 @@ import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { attachFormSchema, type AttachForm as AttachFormValues } from "@/lib/network-form/attach";
 import type { NetworkElement, Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../network-form/context-url";
-import { FormNotice, type Notice } from "../network-form/form-notice";
+import { dryRunNotice, failedNotice, FormNotice, type Notice } from "../network-form/form-notice";
 import { primaryButton, secondaryButton } from "../network-form/styles";
 import type { Capabilities } from "../network-form/types";
 import { WriteBanner } from "../network-form/write-banner";
@@ -49,9 +49,9 @@ export function AttachForm({ initial, namespaces, context, capabilities, topolog
           else setNotice({ tone: "bad", text: result.message, conflict: result.status === 409 });
           return;
         }
-        const annotation = "annotation" in result && typeof result.annotation === "string" ? result.annotation : undefined;
+        const annotation = result.annotation;
         if (result.dryRun) {
-          setNotice({ tone: "ok", text: <>The API server accepts this.{result.target === "memory" ? " (Demo: checked against the in-memory cluster; nothing was written.)" : " Nothing was written."}</> });
+          setNotice(dryRunNotice(result.target));
           return;
         }
         await queryClient.invalidateQueries(trpc.networks.workloads.pathFilter());
@@ -73,7 +73,7 @@ export function AttachForm({ initial, namespaces, context, capabilities, topolog
           ),
         });
       } catch (e) {
-        setNotice({ tone: "bad", text: `The request failed: ${e instanceof Error ? e.message : String(e)}` });
+        setNotice(failedNotice(e));
       } finally {
         setPending(null);
       }

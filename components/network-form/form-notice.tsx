@@ -32,3 +32,21 @@ export function FormNotice({ notice, onReload }: { notice: Notice; onReload?: ()
     </div>
   );
 }
+
+/** What a successful dry run says, on a cluster or in the demo. */
+export function dryRunNotice(target: "cluster" | "memory"): Notice {
+  return {
+    tone: "ok",
+    text: (
+      <>
+        The API server accepts this.
+        {target === "memory" ? <span className="text-emerald-800/80 dark:text-emerald-300/80"> (Demo: checked against the in-memory cluster; nothing was written.)</span> : " Nothing was written."}
+      </>
+    ),
+  };
+}
+
+/** A request that did not get an answer at all (network, server error). */
+export function failedNotice(e: unknown): Notice {
+  return { tone: "bad", text: `The request failed: ${e instanceof Error ? e.message : String(e)}` };
+}

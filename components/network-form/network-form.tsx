@@ -10,7 +10,7 @@ import { networkFormSchema, type NetworkForm as NetworkFormValues, type NetworkF
 import type { Topology } from "@/lib/topology/schema";
 import { useTRPC } from "../trpc";
 import { explorerUrl } from "./context-url";
-import { FormNotice, type Notice } from "./form-notice";
+import { dryRunNotice, failedNotice, FormNotice, type Notice } from "./form-notice";
 import { namespacesOf } from "./host-nics";
 import { IdentitySection, type TargetMode } from "./identity-section";
 import { IpamSection } from "./ipam-section";
@@ -69,7 +69,7 @@ export function NetworkForm({ mode, initial, context, capabilities, topology, ta
           return;
         }
         if (result.dryRun) {
-          setNotice({ tone: "ok", text: <>The API server accepts this.{result.target === "memory" ? <span className="text-emerald-800/80 dark:text-emerald-300/80"> (Demo: checked against the in-memory cluster; nothing was written.)</span> : " Nothing was written."}</> });
+          setNotice(dryRunNotice(result.target));
           return;
         }
         // Not networks.get: the edit page would re-read and remount the form, losing this notice. The new version is kept here.
@@ -93,7 +93,7 @@ export function NetworkForm({ mode, initial, context, capabilities, topology, ta
           ),
         });
       } catch (e) {
-        setNotice({ tone: "bad", text: `The request failed: ${e instanceof Error ? e.message : String(e)}` });
+        setNotice(failedNotice(e));
       } finally {
         setPending(null);
       }

@@ -104,7 +104,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
       // On a crowded host even a lone pod folds: one box per network is what keeps a big host readable.
       if (opts.expanded?.has(id)) continue;
       const [w, h] = LEAF_SIZE.fold ?? [0, 0];
-      folds.set(id, { id, kind: "fold", parent: host, width: w, height: h, isGroup: false, members: members.map((m) => m.id), networks: sig.split("+") });
+      folds.set(id, { id, kind: "fold", parent: host, width: w, height: h, isGroup: false, members: members.map((m) => m.id), networks: [sig] });
       for (const m of members) foldOf.set(m.id, id);
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseNadConfig } from "../nad/parse-config";
-import { isOperatorOwned, parseAdditionalNetworks } from "./operator-network";
+import { additionalNetworkEntries, hasAdditionalNetwork, isOperatorOwned, parseAdditionalNetworks, withAdditionalNetwork } from "./operator-network";
 
 describe("parseAdditionalNetworks", () => {
   it("reads Raw entries verbatim, namespace defaulting to default", () => {
@@ -69,5 +69,32 @@ describe("isOperatorOwned", () => {
     expect(isOperatorOwned({ name: "n", ownerReferences: [{ ...owner, apiVersion: "config.openshift.io/v1" }] })).toBe(false);
     expect(isOperatorOwned({ name: "n", ownerReferences: [{ ...owner, kind: "Deployment" }] })).toBe(false);
     expect(isOperatorOwned(undefined)).toBe(false);
+  });
+});
+
+describe("editing spec.additionalNetworks", () => {
+  const cr = {
+    metadata: { name: "cluster" },
+    spec: { clusterNetwork: [{ cidr: "10.128.0.0/14" }], additionalNetworks: [
+      { name: "a", namespace: "ns", type: "Raw", rawCNIConfig: "{}", futureField: true },
+      { name: "b", type: "Raw", rawCNIConfig: "{}" },
+    ] },
+  };
+
+  it("finds entries by name and namespace (default namespace when unset)", () => {
+    expect(hasAdditionalNetwork(cr, { name: "a", namespace: "ns" })).toBe(true);
+    expect(hasAdditionalNetwork(cr, { name: "b", namespace: "default" })).toBe(true);
+    expect(hasAdditionalNetwork(cr, { name: "a", namespace: "other" })).toBe(false);
+  });
+
+  it("adds, replaces and removes one entry, keeping the others verbatim and the rest of the spec", () => {
+    const added = withAdditionalNetwork(cr, { name: "c", namespace: "ns" }, { name: "c", namespace: "ns", type: "Raw" });
+    expect(additionalNetworkEntries(added).map((e) => e.name)).toEqual(["a", "b", "c"]);
+    expect(additionalNetworkEntries(added)[0]).toEqual(cr.spec.additionalNetworks[0]);
+    expect(added.spec).toMatchObject({ clusterNetwork: [{ cidr: "10.128.0.0/14" }] });
+    const replaced = withAdditionalNetwork(added, { name: "a", namespace: "ns" }, { name: "a", namespace: "ns", type: "SimpleMacvlan" });
+    expect(additionalNetworkEntries(replaced).filter((e) => e.name === "a")).toEqual([{ name: "a", namespace: "ns", type: "SimpleMacvlan" }]);
+    const removed = withAdditionalNetwork(replaced, { name: "b", namespace: "default" }, null);
+    expect(additionalNetworkEntries(removed).map((e) => e.name)).toEqual(["c", "a"]);
   });
 });

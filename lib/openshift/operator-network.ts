@@ -74,3 +74,24 @@ export function renderOperatorNads(network: { spec?: unknown; metadata: { name: 
       : [],
   );
 }
+
+type Entry = Record<string, unknown>;
+
+/** The raw additionalNetworks entries of a Network CR, as stored (unknown fields kept). */
+export function additionalNetworkEntries(network: { spec?: unknown }): Entry[] {
+  const spec = isObject(network.spec) ? network.spec : {};
+  return Array.isArray(spec.additionalNetworks) ? spec.additionalNetworks.filter(isObject) : [];
+}
+
+const sameEntry = (e: Entry, key: { name: string; namespace: string }): boolean =>
+  e.name === key.name && (typeof e.namespace === "string" ? e.namespace : "default") === key.namespace;
+
+export function hasAdditionalNetwork(network: { spec?: unknown }, key: { name: string; namespace: string }): boolean {
+  return additionalNetworkEntries(network).some((e) => sameEntry(e, key));
+}
+
+/** The Network CR with one entry added or replaced (`entry`), or removed (`null`); the other entries stay as they are. */
+export function withAdditionalNetwork<T extends { spec?: unknown }>(network: T, key: { name: string; namespace: string }, entry: Entry | null): T {
+  const rest = additionalNetworkEntries(network).filter((e) => !sameEntry(e, key));
+  return { ...network, spec: { ...(isObject(network.spec) ? network.spec : {}), additionalNetworks: entry ? [...rest, entry] : rest } };
+}

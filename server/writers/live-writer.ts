@@ -1,5 +1,6 @@
 import { AuthorizationV1Api, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
+import { templateNetworks } from "@/lib/k8s/workloads";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { toWriteError } from "./api-errors";
 import type { AccessCheck, ClusterWriter, WorkloadKind, WorkloadRef } from "./types";
@@ -90,7 +91,7 @@ export class LiveWriter implements ClusterWriter {
       try {
         const list = await this.api.list("apps/v1", kind, namespace);
         for (const item of list.items) {
-          const networks = templateNetworks(item);
+          const networks = templateNetworks(item as { spec?: unknown });
           out.push({ kind, namespace, name: item.metadata?.name ?? "", ...(networks !== undefined ? { networks } : {}) });
         }
       } catch (e) {
@@ -103,7 +104,7 @@ export class LiveWriter implements ClusterWriter {
   async readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }> {
     try {
       const obj = await this.api.read({ apiVersion: "apps/v1", kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } });
-      return { networks: templateNetworks(obj), resourceVersion: obj.metadata?.resourceVersion };
+      return { networks: templateNetworks(obj as { spec?: unknown }), resourceVersion: obj.metadata?.resourceVersion };
     } catch (e) {
       throw toWriteError(e, "get", RESOURCE[ref.kind], ref.namespace, ref.name);
     }
@@ -122,11 +123,6 @@ export class LiveWriter implements ClusterWriter {
       throw toWriteError(e, "patch", RESOURCE[ref.kind], ref.namespace, ref.name);
     }
   }
-}
-
-function templateNetworks(obj: KubernetesObject): string | undefined {
-  const spec = (obj as { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } }).spec;
-  return spec?.template?.metadata?.annotations?.[NETWORKS_ANNOTATION];
 }
 
 /** client-node hands back class instances with Dates; the rest of the app speaks plain JSON. */

@@ -1,10 +1,8 @@
 import { keyOf, type KubeObject } from "@/lib/k8s/objects";
-import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import { templateNetworks, withTemplateNetworks } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
 import type { StaticSource } from "../sources/static-source";
 import { WriteError, type ClusterWriter, type WorkloadRef } from "./types";
-
-type Template = { spec?: { template?: { metadata?: { annotations?: Record<string, string> } } } };
 
 /**
  * The demo's writes: they land in memory and behave like the API would (409 for a taken name or a stale
@@ -89,7 +87,7 @@ export class MemoryWriter implements ClusterWriter {
     return this.source.snapshot().workloads
       .filter((w) => w.metadata.namespace === namespace)
       .map((w) => {
-        const networks = (w as Template).spec?.template?.metadata?.annotations?.[NETWORKS_ANNOTATION];
+        const networks = templateNetworks(w);
         return { kind: w.kind as WorkloadRef["kind"], namespace, name: w.metadata.name, ...(networks !== undefined ? { networks } : {}) };
       });
   }
@@ -102,7 +100,7 @@ export class MemoryWriter implements ClusterWriter {
 
   async readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }> {
     const w = this.findWorkload(ref);
-    return { networks: (w as Template).spec?.template?.metadata?.annotations?.[NETWORKS_ANNOTATION], resourceVersion: w.metadata.resourceVersion };
+    return { networks: templateNetworks(w), resourceVersion: w.metadata.resourceVersion };
   }
 
   async patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void> {
@@ -111,8 +109,6 @@ export class MemoryWriter implements ClusterWriter {
       throw new WriteError(`${ref.kind} ${ref.name} was changed by someone else since you opened it: reload it and try again`, 409);
     }
     if (dryRun) return;
-    const t = (w as Template).spec?.template ?? {};
-    const spec = { ...(w.spec as object), template: { ...t, metadata: { ...t.metadata, annotations: { ...t.metadata?.annotations, [NETWORKS_ANNOTATION]: networks } } } };
-    this.source.put(this.stamp({ ...w, spec }));
+    this.source.put(this.stamp(withTemplateNetworks(w, networks)));
   }
 }

@@ -4,7 +4,7 @@ import type { KubeObject } from "@/lib/k8s/objects";
 import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/network-form/attach";
 import { formFromConfig } from "@/lib/network-form/from-config";
 import { dnsLabel, networkFormSchema, toNad, toOperatorEntry, RESOURCE_NAME_ANNOTATION, type NetworkForm } from "@/lib/network-form/schema";
-import { isOperatorOwned } from "@/lib/openshift/operator-network";
+import { hasAdditionalNetwork, isOperatorOwned, withAdditionalNetwork } from "@/lib/openshift/operator-network";
 import { isObject } from "@/lib/result";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 import type { InnerContext } from "../trpc";
@@ -14,7 +14,7 @@ const context = z.string().min(1).optional();
 
 /** What a write answers: done (or checked, for a dry run), or refused with the reason at the field to blame. */
 export type WriteOutcome =
-  | { ok: true; dryRun: boolean; target: "cluster" | "memory"; resourceVersion?: string }
+  | { ok: true; dryRun: boolean; target: "cluster" | "memory"; resourceVersion?: string; annotation?: string }
   | { ok: false; status: number; message: string; field?: string };
 
 async function withWriter<T>(ctx: InnerContext, ctxName: string | undefined, fn: (w: ClusterWriter) => Promise<T>): Promise<T> {
@@ -28,6 +28,13 @@ async function withWriter<T>(ctx: InnerContext, ctxName: string | undefined, fn:
   }
 }
 
+/** Reads (not writes) refused by the cluster become tRPC errors the UI shows as they are. */
+function toTRPCError(e: unknown): unknown {
+  if (!isWriteError(e)) return e;
+  const code = e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : e.status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
+  return new TRPCError({ code, message: e.message });
+}
+
 const outcome = async (fn: () => Promise<WriteOutcome>): Promise<WriteOutcome> => {
   try {
     return await fn();
@@ -37,19 +44,6 @@ const outcome = async (fn: () => Promise<WriteOutcome>): Promise<WriteOutcome> =
   }
 };
 
-type Entry = Record<string, unknown>;
-const entriesOf = (network: KubeObject): Entry[] => {
-  const spec = isObject(network.spec) ? network.spec : {};
-  return Array.isArray(spec.additionalNetworks) ? spec.additionalNetworks.filter(isObject) : [];
-};
-const sameEntry = (e: Entry, f: { name: string; namespace: string }) => e.name === f.name && (typeof e.namespace === "string" ? e.namespace : "default") === f.namespace;
-
-/** The operator CR with one entry added, replaced or removed; its resourceVersion guards against lost updates. */
-function withEntry(network: KubeObject, f: { name: string; namespace: string }, entry: Entry | null): KubeObject {
-  const rest = entriesOf(network).filter((e) => !sameEntry(e, f));
-  return { ...network, spec: { ...(isObject(network.spec) ? network.spec : {}), additionalNetworks: entry ? [...rest, entry] : rest } };
-}
-
 async function saveNetwork(w: ClusterWriter, form: NetworkForm, mode: "create" | "edit", resourceVersion: string | undefined, dryRunOnly: boolean): Promise<WriteOutcome> {
   if (form.target === "operator") {
     if (form.main.type === "sriov") {
@@ -58,10 +52,10 @@ async function saveNetwork(w: ClusterWriter, form: NetworkForm, mode: "create" |
     }
     const network = await w.readOperatorNetwork();
     if (!network) throw new WriteError("this cluster has no networks.operator.openshift.io cluster: it is not OpenShift, create a NAD instead", 404, "target");
-    const exists = entriesOf(network).some((e) => sameEntry(e, form));
+    const exists = hasAdditionalNetwork(network, form);
     if (mode === "create" && exists) throw new WriteError(`name taken: the operator already has an additional network ${form.namespace}/${form.name}`, 409, "name");
     if (mode === "edit" && !exists) throw new WriteError(`the operator has no additional network ${form.namespace}/${form.name} to edit`, 404);
-    const next = withEntry(network, form, toOperatorEntry(form));
+    const next = withAdditionalNetwork(network, form, toOperatorEntry(form));
     await w.replaceOperatorNetwork(next, true);
     if (dryRunOnly) return { ok: true, dryRun: true, target: w.target };
     const saved = await w.replaceOperatorNetwork(next, false);
@@ -142,8 +136,7 @@ export const networksRouter = createTRPCRouter({
         const form = formFromConfig(input.name, input.namespace, config, nad.metadata.annotations?.[RESOURCE_NAME_ANNOTATION]);
         return { form: { ...form, target: managed ? ("operator" as const) : ("nad" as const) }, resourceVersion: nad.metadata.resourceVersion ?? null, managedByOperator: managed };
       } catch (e) {
-        if (isWriteError(e)) throw new TRPCError({ code: e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
-        throw e;
+        throw toTRPCError(e);
       }
     }),
   ),
@@ -161,7 +154,7 @@ export const networksRouter = createTRPCRouter({
           if (input.target === "operator") {
             const network = await w.readOperatorNetwork();
             if (!network) throw new WriteError("not OpenShift: no operator entry to remove", 404);
-            await w.replaceOperatorNetwork(withEntry(network, input, null), false);
+            await w.replaceOperatorNetwork(withAdditionalNetwork(network, input, null), false);
           } else {
             await w.deleteNad(input.namespace, input.name, false);
           }
@@ -172,8 +165,7 @@ export const networksRouter = createTRPCRouter({
 
   workloads: publicProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
     withWriter(ctx, input.context, (w) => w.listWorkloads(input.namespace)).catch((e: unknown) => {
-      if (isWriteError(e)) throw new TRPCError({ code: e.status === 403 ? "FORBIDDEN" : "BAD_REQUEST", message: e.message });
-      throw e;
+      throw toTRPCError(e);
     }),
   ),
 
@@ -189,7 +181,7 @@ export const networksRouter = createTRPCRouter({
           if (!merged.ok) throw new WriteError(merged.error, 422, "networks");
           await w.patchWorkloadNetworks(ref, merged.value, current.resourceVersion, true);
           if (!input.dryRunOnly) await w.patchWorkloadNetworks(ref, merged.value, current.resourceVersion, false);
-          return { ok: true, dryRun: input.dryRunOnly, target: w.target, annotation: merged.value } as WriteOutcome;
+          return { ok: true, dryRun: input.dryRunOnly, target: w.target, annotation: merged.value };
         }),
       ),
     ),

@@ -1,0 +1,21 @@
+import { NETWORKS_ANNOTATION } from "../pod/annotations";
+import { isObject } from "../result";
+
+/** A Deployment/StatefulSet/DaemonSet's pod-template networks annotation: what "attach" reads and rewrites. */
+export function templateNetworks(workload: { spec?: unknown }): string | undefined {
+  const spec = isObject(workload.spec) ? workload.spec : {};
+  const template = isObject(spec.template) ? spec.template : {};
+  const metadata = isObject(template.metadata) ? template.metadata : {};
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
+  const value = annotations[NETWORKS_ANNOTATION];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The same workload with its pod-template networks annotation set, everything else kept. */
+export function withTemplateNetworks<T extends { spec?: unknown }>(workload: T, networks: string): T {
+  const spec = isObject(workload.spec) ? workload.spec : {};
+  const template = isObject(spec.template) ? spec.template : {};
+  const metadata = isObject(template.metadata) ? template.metadata : {};
+  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
+  return { ...workload, spec: { ...spec, template: { ...template, metadata: { ...metadata, annotations: { ...annotations, [NETWORKS_ANNOTATION]: networks } } } } };
+}
