@@ -1,6 +1,6 @@
-import { defineConfig } from "@playwright/test";
-import path from "node:path";
 import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
 
 const DEMO_PORT = 3100;
 const LIVE_PORT = 3101;
@@ -22,7 +22,14 @@ export default defineConfig({
     // Debian's Chromium: `playwright install` cannot download here.
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
     viewport: { width: 1440, height: 900 },
     screenshot: "only-on-failure",
@@ -31,8 +38,16 @@ export default defineConfig({
   projects: [
     // e2e/shared runs against both: the live test bed is seeded from the demo's files. Files run in path order,
     // so the shared checks see the seeded objects before e2e/live changes them.
-    { name: "demo", testMatch: ["shared/**/*.spec.ts", "demo/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` } },
-    { name: "live", testMatch: ["live/**/*.spec.ts", "shared/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` } },
+    {
+      name: "demo",
+      testMatch: ["shared/**/*.spec.ts", "demo/**/*.spec.ts"],
+      use: { baseURL: `http://127.0.0.1:${DEMO_PORT}` },
+    },
+    {
+      name: "live",
+      testMatch: ["live/**/*.spec.ts", "shared/**/*.spec.ts"],
+      use: { baseURL: `http://127.0.0.1:${LIVE_PORT}` },
+    },
     { name: "users", testMatch: ["users/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${USERS_PORT}` } },
   ],
   // Both run the production build (`next build` first; scripts/test.sh does it).

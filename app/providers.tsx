@@ -2,9 +2,9 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
-import { useState, type ReactNode } from "react";
-import type { AppRouter } from "@/server/api/root";
+import { type ReactNode, useState } from "react";
 import { TRPCProvider } from "@/components/trpc";
+import type { AppRouter } from "@/server/api/root";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(

@@ -55,13 +55,25 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
 
   const view = query.data;
   const full = view?.topology;
-  const shown = useMemo(() => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null), [full, state.view, state.filters]);
+  const shown = useMemo(
+    () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),
+    [full, state.view, state.filters],
+  );
   const colours = useMemo(() => (full ? topologyColours(full) : new Map<string, string>()), [full]);
   const model = useMemo(() => {
     if (!shown) return null;
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-    const summarizeHosts = state.view.kind === "cluster" && shown.elements.filter((e) => e.kind === "pod").length > SUMMARY_OVER_PODS && !state.filters.host;
-    return graphModel(shown, { showDefault: state.showDefault, expanded, segments: state.view.kind === "network", colours, summarizeHosts });
+    const summarizeHosts =
+      state.view.kind === "cluster" &&
+      shown.elements.filter((e) => e.kind === "pod").length > SUMMARY_OVER_PODS &&
+      !state.filters.host;
+    return graphModel(shown, {
+      showDefault: state.showDefault,
+      expanded,
+      segments: state.view.kind === "network",
+      colours,
+      summarizeHosts,
+    });
   }, [shown, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
@@ -69,13 +81,17 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     const net = full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === key);
     return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
   }, [state.view, full]);
-  const options = useMemo(() => (full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] }), [full]);
+  const options = useMemo(
+    () => (full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] }),
+    [full],
+  );
 
   const select = useCallback((id: string | null) => update({ selected: id }), [update]);
   const focus = useCallback(
     (id: string) => {
       // An element outside the current view or filters: go back to the whole cluster to show it.
-      if (shown && !shown.elements.some((e) => e.id === id)) update({ view: { kind: "cluster" }, filters: {}, selected: id });
+      if (shown && !shown.elements.some((e) => e.id === id))
+        update({ view: { kind: "cluster" }, filters: {}, selected: id });
       else update({ selected: id });
       setFocusSeq((n) => n + 1);
     },
@@ -85,7 +101,9 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
 
   const disconnected = subscription.status === "error" || view?.status.state === "failed";
-  const stale = view?.status.state === "stale" || (subscription.status === "connecting" && view?.source.kind === "live" && query.isFetched);
+  const stale =
+    view?.status.state === "stale" ||
+    (subscription.status === "connecting" && view?.source.kind === "live" && query.isFetched);
   const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
 
   return (
@@ -93,15 +111,37 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
         <h1 className="text-base font-semibold tracking-tight">Plumbline</h1>
         {view ? <span className="hidden truncate text-sm text-slate-500 lg:inline">{view.source.label}</span> : null}
-        {view ? <StatusChip source={view.source} status={disconnected && view.status.state === "live" ? { state: "failed", reason: "the connection to the Plumbline server dropped; reconnecting" } : view.status} /> : null}
+        {view ? (
+          <StatusChip
+            source={view.source}
+            status={
+              disconnected && view.status.state === "live"
+                ? { state: "failed", reason: "the connection to the Plumbline server dropped; reconnecting" }
+                : view.status
+            }
+          />
+        ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
           {full ? <SearchBox topology={full} onPick={pick} /> : null}
           {capabilities.data?.writes === "none" ? (
-            <span title={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}>
-              <button type="button" disabled className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white opacity-50">New network</button>
+            <span
+              title={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}
+            >
+              <button
+                type="button"
+                disabled
+                className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white opacity-50"
+              >
+                New network
+              </button>
             </span>
           ) : (
-            <Link href={withContext("/networks/new", context)} className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white shadow-sm hover:bg-sky-700">New network</Link>
+            <Link
+              href={withContext("/networks/new", context)}
+              className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white shadow-sm hover:bg-sky-700"
+            >
+              New network
+            </Link>
           )}
           {info.data && info.data.contexts.length > 1 ? (
             <label className="flex items-center gap-1.5">
@@ -115,44 +155,72 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
                   window.location.assign(url);
                 }}
               >
-                {info.data.contexts.map((c) => <option key={c}>{c}</option>)}
+                {info.data.contexts.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
               </select>
             </label>
           ) : null}
-          <button type="button" onClick={toggleTheme} className="rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600" aria-label="Toggle dark mode">
+          <button
+            type="button"
+            onClick={toggleTheme}
+            className="rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600"
+            aria-label="Toggle dark mode"
+          >
             {theme === "dark" ? "Light" : "Dark"}
           </button>
         </div>
       </header>
       {view?.source.identity === "service-account" ? (
         <div role="alert" className="border-b border-red-300 bg-red-600 px-4 py-1.5 text-sm font-medium text-white">
-          Kiosk mode: everyone who opens this page sees what the dashboard&apos;s service account may read, not what they themselves may. Read-only.
+          Kiosk mode: everyone who opens this page sees what the dashboard&apos;s service account may read, not what
+          they themselves may. Read-only.
         </div>
       ) : null}
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
       {stale && view ? (
-        <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Showing the last good picture{view.status.state === "stale" ? ` from ${new Date(view.status.since).toLocaleTimeString()}` : ""}: {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
+        <div
+          role="status"
+          className="border-b border-amber-200 bg-amber-50 px-4 py-1 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
+          Showing the last good picture
+          {view.status.state === "stale" ? ` from ${new Date(view.status.since).toLocaleTimeString()}` : ""}:{" "}
+          {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
         </div>
       ) : null}
       {model?.nodes.some((n) => n.summary) ? (
-        <div data-testid="view-caption" className="border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-sky-950 dark:text-slate-300">
-          {shown?.elements.filter((e) => e.kind === "pod").length.toLocaleString()} pods on {model.nodes.length} hosts: one card per host. Click a host, pick a network or search to see its pods.
+        <div
+          data-testid="view-caption"
+          className="border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-sky-950 dark:text-slate-300"
+        >
+          {shown?.elements.filter((e) => e.kind === "pod").length.toLocaleString()} pods on {model.nodes.length} hosts:
+          one card per host. Click a host, pick a network or search to see its pods.
         </div>
       ) : null}
       {caption ? (
-        <div data-testid="view-caption" className="flex items-baseline gap-2 border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs dark:border-slate-700 dark:bg-sky-950">
-          <button type="button" className="font-mono font-semibold text-sky-700 hover:underline dark:text-sky-400" onClick={() => select(caption.id)}>{caption.title}</button>
+        <div
+          data-testid="view-caption"
+          className="flex items-baseline gap-2 border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs dark:border-slate-700 dark:bg-sky-950"
+        >
+          <button
+            type="button"
+            className="font-mono font-semibold text-sky-700 hover:underline dark:text-sky-400"
+            onClick={() => select(caption.id)}
+          >
+            {caption.title}
+          </button>
           {caption.text ? <span className="text-slate-700 dark:text-slate-300">{caption.text}</span> : null}
         </div>
       ) : null}
       <main className="flex min-h-0 flex-1">
         <div className={`relative min-w-0 flex-1 ${stale ? "opacity-80 saturate-50" : ""}`} data-testid="graph">
-
           {query.isPending ? (
             <div className="grid h-full place-items-center text-sm text-slate-500">Reading the cluster…</div>
           ) : query.isError ? (
-            <div role="alert" className="m-6 max-w-xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+            <div
+              role="alert"
+              className="m-6 max-w-xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800"
+            >
               <p className="font-medium">Could not read the topology.</p>
               <p className="mt-1 font-mono text-xs">{query.error.message}</p>
               <p className="mt-2">Check that the server can reach the cluster (its log says why), then reload.</p>

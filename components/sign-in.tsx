@@ -5,9 +5,9 @@ export function SignIn() {
       <div className="max-w-lg rounded-lg border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900">
         <h1 className="mb-2 text-lg font-semibold">Sign in to see your cluster</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Plumbline shows what your own OpenShift or Kubernetes identity may see, and this request carried none.
-          Open Plumbline through its Route, which signs you in with the cluster&apos;s OAuth server, or send your
-          token as <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">Authorization: Bearer …</code>.
+          Plumbline shows what your own OpenShift or Kubernetes identity may see, and this request carried none. Open
+          Plumbline through its Route, which signs you in with the cluster&apos;s OAuth server, or send your token as{" "}
+          <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">Authorization: Bearer …</code>.
         </p>
       </div>
     </main>

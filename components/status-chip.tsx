@@ -7,8 +7,16 @@ export function StatusChip({ source, status }: { source: SourceInfo; status: Sou
     switch (status.state) {
       case "static":
         return source.kind === "demo"
-          ? ["demo · writes stay in memory", "bg-sky-100 text-sky-800", "The embedded demo cluster: nothing here touches a real cluster"]
-          : ["snapshot · read-only", "bg-slate-200 text-slate-700", "A file: what the cluster looked like when it was taken"];
+          ? [
+              "demo · writes stay in memory",
+              "bg-sky-100 text-sky-800",
+              "The embedded demo cluster: nothing here touches a real cluster",
+            ]
+          : [
+              "snapshot · read-only",
+              "bg-slate-200 text-slate-700",
+              "A file: what the cluster looked like when it was taken",
+            ];
       case "live":
         return ["live", "bg-emerald-100 text-emerald-800", `watching since ${since(status.since)}`];
       case "connecting":
@@ -20,7 +28,12 @@ export function StatusChip({ source, status }: { source: SourceInfo; status: Sou
     }
   })();
   return (
-    <span data-testid="source-status" data-state={status.state} title={title} className={`rounded-full px-2.5 py-1 text-xs font-medium ${cls}`}>
+    <span
+      data-testid="source-status"
+      data-state={status.state}
+      title={title}
+      className={`rounded-full px-2.5 py-1 text-xs font-medium ${cls}`}
+    >
       {text}
     </span>
   );

@@ -9,7 +9,13 @@ export function useTheme(): [Theme, () => void] {
   const [theme, setTheme] = useState<Theme>("light");
   useEffect(() => {
     const saved = window.localStorage.getItem("plumbline-theme");
-    setTheme(saved === "dark" || saved === "light" ? saved : window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+    setTheme(
+      saved === "dark" || saved === "light"
+        ? saved
+        : window.matchMedia("(prefers-color-scheme: dark)").matches
+          ? "dark"
+          : "light",
+    );
   }, []);
   useEffect(() => {
     document.documentElement.classList.toggle("dark", theme === "dark");

@@ -8,7 +8,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
-import { kubeRequest, startTestCluster, type KubeObject, type KubeResponse, type TestCluster } from "@/scripts/testbed/cluster";
+import {
+  type KubeObject,
+  type KubeResponse,
+  kubeRequest,
+  startTestCluster,
+  type TestCluster,
+} from "@/scripts/testbed/cluster";
 
 const deployDir = path.dirname(fileURLToPath(import.meta.url));
 const VARIANTS = ["openshift", "kubernetes"] as const;
@@ -37,9 +43,17 @@ function collectionUrl(o: KubeObject): string {
   return `${base}/namespaces/${o.metadata.namespace}/${c.plural}`;
 }
 
-interface Kustomization { resources: string[]; images?: { name: string; newName?: string; newTag?: string }[] }
-interface Manifest { file: string; object: KubeObject }
-interface PodTemplate { spec: { containers: { image: string }[]; initContainers?: { image: string }[] } }
+interface Kustomization {
+  resources: string[];
+  images?: { name: string; newName?: string; newTag?: string }[];
+}
+interface Manifest {
+  file: string;
+  object: KubeObject;
+}
+interface PodTemplate {
+  spec: { containers: { image: string }[]; initContainers?: { image: string }[] };
+}
 const templateOf = (o: KubeObject): PodTemplate | undefined =>
   o.kind === "Deployment" ? (o as unknown as { spec: { template: PodTemplate } }).spec.template : undefined;
 
@@ -75,8 +89,10 @@ const manifests: Record<Variant, Manifest[]> = {
   kubernetes: [...load("kubernetes"), ...kioskBinding("kubernetes")],
 };
 const DRY_RUN = "dryRun=All&fieldManager=plumbline-test&fieldValidation=Strict";
-const dryRun = (o: KubeObject): Promise<KubeResponse> => kubeRequest(c, "POST", `${collectionUrl(o)}?${DRY_RUN}`, { body: o });
-const describeFailure = (r: KubeResponse): string => `HTTP ${r.status}: ${(r.body as { message?: string } | undefined)?.message ?? r.text}`;
+const dryRun = (o: KubeObject): Promise<KubeResponse> =>
+  kubeRequest(c, "POST", `${collectionUrl(o)}?${DRY_RUN}`, { body: o });
+const describeFailure = (r: KubeResponse): string =>
+  `HTTP ${r.status}: ${(r.body as { message?: string } | undefined)?.message ?? r.text}`;
 
 let c: TestCluster;
 /** Namespace dry runs, made before the namespace exists (afterwards a create would be a 409). */
@@ -84,13 +100,18 @@ const namespaceDryRuns = new Map<string, KubeResponse>();
 
 beforeAll(async () => {
   c = await startTestCluster({ crds: ["routes.route.openshift.io.yaml"], seed: false });
-  const namespaces = VARIANTS.flatMap((v) => manifests[v].filter((m) => m.object.kind === "Namespace").map((m) => ({ v, m })));
+  const namespaces = VARIANTS.flatMap((v) =>
+    manifests[v].filter((m) => m.object.kind === "Namespace").map((m) => ({ v, m })),
+  );
   for (const { v, m } of namespaces) namespaceDryRuns.set(`${v}/${m.file}`, await dryRun(m.object));
   // Then create them for real (same definition in both folders: manifests.test.ts), so namespaced dry runs
   // resolve and Pod Security admission sees the namespace's labels.
   for (const { m } of namespaces) {
-    const r = await kubeRequest(c, "POST", `${collectionUrl(m.object)}?fieldManager=plumbline-test`, { body: m.object });
-    if (r.status !== 201 && r.status !== 409) throw new Error(`create namespace ${m.object.metadata.name}: ${describeFailure(r)}`);
+    const r = await kubeRequest(c, "POST", `${collectionUrl(m.object)}?fieldManager=plumbline-test`, {
+      body: m.object,
+    });
+    if (r.status !== 201 && r.status !== 409)
+      throw new Error(`create namespace ${m.object.metadata.name}: ${describeFailure(r)}`);
   }
 });
 
@@ -99,10 +120,23 @@ afterAll(async () => {
 });
 
 describe.each(VARIANTS)("deploy/%s, server-side dry run", (variant) => {
-  const cases = manifests[variant].map((m) => ({ ...m, label: `${m.file}: ${m.object.kind} ${m.object.metadata.name}` }));
+  const cases = manifests[variant].map((m) => ({
+    ...m,
+    label: `${m.file}: ${m.object.kind} ${m.object.metadata.name}`,
+  }));
 
   it("has something to apply", () => {
-    expect(cases.map((x) => x.object.kind)).toEqual(expect.arrayContaining(["Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment", "Service", "NetworkPolicy"]));
+    expect(cases.map((x) => x.object.kind)).toEqual(
+      expect.arrayContaining([
+        "Namespace",
+        "ServiceAccount",
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "Deployment",
+        "Service",
+        "NetworkPolicy",
+      ]),
+    );
   });
 
   it.each(cases)("accepts $label", async ({ file, object }) => {

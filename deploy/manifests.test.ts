@@ -1,7 +1,7 @@
 // Pure checks on deploy/: RBAC no wider than what the server watches, hardened containers, the OpenShift wiring
 // (oauth-proxy, serving cert, reencrypt Route) consistent, and the Containerfile's shape.
 // The API server's own verdict on every object is deploy/manifests.int.test.ts.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -16,7 +16,10 @@ interface K8sObject {
   metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   [k: string]: unknown;
 }
-interface Kustomization { resources: string[]; images?: { name: string; newName?: string; newTag?: string }[] }
+interface Kustomization {
+  resources: string[];
+  images?: { name: string; newName?: string; newTag?: string }[];
+}
 
 const deployDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(deployDir, "..");
@@ -67,7 +70,9 @@ interface Container {
   readinessProbe?: Probe;
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
 }
-interface Probe { httpGet?: { path: string; port: string | number; scheme?: string } }
+interface Probe {
+  httpGet?: { path: string; port: string | number; scheme?: string };
+}
 interface PodSpec {
   serviceAccountName?: string;
   hostNetwork?: boolean;
@@ -79,7 +84,9 @@ interface PodSpec {
 }
 
 function podSpecOf(o: K8sObject): PodSpec | undefined {
-  return o.kind === "Deployment" ? (o as unknown as { spec: { template: { spec: PodSpec } } }).spec.template.spec : undefined;
+  return o.kind === "Deployment"
+    ? (o as unknown as { spec: { template: { spec: PodSpec } } }).spec.template.spec
+    : undefined;
 }
 function containersOf(o: K8sObject): Container[] {
   const spec = podSpecOf(o);
@@ -100,22 +107,35 @@ function container(v: Variant, name: string): Container {
   if (!c) throw new Error(`${v}: no container ${name}`);
   return c;
 }
-const envOf = (c: Container): Record<string, string | undefined> => Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value]));
+const envOf = (c: Container): Record<string, string | undefined> =>
+  Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value]));
 const portOf = (c: Container, port: string | number): number | undefined =>
   typeof port === "number" ? port : c.ports?.find((p) => p.name === port)?.containerPort;
 
-interface Rule { apiGroups?: string[]; resources?: string[]; verbs: string[]; resourceNames?: string[]; nonResourceURLs?: string[] }
+interface Rule {
+  apiGroups?: string[];
+  resources?: string[];
+  verbs: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+}
 const rulesOf = (o: K8sObject): Rule[] => (o as unknown as { rules: Rule[] }).rules;
 /** "group/resource verb" for every combination a role grants */
 const grants = (rules: Rule[]): string[] =>
-  rules.flatMap((r) => (r.apiGroups ?? []).flatMap((g) => (r.resources ?? []).flatMap((res) => r.verbs.map((v) => `${g}/${res} ${v}`)))).sort();
+  rules
+    .flatMap((r) =>
+      (r.apiGroups ?? []).flatMap((g) => (r.resources ?? []).flatMap((res) => r.verbs.map((v) => `${g}/${res} ${v}`))),
+    )
+    .sort();
 
 // ---------- the tests ----------
 
 describe.each(VARIANTS)("deploy/%s", (variant) => {
   it("lists every manifest in the folder in kustomization.yaml, and only existing files", () => {
     const dir = path.join(deployDir, variant);
-    const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml").sort();
+    const files = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f) && f !== "kustomization.yaml")
+      .sort();
     expect([...kustomization(variant).resources].sort()).toEqual(files);
   });
 
@@ -147,11 +167,18 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
   });
 
   it("binds the reader role to the plumbline service account only, and only in the kiosk overlay", () => {
-    expect(objects[variant].some((o) => o.kind === "ClusterRoleBinding" && o.metadata.name === "plumbline-reader")).toBe(false);
-    const kiosk = parse(readFileSync(path.join(deployDir, `${variant}-kiosk`, "kustomization.yaml"), "utf8")) as { resources: string[]; patches: { patch: string }[] };
+    expect(
+      objects[variant].some((o) => o.kind === "ClusterRoleBinding" && o.metadata.name === "plumbline-reader"),
+    ).toBe(false);
+    const kiosk = parse(readFileSync(path.join(deployDir, `${variant}-kiosk`, "kustomization.yaml"), "utf8")) as {
+      resources: string[];
+      patches: { patch: string }[];
+    };
     expect(kiosk.resources).toEqual([`../${variant}`, "rbac-reader-binding.yaml"]);
     expect(kiosk.patches[0]?.patch).toContain("value: service-account");
-    const binding = parse(readFileSync(path.join(deployDir, `${variant}-kiosk`, "rbac-reader-binding.yaml"), "utf8")) as {
+    const binding = parse(
+      readFileSync(path.join(deployDir, `${variant}-kiosk`, "rbac-reader-binding.yaml"), "utf8"),
+    ) as {
       roleRef: { kind: string; name: string };
       subjects: { kind: string; name: string; namespace?: string }[];
     };
@@ -163,9 +190,10 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
     const writes = ["create", "update", "patch", "delete", "deletecollection", "escalate", "bind", "impersonate", "*"];
     for (const role of objects[variant].filter((o) => o.kind === "ClusterRole" || o.kind === "Role")) {
       const granted = grants(rulesOf(role)).filter((g) => writes.includes(g.split(" ")[1] ?? ""));
-      const allowed = role.metadata.name === "plumbline-oauth-proxy"
-        ? ["authentication.k8s.io/tokenreviews create", "authorization.k8s.io/subjectaccessreviews create"]
-        : [];
+      const allowed =
+        role.metadata.name === "plumbline-oauth-proxy"
+          ? ["authentication.k8s.io/tokenreviews create", "authorization.k8s.io/subjectaccessreviews create"]
+          : [];
       expect(granted, role.metadata.name).toEqual(allowed);
     }
   });
@@ -215,17 +243,26 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
       expect(tmp, `${c.name} /tmp`).toBeDefined();
       expect(spec.volumes?.find((v) => v.name === tmp?.name)?.emptyDir, `${c.name} /tmp`).toBeDefined();
     }
-    const cache = container(variant, "plumbline").volumeMounts?.find((m) => m.mountPath === `${containerfile.workdir}/.next/cache`);
+    const cache = container(variant, "plumbline").volumeMounts?.find(
+      (m) => m.mountPath === `${containerfile.workdir}/.next/cache`,
+    );
     expect(cache).toBeDefined();
     expect(spec.volumes?.find((v) => v.name === cache?.name)?.emptyDir).toBeDefined();
   });
 
   it("admits ingress only on the port that faces users; egress is left open (API server address varies)", () => {
     const np = one(variant, "NetworkPolicy", "plumbline") as unknown as {
-      spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; ingress: { from: object[]; ports: { port: number }[] }[]; egress: object[] };
+      spec: {
+        podSelector: { matchLabels: Record<string, string> };
+        policyTypes: string[];
+        ingress: { from: object[]; ports: { port: number }[] }[];
+        egress: object[];
+      };
     };
     expect(np.spec.policyTypes.sort()).toEqual(["Egress", "Ingress"]);
-    expect(np.spec.podSelector.matchLabels).toEqual((deployment(variant) as unknown as { spec: { selector: { matchLabels: object } } }).spec.selector.matchLabels);
+    expect(np.spec.podSelector.matchLabels).toEqual(
+      (deployment(variant) as unknown as { spec: { selector: { matchLabels: object } } }).spec.selector.matchLabels,
+    );
     const expectedPort = variant === "openshift" ? 8443 : 3000;
     expect(np.spec.ingress.flatMap((r) => r.ports.map((p) => p.port))).toEqual([expectedPort]);
     for (const r of np.spec.ingress) expect(r.from.length).toBeGreaterThan(0);
@@ -236,7 +273,9 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
 describe("deploy/openshift wiring", () => {
   const proxy = (): Container => container("openshift", "oauth-proxy");
   const arg = (name: string): string | undefined =>
-    proxy().args?.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.replace(/^--[^=]+=?/, "");
+    proxy()
+      .args?.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+      ?.replace(/^--[^=]+=?/, "");
   const mountFor = (file: string): string | undefined => {
     const m = proxy().volumeMounts?.find((v) => file.startsWith(`${v.mountPath}/`));
     return m && podSpec("openshift").volumes?.find((v) => v.name === m.name)?.secret?.secretName;
@@ -244,12 +283,18 @@ describe("deploy/openshift wiring", () => {
 
   it("routes reencrypt TLS to the proxy, redirecting plain HTTP", () => {
     const route = one("openshift", "Route", "plumbline") as unknown as {
-      spec: { to: { kind: string; name: string }; port: { targetPort: string }; tls: { termination: string; insecureEdgeTerminationPolicy: string } };
+      spec: {
+        to: { kind: string; name: string };
+        port: { targetPort: string };
+        tls: { termination: string; insecureEdgeTerminationPolicy: string };
+      };
     };
     expect(route.spec.tls.termination).toBe("reencrypt");
     expect(route.spec.tls.insecureEdgeTerminationPolicy).toBe("Redirect");
     expect(route.spec.to).toMatchObject({ kind: "Service", name: "plumbline" });
-    const svc = one("openshift", "Service", "plumbline") as unknown as { spec: { ports: { name: string; port: number; targetPort: string }[] } };
+    const svc = one("openshift", "Service", "plumbline") as unknown as {
+      spec: { ports: { name: string; port: number; targetPort: string }[] };
+    };
     expect(svc.spec.ports).toEqual([{ name: "https", port: 8443, targetPort: "https", protocol: "TCP" }]);
     expect(route.spec.port.targetPort).toBe("https");
     expect(portOf(proxy(), "https")).toBe(8443);
@@ -285,35 +330,53 @@ describe("deploy/openshift wiring", () => {
 
   it("lets the service account stand in as OAuth client for the kiosk, redirecting to the Route", () => {
     const sa = one("openshift", "ServiceAccount", "plumbline");
-    const ref = JSON.parse(sa.metadata.annotations?.["serviceaccounts.openshift.io/oauth-redirectreference.primary"] ?? "{}") as unknown;
-    expect(ref).toEqual({ kind: "OAuthRedirectReference", apiVersion: "v1", reference: { kind: "Route", name: "plumbline" } });
+    const ref = JSON.parse(
+      sa.metadata.annotations?.["serviceaccounts.openshift.io/oauth-redirectreference.primary"] ?? "{}",
+    ) as unknown;
+    expect(ref).toEqual({
+      kind: "OAuthRedirectReference",
+      apiVersion: "v1",
+      reference: { kind: "Route", name: "plumbline" },
+    });
     expect(podSpec("openshift").serviceAccountName).toBe("plumbline");
   });
 
   it("admits only the OpenShift router", () => {
-    const np = one("openshift", "NetworkPolicy", "plumbline") as unknown as { spec: { ingress: { from: { namespaceSelector?: { matchLabels: object } }[] }[] } };
-    expect(np.spec.ingress.flatMap((r) => r.from)).toEqual([{ namespaceSelector: { matchLabels: { "policy-group.network.openshift.io/ingress": "" } } }]);
+    const np = one("openshift", "NetworkPolicy", "plumbline") as unknown as {
+      spec: { ingress: { from: { namespaceSelector?: { matchLabels: object } }[] }[] };
+    };
+    expect(np.spec.ingress.flatMap((r) => r.from)).toEqual([
+      { namespaceSelector: { matchLabels: { "policy-group.network.openshift.io/ingress": "" } } },
+    ]);
   });
 
   it("uses the same namespace definition as deploy/kubernetes", () => {
     expect(one("openshift", "Namespace", "plumbline")).toEqual(one("kubernetes", "Namespace", "plumbline"));
-    expect(one("openshift", "ClusterRole", "plumbline-reader")).toEqual(one("kubernetes", "ClusterRole", "plumbline-reader"));
+    expect(one("openshift", "ClusterRole", "plumbline-reader")).toEqual(
+      one("kubernetes", "ClusterRole", "plumbline-reader"),
+    );
   });
 });
 
 describe("deploy/kubernetes wiring", () => {
   it("exposes port 3000 through a TLS Ingress that streams server-sent events", () => {
-    const svc = one("kubernetes", "Service", "plumbline") as unknown as { spec: { ports: { port: number; targetPort: string }[] } };
+    const svc = one("kubernetes", "Service", "plumbline") as unknown as {
+      spec: { ports: { port: number; targetPort: string }[] };
+    };
     expect(svc.spec.ports.map((p) => p.port)).toEqual([3000]);
     const ing = one("kubernetes", "Ingress", "plumbline") as unknown as K8sObject & {
-      spec: { tls: { secretName: string }[]; rules: { http: { paths: { backend: { service: { name: string; port: { name: string } } } }[] } }[] };
+      spec: {
+        tls: { secretName: string }[];
+        rules: { http: { paths: { backend: { service: { name: string; port: { name: string } } } }[] } }[];
+      };
     };
     const a = ing.metadata.annotations ?? {};
     expect(a["nginx.ingress.kubernetes.io/proxy-buffering"]).toBe("off");
     expect(Number(a["nginx.ingress.kubernetes.io/proxy-read-timeout"])).toBeGreaterThanOrEqual(3600);
     expect(a["nginx.ingress.kubernetes.io/auth-response-headers"]).toBe("Authorization");
     expect(ing.spec.tls.length).toBeGreaterThan(0);
-    for (const p of ing.spec.rules.flatMap((r) => r.http.paths)) expect(p.backend.service).toEqual({ name: "plumbline", port: { name: "http" } });
+    for (const p of ing.spec.rules.flatMap((r) => r.http.paths))
+      expect(p.backend.service).toEqual({ name: "plumbline", port: { name: "http" } });
   });
 
   it("runs as the image's numeric user 1001 (no SCC assigns one)", () => {
@@ -347,7 +410,11 @@ describe("deploy/Containerfile", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     const copies = runtime.filter((i) => i.op === "COPY").map((i) => i.args);
     expect(copies.every((c) => c.startsWith("--from=build "))).toBe(true);
-    expect(copies.map((c) => c.split(/\s+/)[1]).sort()).toEqual(["/src/.next/standalone", "/src/.next/static", "/src/public"]);
+    expect(copies.map((c) => c.split(/\s+/)[1]).sort()).toEqual([
+      "/src/.next/standalone",
+      "/src/.next/static",
+      "/src/public",
+    ]);
     expect(runtime.at(-1)).toEqual({ op: "CMD", args: '["node", "server.js"]' });
     expect(containerfile.workdir).toBe("/app");
   });
@@ -356,7 +423,10 @@ describe("deploy/Containerfile", () => {
     expect(runtime.filter((i) => i.op === "USER").at(-1)?.args).toBe("1001");
     expect(runtime.filter((i) => i.op === "EXPOSE").map((i) => i.args)).toEqual(["3000"]);
     expect(instructions.some((i) => i.op === "HEALTHCHECK")).toBe(false);
-    const env = runtime.filter((i) => i.op === "ENV").map((i) => i.args).join(" ");
+    const env = runtime
+      .filter((i) => i.op === "ENV")
+      .map((i) => i.args)
+      .join(" ");
     expect(env).toMatch(/NEXT_TELEMETRY_DISABLED=1/);
     expect(env).toMatch(/PORT=3000/);
     expect(env).toMatch(/HOSTNAME=0\.0\.0\.0/);

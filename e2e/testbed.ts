@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { KubeConfig } from "@kubernetes/client-node";
-import { kubeRequest, type KubeResponse } from "../scripts/testbed/cluster";
+import { type KubeResponse, kubeRequest } from "../scripts/testbed/cluster";
 
 /** The live test bed Playwright's web server started (scripts/testbed/run.ts writes where it is). */
 export function testbed(): {
@@ -18,5 +18,8 @@ export function testbed(): {
   const c = { server: info.server, caData, adminToken };
   kc.setCurrentContext("restricted");
   const restricted = kc.getCurrentUser()?.token ?? "";
-  return { request: (method, path, body, contentType) => kubeRequest(c, method, path, { body, contentType }), tokens: { admin: adminToken, restricted } };
+  return {
+    request: (method, path, body, contentType) => kubeRequest(c, method, path, { body, contentType }),
+    tokens: { admin: adminToken, restricted },
+  };
 }

@@ -6,6 +6,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh
 
+echo "== lint and format (biome)" >&2
+npx biome check --diagnostic-level=error .
 echo "== typecheck" >&2
 npx tsc --noEmit -p .
 # The build comes first: integration tests start the standalone production server too.

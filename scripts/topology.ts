@@ -5,15 +5,15 @@
  *   npm run topology -- [--kubeconfig F] [--context C]
  */
 import { parseArgs } from "node:util";
+import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import { toDot } from "@/lib/topology/format-dot";
 import { toMermaid } from "@/lib/topology/format-mermaid";
 import type { Topology } from "@/lib/topology/schema";
-import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import { DEMO_DIR } from "@/server/sources/demo";
-import { readSnapshot } from "@/server/sources/read-snapshot";
 import { describeContext, loadKubeConfig } from "@/server/sources/kubeconfig";
 import { LiveSource } from "@/server/sources/live/live-source";
+import { readSnapshot } from "@/server/sources/read-snapshot";
 
 const FORMATS = { json: (t: Topology) => `${JSON.stringify(t, null, 2)}\n`, dot: toDot, mermaid: toMermaid } as const;
 
@@ -22,7 +22,8 @@ async function liveSnapshot(kubeconfig?: string, context?: string): Promise<Clus
   const source = new LiveSource(kc, { label: describeContext(kc), backoff: { min: 200, max: 1000 } });
   try {
     const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 30_000).unref());
-    if ((await Promise.race([source.ready(), timeout])) === "timeout") throw new Error(`${describeContext(kc)}: no answer within 30 s`);
+    if ((await Promise.race([source.ready(), timeout])) === "timeout")
+      throw new Error(`${describeContext(kc)}: no answer within 30 s`);
     const status = source.status();
     if (status.state === "failed") throw new Error(`${describeContext(kc)}: ${status.reason}`);
     return source.snapshot();
@@ -44,7 +45,9 @@ async function main(): Promise<void> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write("usage: npm run topology -- [--snapshot <file|dir> | --demo | --kubeconfig F --context C] [--format json|dot|mermaid]\n");
+    process.stdout.write(
+      "usage: npm run topology -- [--snapshot <file|dir> | --demo | --kubeconfig F --context C] [--format json|dot|mermaid]\n",
+    );
     return;
   }
   const format = values.format ?? "json";

@@ -7,8 +7,14 @@ describe("server configuration", () => {
   });
 
   it("names each bad value and what is wrong with it", () => {
-    expect(() => readConfig({ PLUMBLINE_SOURCE: "cluster" })).toThrow(/PLUMBLINE_SOURCE: Invalid option: expected one of "demo"\|"snapshot"\|"kubeconfig"/);
-    expect(() => readConfig({ PLUMBLINE_SOURCE: "snapshot" })).toThrow("PLUMBLINE_SNAPSHOT: PLUMBLINE_SOURCE=snapshot needs PLUMBLINE_SNAPSHOT=<file or directory>");
-    expect(() => readConfig({ PLUMBLINE_SOURCE: "demo", PLUMBLINE_IDENTITY: "forwarded-token" })).toThrow("PLUMBLINE_IDENTITY: forwarded-token and service-account identities read a live cluster");
+    expect(() => readConfig({ PLUMBLINE_SOURCE: "cluster" })).toThrow(
+      /PLUMBLINE_SOURCE: Invalid option: expected one of "demo"\|"snapshot"\|"kubeconfig"/,
+    );
+    expect(() => readConfig({ PLUMBLINE_SOURCE: "snapshot" })).toThrow(
+      "PLUMBLINE_SNAPSHOT: PLUMBLINE_SOURCE=snapshot needs PLUMBLINE_SNAPSHOT=<file or directory>",
+    );
+    expect(() => readConfig({ PLUMBLINE_SOURCE: "demo", PLUMBLINE_IDENTITY: "forwarded-token" })).toThrow(
+      "PLUMBLINE_IDENTITY: forwarded-token and service-account identities read a live cluster",
+    );
   });
 });

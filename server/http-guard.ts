@@ -6,7 +6,8 @@
 export function crossSiteReason(req: { method: string; headers: Headers; url: string }): string | null {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return null;
   const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return `cross-site ${req.method} refused (Sec-Fetch-Site: ${site})`;
+  if (site && site !== "same-origin" && site !== "none")
+    return `cross-site ${req.method} refused (Sec-Fetch-Site: ${site})`;
   const origin = req.headers.get("origin");
   if (!origin) return null;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;

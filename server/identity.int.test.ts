@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyObjects, grantNamespaceReader, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
@@ -10,24 +10,38 @@ let server: ChildProcess;
 let base: string;
 let logs = "";
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = createServer().listen(0, "127.0.0.1", () => {
-    const port = (s.address() as { port: number }).port;
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
   });
-});
 
 beforeAll(async () => {
   cluster = await startTestCluster();
   await applyObjects(cluster, [
     { apiVersion: "v1", kind: "Namespace", metadata: { name: "other-team" } },
-    { apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "secret-net", namespace: "other-team" }, spec: { config: '{"cniVersion":"0.3.1","type":"macvlan","master":"ens9","ipam":{"type":"dhcp"}}' } },
+    {
+      apiVersion: "k8s.cni.cncf.io/v1",
+      kind: "NetworkAttachmentDefinition",
+      metadata: { name: "secret-net", namespace: "other-team" },
+      spec: { config: '{"cniVersion":"0.3.1","type":"macvlan","master":"ens9","ipam":{"type":"dhcp"}}' },
+    },
   ]);
   await grantNamespaceReader(cluster, "restricted", "multus-test");
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn("bash", ["scripts/start.sh"], {
-    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", PLUMBLINE_SOURCE: "kubeconfig", PLUMBLINE_IDENTITY: "forwarded-token", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_NAMESPACES: "multus-test" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      PLUMBLINE_SOURCE: "kubeconfig",
+      PLUMBLINE_IDENTITY: "forwarded-token",
+      KUBECONFIG: cluster.kubeconfigPath,
+      PLUMBLINE_NAMESPACES: "multus-test",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout?.on("data", (d: Buffer) => (logs += d.toString()));
@@ -51,15 +65,30 @@ afterAll(async () => {
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
 const topologyOf = async (token: string) => {
-  const res = await get(`/api/trpc/topology.get?input=${encodeURIComponent("{}")}`, { "x-forwarded-access-token": token });
+  const res = await get(`/api/trpc/topology.get?input=${encodeURIComponent("{}")}`, {
+    "x-forwarded-access-token": token,
+  });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { result: { data: { topology: { elements: { id: string }[]; findings: { message: string }[] } } } }).result.data.topology;
+  return (
+    (await res.json()) as {
+      result: { data: { topology: { elements: { id: string }[]; findings: { message: string }[] } } };
+    }
+  ).result.data.topology;
 };
 const save = (token: string, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/trpc/networks.save`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
-    body: JSON.stringify({ mode: "create", form: { name: "mine", namespace: "multus-test", target: "nad", main: { type: "bridge", bridge: "br-mine" }, ipam: { type: "none" } } }),
+    body: JSON.stringify({
+      mode: "create",
+      form: {
+        name: "mine",
+        namespace: "multus-test",
+        target: "nad",
+        main: { type: "bridge", bridge: "br-mine" },
+        ipam: { type: "none" },
+      },
+    }),
   });
 
 describe("the standalone server in forwarded-token mode", () => {
@@ -78,7 +107,11 @@ describe("the standalone server in forwarded-token mode", () => {
   it("refuses the restricted user's create with the API's answer, naming verb, resource and namespace", async () => {
     const res = await save(cluster.restrictedToken);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { result: { data: unknown } }).result.data).toEqual({ ok: false, status: 403, message: "forbidden: create network-attachment-definitions in multus-test" });
+    expect(((await res.json()) as { result: { data: unknown } }).result.data).toEqual({
+      ok: false,
+      status: 403,
+      message: "forbidden: create network-attachment-definitions in multus-test",
+    });
   });
 
   it("answers 401 without a token, and shows the sign-in page", async () => {
@@ -90,7 +123,9 @@ describe("the standalone server in forwarded-token mode", () => {
   it("rejects a cross-site POST before it reaches the cluster", async () => {
     const res = await save(cluster.adminToken, { "sec-fetch-site": "cross-site", origin: "https://evil.example" });
     expect(res.status).toBe(403);
-    expect((await topologyOf(cluster.adminToken)).elements.some((e) => e.id === "network/multus-test/mine")).toBe(false);
+    expect((await topologyOf(cluster.adminToken)).elements.some((e) => e.id === "network/multus-test/mine")).toBe(
+      false,
+    );
   });
 
   it("sends security headers and never writes a token to its logs", async () => {

@@ -10,7 +10,9 @@ export interface Caller {
 
 export class UnauthenticatedError extends Error {
   constructor() {
-    super("sign in first: this Plumbline reads the cluster as you, and the request carried no token (X-Forwarded-Access-Token or Authorization: Bearer)");
+    super(
+      "sign in first: this Plumbline reads the cluster as you, and the request carried no token (X-Forwarded-Access-Token or Authorization: Bearer)",
+    );
   }
 }
 

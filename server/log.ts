@@ -7,5 +7,14 @@ import pino from "pino";
 export const log = pino({
   level: process.env.PLUMBLINE_LOG_LEVEL ?? "info",
   base: { app: "plumbline" },
-  redact: { paths: ["token", "*.token", "headers.authorization", "headers[\"x-forwarded-access-token\"]", "*.headers.authorization"], censor: "[redacted]" },
+  redact: {
+    paths: [
+      "token",
+      "*.token",
+      "headers.authorization",
+      'headers["x-forwarded-access-token"]',
+      "*.headers.authorization",
+    ],
+    censor: "[redacted]",
+  },
 });

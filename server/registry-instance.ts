@@ -5,7 +5,10 @@ import { SourceRegistry } from "./sources/registry";
 
 // Next may load route modules more than once (dev reloads, separate bundles); one registry per process
 // keeps "one watch set per identity" true.
-const g = globalThis as typeof globalThis & { __plumblineRegistry?: SourceRegistry; __plumblineShutdown?: AbortController };
+const g = globalThis as typeof globalThis & {
+  __plumblineRegistry?: SourceRegistry;
+  __plumblineShutdown?: AbortController;
+};
 
 export function getRegistry(): SourceRegistry {
   if (!g.__plumblineRegistry) {

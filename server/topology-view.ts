@@ -1,5 +1,5 @@
-import { buildTopology } from "@/lib/topology/build";
 import type { TopologyView } from "@/lib/source/view";
+import { buildTopology } from "@/lib/topology/build";
 import type { ClusterSource } from "./sources/types";
 
 const cache = new WeakMap<ClusterSource, TopologyView>();
@@ -15,7 +15,12 @@ export function viewOf(source: ClusterSource): TopologyView {
   const revision = `${boot}.${epochOf.get(source)}.${source.revision()}`;
   const hit = cache.get(source);
   if (hit?.revision === revision) return hit;
-  const view: TopologyView = { revision, source: source.info, status: source.status(), topology: buildTopology(source.snapshot()) };
+  const view: TopologyView = {
+    revision,
+    source: source.info,
+    status: source.status(),
+    topology: buildTopology(source.snapshot()),
+  };
   cache.set(source, view);
   return view;
 }

@@ -11,17 +11,22 @@ import type { AttachFormInput } from "./types";
 export function AnnotationPreview({ current, known }: { current: string | undefined; known: boolean }) {
   const values = useWatch<AttachFormInput>() as AttachFormInput;
   const parsed = attachFormSchema.safeParse(values);
-  const merged = parsed.success && known ? mergeNetworksAnnotation(current, parsed.data.namespace, parsed.data.networks) : null;
+  const merged =
+    parsed.success && known ? mergeNetworksAnnotation(current, parsed.data.namespace, parsed.data.networks) : null;
   return (
     <section aria-labelledby="attach-preview-title" className={`${cardClass} overflow-hidden`} data-testid="preview">
       <div className="flex items-baseline gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <h2 id="attach-preview-title" className="text-sm font-semibold">
           Preview
         </h2>
-        <span className="truncate text-xs text-slate-500 dark:text-slate-400">{parsed.success ? `${parsed.data.kind}/${parsed.data.name}` : "the pod template's annotation"}</span>
+        <span className="truncate text-xs text-slate-500 dark:text-slate-400">
+          {parsed.success ? `${parsed.data.kind}/${parsed.data.name}` : "the pod template's annotation"}
+        </span>
       </div>
       {!known || !parsed.success ? (
-        <p className="px-4 py-10 text-center text-sm text-slate-500 dark:text-slate-400">{!known ? "Pick a workload to see the preview." : "Fix the errors to see the preview."}</p>
+        <p className="px-4 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
+          {!known ? "Pick a workload to see the preview." : "Fix the errors to see the preview."}
+        </p>
       ) : merged && !merged.ok ? (
         <p role="alert" className="px-3 py-3 text-sm text-red-700 dark:text-red-400">
           {merged.error}
@@ -31,20 +36,30 @@ export function AnnotationPreview({ current, known }: { current: string | undefi
           <dl className="space-y-1.5 px-3 py-2.5 text-xs">
             <div>
               <dt className="text-slate-500 dark:text-slate-400">Now</dt>
-              <dd className="break-all font-mono">{current?.trim() ? current : <span className="font-sans italic text-slate-500">none</span>}</dd>
+              <dd className="break-all font-mono">
+                {current?.trim() ? current : <span className="font-sans italic text-slate-500">none</span>}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500 dark:text-slate-400">After</dt>
-              <dd data-testid="merged-annotation" className="break-all font-mono font-semibold text-sky-800 dark:text-sky-300">
+              <dd
+                data-testid="merged-annotation"
+                className="break-all font-mono font-semibold text-sky-800 dark:text-sky-300"
+              >
                 {merged.value}
               </dd>
             </div>
           </dl>
-          <pre aria-label="YAML preview" className="max-h-64 overflow-auto whitespace-pre-wrap break-all bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed text-slate-100 dark:bg-slate-950">
+          <pre
+            aria-label="YAML preview"
+            className="max-h-64 overflow-auto whitespace-pre-wrap break-all bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed text-slate-100 dark:bg-slate-950"
+          >
             {toYaml({ spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: merged.value } } } } })}
           </pre>
           <p className="border-t border-slate-200 px-3 py-2 text-[11px] leading-snug text-slate-500 dark:border-slate-700 dark:text-slate-400">
-            {merged.value === (current ?? "").trim() ? "Nothing changes: the workload already asks for these networks." : "A change to the pod template: the workload's pods are replaced (a rolling restart) and come back with these networks."}
+            {merged.value === (current ?? "").trim()
+              ? "Nothing changes: the workload already asks for these networks."
+              : "A change to the pod template: the workload's pods are replaced (a rolling restart) and come back with these networks."}
           </p>
         </>
       ) : null}

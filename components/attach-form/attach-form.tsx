@@ -5,10 +5,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
-import { attachFormSchema, type AttachForm as AttachFormValues } from "@/lib/network-form/attach";
+import { type AttachForm as AttachFormValues, attachFormSchema } from "@/lib/network-form/attach";
 import type { NetworkElement, Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../network-form/context-url";
-import { dryRunNotice, failedNotice, FormNotice, type Notice } from "../network-form/form-notice";
+import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../network-form/form-notice";
 import { primaryButton, secondaryButton } from "../network-form/styles";
 import type { Capabilities } from "../network-form/types";
 import { WriteBanner } from "../network-form/write-banner";
@@ -20,10 +20,26 @@ import { WorkloadSection } from "./workload-section";
 
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-export function AttachForm({ initial, namespaces, context, capabilities, topology }: { initial: AttachFormInput; namespaces: string[]; context?: string; capabilities: Capabilities; topology: Topology | null }) {
+export function AttachForm({
+  initial,
+  namespaces,
+  context,
+  capabilities,
+  topology,
+}: {
+  initial: AttachFormInput;
+  namespaces: string[];
+  context?: string;
+  capabilities: Capabilities;
+  topology: Topology | null;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm<AttachFormInput, unknown, AttachFormValues>({ resolver: zodResolver(attachFormSchema), mode: "onChange", defaultValues: initial });
+  const form = useForm<AttachFormInput, unknown, AttachFormValues>({
+    resolver: zodResolver(attachFormSchema),
+    mode: "onChange",
+    defaultValues: initial,
+  });
   const namespace = useWatch({ control: form.control, name: "namespace" });
   const [kind, name] = useWatch({ control: form.control, name: ["kind", "name"] });
   const workloads = useQuery({
@@ -36,7 +52,9 @@ export function AttachForm({ initial, namespaces, context, capabilities, topolog
   const readOnly = capabilities.writes === "none";
   const list = workloads.data ?? [];
   const selected = list.find((w) => w.kind === kind && w.name === name);
-  const networks = (topology?.elements ?? []).filter((e): e is NetworkElement => e.kind === "network").sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+  const networks = (topology?.elements ?? [])
+    .filter((e): e is NetworkElement => e.kind === "network")
+    .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
 
   const run = (dryRunOnly: boolean) =>
     form.handleSubmit(async (data) => {
@@ -45,7 +63,8 @@ export function AttachForm({ initial, namespaces, context, capabilities, topolog
       try {
         const result = await attach.mutateAsync({ ...(context ? { context } : {}), form: data, dryRunOnly });
         if (!result.ok) {
-          if (result.field === "networks" || result.field === "name" || result.field === "namespace") form.setError(result.field, { type: "server", message: result.message });
+          if (result.field === "networks" || result.field === "name" || result.field === "namespace")
+            form.setError(result.field, { type: "server", message: result.message });
           else setNotice({ tone: "bad", text: result.message, conflict: result.status === 409 });
           return;
         }
@@ -85,22 +104,46 @@ export function AttachForm({ initial, namespaces, context, capabilities, topolog
       <div className="mb-4">
         <WriteBanner capabilities={capabilities} />
       </div>
-      <form onSubmit={(e) => void run(false)(e)} noValidate aria-label="Attach networks" className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]">
+      <form
+        onSubmit={(e) => void run(false)(e)}
+        noValidate
+        aria-label="Attach networks"
+        className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]"
+      >
         <fieldset disabled={readOnly} className="min-w-0 space-y-4">
-          <WorkloadSection namespaces={namespaces} workloads={list} loading={workloads.isFetching && !workloads.data} error={workloads.isError ? workloads.error.message : null} readOnly={readOnly} />
+          <WorkloadSection
+            namespaces={namespaces}
+            workloads={list}
+            loading={workloads.isFetching && !workloads.data}
+            error={workloads.isError ? workloads.error.message : null}
+            readOnly={readOnly}
+          />
           <NetworkRows networks={networks} />
         </fieldset>
         <aside className="flex flex-col gap-3 lg:sticky lg:top-16">
           <AnnotationPreview current={selected?.networks} known={!!selected} />
-          {notice ? <FormNotice notice={notice} onReload={() => void workloads.refetch().then(() => setNotice(null))} /> : null}
-          <div className="flex flex-wrap items-center gap-2" title={readOnly ? (capabilities.readOnlyReason ?? "read-only") : undefined}>
-            <button type="button" className={secondaryButton} disabled={readOnly || busy} onClick={(e) => void run(true)(e)}>
+          {notice ? (
+            <FormNotice notice={notice} onReload={() => void workloads.refetch().then(() => setNotice(null))} />
+          ) : null}
+          <div
+            className="flex flex-wrap items-center gap-2"
+            title={readOnly ? (capabilities.readOnlyReason ?? "read-only") : undefined}
+          >
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={readOnly || busy}
+              onClick={(e) => void run(true)(e)}
+            >
               {pending === "check" ? "Checking…" : "Check (dry run)"}
             </button>
             <button type="submit" className={primaryButton} disabled={readOnly || busy}>
               {pending === "apply" ? "Applying…" : "Apply"}
             </button>
-            <Link href={explorerUrl(context)} className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400">
+            <Link
+              href={explorerUrl(context)}
+              className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"
+            >
               Cancel
             </Link>
           </div>

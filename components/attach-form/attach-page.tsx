@@ -5,19 +5,34 @@ import { namespacesOf } from "../network-form/host-nics";
 import { PageMessage, PageShell } from "../network-form/page-shell";
 import { useFormData } from "../network-form/use-form-data";
 import { AttachForm } from "./attach-form";
-import { emptyEntry, type AttachFormInput } from "./types";
+import { type AttachFormInput, emptyEntry } from "./types";
 
 const KINDS = ["Deployment", "StatefulSet", "DaemonSet"] as const;
 
 /** /networks/attach: add networks to a workload's pod template. */
-export function AttachPage({ context, namespace, network, workload }: { context?: string; namespace?: string; network?: string; workload?: string }) {
+export function AttachPage({
+  context,
+  namespace,
+  network,
+  workload,
+}: {
+  context?: string;
+  namespace?: string;
+  network?: string;
+  workload?: string;
+}) {
   const { capabilities, topology } = useFormData(context);
   const shell = (body: ReactNode) => (
-    <PageShell context={context} title="Attach networks to a workload" subtitle="Adds networks to a Deployment, StatefulSet or DaemonSet's pod template, keeping the ones it already asks for.">
+    <PageShell
+      context={context}
+      title="Attach networks to a workload"
+      subtitle="Adds networks to a Deployment, StatefulSet or DaemonSet's pod template, keeping the ones it already asks for."
+    >
       {body}
     </PageShell>
   );
-  if (capabilities.isError) return shell(<PageMessage tone="bad">Could not reach the server: {capabilities.error.message}</PageMessage>);
+  if (capabilities.isError)
+    return shell(<PageMessage tone="bad">Could not reach the server: {capabilities.error.message}</PageMessage>);
   if (!capabilities.data || topology.isPending) return shell(<PageMessage>Reading the cluster…</PageMessage>);
 
   const topo = topology.data?.topology ?? null;
@@ -33,5 +48,13 @@ export function AttachPage({ context, namespace, network, workload }: { context?
     name: rest.join("/"),
     networks: [{ ...emptyEntry, network: ref }],
   };
-  return shell(<AttachForm initial={initial} namespaces={namespaces} context={context} capabilities={capabilities.data} topology={topo} />);
+  return shell(
+    <AttachForm
+      initial={initial}
+      namespaces={namespaces}
+      context={context}
+      capabilities={capabilities.data}
+      topology={topo}
+    />,
+  );
 }

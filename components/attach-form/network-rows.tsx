@@ -7,15 +7,20 @@ import { FormSection } from "../network-form/form-section";
 import { RemoveButton } from "../network-form/row-frame";
 import { linkButton, selectClass } from "../network-form/styles";
 import { TextField } from "../network-form/text-field";
-import { emptyEntry, type AttachFormInput } from "./types";
+import { type AttachFormInput, emptyEntry } from "./types";
 
 function summary(n: NetworkElement): string {
-  const ipam = n.ipam ? (n.ipam.type === "none" ? "no IPAM" : `${n.ipam.type}${n.ipam.ranges[0] ? ` ${n.ipam.ranges[0].subnet}` : n.ipam.addresses[0] ? ` ${n.ipam.addresses[0]}` : ""}`) : "";
+  const ipam = n.ipam
+    ? n.ipam.type === "none"
+      ? "no IPAM"
+      : `${n.ipam.type}${n.ipam.ranges[0] ? ` ${n.ipam.ranges[0].subnet}` : n.ipam.addresses[0] ? ` ${n.ipam.addresses[0]}` : ""}`
+    : "";
   return [n.cniType ?? "invalid config", n.master ?? n.bridge ?? n.device, ipam].filter(Boolean).join(" · ");
 }
 
 /** A network in the pod's namespace is named bare; one elsewhere as namespace/name. */
-export const refOf = (n: { namespace: string; name: string }, podNamespace: string) => (n.namespace === podNamespace ? n.name : `${n.namespace}/${n.name}`);
+export const refOf = (n: { namespace: string; name: string }, podNamespace: string) =>
+  n.namespace === podNamespace ? n.name : `${n.namespace}/${n.name}`;
 
 export function NetworkRows({ networks }: { networks: NetworkElement[] }) {
   const { control, register } = useFormContext<AttachFormInput>();
@@ -42,9 +47,20 @@ export function NetworkRows({ networks }: { networks: NetworkElement[] }) {
           const value = chosen[i]?.network ?? "";
           const picked = networks.find((x) => refOf(x, namespace) === value);
           return (
-            <div key={f.id} className="flex items-start gap-2 rounded-md border border-slate-200 bg-slate-50/70 p-2.5 dark:border-slate-700 dark:bg-slate-800/40">
+            <div
+              key={f.id}
+              className="flex items-start gap-2 rounded-md border border-slate-200 bg-slate-50/70 p-2.5 dark:border-slate-700 dark:bg-slate-800/40"
+            >
               <div className="grid min-w-0 flex-1 grid-cols-2 items-start gap-2">
-                <Field name={`networks.${i}.network`} label={<>Network<span className="sr-only">{n}</span></>} hint={picked ? summary(picked) : undefined}>
+                <Field
+                  name={`networks.${i}.network`}
+                  label={
+                    <>
+                      Network<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  hint={picked ? summary(picked) : undefined}
+                >
                   {(control) => (
                     <select {...control} {...register(`networks.${i}.network`)} className={selectClass}>
                       <option value="">Choose a network…</option>
@@ -70,11 +86,39 @@ export function NetworkRows({ networks }: { networks: NetworkElement[] }) {
                     </select>
                   )}
                 </Field>
-                <TextField name={`networks.${i}.interface`} label={<>Interface (optional)<span className="sr-only">{n}</span></>} placeholder={`net${i + 1}`} />
-                <TextField name={`networks.${i}.ip`} label={<>IP address (optional)<span className="sr-only">{n}</span></>} placeholder="192.168.12.50/24" />
-                <TextField name={`networks.${i}.mac`} label={<>MAC address (optional)<span className="sr-only">{n}</span></>} placeholder="02:23:45:67:89:01" />
+                <TextField
+                  name={`networks.${i}.interface`}
+                  label={
+                    <>
+                      Interface (optional)<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder={`net${i + 1}`}
+                />
+                <TextField
+                  name={`networks.${i}.ip`}
+                  label={
+                    <>
+                      IP address (optional)<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="192.168.12.50/24"
+                />
+                <TextField
+                  name={`networks.${i}.mac`}
+                  label={
+                    <>
+                      MAC address (optional)<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="02:23:45:67:89:01"
+                />
               </div>
-              <RemoveButton label={`Remove network ${i + 1}`} disabled={fields.length === 1} onClick={() => remove(i)} />
+              <RemoveButton
+                label={`Remove network ${i + 1}`}
+                disabled={fields.length === 1}
+                onClick={() => remove(i)}
+              />
             </div>
           );
         })}

@@ -9,9 +9,23 @@ import type { Workload } from "../network-form/types";
 import type { AttachFormInput } from "./types";
 
 /** The namespace, then the Deployment, StatefulSet or DaemonSet in it whose pod template gets the networks. */
-export function WorkloadSection({ namespaces, workloads, loading, error, readOnly }: { namespaces: string[]; workloads: Workload[]; loading: boolean; error: string | null; readOnly: boolean }) {
+export function WorkloadSection({
+  namespaces,
+  workloads,
+  loading,
+  error,
+  readOnly,
+}: {
+  namespaces: string[];
+  workloads: Workload[];
+  loading: boolean;
+  error: string | null;
+  readOnly: boolean;
+}) {
   const { setValue, clearErrors } = useFormContext<AttachFormInput>();
-  const [namespace, kind, name] = useWatch<AttachFormInput, ["namespace", "kind", "name"]>({ name: ["namespace", "kind", "name"] });
+  const [namespace, kind, name] = useWatch<AttachFormInput, ["namespace", "kind", "name"]>({
+    name: ["namespace", "kind", "name"],
+  });
   const nsId = useId();
   const wlId = useId();
   const nsError = useFieldError("namespace");
@@ -22,7 +36,10 @@ export function WorkloadSection({ namespaces, workloads, loading, error, readOnl
   const value = selected ? `${selected.kind}/${selected.name}` : "";
 
   return (
-    <FormSection title="Workload" description="The networks go into its pod template's k8s.v1.cni.cncf.io/networks annotation; the entries already there are kept.">
+    <FormSection
+      title="Workload"
+      description="The networks go into its pod template's k8s.v1.cni.cncf.io/networks annotation; the entries already there are kept."
+    >
       <div className="grid grid-cols-2 gap-3">
         <div>
           <label htmlFor={nsId} className={labelClass}>
@@ -65,7 +82,15 @@ export function WorkloadSection({ namespaces, workloads, loading, error, readOnl
               setValue("name", rest.join("/"), { shouldValidate: true, shouldDirty: true });
             }}
           >
-            <option value="">{readOnly ? "Not listed: read-only" : loading ? "Reading workloads…" : workloads.length ? "Choose a workload…" : "No workloads in this namespace"}</option>
+            <option value="">
+              {readOnly
+                ? "Not listed: read-only"
+                : loading
+                  ? "Reading workloads…"
+                  : workloads.length
+                    ? "Choose a workload…"
+                    : "No workloads in this namespace"}
+            </option>
             {workloads.map((w) => (
               <option key={`${w.kind}/${w.name}`} value={`${w.kind}/${w.name}`}>
                 {w.kind}/{w.name}
@@ -75,16 +100,28 @@ export function WorkloadSection({ namespaces, workloads, loading, error, readOnl
           <ErrorText id={`${wlId}-error`} message={nameError} />
         </div>
       </div>
-      <div id={`${wlId}-current`} className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-xs dark:bg-slate-800/60" data-testid="current-annotation">
+      <div
+        id={`${wlId}-current`}
+        className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-xs dark:bg-slate-800/60"
+        data-testid="current-annotation"
+      >
         {error ? (
           <span className="text-red-700 dark:text-red-400">Could not list the workloads: {error}</span>
         ) : selected ? (
           <>
-            <span className="text-slate-500 dark:text-slate-400">Current networks annotation of {selected.kind}/{selected.name}: </span>
-            {selected.networks ? <code className="break-all font-mono text-slate-900 dark:text-slate-100">{selected.networks}</code> : <span className="italic text-slate-600 dark:text-slate-300">none (only the cluster network)</span>}
+            <span className="text-slate-500 dark:text-slate-400">
+              Current networks annotation of {selected.kind}/{selected.name}:{" "}
+            </span>
+            {selected.networks ? (
+              <code className="break-all font-mono text-slate-900 dark:text-slate-100">{selected.networks}</code>
+            ) : (
+              <span className="italic text-slate-600 dark:text-slate-300">none (only the cluster network)</span>
+            )}
           </>
         ) : (
-          <span className="text-slate-500 dark:text-slate-400">Pick a workload to see the networks its pods ask for now.</span>
+          <span className="text-slate-500 dark:text-slate-400">
+            Pick a workload to see the networks its pods ask for now.
+          </span>
         )}
       </div>
     </FormSection>

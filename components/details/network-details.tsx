@@ -1,5 +1,5 @@
-import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { networkReach } from "@/lib/graph/reach";
+import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { NetworkActions } from "../network-form/network-actions";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
@@ -11,7 +11,17 @@ function prettyJson(raw: string): string {
   }
 }
 
-export function NetworkDetails({ net, topology, onSelect, onDeleted }: { net: NetworkElement; topology: Topology; onSelect: (id: string) => void; onDeleted: () => void }) {
+export function NetworkDetails({
+  net,
+  topology,
+  onSelect,
+  onDeleted,
+}: {
+  net: NetworkElement;
+  topology: Topology;
+  onSelect: (id: string) => void;
+  onDeleted: () => void;
+}) {
   const key = `${net.namespace}/${net.name}`;
   const users = topology.elements.filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key);
   const ipam = net.ipam;
@@ -22,56 +32,102 @@ export function NetworkDetails({ net, topology, onSelect, onDeleted }: { net: Ne
         <NetworkActions net={net} topology={topology} onDeleted={onDeleted} />
         <div className="mb-2 flex flex-wrap gap-1">
           <Pill tone="info">{net.cniType ?? "invalid config"}</Pill>
-          {net.managedBy ? <Pill tone="muted">managed by the Cluster Network Operator: edit the operator entry</Pill> : null}
+          {net.managedBy ? (
+            <Pill tone="muted">managed by the Cluster Network Operator: edit the operator entry</Pill>
+          ) : null}
         </div>
-        <KV rows={[
-          ["name", key],
-          ["plugins", net.plugins.join(" → ")],
-          ["bridge", net.bridge],
-          ["master", net.master],
-          ["device", net.device],
-          ["VLAN", net.vlan],
-          ["MTU", net.mtu],
-          ["mode", net.mode],
-          ["resource", net.resourceName],
-        ]} />
-        {note ? <p className="mt-2 rounded bg-slate-100 p-2 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">{note}</p> : null}
+        <KV
+          rows={[
+            ["name", key],
+            ["plugins", net.plugins.join(" → ")],
+            ["bridge", net.bridge],
+            ["master", net.master],
+            ["device", net.device],
+            ["VLAN", net.vlan],
+            ["MTU", net.mtu],
+            ["mode", net.mode],
+            ["resource", net.resourceName],
+          ]}
+        />
+        {note ? (
+          <p className="mt-2 rounded bg-slate-100 p-2 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+            {note}
+          </p>
+        ) : null}
       </Section>
       <Section title="IP addresses">
         {ipam ? (
           <>
-            <KV rows={[["IPAM", ipam.type === "none" ? "none (L2 only)" : ipam.type], ...ipam.addresses.map((a, i): [string, string] => [`address ${i + 1}`, a])]} />
+            <KV
+              rows={[
+                ["IPAM", ipam.type === "none" ? "none (L2 only)" : ipam.type],
+                ...ipam.addresses.map((a, i): [string, string] => [`address ${i + 1}`, a]),
+              ]}
+            />
             {ipam.ranges.map((r, i) => (
               <div key={i} className="mt-1.5">
-                <KV rows={[["range", r.subnet], ["from – to", r.start || r.end ? `${r.start ?? "…"} – ${r.end ?? "…"}` : undefined], ["gateway", r.gateway], ["exclude", r.exclude.join(", ")]]} />
+                <KV
+                  rows={[
+                    ["range", r.subnet],
+                    ["from – to", r.start || r.end ? `${r.start ?? "…"} – ${r.end ?? "…"}` : undefined],
+                    ["gateway", r.gateway],
+                    ["exclude", r.exclude.join(", ")],
+                  ]}
+                />
               </div>
             ))}
             {ipam.pool ? (
               <div className="mt-2 text-xs">
-                <div className="mb-1 flex justify-between"><span>{ipam.pool.allocated} of {ipam.pool.size ?? "?"} addresses in use</span><span className="font-mono text-slate-500">IPPool {ipam.pool.name}</span></div>
+                <div className="mb-1 flex justify-between">
+                  <span>
+                    {ipam.pool.allocated} of {ipam.pool.size ?? "?"} addresses in use
+                  </span>
+                  <span className="font-mono text-slate-500">IPPool {ipam.pool.name}</span>
+                </div>
                 <div className="h-1.5 rounded bg-slate-200 dark:bg-slate-700">
-                  <div className="h-1.5 rounded bg-sky-500" style={{ width: `${ipam.pool.size ? Math.min(100, (100 * ipam.pool.allocated) / ipam.pool.size) : 0}%` }} />
+                  <div
+                    className="h-1.5 rounded bg-sky-500"
+                    style={{
+                      width: `${ipam.pool.size ? Math.min(100, (100 * ipam.pool.allocated) / ipam.pool.size) : 0}%`,
+                    }}
+                  />
                 </div>
               </div>
             ) : null}
-            {ipam.type === "dhcp" ? <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">DHCP needs a DHCP server on the segment and the CNI dhcp daemon on every node.</p> : null}
+            {ipam.type === "dhcp" ? (
+              <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
+                DHCP needs a DHCP server on the segment and the CNI dhcp daemon on every node.
+              </p>
+            ) : null}
           </>
-        ) : <p className="text-xs text-slate-500">No IPAM section.</p>}
+        ) : (
+          <p className="text-xs text-slate-500">No IPAM section.</p>
+        )}
       </Section>
       <Section title={`Pods using it (${users.length})`}>
-        {users.length === 0 ? <p className="text-xs text-slate-500">No pod requests this network.</p> : (
+        {users.length === 0 ? (
+          <p className="text-xs text-slate-500">No pod requests this network.</p>
+        ) : (
           <ul className="space-y-0.5 text-xs">
             {users.map((u) => (
               <li key={u.id} className="flex gap-2">
-                <ElementLink id={u.id} label={`${u.parent?.replace(/^pod\/[^/]+\//, "") ?? ""} ${u.interface}`} onSelect={onSelect} />
-                <span className="ml-auto font-mono text-slate-600 dark:text-slate-300">{u.ips.join(", ") || (u.attached ? "" : "not attached")}</span>
+                <ElementLink
+                  id={u.id}
+                  label={`${u.parent?.replace(/^pod\/[^/]+\//, "") ?? ""} ${u.interface}`}
+                  onSelect={onSelect}
+                />
+                <span className="ml-auto font-mono text-slate-600 dark:text-slate-300">
+                  {u.ips.join(", ") || (u.attached ? "" : "not attached")}
+                </span>
               </li>
             ))}
           </ul>
         )}
       </Section>
       <Section title="Raw config (spec.config)">
-        <pre className="max-h-72 overflow-auto rounded bg-slate-900 p-2 text-[11px] leading-snug text-slate-100">{prettyJson(net.rawConfig) || "(empty)"}</pre>
+        <pre className="max-h-72 overflow-auto rounded bg-slate-900 p-2 text-[11px] leading-snug text-slate-100">
+          {prettyJson(net.rawConfig) || "(empty)"}
+        </pre>
       </Section>
     </>
   );

@@ -2,12 +2,27 @@ import type { InterfaceElement, PodElement, Topology } from "@/lib/topology/sche
 import { ElementLink, KV, Pill, Section } from "./ui";
 
 /** Requested (networks annotation) next to attached (network-status): the difference is what an admin hunts for. */
-export function PodDetails({ pod, topology, onSelect }: { pod: PodElement; topology: Topology; onSelect: (id: string) => void }) {
+export function PodDetails({
+  pod,
+  topology,
+  onSelect,
+}: {
+  pod: PodElement;
+  topology: Topology;
+  onSelect: (id: string) => void;
+}) {
   const ifaces = topology.elements.filter((e): e is InterfaceElement => e.kind === "interface" && e.parent === pod.id);
   return (
     <>
       <Section title="Pod">
-        <KV rows={[["name", `${pod.namespace}/${pod.name}`], ["phase", pod.phase], ["node", pod.node ?? "not scheduled"], ["pod IPs", pod.podIPs.join(", ")]]} />
+        <KV
+          rows={[
+            ["name", `${pod.namespace}/${pod.name}`],
+            ["phase", pod.phase],
+            ["node", pod.node ?? "not scheduled"],
+            ["pod IPs", pod.podIPs.join(", ")],
+          ]}
+        />
       </Section>
       <Section title="Requested vs attached">
         <table className="w-full text-xs" data-testid="requested-vs-attached">
@@ -22,9 +37,17 @@ export function PodDetails({ pod, topology, onSelect }: { pod: PodElement; topol
           <tbody>
             {ifaces.map((i) => (
               <tr key={i.id} className="align-top" data-interface={i.interface}>
-                <td className="py-0.5 pr-1"><ElementLink id={i.id} label={i.interface} onSelect={onSelect} /></td>
+                <td className="py-0.5 pr-1">
+                  <ElementLink id={i.id} label={i.interface} onSelect={onSelect} />
+                </td>
                 <td className="py-0.5 pr-1 font-mono">{i.isDefault ? `${i.network} (default)` : i.network}</td>
-                <td className="py-0.5 pr-1">{i.requested ? <Pill tone="ok">yes</Pill> : <Pill tone="muted">{i.isDefault ? "default" : "no"}</Pill>}</td>
+                <td className="py-0.5 pr-1">
+                  {i.requested ? (
+                    <Pill tone="ok">yes</Pill>
+                  ) : (
+                    <Pill tone="muted">{i.isDefault ? "default" : "no"}</Pill>
+                  )}
+                </td>
                 <td className="py-0.5">
                   {i.attached ? <Pill tone="ok">yes</Pill> : <Pill tone="bad">no</Pill>}
                   <div className="font-mono text-[11px] text-slate-700 dark:text-slate-300">{i.ips.join(", ")}</div>

@@ -2,41 +2,90 @@ import type { HostSideElement, Topology } from "@/lib/topology/schema";
 import { POINT_LABEL } from "../graph/point-node";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
-export function PointDetails({ point, topology, onSelect }: { point: HostSideElement; topology: Topology; onSelect: (id: string) => void }) {
+export function PointDetails({
+  point,
+  topology,
+  onSelect,
+}: {
+  point: HostSideElement;
+  topology: Topology;
+  onSelect: (id: string) => void;
+}) {
   const attached = topology.links.filter((l) => l.kind === "attachment" && l.target === point.id);
   const peers = topology.elements.filter((e) => "segment" in e && e.segment === point.segment && e.id !== point.id);
   return (
     <>
       <Section title={POINT_LABEL[point.kind] ?? point.kind}>
         <div className="mb-2 flex flex-wrap gap-1">
-          <Pill tone={point.provenance === "observed" ? "ok" : "warn"}>{point.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}</Pill>
-          {point.kind === "bridge" && point.uplinks.length === 0 ? <Pill tone="warn">no uplink: an island on this host</Pill> : null}
+          <Pill tone={point.provenance === "observed" ? "ok" : "warn"}>
+            {point.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
+          </Pill>
+          {point.kind === "bridge" && point.uplinks.length === 0 ? (
+            <Pill tone="warn">no uplink: an island on this host</Pill>
+          ) : null}
           {point.kind === "host-device" && point.movedTo ? <Pill tone="info">moved into a pod</Pill> : null}
         </div>
-        <KV rows={[
-          ["device", point.device],
-          ["host", point.host],
-          ["MAC", point.mac],
-          ["MTU", point.mtu],
-          ["state", point.state],
-          ["uplinks", point.kind === "bridge" ? point.uplinks.join(", ") || "none" : undefined],
-          ["VLANs", point.kind === "vlan-parent" ? point.vlans.join(", ") : undefined],
-          ["on the host", point.kind === "host-device" ? (point.presentOnHost === null ? "unknown" : point.presentOnHost ? "present" : "absent (held by the pod)") : undefined],
-        ]} />
+        <KV
+          rows={[
+            ["device", point.device],
+            ["host", point.host],
+            ["MAC", point.mac],
+            ["MTU", point.mtu],
+            ["state", point.state],
+            ["uplinks", point.kind === "bridge" ? point.uplinks.join(", ") || "none" : undefined],
+            ["VLANs", point.kind === "vlan-parent" ? point.vlans.join(", ") : undefined],
+            [
+              "on the host",
+              point.kind === "host-device"
+                ? point.presentOnHost === null
+                  ? "unknown"
+                  : point.presentOnHost
+                    ? "present"
+                    : "absent (held by the pod)"
+                : undefined,
+            ],
+          ]}
+        />
         {point.kind === "host-device" && point.movedTo ? (
-          <p className="mt-2 text-xs">Now inside <ElementLink id={point.movedTo} label={point.movedTo.replace(/^pod\//, "").replace("/if/", " ")} onSelect={onSelect} /></p>
+          <p className="mt-2 text-xs">
+            Now inside{" "}
+            <ElementLink
+              id={point.movedTo}
+              label={point.movedTo.replace(/^pod\//, "").replace("/if/", " ")}
+              onSelect={onSelect}
+            />
+          </p>
         ) : null}
       </Section>
       <Section title={`Attached interfaces (${attached.length})`}>
         <ul className="space-y-0.5 text-xs">
           {attached.map((l) => (
-            <li key={l.id} className="flex gap-2"><ElementLink id={l.source} label={l.source.replace(/^pod\/[^/]+\//, "").replace("/if/", " ")} onSelect={onSelect} /><span className="ml-auto font-mono text-slate-500">{l.label}</span></li>
+            <li key={l.id} className="flex gap-2">
+              <ElementLink
+                id={l.source}
+                label={l.source.replace(/^pod\/[^/]+\//, "").replace("/if/", " ")}
+                onSelect={onSelect}
+              />
+              <span className="ml-auto font-mono text-slate-500">{l.label}</span>
+            </li>
           ))}
         </ul>
       </Section>
       <Section title="Same L2 segment">
-        {peers.length === 0 ? <p className="text-xs text-slate-500">{point.kind === "bridge" && point.uplinks.length === 0 ? "Nothing beyond this host: pods on other hosts cannot reach pods here through it." : "No other host in view."}</p> : (
-          <ul className="space-y-0.5 text-xs">{peers.map((p) => <li key={p.id}><ElementLink id={p.id} label={`${p.name} on ${"host" in p ? p.host : ""}`} onSelect={onSelect} /></li>)}</ul>
+        {peers.length === 0 ? (
+          <p className="text-xs text-slate-500">
+            {point.kind === "bridge" && point.uplinks.length === 0
+              ? "Nothing beyond this host: pods on other hosts cannot reach pods here through it."
+              : "No other host in view."}
+          </p>
+        ) : (
+          <ul className="space-y-0.5 text-xs">
+            {peers.map((p) => (
+              <li key={p.id}>
+                <ElementLink id={p.id} label={`${p.name} on ${"host" in p ? p.host : ""}`} onSelect={onSelect} />
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
     </>

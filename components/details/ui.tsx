@@ -37,7 +37,11 @@ export function Pill({ tone, children }: { tone: "ok" | "bad" | "warn" | "info" 
 /** A link to another element of the graph: selects it. */
 export function ElementLink({ id, label, onSelect }: { id: string; label: string; onSelect: (id: string) => void }) {
   return (
-    <button type="button" className="text-left font-mono text-sky-700 hover:underline dark:text-sky-400" onClick={() => onSelect(id)}>
+    <button
+      type="button"
+      className="text-left font-mono text-sky-700 hover:underline dark:text-sky-400"
+      onClick={() => onSelect(id)}
+    >
       {label}
     </button>
   );

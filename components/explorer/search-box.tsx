@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { searchTopology, type SearchHit } from "@/lib/graph/search";
+import { type SearchHit, searchTopology } from "@/lib/graph/search";
 import type { Topology } from "@/lib/topology/schema";
 import { Icon } from "../icons";
 
@@ -34,12 +34,24 @@ export function SearchBox({ topology, onPick }: { topology: Topology; onPick: (h
         }}
       />
       {open && query.trim() ? (
-        <ul role="listbox" aria-label="Search results" className="absolute z-50 mt-1 max-h-80 w-[28rem] overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <ul
+          role="listbox"
+          aria-label="Search results"
+          className="absolute z-50 mt-1 max-h-80 w-[28rem] overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        >
           {hits.length === 0 ? <li className="px-3 py-1.5 text-slate-500">Nothing matches “{query}”.</li> : null}
           {hits.map((h) => (
             <li key={h.id} role="option" aria-selected={false}>
-              <button type="button" className="flex w-full items-center gap-2 px-3 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(h)}>
-                <Icon name={h.kind === "interface" ? "network" : h.kind} className="h-3.5 w-3.5 shrink-0 text-slate-500" />
+              <button
+                type="button"
+                className="flex w-full items-center gap-2 px-3 py-1.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick(h)}
+              >
+                <Icon
+                  name={h.kind === "interface" ? "network" : h.kind}
+                  className="h-3.5 w-3.5 shrink-0 text-slate-500"
+                />
                 <span className="truncate font-medium">{h.label}</span>
                 <span className="ml-auto shrink-0 text-xs text-slate-500">{h.reason}</span>
               </button>

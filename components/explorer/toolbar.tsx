@@ -11,7 +11,12 @@ interface Options {
 }
 
 export function optionsOf(t: Topology): Options {
-  const sets = { namespaces: new Set<string>(), networks: new Set<string>(), hosts: new Set<string>(), pods: new Set<string>() };
+  const sets = {
+    namespaces: new Set<string>(),
+    networks: new Set<string>(),
+    hosts: new Set<string>(),
+    pods: new Set<string>(),
+  };
   for (const e of t.elements) {
     if (e.kind === "pod") {
       sets.namespaces.add(e.namespace);
@@ -22,28 +27,50 @@ export function optionsOf(t: Topology): Options {
     } else if (e.kind === "host") sets.hosts.add(e.name);
   }
   const sorted = (s: Set<string>) => [...s].sort();
-  return { namespaces: sorted(sets.namespaces), networks: sorted(sets.networks), hosts: sorted(sets.hosts), pods: sorted(sets.pods) };
+  return {
+    namespaces: sorted(sets.namespaces),
+    networks: sorted(sets.networks),
+    hosts: sorted(sets.hosts),
+    pods: sorted(sets.pods),
+  };
 }
 
-const select = "rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
+const select =
+  "rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 const VIEW_LABEL: Record<View["kind"], string> = { cluster: "Cluster", network: "Network", host: "Host", pod: "Pod" };
 
 /** View switcher with its target, and the filters. */
-export function Toolbar({ state, options, onChange }: { state: ExplorerState; options: Options; onChange: (c: Partial<ExplorerState>) => void }) {
+export function Toolbar({
+  state,
+  options,
+  onChange,
+}: {
+  state: ExplorerState;
+  options: Options;
+  onChange: (c: Partial<ExplorerState>) => void;
+}) {
   const targets = { network: options.networks, host: options.hosts, pod: options.pods } as const;
   const view = state.view;
-  const target = view.kind === "network" ? view.network : view.kind === "host" ? view.host : view.kind === "pod" ? view.pod : "";
+  const target =
+    view.kind === "network" ? view.network : view.kind === "host" ? view.host : view.kind === "pod" ? view.pod : "";
   const setView = (kind: View["kind"], value?: string) => {
     if (kind === "cluster") return onChange({ view: { kind } });
     const v = value ?? targets[kind][0];
     if (!v) return;
-    onChange({ view: kind === "network" ? { kind, network: v } : kind === "host" ? { kind, host: v } : { kind, pod: v } });
+    onChange({
+      view: kind === "network" ? { kind, network: v } : kind === "host" ? { kind, host: v } : { kind, pod: v },
+    });
   };
-  const filter = (key: "namespace" | "network" | "host", value: string) => onChange({ filters: { ...state.filters, [key]: value || undefined } });
+  const filter = (key: "namespace" | "network" | "host", value: string) =>
+    onChange({ filters: { ...state.filters, [key]: value || undefined } });
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900">
-      <div role="tablist" aria-label="View" className="flex rounded-md border border-slate-300 p-0.5 dark:border-slate-600">
+      <div
+        role="tablist"
+        aria-label="View"
+        className="flex rounded-md border border-slate-300 p-0.5 dark:border-slate-600"
+      >
         {(Object.keys(VIEW_LABEL) as View["kind"][]).map((k) => (
           <button
             key={k}
@@ -59,30 +86,62 @@ export function Toolbar({ state, options, onChange }: { state: ExplorerState; op
         ))}
       </div>
       {view.kind !== "cluster" ? (
-        <select aria-label={`${VIEW_LABEL[view.kind]} to show`} className={`${select} max-w-72`} value={target} onChange={(e) => setView(view.kind, e.target.value)}>
-          {targets[view.kind].map((t) => <option key={t}>{t}</option>)}
+        <select
+          aria-label={`${VIEW_LABEL[view.kind]} to show`}
+          className={`${select} max-w-72`}
+          value={target}
+          onChange={(e) => setView(view.kind, e.target.value)}
+        >
+          {targets[view.kind].map((t) => (
+            <option key={t}>{t}</option>
+          ))}
         </select>
       ) : null}
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
       <span className="text-slate-500">Filter</span>
-      <select aria-label="Namespace filter" className={select} value={state.filters.namespace ?? ""} onChange={(e) => filter("namespace", e.target.value)}>
+      <select
+        aria-label="Namespace filter"
+        className={select}
+        value={state.filters.namespace ?? ""}
+        onChange={(e) => filter("namespace", e.target.value)}
+      >
         <option value="">all namespaces</option>
-        {options.namespaces.map((n) => <option key={n}>{n}</option>)}
+        {options.namespaces.map((n) => (
+          <option key={n}>{n}</option>
+        ))}
       </select>
       {view.kind !== "network" ? (
-        <select aria-label="Network filter" className={`${select} max-w-56`} value={state.filters.network ?? ""} onChange={(e) => filter("network", e.target.value)}>
+        <select
+          aria-label="Network filter"
+          className={`${select} max-w-56`}
+          value={state.filters.network ?? ""}
+          onChange={(e) => filter("network", e.target.value)}
+        >
           <option value="">all networks</option>
-          {options.networks.map((n) => <option key={n}>{n}</option>)}
+          {options.networks.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
         </select>
       ) : null}
       {view.kind !== "host" ? (
-        <select aria-label="Host filter" className={`${select} max-w-56`} value={state.filters.host ?? ""} onChange={(e) => filter("host", e.target.value)}>
+        <select
+          aria-label="Host filter"
+          className={`${select} max-w-56`}
+          value={state.filters.host ?? ""}
+          onChange={(e) => filter("host", e.target.value)}
+        >
           <option value="">all hosts</option>
-          {options.hosts.map((n) => <option key={n}>{n}</option>)}
+          {options.hosts.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
         </select>
       ) : null}
       <label className="ml-auto flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
-        <input type="checkbox" checked={state.showDefault} onChange={(e) => onChange({ showDefault: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={state.showDefault}
+          onChange={(e) => onChange({ showDefault: e.target.checked })}
+        />
         show eth0
       </label>
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { stateFromParams, stateToParams, type ExplorerState } from "@/lib/graph/view";
+import { type ExplorerState, stateFromParams, stateToParams } from "@/lib/graph/view";
 
 /** The explorer's state lives in the URL, so every view, filter and selection is a link one can share. */
 export function useExplorerState(initialQuery: string): [ExplorerState, (change: Partial<ExplorerState>) => void] {
@@ -19,7 +19,8 @@ export function useExplorerState(initialQuery: string): [ExplorerState, (change:
       const params = stateToParams(next, new URLSearchParams(window.location.search));
       const url = `${window.location.pathname}${params.size ? `?${params}` : ""}`;
       // A new view is a step back can return from; a selection or a filter tweak is not.
-      if (change.view && JSON.stringify(change.view) !== JSON.stringify(prev.view)) window.history.pushState(null, "", url);
+      if (change.view && JSON.stringify(change.view) !== JSON.stringify(prev.view))
+        window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
       return next;
     });

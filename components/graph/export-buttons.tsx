@@ -33,7 +33,11 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
         backgroundColor: document.documentElement.classList.contains("dark") ? "#020617" : "#f8fafc",
         width,
         height,
-        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+        style: {
+          width: `${width}px`,
+          height: `${height}px`,
+          transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
+        },
       };
       download(kind === "png" ? await toPng(viewport, options) : await toSvg(viewport, options), `${name}.${kind}`);
     } finally {
@@ -47,13 +51,23 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const btn = "rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-200 dark:hover:bg-slate-800";
+  const btn =
+    "rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-200 dark:hover:bg-slate-800";
   return (
-    <div className="flex items-center gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-sm dark:border-slate-700 dark:bg-slate-900" aria-label="Export">
+    <div
+      className="flex items-center gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      aria-label="Export"
+    >
       <span className="px-1.5 text-[10px] uppercase tracking-wide text-slate-400">Export</span>
-      <button type="button" className={btn} disabled={busy} onClick={() => void image("png")}>PNG</button>
-      <button type="button" className={btn} disabled={busy} onClick={() => void image("svg")}>SVG</button>
-      <button type="button" className={btn} onClick={json}>JSON</button>
+      <button type="button" className={btn} disabled={busy} onClick={() => void image("png")}>
+        PNG
+      </button>
+      <button type="button" className={btn} disabled={busy} onClick={() => void image("svg")}>
+        SVG
+      </button>
+      <button type="button" className={btn} onClick={json}>
+        JSON
+      </button>
     </div>
   );
 }

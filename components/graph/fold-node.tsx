@@ -1,7 +1,7 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
-import type { FoldNode as FoldNodeType } from "./node-data";
 import { Icon } from "../icons";
+import type { FoldNode as FoldNodeType } from "./node-data";
 
 function FoldNodeView({ data }: NodeProps<FoldNodeType>) {
   const { members, networks, colours } = data;
@@ -18,7 +18,11 @@ function FoldNodeView({ data }: NodeProps<FoldNodeType>) {
       </div>
       <div className="mt-0.5 flex flex-wrap gap-1">
         {networks.map((n) => (
-          <span key={n} className="truncate rounded px-1 text-[10px] text-white" style={{ background: colours[n] ?? "#64748b" }}>
+          <span
+            key={n}
+            className="truncate rounded px-1 text-[10px] text-white"
+            style={{ background: colours[n] ?? "#64748b" }}
+          >
             {n.split("/").pop()}
           </span>
         ))}

@@ -1,5 +1,5 @@
-import { memo } from "react";
 import type { NodeProps } from "@xyflow/react";
+import { memo } from "react";
 import { Icon } from "../icons";
 import type { HostNode as HostNodeType } from "./node-data";
 
@@ -7,13 +7,19 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
   const el = data.element;
   if (el.kind !== "host") return null;
   return (
-    <div className={`h-full w-full rounded-xl border-2 bg-white/70 dark:bg-slate-900/60 ${selected ? "border-sky-500" : "border-slate-300 dark:border-slate-600"}`}>
+    <div
+      className={`h-full w-full rounded-xl border-2 bg-white/70 dark:bg-slate-900/60 ${selected ? "border-sky-500" : "border-slate-300 dark:border-slate-600"}`}
+    >
       <div className="flex items-center gap-2 px-3 pt-2">
         <Icon name="host" className="h-4 w-4 text-slate-600" />
         <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">{el.name}</span>
         <span
           className={`ml-auto shrink-0 rounded-full px-2 py-0.5 text-[10px] font-medium ${el.linksObserved ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800"}`}
-          title={el.linksObserved ? "links reported by NodeNetworkState" : "no NodeNetworkState: links inferred from NADs and pods"}
+          title={
+            el.linksObserved
+              ? "links reported by NodeNetworkState"
+              : "no NodeNetworkState: links inferred from NADs and pods"
+          }
         >
           {el.linksObserved ? "links observed" : "links inferred"}
         </span>

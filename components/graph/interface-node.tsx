@@ -1,5 +1,5 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
 import type { InterfaceNode as InterfaceNodeType } from "./node-data";
 
 const RING = { error: "ring-2 ring-red-500", warning: "ring-2 ring-amber-400" } as const;
@@ -17,10 +17,16 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
     >
       <div className="flex items-baseline gap-1">
         <span className="font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
-        <span className="truncate text-slate-500 dark:text-slate-400">{el.isDefault ? "cluster network" : el.network.split("/").pop()}</span>
-        {el.deviceInfo ? <span className="ml-auto rounded bg-violet-100 px-1 text-[9px] text-violet-800">{el.deviceInfo.type}</span> : null}
+        <span className="truncate text-slate-500 dark:text-slate-400">
+          {el.isDefault ? "cluster network" : el.network.split("/").pop()}
+        </span>
+        {el.deviceInfo ? (
+          <span className="ml-auto rounded bg-violet-100 px-1 text-[9px] text-violet-800">{el.deviceInfo.type}</span>
+        ) : null}
       </div>
-      <div className="font-mono text-slate-800 dark:text-slate-200">{el.ips.join(", ") || (el.attached ? "no address" : "not attached")}</div>
+      <div className="font-mono text-slate-800 dark:text-slate-200">
+        {el.ips.join(", ") || (el.attached ? "no address" : "not attached")}
+      </div>
       {el.mac ? <div className="font-mono text-[10px] text-slate-400">{el.mac}</div> : null}
       <Handle type="source" position={Position.Right} className="!h-2 !w-2 !border-0" style={{ background: colour }} />
     </div>

@@ -18,6 +18,9 @@ self.onmessage = async (e: MessageEvent<LayoutRequest>) => {
     const positions = await layoutGraph(model, elk);
     (self as unknown as Worker).postMessage({ seq, positions: [...positions] } satisfies LayoutResponse);
   } catch (err) {
-    (self as unknown as Worker).postMessage({ seq, error: err instanceof Error ? err.message : String(err) } satisfies LayoutResponse);
+    (self as unknown as Worker).postMessage({
+      seq,
+      error: err instanceof Error ? err.message : String(err),
+    } satisfies LayoutResponse);
   }
 };

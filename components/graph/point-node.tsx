@@ -1,5 +1,5 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { Icon } from "../icons";
 import type { PointNode as PointNodeType } from "./node-data";
 
@@ -14,7 +14,15 @@ export const POINT_LABEL: Record<string, string> = {
 
 function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
   const el = data.element;
-  if (el.kind !== "bridge" && el.kind !== "macvlan-parent" && el.kind !== "ipvlan-parent" && el.kind !== "vlan-parent" && el.kind !== "host-device" && el.kind !== "sriov-pf") return null;
+  if (
+    el.kind !== "bridge" &&
+    el.kind !== "macvlan-parent" &&
+    el.kind !== "ipvlan-parent" &&
+    el.kind !== "vlan-parent" &&
+    el.kind !== "host-device" &&
+    el.kind !== "sriov-pf"
+  )
+    return null;
   const badge =
     el.kind === "bridge" && el.uplinks.length === 0
       ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }

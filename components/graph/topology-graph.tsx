@@ -1,10 +1,19 @@
 "use client";
 
 import {
-  Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
-  type ColorMode, type Edge, type NodeTypes,
+  Background,
+  type ColorMode,
+  Controls,
+  type Edge,
+  MarkerType,
+  MiniMap,
+  type NodeTypes,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
 import { ExportButtons } from "./export-buttons";
@@ -17,7 +26,14 @@ import { PodNode } from "./pod-node";
 import { PointNode } from "./point-node";
 import { useLayout } from "./use-layout";
 
-const nodeTypes: NodeTypes = { host: HostNode, pod: PodNode, interface: InterfaceNode, point: PointNode, fold: FoldNode, hostSummary: HostSummaryNode };
+const nodeTypes: NodeTypes = {
+  host: HostNode,
+  pod: PodNode,
+  interface: InterfaceNode,
+  point: PointNode,
+  fold: FoldNode,
+  hostSummary: HostSummaryNode,
+};
 
 const rfType = (kind: string): GraphFlowNode["type"] =>
   kind === "host" || kind === "pod" || kind === "interface" || kind === "fold" ? kind : "point";
@@ -44,7 +60,17 @@ export function TopologyGraph(props: TopologyGraphProps) {
   );
 }
 
-function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, focusSeq, colorMode, exportName }: TopologyGraphProps) {
+function Graph({
+  topology,
+  model,
+  selected,
+  onSelect,
+  onToggleFold,
+  onOpenHost,
+  focusSeq,
+  colorMode,
+  exportName,
+}: TopologyGraphProps) {
   const layout = useLayout(model);
   const flow = useReactFlow();
 
@@ -83,12 +109,19 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, 
       if (n.summary) return [{ ...common, type: "hostSummary", data: { element, summary: n.summary, colours } }];
       const colour = element.kind === "interface" ? model.colours.get(element.network) : undefined;
       const problem = problems.get(n.id);
-      return [{ ...common, type: rfType(n.kind), data: { element, ...(colour ? { colour } : {}), ...(problem ? { problem } : {}) } } as GraphFlowNode];
+      return [
+        {
+          ...common,
+          type: rfType(n.kind),
+          data: { element, ...(colour ? { colour } : {}), ...(problem ? { problem } : {}) },
+        } as GraphFlowNode,
+      ];
     });
   }, [layout, model, topology, selected, problems]);
 
   const edges = useMemo((): Edge[] => {
-    const touching = (e: { source: string; target: string }) => selected !== null && (e.source === selected || e.target === selected);
+    const touching = (e: { source: string; target: string }) =>
+      selected !== null && (e.source === selected || e.target === selected);
     return model.edges.map((e): Edge => {
       const segment = e.kind === "segment";
       const dim = selected !== null && !touching(e);
@@ -102,8 +135,17 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, 
         zIndex: 20,
         animated: false,
         markerEnd: segment ? undefined : { type: MarkerType.ArrowClosed, color: e.colour, width: 14, height: 14 },
-        style: { stroke: e.colour, strokeWidth: touching(e) ? 3.5 : 2, strokeDasharray: segment ? "6 4" : undefined, opacity: dim ? 0.25 : 1 },
-        labelStyle: { fontSize: 10, fontFamily: "ui-monospace, monospace", fill: colorMode === "dark" ? "#e2e8f0" : "#0f172a" },
+        style: {
+          stroke: e.colour,
+          strokeWidth: touching(e) ? 3.5 : 2,
+          strokeDasharray: segment ? "6 4" : undefined,
+          opacity: dim ? 0.25 : 1,
+        },
+        labelStyle: {
+          fontSize: 10,
+          fontFamily: "ui-monospace, monospace",
+          fill: colorMode === "dark" ? "#e2e8f0" : "#0f172a",
+        },
         labelBgStyle: { fill: colorMode === "dark" ? "#0f172a" : "#ffffff", fillOpacity: 0.9 },
         labelBgPadding: [4, 2],
       };
@@ -117,7 +159,10 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, 
       const node = flow.getInternalNode(selected);
       if (!node) return;
       const { x, y } = node.internals.positionAbsolute;
-      void flow.setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, { zoom: 1.3, duration: 400 });
+      void flow.setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, {
+        zoom: 1.3,
+        duration: 400,
+      });
     });
     return () => cancelAnimationFrame(handle);
   }, [focusSeq, layout.status]); // eslint-disable-line react-hooks/exhaustive-deps -- only when a focus is asked for
@@ -126,10 +171,12 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       if (e.key === "Escape") return onSelect(null);
-      const step = e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
+      const step =
+        e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
       if (step === 0) return;
       e.preventDefault();
-      const leaves = flow.getNodes()
+      const leaves = flow
+        .getNodes()
         .filter((n) => n.type !== "host" && n.type !== "pod")
         .map((n) => ({ id: n.id, pos: flow.getInternalNode(n.id)?.internals.positionAbsolute ?? { x: 0, y: 0 } }))
         .sort((a, b) => a.pos.y - b.pos.y || a.pos.x - b.pos.x);
@@ -139,13 +186,21 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, 
       if (!next) return;
       onSelect(next.id);
       const n = flow.getInternalNode(next.id);
-      if (n) void flow.setCenter(next.pos.x + (n.measured.width ?? 0) / 2, next.pos.y + (n.measured.height ?? 0) / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 200 });
+      if (n)
+        void flow.setCenter(next.pos.x + (n.measured.width ?? 0) / 2, next.pos.y + (n.measured.height ?? 0) / 2, {
+          zoom: Math.max(flow.getZoom(), 0.9),
+          duration: 200,
+        });
     },
     [flow, onSelect, selected],
   );
 
   if (layout.status === "error") {
-    return <div role="alert" className="m-6 text-sm text-red-700">The layout failed: {layout.error}</div>;
+    return (
+      <div role="alert" className="m-6 text-sm text-red-700">
+        The layout failed: {layout.error}
+      </div>
+    );
   }
   return (
     <div
@@ -172,15 +227,35 @@ function Graph({ topology, model, selected, onSelect, onToggleFold, onOpenHost, 
           proOptions={{ hideAttribution: true }}
           nodesConnectable={false}
           nodesDraggable={false}
-          onNodeClick={(_, n) => (n.type === "fold" ? onToggleFold(n.id) : n.type === "hostSummary" ? onOpenHost(n.id.replace(/^host\//, "")) : onSelect(n.id))}
+          onNodeClick={(_, n) =>
+            n.type === "fold"
+              ? onToggleFold(n.id)
+              : n.type === "hostSummary"
+                ? onOpenHost(n.id.replace(/^host\//, ""))
+                : onSelect(n.id)
+          }
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />
-          {nodes.length > 60 ? <MiniMap
-            pannable
-            zoomable
-            nodeColor={(n) => (colorMode === "dark" ? (n.type === "host" ? "#1e293b" : n.type === "pod" ? "#334155" : "#94a3b8") : n.type === "host" ? "#e2e8f0" : n.type === "pod" ? "#cbd5e1" : "#64748b")}
-          /> : null}
+          {nodes.length > 60 ? (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={(n) =>
+                colorMode === "dark"
+                  ? n.type === "host"
+                    ? "#1e293b"
+                    : n.type === "pod"
+                      ? "#334155"
+                      : "#94a3b8"
+                  : n.type === "host"
+                    ? "#e2e8f0"
+                    : n.type === "pod"
+                      ? "#cbd5e1"
+                      : "#64748b"
+              }
+            />
+          ) : null}
           <Controls showInteractive={false} />
           <Panel position="top-right">
             <ExportButtons name={exportName} topology={topology} />

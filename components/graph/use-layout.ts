@@ -10,7 +10,10 @@ function structureKey(m: GraphModel): string {
   return `${m.nodes.map((n) => `${n.id}<${n.parent ?? ""}:${n.width}x${n.height}`).join("|")}#${m.edges.map((e) => e.id).join("|")}`;
 }
 
-export type LayoutState = { status: "pending" } | { status: "done"; positions: Map<string, Positioned> } | { status: "error"; error: string };
+export type LayoutState =
+  | { status: "pending" }
+  | { status: "done"; positions: Map<string, Positioned> }
+  | { status: "error"; error: string };
 
 /**
  * Lays the model out in a Web Worker. A model whose structure did not change keeps its positions, so live
@@ -27,7 +30,11 @@ export function useLayout(model: GraphModel): LayoutState {
     worker.current = w;
     w.onmessage = (e: MessageEvent<LayoutResponse>) => {
       if (e.data.seq !== seq.current) return; // an older request finished after a newer one was sent
-      setState("error" in e.data ? { status: "error", error: e.data.error } : { status: "done", positions: new Map(e.data.positions) });
+      setState(
+        "error" in e.data
+          ? { status: "error", error: e.data.error }
+          : { status: "done", positions: new Map(e.data.positions) },
+      );
     };
     return () => {
       w.terminate();

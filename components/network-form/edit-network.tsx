@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
 import { useTRPC } from "../trpc";
 import { explorerUrl, withContext } from "./context-url";
@@ -26,19 +26,38 @@ export function EditNetwork({ context, namespace, name }: { context?: string; na
   });
   const key = `${namespace}/${name}`;
   const shell = (body: ReactNode) => (
-    <PageShell context={context} title={`Edit ${namespace && name ? key : "network"}`} subtitle={current.data?.managedByOperator ? "Rendered by the Cluster Network Operator from its additionalNetworks entry." : "Changes replace the NAD's spec.config."}>
+    <PageShell
+      context={context}
+      title={`Edit ${namespace && name ? key : "network"}`}
+      subtitle={
+        current.data?.managedByOperator
+          ? "Rendered by the Cluster Network Operator from its additionalNetworks entry."
+          : "Changes replace the NAD's spec.config."
+      }
+    >
       {body}
     </PageShell>
   );
 
-  if (!namespace || !name) return shell(<PageMessage tone="bad">Which network? Open this page as /networks/edit?ns=&lt;namespace&gt;&amp;name=&lt;name&gt;.</PageMessage>);
-  if (capabilities.isError) return shell(<PageMessage tone="bad">Could not reach the server: {capabilities.error.message}</PageMessage>);
+  if (!namespace || !name)
+    return shell(
+      <PageMessage tone="bad">
+        Which network? Open this page as /networks/edit?ns=&lt;namespace&gt;&amp;name=&lt;name&gt;.
+      </PageMessage>,
+    );
+  if (capabilities.isError)
+    return shell(<PageMessage tone="bad">Could not reach the server: {capabilities.error.message}</PageMessage>);
   if (capabilities.data?.writes === "none") {
     return shell(
       <div className="max-w-3xl space-y-3">
         <WriteBanner capabilities={capabilities.data} />
         <p className="text-sm">
-          <Link className="text-sky-700 underline dark:text-sky-400" href={explorerUrl(context, `network/${namespace}/${name}`)}>Back to {key} in the topology</Link>
+          <Link
+            className="text-sky-700 underline dark:text-sky-400"
+            href={explorerUrl(context, `network/${namespace}/${name}`)}
+          >
+            Back to {key} in the topology
+          </Link>
         </p>
       </div>,
     );
@@ -46,14 +65,24 @@ export function EditNetwork({ context, namespace, name }: { context?: string; na
   if (current.isError) {
     return shell(
       <PageMessage tone="bad">
-        <p>Could not open {key}: {current.error.message}</p>
+        <p>
+          Could not open {key}: {current.error.message}
+        </p>
         <p className="mt-2">
-          <Link className="underline" href={explorerUrl(context)}>Back to the topology</Link> or <Link className="underline" href={withContext("/networks/new", context)}>create a new network</Link>.
+          <Link className="underline" href={explorerUrl(context)}>
+            Back to the topology
+          </Link>{" "}
+          or{" "}
+          <Link className="underline" href={withContext("/networks/new", context)}>
+            create a new network
+          </Link>
+          .
         </p>
       </PageMessage>,
     );
   }
-  if (!capabilities.data || topology.isPending || !current.data || current.isFetching) return shell(<PageMessage>Reading {key}…</PageMessage>);
+  if (!capabilities.data || topology.isPending || !current.data || current.isFetching)
+    return shell(<PageMessage>Reading {key}…</PageMessage>);
 
   const caps = capabilities.data;
   const { form, resourceVersion, managedByOperator } = current.data;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
-import { get, useFormState, type FieldError as RhfFieldError } from "react-hook-form";
+import { type ReactNode, useId } from "react";
+import { get, type FieldError as RhfFieldError, useFormState } from "react-hook-form";
 import { Icon } from "../icons";
 import { hintClass, labelClass } from "./styles";
 

@@ -30,7 +30,16 @@ export function defaultMain(type: MainType, previous?: MainInput): MainInput {
   const master = previous && "master" in previous ? String(previous.master ?? "") : "";
   switch (type) {
     case "bridge":
-      return { type, bridge: "", vlan: "", mtu: "", isGateway: false, ipMasq: false, hairpinMode: false, macspoofchk: false };
+      return {
+        type,
+        bridge: "",
+        vlan: "",
+        mtu: "",
+        isGateway: false,
+        ipMasq: false,
+        hairpinMode: false,
+        macspoofchk: false,
+      };
     case "macvlan":
       return { type, master, mode: "bridge", mtu: "" };
     case "ipvlan":

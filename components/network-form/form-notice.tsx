@@ -11,9 +11,22 @@ export interface Notice {
 export function FormNotice({ notice, onReload }: { notice: Notice; onReload?: () => void }) {
   if (notice.tone === "ok") {
     return (
-      <div role="status" data-testid="form-notice" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200">
+      <div
+        role="status"
+        data-testid="form-notice"
+        className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-200"
+      >
         <span className="flex items-start gap-2">
-          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" className="mt-0.5 h-4 w-4 shrink-0" aria-hidden>
+          <svg
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            className="mt-0.5 h-4 w-4 shrink-0"
+            aria-hidden
+          >
             <path d="M5 12.5 10 17 19 7" />
           </svg>
           <span className="min-w-0">{notice.text}</span>
@@ -22,10 +35,18 @@ export function FormNotice({ notice, onReload }: { notice: Notice; onReload?: ()
     );
   }
   return (
-    <div role="alert" data-testid="form-notice" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200">
+    <div
+      role="alert"
+      data-testid="form-notice"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
+    >
       <div>{notice.text}</div>
       {notice.conflict && onReload ? (
-        <button type="button" onClick={onReload} className="mt-2 rounded-md border border-red-300 bg-white px-2.5 py-1 text-xs font-medium text-red-800 hover:bg-red-50 dark:border-red-800 dark:bg-red-950 dark:text-red-200 dark:hover:bg-red-900">
+        <button
+          type="button"
+          onClick={onReload}
+          className="mt-2 rounded-md border border-red-300 bg-white px-2.5 py-1 text-xs font-medium text-red-800 hover:bg-red-50 dark:border-red-800 dark:bg-red-950 dark:text-red-200 dark:hover:bg-red-900"
+        >
           Reload
         </button>
       ) : null}
@@ -40,7 +61,14 @@ export function dryRunNotice(target: "cluster" | "memory"): Notice {
     text: (
       <>
         The API server accepts this.
-        {target === "memory" ? <span className="text-emerald-800/80 dark:text-emerald-300/80"> (Demo: checked against the in-memory cluster; nothing was written.)</span> : " Nothing was written."}
+        {target === "memory" ? (
+          <span className="text-emerald-800/80 dark:text-emerald-300/80">
+            {" "}
+            (Demo: checked against the in-memory cluster; nothing was written.)
+          </span>
+        ) : (
+          " Nothing was written."
+        )}
       </>
     ),
   };

@@ -41,15 +41,36 @@ export function HostLinkField({
   const offered = moving ? options.filter((o) => !o.carriesNodeIp) : options;
   return (
     <div className={className}>
-      <TextField name={name} label={label} list={listId} placeholder={placeholder} hint={<Coverage value={value} option={current} observed={observed} what={what} missingNote={missingNote} moving={moving} />} />
+      <TextField
+        name={name}
+        label={label}
+        list={listId}
+        placeholder={placeholder}
+        hint={
+          <Coverage
+            value={value}
+            option={current}
+            observed={observed}
+            what={what}
+            missingNote={missingNote}
+            moving={moving}
+          />
+        }
+      />
       <datalist id={listId}>
         {offered.map((o) => (
           <option key={o.name} value={o.name} label={o.coverage} />
         ))}
       </datalist>
       {offered.length ? (
-        <div className="mt-1.5 flex flex-wrap items-center gap-1.5" aria-label={`${what === "bridge" ? "Bridges" : "NICs"} the nodes report`} role="group">
-          <span className="text-[11px] text-slate-500 dark:text-slate-400">{what === "bridge" ? "Existing bridges:" : "Host NICs:"}</span>
+        <div
+          className="mt-1.5 flex flex-wrap items-center gap-1.5"
+          aria-label={`${what === "bridge" ? "Bridges" : "NICs"} the nodes report`}
+          role="group"
+        >
+          <span className="text-[11px] text-slate-500 dark:text-slate-400">
+            {what === "bridge" ? "Existing bridges:" : "Host NICs:"}
+          </span>
           {offered.map((o) => (
             <button
               key={o.name}
@@ -64,7 +85,9 @@ export function HostLinkField({
               }`}
             >
               {o.label}
-              {o.carriesNodeIp ? <span className="ml-1 font-sans text-amber-700 dark:text-amber-400">· node IP</span> : null}
+              {o.carriesNodeIp ? (
+                <span className="ml-1 font-sans text-amber-700 dark:text-amber-400">· node IP</span>
+              ) : null}
             </button>
           ))}
         </div>
@@ -73,16 +96,43 @@ export function HostLinkField({
   );
 }
 
-function Coverage({ value, option, observed, what, missingNote, moving }: { value: string; option: HostLinkOption | undefined; observed: boolean; what: string; missingNote: string; moving: boolean }) {
+function Coverage({
+  value,
+  option,
+  observed,
+  what,
+  missingNote,
+  moving,
+}: {
+  value: string;
+  option: HostLinkOption | undefined;
+  observed: boolean;
+  what: string;
+  missingNote: string;
+  moving: boolean;
+}) {
   if (!value) return null;
   if (moving && option?.carriesNodeIp) {
-    return <span className="text-amber-700 dark:text-amber-400">{value} carries its node&apos;s IP address: moving it into a pod takes the node off that network.</span>;
+    return (
+      <span className="text-amber-700 dark:text-amber-400">
+        {value} carries its node&apos;s IP address: moving it into a pod takes the node off that network.
+      </span>
+    );
   }
   if (!observed) return <span>NodeNetworkState is not installed, so the nodes&apos; {what}s cannot be checked.</span>;
   if (!option) {
-    return <span className="text-amber-700 dark:text-amber-400">No node reports a {what} named {value}: {missingNote}.</span>;
+    return (
+      <span className="text-amber-700 dark:text-amber-400">
+        No node reports a {what} named {value}: {missingNote}.
+      </span>
+    );
   }
-  if (option.missing.length === 0) return <span className="text-emerald-700 dark:text-emerald-400">{value} is {option.coverage}.</span>;
+  if (option.missing.length === 0)
+    return (
+      <span className="text-emerald-700 dark:text-emerald-400">
+        {value} is {option.coverage}.
+      </span>
+    );
   return (
     <span className="text-amber-700 dark:text-amber-400">
       {value} is {option.coverage}; missing on {option.missing.join(", ")}: {missingNote}.

@@ -2,8 +2,8 @@
 
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { GroupError } from "./field";
-import { RemoveButton, RowFrame } from "./row-frame";
 import { RoutesFields } from "./routes-fields";
+import { RemoveButton, RowFrame } from "./row-frame";
 import { linkButton } from "./styles";
 import { TextField } from "./text-field";
 
@@ -15,7 +15,11 @@ export function HostLocalFields() {
       <div>
         <div className="mb-1 flex items-baseline justify-between">
           <h4 className="text-xs font-medium text-slate-700 dark:text-slate-300">Ranges</h4>
-          <button type="button" className={linkButton} onClick={() => append({ subnet: "", rangeStart: "", rangeEnd: "", gateway: "" })}>
+          <button
+            type="button"
+            className={linkButton}
+            onClick={() => append({ subnet: "", rangeStart: "", rangeEnd: "", gateway: "" })}
+          >
             + Add range
           </button>
         </div>
@@ -25,11 +29,50 @@ export function HostLocalFields() {
             const at = (k: string) => `ipam.ranges.${i}.${k}`;
             return (
               <RowFrame key={f.id} columns={4}>
-                <TextField name={at("subnet")} label={<>Subnet<span className="sr-only">{n}</span></>} placeholder="192.168.20.0/24" deps={[at("rangeStart"), at("rangeEnd"), at("gateway")]} />
-                <TextField name={at("rangeStart")} label={<>Range start<span className="sr-only">{n}</span></>} placeholder="first usable" deps={[at("rangeEnd")]} />
-                <TextField name={at("rangeEnd")} label={<>Range end<span className="sr-only">{n}</span></>} placeholder="last usable" deps={[at("rangeStart")]} />
-                <TextField name={at("gateway")} label={<>Gateway<span className="sr-only">{n}</span></>} placeholder="optional" />
-                <RemoveButton label={`Remove range ${i + 1}`} disabled={fields.length === 1} onClick={() => remove(i)} />
+                <TextField
+                  name={at("subnet")}
+                  label={
+                    <>
+                      Subnet<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="192.168.20.0/24"
+                  deps={[at("rangeStart"), at("rangeEnd"), at("gateway")]}
+                />
+                <TextField
+                  name={at("rangeStart")}
+                  label={
+                    <>
+                      Range start<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="first usable"
+                  deps={[at("rangeEnd")]}
+                />
+                <TextField
+                  name={at("rangeEnd")}
+                  label={
+                    <>
+                      Range end<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="last usable"
+                  deps={[at("rangeStart")]}
+                />
+                <TextField
+                  name={at("gateway")}
+                  label={
+                    <>
+                      Gateway<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="optional"
+                />
+                <RemoveButton
+                  label={`Remove range ${i + 1}`}
+                  disabled={fields.length === 1}
+                  onClick={() => remove(i)}
+                />
               </RowFrame>
             );
           })}

@@ -21,7 +21,11 @@ export interface HostLinkOption {
 
 const NIC_TYPES = new Set(["ethernet", "bond", "vlan"]);
 
-function options(t: Topology, pick: (type: string) => boolean, extra: Map<string, Set<string>> = new Map()): HostLinkOption[] {
+function options(
+  t: Topology,
+  pick: (type: string) => boolean,
+  extra: Map<string, Set<string>> = new Map(),
+): HostLinkOption[] {
   const hosts = t.elements.flatMap((e) => (e.kind === "host" && e.linksObserved ? [e] : []));
   const byName = new Map<string, { nodes: Set<string>; types: Set<string>; ip: boolean }>();
   for (const h of hosts) {
@@ -43,11 +47,16 @@ function options(t: Topology, pick: (type: string) => boolean, extra: Map<string
   return [...byName]
     .map(([name, e]) => {
       const nodes = [...e.nodes].sort();
-      const coverage = total ? `on ${Math.min(nodes.length, total)} of ${total} node${total === 1 ? "" : "s"}` : `on ${nodes.length} node${nodes.length === 1 ? "" : "s"}`;
+      const coverage = total
+        ? `on ${Math.min(nodes.length, total)} of ${total} node${total === 1 ? "" : "s"}`
+        : `on ${nodes.length} node${nodes.length === 1 ? "" : "s"}`;
       return {
         name,
         nodes,
-        missing: hosts.map((h) => h.name).filter((n) => !e.nodes.has(n)).sort(),
+        missing: hosts
+          .map((h) => h.name)
+          .filter((n) => !e.nodes.has(n))
+          .sort(),
         total,
         types: [...e.types].sort(),
         carriesNodeIp: e.ip,
@@ -76,7 +85,8 @@ export function hostBridges(t: Topology): HostLinkOption[] {
 }
 
 /** Whether any host reports its links: without NodeNetworkState the pickers cannot say which nodes have a NIC. */
-export const linksObserved = (t: Topology | null): boolean => !!t?.elements.some((e) => e.kind === "host" && e.linksObserved);
+export const linksObserved = (t: Topology | null): boolean =>
+  !!t?.elements.some((e) => e.kind === "host" && e.linksObserved);
 
 /** The namespaces the topology knows (pods and networks), sorted, user namespaces first. */
 export function namespacesOf(t: Topology | null): string[] {

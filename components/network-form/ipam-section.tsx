@@ -17,12 +17,21 @@ import { WhereaboutsFields } from "./whereabouts-fields";
 const NOTES: Record<IpamType, string> = {
   none: "No addresses: the interface is plain L2 (the pods or an application inside set addresses themselves).",
   whereabouts: "One pool for the whole cluster: no two pods get the same address, on any node.",
-  "host-local": "Each node hands out addresses from its own copy of the range: pods on two nodes can get the same address. Use it only for networks that stay on one node.",
+  "host-local":
+    "Each node hands out addresses from its own copy of the range: pods on two nodes can get the same address. Use it only for networks that stay on one node.",
   static: "Fixed addresses written into the network.",
   dhcp: "Leases from a DHCP server on the segment.",
 };
 
-export function IpamSection({ topology, capabilities, self }: { topology: Topology | null; capabilities: Capabilities; self?: { namespace: string; name: string } }) {
+export function IpamSection({
+  topology,
+  capabilities,
+  self,
+}: {
+  topology: Topology | null;
+  capabilities: Capabilities;
+  self?: { namespace: string; name: string };
+}) {
   const { getValues, setValue, clearErrors } = useFormContext<NetworkFormInput>();
   const mainType = useWatch<NetworkFormInput, "main.type">({ name: "main.type" });
   const type = useWatch<NetworkFormInput, "ipam.type">({ name: "ipam.type" });
@@ -33,7 +42,9 @@ export function IpamSection({ topology, capabilities, self }: { topology: Topolo
   if (mainType === "raw") {
     return (
       <FormSection title="IP addresses (IPAM)">
-        <p className="text-xs text-slate-500 dark:text-slate-400">Raw JSON carries its own &quot;ipam&quot; section: edit it in the config above.</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          Raw JSON carries its own &quot;ipam&quot; section: edit it in the config above.
+        </p>
       </FormSection>
     );
   }
@@ -46,12 +57,21 @@ export function IpamSection({ topology, capabilities, self }: { topology: Topolo
   };
 
   return (
-    <FormSection title="IP addresses (IPAM)" description="How the pods' interfaces on this network get their addresses.">
+    <FormSection
+      title="IP addresses (IPAM)"
+      description="How the pods' interfaces on this network get their addresses."
+    >
       <div className="mb-3 max-w-sm">
         <label htmlFor={id} className={labelClass}>
           IPAM
         </label>
-        <select id={id} value={type} onChange={(e) => choose(e.target.value as IpamType)} className={selectClass} aria-describedby={`${id}-note`}>
+        <select
+          id={id}
+          value={type}
+          onChange={(e) => choose(e.target.value as IpamType)}
+          className={selectClass}
+          aria-describedby={`${id}-note`}
+        >
           {IPAM_TYPES.map((t) => (
             <option key={t.type} value={t.type}>
               {t.label}

@@ -14,7 +14,8 @@ import { SriovFields } from "./sriov-fields";
 import { TypePicker } from "./type-picker";
 
 const NOTES: Record<string, string> = {
-  bridge: "A Linux bridge per node. Without a host NIC as its port (an uplink) each node's bridge is an island: pods on different nodes do not reach each other.",
+  bridge:
+    "A Linux bridge per node. Without a host NIC as its port (an uplink) each node's bridge is an island: pods on different nodes do not reach each other.",
   macvlan: "Each pod gets its own MAC on the master NIC; the pods reach the NIC's network, not the node itself.",
   ipvlan: "Pods share the master NIC's MAC: for networks that allow one MAC per port.",
   "host-device": "Moves a whole NIC from the node into one pod.",
@@ -35,8 +36,12 @@ export function MainSection({ topology }: { topology: Topology | null }) {
       <div className="mt-4 border-t border-slate-100 pt-3 dark:border-slate-800">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label} settings</h3>
         <p className="mb-3 mt-0.5 text-xs text-slate-500 dark:text-slate-400">{NOTES[type]}</p>
-        {type === "bridge" ? <BridgeFields bridges={topology ? hostBridges(topology) : []} observed={observed} /> : null}
-        {type === "macvlan" || type === "ipvlan" || type === "vlan" ? <ParentFields key={type} type={type} nics={nics} observed={observed} /> : null}
+        {type === "bridge" ? (
+          <BridgeFields bridges={topology ? hostBridges(topology) : []} observed={observed} />
+        ) : null}
+        {type === "macvlan" || type === "ipvlan" || type === "vlan" ? (
+          <ParentFields key={type} type={type} nics={nics} observed={observed} />
+        ) : null}
         {type === "host-device" ? <HostDeviceFields nics={nics} observed={observed} /> : null}
         {type === "sriov" ? <SriovFields /> : null}
         {type === "raw" ? <RawFields /> : null}

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { useTRPC } from "../trpc";
 import { withContext } from "./context-url";
@@ -15,18 +15,43 @@ const action =
 /** The pods whose interfaces are on a network, by name. */
 function podsOn(net: NetworkElement, topology: Topology): string[] {
   const key = `${net.namespace}/${net.name}`;
-  const ids = new Set(topology.elements.filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key).flatMap((e) => (e.parent ? [e.parent] : [])));
-  return topology.elements.filter((e) => e.kind === "pod" && ids.has(e.id)).map((p) => p.name).sort();
+  const ids = new Set(
+    topology.elements
+      .filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key)
+      .flatMap((e) => (e.parent ? [e.parent] : [])),
+  );
+  return topology.elements
+    .filter((e) => e.kind === "pod" && ids.has(e.id))
+    .map((p) => p.name)
+    .sort();
 }
 
 /** Edit, Clone, Delete and Attach for the selected network: disabled, with the reason, when the cluster is read-only. */
-export function NetworkActions({ net, topology, onDeleted }: { net: NetworkElement; topology: Topology; onDeleted: () => void }) {
+export function NetworkActions({
+  net,
+  topology,
+  onDeleted,
+}: {
+  net: NetworkElement;
+  topology: Topology;
+  onDeleted: () => void;
+}) {
   const trpc = useTRPC();
   const context = useSearchParams().get("context") ?? undefined;
   const caps = useQuery(trpc.networks.capabilities.queryOptions(context ? { context } : {}));
   const [confirming, setConfirming] = useState(false);
-  const perms = useQuery({ ...trpc.networks.permissions.queryOptions(context ? { context, namespace: net.namespace } : { namespace: net.namespace }), enabled: caps.data?.writes === "cluster" });
-  const readOnly = caps.data?.writes === "none" ? `${caps.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to change networks` : caps.data ? null : "Checking whether this cluster can be changed…";
+  const perms = useQuery({
+    ...trpc.networks.permissions.queryOptions(
+      context ? { context, namespace: net.namespace } : { namespace: net.namespace },
+    ),
+    enabled: caps.data?.writes === "cluster",
+  });
+  const readOnly =
+    caps.data?.writes === "none"
+      ? `${caps.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to change networks`
+      : caps.data
+        ? null
+        : "Checking whether this cluster can be changed…";
   // What the caller's own RBAC allows (SelfSubjectAccessReview), so a control says why it is off before a click.
   const missing = (verb: "create" | "update" | "delete" | "attach"): string | null => {
     const p = perms.data;
@@ -34,7 +59,12 @@ export function NetworkActions({ net, topology, onDeleted }: { net: NetworkEleme
     const check = net.managedBy && verb !== "attach" && verb !== "create" ? p.operator : p[verb];
     return check.allowed ? null : `You cannot do this: ${check.missing}`;
   };
-  const link = (label: string, href: string, title?: string, verb: "create" | "update" | "attach" = "update"): ReactNode => {
+  const link = (
+    label: string,
+    href: string,
+    title?: string,
+    verb: "create" | "update" | "attach" = "update",
+  ): ReactNode => {
     const why = readOnly ?? missing(verb);
     return why ? (
       <span title={why} className="inline-flex">
@@ -52,14 +82,33 @@ export function NetworkActions({ net, topology, onDeleted }: { net: NetworkEleme
   const q = { ns: net.namespace, name: net.name };
   return (
     <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label="Network actions">
-      {link("Edit", withContext("/networks/edit", context, q), net.managedBy ? "Edits the Cluster Network Operator's entry" : undefined)}
-      {link("Clone", withContext("/networks/new", context, { clone: `${net.namespace}/${net.name}` }), undefined, "create")}
+      {link(
+        "Edit",
+        withContext("/networks/edit", context, q),
+        net.managedBy ? "Edits the Cluster Network Operator's entry" : undefined,
+      )}
+      {link(
+        "Clone",
+        withContext("/networks/new", context, { clone: `${net.namespace}/${net.name}` }),
+        undefined,
+        "create",
+      )}
       <span title={deleteWhy ?? undefined} className="inline-flex">
-        <button type="button" disabled={!!deleteWhy} className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          disabled={!!deleteWhy}
+          className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`}
+          onClick={() => setConfirming(true)}
+        >
           Delete
         </button>
       </span>
-      {link("Attach to a workload…", withContext("/networks/attach", context, { ns: net.namespace, network: net.name }), undefined, "attach")}
+      {link(
+        "Attach to a workload…",
+        withContext("/networks/attach", context, { ns: net.namespace, network: net.name }),
+        undefined,
+        "attach",
+      )}
       {confirming ? (
         <DeleteDialog
           net={net}

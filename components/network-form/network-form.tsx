@@ -6,11 +6,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { networkFormSchema, type NetworkForm as NetworkFormValues, type NetworkFormInput } from "@/lib/network-form/schema";
+import {
+  type NetworkFormInput,
+  type NetworkForm as NetworkFormValues,
+  networkFormSchema,
+} from "@/lib/network-form/schema";
 import type { Topology } from "@/lib/topology/schema";
 import { useTRPC } from "../trpc";
 import { explorerUrl } from "./context-url";
-import { dryRunNotice, failedNotice, FormNotice, type Notice } from "./form-notice";
+import { dryRunNotice, FormNotice, failedNotice, type Notice } from "./form-notice";
 import { namespacesOf } from "./host-nics";
 import { IdentitySection, type TargetMode } from "./identity-section";
 import { IpamSection } from "./ipam-section";
@@ -21,7 +25,8 @@ import type { Capabilities } from "./types";
 import { WriteBanner } from "./write-banner";
 
 /** Server errors that name one of these go under that field; anything else is said for the whole form. */
-const isFormField = (f: string) => f === "name" || f === "namespace" || f === "target" || f.startsWith("main.") || f.startsWith("ipam.");
+const isFormField = (f: string) =>
+  f === "name" || f === "namespace" || f === "target" || f.startsWith("main.") || f.startsWith("ipam.");
 
 export interface NetworkFormProps {
   mode: "create" | "edit";
@@ -40,11 +45,24 @@ export interface NetworkFormProps {
  * Create or edit one secondary network. Every value is checked at its field as it is typed (the schema the server
  * also applies), the preview shows exactly what will be written, and the server dry-runs every write first.
  */
-export function NetworkForm({ mode, initial, context, capabilities, topology, targetMode, resourceVersion, onReload }: NetworkFormProps) {
+export function NetworkForm({
+  mode,
+  initial,
+  context,
+  capabilities,
+  topology,
+  targetMode,
+  resourceVersion,
+  onReload,
+}: NetworkFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const form = useForm<NetworkFormInput, unknown, NetworkFormValues>({ resolver: zodResolver(networkFormSchema), mode: "onChange", defaultValues: initial });
+  const form = useForm<NetworkFormInput, unknown, NetworkFormValues>({
+    resolver: zodResolver(networkFormSchema),
+    mode: "onChange",
+    defaultValues: initial,
+  });
   const save = useMutation(trpc.networks.save.mutationOptions());
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<"check" | "save" | null>(null);
@@ -57,12 +75,22 @@ export function NetworkForm({ mode, initial, context, capabilities, topology, ta
       setNotice(null);
       setPending(dryRunOnly ? "check" : "save");
       try {
-        const result = await save.mutateAsync({ ...(context ? { context } : {}), form: data, mode, ...(version ? { resourceVersion: version } : {}), dryRunOnly });
+        const result = await save.mutateAsync({
+          ...(context ? { context } : {}),
+          form: data,
+          mode,
+          ...(version ? { resourceVersion: version } : {}),
+          dryRunOnly,
+        });
         if (!result.ok) {
           if (result.field && isFormField(result.field)) {
             form.setError(result.field as "name", { type: "server", message: result.message }, { shouldFocus: true });
           } else if (result.status === 409 && mode === "edit") {
-            setNotice({ tone: "bad", conflict: true, text: `${data.namespace}/${data.name} was changed by someone else since you opened it. Reload it to get the current version, then make your change again.` });
+            setNotice({
+              tone: "bad",
+              conflict: true,
+              text: `${data.namespace}/${data.name} was changed by someone else since you opened it. Reload it to get the current version, then make your change again.`,
+            });
           } else {
             setNotice({ tone: "bad", text: result.message });
           }
@@ -106,7 +134,12 @@ export function NetworkForm({ mode, initial, context, capabilities, topology, ta
       <div className="mb-4">
         <WriteBanner capabilities={capabilities} />
       </div>
-      <form onSubmit={(e) => void run(false)(e)} noValidate aria-label={mode === "create" ? "New network" : "Edit network"} className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]">
+      <form
+        onSubmit={(e) => void run(false)(e)}
+        noValidate
+        aria-label={mode === "create" ? "New network" : "Edit network"}
+        className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]"
+      >
         <fieldset disabled={readOnly} className="min-w-0 space-y-4">
           <IdentitySection editing={mode === "edit"} namespaces={namespacesOf(topology)} targetMode={targetMode} />
           <MainSection topology={topology} />
@@ -116,13 +149,21 @@ export function NetworkForm({ mode, initial, context, capabilities, topology, ta
           <Preview mode={mode} />
           {notice ? <FormNotice notice={notice} onReload={onReload} /> : null}
           <div className="flex flex-wrap items-center gap-2" title={why}>
-            <button type="button" className={secondaryButton} disabled={readOnly || busy} onClick={(e) => void run(true)(e)}>
+            <button
+              type="button"
+              className={secondaryButton}
+              disabled={readOnly || busy}
+              onClick={(e) => void run(true)(e)}
+            >
               {pending === "check" ? "Checking…" : "Check (dry run)"}
             </button>
             <button type="submit" className={primaryButton} disabled={readOnly || busy}>
               {pending === "save" ? "Saving…" : mode === "create" ? "Create network" : "Save changes"}
             </button>
-            <Link href={explorerUrl(context, mode === "edit" ? `network/${initial.namespace}/${initial.name}` : undefined)} className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400">
+            <Link
+              href={explorerUrl(context, mode === "edit" ? `network/${initial.namespace}/${initial.name}` : undefined)}
+              className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"
+            >
               Cancel
             </Link>
           </div>

@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { useTRPC } from "../trpc";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { useTRPC } from "../trpc";
 import { newForm, normalizeForm } from "./form-defaults";
 import { namespacesOf } from "./host-nics";
 import { NetworkForm } from "./network-form";
@@ -15,19 +15,33 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
   const trpc = useTRPC();
   const { capabilities, topology, input } = useFormData(context);
   const [cloneNs = "", cloneName = ""] = clone?.split("/") ?? [];
-  const source = useQuery({ ...trpc.networks.get.queryOptions({ ...input, namespace: cloneNs, name: cloneName }), enabled: !!clone, staleTime: Infinity, retry: false });
+  const source = useQuery({
+    ...trpc.networks.get.queryOptions({ ...input, namespace: cloneNs, name: cloneName }),
+    enabled: !!clone,
+    staleTime: Infinity,
+    retry: false,
+  });
 
   const title = clone ? `Clone ${clone}` : "New network";
-  const subtitle = clone ? "A copy to change and save under a new name." : "A Multus secondary network pods can ask for by name.";
+  const subtitle = clone
+    ? "A copy to change and save under a new name."
+    : "A Multus secondary network pods can ask for by name.";
   const shell = (body: ReactNode) => (
     <PageShell context={context} title={title} subtitle={subtitle}>
       {body}
     </PageShell>
   );
 
-  if (capabilities.isError) return shell(<PageMessage tone="bad">Could not reach the server: {capabilities.error.message}</PageMessage>);
-  if (clone && source.isError) return shell(<PageMessage tone="bad">Could not read {clone} to clone it: {source.error.message}</PageMessage>);
-  if (!capabilities.data || topology.isPending || (clone && !source.data)) return shell(<PageMessage>Reading the cluster…</PageMessage>);
+  if (capabilities.isError)
+    return shell(<PageMessage tone="bad">Could not reach the server: {capabilities.error.message}</PageMessage>);
+  if (clone && source.isError)
+    return shell(
+      <PageMessage tone="bad">
+        Could not read {clone} to clone it: {source.error.message}
+      </PageMessage>,
+    );
+  if (!capabilities.data || topology.isPending || (clone && !source.data))
+    return shell(<PageMessage>Reading the cluster…</PageMessage>);
 
   const caps = capabilities.data;
   const topo = topology.data?.topology ?? null;
@@ -39,5 +53,15 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
     initial = { ...normalizeForm(source.data.form as NetworkFormInput, { from: cloneName, to: name }), name, target };
   }
 
-  return shell(<NetworkForm key={clone ?? "new"} mode="create" initial={initial} context={context} capabilities={caps} topology={topo} targetMode={caps.openshift ? "choice" : "hidden"} />);
+  return shell(
+    <NetworkForm
+      key={clone ?? "new"}
+      mode="create"
+      initial={initial}
+      context={context}
+      capabilities={caps}
+      topology={topo}
+      targetMode={caps.openshift ? "choice" : "hidden"}
+    />,
+  );
 }

@@ -6,18 +6,36 @@ import { useTheme } from "../theme-toggle";
 import { explorerUrl } from "./context-url";
 
 /** The frame of the form pages: a way back to the explorer, the page's title, the theme switch. */
-export function PageShell({ context, title, subtitle, children }: { context?: string; title: string; subtitle?: ReactNode; children: ReactNode }) {
+export function PageShell({
+  context,
+  title,
+  subtitle,
+  children,
+}: {
+  context?: string;
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
   const [theme, toggleTheme] = useTheme();
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="sticky top-0 z-20 flex items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
-        <Link href={explorerUrl(context)} className="rounded-md px-1.5 py-0.5 text-sm font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-400 dark:hover:bg-slate-800">
+        <Link
+          href={explorerUrl(context)}
+          className="rounded-md px-1.5 py-0.5 text-sm font-medium text-sky-700 hover:bg-sky-50 dark:text-sky-400 dark:hover:bg-slate-800"
+        >
           ← Topology
         </Link>
         <span className="h-5 w-px bg-slate-200 dark:bg-slate-700" />
         <span className="text-base font-semibold tracking-tight">Plumbline</span>
         {context ? <span className="truncate font-mono text-xs text-slate-500">{context}</span> : null}
-        <button type="button" onClick={toggleTheme} className="ml-auto rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600" aria-label="Toggle dark mode">
+        <button
+          type="button"
+          onClick={toggleTheme}
+          className="ml-auto rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600"
+          aria-label="Toggle dark mode"
+        >
           {theme === "dark" ? "Light" : "Dark"}
         </button>
       </header>
@@ -35,7 +53,10 @@ export function PageShell({ context, title, subtitle, children }: { context?: st
 /** A page-level wait or failure, inside the shell. */
 export function PageMessage({ tone = "muted", children }: { tone?: "muted" | "bad"; children: ReactNode }) {
   return tone === "bad" ? (
-    <div role="alert" className="max-w-2xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+    <div
+      role="alert"
+      className="max-w-2xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200"
+    >
       {children}
     </div>
   ) : (

@@ -21,12 +21,28 @@ const MODES = {
 };
 
 /** macvlan, ipvlan and vlan: a parent NIC on every node the pods may land on, and the type's own knobs. */
-export function ParentFields({ type, nics, observed }: { type: "macvlan" | "ipvlan" | "vlan"; nics: HostLinkOption[]; observed: boolean }) {
+export function ParentFields({
+  type,
+  nics,
+  observed,
+}: {
+  type: "macvlan" | "ipvlan" | "vlan";
+  nics: HostLinkOption[];
+  observed: boolean;
+}) {
   const mode = useWatch({ name: "main.mode" }) as string | undefined;
   const modes = type === "vlan" ? [] : MODES[type];
   return (
     <div className="space-y-3">
-      <HostLinkField name="main.master" label="Master interface" options={nics} observed={observed} what="NIC" placeholder="e.g. ens9" missingNote="pods scheduled there fail to start" />
+      <HostLinkField
+        name="main.master"
+        label="Master interface"
+        options={nics}
+        observed={observed}
+        what="NIC"
+        placeholder="e.g. ens9"
+        missingNote="pods scheduled there fail to start"
+      />
       <div className="grid grid-cols-2 gap-3">
         {type === "vlan" ? (
           <TextField name="main.vlanId" label="VLAN ID" numeric placeholder="e.g. 100" hint="0–4094" />

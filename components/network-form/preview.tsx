@@ -2,12 +2,15 @@
 
 import { useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { networkFormSchema, toNad, toOperatorEntry, type NetworkFormInput } from "@/lib/network-form/schema";
+import { type NetworkFormInput, networkFormSchema, toNad, toOperatorEntry } from "@/lib/network-form/schema";
 import { cardClass, linkButton } from "./styles";
 import { toYaml } from "./yaml";
 
 /** What the form stands for right now, or why there is nothing to show. */
-export function previewOf(values: NetworkFormInput, mode: "create" | "edit"): { ok: true; title: string; caption: string; yaml: string } | { ok: false; problems: number } {
+export function previewOf(
+  values: NetworkFormInput,
+  mode: "create" | "edit",
+): { ok: true; title: string; caption: string; yaml: string } | { ok: false; problems: number } {
   const parsed = networkFormSchema.safeParse(values);
   if (!parsed.success) return { ok: false, problems: new Set(parsed.error.issues.map((i) => i.path.join("."))).size };
   const f = parsed.data;
@@ -22,7 +25,10 @@ export function previewOf(values: NetworkFormInput, mode: "create" | "edit"): { 
   return {
     ok: true,
     title: "NetworkAttachmentDefinition",
-    caption: mode === "create" ? `Created as ${f.namespace}/${f.name}.` : `Replaces the spec of ${f.namespace}/${f.name}; its other labels and annotations are kept.`,
+    caption:
+      mode === "create"
+        ? `Created as ${f.namespace}/${f.name}.`
+        : `Replaces the spec of ${f.namespace}/${f.name}; its other labels and annotations are kept.`,
     yaml: toYaml(toNad(f)),
   };
 }
@@ -42,12 +48,18 @@ export function Preview({ mode }: { mode: "create" | "edit" }) {
     }
   };
   return (
-    <section aria-labelledby="preview-title" className={`${cardClass} flex min-h-0 flex-col overflow-hidden`} data-testid="preview">
+    <section
+      aria-labelledby="preview-title"
+      className={`${cardClass} flex min-h-0 flex-col overflow-hidden`}
+      data-testid="preview"
+    >
       <div className="flex items-baseline gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <h2 id="preview-title" className="text-sm font-semibold">
           Preview
         </h2>
-        <span className="truncate text-xs text-slate-500 dark:text-slate-400">{preview.ok ? preview.title : "what will be written"}</span>
+        <span className="truncate text-xs text-slate-500 dark:text-slate-400">
+          {preview.ok ? preview.title : "what will be written"}
+        </span>
         {preview.ok ? (
           <button type="button" className={`${linkButton} ml-auto`} onClick={() => void copy(preview.yaml)}>
             {copied ? "Copied" : "Copy YAML"}
@@ -56,17 +68,23 @@ export function Preview({ mode }: { mode: "create" | "edit" }) {
       </div>
       {preview.ok ? (
         <>
-          <pre aria-label="YAML preview" className="min-h-0 flex-1 overflow-auto bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed whitespace-pre-wrap break-all text-slate-100 dark:bg-slate-950">
+          <pre
+            aria-label="YAML preview"
+            className="min-h-0 flex-1 overflow-auto bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed whitespace-pre-wrap break-all text-slate-100 dark:bg-slate-950"
+          >
             {preview.yaml}
           </pre>
-          <p className="border-t border-slate-200 px-3 py-2 text-[11px] leading-snug text-slate-500 dark:border-slate-700 dark:text-slate-400">{preview.caption}</p>
+          <p className="border-t border-slate-200 px-3 py-2 text-[11px] leading-snug text-slate-500 dark:border-slate-700 dark:text-slate-400">
+            {preview.caption}
+          </p>
         </>
       ) : (
         <div className="grid flex-1 place-items-center px-4 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
           <p>
             Fix the errors to see the preview.
             <span className="mt-1 block text-xs">
-              {preview.problems} field{preview.problems === 1 ? "" : "s"} still need{preview.problems === 1 ? "s" : ""} a valid value.
+              {preview.problems} field{preview.problems === 1 ? "" : "s"} still need{preview.problems === 1 ? "s" : ""}{" "}
+              a valid value.
             </span>
           </p>
         </div>

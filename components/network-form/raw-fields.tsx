@@ -10,7 +10,8 @@ export function RawFields() {
   const { register, getValues, setValue } = useFormContext();
   const format = () => {
     const json = parseJson(String(getValues("main.config") ?? ""));
-    if (json.ok) setValue("main.config", JSON.stringify(json.value, null, 2), { shouldValidate: true, shouldDirty: true });
+    if (json.ok)
+      setValue("main.config", JSON.stringify(json.value, null, 2), { shouldValidate: true, shouldDirty: true });
   };
   return (
     <div className="relative">
@@ -20,9 +21,19 @@ export function RawFields() {
       <Field
         name="main.config"
         label="CNI config (JSON)"
-        hint={'One CNI config or a conflist ({"plugins": [...]}), written as the NAD\'s spec.config. Its ipam goes inside it.'}
+        hint={
+          'One CNI config or a conflist ({"plugins": [...]}), written as the NAD\'s spec.config. Its ipam goes inside it.'
+        }
       >
-        {(control) => <textarea {...control} {...register("main.config")} rows={16} spellCheck={false} className={`${monoInputClass} text-xs leading-relaxed`} />}
+        {(control) => (
+          <textarea
+            {...control}
+            {...register("main.config")}
+            rows={16}
+            spellCheck={false}
+            className={`${monoInputClass} text-xs leading-relaxed`}
+          />
+        )}
       </Field>
     </div>
   );

@@ -2,9 +2,9 @@
 
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { GroupError } from "./field";
+import { RemoveButton, RowFrame } from "./row-frame";
 import { linkButton } from "./styles";
 import { TextField } from "./text-field";
-import { RemoveButton, RowFrame } from "./row-frame";
 
 /** ipam.routes: destination CIDRs, optionally through a gateway other than the default one. */
 export function RoutesFields() {
@@ -18,14 +18,34 @@ export function RoutesFields() {
           + Add route
         </button>
       </div>
-      {fields.length === 0 ? <p className="text-xs text-slate-500 dark:text-slate-400">No routes: only the subnet is reachable through this interface.</p> : null}
+      {fields.length === 0 ? (
+        <p className="text-xs text-slate-500 dark:text-slate-400">
+          No routes: only the subnet is reachable through this interface.
+        </p>
+      ) : null}
       <div className="space-y-2">
         {fields.map((f, i) => {
           const n = i === 0 ? "" : ` (route ${i + 1})`;
           return (
             <RowFrame key={f.id}>
-              <TextField name={`ipam.routes.${i}.dst`} label={<>Destination<span className="sr-only">{n}</span></>} placeholder="e.g. 10.10.0.0/16 or 0.0.0.0/0" />
-              <TextField name={`ipam.routes.${i}.gw`} label={<>Via gateway<span className="sr-only">{n}</span></>} placeholder="optional" />
+              <TextField
+                name={`ipam.routes.${i}.dst`}
+                label={
+                  <>
+                    Destination<span className="sr-only">{n}</span>
+                  </>
+                }
+                placeholder="e.g. 10.10.0.0/16 or 0.0.0.0/0"
+              />
+              <TextField
+                name={`ipam.routes.${i}.gw`}
+                label={
+                  <>
+                    Via gateway<span className="sr-only">{n}</span>
+                  </>
+                }
+                placeholder="optional"
+              />
               <RemoveButton label={`Remove route ${i + 1}`} onClick={() => remove(i)} />
             </RowFrame>
           );

@@ -5,7 +5,19 @@ import { useFormContext } from "react-hook-form";
 import { Field } from "./field";
 import { selectClass } from "./styles";
 
-export function SelectField({ name, label, hint, options, className }: { name: string; label: ReactNode; hint?: ReactNode; options: { value: string; label: string }[]; className?: string }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  className,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  className?: string;
+}) {
   const { register } = useFormContext();
   return (
     <Field name={name} label={label} hint={hint} className={className}>

@@ -2,8 +2,8 @@
 
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { GroupError } from "./field";
-import { RemoveButton, RowFrame } from "./row-frame";
 import { RoutesFields } from "./routes-fields";
+import { RemoveButton, RowFrame } from "./row-frame";
 import { StringListField } from "./string-list-field";
 import { linkButton } from "./styles";
 import { TextField } from "./text-field";
@@ -20,15 +20,39 @@ export function StaticFields() {
             + Add address
           </button>
         </div>
-        <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">Every pod on this network gets these addresses: two pods on one segment would clash, so give per-pod addresses in the pod&apos;s annotation instead when several pods use it.</p>
+        <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">
+          Every pod on this network gets these addresses: two pods on one segment would clash, so give per-pod addresses
+          in the pod&apos;s annotation instead when several pods use it.
+        </p>
         <div className="space-y-2">
           {fields.map((f, i) => {
             const n = i === 0 ? "" : ` (address ${i + 1})`;
             return (
               <RowFrame key={f.id}>
-                <TextField name={`ipam.addresses.${i}.address`} label={<>Address<span className="sr-only">{n}</span></>} placeholder="192.168.20.10/24" deps={[`ipam.addresses.${i}.gateway`]} />
-                <TextField name={`ipam.addresses.${i}.gateway`} label={<>Gateway<span className="sr-only">{n}</span></>} placeholder="optional" />
-                <RemoveButton label={`Remove address ${i + 1}`} disabled={fields.length === 1} onClick={() => remove(i)} />
+                <TextField
+                  name={`ipam.addresses.${i}.address`}
+                  label={
+                    <>
+                      Address<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="192.168.20.10/24"
+                  deps={[`ipam.addresses.${i}.gateway`]}
+                />
+                <TextField
+                  name={`ipam.addresses.${i}.gateway`}
+                  label={
+                    <>
+                      Gateway<span className="sr-only">{n}</span>
+                    </>
+                  }
+                  placeholder="optional"
+                />
+                <RemoveButton
+                  label={`Remove address ${i + 1}`}
+                  disabled={fields.length === 1}
+                  onClick={() => remove(i)}
+                />
               </RowFrame>
             );
           })}
@@ -36,7 +60,15 @@ export function StaticFields() {
         <GroupError name="ipam.addresses" id="ipam-addresses-error" />
       </div>
       <RoutesFields />
-      <StringListField name="ipam.dns.nameservers" title="DNS" itemLabel="Nameserver" removeLabel="nameserver" placeholder="192.168.20.1" addLabel="Add nameserver" empty="No DNS servers: the pod keeps the cluster's resolv.conf." />
+      <StringListField
+        name="ipam.dns.nameservers"
+        title="DNS"
+        itemLabel="Nameserver"
+        removeLabel="nameserver"
+        placeholder="192.168.20.1"
+        addLabel="Add nameserver"
+        empty="No DNS servers: the pod keeps the cluster's resolv.conf."
+      />
     </div>
   );
 }

@@ -2,12 +2,28 @@
 
 import { useFormContext, useWatch } from "react-hook-form";
 import { GroupError } from "./field";
+import { RemoveButton } from "./row-frame";
 import { linkButton } from "./styles";
 import { TextField } from "./text-field";
-import { RemoveButton } from "./row-frame";
 
 /** A list of single values (whereabouts exclusions, DNS servers): one input per entry, add and remove. */
-export function StringListField({ name, title, itemLabel, removeLabel, placeholder, addLabel, empty }: { name: string; title: string; itemLabel: string; removeLabel: string; placeholder?: string; addLabel: string; empty: string }) {
+export function StringListField({
+  name,
+  title,
+  itemLabel,
+  removeLabel,
+  placeholder,
+  addLabel,
+  empty,
+}: {
+  name: string;
+  title: string;
+  itemLabel: string;
+  removeLabel: string;
+  placeholder?: string;
+  addLabel: string;
+  empty: string;
+}) {
   const { setValue, getValues } = useFormContext();
   const items = (useWatch({ name }) as string[] | undefined) ?? [];
   const set = (next: string[]) => setValue(name, next, { shouldDirty: true, shouldValidate: true });
@@ -15,7 +31,13 @@ export function StringListField({ name, title, itemLabel, removeLabel, placehold
     <div>
       <div className="mb-1 flex items-baseline justify-between">
         <h4 className="text-xs font-medium text-slate-700 dark:text-slate-300">{title}</h4>
-        <button type="button" className={linkButton} onClick={() => setValue(name, [...((getValues(name) as string[] | undefined) ?? []), ""], { shouldDirty: true })}>
+        <button
+          type="button"
+          className={linkButton}
+          onClick={() =>
+            setValue(name, [...((getValues(name) as string[] | undefined) ?? []), ""], { shouldDirty: true })
+          }
+        >
           + {addLabel}
         </button>
       </div>
@@ -23,8 +45,18 @@ export function StringListField({ name, title, itemLabel, removeLabel, placehold
       <div className="grid grid-cols-2 gap-2">
         {items.map((_, i) => (
           <div key={i} className="flex items-start gap-1">
-            <TextField className="min-w-0 flex-1" labelHidden name={`${name}.${i}`} label={`${itemLabel}${i === 0 ? "" : ` ${i + 1}`}`} placeholder={placeholder} />
-            <RemoveButton besideLabel={false} label={`Remove ${removeLabel} ${i + 1}`} onClick={() => set(((getValues(name) as string[] | undefined) ?? []).filter((__, j) => j !== i))} />
+            <TextField
+              className="min-w-0 flex-1"
+              labelHidden
+              name={`${name}.${i}`}
+              label={`${itemLabel}${i === 0 ? "" : ` ${i + 1}`}`}
+              placeholder={placeholder}
+            />
+            <RemoveButton
+              besideLabel={false}
+              label={`Remove ${removeLabel} ${i + 1}`}
+              onClick={() => set(((getValues(name) as string[] | undefined) ?? []).filter((__, j) => j !== i))}
+            />
           </div>
         ))}
       </div>

@@ -28,4 +28,5 @@ export const dangerButton = `${buttonBase} bg-red-600 text-white shadow-sm hover
 /** A small text button inside a section: add a row, remove a row, pick a suggestion. */
 export const linkButton = "text-xs font-medium text-sky-700 hover:underline disabled:opacity-50 dark:text-sky-400";
 
-export const cardClass = "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900";
+export const cardClass =
+  "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900";

@@ -2,14 +2,18 @@
 
 import { useId, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { networkFormSchema, toCniConfig, type NetworkFormInput } from "@/lib/network-form/schema";
+import { type NetworkFormInput, networkFormSchema, toCniConfig } from "@/lib/network-form/schema";
 import { defaultMain, MAIN_TYPES, type MainInput, type MainType } from "./form-defaults";
 
 /** What Raw JSON starts from: the structured form's config when it is valid, else a skeleton to fill in. */
 function rawStart(values: NetworkFormInput): string {
   const parsed = networkFormSchema.safeParse(values);
   if (parsed.success) return JSON.stringify(toCniConfig(parsed.data), null, 2);
-  return JSON.stringify({ cniVersion: "0.3.1", name: values.name || "my-network", type: "bridge", bridge: "br1", ipam: {} }, null, 2);
+  return JSON.stringify(
+    { cniVersion: "0.3.1", name: values.name || "my-network", type: "bridge", bridge: "br1", ipam: {} },
+    null,
+    2,
+  );
 }
 
 /**
@@ -26,7 +30,9 @@ export function TypePicker({ disabled }: { disabled?: boolean }) {
     const values = getValues();
     if (values.main.type === type) return;
     cache.current.set(values.main.type, values.main);
-    const next = cache.current.get(type) ?? (type === "raw" ? { type: "raw" as const, config: rawStart(values) } : defaultMain(type, values.main));
+    const next =
+      cache.current.get(type) ??
+      (type === "raw" ? { type: "raw" as const, config: rawStart(values) } : defaultMain(type, values.main));
     clearErrors("main");
     setValue("main", next, { shouldDirty: true });
   };
@@ -41,7 +47,9 @@ export function TypePicker({ disabled }: { disabled?: boolean }) {
             <label
               key={t.type}
               className={`flex cursor-pointer items-start gap-2 rounded-md border px-2.5 py-2 transition-colors ${
-                on ? "border-sky-500 bg-sky-50 ring-1 ring-sky-500 dark:border-sky-500 dark:bg-sky-950/50" : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-500"
+                on
+                  ? "border-sky-500 bg-sky-50 ring-1 ring-sky-500 dark:border-sky-500 dark:bg-sky-950/50"
+                  : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-500"
               }`}
             >
               <input
@@ -58,7 +66,10 @@ export function TypePicker({ disabled }: { disabled?: boolean }) {
                 <span id={`${id}-${t.type}`} className="block text-sm font-medium">
                   {t.label}
                 </span>
-                <span id={`${id}-${t.type}-blurb`} className="block text-[11px] leading-tight text-slate-500 dark:text-slate-400">
+                <span
+                  id={`${id}-${t.type}-blurb`}
+                  className="block text-[11px] leading-tight text-slate-500 dark:text-slate-400"
+                >
                   {t.blurb}
                 </span>
               </span>

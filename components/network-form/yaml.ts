@@ -10,7 +10,8 @@ const SAFE = /^[A-Za-z_/][A-Za-z0-9_./@ :-]*$/;
 
 function scalar(s: string): string {
   if (s === "") return "''";
-  const plain = SAFE.test(s) && !RESERVED.test(s) && !s.includes(": ") && !s.includes(" #") && !s.endsWith(":") && !s.endsWith(" ");
+  const plain =
+    SAFE.test(s) && !RESERVED.test(s) && !s.includes(": ") && !s.includes(" #") && !s.endsWith(":") && !s.endsWith(" ");
   if (plain) return s;
   // Single quotes keep backslashes and double quotes as they are: JSON in a string stays readable.
   if (!/[\u0000-\u001f\u007f]/.test(s)) return `'${s.replaceAll("'", "''")}'`;

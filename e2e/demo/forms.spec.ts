@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { snap } from "../screenshot";
 
 const saves = (page: Page) => {
@@ -23,7 +23,9 @@ test("an invalid range is refused at its field before any request is sent", asyn
   await expect(range).toHaveAccessibleDescription(/not a CIDR/);
   await range.fill("192.168.60.0/24");
   await page.getByLabel("Range start", { exact: true }).fill("192.168.61.10");
-  await expect(page.getByLabel("Range start", { exact: true })).toHaveAccessibleDescription(/outside 192\.168\.60\.0\/24/);
+  await expect(page.getByLabel("Range start", { exact: true })).toHaveAccessibleDescription(
+    /outside 192\.168\.60\.0\/24/,
+  );
   await page.getByRole("button", { name: "Create network" }).click();
   await page.getByRole("button", { name: "Check (dry run)" }).click();
   await expect(page.getByText("Fix the errors to see the preview.")).toBeVisible();
@@ -31,7 +33,9 @@ test("an invalid range is refused at its field before any request is sent", asyn
   expect(requests).toEqual([]);
 });
 
-test("an admin creates a bridge-main-like network and a macvlan network and sees them in the topology", async ({ page }, testInfo) => {
+test("an admin creates a bridge-main-like network and a macvlan network and sees them in the topology", async ({
+  page,
+}, testInfo) => {
   // bridge + whereabouts, as the walk-through's bridge-main, through the operator (this demo is OpenShift)
   await page.goto("/networks/new");
   await expect(page.getByTestId("write-banner")).toContainText("memory");
@@ -90,6 +94,8 @@ test("attach a network to the walk-through's Deployment keeps what it had", asyn
   await page.getByLabel("Network", { exact: true }).selectOption("bridge-main");
   await expect(page.getByTestId("merged-annotation")).toContainText("host-device-main,bridge-main");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByText("Patched Deployment multus-test/pod-b: its pods restart with the networks.")).toBeVisible();
+  await expect(
+    page.getByText("Patched Deployment multus-test/pod-b: its pods restart with the networks."),
+  ).toBeVisible();
   await snap(page, testInfo, "attach-done");
 });

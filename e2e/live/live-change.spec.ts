@@ -11,9 +11,19 @@ test("the dashboard on the live test bed shows a cluster change without a reload
   await expect(page.getByTestId("source-status")).toHaveAttribute("data-state", "live");
   await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
   // The walk-through's scenario, read from a real API server.
-  await expect(page.getByTestId("rf__edge-attachment:pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1->host/worker1.ocp46rt.priv.local/bridge/mybr0")).toContainText("192.168.12.14");
-  await expect(page.getByTestId("rf__edge-attachment:pod/multus-test/pod-a-66b77fb7f6-wbx5f/if/net1->host/worker1.ocp46rt.priv.local/host-device/ens8")).toBeAttached();
-  await expect(page.getByTestId(`rf__edge-attachment:${POD_B_NET1}->host/worker2.ocp46rt.priv.local/host-device/ens8`)).toBeAttached();
+  await expect(
+    page.getByTestId(
+      "rf__edge-attachment:pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1->host/worker1.ocp46rt.priv.local/bridge/mybr0",
+    ),
+  ).toContainText("192.168.12.14");
+  await expect(
+    page.getByTestId(
+      "rf__edge-attachment:pod/multus-test/pod-a-66b77fb7f6-wbx5f/if/net1->host/worker1.ocp46rt.priv.local/host-device/ens8",
+    ),
+  ).toBeAttached();
+  await expect(
+    page.getByTestId(`rf__edge-attachment:${POD_B_NET1}->host/worker2.ocp46rt.priv.local/host-device/ens8`),
+  ).toBeAttached();
   const iface = page.getByTestId(`rf__node-${POD_B_NET1}`);
   await expect(iface).toContainText("192.168.12.21");
   const bridge = page.getByTestId("rf__node-host/worker1.ocp46rt.priv.local/bridge/mybr0");
@@ -25,8 +35,12 @@ test("the dashboard on the live test bed shows a cluster change without a reload
     { name: "ovn-kubernetes", interface: "eth0", ips: ["10.130.2.13"], mac: "0a:58:0a:82:02:0d", default: true },
     { name: "multus-test/host-device-main", interface: "net1", ips: ["192.168.12.77"], mac: "00:1a:4a:16:06:81" },
   ];
-  const res = await testbed().request("PATCH", `/api/v1/namespaces/multus-test/pods/${POD_B}`,
-    { metadata: { annotations: { [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) } } }, "application/merge-patch+json");
+  const res = await testbed().request(
+    "PATCH",
+    `/api/v1/namespaces/multus-test/pods/${POD_B}`,
+    { metadata: { annotations: { [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) } } },
+    "application/merge-patch+json",
+  );
   expect(res.status).toBe(200);
 
   await expect(iface).toContainText("192.168.12.77");
@@ -35,8 +49,18 @@ test("the dashboard on the live test bed shows a cluster change without a reload
   expect(await bridge.boundingBox()).toEqual(before);
 
   // And back, as the lease returns: the other specs see the seeded cluster again.
-  const original = await testbed().request("PATCH", `/api/v1/namespaces/multus-test/pods/${POD_B}`,
-    { metadata: { annotations: { [NETWORK_STATUS_ANNOTATION]: JSON.stringify([status[0], { ...status[1], ips: ["192.168.12.21"] }]) } } }, "application/merge-patch+json");
+  const original = await testbed().request(
+    "PATCH",
+    `/api/v1/namespaces/multus-test/pods/${POD_B}`,
+    {
+      metadata: {
+        annotations: {
+          [NETWORK_STATUS_ANNOTATION]: JSON.stringify([status[0], { ...status[1], ips: ["192.168.12.21"] }]),
+        },
+      },
+    },
+    "application/merge-patch+json",
+  );
   expect(original.status).toBe(200);
   await expect(iface).toContainText("192.168.12.21");
   await snap(page, testInfo, "live-after");

@@ -1,21 +1,30 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { topologySchema } from "../../lib/topology/schema";
 import { snap } from "../screenshot";
 
 const W1 = "host/worker1.ocp46rt.priv.local";
 const W2 = "host/worker2.ocp46rt.priv.local";
 const node = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`);
-const edge = (page: Page, source: string, target: string) => page.getByTestId(`rf__edge-attachment:${source}->${target}`);
+const edge = (page: Page, source: string, target: string) =>
+  page.getByTestId(`rf__edge-attachment:${source}->${target}`);
 const ready = (page: Page) => expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
 
 test("cluster view: the walk-through's bridge and host-device pods, each on its host", async ({ page }, testInfo) => {
   await page.goto("/");
   await ready(page);
-  await expect(edge(page, "pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1", `${W1}/bridge/mybr0`)).toContainText("net1 192.168.12.14");
-  await expect(edge(page, "pod/multus-test/pod-b-85ffcd4c7c-xpp2z/if/net1", `${W1}/bridge/mybr0`)).toContainText("net1 192.168.12.11");
-  await expect(edge(page, "pod/multus-test/pod-a-66b77fb7f6-wbx5f/if/net1", `${W1}/host-device/ens8`)).toContainText("192.168.12.20");
-  await expect(edge(page, "pod/multus-test/pod-b-cc754dd7-pq9km/if/net1", `${W2}/host-device/ens8`)).toContainText("192.168.12.21");
+  await expect(edge(page, "pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1", `${W1}/bridge/mybr0`)).toContainText(
+    "net1 192.168.12.14",
+  );
+  await expect(edge(page, "pod/multus-test/pod-b-85ffcd4c7c-xpp2z/if/net1", `${W1}/bridge/mybr0`)).toContainText(
+    "net1 192.168.12.11",
+  );
+  await expect(edge(page, "pod/multus-test/pod-a-66b77fb7f6-wbx5f/if/net1", `${W1}/host-device/ens8`)).toContainText(
+    "192.168.12.20",
+  );
+  await expect(edge(page, "pod/multus-test/pod-b-cc754dd7-pq9km/if/net1", `${W2}/host-device/ens8`)).toContainText(
+    "192.168.12.21",
+  );
   await expect(node(page, `${W1}/host-device/ens8`)).toContainText("moved into pod");
   // eth0 is hidden until asked for.
   await expect(node(page, "pod/multus-test/pod-a-5bb7694d4-j8g6b/if/eth0")).toHaveCount(0);
@@ -50,7 +59,9 @@ test("network view: bridge-main is an island on worker1, and the view is a link"
 test("network view of macvlan-main joins the parents on both hosts as one L2 segment", async ({ page }, testInfo) => {
   await page.goto("/?view=network&target=multus-test/macvlan-main");
   await ready(page);
-  await expect(page.getByTestId(`rf__edge-segment:${W1}/macvlan-parent/ens9->${W2}/macvlan-parent/ens9`)).toContainText("same L2 (ens9)");
+  await expect(page.getByTestId(`rf__edge-segment:${W1}/macvlan-parent/ens9->${W2}/macvlan-parent/ens9`)).toContainText(
+    "same L2 (ens9)",
+  );
   await expect(page.getByTestId("view-caption")).toContainText("share the L2 segment of ens9 across hosts");
   await snap(page, testInfo, "view-network-macvlan-main");
 });
@@ -78,7 +89,9 @@ test("search 192.168.12.21 focuses pod-b's host-device interface", async ({ page
   await snap(page, testInfo, "search-focus");
 });
 
-test("details: a pod shows requested vs attached, a network its config, range use and raw JSON", async ({ page }, testInfo) => {
+test("details: a pod shows requested vs attached, a network its config, range use and raw JSON", async ({
+  page,
+}, testInfo) => {
   await page.goto("/?view=pod&target=multus-test/pod-e-5c7d9f8b6-q4w8z");
   await ready(page);
   await node(page, "pod/multus-test/pod-e-5c7d9f8b6-q4w8z").click({ position: { x: 30, y: 12 } });

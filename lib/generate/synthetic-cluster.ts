@@ -1,5 +1,5 @@
 import type { KubeObject } from "../k8s/objects";
-import { NETWORKS_ANNOTATION, NETWORK_STATUS_ANNOTATION } from "../pod/annotations";
+import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "../pod/annotations";
 
 export interface SyntheticOptions {
   nodes: number;
@@ -22,7 +22,8 @@ function rng(seed: number): () => number {
 }
 
 const hex = (n: number) => n.toString(16).padStart(2, "0");
-const mac = (a: number, b: number, c: number) => `02:00:${hex(a & 255)}:${hex(b & 255)}:${hex((c >> 8) & 255)}:${hex(c & 255)}`;
+const mac = (a: number, b: number, c: number) =>
+  `02:00:${hex(a & 255)}:${hex(b & 255)}:${hex((c >> 8) & 255)}:${hex(c & 255)}`;
 
 const TYPES = ["bridge", "macvlan", "ipvlan", "vlan", "host-device"] as const;
 
@@ -39,9 +40,16 @@ export function syntheticCluster(opts: SyntheticOptions): KubeObject[] {
   const nodeNames = Array.from({ length: opts.nodes }, (_, i) => `node-${String(i + 1).padStart(3, "0")}`);
 
   for (const [i, name] of nodeNames.entries()) {
-    objects.push({ apiVersion: "v1", kind: "Node", metadata: { name }, status: { addresses: [{ type: "InternalIP", address: `10.0.${i >> 8}.${i & 255}` }] } });
     objects.push({
-      apiVersion: "nmstate.io/v1beta1", kind: "NodeNetworkState", metadata: { name },
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name },
+      status: { addresses: [{ type: "InternalIP", address: `10.0.${i >> 8}.${i & 255}` }] },
+    });
+    objects.push({
+      apiVersion: "nmstate.io/v1beta1",
+      kind: "NodeNetworkState",
+      metadata: { name },
       status: {
         lastSuccessfulUpdateTime: "2026-11-27T09:00:00Z",
         currentState: {
@@ -57,7 +65,7 @@ export function syntheticCluster(opts: SyntheticOptions): KubeObject[] {
   }
 
   const nads = Array.from({ length: opts.nads }, (_, i) => {
-    const type = i === 0 ? "host-device" : TYPES[i % 4] ?? "bridge";
+    const type = i === 0 ? "host-device" : (TYPES[i % 4] ?? "bridge");
     const namespace = namespaces[i % namespaces.length] ?? "team-1";
     const name = `${type}-net-${i + 1}`;
     const subnet = `172.${16 + (i >> 8)}.${i & 255}`;
@@ -67,7 +75,12 @@ export function syntheticCluster(opts: SyntheticOptions): KubeObject[] {
     if (type === "macvlan" || type === "ipvlan") config.master = "ens9";
     if (type === "vlan") Object.assign(config, { master: "ens9", vlanId: 100 + i });
     if (type === "host-device") config.device = "ens8";
-    objects.push({ apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name, namespace }, spec: { config: JSON.stringify(config) } });
+    objects.push({
+      apiVersion: "k8s.cni.cncf.io/v1",
+      kind: "NetworkAttachmentDefinition",
+      metadata: { name, namespace },
+      spec: { config: JSON.stringify(config) },
+    });
     return { name, namespace, type, subnet, next: 10 };
   });
   for (const ns of namespaces) objects.push({ apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
@@ -82,14 +95,33 @@ export function syntheticCluster(opts: SyntheticOptions): KubeObject[] {
     if (first.type === "host-device") hostDeviceTaken.add(node);
     const name = `app-${p + 1}`;
     const status = [
-      { name: "ovn-kubernetes", interface: "eth0", ips: [`10.128.${p >> 8}.${p & 255}`], mac: mac(10, p >> 8, p), default: true, dns: {} },
+      {
+        name: "ovn-kubernetes",
+        interface: "eth0",
+        ips: [`10.128.${p >> 8}.${p & 255}`],
+        mac: mac(10, p >> 8, p),
+        default: true,
+        dns: {},
+      },
       ...wanted.map((n, k) => ({
-        name: `${n.namespace}/${n.name}`, interface: `net${k + 1}`, ips: [`${n.subnet}.${n.next++ % 250 + 2}`], mac: mac(20 + k, p >> 8, p), dns: {},
+        name: `${n.namespace}/${n.name}`,
+        interface: `net${k + 1}`,
+        ips: [`${n.subnet}.${(n.next++ % 250) + 2}`],
+        mac: mac(20 + k, p >> 8, p),
+        dns: {},
       })),
     ];
     objects.push({
-      apiVersion: "v1", kind: "Pod",
-      metadata: { name, namespace, annotations: { [NETWORKS_ANNOTATION]: wanted.map((n) => n.name).join(","), [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) } },
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        name,
+        namespace,
+        annotations: {
+          [NETWORKS_ANNOTATION]: wanted.map((n) => n.name).join(","),
+          [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status),
+        },
+      },
       spec: { nodeName: node, containers: [{ name: "app", image: "registry.example/app:1" }] },
       status: { phase: "Running", podIP: status[0]?.ips[0], podIPs: [{ ip: status[0]?.ips[0] }] },
     });

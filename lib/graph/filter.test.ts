@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSnapshot } from "@/server/sources/read-snapshot";
 import { syntheticCluster } from "../generate/synthetic-cluster";
-import { snapshotFromObjects, type ClusterSnapshot } from "../k8s/snapshot";
+import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
-import { topologySchema, type InterfaceElement, type PodElement, type Topology } from "../topology/schema";
-import { filterTopology, type Criteria } from "./filter";
+import { type InterfaceElement, type PodElement, type Topology, topologySchema } from "../topology/schema";
+import { type Criteria, filterTopology } from "./filter";
 
 const W1 = "worker1.ocp46rt.priv.local";
 const W2 = "worker2.ocp46rt.priv.local";
@@ -50,19 +50,31 @@ function extraObjects(): unknown[] {
   return [
     // A NAD nobody uses, with a config error: a finding about it concerns its own network only.
     {
-      apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition",
+      apiVersion: "k8s.cni.cncf.io/v1",
+      kind: "NetworkAttachmentDefinition",
       metadata: { name: "broken", namespace: NS },
       spec: { config: "{not json" },
     },
     {
-      apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition",
+      apiVersion: "k8s.cni.cncf.io/v1",
+      kind: "NetworkAttachmentDefinition",
       metadata: { name: "other-net", namespace: "other" },
-      spec: { config: JSON.stringify({ cniVersion: "0.3.1", name: "other-net", type: "macvlan", master: "ens9", ipam: { type: "static" } }) },
+      spec: {
+        config: JSON.stringify({
+          cniVersion: "0.3.1",
+          name: "other-net",
+          type: "macvlan",
+          master: "ens9",
+          ipam: { type: "static" },
+        }),
+      },
     },
     {
-      apiVersion: "v1", kind: "Pod",
+      apiVersion: "v1",
+      kind: "Pod",
       metadata: {
-        name: "other-pod", namespace: "other",
+        name: "other-pod",
+        namespace: "other",
         annotations: {
           "k8s.v1.cni.cncf.io/networks": "other-net",
           "k8s.v1.cni.cncf.io/network-status": JSON.stringify([
@@ -88,7 +100,10 @@ beforeAll(async () => {
     ...snap,
     pods: [...snap.pods, ...extra.pods],
     nads: [...snap.nads, ...extra.nads],
-    notes: [...snap.notes, { severity: "info", code: "feature-absent", message: "no IPPool CRD in this cluster", elements: [] }],
+    notes: [
+      ...snap.notes,
+      { severity: "info", code: "feature-absent", message: "no IPPool CRD in this cluster", elements: [] },
+    ],
   };
   mixed = buildTopology(merged);
 });
@@ -134,7 +149,16 @@ describe("filterTopology on the demo cluster", () => {
     const cut = filterTopology(demo, { network: `${NS}/macvlan-main` });
     expectWellFormed(demo, cut);
     const kept = idSet(cut);
-    for (const id of [`host/${W1}`, `host/${W2}`, `host/${W1}/macvlan-parent/ens9`, `host/${W2}/macvlan-parent/ens9`, POD_C, POD_D, POD_E, `${POD_E}/if/net1`]) {
+    for (const id of [
+      `host/${W1}`,
+      `host/${W2}`,
+      `host/${W1}/macvlan-parent/ens9`,
+      `host/${W2}/macvlan-parent/ens9`,
+      POD_C,
+      POD_D,
+      POD_E,
+      `${POD_E}/if/net1`,
+    ]) {
       expect(kept.has(id), id).toBe(true);
     }
     // pod-e's other interface is on another network.
@@ -156,9 +180,18 @@ describe("filterTopology on the demo cluster", () => {
     expectWellFormed(demo, cut);
     const kept = idSet(cut);
     const points = demo.elements.filter((e) => e.parent === `host/${W1}` && e.kind !== "pod").map((e) => e.id);
-    expect(points.sort()).toEqual([`host/${W1}/bridge/mybr0`, `host/${W1}/host-device/ens8`, `host/${W1}/macvlan-parent/ens9`]);
+    expect(points.sort()).toEqual([
+      `host/${W1}/bridge/mybr0`,
+      `host/${W1}/host-device/ens8`,
+      `host/${W1}/macvlan-parent/ens9`,
+    ]);
     for (const p of points) expect(kept.has(p), p).toBe(true);
-    expect(cut.elements.filter((e) => e.kind === "pod").map((e) => e.id).sort()).toEqual([POD_A, POD_A2, POD_B, POD_C].sort());
+    expect(
+      cut.elements
+        .filter((e) => e.kind === "pod")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([POD_A, POD_A2, POD_B, POD_C].sort());
     // A host filter hides no interface of its pods, eth0 included.
     for (const p of [POD_A, POD_A2, POD_B, POD_C]) {
       expect(kept.has(`${p}/if/eth0`), `${p} eth0`).toBe(true);
@@ -166,7 +199,8 @@ describe("filterTopology on the demo cluster", () => {
     }
     expect(cut.elements.some((e) => e.id.startsWith(`host/${W2}`) || ("node" in e && e.node === W2))).toBe(false);
     // The networks its pods use are there to colour them.
-    for (const n of ["bridge-main", "host-device-main", "macvlan-main"]) expect(kept.has(`network/${NS}/${n}`), n).toBe(true);
+    for (const n of ["bridge-main", "host-device-main", "macvlan-main"])
+      expect(kept.has(`network/${NS}/${n}`), n).toBe(true);
     // pod-e's findings are about worker2 only.
     expect(cut.findings).toEqual([]);
   });
@@ -176,38 +210,65 @@ describe("filterTopology on the demo cluster", () => {
     const idle = { ...demo.elements.find((e) => e.id === `host/${W1}/bridge/mybr0`)! };
     const t: Topology = {
       ...demo,
-      elements: [...demo.elements, { ...idle, id: `host/${W1}/bridge/idle0`, name: "idle0", device: "idle0", segment: `host/${W1}/bridge/idle0` } as typeof idle],
+      elements: [
+        ...demo.elements,
+        {
+          ...idle,
+          id: `host/${W1}/bridge/idle0`,
+          name: "idle0",
+          device: "idle0",
+          segment: `host/${W1}/bridge/idle0`,
+        } as typeof idle,
+      ],
     };
     const cut = filterTopology(t, { host: W1 });
     expect(idSet(cut).has(`host/${W1}/bridge/idle0`)).toBe(true);
     expect(idSet(filterTopology(t, { host: W2 })).has(`host/${W1}/bridge/idle0`)).toBe(false);
     // With a network chosen too, only points a kept interface hangs off are in the picture.
-    expect(idSet(filterTopology(t, { host: W1, network: `${NS}/bridge-main` })).has(`host/${W1}/bridge/idle0`)).toBe(false);
+    expect(idSet(filterTopology(t, { host: W1, network: `${NS}/bridge-main` })).has(`host/${W1}/bridge/idle0`)).toBe(
+      false,
+    );
   });
 
   it("host filter on worker2 keeps the findings about pod-e", () => {
     const cut = filterTopology(demo, { host: W2 });
     expectWellFormed(demo, cut);
-    expect(cut.elements.filter((e) => e.kind === "pod").map((e) => e.id).sort()).toEqual([POD_B2, POD_D, POD_E].sort());
+    expect(
+      cut.elements
+        .filter((e) => e.kind === "pod")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([POD_B2, POD_D, POD_E].sort());
     expect(cut.findings.map((f) => f.code).sort()).toEqual(["network-not-attached", "network-not-found"]);
   });
 
   it("pod filter: the pod, its interfaces, their attachment points and its host", () => {
     const cut = filterTopology(demo, { pod: `${NS}/pod-b-cc754dd7-pq9km` });
     expectWellFormed(demo, cut);
-    expect(cut.elements.filter((e) => e.kind !== "network").map((e) => e.id).sort()).toEqual(
-      [`host/${W2}`, `host/${W2}/host-device/ens8`, POD_B2, `${POD_B2}/if/eth0`, `${POD_B2}/if/net1`].sort(),
-    );
+    expect(
+      cut.elements
+        .filter((e) => e.kind !== "network")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([`host/${W2}`, `host/${W2}/host-device/ens8`, POD_B2, `${POD_B2}/if/eth0`, `${POD_B2}/if/net1`].sort());
     expect(idSet(cut).has(`network/${NS}/host-device-main`)).toBe(true);
-    expect(cut.links.some((l) => l.kind === "attachment" && l.source === `${POD_B2}/if/net1` && l.target === `host/${W2}/host-device/ens8`)).toBe(true);
+    expect(
+      cut.links.some(
+        (l) =>
+          l.kind === "attachment" && l.source === `${POD_B2}/if/net1` && l.target === `host/${W2}/host-device/ens8`,
+      ),
+    ).toBe(true);
   });
 
   it("pod filter on the pending pod keeps both requested interfaces and its findings", () => {
     const cut = filterTopology(demo, { pod: `${NS}/pod-e-5c7d9f8b6-q4w8z` });
     expectWellFormed(demo, cut);
-    expect(cut.elements.filter((e) => e.kind !== "network").map((e) => e.id).sort()).toEqual(
-      [`host/${W2}`, POD_E, `${POD_E}/if/net1`, `${POD_E}/if/net2`].sort(),
-    );
+    expect(
+      cut.elements
+        .filter((e) => e.kind !== "network")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([`host/${W2}`, POD_E, `${POD_E}/if/net1`, `${POD_E}/if/net2`].sort());
     expect(cut.findings).toHaveLength(2);
   });
 
@@ -220,7 +281,12 @@ describe("filterTopology on the demo cluster", () => {
   it("criteria combine: a network and a host must both hold", () => {
     const both = filterTopology(demo, { network: `${NS}/macvlan-main`, host: W2 });
     expectWellFormed(demo, both);
-    expect(both.elements.filter((e) => e.kind === "pod").map((e) => e.id).sort()).toEqual([POD_D, POD_E].sort());
+    expect(
+      both.elements
+        .filter((e) => e.kind === "pod")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([POD_D, POD_E].sort());
     expect(idSet(both).has(`host/${W1}`)).toBe(false);
     expect(idSet(both).has(`host/${W2}/host-device/ens8`)).toBe(false);
 
@@ -255,16 +321,31 @@ describe("filterTopology with two namespaces and a cluster-wide finding", () => 
   });
 
   it("host and pod views keep only the networks their interfaces use, and no finding about other networks", () => {
-    const nets = (t: Topology) => t.elements.filter((e) => e.kind === "network").map((e) => e.id).sort();
-    expect(mixed.findings.filter((f) => f.code === "nad-invalid-config").map((f) => f.elements)).toEqual([[`network/${NS}/broken`]]);
+    const nets = (t: Topology) =>
+      t.elements
+        .filter((e) => e.kind === "network")
+        .map((e) => e.id)
+        .sort();
+    expect(mixed.findings.filter((f) => f.code === "nad-invalid-config").map((f) => f.elements)).toEqual([
+      [`network/${NS}/broken`],
+    ]);
 
     const w2 = filterTopology(mixed, { host: W2 });
     expectWellFormed(mixed, w2);
     expect(nets(w2)).toEqual([`network/${NS}/host-device-main`, `network/${NS}/macvlan-main`]);
-    expect(w2.findings.map((f) => f.code).sort()).toEqual(["feature-absent", "network-not-attached", "network-not-found"]);
+    expect(w2.findings.map((f) => f.code).sort()).toEqual([
+      "feature-absent",
+      "network-not-attached",
+      "network-not-found",
+    ]);
 
     const w1 = filterTopology(mixed, { host: W1 });
-    expect(nets(w1)).toEqual([`network/${NS}/bridge-main`, `network/${NS}/host-device-main`, `network/${NS}/macvlan-main`, "network/other/other-net"]);
+    expect(nets(w1)).toEqual([
+      `network/${NS}/bridge-main`,
+      `network/${NS}/host-device-main`,
+      `network/${NS}/macvlan-main`,
+      "network/other/other-net",
+    ]);
 
     const podView = filterTopology(mixed, { pod: `${NS}/pod-a-5bb7694d4-j8g6b` });
     expectWellFormed(mixed, podView);
@@ -277,11 +358,18 @@ describe("filterTopology with two namespaces and a cluster-wide finding", () => 
   it("findings with no elements always stay; findings about dropped elements go", () => {
     const general = mixed.findings.filter((f) => f.elements.length === 0);
     expect(general.map((f) => f.code)).toContain("feature-absent");
-    for (const c of [{ namespace: "other" }, { host: W1 }, { host: W2 }, { network: `${NS}/bridge-main` }, { pod: `${NS}/pod-a-5bb7694d4-j8g6b` }] satisfies Criteria[]) {
+    for (const c of [
+      { namespace: "other" },
+      { host: W1 },
+      { host: W2 },
+      { network: `${NS}/bridge-main` },
+      { pod: `${NS}/pod-a-5bb7694d4-j8g6b` },
+    ] satisfies Criteria[]) {
       const cut = filterTopology(mixed, c);
       for (const f of general) expect(cut.findings, JSON.stringify(c)).toContain(f);
       const kept = idSet(cut);
-      for (const f of cut.findings) expect(f.elements.length === 0 || f.elements.some((id) => kept.has(id)), f.message).toBe(true);
+      for (const f of cut.findings)
+        expect(f.elements.length === 0 || f.elements.some((id) => kept.has(id)), f.message).toBe(true);
       for (const f of mixed.findings) {
         if (f.elements.some((id) => kept.has(id))) expect(cut.findings, f.message).toContain(f);
       }
@@ -293,7 +381,9 @@ describe("filterTopology with two namespaces and a cluster-wide finding", () => 
 describe("filterTopology on a synthetic 2,000-pod cluster", () => {
   let big: Topology;
   beforeAll(() => {
-    big = buildTopology(snapshotFromObjects(syntheticCluster({ nodes: 40, pods: 2000, nads: 24, seed: 7 }), "synthetic"));
+    big = buildTopology(
+      snapshotFromObjects(syntheticCluster({ nodes: 40, pods: 2000, nads: 24, seed: 7 }), "synthetic"),
+    );
   });
 
   it("a network filter keeps exactly the pods on it, their interfaces on it, their points and hosts", () => {
@@ -312,7 +402,9 @@ describe("filterTopology on a synthetic 2,000-pod cluster", () => {
     const onNet = ifaces.filter((i) => i.network === network);
     const podIds = new Set(onNet.map((i) => i.parent));
     const hostIds = new Set(pods.filter((p) => podIds.has(p.id)).map((p) => p.parent));
-    const pointIds = new Set(big.links.filter((l) => l.kind === "attachment" && onNet.some((i) => i.id === l.source)).map((l) => l.target));
+    const pointIds = new Set(
+      big.links.filter((l) => l.kind === "attachment" && onNet.some((i) => i.id === l.source)).map((l) => l.target),
+    );
     const expected = new Set([...onNet.map((i) => i.id), ...podIds, ...hostIds, ...pointIds, `network/${network}`]);
     expect(new Set(ids(cut))).toEqual(expected);
     expect(podIds.size).toBeGreaterThan(40);
@@ -335,7 +427,9 @@ describe("filterTopology on a synthetic 2,000-pod cluster", () => {
   it("a namespace and a host together keep that namespace's pods on that host", () => {
     const cut = filterTopology(big, { namespace: "team-2", host: "node-001" });
     expectWellFormed(big, cut);
-    const expected = big.elements.filter((e) => e.kind === "pod" && e.namespace === "team-2" && e.node === "node-001").map((e) => e.id);
+    const expected = big.elements
+      .filter((e) => e.kind === "pod" && e.namespace === "team-2" && e.node === "node-001")
+      .map((e) => e.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(cut.elements.filter((e) => e.kind === "pod").map((e) => e.id)).toEqual(expected);
   });

@@ -20,7 +20,9 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
   if (isEmpty(c)) return t;
   const byId = new Map<string, TopologyElement>(t.elements.map((e) => [e.id, e]));
   const podOk = (p: PodElement): boolean =>
-    (!c.namespace || p.namespace === c.namespace) && (!c.host || p.node === c.host) && (!c.pod || `${p.namespace}/${p.name}` === c.pod);
+    (!c.namespace || p.namespace === c.namespace) &&
+    (!c.host || p.node === c.host) &&
+    (!c.pod || `${p.namespace}/${p.name}` === c.pod);
   const ifaceOk = (i: InterfaceElement): boolean => !c.network || i.network === c.network;
 
   const keep = new Set<string>();

@@ -6,14 +6,19 @@ import { syntheticCluster } from "../generate/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { Topology } from "../topology/schema";
-import { layoutGraph, type ElkLike, type Positioned } from "./layout";
-import { graphModel, type GraphModel } from "./model";
+import { type ElkLike, layoutGraph, type Positioned } from "./layout";
+import { type GraphModel, graphModel } from "./model";
 
 const elk = new ELK();
 const W1 = "worker1.ocp46rt.priv.local";
 const W2 = "worker2.ocp46rt.priv.local";
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** Absolute boxes: positions of children are relative to their parent. */
 function absolute(model: GraphModel, pos: Map<string, Positioned>): Map<string, Box> {
@@ -66,7 +71,10 @@ function expectSound(model: GraphModel, pos: Map<string, Positioned>): void {
       for (let j = i + 1; j < ids.length; j++) {
         const a = ids[i] as string;
         const b = ids[j] as string;
-        expect(overlap(abs.get(a) as Box, abs.get(b) as Box), `${a} and ${b} in ${parent ?? "the top level"} overlap`).toBe(false);
+        expect(
+          overlap(abs.get(a) as Box, abs.get(b) as Box),
+          `${a} and ${b} in ${parent ?? "the top level"} overlap`,
+        ).toBe(false);
       }
     }
   }
@@ -129,23 +137,55 @@ describe("layoutGraph with ELK", () => {
   });
 
   it("a pod with no host still lays out, beside the hosts", async () => {
-    const t = buildTopology(snapshotFromObjects([
-      { apiVersion: "v1", kind: "Node", metadata: { name: "n1" } },
-      {
-        apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "m", namespace: "x" },
-        spec: { config: JSON.stringify({ cniVersion: "0.3.1", name: "m", type: "macvlan", master: "ens9", ipam: { type: "static" } }) },
-      },
-      {
-        apiVersion: "v1", kind: "Pod",
-        metadata: { name: "placed", namespace: "x", annotations: {
-          "k8s.v1.cni.cncf.io/networks": "m",
-          "k8s.v1.cni.cncf.io/network-status": JSON.stringify([{ name: "x/m", interface: "net1", ips: ["192.168.1.2"] }]),
-        } },
-        spec: { nodeName: "n1" }, status: { phase: "Running" },
-      },
-      { apiVersion: "v1", kind: "Pod", metadata: { name: "unscheduled", namespace: "x", annotations: { "k8s.v1.cni.cncf.io/networks": "m" } }, spec: {}, status: { phase: "Pending" } },
-      { apiVersion: "v1", kind: "Pod", metadata: { name: "bare", namespace: "x" }, spec: {}, status: { phase: "Pending" } },
-    ]));
+    const t = buildTopology(
+      snapshotFromObjects([
+        { apiVersion: "v1", kind: "Node", metadata: { name: "n1" } },
+        {
+          apiVersion: "k8s.cni.cncf.io/v1",
+          kind: "NetworkAttachmentDefinition",
+          metadata: { name: "m", namespace: "x" },
+          spec: {
+            config: JSON.stringify({
+              cniVersion: "0.3.1",
+              name: "m",
+              type: "macvlan",
+              master: "ens9",
+              ipam: { type: "static" },
+            }),
+          },
+        },
+        {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: {
+            name: "placed",
+            namespace: "x",
+            annotations: {
+              "k8s.v1.cni.cncf.io/networks": "m",
+              "k8s.v1.cni.cncf.io/network-status": JSON.stringify([
+                { name: "x/m", interface: "net1", ips: ["192.168.1.2"] },
+              ]),
+            },
+          },
+          spec: { nodeName: "n1" },
+          status: { phase: "Running" },
+        },
+        {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: { name: "unscheduled", namespace: "x", annotations: { "k8s.v1.cni.cncf.io/networks": "m" } },
+          spec: {},
+          status: { phase: "Pending" },
+        },
+        {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: { name: "bare", namespace: "x" },
+          spec: {},
+          status: { phase: "Pending" },
+        },
+      ]),
+    );
     const model = graphModel(t, { showDefault: false });
     expect(model.nodes.find((n) => n.id === "pod/x/unscheduled")?.parent).toBeNull();
     const pos = await layoutGraph(model, elk);
@@ -155,9 +195,17 @@ describe("layoutGraph with ELK", () => {
   });
 
   it("only loose pods, no hosts", async () => {
-    const t = buildTopology(snapshotFromObjects([
-      { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "x", annotations: { "k8s.v1.cni.cncf.io/networks": "a,b" } }, spec: {}, status: { phase: "Pending" } },
-    ]));
+    const t = buildTopology(
+      snapshotFromObjects([
+        {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: { name: "p", namespace: "x", annotations: { "k8s.v1.cni.cncf.io/networks": "a,b" } },
+          spec: {},
+          status: { phase: "Pending" },
+        },
+      ]),
+    );
     const model = graphModel(t, { showDefault: false });
     const pos = await layoutGraph(model, elk);
     expectSound(model, pos);
@@ -176,7 +224,9 @@ describe("layoutGraph with ELK", () => {
   });
 
   it("a synthetic cluster: many hosts in rows, none overlapping, every node inside its parent", async () => {
-    const t = buildTopology(snapshotFromObjects(syntheticCluster({ nodes: 12, pods: 90, nads: 8, seed: 11 }), "synthetic"));
+    const t = buildTopology(
+      snapshotFromObjects(syntheticCluster({ nodes: 12, pods: 90, nads: 8, seed: 11 }), "synthetic"),
+    );
     const model = graphModel(t, { showDefault: false, foldThreshold: 6 });
     const pos = await layoutGraph(model, elk);
     expectSound(model, pos);
@@ -190,7 +240,12 @@ describe("layoutGraph with ELK", () => {
 
   it("hands ELK one call with a flat child graph per host, in model order; pods stand in for their interfaces", async () => {
     const calls: ElkNode[] = [];
-    const recording: ElkLike = { layout: (g) => { calls.push(structuredClone(g)); return elk.layout(g); } };
+    const recording: ElkLike = {
+      layout: (g) => {
+        calls.push(structuredClone(g));
+        return elk.layout(g);
+      },
+    };
     const model = graphModel(demo, { showDefault: false, segments: true });
     await layoutGraph(model, recording);
     expect(calls).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { ElkNode, ElkExtendedEdge, LayoutOptions } from "elkjs/lib/elk-api";
+import type { ElkExtendedEdge, ElkNode, LayoutOptions } from "elkjs/lib/elk-api";
 import type { GraphModel, GraphNode } from "./model";
 
 /** What layout needs of ELK: the same call whether ELK runs inline or in a Web Worker. */
@@ -97,10 +97,20 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
           edges,
         };
   });
-  const result = await elk.layout({ id: "__root", layoutOptions: { "elk.algorithm": "fixed" }, children: roots, edges: [] });
+  const result = await elk.layout({
+    id: "__root",
+    layoutOptions: { "elk.algorithm": "fixed" },
+    children: roots,
+    edges: [],
+  });
   const laid = groups.map((g, i) => {
     const r = result.children?.[i];
-    return { host: g.host, width: r?.width ?? HOST_EMPTY.width, height: r?.height ?? HOST_EMPTY.height, members: r?.children ?? [] };
+    return {
+      host: g.host,
+      width: r?.width ?? HOST_EMPTY.width,
+      height: r?.height ?? HOST_EMPTY.height,
+      members: r?.children ?? [],
+    };
   });
 
   // Shelf packing: rows about as wide as the whole drawing is tall, in model order.

@@ -5,7 +5,7 @@ import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { InterfaceElement, Topology } from "../topology/schema";
 import { filterTopology } from "./filter";
-import { graphModel, type GraphModel, type GraphNode } from "./model";
+import { type GraphModel, type GraphNode, graphModel } from "./model";
 import { MUTED, networkColours } from "./palette";
 
 const W1 = "worker1.ocp46rt.priv.local";
@@ -57,7 +57,9 @@ describe("graphModel: what is drawn", () => {
     expect(node(m, `${POD_A}/if/net1`)).toMatchObject({ kind: "interface", parent: POD_A, isGroup: false });
     expect(m.nodes.some((n) => n.kind === "network")).toBe(false);
     // every non-network element of the demo is drawn, except eth0s
-    const expected = demo.elements.filter((e) => e.kind !== "network" && !(e.kind === "interface" && e.isDefault)).map((e) => e.id);
+    const expected = demo.elements
+      .filter((e) => e.kind !== "network" && !(e.kind === "interface" && e.isDefault))
+      .map((e) => e.id);
     expect(nodeIds(m)).toEqual(expected);
   });
 
@@ -79,7 +81,12 @@ describe("graphModel: what is drawn", () => {
     const attachments = demo.links.filter((l) => l.kind === "attachment");
     expect(m.edges.map((e) => e.id).sort()).toEqual(attachments.map((l) => l.id).sort());
     const e = m.edges.find((x) => x.source === `${POD_A}/if/net1`);
-    expect(e).toMatchObject({ kind: "attachment", target: MYBR0, label: "net1 192.168.12.14", colour: m.colours.get(`${NS}/bridge-main`) });
+    expect(e).toMatchObject({
+      kind: "attachment",
+      target: MYBR0,
+      label: "net1 192.168.12.14",
+      colour: m.colours.get(`${NS}/bridge-main`),
+    });
     // network links (interface → network) are not edges here
     expect(m.edges.some((x) => x.target.startsWith("network/"))).toBe(false);
   });
@@ -91,9 +98,17 @@ describe("graphModel: what is drawn", () => {
   });
 
   it("a pod with no host is drawn at the top level", () => {
-    const t = buildTopology(snapshotFromObjects([
-      { apiVersion: "v1", kind: "Pod", metadata: { name: "floating", namespace: "x", annotations: { "k8s.v1.cni.cncf.io/networks": "n" } }, spec: {}, status: { phase: "Pending" } },
-    ]));
+    const t = buildTopology(
+      snapshotFromObjects([
+        {
+          apiVersion: "v1",
+          kind: "Pod",
+          metadata: { name: "floating", namespace: "x", annotations: { "k8s.v1.cni.cncf.io/networks": "n" } },
+          spec: {},
+          status: { phase: "Pending" },
+        },
+      ]),
+    );
     const m = graphModel(t, { showDefault: false });
     expectConsistent(m);
     expect(node(m, "pod/x/floating")).toMatchObject({ parent: null, isGroup: true });
@@ -114,8 +129,14 @@ describe("graphModel: folds", () => {
     expectConsistent(m);
     const bridgeFold = m.nodes.find((n) => n.id === BRIDGE_FOLD);
     expect(bridgeFold).toEqual({
-      id: BRIDGE_FOLD, kind: "fold", parent: `host/${W1}`, width: expect.any(Number), height: expect.any(Number), isGroup: false,
-      members: [POD_A, POD_B], networks: [`${NS}/bridge-main`],
+      id: BRIDGE_FOLD,
+      kind: "fold",
+      parent: `host/${W1}`,
+      width: expect.any(Number),
+      height: expect.any(Number),
+      isGroup: false,
+      members: [POD_A, POD_B],
+      networks: [`${NS}/bridge-main`],
     });
     // The folded pods and their interfaces are not drawn; the fold stands in for them.
     for (const id of [POD_A, POD_B, `${POD_A}/if/net1`, `${POD_B}/if/net1`]) expect(nodeIds(m)).not.toContain(id);
@@ -123,7 +144,14 @@ describe("graphModel: folds", () => {
     // One edge from the fold to mybr0, with the count.
     const toBridge = m.edges.filter((e) => e.target === MYBR0);
     expect(toBridge).toEqual([
-      { id: `attachment:${BRIDGE_FOLD}->${MYBR0}`, kind: "attachment", source: BRIDGE_FOLD, target: MYBR0, label: "2 × net1", colour: m.colours.get(`${NS}/bridge-main`) },
+      {
+        id: `attachment:${BRIDGE_FOLD}->${MYBR0}`,
+        kind: "attachment",
+        source: BRIDGE_FOLD,
+        target: MYBR0,
+        label: "2 × net1",
+        colour: m.colours.get(`${NS}/bridge-main`),
+      },
     ]);
   });
 
@@ -131,7 +159,11 @@ describe("graphModel: folds", () => {
     const m = graphModel(demo, { showDefault: false, foldThreshold: 3 });
     const folds = m.nodes.filter((n) => n.kind === "fold");
     // worker1 has four pods on three networks
-    expect(folds.map((f) => f.networks?.[0]).sort()).toEqual([`${NS}/bridge-main`, `${NS}/host-device-main`, `${NS}/macvlan-main`]);
+    expect(folds.map((f) => f.networks?.[0]).sort()).toEqual([
+      `${NS}/bridge-main`,
+      `${NS}/host-device-main`,
+      `${NS}/macvlan-main`,
+    ]);
     expect(folds.every((f) => f.parent === `host/${W1}`)).toBe(true);
     for (const id of [POD_A2, POD_C]) expect(nodeIds(m)).not.toContain(id);
     expect(m.edges.find((e) => e.target === `host/${W1}/macvlan-parent/ens9`)?.label).toBe("1 × net1");
@@ -140,12 +172,21 @@ describe("graphModel: folds", () => {
   });
 
   it("a fold the user expanded is drawn pod by pod", () => {
-    const all = new Set(graphModel(demo, { showDefault: false, foldThreshold: 3 }).nodes.filter((n) => n.kind === "fold").map((n) => n.id));
+    const all = new Set(
+      graphModel(demo, { showDefault: false, foldThreshold: 3 })
+        .nodes.filter((n) => n.kind === "fold")
+        .map((n) => n.id),
+    );
     const m = graphModel(demo, { showDefault: false, foldThreshold: 3, expanded: all });
     expectConsistent(m);
     expect(m.nodes.some((n) => n.kind === "fold")).toBe(false);
     expect(nodeIds(m)).toEqual(nodeIds(graphModel(demo, { showDefault: false })));
-    expect(m.edges.filter((e) => e.target === MYBR0).map((e) => e.source).sort()).toEqual([`${POD_A}/if/net1`, `${POD_B}/if/net1`]);
+    expect(
+      m.edges
+        .filter((e) => e.target === MYBR0)
+        .map((e) => e.source)
+        .sort(),
+    ).toEqual([`${POD_A}/if/net1`, `${POD_B}/if/net1`]);
     // Expanding one fold leaves the others folded.
     const one = graphModel(demo, { showDefault: false, foldThreshold: 3, expanded: new Set([BRIDGE_FOLD]) });
     expect(nodeIds(one)).toContain(`${POD_A}/if/net1`);
@@ -162,7 +203,9 @@ describe("graphModel: folds", () => {
   });
 
   it("a large host folds per first network; counts add up to the attachments they replace", () => {
-    const t = buildTopology(snapshotFromObjects(syntheticCluster({ nodes: 2, pods: 120, nads: 6, seed: 5 }), "synthetic"));
+    const t = buildTopology(
+      snapshotFromObjects(syntheticCluster({ nodes: 2, pods: 120, nads: 6, seed: 5 }), "synthetic"),
+    );
     const m = graphModel(t, { showDefault: false });
     expectConsistent(m);
     const folds = m.nodes.filter((n) => n.kind === "fold");
@@ -188,7 +231,9 @@ describe("graphModel: folds", () => {
     // the fold edges count every attachment of their members
     const foldEdges = m.edges.filter((e) => e.source.startsWith("fold/"));
     const total = foldEdges.reduce((s, e) => s + Number(e.label.split(" × ")[0]), 0);
-    const replaced = t.links.filter((l) => l.kind === "attachment" && folded.has(t.elements.find((e) => e.id === l.source)?.parent ?? ""));
+    const replaced = t.links.filter(
+      (l) => l.kind === "attachment" && folded.has(t.elements.find((e) => e.id === l.source)?.parent ?? ""),
+    );
     expect(total).toBe(replaced.length);
     for (const e of foldEdges) expect(e.label).toMatch(/^\d+ × net\d$/);
   });
@@ -217,12 +262,17 @@ describe("graphModel: shared L2 segments", () => {
     expect(m.edges.filter((e) => e.kind === "segment").map((e) => e.id)).toEqual([
       `segment:host/${W1}/macvlan-parent/ens9->host/${W2}/macvlan-parent/ens9`,
     ]);
-    const island = graphModel(filterTopology(demo, { network: `${NS}/bridge-main` }), { showDefault: false, segments: true });
+    const island = graphModel(filterTopology(demo, { network: `${NS}/bridge-main` }), {
+      showDefault: false,
+      segments: true,
+    });
     expect(island.edges.filter((e) => e.kind === "segment")).toEqual([]);
   });
 
   it("an uplinked bridge on many hosts: one chain through all of them", () => {
-    const t = buildTopology(snapshotFromObjects(syntheticCluster({ nodes: 5, pods: 60, nads: 9, seed: 2 }), "synthetic"));
+    const t = buildTopology(
+      snapshotFromObjects(syntheticCluster({ nodes: 5, pods: 60, nads: 9, seed: 2 }), "synthetic"),
+    );
     // bridge-net-9 is on br-data, which has ens9 as its uplink on every node
     const net = t.elements.find((e) => e.kind === "network" && e.name === "bridge-net-9");
     expect(net?.kind === "network" && net.bridge).toBe("br-data");

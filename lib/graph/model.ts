@@ -104,7 +104,16 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
       // On a crowded host even a lone pod folds: one box per network is what keeps a big host readable.
       if (opts.expanded?.has(id)) continue;
       const [w, h] = LEAF_SIZE.fold ?? [0, 0];
-      folds.set(id, { id, kind: "fold", parent: host, width: w, height: h, isGroup: false, members: members.map((m) => m.id), networks: [sig] });
+      folds.set(id, {
+        id,
+        kind: "fold",
+        parent: host,
+        width: w,
+        height: h,
+        isGroup: false,
+        members: members.map((m) => m.id),
+        networks: [sig],
+      });
       for (const m of members) foldOf.set(m.id, id);
     }
   }
@@ -123,7 +132,14 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
       continue;
     }
     const size = LEAF_SIZE[el.kind];
-    nodes.push({ id: el.id, kind: el.kind, parent: el.parent, width: size?.[0] ?? 0, height: size?.[1] ?? 0, isGroup: !size });
+    nodes.push({
+      id: el.id,
+      kind: el.kind,
+      parent: el.parent,
+      width: size?.[0] ?? 0,
+      height: size?.[1] ?? 0,
+      isGroup: !size,
+    });
     kept.add(el.id);
   }
 
@@ -137,7 +153,15 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
     const fold = src.parent ? foldOf.get(src.parent) : undefined;
     if (fold) {
       const id = `attachment:${fold}->${l.target}`;
-      const e = foldEdges.get(id) ?? { id, kind: "attachment" as const, source: fold, target: l.target, label: "", colour, count: 0 };
+      const e = foldEdges.get(id) ?? {
+        id,
+        kind: "attachment" as const,
+        source: fold,
+        target: l.target,
+        label: "",
+        colour,
+        count: 0,
+      };
       e.count++;
       e.label = `${e.count} × ${src.interface}`;
       foldEdges.set(id, e);
@@ -162,7 +186,14 @@ function segmentEdges(t: Topology, kept: Set<string>): GraphEdge[] {
     for (let i = 1; i < ids.length; i++) {
       const source = ids[i - 1] as string;
       const target = ids[i] as string;
-      out.push({ id: `segment:${source}->${target}`, kind: "segment", source, target, label: `same L2 (${segment.replace(/^\w+:/, "")})`, colour: MUTED });
+      out.push({
+        id: `segment:${source}->${target}`,
+        kind: "segment",
+        source,
+        target,
+        label: `same L2 (${segment.replace(/^\w+:/, "")})`,
+        colour: MUTED,
+      });
     }
   }
   return out;
@@ -176,7 +207,10 @@ function hostSummaries(t: Topology): GraphNode[] {
   const stats = new Map<string, { pods: number; nets: Map<string, number>; points: number; problems: number }>();
   const stat = (host: string) => {
     let s = stats.get(host);
-    if (!s) stats.set(host, (s = { pods: 0, nets: new Map(), points: 0, problems: 0 }));
+    if (!s) {
+      s = { pods: 0, nets: new Map(), points: 0, problems: 0 };
+      stats.set(host, s);
+    }
     return s;
   };
   for (const el of t.elements) {
@@ -199,18 +233,30 @@ function hostSummaries(t: Topology): GraphNode[] {
   }
   for (const f of t.findings) {
     if (f.severity === "info") continue;
-    const hosts = new Set(f.elements.flatMap((id) => (hostOf.get(id) ? [hostOf.get(id) as string] : id.startsWith("host/") && !id.slice(5).includes("/") ? [id] : [])));
+    const hosts = new Set(
+      f.elements.flatMap((id) =>
+        hostOf.get(id) ? [hostOf.get(id) as string] : id.startsWith("host/") && !id.slice(5).includes("/") ? [id] : [],
+      ),
+    );
     for (const h of hosts) stat(h).problems++;
   }
   return t.elements.flatMap((el): GraphNode[] => {
     if (el.kind !== "host") return [];
     const s = stat(el.id);
-    const networks = [...s.nets].map(([network, pods]) => ({ network, pods })).sort((a, b) => b.pods - a.pods || a.network.localeCompare(b.network));
+    const networks = [...s.nets]
+      .map(([network, pods]) => ({ network, pods }))
+      .sort((a, b) => b.pods - a.pods || a.network.localeCompare(b.network));
     const shown = Math.min(networks.length, SUMMARY.maxNetworks);
-    return [{
-      id: el.id, kind: "host", parent: null, isGroup: false,
-      width: SUMMARY.width, height: SUMMARY.base + shown * SUMMARY.perNetwork + (networks.length > shown ? SUMMARY.perNetwork : 0),
-      summary: { pods: s.pods, networks, points: s.points, problems: s.problems },
-    }];
+    return [
+      {
+        id: el.id,
+        kind: "host",
+        parent: null,
+        isGroup: false,
+        width: SUMMARY.width,
+        height: SUMMARY.base + shown * SUMMARY.perNetwork + (networks.length > shown ? SUMMARY.perNetwork : 0),
+        summary: { pods: s.pods, networks, points: s.points, problems: s.problems },
+      },
+    ];
   });
 }

@@ -34,7 +34,12 @@ describe("topologyColours", () => {
   it("colours the NADs and the networks pods ask for that have no NAD, not the default network", async () => {
     const t = buildTopology(await readSnapshot("server/demo-cluster"));
     const m = topologyColours(t);
-    expect([...m.keys()]).toEqual(["multus-test/bridge-main", "multus-test/host-device-main", "multus-test/macvlan-main", "multus-test/sriov-net"]);
+    expect([...m.keys()]).toEqual([
+      "multus-test/bridge-main",
+      "multus-test/host-device-main",
+      "multus-test/macvlan-main",
+      "multus-test/sriov-net",
+    ]);
     expect(m.has("ovn-kubernetes")).toBe(false);
   });
 });

@@ -23,23 +23,30 @@ function network(t: Topology, key: string): NetworkElement {
 
 const node = (name: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name } });
 const nns = (name: string, interfaces: unknown[]) => ({
-  apiVersion: "nmstate.io/v1beta1", kind: "NodeNetworkState", metadata: { name },
+  apiVersion: "nmstate.io/v1beta1",
+  kind: "NodeNetworkState",
+  metadata: { name },
   status: { currentState: { interfaces } },
 });
 const nad = (name: string, config: Record<string, unknown>) => ({
-  apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name, namespace: "t" },
+  apiVersion: "k8s.cni.cncf.io/v1",
+  kind: "NetworkAttachmentDefinition",
+  metadata: { name, namespace: "t" },
   spec: { config: JSON.stringify({ cniVersion: "0.3.1", name, ipam: { type: "static" }, ...config }) },
 });
 const pod = (name: string, nodeName: string, net: string, ip: string) => ({
-  apiVersion: "v1", kind: "Pod",
+  apiVersion: "v1",
+  kind: "Pod",
   metadata: {
-    name, namespace: "t",
+    name,
+    namespace: "t",
     annotations: {
       "k8s.v1.cni.cncf.io/networks": net,
       "k8s.v1.cni.cncf.io/network-status": JSON.stringify([{ name: `t/${net}`, interface: "net1", ips: [ip] }]),
     },
   },
-  spec: { nodeName }, status: { phase: "Running" },
+  spec: { nodeName },
+  status: { phase: "Running" },
 });
 const bridgeNns = (host: string, uplinked: boolean) =>
   nns(host, [
@@ -55,7 +62,9 @@ describe("networkReach on the demo cluster", () => {
   });
 
   it("macvlan-main: pods share ens9's segment across hosts", () => {
-    expect(networkReach(network(demo, `${NS}/macvlan-main`), demo)).toBe("Pods share the L2 segment of ens9 across hosts.");
+    expect(networkReach(network(demo, `${NS}/macvlan-main`), demo)).toBe(
+      "Pods share the L2 segment of ens9 across hosts.",
+    );
   });
 
   it("host-device-main: one pod per host takes ens8", () => {
@@ -73,48 +82,74 @@ describe("networkReach on the demo cluster", () => {
 
 describe("networkReach on hand-made clusters", () => {
   it("an uplinked bridge: pods on different hosts share its segment", () => {
-    const t = buildTopology(snapshotFromObjects([
-      node("h1"), node("h2"), bridgeNns("h1", true), bridgeNns("h2", true),
-      nad("br", { type: "bridge", bridge: "br1" }),
-      pod("p1", "h1", "br", "10.9.0.1"), pod("p2", "h2", "br", "10.9.0.2"),
-    ]));
+    const t = buildTopology(
+      snapshotFromObjects([
+        node("h1"),
+        node("h2"),
+        bridgeNns("h1", true),
+        bridgeNns("h2", true),
+        nad("br", { type: "bridge", bridge: "br1" }),
+        pod("p1", "h1", "br", "10.9.0.1"),
+        pod("p2", "h2", "br", "10.9.0.2"),
+      ]),
+    );
     expect(networkReach(network(t, "t/br"), t)).toBe("br1 is uplinked: pods on different hosts share its L2 segment.");
   });
 
   it("a bridge uplinked on one host and an island on another names the island's host", () => {
-    const t = buildTopology(snapshotFromObjects([
-      node("h1"), node("h2"), bridgeNns("h1", true), bridgeNns("h2", false),
-      nad("br", { type: "bridge", bridge: "br1" }),
-      pod("p1", "h1", "br", "10.9.0.1"), pod("p2", "h2", "br", "10.9.0.2"),
-    ]));
-    expect(networkReach(network(t, "t/br"), t)).toBe("br1 has no uplink: pods reach each other through it only on the same host (an island on h2).");
+    const t = buildTopology(
+      snapshotFromObjects([
+        node("h1"),
+        node("h2"),
+        bridgeNns("h1", true),
+        bridgeNns("h2", false),
+        nad("br", { type: "bridge", bridge: "br1" }),
+        pod("p1", "h1", "br", "10.9.0.1"),
+        pod("p2", "h2", "br", "10.9.0.2"),
+      ]),
+    );
+    expect(networkReach(network(t, "t/br"), t)).toBe(
+      "br1 has no uplink: pods reach each other through it only on the same host (an island on h2).",
+    );
   });
 
   it("islands on several hosts are all named", () => {
-    const t = buildTopology(snapshotFromObjects([
-      node("h1"), node("h2"), bridgeNns("h1", false), bridgeNns("h2", false),
-      nad("br", { type: "bridge", bridge: "br1" }),
-      pod("p1", "h1", "br", "10.9.0.1"), pod("p2", "h2", "br", "10.9.0.2"),
-    ]));
+    const t = buildTopology(
+      snapshotFromObjects([
+        node("h1"),
+        node("h2"),
+        bridgeNns("h1", false),
+        bridgeNns("h2", false),
+        nad("br", { type: "bridge", bridge: "br1" }),
+        pod("p1", "h1", "br", "10.9.0.1"),
+        pod("p2", "h2", "br", "10.9.0.2"),
+      ]),
+    );
     expect(networkReach(network(t, "t/br"), t)).toContain("(an island on h1, h2)");
   });
 
   it("a bridge network no pod uses says nothing", () => {
-    const t = buildTopology(snapshotFromObjects([node("h1"), bridgeNns("h1", false), nad("br", { type: "bridge", bridge: "br1" })]));
+    const t = buildTopology(
+      snapshotFromObjects([node("h1"), bridgeNns("h1", false), nad("br", { type: "bridge", bridge: "br1" })]),
+    );
     expect(networkReach(network(t, "t/br"), t)).toBeNull();
   });
 
   it("a bridge NAD with no bridge name is cni0", () => {
-    const t = buildTopology(snapshotFromObjects([node("h1"), nad("br", { type: "bridge" }), pod("p1", "h1", "br", "10.9.0.1")]));
+    const t = buildTopology(
+      snapshotFromObjects([node("h1"), nad("br", { type: "bridge" }), pod("p1", "h1", "br", "10.9.0.1")]),
+    );
     expect(networkReach(network(t, "t/br"), t)).toMatch(/^cni0 /);
   });
 
   it("vlan names its VLAN, ipvlan its master; no master is the default-route NIC", () => {
-    const t = buildTopology(snapshotFromObjects([
-      nad("v", { type: "vlan", master: "ens9", vlanId: 120 }),
-      nad("i", { type: "ipvlan", master: "ens10" }),
-      nad("m", { type: "macvlan" }),
-    ]));
+    const t = buildTopology(
+      snapshotFromObjects([
+        nad("v", { type: "vlan", master: "ens9", vlanId: 120 }),
+        nad("i", { type: "ipvlan", master: "ens10" }),
+        nad("m", { type: "macvlan" }),
+      ]),
+    );
     expect(networkReach(network(t, "t/v"), t)).toBe("Pods share the L2 segment of ens9 (VLAN 120) across hosts.");
     expect(networkReach(network(t, "t/i"), t)).toBe("Pods share the L2 segment of ens10 across hosts.");
     expect(networkReach(network(t, "t/m"), t)).toBe("Pods share the L2 segment of the default-route NIC across hosts.");

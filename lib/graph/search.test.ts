@@ -15,9 +15,11 @@ let custom: Topology;
 
 function pod(name: string, status: unknown[], podIP: string) {
   return {
-    apiVersion: "v1", kind: "Pod",
+    apiVersion: "v1",
+    kind: "Pod",
     metadata: {
-      name, namespace: "shop",
+      name,
+      namespace: "shop",
       annotations: {
         "k8s.v1.cni.cncf.io/networks": "data",
         "k8s.v1.cni.cncf.io/network-status": JSON.stringify(status),
@@ -30,32 +32,70 @@ function pod(name: string, status: unknown[], podIP: string) {
 
 beforeAll(async () => {
   demo = buildTopology(await readSnapshot("server/demo-cluster"));
-  custom = buildTopology(snapshotFromObjects([
-    { apiVersion: "v1", kind: "Node", metadata: { name: "node-a" } },
-    {
-      apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "data", namespace: "shop" },
-      spec: { config: JSON.stringify({ cniVersion: "0.3.1", name: "data", type: "macvlan", master: "ens9", ipam: { type: "static" } }) },
-    },
-    // Sorted by name, api-web comes before web-1: ordering by match kind must not follow element order.
-    pod("api-web", [
-      { name: "ovn-kubernetes", interface: "eth0", ips: ["10.128.0.5"], default: true },
-      // Addresses as CIDR in the data, one IPv4 and one IPv6.
-      { name: "shop/data", interface: "net1", ips: ["192.168.50.7/24", "fd00:50::7/64"], mac: "02:AB:CD:00:00:07" },
-    ], "10.128.0.5"),
-    pod("web-1", [
-      { name: "ovn-kubernetes", interface: "eth0", ips: ["10.128.0.6"], default: true },
-      { name: "shop/data", interface: "net1", ips: ["192.168.50.8", "fd00:50:0:0:0:0:0:8"], mac: "02:ab:cd:00:00:08" },
-    ], "10.128.0.6"),
-    pod("web", [
-      { name: "ovn-kubernetes", interface: "eth0", ips: ["fd01::9"], default: true },
-    ], "fd01::9"),
-  ], "custom"));
+  custom = buildTopology(
+    snapshotFromObjects(
+      [
+        { apiVersion: "v1", kind: "Node", metadata: { name: "node-a" } },
+        {
+          apiVersion: "k8s.cni.cncf.io/v1",
+          kind: "NetworkAttachmentDefinition",
+          metadata: { name: "data", namespace: "shop" },
+          spec: {
+            config: JSON.stringify({
+              cniVersion: "0.3.1",
+              name: "data",
+              type: "macvlan",
+              master: "ens9",
+              ipam: { type: "static" },
+            }),
+          },
+        },
+        // Sorted by name, api-web comes before web-1: ordering by match kind must not follow element order.
+        pod(
+          "api-web",
+          [
+            { name: "ovn-kubernetes", interface: "eth0", ips: ["10.128.0.5"], default: true },
+            // Addresses as CIDR in the data, one IPv4 and one IPv6.
+            {
+              name: "shop/data",
+              interface: "net1",
+              ips: ["192.168.50.7/24", "fd00:50::7/64"],
+              mac: "02:AB:CD:00:00:07",
+            },
+          ],
+          "10.128.0.5",
+        ),
+        pod(
+          "web-1",
+          [
+            { name: "ovn-kubernetes", interface: "eth0", ips: ["10.128.0.6"], default: true },
+            {
+              name: "shop/data",
+              interface: "net1",
+              ips: ["192.168.50.8", "fd00:50:0:0:0:0:0:8"],
+              mac: "02:ab:cd:00:00:08",
+            },
+          ],
+          "10.128.0.6",
+        ),
+        pod("web", [{ name: "ovn-kubernetes", interface: "eth0", ips: ["fd01::9"], default: true }], "fd01::9"),
+      ],
+      "custom",
+    ),
+  );
 });
 
 describe("searchTopology: addresses", () => {
   it("a bare IP finds the interface that has it", () => {
     const hits = searchTopology(demo, "192.168.12.21");
-    expect(hits).toEqual([{ id: `${POD_B2}/if/net1`, kind: "interface", label: `${NS}/pod-b-cc754dd7-pq9km net1`, reason: "IP 192.168.12.21" }]);
+    expect(hits).toEqual([
+      {
+        id: `${POD_B2}/if/net1`,
+        kind: "interface",
+        label: `${NS}/pod-b-cc754dd7-pq9km net1`,
+        reason: "IP 192.168.12.21",
+      },
+    ]);
   });
 
   it("surrounding spaces do not matter", () => {
@@ -74,12 +114,20 @@ describe("searchTopology: addresses", () => {
   it("addresses stored as CIDR are found by the bare address, and reported without the prefix", () => {
     const hits = searchTopology(custom, "192.168.50.7");
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ id: "pod/shop/api-web/if/net1", kind: "interface", label: "shop/api-web net1", reason: "IP 192.168.50.7" });
+    expect(hits[0]).toMatchObject({
+      id: "pod/shop/api-web/if/net1",
+      kind: "interface",
+      label: "shop/api-web net1",
+      reason: "IP 192.168.50.7",
+    });
   });
 
   it("IPv6: any spelling of the address finds it, in CIDR data or bare", () => {
     for (const q of ["fd00:50::7", "FD00:50:0::7", "fd00:0050:0000:0000:0000:0000:0000:0007", "fd00:50::7/64"]) {
-      expect(searchTopology(custom, q).map((h) => h.id), q).toEqual(["pod/shop/api-web/if/net1"]);
+      expect(
+        searchTopology(custom, q).map((h) => h.id),
+        q,
+      ).toEqual(["pod/shop/api-web/if/net1"]);
     }
     const hits = searchTopology(custom, "fd00:50::8");
     expect(hits.map((h) => h.id)).toEqual(["pod/shop/web-1/if/net1"]);
@@ -106,7 +154,10 @@ describe("searchTopology: MAC addresses", () => {
   it("matches whatever the case, and with dashes", () => {
     for (const q of ["00:1a:4a:16:06:81", "00:1A:4A:16:06:81", "00-1a-4a-16-06-81", "00-1A-4A-16-06-81"]) {
       const hits = searchTopology(demo, q);
-      expect(hits.map((h) => h.id), q).toEqual([`${POD_B2}/if/net1`]);
+      expect(
+        hits.map((h) => h.id),
+        q,
+      ).toEqual([`${POD_B2}/if/net1`]);
       expect(hits[0]?.reason).toBe("MAC 00:1a:4a:16:06:81");
     }
   });
@@ -155,11 +206,14 @@ describe("searchTopology: names", () => {
       `host/${W1}/host-device/ens8`,
       `host/${W1}/macvlan-parent/ens9`,
     ]);
-    expect(searchTopology(demo, "mybr0")).toEqual([{ id: `host/${W1}/bridge/mybr0`, kind: "bridge", label: `mybr0 on ${W1}`, reason: "bridge" }]);
-    expect(searchTopology(demo, "ens9").map((h) => h.id).sort()).toEqual([
-      `host/${W1}/macvlan-parent/ens9`,
-      "host/worker2.ocp46rt.priv.local/macvlan-parent/ens9",
+    expect(searchTopology(demo, "mybr0")).toEqual([
+      { id: `host/${W1}/bridge/mybr0`, kind: "bridge", label: `mybr0 on ${W1}`, reason: "bridge" },
     ]);
+    expect(
+      searchTopology(demo, "ens9")
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([`host/${W1}/macvlan-parent/ens9`, "host/worker2.ocp46rt.priv.local/macvlan-parent/ens9"]);
   });
 
   it("does not match interfaces by name (net1 is on every pod)", () => {
@@ -178,7 +232,9 @@ describe("searchTopology: names", () => {
 
 describe("searchTopology: limit", () => {
   it("returns at most 12 hits by default, and at most the limit given", () => {
-    const big = buildTopology(snapshotFromObjects(syntheticCluster({ nodes: 3, pods: 40, nads: 4, seed: 3 }), "synthetic"));
+    const big = buildTopology(
+      snapshotFromObjects(syntheticCluster({ nodes: 3, pods: 40, nads: 4, seed: 3 }), "synthetic"),
+    );
     expect(searchTopology(big, "app-")).toHaveLength(12);
     expect(searchTopology(big, "app-", 5)).toHaveLength(5);
     expect(searchTopology(big, "app-", 100)).toHaveLength(40);

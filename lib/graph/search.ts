@@ -26,16 +26,32 @@ export function searchTopology(t: Topology, query: string, limit = 12): SearchHi
   for (const el of t.elements) {
     if (el.kind === "interface") {
       const owner = el.parent?.replace(/^pod\//, "") ?? "";
-      const byIp = ip && el.ips.find((a) => {
-        const x = addressOf(a);
-        return x !== null && ipEquals(x, ip);
-      });
-      if (byIp) exact.push({ id: el.id, kind: el.kind, label: `${owner} ${el.interface}`, reason: `IP ${byIp.split("/")[0]}` });
-      else if (el.mac && normMac(el.mac) === normMac(q)) exact.push({ id: el.id, kind: el.kind, label: `${owner} ${el.interface}`, reason: `MAC ${el.mac}` });
+      const byIp =
+        ip &&
+        el.ips.find((a) => {
+          const x = addressOf(a);
+          return x !== null && ipEquals(x, ip);
+        });
+      if (byIp)
+        exact.push({ id: el.id, kind: el.kind, label: `${owner} ${el.interface}`, reason: `IP ${byIp.split("/")[0]}` });
+      else if (el.mac && normMac(el.mac) === normMac(q))
+        exact.push({ id: el.id, kind: el.kind, label: `${owner} ${el.interface}`, reason: `MAC ${el.mac}` });
       continue;
     }
-    const name = el.kind === "pod" || el.kind === "network" ? `${el.namespace}/${el.name}` : el.kind === "host" ? el.name : `${el.name} on ${"host" in el ? el.host : ""}`;
-    if (el.kind === "pod" && ip && el.podIPs.some((a) => { const x = addressOf(a); return x !== null && ipEquals(x, ip); })) {
+    const name =
+      el.kind === "pod" || el.kind === "network"
+        ? `${el.namespace}/${el.name}`
+        : el.kind === "host"
+          ? el.name
+          : `${el.name} on ${"host" in el ? el.host : ""}`;
+    if (
+      el.kind === "pod" &&
+      ip &&
+      el.podIPs.some((a) => {
+        const x = addressOf(a);
+        return x !== null && ipEquals(x, ip);
+      })
+    ) {
       exact.push({ id: el.id, kind: el.kind, label: name, reason: `pod IP ${q}` });
       continue;
     }

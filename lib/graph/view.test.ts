@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultState, stateFromParams, stateToParams, viewCriteria, type ExplorerState, type View } from "./view";
+import { defaultState, type ExplorerState, stateFromParams, stateToParams, type View, viewCriteria } from "./view";
 
 const params = (q: string) => new URLSearchParams(q);
 const roundTrip = (s: ExplorerState, base = new URLSearchParams()) => stateFromParams(stateToParams(s, base));
@@ -13,8 +13,14 @@ describe("viewCriteria", () => {
   });
 
   it("each view adds its target as a criterion, on top of the filters", () => {
-    expect(viewCriteria({ kind: "network", network: "multus-test/bridge-main" }, filters)).toEqual({ ...filters, network: "multus-test/bridge-main" });
-    expect(viewCriteria({ kind: "pod", pod: "multus-test/pod-a" }, filters)).toEqual({ ...filters, pod: "multus-test/pod-a" });
+    expect(viewCriteria({ kind: "network", network: "multus-test/bridge-main" }, filters)).toEqual({
+      ...filters,
+      network: "multus-test/bridge-main",
+    });
+    expect(viewCriteria({ kind: "pod", pod: "multus-test/pod-a" }, filters)).toEqual({
+      ...filters,
+      pod: "multus-test/pod-a",
+    });
     expect(viewCriteria({ kind: "host", host: "worker2.ocp46rt.priv.local" }, { namespace: "multus-test" })).toEqual({
       namespace: "multus-test",
       host: "worker2.ocp46rt.priv.local",
@@ -38,7 +44,11 @@ describe("stateFromParams", () => {
   });
 
   it("reads a view, its target, the filters, the selection and eth0", () => {
-    const s = stateFromParams(params("view=network&target=multus-test%2Fbridge-main&ns=multus-test&host=w1&sel=pod%2Fmultus-test%2Fpod-a&eth0=1"));
+    const s = stateFromParams(
+      params(
+        "view=network&target=multus-test%2Fbridge-main&ns=multus-test&host=w1&sel=pod%2Fmultus-test%2Fpod-a&eth0=1",
+      ),
+    );
     expect(s).toEqual({
       view: { kind: "network", network: "multus-test/bridge-main" },
       filters: { namespace: "multus-test", host: "w1" },
@@ -48,8 +58,14 @@ describe("stateFromParams", () => {
   });
 
   it("reads each kind of view", () => {
-    expect(stateFromParams(params("view=host&target=worker2.ocp46rt.priv.local")).view).toEqual({ kind: "host", host: "worker2.ocp46rt.priv.local" });
-    expect(stateFromParams(params("view=pod&target=multus-test/pod-e")).view).toEqual({ kind: "pod", pod: "multus-test/pod-e" });
+    expect(stateFromParams(params("view=host&target=worker2.ocp46rt.priv.local")).view).toEqual({
+      kind: "host",
+      host: "worker2.ocp46rt.priv.local",
+    });
+    expect(stateFromParams(params("view=pod&target=multus-test/pod-e")).view).toEqual({
+      kind: "pod",
+      pod: "multus-test/pod-e",
+    });
     expect(stateFromParams(params("view=cluster")).view).toEqual({ kind: "cluster" });
   });
 
@@ -94,14 +110,20 @@ describe("stateToParams", () => {
   });
 
   it("writes the view as view and target", () => {
-    const p = stateToParams({ ...defaultState, view: { kind: "network", network: "multus-test/bridge-main" } }, params(""));
+    const p = stateToParams(
+      { ...defaultState, view: { kind: "network", network: "multus-test/bridge-main" } },
+      params(""),
+    );
     expect(p.get("view")).toBe("network");
     expect(p.get("target")).toBe("multus-test/bridge-main");
     expect(p.toString()).toBe("view=network&target=multus-test%2Fbridge-main");
   });
 
   it("keeps parameters that are not the explorer's, such as context", () => {
-    const p = stateToParams({ ...defaultState, view: { kind: "host", host: "w2" } }, params("context=prod-cluster&utm=x"));
+    const p = stateToParams(
+      { ...defaultState, view: { kind: "host", host: "w2" } },
+      params("context=prod-cluster&utm=x"),
+    );
     expect(p.get("context")).toBe("prod-cluster");
     expect(p.get("utm")).toBe("x");
     expect(stateFromParams(p).view).toEqual({ kind: "host", host: "w2" });
@@ -110,7 +132,10 @@ describe("stateToParams", () => {
   it("replaces the explorer's old parameters instead of adding to them", () => {
     const base = params("context=c1&view=pod&target=ns/p&ns=old&net=old/n&host=old&sel=x&eth0=1");
     const p = stateToParams({ ...defaultState, filters: { namespace: "new" } }, base);
-    expect([...p.entries()]).toEqual([["context", "c1"], ["ns", "new"]]);
+    expect([...p.entries()]).toEqual([
+      ["context", "c1"],
+      ["ns", "new"],
+    ]);
   });
 
   it("leaves the base parameters alone", () => {
@@ -120,7 +145,10 @@ describe("stateToParams", () => {
   });
 
   it("does not write a filter that is unset or empty", () => {
-    const p = stateToParams({ ...defaultState, filters: { namespace: "", network: undefined, host: "w1" } }, params(""));
+    const p = stateToParams(
+      { ...defaultState, filters: { namespace: "", network: undefined, host: "w1" } },
+      params(""),
+    );
     expect(p.toString()).toBe("host=w1");
   });
 });
@@ -142,11 +170,21 @@ describe("URL round trips", () => {
     };
     expect(roundTrip(s)).toEqual(s);
     expect(roundTrip(s, params("context=admin@prod"))).toEqual(s);
-    expect(roundTrip({ ...s, filters: {}, selected: null, showDefault: false })).toEqual({ ...s, filters: {}, selected: null, showDefault: false });
+    expect(roundTrip({ ...s, filters: {}, selected: null, showDefault: false })).toEqual({
+      ...s,
+      filters: {},
+      selected: null,
+      showDefault: false,
+    });
   });
 
   it("values with characters that need escaping survive", () => {
-    const s: ExplorerState = { view: { kind: "pod", pod: "ns with space/p&q=1#x" }, filters: { network: "a/b+c" }, selected: "pod/ns/p?x", showDefault: false };
+    const s: ExplorerState = {
+      view: { kind: "pod", pod: "ns with space/p&q=1#x" },
+      filters: { network: "a/b+c" },
+      selected: "pod/ns/p?x",
+      showDefault: false,
+    };
     expect(roundTrip(s)).toEqual(s);
     expect(stateFromParams(params(stateToParams(s, params("")).toString()))).toEqual(s);
   });

@@ -15,7 +15,12 @@ export interface ExplorerState {
   showDefault: boolean;
 }
 
-export const defaultState: ExplorerState = { view: { kind: "cluster" }, filters: {}, selected: null, showDefault: false };
+export const defaultState: ExplorerState = {
+  view: { kind: "cluster" },
+  filters: {},
+  selected: null,
+  showDefault: false,
+};
 
 /** A view narrows like a filter; both together must hold. */
 export function viewCriteria(view: View, filters: Criteria): Criteria {
@@ -37,9 +42,12 @@ export function stateFromParams(p: URLSearchParams): ExplorerState {
   const v = p.get("view");
   const target = p.get("target") ?? "";
   const view: View =
-    v === "network" && target ? { kind: "network", network: target }
-      : v === "host" && target ? { kind: "host", host: target }
-        : v === "pod" && target ? { kind: "pod", pod: target }
+    v === "network" && target
+      ? { kind: "network", network: target }
+      : v === "host" && target
+        ? { kind: "host", host: target }
+        : v === "pod" && target
+          ? { kind: "pod", pod: target }
           : { kind: "cluster" };
   const filters: Criteria = {};
   for (const [key, param] of Object.entries(PARAMS) as [keyof typeof PARAMS, string][]) {

@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { annotation, asKubeObject, groupOf, keyOf, type KubeObject } from "./objects";
+import { annotation, asKubeObject, groupOf, type KubeObject, keyOf } from "./objects";
 
 describe("asKubeObject", () => {
   it("keeps apiVersion, kind, metadata, spec and status", () => {
-    const o = asKubeObject({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "n", labels: { a: "b" } }, spec: { x: 1 }, status: { phase: "Running" }, extra: 1 });
-    expect(o).toEqual({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "n", labels: { a: "b" } }, spec: { x: 1 }, status: { phase: "Running" } });
+    const o = asKubeObject({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p", namespace: "n", labels: { a: "b" } },
+      spec: { x: 1 },
+      status: { phase: "Running" },
+      extra: 1,
+    });
+    expect(o).toEqual({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p", namespace: "n", labels: { a: "b" } },
+      spec: { x: 1 },
+      status: { phase: "Running" },
+    });
   });
 
   it("takes kind and apiVersion from the list it came from when the item lacks them", () => {
@@ -24,7 +37,11 @@ describe("asKubeObject", () => {
 
 describe("helpers", () => {
   const pod = (annotations: unknown, namespace?: string): KubeObject =>
-    ({ apiVersion: "v1", kind: "Pod", metadata: { name: "p", ...(namespace ? { namespace } : {}), annotations } }) as KubeObject;
+    ({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p", ...(namespace ? { namespace } : {}), annotations },
+    }) as KubeObject;
 
   it("groupOf splits the API group off the version; core is empty", () => {
     expect(groupOf("k8s.cni.cncf.io/v1")).toBe("k8s.cni.cncf.io");

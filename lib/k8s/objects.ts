@@ -1,4 +1,4 @@
-import { isObject, str, type JsonObject } from "../result";
+import { isObject, type JsonObject, str } from "../result";
 
 export interface ObjectMeta {
   name: string;
@@ -31,7 +31,8 @@ export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?
   return { apiVersion, kind, metadata: { ...(md as JsonObject), name } as ObjectMeta, spec: v.spec, status: v.status };
 }
 
-export const groupOf = (apiVersion: string): string => (apiVersion.includes("/") ? (apiVersion.split("/")[0] ?? "") : "");
+export const groupOf = (apiVersion: string): string =>
+  apiVersion.includes("/") ? (apiVersion.split("/")[0] ?? "") : "";
 
 export function annotation(o: KubeObject, key: string): string | undefined {
   const a = o.metadata.annotations;

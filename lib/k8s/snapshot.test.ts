@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { slotOf, snapshotFromObjects } from "./snapshot";
 
 const nad = (name: string, namespace = "demo") => ({
-  apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name, namespace }, spec: { config: "{}" },
+  apiVersion: "k8s.cni.cncf.io/v1",
+  kind: "NetworkAttachmentDefinition",
+  metadata: { name, namespace },
+  spec: { config: "{}" },
 });
 const pod = (name: string, namespace = "demo") => ({ apiVersion: "v1", kind: "Pod", metadata: { name, namespace } });
 const names = (list: { metadata: { name: string } }[]) => list.map((o) => o.metadata.name);
@@ -27,10 +30,15 @@ describe("slotOf", () => {
 describe("snapshotFromObjects", () => {
   it("sorts loose objects into slots and skips unknown kinds without a note", () => {
     const s = snapshotFromObjects([
-      nad("bridge-main"), pod("pod-a"),
+      nad("bridge-main"),
+      pod("pod-a"),
       { apiVersion: "v1", kind: "Node", metadata: { name: "worker1" } },
       { apiVersion: "nmstate.io/v1beta1", kind: "NodeNetworkState", metadata: { name: "worker1" } },
-      { apiVersion: "whereabouts.cni.cncf.io/v1alpha1", kind: "IPPool", metadata: { name: "192.168.12.0-24", namespace: "kube-system" } },
+      {
+        apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+        kind: "IPPool",
+        metadata: { name: "192.168.12.0-24", namespace: "kube-system" },
+      },
       { apiVersion: "operator.openshift.io/v1", kind: "Network", metadata: { name: "cluster" }, spec: {} },
       { apiVersion: "v1", kind: "Namespace", metadata: { name: "demo" } },
       { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d", namespace: "demo" } },
@@ -52,34 +60,61 @@ describe("snapshotFromObjects", () => {
   });
 
   it("lends a typed list's kind and apiVersion to items that lack them", () => {
-    const s = snapshotFromObjects([{
-      apiVersion: "v1", kind: "PodList", metadata: { resourceVersion: "1" },
-      items: [{ metadata: { name: "p1", namespace: "demo" } }, { metadata: { name: "p2", namespace: "demo" } }],
-    }]);
+    const s = snapshotFromObjects([
+      {
+        apiVersion: "v1",
+        kind: "PodList",
+        metadata: { resourceVersion: "1" },
+        items: [{ metadata: { name: "p1", namespace: "demo" } }, { metadata: { name: "p2", namespace: "demo" } }],
+      },
+    ]);
     expect(names(s.pods)).toEqual(["p1", "p2"]);
     expect(s.pods[0]?.kind).toBe("Pod");
-    const nads = snapshotFromObjects([{ apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinitionList", items: [{ metadata: { name: "n", namespace: "d" } }] }]);
+    const nads = snapshotFromObjects([
+      {
+        apiVersion: "k8s.cni.cncf.io/v1",
+        kind: "NetworkAttachmentDefinitionList",
+        items: [{ metadata: { name: "n", namespace: "d" } }],
+      },
+    ]);
     expect(names(nads.nads)).toEqual(["n"]);
   });
 
   it("reads nested Lists", () => {
-    const s = snapshotFromObjects([{ kind: "List", items: [{ apiVersion: "v1", kind: "PodList", items: [{ metadata: { name: "p" } }] }] }]);
+    const s = snapshotFromObjects([
+      { kind: "List", items: [{ apiVersion: "v1", kind: "PodList", items: [{ metadata: { name: "p" } }] }] },
+    ]);
     expect(names(s.pods)).toEqual(["p"]);
   });
 
   it("skips an object without metadata.name inside a List with an object-invalid note, and still reads the others", () => {
-    const s = snapshotFromObjects([
-      { apiVersion: "v1", kind: "List", items: [pod("p1"), { apiVersion: "v1", kind: "Pod", metadata: { namespace: "demo" } }, pod("p2")] },
-    ], "cluster.json");
+    const s = snapshotFromObjects(
+      [
+        {
+          apiVersion: "v1",
+          kind: "List",
+          items: [pod("p1"), { apiVersion: "v1", kind: "Pod", metadata: { namespace: "demo" } }, pod("p2")],
+        },
+      ],
+      "cluster.json",
+    );
     expect(names(s.pods)).toEqual(["p1", "p2"]);
     expect(s.notes).toEqual([
-      { severity: "warning", code: "object-invalid", message: "cluster.json item 1: Pod without metadata.name; skipped", elements: [] },
+      {
+        severity: "warning",
+        code: "object-invalid",
+        message: "cluster.json item 1: Pod without metadata.name; skipped",
+        elements: [],
+      },
     ]);
   });
 
   it("names the document of an invalid object when there are several", () => {
     const s = snapshotFromObjects([pod("ok"), "garbage", { metadata: { name: "x" } }], "dump");
-    expect(s.notes.map((n) => n.message)).toEqual(["dump document 2: not an object; skipped", "dump document 3: no kind; skipped"]);
+    expect(s.notes.map((n) => n.message)).toEqual([
+      "dump document 2: not an object; skipped",
+      "dump document 3: no kind; skipped",
+    ]);
     expect(names(s.pods)).toEqual(["ok"]);
   });
 
@@ -97,7 +132,9 @@ describe("snapshotFromObjects", () => {
   });
 
   it("keeps only the operator Network named cluster", () => {
-    const s = snapshotFromObjects([{ apiVersion: "operator.openshift.io/v1", kind: "Network", metadata: { name: "other" } }]);
+    const s = snapshotFromObjects([
+      { apiVersion: "operator.openshift.io/v1", kind: "Network", metadata: { name: "other" } },
+    ]);
     expect(s.operatorNetwork).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
-import type { Finding } from "../topology/schema";
 import { isObject, str } from "../result";
-import { asKubeObject, groupOf, keyOf, type KubeObject } from "./objects";
+import type { Finding } from "../topology/schema";
+import { asKubeObject, groupOf, type KubeObject, keyOf } from "./objects";
 
 /** The objects a topology is built from, whichever source they came from. */
 export interface ClusterSnapshot {
@@ -19,7 +19,15 @@ export interface ClusterSnapshot {
 }
 
 export const emptySnapshot = (): ClusterSnapshot => ({
-  nads: [], pods: [], nodes: [], nodeNetworkStates: [], ipPools: [], operatorNetwork: null, workloads: [], notes: [], incomplete: [],
+  nads: [],
+  pods: [],
+  nodes: [],
+  nodeNetworkStates: [],
+  ipPools: [],
+  operatorNetwork: null,
+  workloads: [],
+  notes: [],
+  incomplete: [],
 });
 
 export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
@@ -50,19 +58,26 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
     if (isObject(raw) && Array.isArray(raw.items) && (str(raw.kind) ?? "List").endsWith("List")) {
       const listKind = str(raw.kind) ?? "List";
       const itemKind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);
-      raw.items.forEach((item, i) => visit(item, `${where} item ${i}`, { apiVersion: str(raw.apiVersion), kind: itemKind }));
+      for (const [i, item] of raw.items.entries()) {
+        visit(item, `${where} item ${i}`, { apiVersion: str(raw.apiVersion), kind: itemKind });
+      }
       return;
     }
     const obj = asKubeObject(raw, fallback);
     if (typeof obj === "string") {
-      snap.notes.push({ severity: "warning", code: "object-invalid", message: `${where}: ${obj}; skipped`, elements: [] });
+      snap.notes.push({
+        severity: "warning",
+        code: "object-invalid",
+        message: `${where}: ${obj}; skipped`,
+        elements: [],
+      });
       return;
     }
     const slot = slotOf(obj.apiVersion, obj.kind);
     if (!slot) return;
     seen.set(`${slot}|${keyOf(obj)}`, obj);
   };
-  objects.forEach((o, i) => visit(o, objects.length === 1 ? origin : `${origin} document ${i + 1}`));
+  for (const [i, o] of objects.entries()) visit(o, objects.length === 1 ? origin : `${origin} document ${i + 1}`);
   for (const [key, obj] of seen) {
     const slot = key.split("|")[0] as SnapshotSlot;
     if (slot === "operatorNetwork") {

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { templateNetworks, withTemplateNetworks } from "./workloads";
 
 const deployment = {
-  apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "pod-a" },
-  spec: { replicas: 2, template: { metadata: { labels: { app: "a" }, annotations: { keep: "me", "k8s.v1.cni.cncf.io/networks": "bridge-main" } }, spec: { containers: [] } } },
+  apiVersion: "apps/v1",
+  kind: "Deployment",
+  metadata: { name: "pod-a" },
+  spec: {
+    replicas: 2,
+    template: {
+      metadata: { labels: { app: "a" }, annotations: { keep: "me", "k8s.v1.cni.cncf.io/networks": "bridge-main" } },
+      spec: { containers: [] },
+    },
+  },
 };
 
 describe("pod-template networks annotation", () => {
@@ -16,7 +24,10 @@ describe("pod-template networks annotation", () => {
   it("sets it and keeps everything else", () => {
     const next = withTemplateNetworks(deployment, "bridge-main,macvlan-main");
     expect(templateNetworks(next)).toBe("bridge-main,macvlan-main");
-    expect(next.spec).toMatchObject({ replicas: 2, template: { metadata: { labels: { app: "a" }, annotations: { keep: "me" } }, spec: { containers: [] } } });
+    expect(next.spec).toMatchObject({
+      replicas: 2,
+      template: { metadata: { labels: { app: "a" }, annotations: { keep: "me" } }, spec: { containers: [] } },
+    });
     expect(templateNetworks(deployment)).toBe("bridge-main"); // the input is not changed
   });
 });

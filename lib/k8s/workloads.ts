@@ -17,5 +17,14 @@ export function withTemplateNetworks<T extends { spec?: unknown }>(workload: T, 
   const template = isObject(spec.template) ? spec.template : {};
   const metadata = isObject(template.metadata) ? template.metadata : {};
   const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
-  return { ...workload, spec: { ...spec, template: { ...template, metadata: { ...metadata, annotations: { ...annotations, [NETWORKS_ANNOTATION]: networks } } } } };
+  return {
+    ...workload,
+    spec: {
+      ...spec,
+      template: {
+        ...template,
+        metadata: { ...metadata, annotations: { ...annotations, [NETWORKS_ANNOTATION]: networks } },
+      },
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIpam, parseNadConfig, type NadConfig } from "./parse-config";
+import { type NadConfig, parseIpam, parseNadConfig } from "./parse-config";
 
 /** Parses a config that must be accepted. */
 function parsed(config: unknown): NadConfig {
@@ -17,22 +17,39 @@ function rejected(config: string | undefined): string {
 describe("parseNadConfig: single configs", () => {
   it("reads a bridge config with whereabouts IPAM (the walk-through's bridge-main)", () => {
     const c = parsed({
-      cniVersion: "0.3.1", name: "bridge-main", type: "bridge", bridge: "mybr0",
+      cniVersion: "0.3.1",
+      name: "bridge-main",
+      type: "bridge",
+      bridge: "mybr0",
       ipam: {
-        type: "whereabouts", range: "192.168.12.0/24", range_start: "192.168.12.10", range_end: "192.168.12.200",
+        type: "whereabouts",
+        range: "192.168.12.0/24",
+        range_start: "192.168.12.10",
+        range_end: "192.168.12.200",
         exclude: ["192.168.12.1/32", "192.168.12.254/32"],
       },
     });
     expect(c).toMatchObject({
-      cniVersion: "0.3.1", name: "bridge-main", plugins: ["bridge"], cniType: "bridge", mainType: "bridge", bridge: "mybr0",
+      cniVersion: "0.3.1",
+      name: "bridge-main",
+      plugins: ["bridge"],
+      cniType: "bridge",
+      mainType: "bridge",
+      bridge: "mybr0",
       problems: [],
     });
     expect(c.ipam).toEqual({
-      type: "whereabouts", addresses: [],
-      ranges: [{
-        subnet: "192.168.12.0/24", start: "192.168.12.10", end: "192.168.12.200", gateway: undefined,
-        exclude: ["192.168.12.1/32", "192.168.12.254/32"],
-      }],
+      type: "whereabouts",
+      addresses: [],
+      ranges: [
+        {
+          subnet: "192.168.12.0/24",
+          start: "192.168.12.10",
+          end: "192.168.12.200",
+          gateway: undefined,
+          exclude: ["192.168.12.1/32", "192.168.12.254/32"],
+        },
+      ],
     });
   });
 
@@ -47,16 +64,27 @@ describe("parseNadConfig: single configs", () => {
     expect(c.master).toBe("ens9");
   });
 
-  it("reads `\"ipam\": {}` as L2 only, and no ipam key as no IPAM", () => {
-    expect(parsed({ type: "bridge", bridge: "br1", ipam: {} }).ipam).toEqual({ type: "none", ranges: [], addresses: [] });
+  it('reads `"ipam": {}` as L2 only, and no ipam key as no IPAM', () => {
+    expect(parsed({ type: "bridge", bridge: "br1", ipam: {} }).ipam).toEqual({
+      type: "none",
+      ranges: [],
+      addresses: [],
+    });
     expect(parsed({ type: "bridge", bridge: "br1" }).ipam).toBeNull();
   });
 
   it("reads macvlan and ipvlan master and mode", () => {
     expect(parsed({ type: "macvlan", master: "ens9", mode: "private", mtu: 9000 })).toMatchObject({
-      mainType: "macvlan", master: "ens9", mode: "private", mtu: 9000,
+      mainType: "macvlan",
+      master: "ens9",
+      mode: "private",
+      mtu: 9000,
     });
-    expect(parsed({ type: "ipvlan", master: "bond0", mode: "l3" })).toMatchObject({ mainType: "ipvlan", master: "bond0", mode: "l3" });
+    expect(parsed({ type: "ipvlan", master: "bond0", mode: "l3" })).toMatchObject({
+      mainType: "ipvlan",
+      master: "bond0",
+      mode: "l3",
+    });
   });
 
   it("macvlan without master is allowed (the plugin uses the default-route interface)", () => {
@@ -79,7 +107,12 @@ describe("parseNadConfig: single configs", () => {
   });
 
   it("reads the vlan plugin and flags a missing master or vlanId, and vlanId 4095", () => {
-    expect(parsed({ type: "vlan", master: "ens9", vlanId: 42 })).toMatchObject({ mainType: "vlan", master: "ens9", vlan: 42, problems: [] });
+    expect(parsed({ type: "vlan", master: "ens9", vlanId: 42 })).toMatchObject({
+      mainType: "vlan",
+      master: "ens9",
+      vlan: 42,
+      problems: [],
+    });
     expect(parsed({ type: "vlan", vlanId: 42 }).problems).toEqual(["vlan needs `master`"]);
     expect(parsed({ type: "vlan", master: "ens9" }).problems).toEqual(["vlan needs `vlanId`"]);
     const bad = parsed({ type: "vlan", master: "ens9", vlanId: 4095 });
@@ -96,10 +129,19 @@ describe("parseNadConfig: single configs", () => {
 
   it("reads host-device by any of device, hwaddr, pciBusID, kernelpath", () => {
     expect(parsed({ type: "host-device", device: "ens8", ipam: { type: "dhcp" } })).toMatchObject({
-      mainType: "host-device", device: "ens8", problems: [], ipam: { type: "dhcp", ranges: [], addresses: [] },
+      mainType: "host-device",
+      device: "ens8",
+      problems: [],
+      ipam: { type: "dhcp", ranges: [], addresses: [] },
     });
-    expect(parsed({ type: "host-device", hwaddr: "00:1a:4a:16:06:76" })).toMatchObject({ hwaddr: "00:1a:4a:16:06:76", problems: [] });
-    expect(parsed({ type: "host-device", pciBusID: "0000:00:08.0" })).toMatchObject({ pciBusID: "0000:00:08.0", problems: [] });
+    expect(parsed({ type: "host-device", hwaddr: "00:1a:4a:16:06:76" })).toMatchObject({
+      hwaddr: "00:1a:4a:16:06:76",
+      problems: [],
+    });
+    expect(parsed({ type: "host-device", pciBusID: "0000:00:08.0" })).toMatchObject({
+      pciBusID: "0000:00:08.0",
+      problems: [],
+    });
     expect(parsed({ type: "host-device", kernelpath: "/sys/devices/pci0000:00/0000:00:08.0" }).problems).toEqual([]);
   });
 
@@ -112,13 +154,17 @@ describe("parseNadConfig: single configs", () => {
 
   it("reads sriov's vlan and deviceID", () => {
     expect(parsed({ type: "sriov", deviceID: "0000:18:02.5", vlan: 200 })).toMatchObject({
-      mainType: "sriov", device: "0000:18:02.5", vlan: 200,
+      mainType: "sriov",
+      device: "0000:18:02.5",
+      vlan: 200,
     });
   });
 
   it("types unknown main plugins as other, keeping the CNI type", () => {
     expect(parsed({ type: "ovn-k8s-cni-overlay", topology: "layer2" })).toMatchObject({
-      cniType: "ovn-k8s-cni-overlay", mainType: "other", problems: [],
+      cniType: "ovn-k8s-cni-overlay",
+      mainType: "other",
+      problems: [],
     });
   });
 });
@@ -126,16 +172,29 @@ describe("parseNadConfig: single configs", () => {
 describe("parseNadConfig: conflists", () => {
   it("takes the type from the first plugin that creates an interface, whatever the order", () => {
     const c = parsed({
-      cniVersion: "0.3.1", name: "macvlan-main",
+      cniVersion: "0.3.1",
+      name: "macvlan-main",
       plugins: [
         { type: "tuning", sysctl: { "net.ipv4.conf.net1.arp_notify": "1" } },
-        { type: "macvlan", master: "ens9", mode: "bridge", mtu: 1500, ipam: { type: "static", addresses: [{ address: "10.1.1.5/24" }] } },
+        {
+          type: "macvlan",
+          master: "ens9",
+          mode: "bridge",
+          mtu: 1500,
+          ipam: { type: "static", addresses: [{ address: "10.1.1.5/24" }] },
+        },
         { type: "portmap", capabilities: { portMappings: true } },
       ],
     });
     expect(c).toMatchObject({
-      name: "macvlan-main", plugins: ["tuning", "macvlan", "portmap"], cniType: "macvlan", mainType: "macvlan",
-      master: "ens9", mode: "bridge", mtu: 1500, problems: [],
+      name: "macvlan-main",
+      plugins: ["tuning", "macvlan", "portmap"],
+      cniType: "macvlan",
+      mainType: "macvlan",
+      master: "ens9",
+      mode: "bridge",
+      mtu: 1500,
+      problems: [],
     });
     expect(c.ipam).toEqual({ type: "static", ranges: [], addresses: ["10.1.1.5/24"] });
   });
@@ -153,7 +212,9 @@ describe("parseNadConfig: conflists", () => {
   });
 
   it("rejects a plugin without a type, naming its position", () => {
-    expect(rejected(JSON.stringify({ plugins: [{ type: "bridge" }, { bridge: "br1" }] }))).toBe("plugins[1] has no `type`");
+    expect(rejected(JSON.stringify({ plugins: [{ type: "bridge" }, { bridge: "br1" }] }))).toBe(
+      "plugins[1] has no `type`",
+    );
     expect(rejected(JSON.stringify({ plugins: [{ type: "" }] }))).toBe("plugins[0] has no `type`");
     expect(rejected(JSON.stringify({ plugins: ["bridge"] }))).toBe("plugins[0] has no `type`");
   });
@@ -182,7 +243,9 @@ describe("parseNadConfig: malformed input never throws", () => {
   });
 
   it("rejects a config with neither type nor plugins", () => {
-    expect(rejected('{"cniVersion":"0.3.1","name":"x","bridge":"br1"}')).toBe("the config has neither `type` nor `plugins`");
+    expect(rejected('{"cniVersion":"0.3.1","name":"x","bridge":"br1"}')).toBe(
+      "the config has neither `type` nor `plugins`",
+    );
   });
 
   it("keeps a config whose ipam is not an object, with a problem", () => {
@@ -205,7 +268,8 @@ describe("parseIpam", () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        type: "host-local", addresses: [],
+        type: "host-local",
+        addresses: [],
         ranges: [
           { subnet: "10.10.0.0/16", start: "10.10.1.20", end: "10.10.3.50", gateway: "10.10.0.254", exclude: [] },
           { subnet: "fd00:10::/64", start: undefined, end: undefined, gateway: "fd00:10::1", exclude: [] },
@@ -220,7 +284,13 @@ describe("parseIpam", () => {
   });
 
   it("reads the old flat host-local form", () => {
-    const r = parseIpam({ type: "host-local", subnet: "192.168.1.0/24", rangeStart: "192.168.1.100", rangeEnd: "192.168.1.200", gateway: "192.168.1.1" });
+    const r = parseIpam({
+      type: "host-local",
+      subnet: "192.168.1.0/24",
+      rangeStart: "192.168.1.100",
+      rangeEnd: "192.168.1.200",
+      gateway: "192.168.1.1",
+    });
     expect(r.ok && r.value.ranges).toEqual([
       { subnet: "192.168.1.0/24", start: "192.168.1.100", end: "192.168.1.200", gateway: "192.168.1.1", exclude: [] },
     ]);
@@ -234,9 +304,18 @@ describe("parseIpam", () => {
   it("reads static addresses, v4 and v6, and skips entries without an address", () => {
     const r = parseIpam({
       type: "static",
-      addresses: [{ address: "10.10.0.1/24", gateway: "10.10.0.254" }, { address: "3ffe:ffff:0:01ff::1/64" }, { gateway: "x" }, "y"],
+      addresses: [
+        { address: "10.10.0.1/24", gateway: "10.10.0.254" },
+        { address: "3ffe:ffff:0:01ff::1/64" },
+        { gateway: "x" },
+        "y",
+      ],
     });
-    expect(r.ok && r.value).toEqual({ type: "static", ranges: [], addresses: ["10.10.0.1/24", "3ffe:ffff:0:01ff::1/64"] });
+    expect(r.ok && r.value).toEqual({
+      type: "static",
+      ranges: [],
+      addresses: ["10.10.0.1/24", "3ffe:ffff:0:01ff::1/64"],
+    });
   });
 
   it("reads dhcp as a type without ranges", () => {
@@ -244,13 +323,18 @@ describe("parseIpam", () => {
   });
 
   it("reads a whereabouts IPv6 range", () => {
-    const r = parseIpam({ type: "whereabouts", range: "fd00:0:0:12::/64", range_start: "fd00:0:0:12::10", range_end: "fd00:0:0:12::ff" });
+    const r = parseIpam({
+      type: "whereabouts",
+      range: "fd00:0:0:12::/64",
+      range_start: "fd00:0:0:12::10",
+      range_end: "fd00:0:0:12::ff",
+    });
     expect(r.ok && r.value.ranges).toEqual([
       { subnet: "fd00:0:0:12::/64", start: "fd00:0:0:12::10", end: "fd00:0:0:12::ff", gateway: undefined, exclude: [] },
     ]);
   });
 
-  it("reads the old whereabouts \"start-end/prefix\" range form", () => {
+  it('reads the old whereabouts "start-end/prefix" range form', () => {
     const r = parseIpam({ type: "whereabouts", range: "192.168.2.225-192.168.2.230/28", gateway: "192.168.2.1" });
     expect(r.ok && r.value.ranges).toEqual([
       { subnet: "192.168.2.225/28", start: "192.168.2.225", end: "192.168.2.230", gateway: "192.168.2.1", exclude: [] },
@@ -261,7 +345,12 @@ describe("parseIpam", () => {
     const r = parseIpam({
       type: "whereabouts",
       range: "192.168.12.0/24",
-      ipRanges: [{ range: "10.20.0.0/24", exclude: ["10.20.0.1/32"] }, { range: "fd00:20::/120" }, { exclude: ["x"] }, 7],
+      ipRanges: [
+        { range: "10.20.0.0/24", exclude: ["10.20.0.1/32"] },
+        { range: "fd00:20::/120" },
+        { exclude: ["x"] },
+        7,
+      ],
     });
     expect(r.ok && r.value.ranges).toEqual([
       { subnet: "192.168.12.0/24", start: undefined, end: undefined, gateway: undefined, exclude: [] },

@@ -1,5 +1,5 @@
+import { fail, isObject, type JsonObject, num, ok, parseJson, type Result, str, strings } from "../result";
 import type { Ipam, IpRange, MainType } from "../topology/schema";
-import { fail, isObject, num, ok, parseJson, str, strings, type JsonObject, type Result } from "../result";
 
 /** A NAD's spec.config, reduced to what matters for topology and forms. */
 export interface NadConfig {
@@ -26,7 +26,15 @@ export interface NadConfig {
 
 /** Plugins that only modify an interface another plugin created; they never decide the network's type. */
 const CHAINED_ONLY = new Set([
-  "tuning", "portmap", "bandwidth", "firewall", "sbr", "vrf", "route-override", "cni-route-override", "isolation",
+  "tuning",
+  "portmap",
+  "bandwidth",
+  "firewall",
+  "sbr",
+  "vrf",
+  "route-override",
+  "cni-route-override",
+  "isolation",
 ]);
 
 const MAIN_TYPES: Record<string, MainType> = {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  addressOf, cidrContains, cidrSize, cidrsOverlap, formatIp, ipEquals, networkOf, parseCidr, parseIp, type Cidr,
+  addressOf,
+  type Cidr,
+  cidrContains,
+  cidrSize,
+  cidrsOverlap,
+  formatIp,
+  ipEquals,
+  networkOf,
+  parseCidr,
+  parseIp,
 } from "./ip";
 
 const cidr = (s: string): Cidr => {
@@ -35,14 +44,25 @@ describe("parseIp / formatIp", () => {
   it("parses IPv6 in full, compressed and v4-mapped forms", () => {
     expect(parseIp("::")).toEqual({ family: 6, value: 0n });
     expect(parseIp("::1")).toEqual({ family: 6, value: 1n });
-    expect(parseIp("fd00::1")?.value).toBe(0xfd00n << 112n | 1n);
+    expect(parseIp("fd00::1")?.value).toBe((0xfd00n << 112n) | 1n);
     expect(parseIp("2001:db8:0:0:0:0:0:1")).toEqual(parseIp("2001:DB8::1"));
     expect(parseIp("::ffff:192.168.1.1")?.value).toBe(0xffffc0a80101n);
     expect(parseIp("1:2:3:4:5:6:7::")?.value).toBe(parseIp("1:2:3:4:5:6:7:0")?.value);
   });
 
   it("rejects malformed IPv6", () => {
-    for (const s of ["::1::2", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7::8", "12345::1", "g::1", ":1:2:3:4:5:6:7", "1::2:", "::ffff:1.2.3.256", "fd00::/64"]) {
+    for (const s of [
+      "::1::2",
+      "1:2:3:4:5:6:7:8:9",
+      "1:2:3:4:5:6:7",
+      "1:2:3:4:5:6:7::8",
+      "12345::1",
+      "g::1",
+      ":1:2:3:4:5:6:7",
+      "1::2:",
+      "::ffff:1.2.3.256",
+      "fd00::/64",
+    ]) {
       expect(parseIp(s), s).toBeNull();
     }
   });
@@ -87,7 +107,18 @@ describe("parseCidr and CIDR math", () => {
   });
 
   it("rejects invalid CIDRs", () => {
-    for (const s of ["1.2.3.4/33", "fd00::/129", "1.2.3.4", "1.2.3.4/", "/24", "1.2.3.4/24/1", "1.2.3.256/24", "1.2.3.4/x", "1.2.3.4/-1", "::1::2/64"]) {
+    for (const s of [
+      "1.2.3.4/33",
+      "fd00::/129",
+      "1.2.3.4",
+      "1.2.3.4/",
+      "/24",
+      "1.2.3.4/24/1",
+      "1.2.3.256/24",
+      "1.2.3.4/x",
+      "1.2.3.4/-1",
+      "::1::2/64",
+    ]) {
       expect(parseCidr(s), s).toBeNull();
     }
   });

@@ -38,7 +38,7 @@ function parseIpv6(s: string): Ip | null {
     for (const [i, p] of parts.entries()) {
       if (i === parts.length - 1 && p.includes(".")) {
         const v4 = parseIp(p);
-        if (!v4 || v4.family !== 4) return null;
+        if (v4?.family !== 4) return null;
         out.push(Number(v4.value >> 16n), Number(v4.value & 0xffffn));
       } else {
         if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return null;
@@ -106,7 +106,10 @@ export function formatIp(ip: Ip): string {
   // Compress the longest run of zero groups, as RFC 5952 asks.
   let best = { at: -1, len: 0 };
   for (let i = 0; i < 8; ) {
-    if (groups[i] !== "0") { i++; continue; }
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === "0") j++;
     if (j - i > best.len && j - i > 1) best = { at: i, len: j - i };

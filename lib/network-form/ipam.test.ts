@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ipamFormSchema, toCniIpam, type IpamForm, type IpamFormInput } from "./ipam";
+import { type IpamForm, type IpamFormInput, ipamFormSchema, toCniIpam } from "./ipam";
 
 interface Issue {
   path: string;
@@ -22,7 +22,8 @@ function messagesAt(input: unknown, path: (string | number)[]): string[] {
 
 function valid(input: IpamFormInput): IpamForm {
   const r = ipamFormSchema.safeParse(input);
-  if (!r.success) throw new Error(`expected ${JSON.stringify(input)} to be accepted, got ${JSON.stringify(r.error.issues)}`);
+  if (!r.success)
+    throw new Error(`expected ${JSON.stringify(input)} to be accepted, got ${JSON.stringify(r.error.issues)}`);
   return r.data;
 }
 
@@ -54,17 +55,35 @@ describe("ipamFormSchema: whereabouts", () => {
   });
 
   it("accepts a range alone, with empty optional fields as a form sends them", () => {
-    const f = valid({ type: "whereabouts", range: " 10.10.0.0/16 ", range_start: "", range_end: "", gateway: "", exclude: [] });
+    const f = valid({
+      type: "whereabouts",
+      range: " 10.10.0.0/16 ",
+      range_start: "",
+      range_end: "",
+      gateway: "",
+      exclude: [],
+    });
     expect(f).toMatchObject({ type: "whereabouts", range: "10.10.0.0/16" });
   });
 
   it("accepts an IPv6 range with a start, end and exclude inside it", () => {
-    valid({ type: "whereabouts", range: "fd00:12::/64", range_start: "fd00:12::10", range_end: "fd00:12::ff", exclude: ["fd00:12::1/128"] });
+    valid({
+      type: "whereabouts",
+      range: "fd00:12::/64",
+      range_start: "fd00:12::10",
+      range_end: "fd00:12::ff",
+      exclude: ["fd00:12::1/128"],
+    });
   });
 
-  it.each(["192.168.12.0/33", "foo", "192.168.12.0", "192.168.300.0/24", "192.168.12.0/24/1"])("rejects the range %j as not a CIDR", (range) => {
-    expect(issues({ type: "whereabouts", range })).toEqual([{ path: "range", message: "not a CIDR, e.g. 192.168.12.0/24" }]);
-  });
+  it.each(["192.168.12.0/33", "foo", "192.168.12.0", "192.168.300.0/24", "192.168.12.0/24/1"])(
+    "rejects the range %j as not a CIDR",
+    (range) => {
+      expect(issues({ type: "whereabouts", range })).toEqual([
+        { path: "range", message: "not a CIDR, e.g. 192.168.12.0/24" },
+      ]);
+    },
+  );
 
   it("rejects an empty range as required", () => {
     expect(messagesAt({ type: "whereabouts", range: "" }, ["range"])).toContain("required");
@@ -97,7 +116,9 @@ describe("ipamFormSchema: whereabouts", () => {
   });
 
   it("rejects a range_start that is not an IP address", () => {
-    expect(issues({ ...bridgeMainIpam, range_start: "foo" })).toEqual([{ path: "range_start", message: "not an IP address" }]);
+    expect(issues({ ...bridgeMainIpam, range_start: "foo" })).toEqual([
+      { path: "range_start", message: "not an IP address" },
+    ]);
   });
 
   it("rejects an exclude outside the range, on that exclude's index", () => {
@@ -113,7 +134,9 @@ describe("ipamFormSchema: whereabouts", () => {
   });
 
   it("rejects an exclude that is not a CIDR", () => {
-    expect(messagesAt({ ...bridgeMainIpam, exclude: ["192.168.12.1"] }, ["exclude", 0])).toEqual(["not a CIDR, e.g. 192.168.12.0/24"]);
+    expect(messagesAt({ ...bridgeMainIpam, exclude: ["192.168.12.1"] }, ["exclude", 0])).toEqual([
+      "not a CIDR, e.g. 192.168.12.0/24",
+    ]);
   });
 
   it("rejects a gateway outside the range, on gateway", () => {
@@ -136,7 +159,10 @@ describe("ipamFormSchema: whereabouts", () => {
 });
 
 describe("ipamFormSchema: host-local", () => {
-  const hostLocal = { type: "host-local" as const, ranges: [{ subnet: "10.1.0.0/16", rangeStart: "10.1.0.10", rangeEnd: "10.1.0.250", gateway: "10.1.0.1" }] };
+  const hostLocal = {
+    type: "host-local" as const,
+    ranges: [{ subnet: "10.1.0.0/16", rangeStart: "10.1.0.10", rangeEnd: "10.1.0.250", gateway: "10.1.0.1" }],
+  };
 
   it("accepts a subnet with a start, end and gateway", () => {
     expect(valid(hostLocal)).toEqual({ ...hostLocal, ranges: [{ ...hostLocal.ranges[0] }], routes: [] });
@@ -149,17 +175,27 @@ describe("ipamFormSchema: host-local", () => {
   });
 
   it("puts the error on the right range when there are several", () => {
-    const input = { type: "host-local", ranges: [{ subnet: "10.1.0.0/16" }, { subnet: "10.2.0.0/16", gateway: "10.1.0.1" }] };
+    const input = {
+      type: "host-local",
+      ranges: [{ subnet: "10.1.0.0/16" }, { subnet: "10.2.0.0/16", gateway: "10.1.0.1" }],
+    };
     expect(issues(input)).toEqual([{ path: "ranges.1.gateway", message: "gateway 10.1.0.1 is outside 10.2.0.0/16" }]);
   });
 
   it("rejects rangeEnd outside the subnet and rangeEnd before rangeStart, on rangeEnd", () => {
-    expect(messagesAt({ type: "host-local", ranges: [{ subnet: "10.1.0.0/24", rangeEnd: "10.1.1.5" }] }, ["ranges", 0, "rangeEnd"])).toEqual([
-      "end 10.1.1.5 is outside 10.1.0.0/24",
-    ]);
-    expect(issues({ type: "host-local", ranges: [{ subnet: "10.1.0.0/24", rangeStart: "10.1.0.50", rangeEnd: "10.1.0.5" }] })).toEqual([
-      { path: "ranges.0.rangeEnd", message: "end 10.1.0.5 comes before start 10.1.0.50" },
-    ]);
+    expect(
+      messagesAt({ type: "host-local", ranges: [{ subnet: "10.1.0.0/24", rangeEnd: "10.1.1.5" }] }, [
+        "ranges",
+        0,
+        "rangeEnd",
+      ]),
+    ).toEqual(["end 10.1.1.5 is outside 10.1.0.0/24"]);
+    expect(
+      issues({
+        type: "host-local",
+        ranges: [{ subnet: "10.1.0.0/24", rangeStart: "10.1.0.50", rangeEnd: "10.1.0.5" }],
+      }),
+    ).toEqual([{ path: "ranges.0.rangeEnd", message: "end 10.1.0.5 comes before start 10.1.0.50" }]);
   });
 
   it("rejects a bad subnet and an empty range list", () => {
@@ -183,7 +219,10 @@ describe("ipamFormSchema: static", () => {
 
   it("defaults routes and DNS to empty", () => {
     expect(valid({ type: "static", addresses: [{ address: "10.0.0.5/24" }] })).toEqual({
-      type: "static", addresses: [{ address: "10.0.0.5/24" }], routes: [], dns: { nameservers: [] },
+      type: "static",
+      addresses: [{ address: "10.0.0.5/24" }],
+      routes: [],
+      dns: { nameservers: [] },
     });
   });
 
@@ -200,10 +239,12 @@ describe("ipamFormSchema: static", () => {
   });
 
   it("rejects no addresses and a nameserver that is not an IP", () => {
-    expect(issues({ type: "static", addresses: [] })).toEqual([{ path: "addresses", message: "add at least one address" }]);
-    expect(issues({ type: "static", addresses: [{ address: "10.0.0.5/24" }], dns: { nameservers: ["dns.example"] } })).toEqual([
-      { path: "dns.nameservers.0", message: "not an IP address" },
+    expect(issues({ type: "static", addresses: [] })).toEqual([
+      { path: "addresses", message: "add at least one address" },
     ]);
+    expect(
+      issues({ type: "static", addresses: [{ address: "10.0.0.5/24" }], dns: { nameservers: ["dns.example"] } }),
+    ).toEqual([{ path: "dns.nameservers.0", message: "not an IP address" }]);
   });
 });
 
@@ -214,7 +255,7 @@ function expectNoEmpties(v: unknown, where = "$"): void {
   expect(v, where).not.toBeNull();
   if (Array.isArray(v)) {
     expect(v.length, `${where} is an empty list`).toBeGreaterThan(0);
-    v.forEach((x, i) => expectNoEmpties(x, `${where}[${i}]`));
+    for (const [i, x] of v.entries()) expectNoEmpties(x, `${where}[${i}]`);
   } else if (typeof v === "object" && v !== null) {
     for (const [k, x] of Object.entries(v)) expectNoEmpties(x, `${where}.${k}`);
   }
@@ -233,23 +274,45 @@ describe("toCniIpam", () => {
   });
 
   it("leaves out whereabouts start/end/exclude when the form leaves them empty", () => {
-    expect(toCniIpam(valid({ type: "whereabouts", range: "10.10.0.0/16", range_start: "", range_end: "", exclude: [], gateway: "" }))).toEqual({
-      type: "whereabouts", range: "10.10.0.0/16",
+    expect(
+      toCniIpam(
+        valid({ type: "whereabouts", range: "10.10.0.0/16", range_start: "", range_end: "", exclude: [], gateway: "" }),
+      ),
+    ).toEqual({
+      type: "whereabouts",
+      range: "10.10.0.0/16",
     });
   });
 
   it("writes whereabouts gateway and routes, dropping an empty route gateway", () => {
-    expect(toCniIpam(valid({ type: "whereabouts", range: "10.10.0.0/16", gateway: "10.10.0.1", routes: [{ dst: "10.20.0.0/16", gw: "" }] }))).toEqual({
-      type: "whereabouts", range: "10.10.0.0/16", gateway: "10.10.0.1", routes: [{ dst: "10.20.0.0/16" }],
+    expect(
+      toCniIpam(
+        valid({
+          type: "whereabouts",
+          range: "10.10.0.0/16",
+          gateway: "10.10.0.1",
+          routes: [{ dst: "10.20.0.0/16", gw: "" }],
+        }),
+      ),
+    ).toEqual({
+      type: "whereabouts",
+      range: "10.10.0.0/16",
+      gateway: "10.10.0.1",
+      routes: [{ dst: "10.20.0.0/16" }],
     });
   });
 
   it("writes host-local ranges as one range set ([[...]]), without empty fields", () => {
-    const out = toCniIpam(valid({
-      type: "host-local",
-      ranges: [{ subnet: "10.1.0.0/16", rangeStart: "10.1.0.10", rangeEnd: "", gateway: "10.1.0.1" }, { subnet: "fd00::/64" }],
-      routes: [{ dst: "0.0.0.0/0", gw: "10.1.0.1" }],
-    }));
+    const out = toCniIpam(
+      valid({
+        type: "host-local",
+        ranges: [
+          { subnet: "10.1.0.0/16", rangeStart: "10.1.0.10", rangeEnd: "", gateway: "10.1.0.1" },
+          { subnet: "fd00::/64" },
+        ],
+        routes: [{ dst: "0.0.0.0/0", gw: "10.1.0.1" }],
+      }),
+    );
     expect(out).toEqual({
       type: "host-local",
       ranges: [[{ subnet: "10.1.0.0/16", rangeStart: "10.1.0.10", gateway: "10.1.0.1" }, { subnet: "fd00::/64" }]],
@@ -260,14 +323,17 @@ describe("toCniIpam", () => {
 
   it("writes static addresses, and dns only when there are nameservers", () => {
     expect(toCniIpam(valid({ type: "static", addresses: [{ address: "10.0.0.5/24", gateway: "" }] }))).toEqual({
-      type: "static", addresses: [{ address: "10.0.0.5/24" }],
-    });
-    const out = toCniIpam(valid({
       type: "static",
-      addresses: [{ address: "10.0.0.5/24", gateway: "10.0.0.1" }],
-      routes: [{ dst: "0.0.0.0/0" }],
-      dns: { nameservers: ["10.0.0.53"] },
-    }));
+      addresses: [{ address: "10.0.0.5/24" }],
+    });
+    const out = toCniIpam(
+      valid({
+        type: "static",
+        addresses: [{ address: "10.0.0.5/24", gateway: "10.0.0.1" }],
+        routes: [{ dst: "0.0.0.0/0" }],
+        dns: { nameservers: ["10.0.0.53"] },
+      }),
+    );
     expect(out).toEqual({
       type: "static",
       addresses: [{ address: "10.0.0.5/24", gateway: "10.0.0.1" }],

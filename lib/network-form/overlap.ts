@@ -23,8 +23,14 @@ function rangesOf(ipam: IpamForm | IpamFormInput): string[] {
 }
 
 /** Other NADs whose ranges overlap this form's: a warning, not an error (separate L2 segments may reuse a range). */
-export function rangeOverlaps(ipam: IpamForm | IpamFormInput, topology: Topology, self?: { namespace: string; name: string }): RangeOverlap[] {
-  const mine = rangesOf(ipam).map((r) => [r, parseCidr(r)] as const).filter((x): x is readonly [string, NonNullable<ReturnType<typeof parseCidr>>] => x[1] !== null);
+export function rangeOverlaps(
+  ipam: IpamForm | IpamFormInput,
+  topology: Topology,
+  self?: { namespace: string; name: string },
+): RangeOverlap[] {
+  const mine = rangesOf(ipam)
+    .map((r) => [r, parseCidr(r)] as const)
+    .filter((x): x is readonly [string, NonNullable<ReturnType<typeof parseCidr>>] => x[1] !== null);
   if (mine.length === 0) return [];
   const out: RangeOverlap[] = [];
   for (const el of topology.elements) {
@@ -33,7 +39,8 @@ export function rangeOverlaps(ipam: IpamForm | IpamFormInput, topology: Topology
     for (const r of [...el.ipam.ranges.map((x) => x.subnet), ...el.ipam.addresses]) {
       const theirs = parseCidr(r);
       if (!theirs) continue;
-      for (const [text, c] of mine) if (cidrsOverlap(c, theirs)) out.push({ network: `${el.namespace}/${el.name}`, range: r, mine: text });
+      for (const [text, c] of mine)
+        if (cidrsOverlap(c, theirs)) out.push({ network: `${el.namespace}/${el.name}`, range: r, mine: text });
     }
   }
   return out;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { parseNadConfig, type NadConfig } from "../nad/parse-config";
+import { type NadConfig, parseNadConfig } from "../nad/parse-config";
 import {
   dnsLabel,
+  type NetworkForm,
+  type NetworkFormInput,
   networkFormSchema,
-  rawConfigProblem,
   RESOURCE_NAME_ANNOTATION,
+  rawConfigProblem,
   toCniConfig,
   toNad,
   toOperatorEntry,
-  type NetworkForm,
-  type NetworkFormInput,
 } from "./schema";
 
 type MainInput = NetworkFormInput["main"];
@@ -24,7 +24,9 @@ const whereabouts = {
 } as const;
 
 /** A form input; the main section and IPAM default to the walk-through's bridge-main. */
-function input(over: Partial<Omit<NetworkFormInput, "main" | "ipam">> & { main?: MainInput; ipam?: IpamInput } = {}): NetworkFormInput {
+function input(
+  over: Partial<Omit<NetworkFormInput, "main" | "ipam">> & { main?: MainInput; ipam?: IpamInput } = {},
+): NetworkFormInput {
   return {
     name: "bridge-main",
     namespace: "multus-test",
@@ -75,9 +77,12 @@ describe("networkFormSchema: name and namespace", () => {
     expect(issues(input({ name: "a".repeat(64) }))).toEqual([{ path: "name", message: "at most 63 characters" }]);
   });
 
-  it.each(["Bridge-Main", "-bridge", "bridge-", "bridge_main", "bridge.main", "bridge main"])("rejects the name %j", (name) => {
-    expect(issues(input({ name }))).toEqual([{ path: "name", message: LABEL_MESSAGE }]);
-  });
+  it.each(["Bridge-Main", "-bridge", "bridge-", "bridge_main", "bridge.main", "bridge main"])(
+    "rejects the name %j",
+    (name) => {
+      expect(issues(input({ name }))).toEqual([{ path: "name", message: LABEL_MESSAGE }]);
+    },
+  );
 
   it("trims the name", () => {
     expect(valid(input({ name: "  bridge-main " })).name).toBe("bridge-main");
@@ -116,27 +121,52 @@ describe("networkFormSchema: name and namespace", () => {
 describe("networkFormSchema: bridge", () => {
   it("accepts a bridge with vlan, mtu and flags, numbers given as text", () => {
     const f = valid(mainOnly({ type: "bridge", bridge: "mybr0", vlan: "100", mtu: "9000", isGateway: true }));
-    expect(f.main).toMatchObject({ type: "bridge", bridge: "mybr0", vlan: 100, mtu: 9000, isGateway: true, ipMasq: false });
+    expect(f.main).toMatchObject({
+      type: "bridge",
+      bridge: "mybr0",
+      vlan: 100,
+      mtu: 9000,
+      isGateway: true,
+      ipMasq: false,
+    });
   });
 
   it("accepts an empty vlan and mtu (not set)", () => {
     const f = valid(mainOnly({ type: "bridge", bridge: "mybr0", vlan: "", mtu: "" }));
-    expect(toCniConfig(f)).toStrictEqual({ cniVersion: "0.3.1", name: "bridge-main", type: "bridge", bridge: "mybr0", ipam: {} });
+    expect(toCniConfig(f)).toStrictEqual({
+      cniVersion: "0.3.1",
+      name: "bridge-main",
+      type: "bridge",
+      bridge: "mybr0",
+      ipam: {},
+    });
   });
 
   it.each([4095, -1, "4095"])("rejects bridge vlan %j on main.vlan", (vlan) => {
-    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", vlan }))).toEqual([{ path: "main.vlan", message: "0 to 4094" }]);
+    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", vlan }))).toEqual([
+      { path: "main.vlan", message: "0 to 4094" },
+    ]);
   });
 
   it("rejects a bridge vlan that is not a number with a readable message", () => {
-    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", vlan: "abc" }))).toEqual([{ path: "main.vlan", message: "a number" }]);
-    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", vlan: 1.5 }))).toEqual([{ path: "main.vlan", message: "a whole number" }]);
+    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", vlan: "abc" }))).toEqual([
+      { path: "main.vlan", message: "a number" },
+    ]);
+    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", vlan: 1.5 }))).toEqual([
+      { path: "main.vlan", message: "a whole number" },
+    ]);
   });
 
   it("rejects MTU 10 and 70000, and an MTU that is not a number, on main.mtu", () => {
-    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", mtu: 10 }))).toEqual([{ path: "main.mtu", message: "at least 68" }]);
-    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", mtu: 70000 }))).toEqual([{ path: "main.mtu", message: "at most 65535" }]);
-    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", mtu: "jumbo" }))).toEqual([{ path: "main.mtu", message: "a number" }]);
+    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", mtu: 10 }))).toEqual([
+      { path: "main.mtu", message: "at least 68" },
+    ]);
+    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", mtu: 70000 }))).toEqual([
+      { path: "main.mtu", message: "at most 65535" },
+    ]);
+    expect(issues(mainOnly({ type: "bridge", bridge: "mybr0", mtu: "jumbo" }))).toEqual([
+      { path: "main.mtu", message: "a number" },
+    ]);
   });
 
   it("rejects a missing or overlong bridge name", () => {
@@ -144,24 +174,40 @@ describe("networkFormSchema: bridge", () => {
     expect(issues(mainOnly({ type: "bridge", bridge: "a-very-long-bridge" }))).toEqual([
       { path: "main.bridge", message: "a Linux interface name has at most 15 characters" },
     ]);
-    expect(issues(mainOnly({ type: "bridge", bridge: "br 0" }))).toEqual([{ path: "main.bridge", message: "no spaces, '/' or ':'" }]);
+    expect(issues(mainOnly({ type: "bridge", bridge: "br 0" }))).toEqual([
+      { path: "main.bridge", message: "no spaces, '/' or ':'" },
+    ]);
   });
 });
 
 describe("networkFormSchema: macvlan and ipvlan", () => {
   it("defaults macvlan mode to bridge and ipvlan mode to l2", () => {
-    expect(valid(mainOnly({ type: "macvlan", master: "eth1" })).main).toEqual({ type: "macvlan", master: "eth1", mode: "bridge" });
-    expect(valid(mainOnly({ type: "ipvlan", master: "eth1" })).main).toEqual({ type: "ipvlan", master: "eth1", mode: "l2" });
+    expect(valid(mainOnly({ type: "macvlan", master: "eth1" })).main).toEqual({
+      type: "macvlan",
+      master: "eth1",
+      mode: "bridge",
+    });
+    expect(valid(mainOnly({ type: "ipvlan", master: "eth1" })).main).toEqual({
+      type: "ipvlan",
+      master: "eth1",
+      mode: "l2",
+    });
   });
 
   it("rejects a missing master and an unknown mode, on their fields", () => {
     expect(messagesAt(mainOnly({ type: "macvlan", master: "" }), ["main", "master"])).toContain("required");
-    expect(issues(mainOnly({ type: "macvlan", master: "eth1", mode: "l2" } as unknown as MainInput)).map((x) => x.path)).toEqual(["main.mode"]);
-    expect(issues(mainOnly({ type: "ipvlan", master: "eth1", mode: "bridge" } as unknown as MainInput)).map((x) => x.path)).toEqual(["main.mode"]);
+    expect(
+      issues(mainOnly({ type: "macvlan", master: "eth1", mode: "l2" } as unknown as MainInput)).map((x) => x.path),
+    ).toEqual(["main.mode"]);
+    expect(
+      issues(mainOnly({ type: "ipvlan", master: "eth1", mode: "bridge" } as unknown as MainInput)).map((x) => x.path),
+    ).toEqual(["main.mode"]);
   });
 
   it("rejects macvlan MTU 10 on main.mtu", () => {
-    expect(issues(mainOnly({ type: "macvlan", master: "eth1", mtu: 10 }))).toEqual([{ path: "main.mtu", message: "at least 68" }]);
+    expect(issues(mainOnly({ type: "macvlan", master: "eth1", mtu: 10 }))).toEqual([
+      { path: "main.mtu", message: "at least 68" },
+    ]);
   });
 });
 
@@ -173,18 +219,28 @@ describe("networkFormSchema: vlan", () => {
   });
 
   it.each([4095, -1, "4095", "-1"])("rejects vlanId %j on main.vlanId", (vlanId) => {
-    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId }))).toEqual([{ path: "main.vlanId", message: "0 to 4094" }]);
+    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId }))).toEqual([
+      { path: "main.vlanId", message: "0 to 4094" },
+    ]);
   });
 
   it("rejects a vlanId that is not a number", () => {
-    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId: "abc" }))).toEqual([{ path: "main.vlanId", message: "a number" }]);
-    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId: "0x10" }))).toEqual([{ path: "main.vlanId", message: "a number" }]);
-    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId: 10.5 }))).toEqual([{ path: "main.vlanId", message: "a whole number" }]);
+    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId: "abc" }))).toEqual([
+      { path: "main.vlanId", message: "a number" },
+    ]);
+    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId: "0x10" }))).toEqual([
+      { path: "main.vlanId", message: "a number" },
+    ]);
+    expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId: 10.5 }))).toEqual([
+      { path: "main.vlanId", message: "a whole number" },
+    ]);
   });
 
   it("rejects a vlanId left empty instead of reading it as VLAN 0", () => {
     for (const vlanId of ["", "  ", null, undefined, Number.NaN]) {
-      expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId }))).toEqual([{ path: "main.vlanId", message: "required" }]);
+      expect(issues(mainOnly({ type: "vlan", master: "eth1", vlanId }))).toEqual([
+        { path: "main.vlanId", message: "required" },
+      ]);
     }
   });
 
@@ -206,19 +262,39 @@ describe("networkFormSchema: host-device", () => {
     expect(issues(mainOnly({ type: "host-device", device: "  ", hwaddr: "", pciBusID: "" }))).toEqual(expected);
   });
 
-  it.each(["00:1a:4a:16:06", "00-1a-4a-16-06-76", "zz:1a:4a:16:06:76"])("rejects hwaddr %j on main.hwaddr", (hwaddr) => {
-    expect(issues(mainOnly({ type: "host-device", hwaddr }))).toEqual([{ path: "main.hwaddr", message: "a MAC address like 00:1a:4a:16:06:76" }]);
-  });
+  it.each(["00:1a:4a:16:06", "00-1a-4a-16-06-76", "zz:1a:4a:16:06:76"])(
+    "rejects hwaddr %j on main.hwaddr",
+    (hwaddr) => {
+      expect(issues(mainOnly({ type: "host-device", hwaddr }))).toEqual([
+        { path: "main.hwaddr", message: "a MAC address like 00:1a:4a:16:06:76" },
+      ]);
+    },
+  );
 
   it.each(["18:00.1", "0000:18:00.8", "0000:18:00"])("rejects pciBusID %j on main.pciBusID", (pciBusID) => {
-    expect(issues(mainOnly({ type: "host-device", pciBusID }))).toEqual([{ path: "main.pciBusID", message: "a PCI address like 0000:18:00.1" }]);
+    expect(issues(mainOnly({ type: "host-device", pciBusID }))).toEqual([
+      { path: "main.pciBusID", message: "a PCI address like 0000:18:00.1" },
+    ]);
   });
 });
 
 describe("networkFormSchema: sriov", () => {
   it("accepts a device plugin resource with vlan and spoofchk", () => {
-    const f = valid(mainOnly({ type: "sriov", resourceName: "intel.com/intel_sriov_netdevice", vlan: "20", spoofchk: "off", trust: "" }));
-    expect(f.main).toMatchObject({ type: "sriov", resourceName: "intel.com/intel_sriov_netdevice", vlan: 20, spoofchk: "off" });
+    const f = valid(
+      mainOnly({
+        type: "sriov",
+        resourceName: "intel.com/intel_sriov_netdevice",
+        vlan: "20",
+        spoofchk: "off",
+        trust: "",
+      }),
+    );
+    expect(f.main).toMatchObject({
+      type: "sriov",
+      resourceName: "intel.com/intel_sriov_netdevice",
+      vlan: 20,
+      spoofchk: "off",
+    });
   });
 
   it("rejects a resourceName without a '/', and an empty one", () => {
@@ -229,10 +305,14 @@ describe("networkFormSchema: sriov", () => {
   });
 
   it("rejects sriov vlan 4095 and a spoofchk that is not on/off", () => {
-    expect(issues(mainOnly({ type: "sriov", resourceName: "intel.com/x", vlan: 4095 }))).toEqual([{ path: "main.vlan", message: "0 to 4094" }]);
-    expect(issues(mainOnly({ type: "sriov", resourceName: "intel.com/x", spoofchk: "yes" } as unknown as MainInput)).map((x) => x.path)).toEqual([
-      "main.spoofchk",
+    expect(issues(mainOnly({ type: "sriov", resourceName: "intel.com/x", vlan: 4095 }))).toEqual([
+      { path: "main.vlan", message: "0 to 4094" },
     ]);
+    expect(
+      issues(mainOnly({ type: "sriov", resourceName: "intel.com/x", spoofchk: "yes" } as unknown as MainInput)).map(
+        (x) => x.path,
+      ),
+    ).toEqual(["main.spoofchk"]);
   });
 });
 
@@ -252,7 +332,9 @@ describe("networkFormSchema: raw", () => {
   });
 
   it("accepts a single config of a type the topology does not know", () => {
-    valid(mainOnly({ type: "raw", config: JSON.stringify({ cniVersion: "0.4.0", type: "ovn-k8s-cni-overlay", ipam: {} }) }));
+    valid(
+      mainOnly({ type: "raw", config: JSON.stringify({ cniVersion: "0.4.0", type: "ovn-k8s-cni-overlay", ipam: {} }) }),
+    );
   });
 
   it("rejects text that is not JSON, on main.config", () => {
@@ -263,8 +345,12 @@ describe("networkFormSchema: raw", () => {
   });
 
   it("rejects a JSON array and a JSON string", () => {
-    expect(issues(mainOnly({ type: "raw", config: '[{"type":"bridge"}]' }))).toEqual([{ path: "main.config", message: "a CNI config is a JSON object" }]);
-    expect(issues(mainOnly({ type: "raw", config: '"bridge"' }))).toEqual([{ path: "main.config", message: "a CNI config is a JSON object" }]);
+    expect(issues(mainOnly({ type: "raw", config: '[{"type":"bridge"}]' }))).toEqual([
+      { path: "main.config", message: "a CNI config is a JSON object" },
+    ]);
+    expect(issues(mainOnly({ type: "raw", config: '"bridge"' }))).toEqual([
+      { path: "main.config", message: "a CNI config is a JSON object" },
+    ]);
   });
 
   it("rejects a conflist with only tuning (nothing creates an interface)", () => {
@@ -276,14 +362,18 @@ describe("networkFormSchema: raw", () => {
   });
 
   it("rejects a conflist with empty plugins, and a config with neither type nor plugins", () => {
-    expect(issues(mainOnly({ type: "raw", config: '{"cniVersion":"0.3.1","plugins":[]}' }))).toEqual([{ path: "main.config", message: "`plugins` is empty" }]);
+    expect(issues(mainOnly({ type: "raw", config: '{"cniVersion":"0.3.1","plugins":[]}' }))).toEqual([
+      { path: "main.config", message: "`plugins` is empty" },
+    ]);
     expect(issues(mainOnly({ type: "raw", config: '{"cniVersion":"0.3.1"}' }))).toEqual([
       { path: "main.config", message: "the config has neither `type` nor `plugins`" },
     ]);
   });
 
   it("rejects a config whose fields are out of range (vlan without vlanId)", () => {
-    const found = issues(mainOnly({ type: "raw", config: JSON.stringify({ cniVersion: "0.3.1", type: "vlan", master: "eth0" }) }));
+    const found = issues(
+      mainOnly({ type: "raw", config: JSON.stringify({ cniVersion: "0.3.1", type: "vlan", master: "eth0" }) }),
+    );
     expect(found).toEqual([{ path: "main.config", message: "vlan needs `vlanId`" }]);
   });
 
@@ -299,7 +389,7 @@ function expectNoEmpties(v: unknown, where = "$"): void {
   expect(v, where).not.toBeNull();
   if (Array.isArray(v)) {
     expect(v.length, `${where} is an empty list`).toBeGreaterThan(0);
-    v.forEach((x, i) => expectNoEmpties(x, `${where}[${i}]`));
+    for (const [i, x] of v.entries()) expectNoEmpties(x, `${where}[${i}]`);
   } else if (typeof v === "object" && v !== null) {
     for (const [k, x] of Object.entries(v)) expectNoEmpties(x, `${where}.${k}`);
   }
@@ -314,7 +404,12 @@ function roundTrip(f: NetworkForm): NadConfig {
 
 describe("toCniConfig", () => {
   it("writes the walk-through's bridge-main exactly", () => {
-    const f = valid(input({ main: { type: "bridge", bridge: "mybr0", vlan: "", mtu: "" }, ipam: { ...whereabouts, exclude: [...whereabouts.exclude], gateway: "" } }));
+    const f = valid(
+      input({
+        main: { type: "bridge", bridge: "mybr0", vlan: "", mtu: "" },
+        ipam: { ...whereabouts, exclude: [...whereabouts.exclude], gateway: "" },
+      }),
+    );
     expect(toCniConfig(f)).toStrictEqual({
       cniVersion: "0.3.1",
       name: "bridge-main",
@@ -331,41 +426,121 @@ describe("toCniConfig", () => {
   });
 
   it("writes bridge vlan 0, mtu and only the flags that are on", () => {
-    const f = valid(input({ main: { type: "bridge", bridge: "mybr0", vlan: 0, mtu: 1400, ipMasq: true, hairpinMode: false }, ipam: { type: "none" } }));
-    expect(toCniConfig(f)).toStrictEqual({ cniVersion: "0.3.1", name: "bridge-main", type: "bridge", bridge: "mybr0", vlan: 0, mtu: 1400, ipMasq: true, ipam: {} });
+    const f = valid(
+      input({
+        main: { type: "bridge", bridge: "mybr0", vlan: 0, mtu: 1400, ipMasq: true, hairpinMode: false },
+        ipam: { type: "none" },
+      }),
+    );
+    expect(toCniConfig(f)).toStrictEqual({
+      cniVersion: "0.3.1",
+      name: "bridge-main",
+      type: "bridge",
+      bridge: "mybr0",
+      vlan: 0,
+      mtu: 1400,
+      ipMasq: true,
+      ipam: {},
+    });
   });
 
   it("writes macvlan with dhcp", () => {
-    const f = valid(input({ name: "macvlan-main", main: { type: "macvlan", master: "ens9", mode: "vepa", mtu: "" }, ipam: { type: "dhcp" } }));
-    expect(toCniConfig(f)).toStrictEqual({ cniVersion: "0.3.1", name: "macvlan-main", type: "macvlan", master: "ens9", mode: "vepa", ipam: { type: "dhcp" } });
+    const f = valid(
+      input({
+        name: "macvlan-main",
+        main: { type: "macvlan", master: "ens9", mode: "vepa", mtu: "" },
+        ipam: { type: "dhcp" },
+      }),
+    );
+    expect(toCniConfig(f)).toStrictEqual({
+      cniVersion: "0.3.1",
+      name: "macvlan-main",
+      type: "macvlan",
+      master: "ens9",
+      mode: "vepa",
+      ipam: { type: "dhcp" },
+    });
   });
 
   it("writes ipvlan with host-local", () => {
-    const f = valid(input({ name: "ipvlan-a", main: { type: "ipvlan", master: "ens9", mode: "l3", mtu: 1500 }, ipam: { type: "host-local", ranges: [{ subnet: "10.9.0.0/24", rangeStart: "", rangeEnd: "", gateway: "" }] } }));
+    const f = valid(
+      input({
+        name: "ipvlan-a",
+        main: { type: "ipvlan", master: "ens9", mode: "l3", mtu: 1500 },
+        ipam: { type: "host-local", ranges: [{ subnet: "10.9.0.0/24", rangeStart: "", rangeEnd: "", gateway: "" }] },
+      }),
+    );
     expect(toCniConfig(f)).toStrictEqual({
-      cniVersion: "0.3.1", name: "ipvlan-a", type: "ipvlan", master: "ens9", mode: "l3", mtu: 1500,
+      cniVersion: "0.3.1",
+      name: "ipvlan-a",
+      type: "ipvlan",
+      master: "ens9",
+      mode: "l3",
+      mtu: 1500,
       ipam: { type: "host-local", ranges: [[{ subnet: "10.9.0.0/24" }]] },
     });
   });
 
   it("writes host-device with only the identifier given (the walk-through's host-device-main)", () => {
-    const f = valid(input({ name: "host-device-main", main: { type: "host-device", device: "ens8", hwaddr: "", pciBusID: "" }, ipam: { type: "dhcp" } }));
-    expect(toCniConfig(f)).toStrictEqual({ cniVersion: "0.3.1", name: "host-device-main", type: "host-device", device: "ens8", ipam: { type: "dhcp" } });
-    const byPci = valid(input({ main: { type: "host-device", device: "", pciBusID: "0000:18:00.1" }, ipam: { type: "none" } }));
-    expect(toCniConfig(byPci)).toStrictEqual({ cniVersion: "0.3.1", name: "bridge-main", type: "host-device", pciBusID: "0000:18:00.1", ipam: {} });
+    const f = valid(
+      input({
+        name: "host-device-main",
+        main: { type: "host-device", device: "ens8", hwaddr: "", pciBusID: "" },
+        ipam: { type: "dhcp" },
+      }),
+    );
+    expect(toCniConfig(f)).toStrictEqual({
+      cniVersion: "0.3.1",
+      name: "host-device-main",
+      type: "host-device",
+      device: "ens8",
+      ipam: { type: "dhcp" },
+    });
+    const byPci = valid(
+      input({ main: { type: "host-device", device: "", pciBusID: "0000:18:00.1" }, ipam: { type: "none" } }),
+    );
+    expect(toCniConfig(byPci)).toStrictEqual({
+      cniVersion: "0.3.1",
+      name: "bridge-main",
+      type: "host-device",
+      pciBusID: "0000:18:00.1",
+      ipam: {},
+    });
   });
 
   it("writes vlan with vlanId as a number and static IPAM", () => {
-    const f = valid(input({ name: "vlan-100", main: { type: "vlan", master: "ens9", vlanId: "100", mtu: "" }, ipam: { type: "static", addresses: [{ address: "10.100.0.5/24", gateway: "10.100.0.1" }] } }));
+    const f = valid(
+      input({
+        name: "vlan-100",
+        main: { type: "vlan", master: "ens9", vlanId: "100", mtu: "" },
+        ipam: { type: "static", addresses: [{ address: "10.100.0.5/24", gateway: "10.100.0.1" }] },
+      }),
+    );
     expect(toCniConfig(f)).toStrictEqual({
-      cniVersion: "0.3.1", name: "vlan-100", type: "vlan", master: "ens9", vlanId: 100,
+      cniVersion: "0.3.1",
+      name: "vlan-100",
+      type: "vlan",
+      master: "ens9",
+      vlanId: 100,
       ipam: { type: "static", addresses: [{ address: "10.100.0.5/24", gateway: "10.100.0.1" }] },
     });
   });
 
   it("writes sriov without resourceName (that goes on the NAD) and without empty fields", () => {
-    const f = valid(input({ name: "sriov-a", main: { type: "sriov", resourceName: "intel.com/intel_sriov_netdevice", vlan: "", spoofchk: "on", trust: "" }, ipam: { type: "none" } }));
-    expect(toCniConfig(f)).toStrictEqual({ cniVersion: "0.3.1", name: "sriov-a", type: "sriov", spoofchk: "on", ipam: {} });
+    const f = valid(
+      input({
+        name: "sriov-a",
+        main: { type: "sriov", resourceName: "intel.com/intel_sriov_netdevice", vlan: "", spoofchk: "on", trust: "" },
+        ipam: { type: "none" },
+      }),
+    );
+    expect(toCniConfig(f)).toStrictEqual({
+      cniVersion: "0.3.1",
+      name: "sriov-a",
+      type: "sriov",
+      spoofchk: "on",
+      ipam: {},
+    });
   });
 
   it("writes a raw config as given", () => {
@@ -397,8 +572,20 @@ describe("toCniConfig", () => {
     ];
     const ipams: IpamInput[] = [
       { type: "dhcp" },
-      { type: "whereabouts", range: "10.10.0.0/16", range_start: "", range_end: "", exclude: [], gateway: "", routes: [] },
-      { type: "host-local", ranges: [{ subnet: "10.1.0.0/24", rangeStart: "", rangeEnd: "", gateway: "" }], routes: [] },
+      {
+        type: "whereabouts",
+        range: "10.10.0.0/16",
+        range_start: "",
+        range_end: "",
+        exclude: [],
+        gateway: "",
+        routes: [],
+      },
+      {
+        type: "host-local",
+        ranges: [{ subnet: "10.1.0.0/24", rangeStart: "", rangeEnd: "", gateway: "" }],
+        routes: [],
+      },
       { type: "static", addresses: [{ address: "10.1.0.5/24", gateway: "" }], routes: [], dns: { nameservers: [] } },
     ];
     for (const main of blanks) {
@@ -417,43 +604,92 @@ describe("toCniConfig → parseNadConfig round trip", () => {
     const c = roundTrip(valid(input({ main: { type: "bridge", bridge: "mybr0", vlan: 12 } })));
     expect(c).toMatchObject({ name: "bridge-main", mainType: "bridge", bridge: "mybr0", vlan: 12 });
     expect(c.ipam).toEqual({
-      type: "whereabouts", addresses: [],
-      ranges: [{ subnet: "192.168.12.0/24", start: "192.168.12.10", end: "192.168.12.200", gateway: undefined, exclude: ["192.168.12.1/32", "192.168.12.254/32"] }],
+      type: "whereabouts",
+      addresses: [],
+      ranges: [
+        {
+          subnet: "192.168.12.0/24",
+          start: "192.168.12.10",
+          end: "192.168.12.200",
+          gateway: undefined,
+          exclude: ["192.168.12.1/32", "192.168.12.254/32"],
+        },
+      ],
     });
   });
 
   it("macvlan + host-local keeps master, mode and ranges", () => {
-    const c = roundTrip(valid(input({ main: { type: "macvlan", master: "ens9", mode: "private", mtu: 1500 }, ipam: { type: "host-local", ranges: [{ subnet: "10.1.0.0/24", rangeStart: "10.1.0.10", rangeEnd: "10.1.0.20", gateway: "10.1.0.1" }] } })));
+    const c = roundTrip(
+      valid(
+        input({
+          main: { type: "macvlan", master: "ens9", mode: "private", mtu: 1500 },
+          ipam: {
+            type: "host-local",
+            ranges: [{ subnet: "10.1.0.0/24", rangeStart: "10.1.0.10", rangeEnd: "10.1.0.20", gateway: "10.1.0.1" }],
+          },
+        }),
+      ),
+    );
     expect(c).toMatchObject({ mainType: "macvlan", master: "ens9", mode: "private", mtu: 1500 });
-    expect(c.ipam?.ranges).toEqual([{ subnet: "10.1.0.0/24", start: "10.1.0.10", end: "10.1.0.20", gateway: "10.1.0.1", exclude: [] }]);
+    expect(c.ipam?.ranges).toEqual([
+      { subnet: "10.1.0.0/24", start: "10.1.0.10", end: "10.1.0.20", gateway: "10.1.0.1", exclude: [] },
+    ]);
   });
 
   it("ipvlan keeps master and mode", () => {
-    expect(roundTrip(valid(input({ main: { type: "ipvlan", master: "ens9", mode: "l3s" }, ipam: { type: "dhcp" } })))).toMatchObject({
-      mainType: "ipvlan", master: "ens9", mode: "l3s", ipam: { type: "dhcp" },
+    expect(
+      roundTrip(valid(input({ main: { type: "ipvlan", master: "ens9", mode: "l3s" }, ipam: { type: "dhcp" } }))),
+    ).toMatchObject({
+      mainType: "ipvlan",
+      master: "ens9",
+      mode: "l3s",
+      ipam: { type: "dhcp" },
     });
   });
 
   it("host-device keeps the device, hwaddr or PCI address", () => {
-    expect(roundTrip(valid(input({ main: { type: "host-device", device: "ens8" }, ipam: { type: "dhcp" } })))).toMatchObject({ mainType: "host-device", device: "ens8" });
-    expect(roundTrip(valid(input({ main: { type: "host-device", hwaddr: "00:1a:4a:16:06:76" }, ipam: { type: "none" } })))).toMatchObject({
-      mainType: "host-device", hwaddr: "00:1a:4a:16:06:76", ipam: { type: "none" },
+    expect(
+      roundTrip(valid(input({ main: { type: "host-device", device: "ens8" }, ipam: { type: "dhcp" } }))),
+    ).toMatchObject({ mainType: "host-device", device: "ens8" });
+    expect(
+      roundTrip(valid(input({ main: { type: "host-device", hwaddr: "00:1a:4a:16:06:76" }, ipam: { type: "none" } }))),
+    ).toMatchObject({
+      mainType: "host-device",
+      hwaddr: "00:1a:4a:16:06:76",
+      ipam: { type: "none" },
     });
-    expect(roundTrip(valid(input({ main: { type: "host-device", pciBusID: "0000:18:00.1" }, ipam: { type: "none" } })))).toMatchObject({ pciBusID: "0000:18:00.1" });
+    expect(
+      roundTrip(valid(input({ main: { type: "host-device", pciBusID: "0000:18:00.1" }, ipam: { type: "none" } }))),
+    ).toMatchObject({ pciBusID: "0000:18:00.1" });
   });
 
   it("vlan keeps master and vlanId; static keeps its addresses", () => {
-    const c = roundTrip(valid(input({ main: { type: "vlan", master: "ens9", vlanId: 100 }, ipam: { type: "static", addresses: [{ address: "10.100.0.5/24" }] } })));
+    const c = roundTrip(
+      valid(
+        input({
+          main: { type: "vlan", master: "ens9", vlanId: 100 },
+          ipam: { type: "static", addresses: [{ address: "10.100.0.5/24" }] },
+        }),
+      ),
+    );
     expect(c).toMatchObject({ mainType: "vlan", master: "ens9", vlan: 100 });
     expect(c.ipam).toEqual({ type: "static", ranges: [], addresses: ["10.100.0.5/24"] });
   });
 
   it("sriov keeps its vlan", () => {
-    expect(roundTrip(valid(input({ main: { type: "sriov", resourceName: "intel.com/x", vlan: 7 }, ipam: { type: "none" } })))).toMatchObject({ mainType: "sriov", vlan: 7 });
+    expect(
+      roundTrip(
+        valid(input({ main: { type: "sriov", resourceName: "intel.com/x", vlan: 7 }, ipam: { type: "none" } })),
+      ),
+    ).toMatchObject({ mainType: "sriov", vlan: 7 });
   });
 
   it("raw bridge + tuning keeps the chain", () => {
-    expect(roundTrip(valid(mainOnly({ type: "raw", config: bridgeTuning })))).toMatchObject({ plugins: ["bridge", "tuning"], mainType: "bridge", bridge: "br1" });
+    expect(roundTrip(valid(mainOnly({ type: "raw", config: bridgeTuning })))).toMatchObject({
+      plugins: ["bridge", "tuning"],
+      mainType: "bridge",
+      bridge: "br1",
+    });
   });
 });
 
@@ -461,7 +697,11 @@ describe("toNad", () => {
   it("writes a NAD whose spec.config parses back to toCniConfig's output", () => {
     const f = valid(input());
     const nad = toNad(f);
-    expect(nad).toMatchObject({ apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "bridge-main", namespace: "multus-test" } });
+    expect(nad).toMatchObject({
+      apiVersion: "k8s.cni.cncf.io/v1",
+      kind: "NetworkAttachmentDefinition",
+      metadata: { name: "bridge-main", namespace: "multus-test" },
+    });
     expect(nad.metadata.annotations).toBeUndefined();
     expect(JSON.parse(nad.spec.config)).toStrictEqual(toCniConfig(f));
     const parsed = parseNadConfig(nad.spec.config);
@@ -469,7 +709,15 @@ describe("toNad", () => {
   });
 
   it("adds the resourceName annotation for sriov", () => {
-    const nad = toNad(valid(input({ name: "sriov-a", main: { type: "sriov", resourceName: "intel.com/intel_sriov_netdevice" }, ipam: { type: "none" } })));
+    const nad = toNad(
+      valid(
+        input({
+          name: "sriov-a",
+          main: { type: "sriov", resourceName: "intel.com/intel_sriov_netdevice" },
+          ipam: { type: "none" },
+        }),
+      ),
+    );
     expect(nad.metadata.annotations).toEqual({ [RESOURCE_NAME_ANNOTATION]: "intel.com/intel_sriov_netdevice" });
     expect(RESOURCE_NAME_ANNOTATION).toBe("k8s.v1.cni.cncf.io/resourceName");
     const parsed = parseNadConfig(nad.spec.config);
@@ -479,7 +727,14 @@ describe("toNad", () => {
 
 describe("toOperatorEntry", () => {
   it("macvlan + dhcp is a SimpleMacvlan with mode Bridge and DHCP", () => {
-    const f = valid(input({ name: "macvlan-a", target: "operator", main: { type: "macvlan", master: "ens9" }, ipam: { type: "dhcp" } }));
+    const f = valid(
+      input({
+        name: "macvlan-a",
+        target: "operator",
+        main: { type: "macvlan", master: "ens9" },
+        ipam: { type: "dhcp" },
+      }),
+    );
     expect(toOperatorEntry(f)).toStrictEqual({
       name: "macvlan-a",
       namespace: "multus-test",
@@ -491,17 +746,31 @@ describe("toOperatorEntry", () => {
   it("maps every macvlan mode to the operator's spelling and keeps the MTU", () => {
     const modes = { bridge: "Bridge", private: "Private", vepa: "VEPA", passthru: "Passthru" } as const;
     for (const [mode, op] of Object.entries(modes)) {
-      const f = valid(input({ main: { type: "macvlan", master: "ens9", mode: mode as keyof typeof modes, mtu: 9000 }, ipam: { type: "dhcp" } }));
+      const f = valid(
+        input({
+          main: { type: "macvlan", master: "ens9", mode: mode as keyof typeof modes, mtu: 9000 },
+          ipam: { type: "dhcp" },
+        }),
+      );
       expect(toOperatorEntry(f).simpleMacvlanConfig).toMatchObject({ mode: op, mtu: 9000 });
     }
   });
 
   it("macvlan + static is a SimpleMacvlan Static with the addresses and routes", () => {
-    const f = valid(input({
-      name: "macvlan-s",
-      main: { type: "macvlan", master: "ens9", mode: "bridge" },
-      ipam: { type: "static", addresses: [{ address: "192.168.12.30/24", gateway: "192.168.12.1" }, { address: "192.168.12.31/24", gateway: "" }], routes: [{ dst: "10.0.0.0/8", gw: "192.168.12.1" }] },
-    }));
+    const f = valid(
+      input({
+        name: "macvlan-s",
+        main: { type: "macvlan", master: "ens9", mode: "bridge" },
+        ipam: {
+          type: "static",
+          addresses: [
+            { address: "192.168.12.30/24", gateway: "192.168.12.1" },
+            { address: "192.168.12.31/24", gateway: "" },
+          ],
+          routes: [{ dst: "10.0.0.0/8", gw: "192.168.12.1" }],
+        },
+      }),
+    );
     expect(toOperatorEntry(f)).toStrictEqual({
       name: "macvlan-s",
       namespace: "multus-test",
@@ -534,11 +803,20 @@ describe("toOperatorEntry", () => {
     expect(entry.type).toBe("Raw");
     expect(entry.simpleMacvlanConfig).toBeUndefined();
     expect(JSON.parse(entry.rawCNIConfig as string)).toStrictEqual(toCniConfig(f));
-    expect(JSON.parse(entry.rawCNIConfig as string)).toMatchObject({ type: "macvlan", master: "ens9", ipam: { type: "whereabouts" } });
+    expect(JSON.parse(entry.rawCNIConfig as string)).toMatchObject({
+      type: "macvlan",
+      master: "ens9",
+      ipam: { type: "whereabouts" },
+    });
   });
 
   it("macvlan + static with DNS, and macvlan + none, are Raw", () => {
-    const withDns = valid(input({ main: { type: "macvlan", master: "ens9" }, ipam: { type: "static", addresses: [{ address: "10.0.0.5/24" }], dns: { nameservers: ["10.0.0.53"] } } }));
+    const withDns = valid(
+      input({
+        main: { type: "macvlan", master: "ens9" },
+        ipam: { type: "static", addresses: [{ address: "10.0.0.5/24" }], dns: { nameservers: ["10.0.0.53"] } },
+      }),
+    );
     expect(toOperatorEntry(withDns).type).toBe("Raw");
     const none = valid(input({ main: { type: "macvlan", master: "ens9" }, ipam: { type: "none" } }));
     expect(toOperatorEntry(none).type).toBe("Raw");

@@ -8,12 +8,21 @@ describe("parseNnsInterfaces", () => {
       currentState: {
         interfaces: [
           {
-            name: "ens3", type: "ethernet", state: "up", "mac-address": "52:54:00:4a:16:01", mtu: 1500,
+            name: "ens3",
+            type: "ethernet",
+            state: "up",
+            "mac-address": "52:54:00:4a:16:01",
+            mtu: 1500,
             ipv4: { enabled: true, address: [{ ip: "10.0.0.21", "prefix-length": 24 }] },
             ipv6: { enabled: true, address: [{ ip: "fd00::21", "prefix-length": 64 }, { ip: "fe80::1" }] },
           },
           { name: "ens4", type: "ethernet", state: "up", controller: "br1" },
-          { name: "br1", type: "linux-bridge", state: "up", bridge: { options: {}, port: [{ name: "ens4" }, { stp: {} }, { name: "veth1" }] } },
+          {
+            name: "br1",
+            type: "linux-bridge",
+            state: "up",
+            bridge: { options: {}, port: [{ name: "ens4" }, { stp: {} }, { name: "veth1" }] },
+          },
           { name: "mv0", type: "mac-vlan", "mac-vlan": { "base-iface": "ens3", mode: "bridge" } },
           { name: "ens3.100", type: "vlan", vlan: { "base-iface": "ens3", id: 100 } },
           { name: "ipv0", type: "ipvlan", ipvlan: { "base-iface": "ens3", mode: "l2" } },
@@ -24,8 +33,14 @@ describe("parseNnsInterfaces", () => {
     if (!r.ok) return;
     const [ens3, ens4, br1, mv0, vlan, ipv0] = r.value;
     expect(ens3).toEqual({
-      name: "ens3", type: "ethernet", state: "up", mac: "52:54:00:4a:16:01", mtu: 1500, controller: undefined,
-      ips: ["10.0.0.21/24", "fd00::21/64", "fe80::1"], ports: [],
+      name: "ens3",
+      type: "ethernet",
+      state: "up",
+      mac: "52:54:00:4a:16:01",
+      mtu: 1500,
+      controller: undefined,
+      ips: ["10.0.0.21/24", "fd00::21/64", "fe80::1"],
+      ports: [],
     });
     expect(ens4?.controller).toBe("br1");
     expect(br1?.ports).toEqual(["ens4", "veth1"]);
@@ -41,7 +56,13 @@ describe("parseNnsInterfaces", () => {
 
   it("fails without status, currentState or an interface list", () => {
     expect(parseNnsInterfaces(undefined)).toEqual({ ok: false, error: "status is missing" });
-    expect(parseNnsInterfaces({ lastSuccessfulUpdateTime: "x" })).toEqual({ ok: false, error: "status.currentState is missing" });
-    expect(parseNnsInterfaces({ currentState: { interfaces: {} } })).toEqual({ ok: false, error: "status.currentState.interfaces is not a list" });
+    expect(parseNnsInterfaces({ lastSuccessfulUpdateTime: "x" })).toEqual({
+      ok: false,
+      error: "status.currentState is missing",
+    });
+    expect(parseNnsInterfaces({ currentState: { interfaces: {} } })).toEqual({
+      ok: false,
+      error: "status.currentState.interfaces is not a list",
+    });
   });
 });

@@ -1,5 +1,5 @@
+import { fail, isObject, num, ok, type Result, str } from "../result";
 import type { NicSummary } from "../topology/schema";
-import { fail, isObject, num, ok, str, type Result } from "../result";
 
 /** A link as kubernetes-nmstate reports it in status.currentState.interfaces. */
 export interface NnsInterface extends NicSummary {
@@ -34,7 +34,13 @@ export function parseNnsInterfaces(status: unknown): Result<NnsInterface[]> {
     if (type === "linux-bridge" && isObject(raw.bridge) && Array.isArray(raw.bridge.port)) {
       iface.ports = raw.bridge.port.flatMap((p) => (isObject(p) && str(p.name) ? [str(p.name) as string] : []));
     }
-    const sub = isObject(raw["mac-vlan"]) ? raw["mac-vlan"] : isObject(raw.ipvlan) ? raw.ipvlan : isObject(raw.vlan) ? raw.vlan : undefined;
+    const sub = isObject(raw["mac-vlan"])
+      ? raw["mac-vlan"]
+      : isObject(raw.ipvlan)
+        ? raw.ipvlan
+        : isObject(raw.vlan)
+          ? raw.vlan
+          : undefined;
     if (sub) {
       iface.baseIface = str(sub["base-iface"]);
       iface.vlanId = num(sub.id);

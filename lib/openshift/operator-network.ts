@@ -1,4 +1,4 @@
-import { isObject, str, type JsonObject } from "../result";
+import { isObject, type JsonObject, str } from "../result";
 
 /** An entry of networks.operator.openshift.io/cluster spec.additionalNetworks. */
 export interface AdditionalNetwork {
@@ -23,7 +23,9 @@ export function parseAdditionalNetworks(spec: unknown): AdditionalNetwork[] {
       entry.config = str(raw.rawCNIConfig);
       if (!entry.config) entry.problem = "type Raw without rawCNIConfig";
     } else if (entry.type === "SimpleMacvlan") {
-      entry.config = JSON.stringify(simpleMacvlanConfig(entry.name, isObject(raw.simpleMacvlanConfig) ? raw.simpleMacvlanConfig : {}));
+      entry.config = JSON.stringify(
+        simpleMacvlanConfig(entry.name, isObject(raw.simpleMacvlanConfig) ? raw.simpleMacvlanConfig : {}),
+      );
     }
     return [entry];
   });
@@ -48,7 +50,11 @@ function simpleMacvlanConfig(name: string, c: JsonObject): JsonObject {
 export function isOperatorOwned(metadata: unknown): boolean {
   if (!isObject(metadata) || !Array.isArray(metadata.ownerReferences)) return false;
   return metadata.ownerReferences.some(
-    (r) => isObject(r) && r.kind === "Network" && str(r.apiVersion)?.startsWith("operator.openshift.io/") && r.name === "cluster",
+    (r) =>
+      isObject(r) &&
+      r.kind === "Network" &&
+      str(r.apiVersion)?.startsWith("operator.openshift.io/") &&
+      r.name === "cluster",
   );
 }
 
@@ -57,20 +63,34 @@ export function isOperatorOwned(metadata: unknown): boolean {
  * the CR. The demo uses it to behave like a cluster with the operator running.
  */
 export function renderOperatorNads(network: { spec?: unknown; metadata: { name: string; uid?: string } }): {
-  apiVersion: string; kind: string; metadata: { name: string; namespace: string; ownerReferences: unknown[] }; spec: { config: string };
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace: string; ownerReferences: unknown[] };
+  spec: { config: string };
 }[] {
   return parseAdditionalNetworks(network.spec).flatMap((e) =>
     e.config
-      ? [{
-          apiVersion: "k8s.cni.cncf.io/v1",
-          kind: "NetworkAttachmentDefinition",
-          metadata: {
-            name: e.name,
-            namespace: e.namespace,
-            ownerReferences: [{ apiVersion: "operator.openshift.io/v1", kind: "Network", name: network.metadata.name, uid: network.metadata.uid ?? "", controller: true, blockOwnerDeletion: true }],
+      ? [
+          {
+            apiVersion: "k8s.cni.cncf.io/v1",
+            kind: "NetworkAttachmentDefinition",
+            metadata: {
+              name: e.name,
+              namespace: e.namespace,
+              ownerReferences: [
+                {
+                  apiVersion: "operator.openshift.io/v1",
+                  kind: "Network",
+                  name: network.metadata.name,
+                  uid: network.metadata.uid ?? "",
+                  controller: true,
+                  blockOwnerDeletion: true,
+                },
+              ],
+            },
+            spec: { config: e.config },
           },
-          spec: { config: e.config },
-        }]
+        ]
       : [],
   );
 }
@@ -91,7 +111,14 @@ export function hasAdditionalNetwork(network: { spec?: unknown }, key: { name: s
 }
 
 /** The Network CR with one entry added or replaced (`entry`), or removed (`null`); the other entries stay as they are. */
-export function withAdditionalNetwork<T extends { spec?: unknown }>(network: T, key: { name: string; namespace: string }, entry: Entry | null): T {
+export function withAdditionalNetwork<T extends { spec?: unknown }>(
+  network: T,
+  key: { name: string; namespace: string },
+  entry: Entry | null,
+): T {
   const rest = additionalNetworkEntries(network).filter((e) => !sameEntry(e, key));
-  return { ...network, spec: { ...(isObject(network.spec) ? network.spec : {}), additionalNetworks: entry ? [...rest, entry] : rest } };
+  return {
+    ...network,
+    spec: { ...(isObject(network.spec) ? network.spec : {}), additionalNetworks: entry ? [...rest, entry] : rest },
+  };
 }

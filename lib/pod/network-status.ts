@@ -1,4 +1,4 @@
-import { fail, isObject, ok, parseJson, str, strings, type Result } from "../result";
+import { fail, isObject, ok, parseJson, type Result, str, strings } from "../result";
 
 /** One entry of the k8s.v1.cni.cncf.io/network-status annotation written by Multus. */
 export interface NetworkStatus {

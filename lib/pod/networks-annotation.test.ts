@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNetworksAnnotation, requestedInterfaceNames, type NetworkRequest } from "./networks-annotation";
+import { type NetworkRequest, parseNetworksAnnotation, requestedInterfaceNames } from "./networks-annotation";
 
 function requests(value: string, ns = "demo"): NetworkRequest[] {
   const r = parseNetworksAnnotation(value, ns);
@@ -30,11 +30,16 @@ describe("parseNetworksAnnotation: comma form", () => {
   });
 
   it("keeps a repeated network as two requests", () => {
-    expect(requests("bridge-main,bridge-main").map((r) => `${r.namespace}/${r.name}`)).toEqual(["demo/bridge-main", "demo/bridge-main"]);
+    expect(requests("bridge-main,bridge-main").map((r) => `${r.namespace}/${r.name}`)).toEqual([
+      "demo/bridge-main",
+      "demo/bridge-main",
+    ]);
   });
 
   it("reads `name@` as the name without an interface, as Multus does", () => {
-    expect(requests("net@")).toEqual([{ namespace: "demo", name: "net", interface: undefined, ips: [], defaultRoute: [] }]);
+    expect(requests("net@")).toEqual([
+      { namespace: "demo", name: "net", interface: undefined, ips: [], defaultRoute: [] },
+    ]);
   });
 
   it("rejects garbage", () => {
@@ -53,16 +58,31 @@ describe("parseNetworksAnnotation: comma form", () => {
 describe("parseNetworksAnnotation: JSON form", () => {
   it("reads names, namespaces, interface, ips, mac and default-route", () => {
     const value = JSON.stringify([
-      { name: "br1-net", namespace: "other", interface: "net1", ips: ["192.168.100.50/24", "fd00::50/64"], mac: "02:23:45:67:89:01", "default-route": ["192.168.100.1"], "cni-args": { x: 1 } },
+      {
+        name: "br1-net",
+        namespace: "other",
+        interface: "net1",
+        ips: ["192.168.100.50/24", "fd00::50/64"],
+        mac: "02:23:45:67:89:01",
+        "default-route": ["192.168.100.1"],
+        "cni-args": { x: 1 },
+      },
       { name: "sriov-net" },
     ]);
     expect(requests(value, "demo")).toEqual([
-      { namespace: "other", name: "br1-net", interface: "net1", ips: ["192.168.100.50/24", "fd00::50/64"], mac: "02:23:45:67:89:01", defaultRoute: ["192.168.100.1"] },
+      {
+        namespace: "other",
+        name: "br1-net",
+        interface: "net1",
+        ips: ["192.168.100.50/24", "fd00::50/64"],
+        mac: "02:23:45:67:89:01",
+        defaultRoute: ["192.168.100.1"],
+      },
       { namespace: "demo", name: "sriov-net", interface: undefined, ips: [], mac: undefined, defaultRoute: [] },
     ]);
   });
 
-  it("treats any value with [, { or \" as JSON", () => {
+  it('treats any value with [, { or " as JSON', () => {
     expect(error('"net-a"')).toBe("is not a JSON list");
     expect(error("[{")).toMatch(/^not valid JSON/);
     expect(error("net-a,{")).toMatch(/^not valid JSON/);

@@ -1,4 +1,4 @@
-import { fail, isObject, ok, parseJson, str, strings, type Result } from "../result";
+import { fail, isObject, ok, parseJson, type Result, str, strings } from "../result";
 
 /** One entry of a pod's k8s.v1.cni.cncf.io/networks request. */
 export interface NetworkRequest {
@@ -31,7 +31,13 @@ export function parseNetworksAnnotation(value: string, podNamespace: string): Re
     const [, ns, name, ifname] = m;
     const bad = checkNames(ns, name ?? "");
     if (bad) return fail(bad);
-    out.push({ namespace: ns ?? podNamespace, name: name ?? "", interface: ifname || undefined, ips: [], defaultRoute: [] });
+    out.push({
+      namespace: ns ?? podNamespace,
+      name: name ?? "",
+      interface: ifname || undefined,
+      ips: [],
+      defaultRoute: [],
+    });
   }
   return ok(out);
 }

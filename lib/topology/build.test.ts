@@ -2,11 +2,19 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readObjects, readSnapshot } from "@/server/sources/read-snapshot";
-import { snapshotFromObjects, type ClusterSnapshot } from "../k8s/snapshot";
+import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import {
-  topologySchema, type BridgeElement, type Finding, type HostDeviceElement, type HostElement, type InterfaceElement,
-  type NetworkElement, type ParentElement, type PodElement, type Topology, type TopologyElement,
+  type BridgeElement,
+  type Finding,
+  type HostDeviceElement,
+  type HostElement,
+  type InterfaceElement,
+  type NetworkElement,
+  type ParentElement,
+  type Topology,
+  type TopologyElement,
+  topologySchema,
 } from "./schema";
 
 const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
@@ -15,7 +23,11 @@ const W2 = "worker2.ocp46rt.priv.local";
 
 // ---- lookups -------------------------------------------------------------------------------------------------
 
-function el<K extends TopologyElement["kind"]>(t: Topology, id: string, kind: K): Extract<TopologyElement, { kind: K }> {
+function el<K extends TopologyElement["kind"]>(
+  t: Topology,
+  id: string,
+  kind: K,
+): Extract<TopologyElement, { kind: K }> {
   const found = t.elements.find((e) => e.id === id);
   if (!found) throw new Error(`no element ${id}; have:\n${t.elements.map((e) => e.id).join("\n")}`);
   if (found.kind !== kind) throw new Error(`${id} is a ${found.kind}, not a ${kind}`);
@@ -33,7 +45,8 @@ const NS = "demo";
 
 function nad(name: string, config: unknown, metadata: Record<string, unknown> = {}) {
   return {
-    apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition",
+    apiVersion: "k8s.cni.cncf.io/v1",
+    kind: "NetworkAttachmentDefinition",
     metadata: { name, namespace: NS, ...metadata },
     spec: { config: typeof config === "string" ? config : JSON.stringify(config) },
   };
@@ -55,18 +68,35 @@ function pod(name: string, o: PodOptions = {}) {
   if (o.status) annotations["k8s.v1.cni.cncf.io/network-status"] = JSON.stringify(o.status);
   if (o.deprecatedStatus) annotations["k8s.v1.cni.cncf.io/networks-status"] = JSON.stringify(o.deprecatedStatus);
   return {
-    apiVersion: "v1", kind: "Pod", metadata: { name, namespace: NS, annotations },
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace: NS, annotations },
     spec: o.node ? { nodeName: o.node } : {},
     status: { phase: o.phase ?? "Running" },
   };
 }
 
 const defaultStatus = (ip: string) => ({ name: "ovn-kubernetes", interface: "eth0", ips: [ip], default: true });
-const node = (name: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name }, status: { addresses: [{ type: "InternalIP", address: "10.0.0.9" }] } });
-const nns = (name: string, status: unknown) => ({ apiVersion: "nmstate.io/v1beta1", kind: "NodeNetworkState", metadata: { name }, status });
+const node = (name: string) => ({
+  apiVersion: "v1",
+  kind: "Node",
+  metadata: { name },
+  status: { addresses: [{ type: "InternalIP", address: "10.0.0.9" }] },
+});
+const nns = (name: string, status: unknown) => ({
+  apiVersion: "nmstate.io/v1beta1",
+  kind: "NodeNetworkState",
+  metadata: { name },
+  status,
+});
 const eth = (name: string) => ({ name, type: "ethernet", state: "up", mtu: 1500 });
 
-const BRIDGE = { cniVersion: "0.3.1", type: "bridge", bridge: "br1", ipam: { type: "whereabouts", range: "10.1.0.0/24" } };
+const BRIDGE = {
+  cniVersion: "0.3.1",
+  type: "bridge",
+  bridge: "br1",
+  ipam: { type: "whereabouts", range: "10.1.0.0/24" },
+};
 const HOSTDEV = { cniVersion: "0.3.1", type: "host-device", device: "ens8", ipam: { type: "dhcp" } };
 
 function build(objects: unknown[], extra: Partial<ClusterSnapshot> = {}): Topology {
@@ -109,13 +139,32 @@ describe("buildTopology on the demo cluster", () => {
   it("gives pod-a net1 on bridge-main with 192.168.12.14, attached to mybr0 on worker1", () => {
     const net1 = iface(t, `${POD_A}/if/net1`);
     expect(net1).toMatchObject({
-      interface: "net1", ips: ["192.168.12.14"], mac: "ce:4e:8a:13:5c:21", network: "multus-test/bridge-main",
-      requested: true, attached: true, isDefault: false, provenance: "observed",
+      interface: "net1",
+      ips: ["192.168.12.14"],
+      mac: "ce:4e:8a:13:5c:21",
+      network: "multus-test/bridge-main",
+      requested: true,
+      attached: true,
+      isDefault: false,
+      provenance: "observed",
     });
-    expect(t.links).toContainEqual(expect.objectContaining({ kind: "attachment", source: net1.id, target: MYBR0, label: "net1 192.168.12.14" }));
-    expect(t.links).toContainEqual(expect.objectContaining({ kind: "network", source: net1.id, target: "network/multus-test/bridge-main" }));
-    expect(iface(t, `${POD_A}/if/eth0`)).toMatchObject({ isDefault: true, network: "ovn-kubernetes", ips: ["10.128.2.20"] });
-    expect(el(t, POD_A, "pod")).toMatchObject({ parent: `host/${W1}`, node: W1, phase: "Running", podIPs: ["10.128.2.20"] });
+    expect(t.links).toContainEqual(
+      expect.objectContaining({ kind: "attachment", source: net1.id, target: MYBR0, label: "net1 192.168.12.14" }),
+    );
+    expect(t.links).toContainEqual(
+      expect.objectContaining({ kind: "network", source: net1.id, target: "network/multus-test/bridge-main" }),
+    );
+    expect(iface(t, `${POD_A}/if/eth0`)).toMatchObject({
+      isDefault: true,
+      network: "ovn-kubernetes",
+      ips: ["10.128.2.20"],
+    });
+    expect(el(t, POD_A, "pod")).toMatchObject({
+      parent: `host/${W1}`,
+      node: W1,
+      phase: "Running",
+      podIPs: ["10.128.2.20"],
+    });
   });
 
   it("draws mybr0 as an island: no uplinks, its segment is its own id", () => {
@@ -123,9 +172,12 @@ describe("buildTopology on the demo cluster", () => {
     expect(br).toMatchObject({ uplinks: [], ports: [], provenance: "observed", host: W1, parent: `host/${W1}` });
     expect(br.segment).toBe(br.id);
     // pod-b on the same host shares the bridge
-    expect(t.links.filter((l) => l.kind === "attachment" && l.target === MYBR0).map((l) => l.source).sort()).toEqual([
-      `${POD_A}/if/net1`, "pod/multus-test/pod-b-85ffcd4c7c-xpp2z/if/net1",
-    ]);
+    expect(
+      t.links
+        .filter((l) => l.kind === "attachment" && l.target === MYBR0)
+        .map((l) => l.source)
+        .sort(),
+    ).toEqual([`${POD_A}/if/net1`, "pod/multus-test/pod-b-85ffcd4c7c-xpp2z/if/net1"]);
   });
 
   it("shows ens8 on each worker moved into the pod that holds it, and gone from the host", () => {
@@ -162,8 +214,17 @@ describe("buildTopology on the demo cluster", () => {
     expect(notAttached).toHaveLength(1);
     expect(notAttached[0]).toMatchObject({ severity: "error", elements: [`${POD_E}/if/net1`, POD_E] });
     expect(notAttached[0]?.message).toContain("multus-test/macvlan-main");
-    expect(iface(t, `${POD_E}/if/net1`)).toMatchObject({ requested: true, attached: false, provenance: "inferred", network: "multus-test/macvlan-main" });
-    expect(iface(t, `${POD_E}/if/net2`)).toMatchObject({ requested: true, attached: false, network: "multus-test/sriov-net" });
+    expect(iface(t, `${POD_E}/if/net1`)).toMatchObject({
+      requested: true,
+      attached: false,
+      provenance: "inferred",
+      network: "multus-test/macvlan-main",
+    });
+    expect(iface(t, `${POD_E}/if/net2`)).toMatchObject({
+      requested: true,
+      attached: false,
+      network: "multus-test/sriov-net",
+    });
     expect(el(t, POD_E, "pod").requested).toEqual([
       { network: "multus-test/macvlan-main", interface: "net1", ips: [] },
       { network: "multus-test/sriov-net", interface: "net2", ips: [] },
@@ -187,14 +248,22 @@ describe("buildTopology on the demo cluster", () => {
     expect(n).toMatchObject({ cniType: "bridge", mainType: "bridge", bridge: "mybr0", plugins: ["bridge"] });
     expect(n.ipam?.pool).toEqual({ name: "192.168.12.0-24", allocated: 2, size: 191 });
     expect(net(t, "network/multus-test/macvlan-main")).toMatchObject({
-      plugins: ["macvlan", "tuning"], master: "ens9", mtu: 1500, mode: "bridge",
+      plugins: ["macvlan", "tuning"],
+      master: "ens9",
+      mtu: 1500,
+      mode: "bridge",
       ipam: { pool: { name: "192.168.30.0-24", allocated: 2, size: 91 } },
     });
   });
 
   it("reads the hosts from Node and NodeNetworkState", () => {
     const h = el(t, `host/${W1}`, "host") as HostElement;
-    expect(h).toMatchObject({ provenance: "observed", linksObserved: true, addresses: ["10.0.0.21"], reportedAt: "2026-11-27T09:00:00Z" });
+    expect(h).toMatchObject({
+      provenance: "observed",
+      linksObserved: true,
+      addresses: ["10.0.0.21"],
+      reportedAt: "2026-11-27T09:00:00Z",
+    });
     expect(h.interfaces.map((i) => i.name)).toEqual(["lo", "ens3", "ens9", "mybr0", "br-ex"]);
   });
 
@@ -259,30 +328,43 @@ describe("buildTopology on malformed input", () => {
   });
 
   it("turns config problems into warnings on the network, still drawing it", () => {
-    const t = build([nad("v", { type: "bridge", bridge: "br9", vlan: 4095 }), nad("hd", { type: "host-device" }), nad("chain", { plugins: [{ type: "tuning" }] })]);
+    const t = build([
+      nad("v", { type: "bridge", bridge: "br9", vlan: 4095 }),
+      nad("hd", { type: "host-device" }),
+      nad("chain", { plugins: [{ type: "tuning" }] }),
+    ]);
     const fs = findings(t, "nad-invalid-config");
     expect(fs.map((f) => [f.severity, f.elements[0]])).toEqual([
-      ["warning", `network/${NS}/chain`], ["warning", `network/${NS}/hd`], ["warning", `network/${NS}/v`],
+      ["warning", `network/${NS}/chain`],
+      ["warning", `network/${NS}/hd`],
+      ["warning", `network/${NS}/v`],
     ]);
     expect(net(t, `network/${NS}/v`)).toMatchObject({ mainType: "bridge", bridge: "br9" });
     expect(net(t, `network/${NS}/v`).vlan).toBeUndefined();
   });
 
   it("turns a NAD without spec.config into an error finding", () => {
-    const t = build([{ apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "empty", namespace: NS } }]);
+    const t = build([
+      {
+        apiVersion: "k8s.cni.cncf.io/v1",
+        kind: "NetworkAttachmentDefinition",
+        metadata: { name: "empty", namespace: NS },
+      },
+    ]);
     expect(findings(t, "nad-invalid-config")).toMatchObject([{ severity: "error", elements: [`network/${NS}/empty`] }]);
   });
 
-  it.each([
-    ["[{"], ["a/b/c"], ["UPPER"], ['{"name":"x"}'], ['[{"namespace":"demo"}]'],
-  ])("reports the garbage networks annotation %j on the pod", (garbage) => {
-    const t = build([nad("x", BRIDGE), pod("p", { node: "n1", networks: garbage })]);
-    const fs = findings(t, "pod-annotation-invalid");
-    expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: "error", elements: [`pod/${NS}/p`] });
-    expect(fs[0]?.message).toContain("k8s.v1.cni.cncf.io/networks");
-    expect(el(t, `pod/${NS}/p`, "pod").requested).toEqual([]);
-  });
+  it.each([["[{"], ["a/b/c"], ["UPPER"], ['{"name":"x"}'], ['[{"namespace":"demo"}]']])(
+    "reports the garbage networks annotation %j on the pod",
+    (garbage) => {
+      const t = build([nad("x", BRIDGE), pod("p", { node: "n1", networks: garbage })]);
+      const fs = findings(t, "pod-annotation-invalid");
+      expect(fs).toHaveLength(1);
+      expect(fs[0]).toMatchObject({ severity: "error", elements: [`pod/${NS}/p`] });
+      expect(fs[0]?.message).toContain("k8s.v1.cni.cncf.io/networks");
+      expect(el(t, `pod/${NS}/p`, "pod").requested).toEqual([]);
+    },
+  );
 
   it("reports a garbage network-status annotation on the pod and keeps the requests", () => {
     const p = pod("p", { node: "n1", networks: "x" });
@@ -318,15 +400,24 @@ describe("buildTopology on malformed input", () => {
 
   it("reports a duplicate IPv6 address written differently, but not the same address on different networks", () => {
     const t = build([
-      nad("x", BRIDGE), nad("y", { ...BRIDGE, bridge: "br2" }),
-      pod("p1", { node: "n1", networks: "x,y", status: [
-        { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5", "fd00::5"] },
-        { name: `${NS}/y`, interface: "net2", ips: ["10.9.0.1"] },
-      ] }),
-      pod("p2", { node: "n1", networks: "x,y", status: [
-        { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.6", "fd00:0:0::5/64"] },
-        { name: `${NS}/y`, interface: "net2", ips: ["10.1.0.5"] },
-      ] }),
+      nad("x", BRIDGE),
+      nad("y", { ...BRIDGE, bridge: "br2" }),
+      pod("p1", {
+        node: "n1",
+        networks: "x,y",
+        status: [
+          { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5", "fd00::5"] },
+          { name: `${NS}/y`, interface: "net2", ips: ["10.9.0.1"] },
+        ],
+      }),
+      pod("p2", {
+        node: "n1",
+        networks: "x,y",
+        status: [
+          { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.6", "fd00:0:0::5/64"] },
+          { name: `${NS}/y`, interface: "net2", ips: ["10.1.0.5"] },
+        ],
+      }),
     ]);
     const fs = findings(t, "duplicate-ip");
     expect(fs).toHaveLength(1);
@@ -341,7 +432,11 @@ describe("buildTopology on malformed input", () => {
       nad("hd", HOSTDEV),
       node("n1"),
       nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
-      pod(holder, { node: "n1", networks: "hd", status: [defaultStatus("10.128.0.5"), { name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.20"] }] }),
+      pod(holder, {
+        node: "n1",
+        networks: "hd",
+        status: [defaultStatus("10.128.0.5"), { name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.20"] }],
+      }),
       pod(waiting, { node: "n1", phase: "Pending", networks: "hd" }),
     ]);
     const point = el(t, "host/n1/host-device/ens8", "host-device") as HostDeviceElement;
@@ -350,7 +445,9 @@ describe("buildTopology on malformed input", () => {
     const fs = findings(t, "host-device-conflict");
     expect(fs).toHaveLength(1);
     expect(fs[0]?.severity).toBe("error");
-    expect(fs[0]?.elements).toEqual(expect.arrayContaining([`pod/${NS}/${waiting}/if/net1`, point.id, `pod/${NS}/${waiting}`]));
+    expect(fs[0]?.elements).toEqual(
+      expect.arrayContaining([`pod/${NS}/${waiting}/if/net1`, point.id, `pod/${NS}/${waiting}`]),
+    );
     expect(fs[0]?.message).toContain(`${NS}/${holder}`);
     // the waiting pod is not reported as missing the device: it is held, not absent
     expect(findings(t, "device-missing-on-host")).toEqual([]);
@@ -359,8 +456,16 @@ describe("buildTopology on malformed input", () => {
   it("reports two running pods claiming one host device", () => {
     const t = build([
       nad("hd", HOSTDEV),
-      pod("p1", { node: "n1", networks: "hd", status: [{ name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.20"] }] }),
-      pod("p2", { node: "n1", networks: "hd", status: [{ name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.21"] }] }),
+      pod("p1", {
+        node: "n1",
+        networks: "hd",
+        status: [{ name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.20"] }],
+      }),
+      pod("p2", {
+        node: "n1",
+        networks: "hd",
+        status: [{ name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.21"] }],
+      }),
     ]);
     expect(findings(t, "host-device-conflict")).toHaveLength(1);
   });
@@ -368,7 +473,11 @@ describe("buildTopology on malformed input", () => {
   it("does not report a host device as held by a pod on another node", () => {
     const t = build([
       nad("hd", HOSTDEV),
-      pod("p1", { node: "n1", networks: "hd", status: [{ name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.20"] }] }),
+      pod("p1", {
+        node: "n1",
+        networks: "hd",
+        status: [{ name: `${NS}/hd`, interface: "net1", ips: ["192.168.12.20"] }],
+      }),
       pod("p2", { node: "n2", phase: "Pending", networks: "hd" }),
     ]);
     expect(findings(t, "host-device-conflict")).toEqual([]);
@@ -387,10 +496,22 @@ describe("buildTopology on malformed input", () => {
 
   it("reports an IPPool allocation whose pod does not exist", () => {
     const pool = {
-      apiVersion: "whereabouts.cni.cncf.io/v1alpha1", kind: "IPPool", metadata: { name: "10.1.0.0-24", namespace: "kube-system" },
-      spec: { range: "10.1.0.0/24", allocations: { "5": { id: "c1", podref: `${NS}/p1`, ifname: "net1" }, "6": { id: "c2", podref: `${NS}/gone`, ifname: "net1" } } },
+      apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+      kind: "IPPool",
+      metadata: { name: "10.1.0.0-24", namespace: "kube-system" },
+      spec: {
+        range: "10.1.0.0/24",
+        allocations: {
+          "5": { id: "c1", podref: `${NS}/p1`, ifname: "net1" },
+          "6": { id: "c2", podref: `${NS}/gone`, ifname: "net1" },
+        },
+      },
     };
-    const objects = [nad("x", BRIDGE), pod("p1", { node: "n1", networks: "x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] }), pool];
+    const objects = [
+      nad("x", BRIDGE),
+      pod("p1", { node: "n1", networks: "x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] }),
+      pool,
+    ];
     const t = build(objects);
     const fs = findings(t, "ippool-stale-allocation");
     expect(fs).toHaveLength(1);
@@ -403,12 +524,22 @@ describe("buildTopology on malformed input", () => {
   });
 
   it("reports an IPPool that does not parse", () => {
-    const t = build([{ apiVersion: "whereabouts.cni.cncf.io/v1alpha1", kind: "IPPool", metadata: { name: "p", namespace: "kube-system" }, spec: { range: "nope" } }]);
+    const t = build([
+      {
+        apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+        kind: "IPPool",
+        metadata: { name: "p", namespace: "kube-system" },
+        spec: { range: "nope" },
+      },
+    ]);
     expect(findings(t, "ippool-invalid")).toHaveLength(1);
   });
 
   it("gives a pod on a node without a Node object an inferred host", () => {
-    const t = build([nad("x", BRIDGE), pod("p", { node: "ghost", networks: "x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] })]);
+    const t = build([
+      nad("x", BRIDGE),
+      pod("p", { node: "ghost", networks: "x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] }),
+    ]);
     expect(el(t, "host/ghost", "host")).toMatchObject({ provenance: "inferred", linksObserved: false, parent: null });
     expect(el(t, `pod/${NS}/p`, "pod").parent).toBe("host/ghost");
     expect(el(t, "host/ghost/bridge/br1", "bridge")).toMatchObject({ provenance: "inferred", parent: "host/ghost" });
@@ -422,12 +553,29 @@ describe("buildTopology on malformed input", () => {
   });
 
   it("reports an object without metadata.name inside a List and still reads the others", () => {
-    const t = buildTopology(snapshotFromObjects([{
-      apiVersion: "v1", kind: "List",
-      items: [nad("x", BRIDGE), { apiVersion: "v1", kind: "Pod", metadata: { namespace: NS } }, pod("p", { node: "n1", networks: "x" })],
-    }], "dump.json"));
+    const t = buildTopology(
+      snapshotFromObjects(
+        [
+          {
+            apiVersion: "v1",
+            kind: "List",
+            items: [
+              nad("x", BRIDGE),
+              { apiVersion: "v1", kind: "Pod", metadata: { namespace: NS } },
+              pod("p", { node: "n1", networks: "x" }),
+            ],
+          },
+        ],
+        "dump.json",
+      ),
+    );
     expect(findings(t, "object-invalid")).toEqual([
-      { severity: "warning", code: "object-invalid", message: "dump.json item 1: Pod without metadata.name; skipped", elements: [] },
+      {
+        severity: "warning",
+        code: "object-invalid",
+        message: "dump.json item 1: Pod without metadata.name; skipped",
+        elements: [],
+      },
     ]);
     expect(net(t, `network/${NS}/x`).name).toBe("x");
     expect(el(t, `pod/${NS}/p`, "pod").requested).toHaveLength(1);
@@ -435,11 +583,27 @@ describe("buildTopology on malformed input", () => {
 
   it("survives objects with missing or wrongly typed spec, status and annotations", () => {
     const t = build([
-      { apiVersion: "v1", kind: "Pod", metadata: { name: "a", namespace: NS, annotations: "junk" }, spec: "x", status: 5 },
+      {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "a", namespace: NS, annotations: "junk" },
+        spec: "x",
+        status: 5,
+      },
       { apiVersion: "v1", kind: "Pod", metadata: { name: "b" } },
       { apiVersion: "v1", kind: "Node", metadata: { name: "n" }, status: { addresses: "x" } },
-      { apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "z", namespace: NS }, spec: { config: 42 } },
-      { apiVersion: "operator.openshift.io/v1", kind: "Network", metadata: { name: "cluster" }, spec: { additionalNetworks: "x" } },
+      {
+        apiVersion: "k8s.cni.cncf.io/v1",
+        kind: "NetworkAttachmentDefinition",
+        metadata: { name: "z", namespace: NS },
+        spec: { config: 42 },
+      },
+      {
+        apiVersion: "operator.openshift.io/v1",
+        kind: "Network",
+        metadata: { name: "cluster" },
+        spec: { additionalNetworks: "x" },
+      },
     ]);
     expect(el(t, "pod/default/b", "pod").namespace).toBe("default");
     expect(findings(t, "nad-invalid-config")).toHaveLength(1);
@@ -451,12 +615,17 @@ describe("buildTopology on malformed input", () => {
 describe("buildTopology: requested versus attached", () => {
   it("gives the same NAD requested twice two interfaces net1 and net2, both attached", () => {
     const t = build([
-      nad("x", BRIDGE), node("n1"),
-      pod("p", { node: "n1", networks: "x,x", status: [
-        defaultStatus("10.128.0.9"),
-        { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] },
-        { name: `${NS}/x`, interface: "net2", ips: ["10.1.0.6"] },
-      ] }),
+      nad("x", BRIDGE),
+      node("n1"),
+      pod("p", {
+        node: "n1",
+        networks: "x,x",
+        status: [
+          defaultStatus("10.128.0.9"),
+          { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] },
+          { name: `${NS}/x`, interface: "net2", ips: ["10.1.0.6"] },
+        ],
+      }),
     ]);
     const ifs = interfacesOf(t, `pod/${NS}/p`).filter((i) => !i.isDefault);
     expect(ifs.map((i) => [i.interface, i.ips, i.attached, i.requested])).toEqual([
@@ -464,38 +633,72 @@ describe("buildTopology: requested versus attached", () => {
       ["net2", ["10.1.0.6"], true, true],
     ]);
     expect(el(t, `pod/${NS}/p`, "pod").requested.map((r) => r.interface)).toEqual(["net1", "net2"]);
-    expect(t.links.filter((l) => l.kind === "attachment").map((l) => l.target)).toEqual(["host/n1/bridge/br1", "host/n1/bridge/br1"]);
+    expect(t.links.filter((l) => l.kind === "attachment").map((l) => l.target)).toEqual([
+      "host/n1/bridge/br1",
+      "host/n1/bridge/br1",
+    ]);
     expect(t.findings).toEqual([]);
   });
 
   it("pairs the second request of a NAD as net2 when only the first attached", () => {
-    const t = build([nad("x", BRIDGE), pod("p", { node: "n1", networks: "x,x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] })]);
+    const t = build([
+      nad("x", BRIDGE),
+      pod("p", { node: "n1", networks: "x,x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] }),
+    ]);
     expect(iface(t, `pod/${NS}/p/if/net1`).attached).toBe(true);
     expect(iface(t, `pod/${NS}/p/if/net2`).attached).toBe(false);
-    expect(findings(t, "network-not-attached")).toMatchObject([{ severity: "warning", elements: [`pod/${NS}/p/if/net2`, `pod/${NS}/p`] }]);
+    expect(findings(t, "network-not-attached")).toMatchObject([
+      { severity: "warning", elements: [`pod/${NS}/p/if/net2`, `pod/${NS}/p`] },
+    ]);
   });
 
   it("reads the comma form with a namespace and @ifname", () => {
     const other = { ...nad("x", BRIDGE), metadata: { name: "x", namespace: "infra" } };
-    const t = build([other, pod("p", { node: "n1", networks: "infra/x@data0", status: [{ name: "infra/x", interface: "data0", ips: ["10.1.0.5"] }] })]);
+    const t = build([
+      other,
+      pod("p", {
+        node: "n1",
+        networks: "infra/x@data0",
+        status: [{ name: "infra/x", interface: "data0", ips: ["10.1.0.5"] }],
+      }),
+    ]);
     expect(iface(t, `pod/${NS}/p/if/data0`)).toMatchObject({ network: "infra/x", attached: true, requested: true });
     expect(t.links).toContainEqual(expect.objectContaining({ kind: "network", target: "network/infra/x" }));
     expect(t.findings).toEqual([]);
   });
 
   it("takes the requested IPs and MAC from the JSON form until the pod is attached", () => {
-    const t = build([nad("x", BRIDGE), pod("p", {
-      node: "n1", phase: "Pending",
-      networks: JSON.stringify([{ name: "x", interface: "net5", ips: ["10.1.0.50/24"], mac: "02:00:00:00:00:01" }]),
-    })]);
-    expect(iface(t, `pod/${NS}/p/if/net5`)).toMatchObject({ ips: ["10.1.0.50/24"], mac: "02:00:00:00:00:01", attached: false, provenance: "inferred" });
-    expect(el(t, `pod/${NS}/p`, "pod").requested).toEqual([{ network: `${NS}/x`, interface: "net5", ips: ["10.1.0.50/24"], mac: "02:00:00:00:00:01" }]);
+    const t = build([
+      nad("x", BRIDGE),
+      pod("p", {
+        node: "n1",
+        phase: "Pending",
+        networks: JSON.stringify([{ name: "x", interface: "net5", ips: ["10.1.0.50/24"], mac: "02:00:00:00:00:01" }]),
+      }),
+    ]);
+    expect(iface(t, `pod/${NS}/p/if/net5`)).toMatchObject({
+      ips: ["10.1.0.50/24"],
+      mac: "02:00:00:00:00:01",
+      attached: false,
+      provenance: "inferred",
+    });
+    expect(el(t, `pod/${NS}/p`, "pod").requested).toEqual([
+      { network: `${NS}/x`, interface: "net5", ips: ["10.1.0.50/24"], mac: "02:00:00:00:00:01" },
+    ]);
   });
 
   it("shows an attachment the annotation does not request", () => {
-    const t = build([nad("x", BRIDGE), pod("p", { node: "n1", status: [defaultStatus("10.128.0.9"), { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] })]);
+    const t = build([
+      nad("x", BRIDGE),
+      pod("p", {
+        node: "n1",
+        status: [defaultStatus("10.128.0.9"), { name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }],
+      }),
+    ]);
     expect(iface(t, `pod/${NS}/p/if/net1`)).toMatchObject({ requested: false, attached: true });
-    expect(findings(t, "attached-not-requested")).toMatchObject([{ severity: "info", elements: [`pod/${NS}/p/if/net1`] }]);
+    expect(findings(t, "attached-not-requested")).toMatchObject([
+      { severity: "info", elements: [`pod/${NS}/p/if/net1`] },
+    ]);
   });
 
   it("reads the deprecated networks-status only when network-status is absent", () => {
@@ -512,23 +715,60 @@ describe("buildTopology: requested versus attached", () => {
 
   it("keeps IPv4 and IPv6 of a dual-stack attachment, the gateway from gateway or default-route, and PCI device-info", () => {
     const t = build([
-      nad("dual", { type: "macvlan", master: "ens9", ipam: { type: "host-local", ranges: [[{ subnet: "10.2.0.0/24" }], [{ subnet: "fd00:2::/64" }]] } }),
+      nad("dual", {
+        type: "macvlan",
+        master: "ens9",
+        ipam: { type: "host-local", ranges: [[{ subnet: "10.2.0.0/24" }], [{ subnet: "fd00:2::/64" }]] },
+      }),
       nad("legacy", { type: "ipvlan", master: "ens9", ipam: { type: "static" } }),
-      nad("vf", { type: "sriov", ipam: {} }, { annotations: { "k8s.v1.cni.cncf.io/resourceName": "intel.com/intel_sriov_netdevice" } }),
-      pod("p", { node: "n1", networks: "dual,legacy,vf", status: [
-        { name: `${NS}/dual`, interface: "net1", ips: ["10.2.0.5", "fd00:2::5"], gateway: ["10.2.0.1"] },
-        { name: `${NS}/legacy`, interface: "net2", ips: ["10.3.0.5/24"], "default-route": ["10.3.0.1"] },
-        { name: `${NS}/vf`, interface: "net3", ips: ["10.56.217.9"], "device-info": { type: "pci", version: "1.1.0", pci: { "pci-address": "0000:18:02.5", "pf-pci-address": "0000:18:00.0" } } },
-      ] }),
+      nad(
+        "vf",
+        { type: "sriov", ipam: {} },
+        { annotations: { "k8s.v1.cni.cncf.io/resourceName": "intel.com/intel_sriov_netdevice" } },
+      ),
+      pod("p", {
+        node: "n1",
+        networks: "dual,legacy,vf",
+        status: [
+          { name: `${NS}/dual`, interface: "net1", ips: ["10.2.0.5", "fd00:2::5"], gateway: ["10.2.0.1"] },
+          { name: `${NS}/legacy`, interface: "net2", ips: ["10.3.0.5/24"], "default-route": ["10.3.0.1"] },
+          {
+            name: `${NS}/vf`,
+            interface: "net3",
+            ips: ["10.56.217.9"],
+            "device-info": {
+              type: "pci",
+              version: "1.1.0",
+              pci: { "pci-address": "0000:18:02.5", "pf-pci-address": "0000:18:00.0" },
+            },
+          },
+        ],
+      }),
     ]);
     expect(iface(t, `pod/${NS}/p/if/net1`)).toMatchObject({ ips: ["10.2.0.5", "fd00:2::5"], gateway: ["10.2.0.1"] });
     expect(iface(t, `pod/${NS}/p/if/net2`)).toMatchObject({ ips: ["10.3.0.5/24"], gateway: ["10.3.0.1"] });
-    expect(iface(t, `pod/${NS}/p/if/net3`).deviceInfo).toEqual({ type: "pci", pciAddress: "0000:18:02.5", pfPciAddress: "0000:18:00.0" });
+    expect(iface(t, `pod/${NS}/p/if/net3`).deviceInfo).toEqual({
+      type: "pci",
+      pciAddress: "0000:18:02.5",
+      pfPciAddress: "0000:18:00.0",
+    });
     expect(net(t, `network/${NS}/dual`).ipam?.ranges.map((r) => r.subnet)).toEqual(["10.2.0.0/24", "fd00:2::/64"]);
     expect(net(t, `network/${NS}/vf`).resourceName).toBe("intel.com/intel_sriov_netdevice");
     // the VF hangs off its PF, named by PCI address
-    expect(t.links).toContainEqual(expect.objectContaining({ kind: "attachment", source: `pod/${NS}/p/if/net3`, target: "host/n1/sriov-pf/0000:18:00.0" }));
-    expect(t.links).toContainEqual(expect.objectContaining({ kind: "attachment", source: `pod/${NS}/p/if/net2`, target: "host/n1/ipvlan-parent/ens9" }));
+    expect(t.links).toContainEqual(
+      expect.objectContaining({
+        kind: "attachment",
+        source: `pod/${NS}/p/if/net3`,
+        target: "host/n1/sriov-pf/0000:18:00.0",
+      }),
+    );
+    expect(t.links).toContainEqual(
+      expect.objectContaining({
+        kind: "attachment",
+        source: `pod/${NS}/p/if/net2`,
+        target: "host/n1/ipvlan-parent/ens9",
+      }),
+    );
   });
 });
 
@@ -536,9 +776,15 @@ describe("buildTopology: requested versus attached", () => {
 
 describe("buildTopology: host-side points", () => {
   it("puts bridges with a NIC uplink on one segment across hosts", () => {
-    const withUplink = (name: string) => nns(name, { currentState: { interfaces: [
-      eth("ens4"), { name: "br1", type: "linux-bridge", state: "up", bridge: { port: [{ name: "ens4" }] } },
-    ] } });
+    const withUplink = (name: string) =>
+      nns(name, {
+        currentState: {
+          interfaces: [
+            eth("ens4"),
+            { name: "br1", type: "linux-bridge", state: "up", bridge: { port: [{ name: "ens4" }] } },
+          ],
+        },
+      });
     const t = build([nad("x", BRIDGE), node("n1"), node("n2"), withUplink("n1"), withUplink("n2")]);
     const a = el(t, "host/n1/bridge/br1", "bridge") as BridgeElement;
     const b = el(t, "host/n2/bridge/br1", "bridge") as BridgeElement;
@@ -549,43 +795,67 @@ describe("buildTopology: host-side points", () => {
 
   it("draws every linux bridge a host reports, used or not, and infers bridges on hosts without a report", () => {
     const t = build([
-      nad("x", BRIDGE), node("n1"), node("n2"),
-      nns("n1", { currentState: { interfaces: [{ name: "spare", type: "linux-bridge", bridge: { port: [{ name: "veth0" }] } }] } }),
+      nad("x", BRIDGE),
+      node("n1"),
+      node("n2"),
+      nns("n1", {
+        currentState: { interfaces: [{ name: "spare", type: "linux-bridge", bridge: { port: [{ name: "veth0" }] } }] },
+      }),
       pod("p", { node: "n2", networks: "x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] }),
     ]);
-    expect(el(t, "host/n1/bridge/spare", "bridge")).toMatchObject({ provenance: "observed", ports: ["veth0"], uplinks: [] });
+    expect(el(t, "host/n1/bridge/spare", "bridge")).toMatchObject({
+      provenance: "observed",
+      ports: ["veth0"],
+      uplinks: [],
+    });
     expect(el(t, "host/n2/bridge/br1", "bridge").provenance).toBe("inferred");
     expect((el(t, "host/n2", "host") as HostElement).linksObserved).toBe(false);
   });
 
   it("reports a macvlan master the host does not have", () => {
     const t = build([
-      nad("mv", { type: "macvlan", master: "ens99" }), node("n1"), nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
+      nad("mv", { type: "macvlan", master: "ens99" }),
+      node("n1"),
+      nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
       pod("p", { node: "n1", phase: "Pending", networks: "mv" }),
     ]);
     const fs = findings(t, "device-missing-on-host");
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ severity: "error", elements: ["host/n1/macvlan-parent/ens99", `pod/${NS}/p/if/net1`] });
+    expect(fs[0]).toMatchObject({
+      severity: "error",
+      elements: ["host/n1/macvlan-parent/ens99", `pod/${NS}/p/if/net1`],
+    });
   });
 
   it("collects the VLAN ids used on a vlan parent", () => {
     const t = build([
-      nad("v10", { type: "vlan", master: "ens9", vlanId: 10 }), nad("v20", { type: "vlan", master: "ens9", vlanId: 20 }),
-      pod("p", { node: "n1", networks: "v10,v20", status: [
-        { name: `${NS}/v10`, interface: "net1", ips: ["10.10.0.2"] }, { name: `${NS}/v20`, interface: "net2", ips: ["10.20.0.2"] },
-      ] }),
+      nad("v10", { type: "vlan", master: "ens9", vlanId: 10 }),
+      nad("v20", { type: "vlan", master: "ens9", vlanId: 20 }),
+      pod("p", {
+        node: "n1",
+        networks: "v10,v20",
+        status: [
+          { name: `${NS}/v10`, interface: "net1", ips: ["10.10.0.2"] },
+          { name: `${NS}/v20`, interface: "net2", ips: ["10.20.0.2"] },
+        ],
+      }),
     ]);
     expect((el(t, "host/n1/vlan-parent/ens9", "vlan-parent") as ParentElement).vlans).toEqual([10, 20]);
   });
 
   it("leaves presentOnHost unknown without a NodeNetworkState", () => {
-    const t = build([nad("hd", HOSTDEV), pod("p", { node: "n1", networks: "hd", status: [{ name: `${NS}/hd`, interface: "net1", ips: ["10.0.0.5"] }] })]);
+    const t = build([
+      nad("hd", HOSTDEV),
+      pod("p", { node: "n1", networks: "hd", status: [{ name: `${NS}/hd`, interface: "net1", ips: ["10.0.0.5"] }] }),
+    ]);
     expect((el(t, "host/n1/host-device/ens8", "host-device") as HostDeviceElement).presentOnHost).toBeNull();
   });
 
   it("reports a host-device the host no longer has and no pod holds", () => {
     const t = build([
-      nad("hd", HOSTDEV), node("n1"), nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
+      nad("hd", HOSTDEV),
+      node("n1"),
+      nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
       pod("p", { node: "n1", phase: "Pending", networks: "hd" }),
     ]);
     expect(findings(t, "device-missing-on-host")).toMatchObject([{ severity: "error" }]);
@@ -595,22 +865,33 @@ describe("buildTopology: host-side points", () => {
 
 describe("buildTopology: operator networks", () => {
   const operator = (additionalNetworks: unknown[]) => ({
-    apiVersion: "operator.openshift.io/v1", kind: "Network", metadata: { name: "cluster" }, spec: { additionalNetworks },
+    apiVersion: "operator.openshift.io/v1",
+    kind: "Network",
+    metadata: { name: "cluster" },
+    spec: { additionalNetworks },
   });
 
   it("marks a NAD listed in additionalNetworks as operator-managed even without an ownerReference", () => {
-    const t = build([nad("x", BRIDGE), operator([{ name: "x", namespace: NS, type: "Raw", rawCNIConfig: JSON.stringify(BRIDGE) }])]);
+    const t = build([
+      nad("x", BRIDGE),
+      operator([{ name: "x", namespace: NS, type: "Raw", rawCNIConfig: JSON.stringify(BRIDGE) }]),
+    ]);
     expect(net(t, `network/${NS}/x`).managedBy).toBe("cluster-network-operator");
     expect(t.findings).toEqual([]);
   });
 
   it("reports an entry the operator has not rendered yet, and one whose config is invalid", () => {
-    const t = build([nad("bad", "{"), operator([
-      { name: "pending", namespace: NS, type: "Raw", rawCNIConfig: JSON.stringify(BRIDGE) },
-      { name: "bad", namespace: NS, type: "Raw", rawCNIConfig: "{" },
-    ])]);
+    const t = build([
+      nad("bad", "{"),
+      operator([
+        { name: "pending", namespace: NS, type: "Raw", rawCNIConfig: JSON.stringify(BRIDGE) },
+        { name: "bad", namespace: NS, type: "Raw", rawCNIConfig: "{" },
+      ]),
+    ]);
     expect(findings(t, "operator-network-pending")).toHaveLength(1);
     expect(findings(t, "operator-network-pending")[0]?.message).toContain(`${NS}/pending`);
-    expect(findings(t, "operator-network-invalid")).toMatchObject([{ severity: "error", elements: [`network/${NS}/bad`] }]);
+    expect(findings(t, "operator-network-invalid")).toMatchObject([
+      { severity: "error", elements: [`network/${NS}/bad`] },
+    ]);
   });
 });

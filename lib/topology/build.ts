@@ -1,15 +1,23 @@
+import { type KubeObject, keyOf } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
-import { keyOf, type KubeObject } from "../k8s/objects";
-import type { Topology, TopologyElement } from "./schema";
+import { applyIpPools, checkDuplicateIps } from "./checks";
 import { BuildContext } from "./context";
 import { addHosts } from "./hosts";
 import { addNetworks } from "./networks";
 import { addPods } from "./pods";
-import { applyIpPools, checkDuplicateIps } from "./checks";
+import type { Topology, TopologyElement } from "./schema";
 
 const KIND_ORDER: Record<TopologyElement["kind"], number> = {
-  host: 0, bridge: 1, "macvlan-parent": 1, "ipvlan-parent": 1, "vlan-parent": 1, "host-device": 1, "sriov-pf": 1,
-  pod: 2, interface: 3, network: 4,
+  host: 0,
+  bridge: 1,
+  "macvlan-parent": 1,
+  "ipvlan-parent": 1,
+  "vlan-parent": 1,
+  "host-device": 1,
+  "sriov-pf": 1,
+  pod: 2,
+  interface: 3,
+  network: 4,
 };
 
 const byKey = (a: KubeObject, b: KubeObject): number => keyOf(a).localeCompare(keyOf(b));

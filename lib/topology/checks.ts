@@ -1,9 +1,9 @@
 import type { KubeObject } from "../k8s/objects";
 import { addressOf, cidrSize, networkOf, parseCidr, parseIp } from "../net/ip";
 import { parseIpPoolSpec } from "../whereabouts/ippool";
-import type { InterfaceElement, IpRange } from "./schema";
 import type { BuildContext } from "./context";
 import type { NetworkEntry } from "./networks";
+import type { InterfaceElement, IpRange } from "./schema";
 
 /** Two interfaces of one network with the same address: one of them will not get its traffic. */
 export function checkDuplicateIps(ctx: BuildContext): void {
@@ -16,7 +16,12 @@ export function checkDuplicateIps(ctx: BuildContext): void {
       const key = `${el.network}|${addr.family}|${addr.value}`;
       const other = seen.get(key);
       if (other) {
-        ctx.finding("error", "duplicate-ip", `${ip.split("/")[0]} on ${el.network} is used by both ${other.parent} ${other.interface} and ${el.parent} ${el.interface}`, [other.id, el.id]);
+        ctx.finding(
+          "error",
+          "duplicate-ip",
+          `${ip.split("/")[0]} on ${el.network} is used by both ${other.parent} ${other.interface} and ${el.parent} ${el.interface}`,
+          [other.id, el.id],
+        );
       } else {
         seen.set(key, el);
       }
@@ -26,12 +31,20 @@ export function checkDuplicateIps(ctx: BuildContext): void {
 
 /** Ties whereabouts IPPools to the networks whose ranges they serve, and flags allocations whose pod is gone. */
 export function applyIpPools(
-  ctx: BuildContext, pools: readonly KubeObject[], networks: Map<string, NetworkEntry>, podsComplete: boolean,
+  ctx: BuildContext,
+  pools: readonly KubeObject[],
+  networks: Map<string, NetworkEntry>,
+  podsComplete: boolean,
 ): void {
   const parsed = pools.flatMap((p) => {
     const r = parseIpPoolSpec(p.spec);
     if (!r.ok) {
-      ctx.finding("warning", "ippool-invalid", `IPPool ${p.metadata.namespace ?? ""}/${p.metadata.name}: ${r.error}`, []);
+      ctx.finding(
+        "warning",
+        "ippool-invalid",
+        `IPPool ${p.metadata.namespace ?? ""}/${p.metadata.name}: ${r.error}`,
+        [],
+      );
       return [];
     }
     return [{ name: p.metadata.name, pool: r.value }];
@@ -41,7 +54,7 @@ export function applyIpPools(
   );
   for (const { element } of networks.values()) {
     const ipam = element.ipam;
-    if (!ipam || ipam.type !== "whereabouts") continue;
+    if (ipam?.type !== "whereabouts") continue;
     const first = ipam.ranges[0];
     const match = first && parsed.find((p) => sameCidr(p.pool.range, first.subnet));
     if (!first || !match) continue;
@@ -49,9 +62,12 @@ export function applyIpPools(
     if (!podsComplete) continue;
     const stale = match.pool.allocations.filter((a) => !podKeys.has(a.podref));
     if (stale.length > 0) {
-      ctx.finding("warning", "ippool-stale-allocation",
+      ctx.finding(
+        "warning",
+        "ippool-stale-allocation",
         `IPPool ${match.name} still holds ${stale.map((a) => `${a.ip} for ${a.podref}`).join(", ")}, whose pod no longer exists: whereabouts' reconciler should free ${stale.length === 1 ? "it" : "them"}`,
-        [element.id]);
+        [element.id],
+      );
     }
   }
 }
@@ -92,11 +108,10 @@ export function usableSize(range: IpRange): number | null {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let next = lo; // the first address no exclusion has counted yet
   for (const [a, b] of cuts) {
-    const from = a > next ? a : next;
+    const from = a > next ? a : next; // bigints: Math.max would throw
     if (b < from) continue;
     n -= b - from + 1n;
     next = b + 1n;
   }
   return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
 }
-

@@ -1,7 +1,13 @@
-import type {
-  Finding, FindingCode, HostElement, HostSideElement, Severity, TopologyElement, TopologyLink,
-} from "./schema";
 import type { NnsInterface } from "../nns/interfaces";
+import type {
+  Finding,
+  FindingCode,
+  HostElement,
+  HostSideElement,
+  Severity,
+  TopologyElement,
+  TopologyLink,
+} from "./schema";
 
 export type HostSideKind = HostSideElement["kind"];
 
@@ -36,7 +42,14 @@ export class BuildContext {
     if (existing?.kind === "host") return existing;
     // A host known only because a pod runs on it (no Node object readable): inferred.
     return this.add<HostElement>({
-      id, kind: "host", name, parent: null, provenance: "inferred", linksObserved: false, addresses: [], interfaces: [],
+      id,
+      kind: "host",
+      name,
+      parent: null,
+      provenance: "inferred",
+      linksObserved: false,
+      addresses: [],
+      interfaces: [],
     });
   }
 

@@ -10,23 +10,80 @@ const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
 /** A tiny topology whose names carry the characters that break DOT if left unescaped. */
 const tricky: Topology = {
   elements: [
-    { id: "host/n1", kind: "host", name: "n1", parent: null, provenance: "observed", linksObserved: true, addresses: [], interfaces: [] },
     {
-      id: 'host/n1/bridge/br"x', kind: "bridge", name: 'br"x', parent: "host/n1", provenance: "inferred", host: "n1", device: 'br"x',
-      segment: "s", uplinks: [], ports: [],
-    },
-    { id: "pod/d/p", kind: "pod", name: "p", parent: "host/n1", provenance: "observed", namespace: "d", node: "n1", podIPs: [], requested: [] },
-    {
-      id: "pod/d/p/if/net1", kind: "interface", name: "net1", parent: "pod/d/p", provenance: "observed", interface: "net1",
-      ips: ["10.0.0.5", "fd00::5"], network: "d/x", isDefault: false, requested: true, attached: true, gateway: [],
-    },
-    {
-      id: "pod/d/p/if/eth0", kind: "interface", name: "eth0", parent: "pod/d/p", provenance: "observed", interface: "eth0",
-      ips: ["10.128.0.5"], network: "ovn-kubernetes", isDefault: true, requested: false, attached: true, gateway: [],
+      id: "host/n1",
+      kind: "host",
+      name: "n1",
+      parent: null,
+      provenance: "observed",
+      linksObserved: true,
+      addresses: [],
+      interfaces: [],
     },
     {
-      id: "network/d/x", kind: "network", name: "x", parent: null, provenance: "observed", namespace: "d", cniType: 'weird"cni',
-      mainType: "other", ipam: null, plugins: [], rawConfig: "{}", managedBy: null,
+      id: 'host/n1/bridge/br"x',
+      kind: "bridge",
+      name: 'br"x',
+      parent: "host/n1",
+      provenance: "inferred",
+      host: "n1",
+      device: 'br"x',
+      segment: "s",
+      uplinks: [],
+      ports: [],
+    },
+    {
+      id: "pod/d/p",
+      kind: "pod",
+      name: "p",
+      parent: "host/n1",
+      provenance: "observed",
+      namespace: "d",
+      node: "n1",
+      podIPs: [],
+      requested: [],
+    },
+    {
+      id: "pod/d/p/if/net1",
+      kind: "interface",
+      name: "net1",
+      parent: "pod/d/p",
+      provenance: "observed",
+      interface: "net1",
+      ips: ["10.0.0.5", "fd00::5"],
+      network: "d/x",
+      isDefault: false,
+      requested: true,
+      attached: true,
+      gateway: [],
+    },
+    {
+      id: "pod/d/p/if/eth0",
+      kind: "interface",
+      name: "eth0",
+      parent: "pod/d/p",
+      provenance: "observed",
+      interface: "eth0",
+      ips: ["10.128.0.5"],
+      network: "ovn-kubernetes",
+      isDefault: true,
+      requested: false,
+      attached: true,
+      gateway: [],
+    },
+    {
+      id: "network/d/x",
+      kind: "network",
+      name: "x",
+      parent: null,
+      provenance: "observed",
+      namespace: "d",
+      cniType: 'weird"cni',
+      mainType: "other",
+      ipam: null,
+      plugins: [],
+      rawConfig: "{}",
+      managedBy: null,
     },
   ],
   links: [
@@ -56,7 +113,9 @@ describe("toDot", () => {
 
   it("labels interfaces with their name and addresses on separate lines", () => {
     // DOT's escString turns \n into a line break; \\n would print a backslash.
-    expect(demo).toContain('"pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1" [label="net1\\n192.168.12.14" shape=ellipse];');
+    expect(demo).toContain(
+      '"pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1" [label="net1\\n192.168.12.14" shape=ellipse];',
+    );
     expect(demo).not.toContain("\\\\n");
   });
 
@@ -64,11 +123,15 @@ describe("toDot", () => {
     expect(demo).toContain(
       '"pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1" -> "host/worker1.ocp46rt.priv.local/bridge/mybr0" [label="net1 192.168.12.14"];',
     );
-    expect(demo).toContain('"pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1" -> "network/multus-test/bridge-main" [label="" style=dotted arrowhead=none];');
+    expect(demo).toContain(
+      '"pod/multus-test/pod-a-5bb7694d4-j8g6b/if/net1" -> "network/multus-test/bridge-main" [label="" style=dotted arrowhead=none];',
+    );
   });
 
   it("dashes inferred elements (pod-e's unattached interface)", () => {
-    expect(demo).toMatch(/"pod\/multus-test\/pod-e-5c7d9f8b6-q4w8z\/if\/net1" \[label="net1" shape=ellipse style=dashed\];/);
+    expect(demo).toMatch(
+      /"pod\/multus-test\/pod-e-5c7d9f8b6-q4w8z\/if\/net1" \[label="net1" shape=ellipse style=dashed\];/,
+    );
   });
 
   it("escapes quotes in ids, labels and edge labels", () => {

@@ -6,8 +6,14 @@ const q = (s: string): string => `"${esc(s)}"`;
 const qLines = (lines: string[]): string => `"${lines.map(esc).join("\\n")}"`;
 
 const SHAPE: Partial<Record<TopologyElement["kind"], string>> = {
-  bridge: "box3d", "macvlan-parent": "component", "ipvlan-parent": "component", "vlan-parent": "component",
-  "host-device": "cds", "sriov-pf": "component", interface: "ellipse", network: "hexagon",
+  bridge: "box3d",
+  "macvlan-parent": "component",
+  "ipvlan-parent": "component",
+  "vlan-parent": "component",
+  "host-device": "cds",
+  "sriov-pf": "component",
+  interface: "ellipse",
+  network: "hexagon",
 };
 
 function label(el: TopologyElement): string[] {
@@ -34,15 +40,18 @@ export function toDot(t: Topology): string {
   const emit = (el: TopologyElement, indent: string): void => {
     const kids = children.get(el.id) ?? [];
     if (el.kind === "host" || el.kind === "pod") {
-      lines.push(`${indent}subgraph ${q(`cluster_${el.id}`)} {`, `${indent}  label=${q(el.kind === "pod" ? `${el.namespace}/${el.name}` : el.name)};`);
-      kids.forEach((k) => emit(k, `${indent}  `));
+      lines.push(
+        `${indent}subgraph ${q(`cluster_${el.id}`)} {`,
+        `${indent}  label=${q(el.kind === "pod" ? `${el.namespace}/${el.name}` : el.name)};`,
+      );
+      for (const k of kids) emit(k, `${indent}  `);
       lines.push(`${indent}  ${q(el.id)} [shape=point style=invis];`, `${indent}}`);
       return;
     }
     const dashed = el.provenance === "inferred" ? " style=dashed" : "";
     lines.push(`${indent}${q(el.id)} [label=${qLines(label(el))} shape=${SHAPE[el.kind] ?? "box"}${dashed}];`);
   };
-  (children.get(null) ?? []).forEach((el) => emit(el, "  "));
+  for (const el of children.get(null) ?? []) emit(el, "  ");
   const ids = new Set(t.elements.map((e) => e.id));
   for (const l of t.links) {
     if (!ids.has(l.source) || !ids.has(l.target)) continue;

@@ -25,7 +25,9 @@ describe("toMermaid", () => {
   it("is a left-to-right flowchart with hosts and pods as subgraphs", () => {
     expect(out.split("\n")[0]).toBe("flowchart LR");
     expect(out).toContain(`subgraph ${mid("host/worker1.ocp46rt.priv.local")}["worker1.ocp46rt.priv.local"]`);
-    expect(out).toContain(`subgraph ${mid("pod/multus-test/pod-a-5bb7694d4-j8g6b")}["multus-test/pod-a-5bb7694d4-j8g6b"]`);
+    expect(out).toContain(
+      `subgraph ${mid("pod/multus-test/pod-a-5bb7694d4-j8g6b")}["multus-test/pod-a-5bb7694d4-j8g6b"]`,
+    );
     const opens = out.split("\n").filter((l) => l.trim().startsWith("subgraph ")).length;
     const closes = out.split("\n").filter((l) => l.trim() === "end").length;
     expect(opens).toBe(closes);
@@ -55,14 +57,41 @@ describe("toMermaid", () => {
   it("escapes quotes in labels", () => {
     const tricky: Topology = {
       elements: [
-        { id: "host/n1", kind: "host", name: 'n"1', parent: null, provenance: "observed", linksObserved: false, addresses: [], interfaces: [] },
         {
-          id: "host/n1/bridge/b", kind: "bridge", name: 'b"r', parent: "host/n1", provenance: "observed", host: "n1", device: 'b"r',
-          segment: "s", uplinks: [], ports: [],
+          id: "host/n1",
+          kind: "host",
+          name: 'n"1',
+          parent: null,
+          provenance: "observed",
+          linksObserved: false,
+          addresses: [],
+          interfaces: [],
         },
         {
-          id: "network/d/x", kind: "network", name: "x", parent: null, provenance: "observed", namespace: "d", cniType: null,
-          mainType: null, ipam: null, plugins: [], rawConfig: "{", managedBy: null,
+          id: "host/n1/bridge/b",
+          kind: "bridge",
+          name: 'b"r',
+          parent: "host/n1",
+          provenance: "observed",
+          host: "n1",
+          device: 'b"r',
+          segment: "s",
+          uplinks: [],
+          ports: [],
+        },
+        {
+          id: "network/d/x",
+          kind: "network",
+          name: "x",
+          parent: null,
+          provenance: "observed",
+          namespace: "d",
+          cniType: null,
+          mainType: null,
+          ipam: null,
+          plugins: [],
+          rawConfig: "{",
+          managedBy: null,
         },
       ],
       links: [{ id: "l", kind: "attachment", source: "host/n1/bridge/b", target: "network/d/x", label: 'say "hi"' }],

@@ -26,14 +26,14 @@ export function toMermaid(t: Topology): string {
     const id = ids.get(el.id) ?? "";
     if (el.kind === "host" || el.kind === "pod") {
       lines.push(`${indent}subgraph ${id}[${text(el.kind === "pod" ? `${el.namespace}/${el.name}` : el.name)}]`);
-      (children.get(el.id) ?? []).forEach((k) => emit(k, `${indent}  `));
+      for (const k of children.get(el.id) ?? []) emit(k, `${indent}  `);
       lines.push(`${indent}end`);
       return;
     }
     const shape = el.kind === "network" ? [`{{`, `}}`] : el.kind === "interface" ? ["([", "])"] : ["[", "]"];
     lines.push(`${indent}${id}${shape[0]}${text(label(el))}${shape[1]}`);
   };
-  (children.get(null) ?? []).forEach((el) => emit(el, "  "));
+  for (const el of children.get(null) ?? []) emit(el, "  ");
   for (const l of t.links) {
     const s = ids.get(l.source);
     const d = ids.get(l.target);

@@ -1,18 +1,26 @@
-import { isObject, str } from "../result";
 import type { KubeObject } from "../k8s/objects";
 import { NIC_TYPES, parseNnsInterfaces } from "../nns/interfaces";
-import type { BridgeElement, HostDeviceElement, HostSideElement, ParentElement } from "./schema";
+import { isObject, str } from "../result";
 import { type BuildContext, type HostSideKind, hostId, pointId } from "./context";
+import type { BridgeElement, HostDeviceElement, HostSideElement, ParentElement } from "./schema";
 
 export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states: readonly KubeObject[]): void {
   for (const node of nodes) {
     const status = isObject(node.status) ? node.status : {};
     const addresses = Array.isArray(status.addresses)
-      ? status.addresses.flatMap((a) => (isObject(a) && a.type === "InternalIP" && str(a.address) ? [a.address as string] : []))
+      ? status.addresses.flatMap((a) =>
+          isObject(a) && a.type === "InternalIP" && str(a.address) ? [a.address as string] : [],
+        )
       : [];
     ctx.add({
-      id: hostId(node.metadata.name), kind: "host", name: node.metadata.name, parent: null, provenance: "observed",
-      linksObserved: false, addresses, interfaces: [],
+      id: hostId(node.metadata.name),
+      kind: "host",
+      name: node.metadata.name,
+      parent: null,
+      provenance: "observed",
+      linksObserved: false,
+      addresses,
+      interfaces: [],
     });
   }
   for (const nns of states) {
@@ -20,7 +28,9 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
     const host = ctx.host(name);
     const parsed = parseNnsInterfaces(nns.status);
     if (!parsed.ok) {
-      ctx.finding("warning", "nns-invalid", `NodeNetworkState ${name}: ${parsed.error}; its links are inferred`, [host.id]);
+      ctx.finding("warning", "nns-invalid", `NodeNetworkState ${name}: ${parsed.error}; its links are inferred`, [
+        host.id,
+      ]);
       continue;
     }
     ctx.nns.set(name, parsed.value);
@@ -39,11 +49,15 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
 export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind, device: string): HostSideElement {
   const id = pointId(node, kind, device);
   const existing = ctx.get(id);
-  if (existing && (existing.kind === kind)) return existing as HostSideElement;
+  if (existing && existing.kind === kind) return existing as HostSideElement;
   const host = ctx.host(node);
   const seen = ctx.nnsInterface(node, device);
   const base = {
-    id, name: device, parent: host.id, host: node, device,
+    id,
+    name: device,
+    parent: host.id,
+    host: node,
+    device,
     provenance: seen ? ("observed" as const) : ("inferred" as const),
     ...(seen?.mac ? { mac: seen.mac } : {}),
     ...(seen?.mtu !== undefined ? { mtu: seen.mtu } : {}),
@@ -60,9 +74,18 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
     }
     case "host-device":
       return ctx.add<HostDeviceElement>({
-        ...base, kind, segment: `nic:${device}`, movedTo: null, presentOnHost: ctx.nns.has(node) ? seen !== undefined : null,
+        ...base,
+        kind,
+        segment: `nic:${device}`,
+        movedTo: null,
+        presentOnHost: ctx.nns.has(node) ? seen !== undefined : null,
       });
     default:
-      return ctx.add<ParentElement>({ ...base, kind, segment: kind === "sriov-pf" ? `sriov:${device}` : `nic:${device}`, vlans: [] });
+      return ctx.add<ParentElement>({
+        ...base,
+        kind,
+        segment: kind === "sriov-pf" ? `sriov:${device}` : `nic:${device}`,
+        vlans: [],
+      });
   }
 }

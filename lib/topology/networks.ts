@@ -1,9 +1,9 @@
-import { isObject, str } from "../result";
 import { annotation, type KubeObject } from "../k8s/objects";
-import { parseNadConfig, type NadConfig } from "../nad/parse-config";
+import { type NadConfig, parseNadConfig } from "../nad/parse-config";
 import { isOperatorOwned, parseAdditionalNetworks } from "../openshift/operator-network";
-import type { NetworkElement } from "./schema";
+import { isObject, str } from "../result";
 import { type BuildContext, networkId } from "./context";
+import type { NetworkElement } from "./schema";
 
 export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
 
@@ -14,7 +14,9 @@ export interface NetworkEntry {
 }
 
 export function addNetworks(
-  ctx: BuildContext, nads: readonly KubeObject[], operatorNetwork: KubeObject | null,
+  ctx: BuildContext,
+  nads: readonly KubeObject[],
+  operatorNetwork: KubeObject | null,
 ): Map<string, NetworkEntry> {
   const byKey = new Map<string, NetworkEntry>();
   const operatorEntries = operatorNetwork ? parseAdditionalNetworks(operatorNetwork.spec) : [];
@@ -29,7 +31,12 @@ export function addNetworks(
     const config = parsed.ok ? parsed.value : null;
     const resourceName = annotation(nad, RESOURCE_NAME_ANNOTATION);
     const element: NetworkElement = {
-      id, kind: "network", name: nad.metadata.name, parent: null, provenance: "observed", namespace,
+      id,
+      kind: "network",
+      name: nad.metadata.name,
+      parent: null,
+      provenance: "observed",
+      namespace,
       cniType: config?.cniType ?? null,
       mainType: config?.mainType ?? null,
       ipam: config?.ipam ?? null,
@@ -45,7 +52,9 @@ export function addNetworks(
     ctx.add(element);
     byKey.set(key, { element, config });
     if (!parsed.ok) {
-      ctx.finding("error", "nad-invalid-config", `NAD ${key}: ${parsed.error}. Pods that request it will not start.`, [id]);
+      ctx.finding("error", "nad-invalid-config", `NAD ${key}: ${parsed.error}. Pods that request it will not start.`, [
+        id,
+      ]);
     } else {
       for (const problem of parsed.value.problems) {
         ctx.finding("warning", "nad-invalid-config", `NAD ${key}: ${problem}`, [id]);
@@ -62,7 +71,12 @@ export function addNetworks(
       ctx.finding("error", "operator-network-invalid", `additionalNetworks entry ${key}: ${problem}`, on);
     }
     if (!byKey.has(key)) {
-      ctx.finding("warning", "operator-network-pending", `The Cluster Network Operator has not rendered ${key} as a NAD (yet): check the operator's status`, []);
+      ctx.finding(
+        "warning",
+        "operator-network-pending",
+        `The Cluster Network Operator has not rendered ${key} as a NAD (yet): check the operator's status`,
+        [],
+      );
     }
   }
   return byKey;

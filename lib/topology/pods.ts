@@ -1,14 +1,16 @@
-import { isObject, str } from "../result";
 import { annotation, type KubeObject } from "../k8s/objects";
 import {
-  NETWORKS_ANNOTATION, NETWORK_STATUS_ANNOTATION, NETWORKS_STATUS_ANNOTATION_DEPRECATED,
+  NETWORK_STATUS_ANNOTATION,
+  NETWORKS_ANNOTATION,
+  NETWORKS_STATUS_ANNOTATION_DEPRECATED,
 } from "../pod/annotations";
-import { parseNetworksAnnotation, requestedInterfaceNames, type NetworkRequest } from "../pod/networks-annotation";
-import { parseNetworkStatus, type NetworkStatus } from "../pod/network-status";
-import type { HostSideElement, InterfaceElement, PodElement } from "./schema";
+import { type NetworkStatus, parseNetworkStatus } from "../pod/network-status";
+import { type NetworkRequest, parseNetworksAnnotation, requestedInterfaceNames } from "../pod/networks-annotation";
+import { isObject, str } from "../result";
 import { type BuildContext, hostId, interfaceId, podId } from "./context";
 import { ensurePoint } from "./hosts";
 import type { NetworkEntry } from "./networks";
+import type { HostSideElement, InterfaceElement, PodElement } from "./schema";
 
 /** An interface still waiting for a host device; who holds the device is known only once every pod is in. */
 interface DeviceWait {
@@ -24,9 +26,12 @@ export function addPods(ctx: BuildContext, pods: readonly KubeObject[], networks
   for (const { pod, iface, point } of waits) {
     if (point.kind === "host-device" && point.movedTo) {
       const holder = ctx.get(point.movedTo)?.parent ?? point.movedTo;
-      ctx.finding("error", "host-device-conflict",
+      ctx.finding(
+        "error",
+        "host-device-conflict",
         `${point.device} on ${pod.node} is already held by ${holder.replace(/^pod\//, "")}; ${pod.namespace}/${pod.name} cannot get it until that pod is gone`,
-        [iface.id, point.id, pod.id]);
+        [iface.id, point.id, pod.id],
+      );
     } else {
       checkDevicePresent(ctx, pod, iface, point);
     }
@@ -41,9 +46,17 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   const node = str(spec.nodeName) ?? null;
   if (node) ctx.host(node);
   const element = ctx.add<PodElement>({
-    id, kind: "pod", name: pod.metadata.name, parent: node ? hostId(node) : null, provenance: "observed", namespace, node,
+    id,
+    kind: "pod",
+    name: pod.metadata.name,
+    parent: node ? hostId(node) : null,
+    provenance: "observed",
+    namespace,
+    node,
     phase: str(status.phase),
-    podIPs: Array.isArray(status.podIPs) ? status.podIPs.flatMap((p) => (isObject(p) && str(p.ip) ? [p.ip as string] : [])) : [],
+    podIPs: Array.isArray(status.podIPs)
+      ? status.podIPs.flatMap((p) => (isObject(p) && str(p.ip) ? [p.ip as string] : []))
+      : [],
     requested: [],
   });
 
@@ -51,7 +64,10 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   const statuses = readStatuses(ctx, pod, element);
   const names = requestedInterfaceNames(requests);
   element.requested = requests.map((r, i) => ({
-    network: `${r.namespace}/${r.name}`, interface: names[i] ?? `net${i + 1}`, ips: r.ips, ...(r.mac ? { mac: r.mac } : {}),
+    network: `${r.namespace}/${r.name}`,
+    interface: names[i] ?? `net${i + 1}`,
+    ips: r.ips,
+    ...(r.mac ? { mac: r.mac } : {}),
   }));
 
   // Pair each request with its network-status entry: same network and interface, else the first unused entry of that network.
@@ -65,30 +81,57 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   });
 
   for (const s of statuses.filter((x) => x.isDefault)) {
-    addInterface(ctx, element, { ifname: s.interface ?? "eth0", network: s.name, status: s, requested: false, isDefault: true });
+    addInterface(ctx, element, {
+      ifname: s.interface ?? "eth0",
+      network: s.name,
+      status: s,
+      requested: false,
+      isDefault: true,
+    });
   }
   for (const { request, ifname, status: s } of pairs) {
     const key = `${request.namespace}/${request.name}`;
-    const iface = addInterface(ctx, element, { ifname: s?.interface ?? ifname, network: key, status: s, requested: true, request });
+    const iface = addInterface(ctx, element, {
+      ifname: s?.interface ?? ifname,
+      network: key,
+      status: s,
+      requested: true,
+      request,
+    });
     wire(ctx, element, iface, networks.get(key), waits);
     if (!networks.has(key)) {
-      ctx.finding("error", "network-not-found",
+      ctx.finding(
+        "error",
+        "network-not-found",
         `Pod ${namespace}/${pod.metadata.name} requests ${key}, but no NetworkAttachmentDefinition of that name exists${element.phase === "Running" ? "" : ": Multus cannot start the pod"}`,
-        [iface.id, id]);
+        [iface.id, id],
+      );
     }
     if (!s && networks.has(key)) {
       // Unscheduled pods have no attachments by design; scheduled but not running ones are stuck on this.
       const severity = element.phase === "Running" ? "warning" : node ? "error" : "info";
-      ctx.finding(severity, "network-not-attached",
+      ctx.finding(
+        severity,
+        "network-not-attached",
         `Pod ${namespace}/${pod.metadata.name} requests ${key} as ${ifname}, but network-status has no such attachment${severity === "error" ? " (the pod is not running)" : ""}`,
-        [iface.id, id]);
+        [iface.id, id],
+      );
     }
   }
   for (const s of unused) {
-    const iface = addInterface(ctx, element, { ifname: s.interface ?? s.name, network: s.name, status: s, requested: false });
+    const iface = addInterface(ctx, element, {
+      ifname: s.interface ?? s.name,
+      network: s.name,
+      status: s,
+      requested: false,
+    });
     wire(ctx, element, iface, networks.get(s.name), waits);
-    ctx.finding("info", "attached-not-requested",
-      `Pod ${namespace}/${pod.metadata.name} has ${iface.interface} on ${s.name}, which its networks annotation does not request`, [iface.id]);
+    ctx.finding(
+      "info",
+      "attached-not-requested",
+      `Pod ${namespace}/${pod.metadata.name} has ${iface.interface} on ${s.name}, which its networks annotation does not request`,
+      [iface.id],
+    );
   }
 }
 
@@ -97,12 +140,20 @@ function readRequests(ctx: BuildContext, pod: KubeObject, el: PodElement): Netwo
   if (raw === undefined) return [];
   const parsed = parseNetworksAnnotation(raw, el.namespace);
   if (parsed.ok) return parsed.value;
-  ctx.finding("error", "pod-annotation-invalid", `Pod ${el.namespace}/${el.name}: ${NETWORKS_ANNOTATION} ${parsed.error}`, [el.id]);
+  ctx.finding(
+    "error",
+    "pod-annotation-invalid",
+    `Pod ${el.namespace}/${el.name}: ${NETWORKS_ANNOTATION} ${parsed.error}`,
+    [el.id],
+  );
   return [];
 }
 
 function readStatuses(ctx: BuildContext, pod: KubeObject, el: PodElement): NetworkStatus[] {
-  const key = annotation(pod, NETWORK_STATUS_ANNOTATION) !== undefined ? NETWORK_STATUS_ANNOTATION : NETWORKS_STATUS_ANNOTATION_DEPRECATED;
+  const key =
+    annotation(pod, NETWORK_STATUS_ANNOTATION) !== undefined
+      ? NETWORK_STATUS_ANNOTATION
+      : NETWORKS_STATUS_ANNOTATION_DEPRECATED;
   const raw = annotation(pod, key);
   if (raw === undefined) return [];
   const parsed = parseNetworkStatus(raw);
@@ -127,7 +178,11 @@ function addInterface(ctx: BuildContext, pod: PodElement, input: InterfaceInput)
   const s = input.status;
   const mac = s?.mac ?? input.request?.mac;
   return ctx.add<InterfaceElement>({
-    id, kind: "interface", name: input.ifname, parent: pod.id, provenance: s ? "observed" : "inferred",
+    id,
+    kind: "interface",
+    name: input.ifname,
+    parent: pod.id,
+    provenance: s ? "observed" : "inferred",
     interface: input.ifname,
     ips: s?.ips.length ? s.ips : (input.request?.ips ?? []),
     ...(mac ? { mac } : {}),
@@ -142,7 +197,11 @@ function addInterface(ctx: BuildContext, pod: PodElement, input: InterfaceInput)
 
 /** Joins an interface to its network and, once attached, to the host-side point it hangs off. */
 function wire(
-  ctx: BuildContext, pod: PodElement, iface: InterfaceElement, network: NetworkEntry | undefined, waits: DeviceWait[],
+  ctx: BuildContext,
+  pod: PodElement,
+  iface: InterfaceElement,
+  network: NetworkEntry | undefined,
+  waits: DeviceWait[],
 ): void {
   if (!network) return;
   ctx.link("network", iface.id, network.element.id);
@@ -158,8 +217,12 @@ function wire(
   if (!iface.attached) return;
   if (point.kind === "host-device") {
     if (point.movedTo && point.movedTo !== iface.id) {
-      ctx.finding("error", "host-device-conflict",
-        `${point.device} on ${pod.node} is claimed by two pods at once: ${point.movedTo} and ${iface.id}`, [point.id, point.movedTo, iface.id]);
+      ctx.finding(
+        "error",
+        "host-device-conflict",
+        `${point.device} on ${pod.node} is claimed by two pods at once: ${point.movedTo} and ${iface.id}`,
+        [point.id, point.movedTo, iface.id],
+      );
     } else {
       point.movedTo = iface.id;
     }
@@ -167,7 +230,12 @@ function wire(
   ctx.link("attachment", iface.id, point.id, [iface.interface, iface.ips[0]].filter(Boolean).join(" "));
 }
 
-function attachmentPoint(ctx: BuildContext, node: string, network: NetworkEntry, iface: InterfaceElement): HostSideElement | null {
+function attachmentPoint(
+  ctx: BuildContext,
+  node: string,
+  network: NetworkEntry,
+  iface: InterfaceElement,
+): HostSideElement | null {
   const c = network.config;
   if (!c) return null;
   switch (c.mainType) {
@@ -180,7 +248,8 @@ function attachmentPoint(ctx: BuildContext, node: string, network: NetworkEntry,
     case "vlan": {
       if (!c.master) return null;
       const point = ensurePoint(ctx, node, "vlan-parent", c.master);
-      if (point.kind === "vlan-parent" && c.vlan !== undefined && !point.vlans.includes(c.vlan)) point.vlans.push(c.vlan);
+      if (point.kind === "vlan-parent" && c.vlan !== undefined && !point.vlans.includes(c.vlan))
+        point.vlans.push(c.vlan);
       return point;
     }
     case "host-device": {
@@ -202,7 +271,10 @@ function checkDevicePresent(ctx: BuildContext, pod: PodElement, iface: Interface
   if (point.kind === "bridge" || point.kind === "sriov-pf") return; // the bridge plugin creates its bridge; PFs show as PCI, not by name
   if (point.kind === "host-device" && iface.attached) return; // moved into this pod: gone from the host is expected
   if (point.device.includes(" ")) return; // the default-route NIC: no name to check
-  ctx.finding(iface.attached ? "warning" : "error", "device-missing-on-host",
+  ctx.finding(
+    iface.attached ? "warning" : "error",
+    "device-missing-on-host",
     `${pod.node} does not report ${point.device}, which ${iface.network} needs for ${pod.namespace}/${pod.name} ${iface.interface}`,
-    [point.id, iface.id]);
+    [point.id, iface.id],
+  );
 }

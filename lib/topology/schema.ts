@@ -30,9 +30,7 @@ export const ipamSchema = z.object({
   /** static IPAM: the configured addresses (CIDR) */
   addresses: z.array(z.string()).default([]),
   /** whereabouts IPPool use, when the pool was found */
-  pool: z
-    .object({ name: z.string(), allocated: z.number().int(), size: z.number().int().nullable() })
-    .optional(),
+  pool: z.object({ name: z.string(), allocated: z.number().int(), size: z.number().int().nullable() }).optional(),
 });
 
 export const mainTypeSchema = z.enum(["bridge", "macvlan", "ipvlan", "host-device", "vlan", "sriov", "other"]);

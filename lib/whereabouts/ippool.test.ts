@@ -28,12 +28,18 @@ describe("parseIpPoolSpec", () => {
   });
 
   it("reads an IPv6 pool", () => {
-    const r = parseIpPoolSpec({ range: "fd00:0:0:12::/64", allocations: { "16": { podref: "a/b" }, "65536": { podref: "a/c" } } });
+    const r = parseIpPoolSpec({
+      range: "fd00:0:0:12::/64",
+      allocations: { "16": { podref: "a/b" }, "65536": { podref: "a/c" } },
+    });
     expect(r.ok && r.value.allocations.map((a) => a.ip)).toEqual(["fd00:0:0:12::10", "fd00::12:0:0:1:0"]);
   });
 
   it("reads a pool without allocations", () => {
-    expect(parseIpPoolSpec({ range: "10.0.0.0/24" })).toEqual({ ok: true, value: { range: "10.0.0.0/24", allocations: [] } });
+    expect(parseIpPoolSpec({ range: "10.0.0.0/24" })).toEqual({
+      ok: true,
+      value: { range: "10.0.0.0/24", allocations: [] },
+    });
   });
 
   it("rejects a missing spec or range, a range that is not a CIDR", () => {

@@ -1,5 +1,5 @@
-import { fail, isObject, ok, str, type Result } from "../result";
 import { cidrSize, formatIp, networkOf, parseCidr } from "../net/ip";
+import { fail, isObject, ok, type Result, str } from "../result";
 
 export interface IpPoolAllocation {
   ip: string;

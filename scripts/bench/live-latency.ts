@@ -5,19 +5,23 @@
  *   npx tsx --tsconfig tsconfig.json scripts/bench/live-latency.ts [rounds]
  */
 import { performance } from "node:perf_hooks";
-import { kubeRequest, startTestCluster } from "../testbed/cluster";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import type { TopologyView } from "@/lib/source/view";
-import { SourceRegistry } from "@/server/sources/registry";
 import { appRouter } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
+import { SourceRegistry } from "@/server/sources/registry";
+import { kubeRequest, startTestCluster } from "../testbed/cluster";
 
 const rounds = Number(process.argv[2] ?? 30);
 const POD = "pod-a-5bb7694d4-j8g6b";
 const IFACE = `pod/multus-test/${POD}/if/net1`;
 
 const cluster = await startTestCluster();
-const registry = new SourceRegistry({ PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_CONTEXT: "admin" });
+const registry = new SourceRegistry({
+  PLUMBLINE_SOURCE: "kubeconfig",
+  KUBECONFIG: cluster.kubeconfigPath,
+  PLUMBLINE_CONTEXT: "admin",
+});
 try {
   const t0 = performance.now();
   const ac = new AbortController();
@@ -49,7 +53,9 @@ try {
   samples.sort((a, b) => a - b);
   const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!.toFixed(0);
   console.log(`| first view after connect | ${firstView.toFixed(0)} ms |`);
-  console.log(`| cluster change → subscriber (${rounds} rounds) | median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${samples.at(-1)!.toFixed(0)} ms |`);
+  console.log(
+    `| cluster change → subscriber (${rounds} rounds) | median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${samples.at(-1)!.toFixed(0)} ms |`,
+  );
 } finally {
   await registry.closeAll();
   await cluster.stop();

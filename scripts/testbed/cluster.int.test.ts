@@ -1,8 +1,24 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { ApiException, ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, VersionApi } from "@kubernetes/client-node";
+import {
+  ApiException,
+  ApiextensionsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  VersionApi,
+} from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crdsDir, demoDir, grantNamespaceReader, kubeRequest, readYamlObjects, startTestCluster, type KubeObject, type TestCluster } from "./cluster";
+import {
+  crdsDir,
+  demoDir,
+  grantNamespaceReader,
+  type KubeObject,
+  kubeRequest,
+  readYamlObjects,
+  startTestCluster,
+  type TestCluster,
+} from "./cluster";
 
 let c: TestCluster;
 // Through @kubernetes/client-node and the generated kubeconfig, the way the app will talk to it.
@@ -22,7 +38,9 @@ const httpCode = (p: Promise<unknown>): Promise<number> =>
   );
 const NAD = { group: "k8s.cni.cncf.io", version: "v1", plural: "network-attachment-definitions" } as const;
 const nadNames = async (): Promise<string[]> => {
-  const list = (await client("admin").makeApiClient(CustomObjectsApi).listNamespacedCustomObject({ ...NAD, namespace: "multus-test" })) as { items: KubeObject[] };
+  const list = (await client("admin")
+    .makeApiClient(CustomObjectsApi)
+    .listNamespacedCustomObject({ ...NAD, namespace: "multus-test" })) as { items: KubeObject[] };
   return list.items.map((i) => i.metadata.name).sort();
 };
 
@@ -41,7 +59,7 @@ describe("testbed cluster", () => {
     expect(v.gitVersion).toBe("v1.37.2");
   });
 
-  it("has every CRD from the shared CRDs dir established", async () => {
+  it("has every vendored CRD established", async () => {
     const api = client("admin").makeApiClient(ApiextensionsV1Api);
     const files = readdirSync(crdsDir()).filter((f) => f.endsWith(".yaml"));
     expect(files.length).toBeGreaterThan(0);
@@ -56,14 +74,27 @@ describe("testbed cluster", () => {
   it("seeds the demo NADs, owned by the real Network uid", async () => {
     expect(await nadNames()).toEqual(["bridge-main", "host-device-main", "macvlan-main"]);
     const custom = client("admin").makeApiClient(CustomObjectsApi);
-    const network = (await custom.getClusterCustomObject({ group: "operator.openshift.io", version: "v1", plural: "networks", name: "cluster" })) as KubeObject;
-    const bridge = (await custom.getNamespacedCustomObject({ ...NAD, namespace: "multus-test", name: "bridge-main" })) as KubeObject;
+    const network = (await custom.getClusterCustomObject({
+      group: "operator.openshift.io",
+      version: "v1",
+      plural: "networks",
+      name: "cluster",
+    })) as KubeObject;
+    const bridge = (await custom.getNamespacedCustomObject({
+      ...NAD,
+      namespace: "multus-test",
+      name: "bridge-main",
+    })) as KubeObject;
     expect(bridge.metadata.ownerReferences?.[0]?.uid).toBe(network.metadata.uid);
   });
 
   it("seeds Pod status and Multus annotations as in the snapshot", async () => {
-    const want = (readYamlObjects(path.join(demoDir, "04-pods.yaml")) as KubeObject[]).find((p) => p.metadata.name === "pod-a-5bb7694d4-j8g6b");
-    const pod = await client("admin").makeApiClient(CoreV1Api).readNamespacedPod({ namespace: "multus-test", name: "pod-a-5bb7694d4-j8g6b" });
+    const want = (readYamlObjects(path.join(demoDir, "04-pods.yaml")) as KubeObject[]).find(
+      (p) => p.metadata.name === "pod-a-5bb7694d4-j8g6b",
+    );
+    const pod = await client("admin")
+      .makeApiClient(CoreV1Api)
+      .readNamespacedPod({ namespace: "multus-test", name: "pod-a-5bb7694d4-j8g6b" });
     expect(pod.status?.podIP).toBe("10.128.2.20");
     expect(pod.status?.phase).toBe("Running");
     const key = "k8s.v1.cni.cncf.io/network-status";
@@ -71,8 +102,14 @@ describe("testbed cluster", () => {
   });
 
   it("seeds NodeNetworkState status", async () => {
-    const nns = (await client("admin").makeApiClient(CustomObjectsApi).getClusterCustomObject({ group: "nmstate.io", version: "v1beta1", plural: "nodenetworkstates", name: "worker1.ocp46rt.priv.local" })) as KubeObject;
-    const ifaces = (nns.status as { currentState: { interfaces: { name: string; type: string }[] } }).currentState.interfaces;
+    const nns = (await client("admin").makeApiClient(CustomObjectsApi).getClusterCustomObject({
+      group: "nmstate.io",
+      version: "v1beta1",
+      plural: "nodenetworkstates",
+      name: "worker1.ocp46rt.priv.local",
+    })) as KubeObject;
+    const ifaces = (nns.status as { currentState: { interfaces: { name: string; type: string }[] } }).currentState
+      .interfaces;
     expect(ifaces).toContainEqual(expect.objectContaining({ name: "mybr0", type: "linux-bridge" }));
   });
 
@@ -89,7 +126,13 @@ describe("testbed cluster", () => {
     await grantNamespaceReader(c, "restricted", "multus-test");
     const pods = await core.listNamespacedPod({ namespace: "multus-test" });
     expect(pods.items.length).toBe(7);
-    expect((await kubeRequest(c, "GET", "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions", { token: c.restrictedToken })).status).toBe(200);
+    expect(
+      (
+        await kubeRequest(c, "GET", "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions", {
+          token: c.restrictedToken,
+        })
+      ).status,
+    ).toBe(200);
     expect(await httpCode(core.listNamespacedPod({ namespace: "kube-system" }))).toBe(403);
     expect(await httpCode(core.listNode())).toBe(403);
   });

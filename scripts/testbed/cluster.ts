@@ -1,8 +1,19 @@
 // A real kube-apiserver + etcd on loopback, for integration tests and `scripts/testbed/run.ts`.
 // No controllers run: what is stored is exactly what was applied (see applyObjects for status).
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -39,13 +50,16 @@ export interface KubeObject {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
-export const crdsDir = (): string => process.env.PLUMBLINE_CRDS_DIR ?? path.resolve(repoRoot, "../shared/crds");
+export const crdsDir = (): string => process.env.PLUMBLINE_CRDS_DIR ?? path.resolve(repoRoot, "scripts/testbed/crds");
 export const demoDir = path.resolve(repoRoot, "server/demo-cluster");
 const ENSURE = "run `bash scripts/testbed/ensure-deps.sh`";
 
 // ---------- process hygiene: children die with us, whatever way we go ----------
 
-interface Live { procs: Set<ChildProcess>; dir: string }
+interface Live {
+  procs: Set<ChildProcess>;
+  dir: string;
+}
 const live = new Set<Live>();
 let handlersInstalled = false;
 
@@ -136,13 +150,17 @@ function findBinaries(): { apiserver: string; etcd: string } {
   let apiserver = process.env.PLUMBLINE_KUBE_APISERVER;
   if (!apiserver) {
     try {
-      const out = execFileSync("bash", [path.join(here, "build-kube-apiserver.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+      const out = execFileSync("bash", [path.join(here, "build-kube-apiserver.sh")], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       apiserver = out.trim().split("\n").pop();
     } catch (e) {
       throw new Error(`kube-apiserver could not be built: ${ENSURE} (${(e as Error).message})`);
     }
   }
-  if (!apiserver || !isExecutable(apiserver)) throw new Error(`kube-apiserver not found at ${apiserver ?? "(none)"}: ${ENSURE}`);
+  if (!apiserver || !isExecutable(apiserver))
+    throw new Error(`kube-apiserver not found at ${apiserver ?? "(none)"}: ${ENSURE}`);
   return { apiserver, etcd };
 }
 
@@ -155,7 +173,11 @@ function etcdEnv(): NodeJS.ProcessEnv {
 
 // ---------- HTTP ----------
 
-export interface KubeResponse { status: number; body: unknown; text: string }
+export interface KubeResponse {
+  status: number;
+  body: unknown;
+  text: string;
+}
 
 /** One request to the test cluster's API server (admin token unless another is given). */
 export function kubeRequest(
@@ -208,12 +230,23 @@ async function expectOk(c: TestCluster, method: string, urlPath: string, body?: 
 
 // ---------- discovery: apiVersion/kind -> REST path ----------
 
-interface ApiResource { name: string; kind: string; namespaced: boolean }
+interface ApiResource {
+  name: string;
+  kind: string;
+  namespaced: boolean;
+}
 const discovery = new WeakMap<TestCluster, Map<string, ApiResource[]>>();
 
-async function resolveKind(c: TestCluster, apiVersion: string, kind: string): Promise<{ base: string; plural: string; namespaced: boolean; hasStatus: boolean }> {
+async function resolveKind(
+  c: TestCluster,
+  apiVersion: string,
+  kind: string,
+): Promise<{ base: string; plural: string; namespaced: boolean; hasStatus: boolean }> {
   let cache = discovery.get(c);
-  if (!cache) discovery.set(c, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    discovery.set(c, cache);
+  }
   const base = apiVersion.includes("/") ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
   // A CRD just established can take a moment to show up in discovery.
   for (let attempt = 0; ; attempt++) {
@@ -224,23 +257,43 @@ async function resolveKind(c: TestCluster, apiVersion: string, kind: string): Pr
       cache.set(apiVersion, list);
     }
     const res = list.find((x) => x.kind === kind && !x.name.includes("/"));
-    if (res) return { base, plural: res.name, namespaced: res.namespaced, hasStatus: list.some((x) => x.name === `${res.name}/status`) };
+    if (res)
+      return {
+        base,
+        plural: res.name,
+        namespaced: res.namespaced,
+        hasStatus: list.some((x) => x.name === `${res.name}/status`),
+      };
     cache.delete(apiVersion);
     if (attempt >= 50) throw new Error(`no resource for ${apiVersion} ${kind} in discovery`);
     await sleep(200);
   }
 }
 
-async function objectPath(c: TestCluster, o: Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name?: string; namespace?: string } }): Promise<{ collection: string; item: string; namespaced: boolean; hasStatus: boolean }> {
+async function objectPath(
+  c: TestCluster,
+  o: Pick<KubeObject, "apiVersion" | "kind"> & { metadata: { name?: string; namespace?: string } },
+): Promise<{ collection: string; item: string; namespaced: boolean; hasStatus: boolean }> {
   const r = await resolveKind(c, o.apiVersion, o.kind);
   const ns = r.namespaced ? `/namespaces/${encodeURIComponent(o.metadata.namespace ?? "default")}` : "";
   const collection = `${r.base}${ns}/${r.plural}`;
-  return { collection, item: `${collection}/${encodeURIComponent(o.metadata.name ?? "")}`, namespaced: r.namespaced, hasStatus: r.hasStatus };
+  return {
+    collection,
+    item: `${collection}/${encodeURIComponent(o.metadata.name ?? "")}`,
+    namespaced: r.namespaced,
+    hasStatus: r.hasStatus,
+  };
 }
 
 function asKubeObject(o: unknown): KubeObject {
   const k = o as Partial<KubeObject> | null;
-  if (!k || typeof k !== "object" || typeof k.apiVersion !== "string" || typeof k.kind !== "string" || typeof k.metadata?.name !== "string") {
+  if (
+    !k ||
+    typeof k !== "object" ||
+    typeof k.apiVersion !== "string" ||
+    typeof k.kind !== "string" ||
+    typeof k.metadata?.name !== "string"
+  ) {
     throw new Error(`not a Kubernetes object: ${JSON.stringify(o).slice(0, 200)}`);
   }
   return structuredClone(k as KubeObject);
@@ -258,7 +311,11 @@ export async function applyObjects(c: TestCluster, objects: unknown[]): Promise<
     const o = asKubeObject(raw);
     const p = await objectPath(c, o);
     for (const ref of o.metadata.ownerReferences ?? []) {
-      const owner = await objectPath(c, { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: o.metadata.namespace } });
+      const owner = await objectPath(c, {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name: ref.name, namespace: o.metadata.namespace },
+      });
       const r = await kubeRequest(c, "GET", owner.item);
       if (r.status === 200) ref.uid = (r.body as KubeObject).metadata.uid ?? ref.uid;
     }
@@ -269,7 +326,8 @@ export async function applyObjects(c: TestCluster, objects: unknown[]): Promise<
     const r = await kubeRequest(c, "POST", p.collection, { body: o });
     if (r.status === 201 || r.status === 200) created = r.body as KubeObject;
     else if (r.status === 409) created = await replace(c, p.item, o);
-    else throw new Error(`create ${o.kind} ${o.metadata.namespace ?? ""}/${o.metadata.name}: HTTP ${r.status}: ${r.text}`);
+    else
+      throw new Error(`create ${o.kind} ${o.metadata.namespace ?? ""}/${o.metadata.name}: HTTP ${r.status}: ${r.text}`);
     if (p.hasStatus && status !== undefined) await writeStatus(c, `${p.item}/status`, created, status);
   }
 }
@@ -277,7 +335,9 @@ export async function applyObjects(c: TestCluster, objects: unknown[]): Promise<
 async function replace(c: TestCluster, item: string, o: KubeObject): Promise<KubeObject> {
   for (let attempt = 0; ; attempt++) {
     const current = await expectOk(c, "GET", item);
-    const r = await kubeRequest(c, "PUT", item, { body: { ...o, metadata: { ...o.metadata, resourceVersion: current.metadata.resourceVersion } } });
+    const r = await kubeRequest(c, "PUT", item, {
+      body: { ...o, metadata: { ...o.metadata, resourceVersion: current.metadata.resourceVersion } },
+    });
     if (r.status === 200 || r.status === 201) return r.body as KubeObject;
     if (r.status !== 409 || attempt >= 5) throw new Error(`replace ${item}: HTTP ${r.status}: ${r.text}`);
   }
@@ -302,7 +362,10 @@ export function readYamlObjects(file: string): unknown[] {
     .filter((o) => o !== null && o !== undefined);
 }
 
-const yamlFiles = (dir: string): string[] => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const yamlFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 
 /** Install CRD files (all *.yaml in the CRDs dir, or just the named ones) and wait until all are Established. */
 export async function installCrds(c: TestCluster, files?: string[]): Promise<void> {
@@ -314,7 +377,9 @@ export async function installCrds(c: TestCluster, files?: string[]): Promise<voi
     const item = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}`;
     for (;;) {
       const got = await expectOk(c, "GET", item);
-      const conds = (got.status as { conditions?: { type: string; status: string; message?: string }[] } | undefined)?.conditions ?? [];
+      const conds =
+        (got.status as { conditions?: { type: string; status: string; message?: string }[] } | undefined)?.conditions ??
+        [];
       if (conds.some((x) => x.type === "Established" && x.status === "True")) break;
       if (Date.now() > deadline) throw new Error(`CRD ${crd.metadata.name} not Established: ${JSON.stringify(conds)}`);
       await sleep(100);
@@ -324,10 +389,17 @@ export async function installCrds(c: TestCluster, files?: string[]): Promise<voi
 
 /** Seed the demo snapshot: Namespaces, then cluster-scoped objects, then the rest (file order kept within each). */
 export async function seedDemo(c: TestCluster, dir: string = demoDir): Promise<void> {
-  const objects = yamlFiles(dir).flatMap((f) => readYamlObjects(path.join(dir, f))).map(asKubeObject);
-  const rank = async (o: KubeObject): Promise<number> => (o.kind === "Namespace" && o.apiVersion === "v1" ? 0 : (await objectPath(c, o)).namespaced ? 2 : 1);
+  const objects = yamlFiles(dir)
+    .flatMap((f) => readYamlObjects(path.join(dir, f)))
+    .map(asKubeObject);
+  const rank = async (o: KubeObject): Promise<number> =>
+    o.kind === "Namespace" && o.apiVersion === "v1" ? 0 : (await objectPath(c, o)).namespaced ? 2 : 1;
   const ranked = await Promise.all(objects.map(async (o) => ({ o, r: await rank(o) })));
-  for (const r of [0, 1, 2]) await applyObjects(c, ranked.filter((x) => x.r === r).map((x) => x.o));
+  for (const r of [0, 1, 2])
+    await applyObjects(
+      c,
+      ranked.filter((x) => x.r === r).map((x) => x.o),
+    );
 }
 
 /** Role + RoleBinding: `user` may get/list/watch Pods and NADs in `namespace` only. Waits until RBAC enforces it. */
@@ -353,7 +425,11 @@ export async function grantNamespaceReader(c: TestCluster, user: string, namespa
     },
   ]);
   // The RBAC authorizer reads through informers; wait until the binding is visible to it.
-  const review = { apiVersion: "authorization.k8s.io/v1", kind: "SubjectAccessReview", spec: { user, groups: ["system:authenticated"], resourceAttributes: { namespace, verb: "list", resource: "pods" } } };
+  const review = {
+    apiVersion: "authorization.k8s.io/v1",
+    kind: "SubjectAccessReview",
+    spec: { user, groups: ["system:authenticated"], resourceAttributes: { namespace, verb: "list", resource: "pods" } },
+  };
   for (const deadline = Date.now() + 10_000; ; await sleep(100)) {
     const r = await expectOk(c, "POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", review);
     if ((r.status as { allowed?: boolean } | undefined)?.allowed) return;
@@ -378,8 +454,14 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
   const certDir = path.join(dir, "certs");
   const saKey = path.join(dir, "sa.key");
   const tokens = path.join(dir, "tokens.csv");
-  writeFileSync(saKey, generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }), { mode: 0o600 });
-  writeFileSync(tokens, `${adminToken},admin,admin,"system:masters"\n${restrictedToken},restricted,restricted\n`, { mode: 0o600 });
+  writeFileSync(
+    saKey,
+    generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }),
+    { mode: 0o600 },
+  );
+  writeFileSync(tokens, `${adminToken},admin,admin,"system:masters"\n${restrictedToken},restricted,restricted\n`, {
+    mode: 0o600,
+  });
 
   const spawnLogged = (bin: string, args: string[], log: string, env?: NodeJS.ProcessEnv): ChildProcess => {
     const fd = openSync(log, "a");
@@ -397,17 +479,22 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
   const etcdUrl = `http://127.0.0.1:${etcdPort}`;
   const peerUrl = `http://127.0.0.1:${peerPort}`;
   const etcdLog = path.join(dir, "etcd.log");
-  const etcd = spawnLogged(bins.etcd, [
-    "--name=default",
-    `--data-dir=${path.join(dir, "etcd")}`,
-    `--listen-client-urls=${etcdUrl}`,
-    `--advertise-client-urls=${etcdUrl}`,
-    `--listen-peer-urls=${peerUrl}`,
-    `--initial-advertise-peer-urls=${peerUrl}`,
-    `--initial-cluster=default=${peerUrl}`,
-    "--logger=zap", // 3.4 defaults to the deprecated capnslog and warns about it
-    "--experimental-watch-progress-notify-interval=5s", // as in kube's own integration tests: keeps watch-cache RVs fresh
-  ], etcdLog, etcdEnv());
+  const etcd = spawnLogged(
+    bins.etcd,
+    [
+      "--name=default",
+      `--data-dir=${path.join(dir, "etcd")}`,
+      `--listen-client-urls=${etcdUrl}`,
+      `--advertise-client-urls=${etcdUrl}`,
+      `--listen-peer-urls=${peerUrl}`,
+      `--initial-advertise-peer-urls=${peerUrl}`,
+      `--initial-cluster=default=${peerUrl}`,
+      "--logger=zap", // 3.4 defaults to the deprecated capnslog and warns about it
+      "--experimental-watch-progress-notify-interval=5s", // as in kube's own integration tests: keeps watch-cache RVs fresh
+    ],
+    etcdLog,
+    etcdEnv(),
+  );
 
   const apiLog = path.join(dir, "kube-apiserver.log");
   const apiArgs = [
@@ -448,9 +535,12 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
       if (apiserver) throw new Error("kube-apiserver is already running");
       const p = (apiserver = spawnLogged(bins.apiserver, apiArgs, apiLog));
       const failure = (why: string): Error =>
-        new Error(`kube-apiserver ${why}\n--- kube-apiserver.log ---\n${tail(apiLog)}\n--- etcd.log ---\n${tail(etcdLog)}`);
+        new Error(
+          `kube-apiserver ${why}\n--- kube-apiserver.log ---\n${tail(apiLog)}\n--- etcd.log ---\n${tail(etcdLog)}`,
+        );
       for (const deadline = Date.now() + 60_000; ; await sleep(250)) {
-        if (p.exitCode !== null || p.signalCode !== null) throw failure(`exited (${p.exitCode ?? p.signalCode}) before /readyz`);
+        if (p.exitCode !== null || p.signalCode !== null)
+          throw failure(`exited (${p.exitCode ?? p.signalCode}) before /readyz`);
         if (Date.now() > deadline) throw failure("not ready after 60s");
         // apiserver.crt is self-signed: serving cert + the CA that signed it, so it is our trust bundle.
         const crt = path.join(certDir, "apiserver.crt");
@@ -470,14 +560,22 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
 
   try {
     for (const deadline = Date.now() + 30_000; ; await sleep(100)) {
-      const ok = await fetch(`${etcdUrl}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${etcdUrl}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
-      if (etcd.exitCode !== null || Date.now() > deadline) throw new Error(`etcd did not become healthy\n--- etcd.log ---\n${tail(etcdLog)}`);
+      if (etcd.exitCode !== null || Date.now() > deadline)
+        throw new Error(`etcd did not become healthy\n--- etcd.log ---\n${tail(etcdLog)}`);
     }
     await c.startApiserver();
     writeKubeconfig(c);
     // kube-system is created by a post-start hook that /readyz does not wait for.
-    for (const deadline = Date.now() + 30_000; (await kubeRequest(c, "GET", "/api/v1/namespaces/kube-system")).status !== 200; await sleep(100)) {
+    for (
+      const deadline = Date.now() + 30_000;
+      (await kubeRequest(c, "GET", "/api/v1/namespaces/kube-system")).status !== 200;
+      await sleep(100)
+    ) {
       if (Date.now() > deadline) throw new Error("namespace kube-system was not created within 30s");
     }
     if (opts.crds !== false) await installCrds(c, Array.isArray(opts.crds) ? opts.crds : undefined);
@@ -506,7 +604,12 @@ function writeKubeconfig(c: TestCluster): void {
   const kubeconfig = {
     apiVersion: "v1",
     kind: "Config",
-    clusters: [{ name: "plumbline-testbed", cluster: { server: c.server, "certificate-authority-data": Buffer.from(c.caData).toString("base64") } }],
+    clusters: [
+      {
+        name: "plumbline-testbed",
+        cluster: { server: c.server, "certificate-authority-data": Buffer.from(c.caData).toString("base64") },
+      },
+    ],
     users: [
       { name: "admin", user: { token: c.adminToken } },
       { name: "restricted", user: { token: c.restrictedToken } },

@@ -13,7 +13,9 @@ const cmd = dashes < 0 ? [] : argv.slice(dashes + 1);
 const grants = flags.flatMap((f, i) => (f === "--grant" && flags[i + 1] ? [flags[i + 1] as string] : []));
 const unknown = flags.filter((f, i) => f !== "--no-seed" && f !== "--grant" && flags[i - 1] !== "--grant");
 if (unknown.length > 0) {
-  console.error(`usage: tsx scripts/testbed/run.ts [--no-seed] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`);
+  console.error(
+    `usage: tsx scripts/testbed/run.ts [--no-seed] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`,
+  );
   process.exit(2);
 }
 
@@ -27,9 +29,11 @@ for (const g of grants) {
 console.error(`testbed: up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 console.error(`testbed: server      ${c.server}`);
 console.error(`testbed: kubeconfig  ${c.kubeconfigPath}`);
-console.error(`testbed: users       admin (context "admin", group system:masters), restricted (context "restricted", no groups)`);
+console.error(
+  `testbed: users       admin (context "admin", group system:masters), restricted (context "restricted", no groups)`,
+);
 const info = process.env.PLUMBLINE_TESTBED_INFO;
-if (info) writeFileSync(info, JSON.stringify({ server: c.server, kubeconfigPath: c.kubeconfigPath }) + "\n");
+if (info) writeFileSync(info, `${JSON.stringify({ server: c.server, kubeconfigPath: c.kubeconfigPath })}\n`);
 
 let stopping = false;
 const shutdown = async (code: number): Promise<never> => {
@@ -49,7 +53,10 @@ if (cmd.length > 0) {
     console.error(`testbed: cannot run ${bin}: ${e.message}`);
     void shutdown(127);
   });
-  child.on("exit", (code, signal) => void shutdown(code ?? 128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1)));
+  child.on(
+    "exit",
+    (code, signal) => void shutdown(code ?? 128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1)),
+  );
 } else {
   console.error("testbed: running; Ctrl-C to stop");
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void shutdown(sig === "SIGINT" ? 130 : 143));

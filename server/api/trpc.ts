@@ -22,7 +22,10 @@ const t = initTRPC.context<InnerContext>().create();
 /** No token, no cluster: refused before anything is read (subscriptions included). */
 const identified = t.middleware(({ ctx, next }) => {
   if (ctx.sources.identity === "forwarded-token" && !ctx.token) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first: Plumbline reads the cluster as you, and this request carried no token" });
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "sign in first: Plumbline reads the cluster as you, and this request carried no token",
+    });
   }
   return next();
 });

@@ -12,12 +12,20 @@ export async function createDemoSource(): Promise<StaticSource> {
   const stamp = (o: KubeObject): KubeObject => ({ ...o, metadata: { resourceVersion: "1", ...o.metadata } });
   const stamped = {
     ...snap,
-    nads: snap.nads.map(stamp), pods: snap.pods.map(stamp), nodes: snap.nodes.map(stamp), nodeNetworkStates: snap.nodeNetworkStates.map(stamp),
-    ipPools: snap.ipPools.map(stamp), workloads: snap.workloads.map(stamp), operatorNetwork: snap.operatorNetwork ? stamp(snap.operatorNetwork) : null,
+    nads: snap.nads.map(stamp),
+    pods: snap.pods.map(stamp),
+    nodes: snap.nodes.map(stamp),
+    nodeNetworkStates: snap.nodeNetworkStates.map(stamp),
+    ipPools: snap.ipPools.map(stamp),
+    workloads: snap.workloads.map(stamp),
+    operatorNetwork: snap.operatorNetwork ? stamp(snap.operatorNetwork) : null,
   };
   return new StaticSource({ kind: "demo", label: "embedded demo cluster", writes: "memory" }, stamped);
 }
 
 export async function createSnapshotSource(target: string): Promise<StaticSource> {
-  return new StaticSource({ kind: "snapshot", label: `snapshot ${path.basename(target)}`, writes: "none" }, await readSnapshot(target));
+  return new StaticSource(
+    { kind: "snapshot", label: `snapshot ${path.basename(target)}`, writes: "none" },
+    await readSnapshot(target),
+  );
 }

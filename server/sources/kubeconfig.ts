@@ -11,7 +11,9 @@ export function loadKubeConfig(opts: { kubeconfig?: string; context?: string } =
   if (opts.context) {
     if (!kc.getContextObject(opts.context)) {
       const known = kc.getContexts().map((c) => c.name);
-      throw new Error(`kubeconfig has no context "${opts.context}"${known.length ? ` (it has: ${known.join(", ")})` : ""}`);
+      throw new Error(
+        `kubeconfig has no context "${opts.context}"${known.length ? ` (it has: ${known.join(", ")})` : ""}`,
+      );
     }
     kc.setCurrentContext(opts.context);
   }

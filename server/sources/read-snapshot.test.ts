@@ -48,14 +48,28 @@ describe("readSnapshot", () => {
   });
 
   it("reads a `kubectl get -o json` List file", async () => {
-    const file = await write("list.json", JSON.stringify({
-      apiVersion: "v1", kind: "List", metadata: { resourceVersion: "" },
-      items: [
-        { apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", metadata: { name: "br", namespace: "d" }, spec: { config: '{"type":"bridge"}' } },
-        { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "d" }, spec: { nodeName: "n1" } },
-        { apiVersion: "v1", kind: "Service", metadata: { name: "s", namespace: "d" } },
-      ],
-    }, null, 2));
+    const file = await write(
+      "list.json",
+      JSON.stringify(
+        {
+          apiVersion: "v1",
+          kind: "List",
+          metadata: { resourceVersion: "" },
+          items: [
+            {
+              apiVersion: "k8s.cni.cncf.io/v1",
+              kind: "NetworkAttachmentDefinition",
+              metadata: { name: "br", namespace: "d" },
+              spec: { config: '{"type":"bridge"}' },
+            },
+            { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "d" }, spec: { nodeName: "n1" } },
+            { apiVersion: "v1", kind: "Service", metadata: { name: "s", namespace: "d" } },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
     const s = await readSnapshot(file);
     expect(names(s.nads)).toEqual(["br"]);
     expect(names(s.pods)).toEqual(["p"]);
@@ -63,10 +77,15 @@ describe("readSnapshot", () => {
   });
 
   it("reads a typed PodList whose items carry no kind", async () => {
-    const file = await write("pods.json", JSON.stringify({
-      apiVersion: "v1", kind: "PodList", metadata: {},
-      items: [{ metadata: { name: "p1", namespace: "d" } }, { metadata: { name: "p2", namespace: "d" } }],
-    }));
+    const file = await write(
+      "pods.json",
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "PodList",
+        metadata: {},
+        items: [{ metadata: { name: "p1", namespace: "d" } }, { metadata: { name: "p2", namespace: "d" } }],
+      }),
+    );
     const s = await readSnapshot(file);
     expect(names(s.pods)).toEqual(["p1", "p2"]);
     expect(s.pods.every((p) => p.kind === "Pod" && p.apiVersion === "v1")).toBe(true);
@@ -74,7 +93,10 @@ describe("readSnapshot", () => {
 
   it("reads a directory tree, skipping files that are not YAML or JSON", async () => {
     const tree = path.join(dir, "must-gather");
-    await write("must-gather/ns/d/pods.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: d\n---\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: q\n  namespace: d\n");
+    await write(
+      "must-gather/ns/d/pods.yaml",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: d\n---\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: q\n  namespace: d\n",
+    );
     await write("must-gather/cluster/nodes.YML", "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n");
     await write("must-gather/logs/multus.log", "this: is: not: yaml: [");
     const s = await readSnapshot(tree);
@@ -83,24 +105,37 @@ describe("readSnapshot", () => {
   });
 
   it("reports an object without a name as a note and reads the rest", async () => {
-    const file = await write("partial.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {namespace: d}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: ok, namespace: d}\n");
+    const file = await write(
+      "partial.yaml",
+      "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {namespace: d}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: ok, namespace: d}\n",
+    );
     const s = await readSnapshot(file);
     expect(names(s.pods)).toEqual(["ok"]);
-    expect(s.notes).toMatchObject([{ code: "object-invalid", message: "partial.yaml item 0: Pod without metadata.name; skipped" }]);
+    expect(s.notes).toMatchObject([
+      { code: "object-invalid", message: "partial.yaml item 0: Pod without metadata.name; skipped" },
+    ]);
   });
 
   it("throws a SnapshotError naming the file and line of invalid YAML", async () => {
-    const file = await write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {a: b\nspec: {}\n");
+    const file = await write(
+      "broken.yaml",
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {a: b\nspec: {}\n",
+    );
     const e = await rejection(readSnapshot(file));
     expect(e).toBeInstanceOf(SnapshotError);
-    expect(e.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+: not valid YAML or JSON: `));
+    expect(e.message).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+: not valid YAML or JSON: `),
+    );
     const line = Number(/:(\d+): /.exec(e.message)?.[1]);
     expect(line).toBeGreaterThanOrEqual(5);
     expect(line).toBeLessThanOrEqual(7);
   });
 
   it("names the line of a JSON syntax error too", async () => {
-    const file = await write("broken.json", '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "p"\n}\n');
+    const file = await write(
+      "broken.json",
+      '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "p"\n}\n',
+    );
     const e = await rejection(readSnapshot(file));
     expect(e).toBeInstanceOf(SnapshotError);
     expect(e.message).toContain(file);
@@ -143,7 +178,12 @@ describe("parseObjects", () => {
   });
 
   it("refuses alias bombs", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]"].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
+    ].join("\n");
     expect(() => parseObjects(bomb, "bomb.yaml")).toThrow(/alias/);
   });
 });

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
-import { snapshotFromObjects, type ClusterSnapshot } from "@/lib/k8s/snapshot";
+import { type ClusterSnapshot, snapshotFromObjects } from "@/lib/k8s/snapshot";
 
 /** An unreadable or invalid input file: the message names the file and what is wrong with it. */
 export class SnapshotError extends Error {}
@@ -53,7 +53,9 @@ export function parseObjects(text: string, file: string): unknown[] {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line;
-      throw new SnapshotError(`${file}${line ? `:${line}` : ""}: not valid YAML or JSON: ${err.message.split("\n")[0]}`);
+      throw new SnapshotError(
+        `${file}${line ? `:${line}` : ""}: not valid YAML or JSON: ${err.message.split("\n")[0]}`,
+      );
     }
     let value: unknown;
     try {

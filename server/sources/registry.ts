@@ -1,10 +1,10 @@
-import { loadKubeConfig, describeContext } from "./kubeconfig";
+import { KubeConfig } from "@kubernetes/client-node";
+import type { ServerConfig, ServerConfigInput } from "../config";
+import { type Caller, tokenId, UnauthenticatedError } from "../identity";
 import { createDemoSource, createSnapshotSource } from "./demo";
+import { describeContext, loadKubeConfig } from "./kubeconfig";
 import { LiveSource } from "./live/live-source";
 import type { ClusterSource } from "./types";
-import type { ServerConfig, ServerConfigInput } from "../config";
-import { tokenId, UnauthenticatedError, type Caller } from "../identity";
-import { KubeConfig } from "@kubernetes/client-node";
 
 export interface Lease {
   source: ClusterSource;
@@ -25,7 +25,10 @@ interface Entry {
 export class SourceRegistry {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly config: ServerConfigInput, private readonly idleMs = 60_000) {}
+  constructor(
+    private readonly config: ServerConfigInput,
+    private readonly idleMs = 60_000,
+  ) {}
 
   get mode(): ServerConfig["PLUMBLINE_SOURCE"] {
     return this.config.PLUMBLINE_SOURCE ?? "demo";
@@ -37,7 +40,8 @@ export class SourceRegistry {
 
   /** The kubeconfig's contexts for the switcher; empty outside kubeconfig mode. */
   contexts(): { names: string[]; current: string | null } {
-    if (this.config.PLUMBLINE_SOURCE !== "kubeconfig" || this.identity !== "kubeconfig") return { names: [], current: null };
+    if (this.config.PLUMBLINE_SOURCE !== "kubeconfig" || this.identity !== "kubeconfig")
+      return { names: [], current: null };
     const kc = loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: this.config.PLUMBLINE_CONTEXT });
     return { names: kc.getContexts().map((c) => c.name), current: kc.getCurrentContext() };
   }
@@ -90,7 +94,11 @@ export class SourceRegistry {
 
   /** The caller's own credentials against the cluster the server is configured for. */
   private kubeConfigFor(who: Caller): KubeConfig {
-    if (this.identity === "kubeconfig") return loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: who.context ?? this.config.PLUMBLINE_CONTEXT });
+    if (this.identity === "kubeconfig")
+      return loadKubeConfig({
+        kubeconfig: this.config.KUBECONFIG,
+        context: who.context ?? this.config.PLUMBLINE_CONTEXT,
+      });
     const base = loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: this.config.PLUMBLINE_CONTEXT });
     if (this.identity === "service-account") return base;
     const cluster = base.getCurrentCluster();
@@ -113,12 +121,22 @@ export class SourceRegistry {
         return createSnapshotSource(this.config.PLUMBLINE_SNAPSHOT ?? "");
       case "kubeconfig": {
         const kc = this.kubeConfigFor(who);
-        const fallback = this.config.PLUMBLINE_NAMESPACES?.split(",").map((s) => s.trim()).filter(Boolean);
+        const fallback = this.config.PLUMBLINE_NAMESPACES?.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean);
         const ctxNs = kc.getContextObject(kc.getCurrentContext())?.namespace;
-        const label = this.identity === "forwarded-token" ? `your identity on ${kc.getCurrentCluster()?.server ?? "the cluster"}`
-          : this.identity === "service-account" ? `the dashboard's service account on ${kc.getCurrentCluster()?.server ?? "the cluster"} (read-only)`
-            : describeContext(kc);
-        return new LiveSource(kc, { label, namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [], readOnly: this.identity === "service-account", identity: this.identity });
+        const label =
+          this.identity === "forwarded-token"
+            ? `your identity on ${kc.getCurrentCluster()?.server ?? "the cluster"}`
+            : this.identity === "service-account"
+              ? `the dashboard's service account on ${kc.getCurrentCluster()?.server ?? "the cluster"} (read-only)`
+              : describeContext(kc);
+        return new LiveSource(kc, {
+          label,
+          namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [],
+          readOnly: this.identity === "service-account",
+          identity: this.identity,
+        });
       }
     }
   }

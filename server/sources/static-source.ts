@@ -1,9 +1,9 @@
-import { keyOf, type KubeObject } from "@/lib/k8s/objects";
-import { slotOf, type ClusterSnapshot } from "@/lib/k8s/snapshot";
+import { type KubeObject, keyOf } from "@/lib/k8s/objects";
+import { type ClusterSnapshot, slotOf } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/source/view";
-import { Listeners, type ClusterSource } from "./types";
 import { MemoryWriter } from "../writers/memory-writer";
 import type { ClusterWriter } from "../writers/types";
+import { type ClusterSource, Listeners } from "./types";
 
 /**
  * A snapshot held in memory: a file the user opened (read-only) or the embedded demo, whose writes
@@ -13,7 +13,10 @@ export class StaticSource implements ClusterSource {
   private rev = 1;
   private readonly listeners = new Listeners();
 
-  constructor(readonly info: SourceInfo, private snap: ClusterSnapshot) {}
+  constructor(
+    readonly info: SourceInfo,
+    private snap: ClusterSnapshot,
+  ) {}
 
   revision(): number {
     return this.rev;
@@ -48,7 +51,10 @@ export class StaticSource implements ClusterSource {
     this.mutate(obj, (list) => list.filter((o) => keyOf(o) !== keyOf(obj as KubeObject)));
   }
 
-  private mutate(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">, change: (list: KubeObject[]) => KubeObject[]): void {
+  private mutate(
+    obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">,
+    change: (list: KubeObject[]) => KubeObject[],
+  ): void {
     if (this.info.writes !== "memory") throw new Error(`${this.info.label} is read-only`);
     const slot = slotOf(obj.apiVersion, obj.kind);
     if (!slot) throw new Error(`${obj.kind} is not something the demo stores`);

@@ -23,7 +23,13 @@ function bodyOf(err: unknown): StatusBody {
  * Turns an API error into what a form shows: 409 on create is the name, 409 on update a concurrent edit,
  * 403 names the verb, resource and namespace, 422 the API's own reason at the field it blames.
  */
-export function toWriteError(err: unknown, verb: string, resource: string, namespace: string | undefined, name?: string): WriteError {
+export function toWriteError(
+  err: unknown,
+  verb: string,
+  resource: string,
+  namespace: string | undefined,
+  name?: string,
+): WriteError {
   if (err instanceof WriteError) return err;
   const status = httpStatus(err) ?? 0;
   const body = bodyOf(err);
@@ -31,8 +37,15 @@ export function toWriteError(err: unknown, verb: string, resource: string, names
   switch (status) {
     case 409:
       return body.reason === "AlreadyExists"
-        ? new WriteError(`name taken: ${resource} ${namespace ? `${namespace}/` : ""}${name ?? ""} already exists`, 409, "name")
-        : new WriteError(`${name ?? resource} was changed by someone else since you opened it: reload it and make your change again`, 409);
+        ? new WriteError(
+            `name taken: ${resource} ${namespace ? `${namespace}/` : ""}${name ?? ""} already exists`,
+            409,
+            "name",
+          )
+        : new WriteError(
+            `${name ?? resource} was changed by someone else since you opened it: reload it and make your change again`,
+            409,
+          );
     case 403:
       return new WriteError(`forbidden: ${verb} ${resource}${where}`, 403);
     case 401:
@@ -41,12 +54,18 @@ export function toWriteError(err: unknown, verb: string, resource: string, names
       return new WriteError(`${resource}${name ? ` ${name}` : ""} not found${where}`, 404);
     case 422: {
       const cause = body.details?.causes?.[0];
-      const field = cause?.field?.startsWith("metadata.name") ? "name" : cause?.field?.startsWith("metadata.namespace") ? "namespace" : undefined;
+      const field = cause?.field?.startsWith("metadata.name")
+        ? "name"
+        : cause?.field?.startsWith("metadata.namespace")
+          ? "namespace"
+          : undefined;
       return new WriteError(`rejected by the API: ${cause?.message ?? body.message ?? "invalid"}`, 422, field);
     }
     default: {
       const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
-      const reason = body.message ?? (typeof code === "string" ? code : err instanceof Error ? err.message.split("\n")[0] : String(err));
+      const reason =
+        body.message ??
+        (typeof code === "string" ? code : err instanceof Error ? err.message.split("\n")[0] : String(err));
       return new WriteError(`${verb} ${resource}${where} failed: ${reason}`, status || 500);
     }
   }

@@ -1,13 +1,27 @@
-import { AuthorizationV1Api, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import {
+  AuthorizationV1Api,
+  type KubeConfig,
+  type KubernetesObject,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { templateNetworks } from "@/lib/k8s/workloads";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { toWriteError } from "./api-errors";
 import type { AccessCheck, ClusterWriter, WorkloadKind, WorkloadRef } from "./types";
 
-const NAD = { apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition", resource: "network-attachment-definitions" };
+const NAD = {
+  apiVersion: "k8s.cni.cncf.io/v1",
+  kind: "NetworkAttachmentDefinition",
+  resource: "network-attachment-definitions",
+};
 const NETWORK = { apiVersion: "operator.openshift.io/v1", kind: "Network", resource: "networks.operator.openshift.io" };
-const RESOURCE: Record<WorkloadKind, string> = { Deployment: "deployments", StatefulSet: "statefulsets", DaemonSet: "daemonsets" };
+const RESOURCE: Record<WorkloadKind, string> = {
+  Deployment: "deployments",
+  StatefulSet: "statefulsets",
+  DaemonSet: "daemonsets",
+};
 const dry = (d: boolean) => (d ? "All" : undefined);
 const FIELD_MANAGER = "plumbline";
 
@@ -25,7 +39,11 @@ export class LiveWriter implements ClusterWriter {
   async can(check: AccessCheck): Promise<boolean> {
     try {
       const review = await this.authz.createSelfSubjectAccessReview({
-        body: { apiVersion: "authorization.k8s.io/v1", kind: "SelfSubjectAccessReview", spec: { resourceAttributes: check } },
+        body: {
+          apiVersion: "authorization.k8s.io/v1",
+          kind: "SelfSubjectAccessReview",
+          spec: { resourceAttributes: check },
+        },
       });
       return review.status?.allowed === true;
     } catch {
@@ -61,7 +79,11 @@ export class LiveWriter implements ClusterWriter {
 
   async deleteNad(namespace: string, name: string, dryRun: boolean): Promise<void> {
     try {
-      await this.api.delete({ apiVersion: NAD.apiVersion, kind: NAD.kind, metadata: { name, namespace } }, undefined, dry(dryRun));
+      await this.api.delete(
+        { apiVersion: NAD.apiVersion, kind: NAD.kind, metadata: { name, namespace } },
+        undefined,
+        dry(dryRun),
+      );
     } catch (e) {
       throw toWriteError(e, "delete", NAD.resource, namespace, name);
     }
@@ -69,7 +91,9 @@ export class LiveWriter implements ClusterWriter {
 
   async readOperatorNetwork(): Promise<KubeObject | null> {
     try {
-      return plain(await this.api.read({ apiVersion: NETWORK.apiVersion, kind: NETWORK.kind, metadata: { name: "cluster" } }));
+      return plain(
+        await this.api.read({ apiVersion: NETWORK.apiVersion, kind: NETWORK.kind, metadata: { name: "cluster" } }),
+      );
     } catch (e) {
       const err = toWriteError(e, "get", NETWORK.resource, undefined, "cluster");
       if (err.status === 404) return null;
@@ -92,7 +116,12 @@ export class LiveWriter implements ClusterWriter {
         const list = await this.api.list("apps/v1", kind, namespace);
         for (const item of list.items) {
           const networks = templateNetworks(item as { spec?: unknown });
-          out.push({ kind, namespace, name: item.metadata?.name ?? "", ...(networks !== undefined ? { networks } : {}) });
+          out.push({
+            kind,
+            namespace,
+            name: item.metadata?.name ?? "",
+            ...(networks !== undefined ? { networks } : {}),
+          });
         }
       } catch (e) {
         throw toWriteError(e, "list", RESOURCE[kind], namespace);
@@ -103,17 +132,27 @@ export class LiveWriter implements ClusterWriter {
 
   async readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }> {
     try {
-      const obj = await this.api.read({ apiVersion: "apps/v1", kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } });
+      const obj = await this.api.read({
+        apiVersion: "apps/v1",
+        kind: ref.kind,
+        metadata: { name: ref.name, namespace: ref.namespace },
+      });
       return { networks: templateNetworks(obj as { spec?: unknown }), resourceVersion: obj.metadata?.resourceVersion };
     } catch (e) {
       throw toWriteError(e, "get", RESOURCE[ref.kind], ref.namespace, ref.name);
     }
   }
 
-  async patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void> {
+  async patchWorkloadNetworks(
+    ref: WorkloadRef,
+    networks: string,
+    resourceVersion: string | undefined,
+    dryRun: boolean,
+  ): Promise<void> {
     // A merge patch touches only this annotation; resourceVersion makes it fail if someone changed the workload meanwhile.
     const patch = {
-      apiVersion: "apps/v1", kind: ref.kind,
+      apiVersion: "apps/v1",
+      kind: ref.kind,
       metadata: { name: ref.name, namespace: ref.namespace, ...(resourceVersion ? { resourceVersion } : {}) },
       spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: networks } } } },
     };

@@ -1,8 +1,8 @@
-import { keyOf, type KubeObject } from "@/lib/k8s/objects";
+import { type KubeObject, keyOf } from "@/lib/k8s/objects";
 import { templateNetworks, withTemplateNetworks } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
 import type { StaticSource } from "../sources/static-source";
-import { WriteError, type ClusterWriter, type WorkloadRef } from "./types";
+import { type ClusterWriter, type WorkloadRef, WriteError } from "./types";
 
 /**
  * The demo's writes: they land in memory and behave like the API would (409 for a taken name or a stale
@@ -15,7 +15,10 @@ export class MemoryWriter implements ClusterWriter {
   constructor(private readonly source: StaticSource) {}
 
   private stamp(obj: KubeObject): KubeObject {
-    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.rv), uid: obj.metadata.uid ?? `demo-${this.rv}` } };
+    return {
+      ...obj,
+      metadata: { ...obj.metadata, resourceVersion: String(++this.rv), uid: obj.metadata.uid ?? `demo-${this.rv}` },
+    };
   }
 
   private findNad(namespace: string, name: string): KubeObject | undefined {
@@ -35,7 +38,11 @@ export class MemoryWriter implements ClusterWriter {
   async createNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject> {
     const ns = nad.metadata.namespace ?? "default";
     if (this.findNad(ns, nad.metadata.name)) {
-      throw new WriteError(`name taken: network-attachment-definitions ${ns}/${nad.metadata.name} already exists`, 409, "name");
+      throw new WriteError(
+        `name taken: network-attachment-definitions ${ns}/${nad.metadata.name} already exists`,
+        409,
+        "name",
+      );
     }
     const stored = this.stamp(nad);
     if (!dryRun) this.source.put(stored);
@@ -46,8 +53,15 @@ export class MemoryWriter implements ClusterWriter {
     const ns = nad.metadata.namespace ?? "default";
     const current = this.findNad(ns, nad.metadata.name);
     if (!current) throw new WriteError(`network-attachment-definitions ${nad.metadata.name} not found in ${ns}`, 404);
-    if (nad.metadata.resourceVersion && current.metadata.resourceVersion && nad.metadata.resourceVersion !== current.metadata.resourceVersion) {
-      throw new WriteError(`${nad.metadata.name} was changed by someone else since you opened it: reload it and make your change again`, 409);
+    if (
+      nad.metadata.resourceVersion &&
+      current.metadata.resourceVersion &&
+      nad.metadata.resourceVersion !== current.metadata.resourceVersion
+    ) {
+      throw new WriteError(
+        `${nad.metadata.name} was changed by someone else since you opened it: reload it and make your change again`,
+        409,
+      );
     }
     const stored = this.stamp({ ...nad, metadata: { ...current.metadata, ...nad.metadata } });
     if (!dryRun) this.source.put(stored);
@@ -67,8 +81,15 @@ export class MemoryWriter implements ClusterWriter {
   async replaceOperatorNetwork(network: KubeObject, dryRun: boolean): Promise<KubeObject> {
     const current = this.source.snapshot().operatorNetwork;
     if (!current) throw new WriteError("networks.operator.openshift.io cluster not found: this is not OpenShift", 404);
-    if (network.metadata.resourceVersion && current.metadata.resourceVersion && network.metadata.resourceVersion !== current.metadata.resourceVersion) {
-      throw new WriteError("the cluster Network was changed by someone else since you opened it: reload it and make your change again", 409);
+    if (
+      network.metadata.resourceVersion &&
+      current.metadata.resourceVersion &&
+      network.metadata.resourceVersion !== current.metadata.resourceVersion
+    ) {
+      throw new WriteError(
+        "the cluster Network was changed by someone else since you opened it: reload it and make your change again",
+        409,
+      );
     }
     const stored = this.stamp(network);
     if (dryRun) return stored;
@@ -84,16 +105,24 @@ export class MemoryWriter implements ClusterWriter {
   }
 
   async listWorkloads(namespace: string): Promise<(WorkloadRef & { networks?: string })[]> {
-    return this.source.snapshot().workloads
-      .filter((w) => w.metadata.namespace === namespace)
+    return this.source
+      .snapshot()
+      .workloads.filter((w) => w.metadata.namespace === namespace)
       .map((w) => {
         const networks = templateNetworks(w);
-        return { kind: w.kind as WorkloadRef["kind"], namespace, name: w.metadata.name, ...(networks !== undefined ? { networks } : {}) };
+        return {
+          kind: w.kind as WorkloadRef["kind"],
+          namespace,
+          name: w.metadata.name,
+          ...(networks !== undefined ? { networks } : {}),
+        };
       });
   }
 
   private findWorkload(ref: WorkloadRef): KubeObject {
-    const w = this.source.snapshot().workloads.find((o) => o.kind === ref.kind && keyOf(o) === `${ref.namespace}/${ref.name}`);
+    const w = this.source
+      .snapshot()
+      .workloads.find((o) => o.kind === ref.kind && keyOf(o) === `${ref.namespace}/${ref.name}`);
     if (!w) throw new WriteError(`${ref.kind} ${ref.name} not found in ${ref.namespace}`, 404);
     return w;
   }
@@ -103,10 +132,18 @@ export class MemoryWriter implements ClusterWriter {
     return { networks: templateNetworks(w), resourceVersion: w.metadata.resourceVersion };
   }
 
-  async patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void> {
+  async patchWorkloadNetworks(
+    ref: WorkloadRef,
+    networks: string,
+    resourceVersion: string | undefined,
+    dryRun: boolean,
+  ): Promise<void> {
     const w = this.findWorkload(ref);
     if (resourceVersion && w.metadata.resourceVersion && resourceVersion !== w.metadata.resourceVersion) {
-      throw new WriteError(`${ref.kind} ${ref.name} was changed by someone else since you opened it: reload it and try again`, 409);
+      throw new WriteError(
+        `${ref.kind} ${ref.name} was changed by someone else since you opened it: reload it and try again`,
+        409,
+      );
     }
     if (dryRun) return;
     this.source.put(this.stamp(withTemplateNetworks(w, networks)));

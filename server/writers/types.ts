@@ -41,7 +41,12 @@ export interface ClusterWriter {
   replaceOperatorNetwork(network: KubeObject, dryRun: boolean): Promise<KubeObject>;
   listWorkloads(namespace: string): Promise<(WorkloadRef & { networks?: string })[]>;
   readWorkloadNetworks(ref: WorkloadRef): Promise<{ networks?: string; resourceVersion?: string }>;
-  patchWorkloadNetworks(ref: WorkloadRef, networks: string, resourceVersion: string | undefined, dryRun: boolean): Promise<void>;
+  patchWorkloadNetworks(
+    ref: WorkloadRef,
+    networks: string,
+    resourceVersion: string | undefined,
+    dryRun: boolean,
+  ): Promise<void>;
   /** may the caller do this? (a SelfSubjectAccessReview; the demo may do everything) */
   can(check: AccessCheck): Promise<boolean>;
 }

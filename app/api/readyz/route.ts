@@ -1,7 +1,7 @@
 import { VersionApi } from "@kubernetes/client-node";
-import { loadKubeConfig } from "@/server/sources/kubeconfig";
-import { getRegistry } from "@/server/registry-instance";
 import { readConfig } from "@/server/config";
+import { getRegistry } from "@/server/registry-instance";
+import { loadKubeConfig } from "@/server/sources/kubeconfig";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   const config = readConfig();
   try {
-    if (config.PLUMBLINE_SOURCE !== "kubeconfig") return Response.json({ status: "ready", source: config.PLUMBLINE_SOURCE });
+    if (config.PLUMBLINE_SOURCE !== "kubeconfig")
+      return Response.json({ status: "ready", source: config.PLUMBLINE_SOURCE });
     if (config.PLUMBLINE_IDENTITY === "forwarded-token") {
       const kc = loadKubeConfig({ kubeconfig: config.KUBECONFIG, context: config.PLUMBLINE_CONTEXT });
       const version = await kc.makeApiClient(VersionApi).getCode();

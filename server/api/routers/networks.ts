@@ -3,12 +3,19 @@ import { z } from "zod";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/network-form/attach";
 import { formFromConfig } from "@/lib/network-form/from-config";
-import { dnsLabel, networkFormSchema, toNad, toOperatorEntry, RESOURCE_NAME_ANNOTATION, type NetworkForm } from "@/lib/network-form/schema";
+import {
+  dnsLabel,
+  type NetworkForm,
+  networkFormSchema,
+  RESOURCE_NAME_ANNOTATION,
+  toNad,
+  toOperatorEntry,
+} from "@/lib/network-form/schema";
 import { hasAdditionalNetwork, isOperatorOwned, withAdditionalNetwork } from "@/lib/openshift/operator-network";
 import { isObject } from "@/lib/result";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { type ClusterWriter, isWriteError, WriteError } from "../../writers/types";
 import type { InnerContext } from "../trpc";
-import { isWriteError, WriteError, type ClusterWriter } from "../../writers/types";
+import { createTRPCRouter, publicProcedure } from "../trpc";
 
 const context = z.string().min(1).optional();
 
@@ -17,11 +24,19 @@ export type WriteOutcome =
   | { ok: true; dryRun: boolean; target: "cluster" | "memory"; resourceVersion?: string; annotation?: string }
   | { ok: false; status: number; message: string; field?: string };
 
-async function withWriter<T>(ctx: InnerContext, ctxName: string | undefined, fn: (w: ClusterWriter) => Promise<T>): Promise<T> {
+async function withWriter<T>(
+  ctx: InnerContext,
+  ctxName: string | undefined,
+  fn: (w: ClusterWriter) => Promise<T>,
+): Promise<T> {
   const lease = await ctx.sources.acquire({ context: ctxName, token: ctx.token });
   try {
     const writer = lease.source.writer();
-    if (!writer) throw new WriteError(`${lease.source.info.label} is read-only: open a live cluster or the demo to change networks`, 405);
+    if (!writer)
+      throw new WriteError(
+        `${lease.source.info.label} is read-only: open a live cluster or the demo to change networks`,
+        405,
+      );
     return await fn(writer);
   } finally {
     lease.release();
@@ -31,7 +46,8 @@ async function withWriter<T>(ctx: InnerContext, ctxName: string | undefined, fn:
 /** Reads (not writes) refused by the cluster become tRPC errors the UI shows as they are. */
 function toTRPCError(e: unknown): unknown {
   if (!isWriteError(e)) return e;
-  const code = e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : e.status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
+  const code =
+    e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : e.status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
   return new TRPCError({ code, message: e.message });
 }
 
@@ -39,22 +55,44 @@ const outcome = async (fn: () => Promise<WriteOutcome>): Promise<WriteOutcome> =
   try {
     return await fn();
   } catch (e) {
-    if (isWriteError(e)) return { ok: false, status: e.status, message: e.message, ...(e.field ? { field: e.field } : {}) };
+    if (isWriteError(e))
+      return { ok: false, status: e.status, message: e.message, ...(e.field ? { field: e.field } : {}) };
     throw e;
   }
 };
 
-async function saveNetwork(w: ClusterWriter, form: NetworkForm, mode: "create" | "edit", resourceVersion: string | undefined, dryRunOnly: boolean): Promise<WriteOutcome> {
+async function saveNetwork(
+  w: ClusterWriter,
+  form: NetworkForm,
+  mode: "create" | "edit",
+  resourceVersion: string | undefined,
+  dryRunOnly: boolean,
+): Promise<WriteOutcome> {
   if (form.target === "operator") {
     if (form.main.type === "sriov") {
       // The operator renders entries without annotations, so the SR-IOV resourceName would be lost.
-      throw new WriteError("an SR-IOV network needs the resourceName annotation, which an operator entry cannot carry: create it as a NAD", 422, "target");
+      throw new WriteError(
+        "an SR-IOV network needs the resourceName annotation, which an operator entry cannot carry: create it as a NAD",
+        422,
+        "target",
+      );
     }
     const network = await w.readOperatorNetwork();
-    if (!network) throw new WriteError("this cluster has no networks.operator.openshift.io cluster: it is not OpenShift, create a NAD instead", 404, "target");
+    if (!network)
+      throw new WriteError(
+        "this cluster has no networks.operator.openshift.io cluster: it is not OpenShift, create a NAD instead",
+        404,
+        "target",
+      );
     const exists = hasAdditionalNetwork(network, form);
-    if (mode === "create" && exists) throw new WriteError(`name taken: the operator already has an additional network ${form.namespace}/${form.name}`, 409, "name");
-    if (mode === "edit" && !exists) throw new WriteError(`the operator has no additional network ${form.namespace}/${form.name} to edit`, 404);
+    if (mode === "create" && exists)
+      throw new WriteError(
+        `name taken: the operator already has an additional network ${form.namespace}/${form.name}`,
+        409,
+        "name",
+      );
+    if (mode === "edit" && !exists)
+      throw new WriteError(`the operator has no additional network ${form.namespace}/${form.name} to edit`, 404);
     const next = withAdditionalNetwork(network, form, toOperatorEntry(form));
     await w.replaceOperatorNetwork(next, true);
     if (dryRunOnly) return { ok: true, dryRun: true, target: w.target };
@@ -65,8 +103,18 @@ async function saveNetwork(w: ClusterWriter, form: NetworkForm, mode: "create" |
   if (mode === "edit") {
     const current = await w.readNad(form.namespace, form.name);
     // Operator-owned NADs are rendered from the operator CR: an edit here would be overwritten.
-    if (isOperatorOwned(current.metadata)) throw new WriteError("this NAD is managed by the Cluster Network Operator: edit its operator entry instead", 409, "target");
-    nad.metadata = { ...current.metadata, ...nad.metadata, annotations: mergeAnnotations(current.metadata.annotations, nad.metadata.annotations), resourceVersion: resourceVersion ?? current.metadata.resourceVersion };
+    if (isOperatorOwned(current.metadata))
+      throw new WriteError(
+        "this NAD is managed by the Cluster Network Operator: edit its operator entry instead",
+        409,
+        "target",
+      );
+    nad.metadata = {
+      ...current.metadata,
+      ...nad.metadata,
+      annotations: mergeAnnotations(current.metadata.annotations, nad.metadata.annotations),
+      resourceVersion: resourceVersion ?? current.metadata.resourceVersion,
+    };
   }
   const write = (dry: boolean) => (mode === "create" ? w.createNad(nad, dry) : w.replaceNad(nad, dry));
   await write(true);
@@ -75,7 +123,10 @@ async function saveNetwork(w: ClusterWriter, form: NetworkForm, mode: "create" |
   return { ok: true, dryRun: false, target: w.target, resourceVersion: saved.metadata.resourceVersion };
 }
 
-function mergeAnnotations(current: Record<string, string> | undefined, next: Record<string, string> | undefined): Record<string, string> | undefined {
+function mergeAnnotations(
+  current: Record<string, string> | undefined,
+  next: Record<string, string> | undefined,
+): Record<string, string> | undefined {
   const merged = { ...current };
   delete merged[RESOURCE_NAME_ANNOTATION];
   Object.assign(merged, next);
@@ -95,7 +146,9 @@ export const networksRouter = createTRPCRouter({
         label: lease.source.info.label,
         openshift: snap.operatorNetwork !== null,
         /** on OpenShift, DHCP IPAM needs the dhcp-daemon pods in openshift-multus */
-        dhcpDaemonPods: snap.pods.filter((p) => p.metadata.namespace === "openshift-multus" && p.metadata.name.startsWith("dhcp-daemon")).length,
+        dhcpDaemonPods: snap.pods.filter(
+          (p) => p.metadata.namespace === "openshift-multus" && p.metadata.name.startsWith("dhcp-daemon"),
+        ).length,
         readOnlyReason: writer ? null : `${lease.source.info.label} is read-only`,
       };
     } finally {
@@ -117,11 +170,19 @@ export const networksRouter = createTRPCRouter({
         attach: { verb: "patch", group: "apps", resource: "deployments", namespace: input.namespace },
         operator: { verb: "update", group: "operator.openshift.io", resource: "networks", name: "cluster" },
       };
-      const entries = await Promise.all(Object.entries(checks).map(async ([k, c]) => {
-        const allowed = await w.can(c);
-        const where = "namespace" in c ? ` in ${c.namespace}` : "";
-        return [k, { allowed, missing: allowed ? null : `needs ${c.verb} on ${c.resource}${c.group ? `.${c.group}` : ""}${where}` }] as const;
-      }));
+      const entries = await Promise.all(
+        Object.entries(checks).map(async ([k, c]) => {
+          const allowed = await w.can(c);
+          const where = "namespace" in c ? ` in ${c.namespace}` : "";
+          return [
+            k,
+            {
+              allowed,
+              missing: allowed ? null : `needs ${c.verb} on ${c.resource}${c.group ? `.${c.group}` : ""}${where}`,
+            },
+          ] as const;
+        }),
+      );
       return Object.fromEntries(entries) as Record<keyof typeof checks, { allowed: boolean; missing: string | null }>;
     }).catch(() => null),
   ),
@@ -133,8 +194,17 @@ export const networksRouter = createTRPCRouter({
         const nad = await w.readNad(input.namespace, input.name);
         const config = isObject(nad.spec) && typeof nad.spec.config === "string" ? nad.spec.config : "";
         const managed = isOperatorOwned(nad.metadata);
-        const form = formFromConfig(input.name, input.namespace, config, nad.metadata.annotations?.[RESOURCE_NAME_ANNOTATION]);
-        return { form: { ...form, target: managed ? ("operator" as const) : ("nad" as const) }, resourceVersion: nad.metadata.resourceVersion ?? null, managedByOperator: managed };
+        const form = formFromConfig(
+          input.name,
+          input.namespace,
+          config,
+          nad.metadata.annotations?.[RESOURCE_NAME_ANNOTATION],
+        );
+        return {
+          form: { ...form, target: managed ? ("operator" as const) : ("nad" as const) },
+          resourceVersion: nad.metadata.resourceVersion ?? null,
+          managedByOperator: managed,
+        };
       } catch (e) {
         throw toTRPCError(e);
       }
@@ -143,8 +213,22 @@ export const networksRouter = createTRPCRouter({
 
   /** Create or edit: always a server-side dry run first, then (unless only checking) the write itself. */
   save: publicProcedure
-    .input(z.object({ context, form: networkFormSchema, mode: z.enum(["create", "edit"]), resourceVersion: z.string().optional(), dryRunOnly: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => outcome(() => withWriter(ctx, input.context, (w) => saveNetwork(w, input.form, input.mode, input.resourceVersion, input.dryRunOnly)))),
+    .input(
+      z.object({
+        context,
+        form: networkFormSchema,
+        mode: z.enum(["create", "edit"]),
+        resourceVersion: z.string().optional(),
+        dryRunOnly: z.boolean().default(false),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      outcome(() =>
+        withWriter(ctx, input.context, (w) =>
+          saveNetwork(w, input.form, input.mode, input.resourceVersion, input.dryRunOnly),
+        ),
+      ),
+    ),
 
   remove: publicProcedure
     .input(z.object({ context, namespace: dnsLabel, name: dnsLabel, target: z.enum(["nad", "operator"]) }))

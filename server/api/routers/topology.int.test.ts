@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import type { TopologyView } from "@/lib/source/view";
+import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
 import { SourceRegistry } from "../../sources/registry";
 import { appRouter } from "../root";
 import { createInnerContext } from "../trpc";
@@ -11,7 +11,10 @@ let registry: SourceRegistry;
 
 beforeAll(async () => {
   cluster = await startTestCluster();
-  registry = new SourceRegistry({ PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_CONTEXT: "admin" }, 100);
+  registry = new SourceRegistry(
+    { PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_CONTEXT: "admin" },
+    100,
+  );
 });
 
 afterAll(async () => {
@@ -24,7 +27,9 @@ const caller = (signal?: AbortSignal) => appRouter.createCaller(createInnerConte
 type Tracked = { id: string; data: TopologyView };
 
 async function next(it: AsyncIterator<unknown>, ms = 15_000): Promise<Tracked> {
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms));
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms),
+  );
   const r = await Promise.race([it.next(), timeout]);
   if (r.done) throw new Error("subscription ended");
   // On the server, tracked() yields its envelope: [id, data, marker].
@@ -55,7 +60,11 @@ describe("topology API on a live cluster", () => {
     });
     expect(res.status).toBe(200);
     let event = await next(it);
-    while (!event.data.topology.findings.some((f) => f.code === "network-not-found" && f.message.includes("multus-test/extra-net"))) {
+    while (
+      !event.data.topology.findings.some(
+        (f) => f.code === "network-not-found" && f.message.includes("multus-test/extra-net"),
+      )
+    ) {
       event = await next(it);
     }
     expect(event.id).not.toBe(first.id);
@@ -69,7 +78,11 @@ describe("topology API on a live cluster", () => {
     const sub = (await caller(ac.signal).topology.watch({ lastEventId: current.revision })) as AsyncIterable<unknown>;
     const it = sub[Symbol.asyncIterator]();
     const pending = next(it);
-    await kubeRequest(cluster, "DELETE", "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions/host-device-main");
+    await kubeRequest(
+      cluster,
+      "DELETE",
+      "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions/host-device-main",
+    );
     const event = await pending;
     expect(event.id).not.toBe(current.revision);
     expect(event.data.topology.elements.some((e) => e.id === "network/multus-test/host-device-main")).toBe(false);
@@ -78,6 +91,8 @@ describe("topology API on a live cluster", () => {
   });
 
   it("names a context the kubeconfig does not have", async () => {
-    await expect(caller().topology.get({ context: "nope" })).rejects.toThrow('kubeconfig has no context "nope" (it has: admin, restricted)');
+    await expect(caller().topology.get({ context: "nope" })).rejects.toThrow(
+      'kubeconfig has no context "nope" (it has: admin, restricted)',
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { createTRPCRouter, publicProcedure } from "../trpc";
-import { viewOf } from "../../topology-view";
 import { ChangeSignal } from "../../change-signal";
+import { viewOf } from "../../topology-view";
+import { createTRPCRouter, publicProcedure } from "../trpc";
 
 const sourceInput = z.object({
   /** kubeconfig context to read; the server's default when absent */

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applyObjects, demoDir, grantNamespaceReader, readYamlObjects, startTestCluster, type TestCluster,
-} from "@/scripts/testbed/cluster";
 import { buildTopology } from "@/lib/topology/build";
+import {
+  applyObjects,
+  demoDir,
+  grantNamespaceReader,
+  readYamlObjects,
+  startTestCluster,
+  type TestCluster,
+} from "@/scripts/testbed/cluster";
 import { LiveSource } from "./live-source";
 import { testKubeConfig } from "./test-helpers";
 
@@ -13,12 +18,15 @@ const sources: LiveSource[] = [];
 const OTHER_TEAM = [
   { apiVersion: "v1", kind: "Namespace", metadata: { name: "other-team" } },
   {
-    apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition",
+    apiVersion: "k8s.cni.cncf.io/v1",
+    kind: "NetworkAttachmentDefinition",
     metadata: { name: "secret-net", namespace: "other-team" },
     spec: { config: JSON.stringify({ cniVersion: "0.3.1", type: "macvlan", master: "ens9", ipam: { type: "dhcp" } }) },
   },
   {
-    apiVersion: "v1", kind: "Pod", metadata: { name: "hidden", namespace: "other-team", annotations: { "k8s.v1.cni.cncf.io/networks": "secret-net" } },
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "hidden", namespace: "other-team", annotations: { "k8s.v1.cni.cncf.io/networks": "secret-net" } },
     spec: { nodeName: "worker1.ocp46rt.priv.local", containers: [{ name: "app", image: "busybox" }] },
   },
 ];
@@ -28,7 +36,10 @@ beforeAll(async () => {
   const plain = ["00-namespaces.yaml", "01-nodes.yaml", "03-network-attachment-definitions.yaml", "04-pods.yaml"]
     .flatMap((f) => readYamlObjects(`${demoDir}/${f}`))
     // Not OpenShift here: nothing owns the NADs.
-    .map((o) => ({ ...(o as object), metadata: { ...(o as { metadata: object }).metadata, ownerReferences: undefined } }));
+    .map((o) => ({
+      ...(o as object),
+      metadata: { ...(o as { metadata: object }).metadata, ownerReferences: undefined },
+    }));
   await applyObjects(cluster, [...plain, ...OTHER_TEAM]);
   await grantNamespaceReader(cluster, "restricted", "multus-test");
 });
@@ -39,7 +50,11 @@ afterAll(async () => {
 });
 
 async function open(context: "admin" | "restricted", namespaces: string[] = []): Promise<LiveSource> {
-  const s = new LiveSource(testKubeConfig(cluster.kubeconfigPath, context), { label: context, namespaces, recheckMs: 60_000 });
+  const s = new LiveSource(testKubeConfig(cluster.kubeconfigPath, context), {
+    label: context,
+    namespaces,
+    recheckMs: 60_000,
+  });
   sources.push(s);
   await s.ready();
   return s;
@@ -71,15 +86,26 @@ describe("a user whose RBAC allows one namespace", () => {
     expect(s.status().state).toBe("live");
 
     const degraded = t.findings.filter((f) => f.code === "source-degraded").map((f) => f.message);
-    expect(degraded).toContainEqual(expect.stringMatching(/^list nodes: .*forbidden.*User "restricted" cannot list resource "nodes"/));
-    expect(degraded).toContainEqual(expect.stringMatching(/^list pods in all namespaces: .*forbidden.*; showing namespace multus-test only$/));
+    expect(degraded).toContainEqual(
+      expect.stringMatching(/^list nodes: .*forbidden.*User "restricted" cannot list resource "nodes"/),
+    );
+    expect(degraded).toContainEqual(
+      expect.stringMatching(/^list pods in all namespaces: .*forbidden.*; showing namespace multus-test only$/),
+    );
 
     const pods = t.elements.filter((e) => e.kind === "pod").map((e) => e.id);
     expect(pods).toContain("pod/multus-test/pod-a-5bb7694d4-j8g6b");
     expect(t.elements.some((e) => e.id.includes("other-team"))).toBe(false);
-    expect(t.elements.filter((e) => e.kind === "network").map((e) => e.name).sort()).toEqual(["bridge-main", "host-device-main", "macvlan-main"]);
+    expect(
+      t.elements
+        .filter((e) => e.kind === "network")
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(["bridge-main", "host-device-main", "macvlan-main"]);
     // Without Node objects, hosts are known from the pods that run on them.
-    expect(t.elements.find((e) => e.id === "host/worker1.ocp46rt.priv.local")).toMatchObject({ provenance: "inferred" });
+    expect(t.elements.find((e) => e.id === "host/worker1.ocp46rt.priv.local")).toMatchObject({
+      provenance: "inferred",
+    });
   });
 
   it("without a namespace to fall back to, leaves the forbidden kinds out instead of failing", async () => {
@@ -87,6 +113,8 @@ describe("a user whose RBAC allows one namespace", () => {
     const t = buildTopology(s.snapshot());
     expect(s.status().state).toBe("live");
     expect(t.elements).toEqual([]);
-    expect(t.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/^list pods in all namespaces: .*; pods are left out$/));
+    expect(t.findings.map((f) => f.message)).toContainEqual(
+      expect.stringMatching(/^list pods in all namespaces: .*; pods are left out$/),
+    );
   });
 });

@@ -12,14 +12,18 @@ export function reasonOf(err: unknown): string {
   if (typeof err === "object" && err !== null) {
     const body = (err as { body?: unknown }).body;
     const parsed = typeof body === "string" ? safeJson(body) : body;
-    if (typeof parsed === "object" && parsed !== null && typeof (parsed as { message?: unknown }).message === "string") {
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      typeof (parsed as { message?: unknown }).message === "string"
+    ) {
       return (parsed as { message: string }).message;
     }
     const code = (err as { code?: unknown }).code;
     if (typeof code === "string") return `${code}: ${(err as Error).message ?? ""}`.trim();
   }
   const status = httpStatus(err);
-  const msg = err instanceof Error ? err.message.split("\n")[0] ?? "" : String(err);
+  const msg = err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err);
   return status ? `HTTP ${status}${msg && !msg.startsWith("HTTP-Code") ? ` ${msg}` : ""}` : msg;
 }
 
@@ -33,7 +37,10 @@ function safeJson(s: string): unknown {
 
 /** Names the verb, resource and namespace, as every API error shown to a user must. */
 export function describeApiError(
-  verb: string, resource: string, scope: { namespace?: string; namespaced: boolean }, err: unknown,
+  verb: string,
+  resource: string,
+  scope: { namespace?: string; namespaced: boolean },
+  err: unknown,
 ): string {
   const where = scope.namespace ? ` in namespace ${scope.namespace}` : scope.namespaced ? " in all namespaces" : "";
   return `${verb} ${resource}${where}: ${reasonOf(err)}`;

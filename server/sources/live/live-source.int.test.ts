@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
-import { buildTopology } from "@/lib/topology/build";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
+import { buildTopology } from "@/lib/topology/build";
+import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
 import { DEMO_DIR } from "../demo";
 import { readSnapshot } from "../read-snapshot";
 import { LiveSource } from "./live-source";
@@ -52,10 +52,18 @@ describe("live source against a real kube-apiserver", () => {
   });
 
   it("drops a deleted NAD, and the pods that use it report the missing network", async () => {
-    const res = await kubeRequest(cluster, "DELETE",
-      "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions/macvlan-main");
+    const res = await kubeRequest(
+      cluster,
+      "DELETE",
+      "/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions/macvlan-main",
+    );
     expect(res.status).toBe(200);
-    await waitFor(source, () => !topo().elements.some((e) => e.id === "network/multus-test/macvlan-main"), 10_000, "the NAD to go");
+    await waitFor(
+      source,
+      () => !topo().elements.some((e) => e.id === "network/multus-test/macvlan-main"),
+      10_000,
+      "the NAD to go",
+    );
     const missing = topo().findings.filter((f) => f.code === "network-not-found" && f.message.includes("macvlan-main"));
     expect(missing.map((f) => f.elements[1]).sort()).toEqual([
       "pod/multus-test/pod-c-6d8f7b9c4-m2n5q",
@@ -80,7 +88,12 @@ describe("live source against a real kube-apiserver", () => {
     // Bound pods wait for a kubelet to confirm a graceful delete; there is none here.
     const del = await kubeRequest(cluster, "DELETE", `${podPath("pod-b-85ffcd4c7c-xpp2z")}?gracePeriodSeconds=0`);
     expect(del.status).toBe(200);
-    await waitFor(source, () => !topo().elements.some((e) => e.id === "pod/multus-test/pod-b-85ffcd4c7c-xpp2z"), 20_000, "pod-b to go");
+    await waitFor(
+      source,
+      () => !topo().elements.some((e) => e.id === "pod/multus-test/pod-b-85ffcd4c7c-xpp2z"),
+      20_000,
+      "pod-b to go",
+    );
     const ids = topo().elements.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => id.includes("pod-b-85ffcd4c7c-xpp2z"))).toEqual([]);

@@ -1,11 +1,17 @@
-import { makeInformer, type Informer, type KubeConfig, type KubernetesObject, type ObjectCache } from "@kubernetes/client-node";
+import {
+  type Informer,
+  type KubeConfig,
+  type KubernetesObject,
+  makeInformer,
+  type ObjectCache,
+} from "@kubernetes/client-node";
 import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
-import { emptySnapshot, type ClusterSnapshot } from "@/lib/k8s/snapshot";
-import type { Finding } from "@/lib/topology/schema";
+import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/source/view";
-import { Listeners, type ClusterSource } from "../types";
+import type { Finding } from "@/lib/topology/schema";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
+import { type ClusterSource, Listeners } from "../types";
 import { describeApiError, httpStatus } from "./errors";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
 
@@ -57,8 +63,16 @@ export class LiveSource implements ClusterSource {
   private readonly firstRound: Promise<void>;
   private resolveFirst!: () => void;
 
-  constructor(private readonly kc: KubeConfig, private readonly opts: LiveSourceOptions) {
-    this.info = { kind: "live", label: opts.label, writes: opts.readOnly ? "none" : "cluster", ...(opts.identity ? { identity: opts.identity } : {}) };
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly opts: LiveSourceOptions,
+  ) {
+    this.info = {
+      kind: "live",
+      label: opts.label,
+      writes: opts.readOnly ? "none" : "cluster",
+      ...(opts.identity ? { identity: opts.identity } : {}),
+    };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
     for (const resource of WATCHED) this.addPart(resource);
   }
@@ -103,7 +117,13 @@ export class LiveSource implements ClusterSource {
       }
     }
     snap.notes = this.notes();
-    snap.incomplete = [...new Set(this.parts.filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent").map((p) => p.resource.resource))];
+    snap.incomplete = [
+      ...new Set(
+        this.parts
+          .filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent")
+          .map((p) => p.resource.resource),
+      ),
+    ];
     this.cached = { rev: this.rev, snap };
     return snap;
   }
@@ -184,8 +204,11 @@ export class LiveSource implements ClusterSource {
       retryIn = this.opts.recheckMs ?? 30_000;
     } else if (status === 403 || status === 401) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];
-      const message = describeApiError("list", resource.resource, { namespace, namespaced: resource.namespaced }, err) +
-        (fallback.length ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only` : `; ${resource.resource} are left out`);
+      const message =
+        describeApiError("list", resource.resource, { namespace, namespaced: resource.namespaced }, err) +
+        (fallback.length
+          ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only`
+          : `; ${resource.resource} are left out`);
       this.setState(part, { kind: "forbidden", message });
       if (fallback.length && !this.parts.some((p) => p.resource === resource && p.namespace)) {
         for (const ns of fallback) this.addPart(resource, ns);
@@ -193,7 +216,16 @@ export class LiveSource implements ClusterSource {
       retryIn = this.opts.recheckMs ?? 60_000;
     } else {
       const since = part.state.kind === "error" ? part.state.since : new Date().toISOString();
-      this.setState(part, { kind: "error", message: describeApiError(part.everSynced ? "watch" : "list", resource.resource, { namespace, namespaced: resource.namespaced }, err), since });
+      this.setState(part, {
+        kind: "error",
+        message: describeApiError(
+          part.everSynced ? "watch" : "list",
+          resource.resource,
+          { namespace, namespaced: resource.namespaced },
+          err,
+        ),
+        since,
+      });
       const { min, max } = this.opts.backoff ?? { min: 500, max: 30_000 };
       retryIn = Math.min(max, min * 2 ** part.attempt) * (0.8 + Math.random() * 0.4);
       part.attempt++;

@@ -1,4 +1,10 @@
-import { CoreV1Api, CustomObjectsApi, type KubeConfig, type KubernetesListObject, type KubernetesObject } from "@kubernetes/client-node";
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type KubernetesListObject,
+  type KubernetesObject,
+} from "@kubernetes/client-node";
 import type { SnapshotSlot } from "@/lib/k8s/snapshot";
 
 /** A kind the live source lists and watches. */
@@ -19,23 +25,39 @@ export const WATCHED: readonly WatchedResource[] = [
   { slot: "nodes", apiVersion: "v1", kind: "Node", resource: "nodes", namespaced: false },
   { slot: "pods", apiVersion: "v1", kind: "Pod", resource: "pods", namespaced: true },
   {
-    slot: "nads", apiVersion: "k8s.cni.cncf.io/v1", kind: "NetworkAttachmentDefinition",
-    resource: "network-attachment-definitions", namespaced: true, feature: "Multus",
+    slot: "nads",
+    apiVersion: "k8s.cni.cncf.io/v1",
+    kind: "NetworkAttachmentDefinition",
+    resource: "network-attachment-definitions",
+    namespaced: true,
+    feature: "Multus",
     absentMessage: "NetworkAttachmentDefinitions are not installed: this cluster has no Multus",
   },
   {
-    slot: "nodeNetworkStates", apiVersion: "nmstate.io/v1beta1", kind: "NodeNetworkState",
-    resource: "nodenetworkstates", namespaced: false, feature: "NodeNetworkState",
+    slot: "nodeNetworkStates",
+    apiVersion: "nmstate.io/v1beta1",
+    kind: "NodeNetworkState",
+    resource: "nodenetworkstates",
+    namespaced: false,
+    feature: "NodeNetworkState",
     absentMessage: "node links are inferred: NodeNetworkState is not installed",
   },
   {
-    slot: "ipPools", apiVersion: "whereabouts.cni.cncf.io/v1alpha1", kind: "IPPool",
-    resource: "ippools", namespaced: true, feature: "whereabouts",
+    slot: "ipPools",
+    apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+    kind: "IPPool",
+    resource: "ippools",
+    namespaced: true,
+    feature: "whereabouts",
     absentMessage: "IP range use is not shown: the whereabouts IPPool CRD is not installed",
   },
   {
-    slot: "operatorNetwork", apiVersion: "operator.openshift.io/v1", kind: "Network",
-    resource: "networks", namespaced: false, feature: "OpenShift",
+    slot: "operatorNetwork",
+    apiVersion: "operator.openshift.io/v1",
+    kind: "Network",
+    resource: "networks",
+    namespaced: false,
+    feature: "OpenShift",
     absentMessage: "not OpenShift: no Cluster Network Operator, so every NAD is edited directly",
   },
 ];
@@ -59,6 +81,17 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
   const g = group ?? "";
   const v = version ?? "";
   return namespace
-    ? async () => (await custom.listNamespacedCustomObject({ group: g, version: v, namespace, plural: r.resource })) as KubernetesListObject<KubernetesObject>
-    : async () => (await custom.listClusterCustomObject({ group: g, version: v, plural: r.resource })) as KubernetesListObject<KubernetesObject>;
+    ? async () =>
+        (await custom.listNamespacedCustomObject({
+          group: g,
+          version: v,
+          namespace,
+          plural: r.resource,
+        })) as KubernetesListObject<KubernetesObject>
+    : async () =>
+        (await custom.listClusterCustomObject({
+          group: g,
+          version: v,
+          plural: r.resource,
+        })) as KubernetesListObject<KubernetesObject>;
 }

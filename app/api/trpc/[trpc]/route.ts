@@ -13,7 +13,12 @@ async function handler(req: Request): Promise<Response> {
   const reqId = req.headers.get("x-request-id") ?? randomUUID();
   const started = performance.now();
   const token = tokenFromHeaders(req.headers);
-  const meta = { reqId, method: req.method, path: new URL(req.url).pathname.replace(/^\/api\/trpc\//, ""), user: token ? tokenId(token) : undefined };
+  const meta = {
+    reqId,
+    method: req.method,
+    path: new URL(req.url).pathname.replace(/^\/api\/trpc\//, ""),
+    user: token ? tokenId(token) : undefined,
+  };
   const refused = crossSiteReason(req);
   if (refused) {
     log.warn({ ...meta, status: 403 }, refused);
