@@ -2,10 +2,11 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const DEMO_PORT = 3100;
-const LIVE_PORT = 3101;
+// PLUMBLINE_E2E_PORT lets two checkouts run their browser tests side by side on one machine.
+const DEMO_PORT = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100);
+const LIVE_PORT = DEMO_PORT + 1;
 /** the same dashboard on the test bed, reading as each caller's own token (forwarded-token mode) */
-const USERS_PORT = 3102;
+const USERS_PORT = DEMO_PORT + 2;
 /** Where the live test bed tells the tests how to reach it (see scripts/testbed/run.ts). */
 export const TESTBED_INFO = path.join(os.tmpdir(), `plumbline-e2e-testbed-${process.pid}.json`);
 process.env.PLUMBLINE_TESTBED_INFO ??= TESTBED_INFO;
@@ -63,7 +64,11 @@ export default defineConfig({
       // A real kube-apiserver + etcd seeded with the demo objects, and the dashboard reading it live.
       command: `npx tsx scripts/testbed/run.ts --grant restricted=multus-test -- bash scripts/e2e-live-servers.sh`,
       url: `http://127.0.0.1:${USERS_PORT}/api/healthz`,
-      env: { PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO },
+      env: {
+        PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO,
+        LIVE_PORT: String(LIVE_PORT),
+        USERS_PORT: String(USERS_PORT),
+      },
       reuseExistingServer: false,
       timeout: 240_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
