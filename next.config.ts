@@ -1,36 +1,21 @@
 import type { NextConfig } from "next";
+import { LIMITS } from "./lib/http/limits";
 
-const production = process.env.NODE_ENV === "production";
-
-/**
- * Inline scripts are Next's hydration data; eval is only for dev tooling, so production forbids it.
- * Workers come from our own origin (the layout worker); exports draw to data: and blob: URLs.
- */
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
+// The Content-Security-Policy (with a nonce per page) and the API's Cache-Control are set by proxy.ts.
 const config: NextConfig = {
   // The container runs .next/standalone/server.js (deploy/Containerfile).
   output: "standalone",
   // client-node pulls in Node-only modules; keep it out of the bundler.
   serverExternalPackages: ["@kubernetes/client-node", "pino"],
   poweredByHeader: false,
+  // proxy.ts runs for every request, so Next buffers bodies for it: one byte more than the API accepts, so the
+  // route still sees that a body was too large (Next would otherwise cut it to the limit silently).
+  experimental: { proxyClientMaxBodySize: LIMITS.bodyBytes + 1 },
   async headers() {
     return [
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -14,7 +14,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the cluster as the caller: no token, no dashboard (the API answers 401 as well).
-  const signedOut = getRegistry().identity === "forwarded-token" && !tokenFromHeaders(await headers());
+  const registry = getRegistry();
+  const signedOut = registry.identity === "forwarded-token" && !tokenFromHeaders(await headers(), registry.tokenHeader);
   return (
     <html lang="en">
       <body>{signedOut ? <SignIn /> : <Providers>{children}</Providers>}</body>

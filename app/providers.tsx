@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
 import { TRPCProvider } from "@/components/trpc";
+import { LIMITS } from "@/lib/http/limits";
 import type { AppRouter } from "@/server/api/root";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -16,7 +17,8 @@ export function Providers({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => op.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc" }),
-          false: httpBatchLink({ url: "/api/trpc" }),
+          // The server refuses bigger batches (maxBatchSize); the link splits instead.
+          false: httpBatchLink({ url: "/api/trpc", maxItems: LIMITS.batch }),
         }),
       ],
     }),

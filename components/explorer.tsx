@@ -20,6 +20,7 @@ import { FindingsPanel } from "./findings-panel";
 import { TopologyGraph } from "./graph/topology-graph";
 import { Legend } from "./legend";
 import { withContext } from "./network-form/context-url";
+import { SignIn } from "./sign-in";
 import { StatusChip } from "./status-chip";
 import { useTheme } from "./theme-toggle";
 import { useTRPC } from "./trpc";
@@ -104,6 +105,9 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const stale =
     view?.status.state === "stale" ||
     (subscription.status === "connecting" && view?.source.kind === "live" && query.isFetched);
+  // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
+  const refused = [subscription.error, query.error].find((e) => e?.data?.code === "UNAUTHORIZED");
+  if (refused) return <SignIn reason={refused.message} />;
   const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
 
   return (

@@ -2,7 +2,8 @@
 # Builds (when needed) and serves the dashboard on http://localhost:${PORT:-3000}.
 #   scripts/serve.sh --demo                      the embedded demo cluster
 #   scripts/serve.sh --snapshot <file|dir>       a kubectl -o json/yaml dump or a must-gather
-#   scripts/serve.sh [--kubeconfig F] [--context C]   a live cluster
+#   scripts/serve.sh [--kubeconfig F] [--context C]...   a live cluster; each --context is offered in the switcher
+#   --listen ADDR --allow-host NAME   listen beyond 127.0.0.1 (a warning, and a key in the printed URL)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -12,16 +13,26 @@ while [ $# -gt 0 ]; do
     --demo) source_kind=demo ;;
     --snapshot) source_kind=snapshot; export PLUMBLINE_SNAPSHOT="$(realpath "${2:?--snapshot needs a path}")"; shift ;;
     --kubeconfig) export KUBECONFIG="$(realpath "${2:?--kubeconfig needs a file}")"; shift ;;
-    --context) export PLUMBLINE_CONTEXT="${2:?--context needs a name}"; shift ;;
+    --context)
+      # The first is where it starts; every one named may be switched to, and no other.
+      [ -n "${PLUMBLINE_CONTEXT:-}" ] || export PLUMBLINE_CONTEXT="${2:?--context needs a name}"
+      export PLUMBLINE_CONTEXTS="${PLUMBLINE_CONTEXTS:+$PLUMBLINE_CONTEXTS,}${2:?--context needs a name}"; shift ;;
+    --listen) export PLUMBLINE_LISTEN="${2:?--listen needs an address}"; shift ;;
+    --allow-host) export PLUMBLINE_ALLOWED_HOSTS="${PLUMBLINE_ALLOWED_HOSTS:+$PLUMBLINE_ALLOWED_HOSTS,}${2:?--allow-host needs a name}"; shift ;;
     --port) export PORT="${2:?--port needs a number}"; shift ;;
     *) echo "serve: unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 export PLUMBLINE_SOURCE="$source_kind"
+case "${PLUMBLINE_LISTEN:-}" in
+  ''|127.*|localhost|::1) ;;
+  0.0.0.0|::) [ -n "${PLUMBLINE_ALLOWED_HOSTS:-}" ] || echo "serve: other machines must name this one with --allow-host <name>; requests for any other name are refused" >&2 ;;
+  *) export PLUMBLINE_ALLOWED_HOSTS="${PLUMBLINE_ALLOWED_HOSTS:+$PLUMBLINE_ALLOWED_HOSTS,}$PLUMBLINE_LISTEN" ;;
+esac
 bash scripts/setup.sh app
 # Rebuild when any source file is newer than the last build.
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server next.config.ts package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server next.config.ts proxy.ts package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
   npx next build >/dev/null
 fi
 echo "Plumbline ($PLUMBLINE_SOURCE) on http://localhost:${PORT:-3000}" >&2

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Serves the production build the way the container does: Next's standalone server, with the static assets
-# and public/ beside it. PORT and HOSTNAME choose where it listens (default 0.0.0.0:3000).
+# and public/ beside it. PORT chooses the port (3000) and PLUMBLINE_LISTEN the address: 127.0.0.1 unless told
+# otherwise, since a kubeconfig server acts with the operator's credentials for whoever reaches it. HOSTNAME is
+# ignored here (containers set it to their own name); the container image runs server.js itself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -f .next/standalone/server.js ] || { echo "start: no production build; run 'npx next build' first" >&2; exit 1; }
@@ -14,5 +16,21 @@ if [ "$(cat .next/standalone/.assets-for 2>/dev/null)" != "$(cat .next/BUILD_ID)
   cp .next/BUILD_ID .next/standalone/.assets-for
 fi
 export NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production
+export HOSTNAME="${PLUMBLINE_LISTEN:-127.0.0.1}"
+case "$HOSTNAME" in
+  127.*|localhost|::1|'[::1]') loopback=1 ;;
+  *) loopback=0 ;;
+esac
+port="${PORT:-3000}"
+if [ "$loopback" = 0 ]; then
+  echo "start: WARNING: listening on $HOSTNAME:$port, reachable from other machines" >&2
+  if [ "${PLUMBLINE_IDENTITY:-kubeconfig}" = kubeconfig ] && [ "${PLUMBLINE_SOURCE:-demo}" = kubeconfig ] && [ -z "${PLUMBLINE_LAUNCH_SECRET:-}" ]; then
+    # Whoever reaches this port acts with the kubeconfig's credentials: only holders of this launch's key may.
+    PLUMBLINE_LAUNCH_SECRET="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(24).toString("hex"))')"
+    export PLUMBLINE_LAUNCH_SECRET
+    host_for_url="${PLUMBLINE_ALLOWED_HOSTS%%,*}"
+    echo "start: open http://${host_for_url:-$HOSTNAME}:$port/?key=$PLUMBLINE_LAUNCH_SECRET (the key becomes a cookie)" >&2
+  fi
+fi
 cd .next/standalone
 exec node server.js

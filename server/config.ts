@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
 const envSchema = z
   .object({
     PLUMBLINE_SOURCE: z.enum(["demo", "snapshot", "kubeconfig"]).default("demo"),
@@ -13,6 +23,22 @@ const envSchema = z
      * (in-cluster behind oauth-proxy), or the pod's service account (read-only kiosks, loudly labelled).
      */
     PLUMBLINE_IDENTITY: z.enum(["kubeconfig", "forwarded-token", "service-account"]).default("kubeconfig"),
+    /**
+     * The one header the deployment's proxy sets (and overwrites on every request) with the caller's token:
+     * oauth-proxy's X-Forwarded-Access-Token, or Authorization from nginx + oauth2-proxy. Never guessed.
+     */
+    PLUMBLINE_TOKEN_HEADER: z.enum(["x-forwarded-access-token", "authorization"]).default("x-forwarded-access-token"),
+    /**
+     * Host names (with or without :port) requests may be addressed to. Default: the localhost names in kubeconfig
+     * mode (a DNS-rebound page cannot reach the laptop's credentials); any in-cluster, where the Route decides.
+     */
+    PLUMBLINE_ALLOWED_HOSTS: list,
+    /** kubeconfig contexts the UI may switch to, besides the current one (`serve --context A --context B`) */
+    PLUMBLINE_CONTEXTS: list,
+    /** the longest a live stream stays open before the browser reconnects through the proxy */
+    PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+    /** Set by start.sh when a kubeconfig server listens beyond loopback: the printed URL's key, then a cookie. */
+    PLUMBLINE_LAUNCH_SECRET: z.string().min(32, "at least 32 characters").optional(),
   })
   .refine((e) => e.PLUMBLINE_IDENTITY === "kubeconfig" || e.PLUMBLINE_SOURCE === "kubeconfig", {
     message: "forwarded-token and service-account identities read a live cluster: set PLUMBLINE_SOURCE=kubeconfig",
@@ -25,7 +51,7 @@ const envSchema = z
 
 export type ServerConfig = z.infer<typeof envSchema>;
 /** What tests and tools hand the registry: defaults may be left out. */
-export type ServerConfigInput = z.input<typeof envSchema>;
+export type ServerConfigInput = Partial<z.output<typeof envSchema>>;
 
 export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);

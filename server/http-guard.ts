@@ -19,3 +19,41 @@ export function crossSiteReason(req: { method: string; headers: Headers; url: st
   }
   return originHost === host ? null : `cross-site ${req.method} refused (Origin ${originHost} is not ${host})`;
 }
+
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * Hosts a request may name: in kubeconfig mode the localhost names plus the configured ones; in-cluster the
+ * configured ones, else any (null: the Route or Ingress decides which names reach the pod).
+ */
+export function allowedHosts(config: {
+  PLUMBLINE_ALLOWED_HOSTS: string[];
+  PLUMBLINE_IDENTITY: string;
+}): string[] | null {
+  const configured = config.PLUMBLINE_ALLOWED_HOSTS.map((h) => h.toLowerCase());
+  if (config.PLUMBLINE_IDENTITY === "kubeconfig") return [...LOCAL_HOSTS, ...configured];
+  return configured.length ? configured : null;
+}
+
+/**
+ * DNS rebinding guard: a page on rebind.attacker.example whose name now resolves to 127.0.0.1 sends
+ * `Host: rebind.attacker.example`, and its Origin matches that Host, so only the Host itself tells it apart.
+ * An allowed entry without a port allows any port.
+ */
+export function hostRefusal(host: string | null, allowed: string[] | null): string | null {
+  if (!allowed) return null;
+  const h = (host ?? "").toLowerCase();
+  const name = h.startsWith("[") ? h.slice(0, h.indexOf("]") + 1) : (h.split(":")[0] ?? "");
+  if (allowed.includes(h) || allowed.includes(name)) return null;
+  return `this Plumbline answers only requests addressed to ${allowed.join(", ")} (PLUMBLINE_ALLOWED_HOSTS), not ${h || "no host"}`;
+}
+
+export const LAUNCH_COOKIE = "plumbline-launch";
+
+/** Constant-time comparison of two strings, so the secret cannot be guessed a character at a time. */
+export function sameSecret(a: string | undefined | null, b: string): boolean {
+  if (!a || a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 
 /** Who a request reads and writes as. The token itself never leaves this object: not in logs, keys or errors. */
 export interface Caller {
@@ -8,21 +9,37 @@ export interface Caller {
   token?: string;
 }
 
-export class UnauthenticatedError extends Error {
-  constructor() {
-    super(
-      "sign in first: this Plumbline reads the cluster as you, and the request carried no token (X-Forwarded-Access-Token or Authorization: Bearer)",
-    );
+/** A TRPCError, so the caller gets 401 wherever it is thrown (queries, mutations, inside a subscription). */
+export class UnauthenticatedError extends TRPCError {
+  constructor(
+    message = "sign in first: this Plumbline reads the cluster as you, and the request carried no token (X-Forwarded-Access-Token or Authorization: Bearer)",
+  ) {
+    super({ code: "UNAUTHORIZED", message });
   }
 }
 
-/** From oauth-proxy (`--pass-access-token`) or a plain bearer header. */
-export function tokenFromHeaders(headers: Headers): string | undefined {
-  const forwarded = headers.get("x-forwarded-access-token")?.trim();
-  if (forwarded) return forwarded;
-  const auth = headers.get("authorization")?.trim();
-  const m = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
-  return m?.[1];
+/** A context the caller named that the operator did not offer: never loaded, so its exec plugin never runs. */
+export class ContextNotAllowedError extends TRPCError {
+  constructor(context: string) {
+    super({
+      code: "FORBIDDEN",
+      message: `context ${context} is not one this server was started with: start it with --context ${context} to offer it`,
+    });
+  }
+}
+
+export type TokenHeader = "x-forwarded-access-token" | "authorization";
+
+/**
+ * From the one header the deployment's proxy sets and overwrites (oauth-proxy's `--pass-access-token`, or
+ * nginx's Authorization from oauth2-proxy). Any other header is the client's own and is never read: a
+ * signed-in user must not be able to substitute somebody else's token.
+ */
+export function tokenFromHeaders(headers: Headers, header: TokenHeader): string | undefined {
+  const value = headers.get(header)?.trim();
+  if (!value) return undefined;
+  if (header === "x-forwarded-access-token") return value;
+  return /^Bearer\s+(\S+)$/i.exec(value)?.[1];
 }
 
 /** A stable, non-reversible name for a token: what keys and logs may carry. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS } from "../http/limits";
 import { parseNadConfig } from "../nad/parse-config";
 import { isObject, parseJson } from "../result";
 import { type IpamForm, ipamFormSchema, toCniIpam } from "./ipam";
@@ -106,7 +107,13 @@ export const sriovSchema = z.object({
   trust: onOff,
 });
 export const rawSchema = z
-  .object({ type: z.literal("raw"), config: z.string().min(1, "required") })
+  .object({
+    type: z.literal("raw"),
+    config: z
+      .string()
+      .min(1, "required")
+      .max(LIMITS.rawConfigChars, `at most ${LIMITS.rawConfigChars} characters: real CNI configs are a few KiB`),
+  })
   .superRefine((v, ctx) => {
     const problem = rawConfigProblem(v.config);
     if (problem) ctx.addIssue({ code: "custom", path: ["config"], message: problem });

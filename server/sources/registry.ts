@@ -1,10 +1,14 @@
 import { KubeConfig } from "@kubernetes/client-node";
+import { TRPCError } from "@trpc/server";
 import type { ServerConfig, ServerConfigInput } from "../config";
-import { type Caller, tokenId, UnauthenticatedError } from "../identity";
+import { type Caller, ContextNotAllowedError, type TokenHeader, tokenId, UnauthenticatedError } from "../identity";
 import { createDemoSource, createSnapshotSource } from "./demo";
 import { describeContext, loadKubeConfig } from "./kubeconfig";
+import { whoAmI } from "./live/credentials";
 import { LiveSource } from "./live/live-source";
 import type { ClusterSource } from "./types";
+
+const REFUSED = "signed out: the API server does not accept this token; sign in again";
 
 export interface Lease {
   source: ClusterSource;
@@ -15,6 +19,34 @@ interface Entry {
   source: Promise<ClusterSource>;
   users: number;
   idle?: NodeJS.Timeout;
+  /** for least-recently-used eviction */
+  lastUsed: number;
+  /** the account behind a forwarded token (SelfSubjectReview, filled in once known), for the per-account cap */
+  who: { account?: string };
+}
+
+export interface RegistryLimits {
+  /** sources per process; the least recently used idle one makes room */
+  sources: number;
+  /** sources (tokens) per account: one person's many tokens do not each get a watch set */
+  sourcesPerAccount: number;
+  /** how long a token the API server refused is refused without asking again, in ms */
+  unauthenticatedMs: number;
+}
+
+const DEFAULT_LIMITS: RegistryLimits = { sources: 64, sourcesPerAccount: 4, unauthenticatedMs: 30_000 };
+
+/** Thrown when every source is in use: a new identity waits rather than evicting someone's open view. */
+export class BusyError extends TRPCError {
+  constructor(what: string) {
+    super({ code: "TOO_MANY_REQUESTS", message: `${what}: try again when a view is closed` });
+  }
+}
+
+/** Ends a request whose source's credentials were refused by the API server. */
+export function assertSignedIn(source: ClusterSource): void {
+  const reason = source.signedOut?.();
+  if (reason) throw new UnauthenticatedError(reason);
 }
 
 /**
@@ -24,11 +56,17 @@ interface Entry {
  */
 export class SourceRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** token id → until when the API server's 401 for it stands */
+  private readonly refused = new Map<string, number>();
+  private readonly limits: RegistryLimits;
 
   constructor(
     private readonly config: ServerConfigInput,
     private readonly idleMs = 60_000,
-  ) {}
+    limits: Partial<RegistryLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
 
   get mode(): ServerConfig["PLUMBLINE_SOURCE"] {
     return this.config.PLUMBLINE_SOURCE ?? "demo";
@@ -38,27 +76,62 @@ export class SourceRegistry {
     return this.config.PLUMBLINE_IDENTITY ?? "kubeconfig";
   }
 
-  /** The kubeconfig's contexts for the switcher; empty outside kubeconfig mode. */
+  get tokenHeader(): TokenHeader {
+    return this.config.PLUMBLINE_TOKEN_HEADER ?? "x-forwarded-access-token";
+  }
+
+  /**
+   * The contexts the switcher offers: the current one and those the operator named when starting the server,
+   * never the whole kubeconfig (each context may run an exec credential plugin). Empty outside kubeconfig mode.
+   */
   contexts(): { names: string[]; current: string | null } {
     if (this.config.PLUMBLINE_SOURCE !== "kubeconfig" || this.identity !== "kubeconfig")
       return { names: [], current: null };
     const kc = loadKubeConfig({ kubeconfig: this.config.KUBECONFIG, context: this.config.PLUMBLINE_CONTEXT });
-    return { names: kc.getContexts().map((c) => c.name), current: kc.getCurrentContext() };
+    const current = kc.getCurrentContext();
+    const allowed = new Set([current, ...(this.config.PLUMBLINE_CONTEXTS ?? [])]);
+    return {
+      names: kc
+        .getContexts()
+        .map((c) => c.name)
+        .filter((n) => allowed.has(n)),
+      current,
+    };
   }
 
   async acquire(caller: Caller | string | undefined = {}): Promise<Lease> {
     const who: Caller = typeof caller === "string" || caller === undefined ? { context: caller } : caller;
     if (this.identity === "forwarded-token" && !who.token) throw new UnauthenticatedError();
+    if (who.context && this.mode === "kubeconfig" && !this.contexts().names.includes(who.context))
+      throw new ContextNotAllowedError(who.context);
     const key = this.keyFor(who);
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { source: this.create(who), users: 0 };
+      this.makeRoom(this.limits.sources, () => true, "too many identities on this server at once");
+      const seen: Entry["who"] = {};
+      const created: Entry = { source: this.create(who, seen), users: 0, lastUsed: Date.now(), who: seen };
+      entry = created;
       this.entries.set(key, entry);
-      entry.source.catch(() => this.entries.delete(key));
+      entry.source.catch(() => {
+        if (this.entries.get(key) === created) this.entries.delete(key);
+      });
     }
     clearTimeout(entry.idle);
     entry.users++;
-    const source = await entry.source;
+    entry.lastUsed = Date.now();
+    let source: ClusterSource;
+    try {
+      source = await entry.source;
+    } catch (e) {
+      entry.users--;
+      throw e;
+    }
+    if (source.signedOut?.()) {
+      // Over: the next acquire asks the API server again (and, for a refused token, is refused without asking).
+      entry.users--;
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+      return this.acquire(who);
+    }
     let released = false;
     const e = entry;
     return {
@@ -83,6 +156,46 @@ export class SourceRegistry {
     const all = [...this.entries.values()];
     this.entries.clear();
     await Promise.all(all.map(async (e) => (await e.source.catch(() => null))?.close()));
+  }
+
+  /** Closes the least recently used idle source among `which` while there are `cap` or more; none idle: busy. */
+  private makeRoom(cap: number, which: (e: Entry) => boolean, busy: string): void {
+    for (;;) {
+      const matching = [...this.entries].filter(([, e]) => which(e));
+      if (matching.length < cap) return;
+      const idle = matching.filter(([, e]) => e.users === 0).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
+      if (!idle) throw new BusyError(busy);
+      const [key, e] = idle;
+      clearTimeout(e.idle);
+      this.entries.delete(key);
+      void e.source.then((s) => s.close()).catch(() => undefined);
+    }
+  }
+
+  /**
+   * A token is checked once (SelfSubjectReview) before any watch is opened for it: a token the API server
+   * refuses costs it one request per `unauthenticatedMs`, and never an informer per kind.
+   */
+  private async checkToken(kc: KubeConfig, token: string, seen: Entry["who"]): Promise<void> {
+    const id = tokenId(token);
+    const now = Date.now();
+    if ((this.refused.get(id) ?? 0) > now) throw new UnauthenticatedError(REFUSED);
+    const who = await whoAmI(kc);
+    if (who && !who.ok) {
+      this.refused.delete(id);
+      this.refused.set(id, now + this.limits.unauthenticatedMs);
+      // Bounded: the oldest verdicts go first.
+      for (const old of this.refused.keys()) {
+        if (this.refused.size <= 10_000) break;
+        this.refused.delete(old);
+      }
+      throw new UnauthenticatedError(REFUSED);
+    }
+    if (who?.ok) {
+      seen.account = who.username;
+      const mine = (e: Entry) => e.who !== seen && e.who.account === who.username;
+      this.makeRoom(this.limits.sourcesPerAccount, mine, `too many sessions for ${who.username} at once`);
+    }
   }
 
   private keyFor(who: Caller): string {
@@ -113,7 +226,7 @@ export class SourceRegistry {
     return kc;
   }
 
-  private async create(who: Caller): Promise<ClusterSource> {
+  private async create(who: Caller, seen: Entry["who"]): Promise<ClusterSource> {
     switch (this.mode) {
       case "demo":
         return createDemoSource();
@@ -121,6 +234,7 @@ export class SourceRegistry {
         return createSnapshotSource(this.config.PLUMBLINE_SNAPSHOT ?? "");
       case "kubeconfig": {
         const kc = this.kubeConfigFor(who);
+        if (this.identity === "forwarded-token") await this.checkToken(kc, who.token ?? "", seen);
         const fallback = this.config.PLUMBLINE_NAMESPACES?.split(",")
           .map((s) => s.trim())
           .filter(Boolean);

@@ -14,6 +14,8 @@ export interface ClusterSource {
   /** the listener is called after every change; returns the unsubscribe function */
   subscribe(listener: () => void): () => void;
   close(): Promise<void>;
+  /** why the API server stopped accepting the source's credentials (401): it reads nothing more */
+  signedOut?(): string | null;
   /** where writes go; null for read-only sources (a snapshot file) */
   writer(): ClusterWriter | null;
 }

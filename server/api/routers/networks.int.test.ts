@@ -13,7 +13,13 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   await grantNamespaceReader(cluster, "restricted", "multus-test");
   registry = new SourceRegistry(
-    { PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_CONTEXT: "admin" },
+    {
+      PLUMBLINE_SOURCE: "kubeconfig",
+      KUBECONFIG: cluster.kubeconfigPath,
+      PLUMBLINE_CONTEXT: "admin",
+      // as `serve --context admin --context restricted` offers both
+      PLUMBLINE_CONTEXTS: ["admin", "restricted"],
+    },
     100,
   );
 });

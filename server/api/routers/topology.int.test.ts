@@ -90,9 +90,12 @@ describe("topology API on a live cluster", () => {
     await it.return?.();
   });
 
-  it("names a context the kubeconfig does not have", async () => {
+  it("refuses a context the server was not started with, even one the kubeconfig has", async () => {
     await expect(caller().topology.get({ context: "nope" })).rejects.toThrow(
-      'kubeconfig has no context "nope" (it has: admin, restricted)',
+      "context nope is not one this server was started with",
+    );
+    await expect(caller().topology.get({ context: "restricted" })).rejects.toThrow(
+      "context restricted is not one this server was started with",
     );
   });
 });

@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { ChangeSignal } from "../../change-signal";
+import { assertSignedIn } from "../../sources/registry";
 import { viewOf } from "../../topology-view";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
@@ -14,6 +15,7 @@ export const topologyRouter = createTRPCRouter({
     const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
+      assertSignedIn(lease.source);
       return viewOf(lease.source);
     } finally {
       lease.release();
@@ -32,6 +34,8 @@ export const topologyRouter = createTRPCRouter({
         await lease.source.ready();
         let last = input.lastEventId ?? null;
         while (!signal?.aborted) {
+          // Credentials refused by the API server: the stream ends with 401 and the page says signed out.
+          assertSignedIn(lease.source);
           const view = viewOf(lease.source);
           if (view.revision !== last) {
             last = view.revision;

@@ -1,10 +1,4 @@
-import {
-  type Informer,
-  type KubeConfig,
-  type KubernetesObject,
-  makeInformer,
-  type ObjectCache,
-} from "@kubernetes/client-node";
+import type { Informer, KubeConfig, KubernetesObject, ObjectCache } from "@kubernetes/client-node";
 import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/source/view";
@@ -12,14 +6,16 @@ import type { Finding } from "@/lib/topology/schema";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
-import { describeApiError, httpStatus } from "./errors";
+import { boundedInformer, whoAmI } from "./credentials";
+import { describeApiError, httpStatus, reasonOf } from "./errors";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
 
 type PartState =
   | { kind: "pending" }
   | { kind: "synced" }
   | { kind: "absent" }
-  | { kind: "forbidden"; message: string }
+  /** `lost`: it was synced before, so access was taken away while the user watched */
+  | { kind: "forbidden"; message: string; lost?: string }
   | { kind: "error"; message: string; since: string };
 
 interface Part {
@@ -44,6 +40,10 @@ export interface LiveSourceOptions {
   /** reads only (the service-account kiosk): no writer */
   readOnly?: boolean;
   identity?: "kubeconfig" | "forwarded-token" | "service-account";
+  /** every watch ends after this and is opened again, authorised afresh (default 45 s) */
+  watchTimeoutSeconds?: number;
+  /** how often the credentials are checked with a SelfSubjectReview, in ms (default 30 s) */
+  revalidateMs?: number;
 }
 
 /**
@@ -60,6 +60,9 @@ export class LiveSource implements ClusterSource {
   private cached: { rev: number; snap: ClusterSnapshot } | null = null;
   private liveSince: string | null = null;
   private closed = false;
+  /** why the API server stopped accepting these credentials; the source is over */
+  private ended: string | null = null;
+  private revalidator?: NodeJS.Timeout;
   private readonly firstRound: Promise<void>;
   private resolveFirst!: () => void;
 
@@ -75,6 +78,25 @@ export class LiveSource implements ClusterSource {
     };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
     for (const resource of WATCHED) this.addPart(resource);
+    this.revalidator = setInterval(() => void this.revalidate(), opts.revalidateMs ?? 30_000);
+    this.revalidator.unref?.();
+  }
+
+  /** Set once the API server answered 401 for these credentials: nothing more is read or shown. */
+  signedOut(): string | null {
+    return this.ended;
+  }
+
+  private async revalidate(): Promise<void> {
+    const who = await whoAmI(this.kc);
+    if (who && !who.ok) this.signOut(who.reason);
+  }
+
+  private signOut(reason: string): void {
+    if (this.ended || this.closed) return;
+    this.ended = `signed out: the API server no longer accepts these credentials (${reason})`;
+    void this.close();
+    this.bump();
   }
 
   revision(): number {
@@ -88,6 +110,7 @@ export class LiveSource implements ClusterSource {
   }
 
   status(): SourceStatus {
+    if (this.ended) return { state: "failed", reason: this.ended };
     const errored = this.parts.filter((p) => p.state.kind === "error");
     if (this.parts.some((p) => p.state.kind === "pending") && errored.length === 0) return { state: "connecting" };
     if (errored.length > 0) {
@@ -96,6 +119,14 @@ export class LiveSource implements ClusterSource {
       if (!this.parts.some((p) => p.everSynced)) return { state: "failed", reason };
       return { state: "stale", since: first.since, reason };
     }
+    // Live means every part is synced now: a part whose access was taken away makes the picture degraded.
+    const lost = this.parts.find((p) => p.state.kind === "forbidden" && p.state.lost);
+    if (lost?.state.kind === "forbidden" && lost.state.lost)
+      return {
+        state: "stale",
+        since: lost.state.lost,
+        reason: `${lost.state.message}; its objects are no longer shown`,
+      };
     return { state: "live", since: this.liveSince ?? new Date().toISOString() };
   }
 
@@ -104,6 +135,8 @@ export class LiveSource implements ClusterSource {
     const snap = emptySnapshot();
     for (const part of this.parts) {
       const { resource } = part;
+      // Only what a part may read now (synced), or its last good picture while it reconnects (shown as stale).
+      if (this.ended || (part.state.kind !== "synced" && part.state.kind !== "error")) continue;
       for (const raw of part.informer.list()) {
         const obj = asKubeObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
         if (typeof obj === "string") continue;
@@ -137,6 +170,7 @@ export class LiveSource implements ClusterSource {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.revalidator);
     for (const p of this.parts) {
       clearTimeout(p.timer);
       await p.informer.stop();
@@ -153,14 +187,20 @@ export class LiveSource implements ClusterSource {
         absent.add(p.resource.kind);
         notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
       } else if (s.kind === "forbidden") {
-        notes.push({ severity: "warning", code: "source-degraded", message: s.message, elements: [] });
+        const message = s.lost ? `${s.message} (access lost at ${s.lost}: its objects are no longer shown)` : s.message;
+        notes.push({ severity: "warning", code: "source-degraded", message, elements: [] });
       }
     }
     return notes;
   }
 
   private addPart(resource: WatchedResource, namespace?: string): Part {
-    const informer = makeInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace));
+    const informer = boundedInformer(
+      this.kc,
+      resourcePath(resource, namespace),
+      listFn(this.kc, resource, namespace),
+      this.opts.watchTimeoutSeconds ?? 45,
+    );
     const part: Part = { resource, namespace, informer, state: { kind: "pending" }, everSynced: false, attempt: 0 };
     const changed = (): void => this.bump();
     informer.on("add", changed);
@@ -199,17 +239,24 @@ export class LiveSource implements ClusterSource {
     const status = httpStatus(err);
     const { resource, namespace } = part;
     let retryIn: number;
+    if (status === 401) {
+      // The credentials are no longer accepted (token expired or revoked, account deleted): the source ends.
+      this.signOut(reasonOf(err));
+      return;
+    }
     if (status === 404 && resource.feature) {
       this.setState(part, { kind: "absent" });
       retryIn = this.opts.recheckMs ?? 30_000;
-    } else if (status === 403 || status === 401) {
+    } else if (status === 403) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];
       const message =
         describeApiError("list", resource.resource, { namespace, namespaced: resource.namespaced }, err) +
         (fallback.length
           ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only`
           : `; ${resource.resource} are left out`);
-      this.setState(part, { kind: "forbidden", message });
+      const lost =
+        part.state.kind === "forbidden" ? part.state.lost : part.everSynced ? new Date().toISOString() : undefined;
+      this.setState(part, { kind: "forbidden", message, ...(lost ? { lost } : {}) });
       if (fallback.length && !this.parts.some((p) => p.resource === resource && p.namespace)) {
         for (const ns of fallback) this.addPart(resource, ns);
       }

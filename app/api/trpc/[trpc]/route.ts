@@ -1,44 +1,64 @@
 import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { LIMITS } from "@/lib/http/limits";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { crossSiteReason } from "@/server/http-guard";
+import { InFlight, onBodyEnd, withBoundedBody } from "@/server/http-limits";
 import { tokenFromHeaders, tokenId } from "@/server/identity";
 import { log } from "@/server/log";
 import { getRegistry, shutdownSignal } from "@/server/registry-instance";
 
 export const dynamic = "force-dynamic";
 
+const calls = new InFlight(LIMITS.callsPerIdentity);
+const streams = new InFlight(LIMITS.streamsPerIdentity);
+
 async function handler(req: Request): Promise<Response> {
   const reqId = req.headers.get("x-request-id") ?? randomUUID();
   const started = performance.now();
-  const token = tokenFromHeaders(req.headers);
-  const meta = {
-    reqId,
-    method: req.method,
-    path: new URL(req.url).pathname.replace(/^\/api\/trpc\//, ""),
-    user: token ? tokenId(token) : undefined,
+  const registry = getRegistry();
+  const token =
+    registry.identity === "forwarded-token" ? tokenFromHeaders(req.headers, registry.tokenHeader) : undefined;
+  const path = new URL(req.url).pathname.replace(/^\/api\/trpc\//, "");
+  const meta = { reqId, method: req.method, path, user: token ? tokenId(token) : undefined };
+  const headers = { "x-request-id": reqId, "cache-control": "no-store" };
+  const refuse = (status: number, error: string): Response => {
+    log.warn({ ...meta, status }, error);
+    return Response.json({ error }, { status, headers: status === 429 ? { ...headers, "retry-after": "1" } : headers });
   };
   const refused = crossSiteReason(req);
-  if (refused) {
-    log.warn({ ...meta, status: 403 }, refused);
-    return Response.json({ error: refused }, { status: 403, headers: { "x-request-id": reqId } });
+  if (refused) return refuse(403, refused);
+  // One identity cannot take the server (or the API server behind it) for itself.
+  const stream = path.endsWith(".watch");
+  const leave = (stream ? streams : calls).enter(meta.user ?? registry.identity);
+  if (!leave) return refuse(429, `too many ${stream ? "open live views" : "requests at once"} for this identity`);
+  try {
+    const bounded = await withBoundedBody(req, LIMITS.bodyBytes);
+    if (!bounded) {
+      leave();
+      return refuse(413, `request body over ${LIMITS.bodyBytes} bytes refused`);
+    }
+    // Ends open subscriptions cleanly when the server shuts down.
+    const signal = AbortSignal.any([req.signal, shutdownSignal()]);
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(bounded, { signal }),
+      router: appRouter,
+      maxBatchSize: LIMITS.batch,
+      createContext: () => createTRPCContext({ headers: req.headers, sources: registry }),
+      onError: ({ path, error }) => {
+        if (error.code === "UNAUTHORIZED" || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") return;
+        log.error({ ...meta, trpcPath: path, code: error.code }, error.message);
+      },
+    });
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+    log.info({ ...meta, status: res.status, ms: Math.round(performance.now() - started) }, "request");
+    return onBodyEnd(res, leave);
+  } catch (e) {
+    leave();
+    throw e;
   }
-  // Ends open subscriptions cleanly when the server shuts down.
-  const signal = AbortSignal.any([req.signal, shutdownSignal()]);
-  const res = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: new Request(req, { signal }),
-    router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers, sources: getRegistry() }),
-    onError: ({ path, error }) => {
-      if (error.code === "UNAUTHORIZED" || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") return;
-      log.error({ ...meta, trpcPath: path, code: error.code }, error.message);
-    },
-  });
-  res.headers.set("x-request-id", reqId);
-  log.info({ ...meta, status: res.status, ms: Math.round(performance.now() - started) }, "request");
-  return res;
 }
 
 export { handler as GET, handler as POST };

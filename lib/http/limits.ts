@@ -1,0 +1,13 @@
+/** What one request, or one identity, may cost the server and the API server behind it (server and client agree). */
+export const LIMITS = {
+  /** request bodies; the largest form (a raw CNI config, see lib/network-form) fits many times over */
+  bodyBytes: 1024 * 1024,
+  /** raw CNI config text in a form: real conflists are a few KiB */
+  rawConfigChars: 64 * 1024,
+  /** calls in one tRPC batch; the client's httpBatchLink sends no more (app/providers.tsx) */
+  batch: 10,
+  /** HTTP requests in flight per identity, live streams excluded */
+  callsPerIdentity: 8,
+  /** open live streams per identity (tabs) */
+  streamsPerIdentity: 12,
+} as const;

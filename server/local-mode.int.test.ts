@@ -1,0 +1,178 @@
+import { networkInterfaces } from "node:os";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
+import { rawRequest, type Standalone, startStandalone } from "@/scripts/testbed/standalone";
+
+// Attacks on `npm start` in kubeconfig mode (a laptop holding an admin kubeconfig), on the real test bed.
+let cluster: TestCluster;
+let server: Standalone;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  // As a user would start it: no listen address given.
+  server = await startStandalone({
+    HOSTNAME: undefined,
+    PLUMBLINE_LISTEN: undefined,
+    PLUMBLINE_SOURCE: "kubeconfig",
+    KUBECONFIG: cluster.kubeconfigPath,
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await cluster?.stop();
+});
+
+const input = (v: unknown) => `input=${encodeURIComponent(JSON.stringify(v))}`;
+const saveBody = (name: string) =>
+  JSON.stringify({
+    mode: "create",
+    form: {
+      name,
+      namespace: "multus-test",
+      target: "nad",
+      main: { type: "bridge", bridge: `br-${name}` },
+      ipam: { type: "none" },
+    },
+  });
+const nadExists = async (name: string) =>
+  (
+    await kubeRequest(
+      cluster,
+      "GET",
+      `/apis/k8s.cni.cncf.io/v1/namespaces/multus-test/network-attachment-definitions/${name}`,
+    )
+  ).status === 200;
+
+function nonLoopbackAddress(): string {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === "IPv4" && !a.internal) return a.address;
+  throw new Error("this machine has no non-loopback IPv4 address to try the attack from");
+}
+
+describe("kubeconfig mode is local", () => {
+  it("is not reachable on the machine's other addresses unless told to listen there", async () => {
+    const other = `http://${nonLoopbackAddress()}:${server.port}/api/trpc/cluster.info`;
+    await expect(rawRequest(other)).rejects.toThrow(/ECONNREFUSED/);
+    expect((await rawRequest(`${server.base}/api/healthz`)).status).toBe(200);
+  });
+
+  it("refuses a DNS-rebound page: Host and Origin rebind.attacker.example create nothing and read nothing", async () => {
+    const host = `rebind.attacker.example:${server.port}`;
+    const post = await rawRequest(`${server.base}/api/trpc/networks.save`, {
+      method: "POST",
+      headers: {
+        host,
+        origin: `http://${host}`,
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      },
+      body: saveBody("rebound"),
+    });
+    expect(post.status).toBe(421);
+    expect(await nadExists("rebound")).toBe(false);
+    const info = await rawRequest(`${server.base}/api/trpc/cluster.info`, { headers: { host } });
+    expect(info.status).toBe(421);
+    expect(info.text).not.toContain("restricted");
+    const page = await rawRequest(`${server.base}/`, { headers: { host } });
+    expect(page.status).toBe(421);
+    // The names it was started for still work.
+    for (const ok of [`localhost:${server.port}`, `127.0.0.1:${server.port}`])
+      expect((await rawRequest(`${server.base}/api/trpc/cluster.info`, { headers: { host: ok } })).status).toBe(200);
+  });
+
+  it("switches only to contexts the operator allowed, never one a caller names", async () => {
+    const info = await rawRequest(`${server.base}/api/trpc/cluster.info`);
+    expect(JSON.parse(info.text).result.data.contexts).toEqual(["admin"]);
+    const other = await rawRequest(`${server.base}/api/trpc/topology.get?${input({ context: "restricted" })}`);
+    expect(other.status).toBe(403);
+    expect(other.text).toContain("context restricted is not one this server was started with");
+  });
+});
+
+describe("limits", () => {
+  it("refuses a body over 1 MB before parsing it", async () => {
+    const big = JSON.stringify({ mode: "create", form: { name: "x".repeat(2 * 1024 * 1024) } });
+    const res = await rawRequest(`${server.base}/api/trpc/networks.save`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: big,
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it("refuses a batch of 100 permission checks instead of making 500 access reviews", async () => {
+    const paths = Array.from({ length: 100 }, () => "networks.permissions").join(",");
+    const inputs = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [i, { namespace: "multus-test" }]));
+    const res = await rawRequest(`${server.base}/api/trpc/${paths}?batch=1&${input(inputs)}`);
+    expect(res.status).toBe(400);
+  });
+
+  it("refuses a raw CNI config of a megabyte-sized string at its field", async () => {
+    const config = JSON.stringify({ cniVersion: "0.3.1", type: "bridge", pad: "y".repeat(300_000) });
+    const res = await rawRequest(`${server.base}/api/trpc/networks.save`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        mode: "create",
+        dryRun: true,
+        form: {
+          name: "huge",
+          namespace: "multus-test",
+          target: "nad",
+          main: { type: "raw", config },
+          ipam: { type: "none" },
+        },
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("at most");
+  });
+});
+
+describe("headers", () => {
+  it("marks every API response no-store, so cluster data never sits in a cache", async () => {
+    for (const path of [`/api/trpc/topology.get?${input({})}`, "/api/healthz", "/api/trpc/cluster.info"]) {
+      const res = await rawRequest(`${server.base}${path}`);
+      expect(res.headers["cache-control"], path).toBe("no-store");
+    }
+  });
+
+  it("sends a nonce-based script policy with no unsafe-inline", async () => {
+    const res = await rawRequest(`${server.base}/`);
+    const csp = String(res.headers["content-security-policy"]);
+    const script = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(script).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+    expect(script).not.toContain("unsafe-inline");
+    const nonce = /'nonce-([^']+)'/.exec(script)?.[1];
+    // Next's own inline scripts carry it, so the page still hydrates.
+    expect(res.text).toContain(`nonce="${nonce}"`);
+  });
+});
+
+describe("a kubeconfig server reachable beyond loopback needs the launch secret", () => {
+  let guarded: Standalone;
+  const secret = "b4c1f0e9a7d3c2b1a0f9e8d7c6b5a4f3";
+  beforeAll(async () => {
+    guarded = await startStandalone({
+      PLUMBLINE_SOURCE: "kubeconfig",
+      KUBECONFIG: cluster.kubeconfigPath,
+      PLUMBLINE_LAUNCH_SECRET: secret,
+    });
+  });
+  afterAll(async () => guarded?.stop());
+
+  it("answers 401 without it, and trades the printed URL's key for a cookie", async () => {
+    expect((await rawRequest(`${guarded.base}/api/trpc/cluster.info`)).status).toBe(401);
+    expect((await rawRequest(`${guarded.base}/?key=wrong`)).status).toBe(401);
+    const opened = await rawRequest(`${guarded.base}/?key=${secret}`);
+    expect(opened.status).toBe(303);
+    expect(new URL(String(opened.headers.location)).pathname).toBe("/");
+    expect(String(opened.headers.location)).not.toContain(secret);
+    const cookie = String(opened.headers["set-cookie"]).split(";")[0] ?? "";
+    expect(String(opened.headers["set-cookie"])).toMatch(/HttpOnly/i);
+    expect(String(opened.headers["set-cookie"])).toMatch(/SameSite=Strict/i);
+    const info = await rawRequest(`${guarded.base}/api/trpc/cluster.info`, { headers: { cookie } });
+    expect(info.status).toBe(200);
+  });
+});

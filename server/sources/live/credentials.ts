@@ -1,0 +1,58 @@
+import {
+  AuthenticationV1Api,
+  type Informer,
+  type KubeConfig,
+  type KubernetesObject,
+  ListWatch,
+  type ObjectCache,
+  Watch,
+} from "@kubernetes/client-node";
+import { httpStatus, reasonOf } from "./errors";
+
+/**
+ * Every watch ends after `timeoutSeconds` and the informer opens the next one at the same resourceVersion. An
+ * open watch is not cut when RBAC changes; the next one is authorised afresh, so a revoked binding shows within
+ * one timeout instead of the API server's 30–60 minutes.
+ */
+class BoundedWatch extends Watch {
+  constructor(
+    kc: KubeConfig,
+    private readonly timeoutSeconds: number,
+  ) {
+    super(kc);
+  }
+  override watch(...[path, query, callback, done]: Parameters<Watch["watch"]>): ReturnType<Watch["watch"]> {
+    return super.watch(path, { ...query, timeoutSeconds: this.timeoutSeconds }, callback, done);
+  }
+}
+
+type ListFn = ConstructorParameters<typeof ListWatch<KubernetesObject>>[2];
+
+/** client-node's makeInformer, with bounded watches. */
+export function boundedInformer(
+  kc: KubeConfig,
+  path: string,
+  list: ListFn,
+  timeoutSeconds: number,
+): Informer<KubernetesObject> & ObjectCache<KubernetesObject> {
+  return new ListWatch(path, new BoundedWatch(kc, timeoutSeconds), list, false);
+}
+
+export type Who = { ok: true; username: string } | { ok: false; status: number; reason: string };
+
+/**
+ * Who the API server says these credentials are (SelfSubjectReview: any authenticated caller may ask). 401
+ * means the token is no longer accepted; other failures (network, an old API server) are not a verdict on it.
+ */
+export async function whoAmI(kc: KubeConfig): Promise<Who | null> {
+  try {
+    const review = await kc.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({
+      body: { apiVersion: "authentication.k8s.io/v1", kind: "SelfSubjectReview" },
+    });
+    return { ok: true, username: review.status?.userInfo?.username ?? "" };
+  } catch (err) {
+    const status = httpStatus(err);
+    if (status === 401) return { ok: false, status, reason: reasonOf(err) };
+    return null;
+  }
+}
