@@ -8,9 +8,10 @@ const config: NextConfig = {
   // client-node pulls in Node-only modules; keep it out of the bundler.
   serverExternalPackages: ["@kubernetes/client-node", "pino"],
   poweredByHeader: false,
-  // proxy.ts runs for every request, so Next buffers bodies for it: one byte more than the API accepts, so the
-  // route still sees that a body was too large (Next would otherwise cut it to the limit silently).
-  experimental: { proxyClientMaxBodySize: LIMITS.bodyBytes + 1 },
+  // proxy.ts runs for every request, so Next buffers bodies for it, cutting them silently at this size (dropping
+  // the chunk that crosses it). Twice what the API accepts: whatever is cut still exceeds the API's limit by far,
+  // so the route answers 413 instead of parsing a truncated body.
+  experimental: { proxyClientMaxBodySize: 2 * LIMITS.bodyBytes },
   async headers() {
     return [
       {

@@ -26,6 +26,9 @@ const COLLECTIONS: Record<string, { plural: string; namespaced: boolean }> = {
   "v1/ServiceAccount": { plural: "serviceaccounts", namespaced: true },
   "v1/Service": { plural: "services", namespaced: true },
   "v1/Pod": { plural: "pods", namespaced: true },
+  "v1/ConfigMap": { plural: "configmaps", namespaced: true },
+  "rbac.authorization.k8s.io/v1/Role": { plural: "roles", namespaced: true },
+  "rbac.authorization.k8s.io/v1/RoleBinding": { plural: "rolebindings", namespaced: true },
   "rbac.authorization.k8s.io/v1/ClusterRole": { plural: "clusterroles", namespaced: false },
   "rbac.authorization.k8s.io/v1/ClusterRoleBinding": { plural: "clusterrolebindings", namespaced: false },
   "apps/v1/Deployment": { plural: "deployments", namespaced: true },
@@ -79,10 +82,16 @@ function load(variant: Variant): Manifest[] {
   );
 }
 
-/** The kiosk overlays add the reader binding: dry-run it with the base it sits on. */
+/** The kiosk overlays add the reader binding (and on OpenShift who may sign in): dry-run them with their base. */
 const kioskBinding = (variant: Variant): Manifest[] => {
-  const file = `../${variant}-kiosk/rbac-reader-binding.yaml`;
-  return [{ file, object: parse(readFileSync(path.join(deployDir, variant, file), "utf8")) as KubeObject }];
+  const files = [`../${variant}-kiosk/rbac-reader-binding.yaml`];
+  if (variant === "openshift") files.push("../openshift-kiosk/rbac-viewers.yaml");
+  return files.flatMap((file) =>
+    parseAllDocuments(readFileSync(path.join(deployDir, variant, file), "utf8")).map((d) => ({
+      file,
+      object: d.toJS() as KubeObject,
+    })),
+  );
 };
 const manifests: Record<Variant, Manifest[]> = {
   openshift: [...load("openshift"), ...kioskBinding("openshift")],

@@ -149,11 +149,11 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
     expect(objects[variant].filter((o) => o.kind === "Secret")).toEqual([]);
   });
 
-  it("grants the reader ClusterRole exactly get/list/watch on what the live source watches (WATCHED)", () => {
+  it("grants the reader ClusterRole exactly list/watch (what informers use) on what the live source watches", () => {
     const role = one(variant, "ClusterRole", "plumbline-reader");
     const rules = rulesOf(role);
     for (const r of rules) {
-      expect(r.verbs.sort(), JSON.stringify(r)).toEqual(["get", "list", "watch"]);
+      expect(r.verbs.sort(), JSON.stringify(r)).toEqual(["list", "watch"]);
       expect([...(r.apiGroups ?? []), ...(r.resources ?? []), ...r.verbs]).not.toContain("*");
       expect(r.resources).not.toContain("secrets");
       expect(r.resourceNames).toBeUndefined();
@@ -161,7 +161,7 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
     }
     const expected = WATCHED.flatMap((w) => {
       const group = w.apiVersion.includes("/") ? (w.apiVersion.split("/")[0] ?? "") : "";
-      return ["get", "list", "watch"].map((verb) => `${group}/${w.resource} ${verb}`);
+      return ["list", "watch"].map((verb) => `${group}/${w.resource} ${verb}`);
     }).sort();
     expect(grants(rules)).toEqual(expected);
   });
@@ -174,7 +174,7 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
       resources: string[];
       patches: { patch: string }[];
     };
-    expect(kiosk.resources).toEqual([`../${variant}`, "rbac-reader-binding.yaml"]);
+    expect(kiosk.resources.slice(0, 2)).toEqual([`../${variant}`, "rbac-reader-binding.yaml"]);
     expect(kiosk.patches[0]?.patch).toContain("value: service-account");
     const binding = parse(
       readFileSync(path.join(deployDir, `${variant}-kiosk`, "rbac-reader-binding.yaml"), "utf8"),
@@ -225,15 +225,62 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
       PLUMBLINE_IDENTITY: "forwarded-token",
       NODE_ENV: "production",
       PORT: "3000",
-      HOSTNAME: "0.0.0.0",
+      // Behind the sidecar, loopback only; without one the Ingress must reach it.
+      HOSTNAME: variant === "openshift" ? "127.0.0.1" : "0.0.0.0",
       NEXT_TELEMETRY_DISABLED: "1",
     });
     expect(c.ports?.map((p) => p.containerPort)).toEqual([3000]);
     expect(c.livenessProbe?.httpGet?.path).toBe("/api/healthz");
     expect(c.readinessProbe?.httpGet?.path).toBe("/api/readyz");
-    expect(portOf(c, c.livenessProbe?.httpGet?.port ?? "")).toBe(3000);
-    expect(portOf(c, c.readinessProbe?.httpGet?.port ?? "")).toBe(3000);
+    // On OpenShift the probes go through oauth-proxy, which lets exactly these two paths by.
+    const probed = variant === "openshift" ? container(variant, "oauth-proxy") : c;
+    const expected = variant === "openshift" ? 8443 : 3000;
+    expect(portOf(probed, c.livenessProbe?.httpGet?.port ?? "")).toBe(expected);
+    expect(portOf(probed, c.readinessProbe?.httpGet?.port ?? "")).toBe(expected);
+    if (variant === "openshift")
+      expect(container(variant, "oauth-proxy").args).toContain("--skip-auth-regex=^/api/(healthz|readyz)$");
     expect(c.image).not.toBe("plumbline"); // kustomization.yaml's images: entry applies
+  });
+
+  it("reads the token only from the header its proxy sets and overwrites", () => {
+    const header = envOf(container(variant, "plumbline")).PLUMBLINE_TOKEN_HEADER;
+    if (variant === "openshift") {
+      expect(header).toBe("x-forwarded-access-token");
+      expect(container(variant, "oauth-proxy").args).toContain("--pass-access-token");
+    } else {
+      expect(header).toBe("authorization");
+      const ing = one(variant, "Ingress", "plumbline");
+      expect(ing.metadata.annotations?.["nginx.ingress.kubernetes.io/auth-response-headers"]).toBe("Authorization");
+    }
+  });
+
+  it("mounts no service-account token into the server, which reads as each caller", () => {
+    const spec = podSpec(variant) as PodSpec & { automountServiceAccountToken?: boolean };
+    expect(spec.automountServiceAccountToken).toBe(false);
+    const tokenPath = "/var/run/secrets/kubernetes.io/serviceaccount";
+    expect(container(variant, "plumbline").volumeMounts?.map((m) => m.mountPath)).not.toContain(tokenPath);
+    // Its kubeconfig names the cluster and its CA, and no user credentials.
+    const cm = one(variant, "ConfigMap", "plumbline-kubeconfig") as unknown as { data: { kubeconfig: string } };
+    const kc = parse(cm.data.kubeconfig) as { users: { user: object }[] };
+    expect(kc.users.map((u) => u.user)).toEqual([{}]);
+    expect(envOf(container(variant, "plumbline")).KUBECONFIG).toBe("/etc/plumbline/kubeconfig/kubeconfig");
+  });
+
+  it("lets only chosen people into the kiosk, and says how in its overlay", () => {
+    const text = readFileSync(path.join(deployDir, `${variant}-kiosk`, "kustomization.yaml"), "utf8");
+    if (variant === "openshift") {
+      expect(text).toContain(
+        `--openshift-sar={"namespace":"plumbline","resource":"services","resourceName":"plumbline","verb":"get"}`,
+      );
+      const viewers = parseAllDocuments(
+        readFileSync(path.join(deployDir, "openshift-kiosk", "rbac-viewers.yaml"), "utf8"),
+      ).map((d) => d.toJS() as K8sObject & { subjects?: { kind: string; name: string }[] });
+      expect(viewers.find((o) => o.kind === "RoleBinding")?.subjects).toEqual([
+        { apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "plumbline-viewers" },
+      ]);
+    } else {
+      expect(text).toContain("--allowed-group=plumbline-viewers");
+    }
   });
 
   it("gives the read-only server emptyDirs for /tmp and Next's cache under the image's WORKDIR", () => {

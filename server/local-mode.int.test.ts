@@ -91,14 +91,23 @@ describe("kubeconfig mode is local", () => {
 });
 
 describe("limits", () => {
-  it("refuses a body over 1 MB before parsing it", async () => {
-    const big = JSON.stringify({ mode: "create", form: { name: "x".repeat(2 * 1024 * 1024) } });
-    const res = await rawRequest(`${server.base}/api/trpc/networks.save`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: big,
-    });
-    expect(res.status).toBe(413);
+  it("refuses a body over 1 MB before parsing it, declared or streamed", async () => {
+    for (const size of [1.5, 50]) {
+      const big = JSON.stringify({ mode: "create", form: { name: "x".repeat(size * 1024 * 1024) } });
+      // Streamed (chunked, no length): the server must count.
+      const streamed = await rawRequest(`${server.base}/api/trpc/networks.save`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: big,
+      });
+      expect(streamed.status, `${size} MB streamed`).toBe(413);
+      const declared = await rawRequest(`${server.base}/api/trpc/networks.save`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(big)) },
+        body: big,
+      });
+      expect(declared.status, `${size} MB declared`).toBe(413);
+    }
   });
 
   it("refuses a batch of 100 permission checks instead of making 500 access reviews", async () => {
@@ -167,7 +176,7 @@ describe("a kubeconfig server reachable beyond loopback needs the launch secret"
     expect((await rawRequest(`${guarded.base}/?key=wrong`)).status).toBe(401);
     const opened = await rawRequest(`${guarded.base}/?key=${secret}`);
     expect(opened.status).toBe(303);
-    expect(new URL(String(opened.headers.location)).pathname).toBe("/");
+    expect(new URL(String(opened.headers.location), guarded.base).pathname).toBe("/");
     expect(String(opened.headers.location)).not.toContain(secret);
     const cookie = String(opened.headers["set-cookie"]).split(";")[0] ?? "";
     expect(String(opened.headers["set-cookie"])).toMatch(/HttpOnly/i);

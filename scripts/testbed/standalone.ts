@@ -63,13 +63,18 @@ export function rawRequest(
   opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
+    let answered = false;
     const req = httpRequest(url, { method: opts.method ?? "GET", headers: opts.headers, agent: false }, (res) => {
+      answered = true;
       let text = "";
+      const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
       res.setEncoding("utf8");
       res.on("data", (d: string) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+      res.on("end", done);
+      res.on("error", done);
     });
-    req.on("error", reject);
+    // A server that refuses a large body answers and closes while it is still being sent: the answer counts.
+    req.on("error", (e) => (answered ? undefined : reject(e)));
     if (opts.body !== undefined) req.write(opts.body);
     req.end();
   });
