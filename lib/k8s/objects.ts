@@ -1,3 +1,4 @@
+import { eventSpec } from "../events/normalize";
 import { isObject, type JsonObject, str } from "../result";
 
 export interface ObjectMeta {
@@ -28,7 +29,9 @@ export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?
   const md = isObject(v.metadata) ? v.metadata : undefined;
   const name = md ? str(md.name) : undefined;
   if (!md || !name) return `${kind} without metadata.name`;
-  return { apiVersion, kind, metadata: { ...(md as JsonObject), name } as ObjectMeta, spec: v.spec, status: v.status };
+  // An Event keeps its body at the top level; it is read once, here, into one shape for both Event APIs.
+  const spec = kind === "Event" ? eventSpec(v) : v.spec;
+  return { apiVersion, kind, metadata: { ...(md as JsonObject), name } as ObjectMeta, spec, status: v.status };
 }
 
 export const groupOf = (apiVersion: string): string =>

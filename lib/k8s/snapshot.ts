@@ -12,6 +12,8 @@ export interface ClusterSnapshot {
   operatorNetwork: KubeObject | null;
   /** Deployments, StatefulSets and DaemonSets: not drawn, but what "attach a network" patches */
   workloads: KubeObject[];
+  /** Events (events.k8s.io/v1 or core v1), their body normalized into spec (lib/events/normalize) */
+  events: KubeObject[];
   /** what the source itself has to say: a feature absent, a part it may not read */
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
@@ -26,6 +28,7 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   ipPools: [],
   operatorNetwork: null,
   workloads: [],
+  events: [],
   notes: [],
   incomplete: [],
 });
@@ -41,6 +44,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
   if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
+  if ((group === "" || group === "events.k8s.io") && kind === "Event") return "events";
   if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";
   return null;
 }

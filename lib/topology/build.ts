@@ -2,6 +2,7 @@ import { type KubeObject, keyOf } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
 import { BuildContext } from "./context";
+import { applyPodEvents } from "./events";
 import { addHosts } from "./hosts";
 import { addNetworks } from "./networks";
 import { addPods } from "./pods";
@@ -35,6 +36,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   const networks = addNetworks(ctx, sorted(snapshot.nads), snapshot.operatorNetwork);
   addPods(ctx, sorted(snapshot.pods), networks);
   applyIpPools(ctx, sorted(snapshot.ipPools), networks, !snapshot.incomplete.includes("pods"));
+  applyPodEvents(ctx, snapshot.events);
   checkDuplicateIps(ctx);
 
   // Parents before children, which is what React Flow needs, and a stable order for diffs.
