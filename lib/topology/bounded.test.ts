@@ -25,12 +25,6 @@ const pod = (name: string, node: string | undefined, annotations: Record<string,
   status: { phase: "Running" },
 });
 const node = (name: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name } });
-const nns = (name: string, interfaces: unknown[]) => ({
-  apiVersion: "nmstate.io/v1beta1",
-  kind: "NodeNetworkState",
-  metadata: { name },
-  status: { currentState: { interfaces } },
-});
 const operator = (additionalNetworks: unknown[], namespace?: string) => ({
   apiVersion: "operator.openshift.io/v1",
   kind: "Network",
