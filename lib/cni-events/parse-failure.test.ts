@@ -43,7 +43,9 @@ describe("parseCniFailure", () => {
     const whereabouts = failureCorpus[1]?.text ?? "";
     expect(parseCniFailure(whereabouts).summary).toBe("IP range exhausted: 0 of 4 free in 172.24.1.120–123");
     const v6 = failureCorpus[2]?.text ?? "";
-    expect(parseCniFailure(v6).summary).toBe("IP range exhausted: no free address in 2000::1–2000::ffff:ffff:ffff:fffe");
+    expect(parseCniFailure(v6).summary).toBe(
+      "IP range exhausted: no free address in 2000::1–2000::ffff:ffff:ffff:fffe",
+    );
   });
 
   it("does not mistake the thick shim's IfName:eth0 for the failing interface", () => {

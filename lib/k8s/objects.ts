@@ -29,9 +29,15 @@ export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?
   const md = isObject(v.metadata) ? v.metadata : undefined;
   const name = md ? str(md.name) : undefined;
   if (!md || !name) return `${kind} without metadata.name`;
+  // From a file anything goes: a namespace that is not a string would turn into "[object Object]" or worse in keys.
+  if (md.namespace !== undefined && md.namespace !== null && typeof md.namespace !== "string")
+    return `${kind} ${name}: metadata.namespace is not a string`;
+  const namespace = str(md.namespace);
+  const metadata = { ...(md as JsonObject), name, namespace } as ObjectMeta; // checked above: name and namespace are strings
+  if (namespace === undefined) delete metadata.namespace;
   // An Event keeps its body at the top level; it is read once, here, into one shape for both Event APIs.
   const spec = kind === "Event" ? eventSpec(v) : v.spec;
-  return { apiVersion, kind, metadata: { ...(md as JsonObject), name } as ObjectMeta, spec, status: v.status };
+  return { apiVersion, kind, metadata, spec, status: v.status };
 }
 
 export const groupOf = (apiVersion: string): string =>

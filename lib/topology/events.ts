@@ -112,7 +112,7 @@ function fail(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, event
   iface.failure = { ...f, message: event.message, count: event.count, ...(event.time ? { time: event.time } : {}) };
   dropFinding(ctx, "network-not-attached", iface.id);
   const networkEl = ctx.get(`network/${iface.network}`);
-  const point = ctx.links.find((l) => l.kind === "attachment" && l.source === iface.id)?.target;
+  const point = [...ctx.links.values()].find((l) => l.kind === "attachment" && l.source === iface.id)?.target;
   const times = event.count > 1 ? ` (${event.count} times)` : "";
   ctx.finding(
     pod.phase === "Running" ? "warning" : "error",
