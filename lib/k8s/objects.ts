@@ -1,4 +1,3 @@
-import { eventSpec } from "../events/normalize";
 import { isObject, type JsonObject, str } from "../result";
 
 export interface ObjectMeta {
@@ -35,9 +34,7 @@ export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?
   const namespace = str(md.namespace);
   const metadata = { ...(md as JsonObject), name, namespace } as ObjectMeta; // checked above: name and namespace are strings
   if (namespace === undefined) delete metadata.namespace;
-  // An Event keeps its body at the top level; it is read once, here, into one shape for both Event APIs.
-  const spec = kind === "Event" ? eventSpec(v) : v.spec;
-  return { apiVersion, kind, metadata, spec, status: v.status };
+  return { apiVersion, kind, metadata, spec: v.spec, status: v.status };
 }
 
 export const groupOf = (apiVersion: string): string =>

@@ -1,3 +1,4 @@
+import { eventSpec } from "../events/normalize";
 import { isObject, str } from "../result";
 import { newerCopy } from "../topology/intake";
 import type { Finding } from "../topology/schema";
@@ -35,6 +36,16 @@ export const emptySnapshot = (): ClusterSnapshot => ({
 });
 
 export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
+
+/**
+ * asKubeObject for a snapshot: an Event keeps its body at the top level, so it is read here, once, into spec in
+ * one shape for both Event APIs (lib/events/normalize). Writers keep using asKubeObject and the object as it is.
+ */
+export function asSnapshotObject(v: unknown, fallback?: { apiVersion?: string; kind?: string }): KubeObject | string {
+  const o = asKubeObject(v, fallback);
+  if (typeof o === "string" || o.kind !== "Event" || !isObject(v)) return o;
+  return { ...o, spec: eventSpec(v) };
+}
 
 /** Which slot of the snapshot a kind belongs in; null for kinds the topology does not use. */
 export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
@@ -74,7 +85,7 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
       }
       continue;
     }
-    const obj = asKubeObject(raw, fallback);
+    const obj = asSnapshotObject(raw, fallback);
     if (typeof obj === "string") {
       snap.notes.push({
         severity: "warning",
