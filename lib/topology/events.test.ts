@@ -155,6 +155,15 @@ describe("pod events on the topology", () => {
     expect(t.findings.filter((x) => x.code.startsWith("sandbox-"))).toEqual([]);
   });
 
+  it("a missing NAD the topology already reports is not reported twice, but its events still explain the interface", () => {
+    const text = (corpus.find((e) => e.source.includes("community-distribution/issues/2580"))?.text ?? "")
+      .replaceAll("kubeflow", NS)
+      .replaceAll("istio-cni", "ipvlan-nw");
+    const t = build([pod("amf-0", "Pending"), eventV1("amf-0", "FailedCreatePodSandBox", text, "2024-05-01T10:00:00Z")]);
+    expect(net1(t, "amf-0").failure?.cause).toBe("nad-not-found");
+    expect(t.findings.map((f) => f.code)).toEqual(["network-not-found"]);
+  });
+
   it("keeps at most 10 events per pod, newest first", () => {
     const many = Array.from({ length: 30 }, (_, i) =>
       eventV1(

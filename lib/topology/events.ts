@@ -111,6 +111,12 @@ function confirm(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, ad
 function fail(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, event: PodEvent, f: CniFailure): void {
   iface.failure = { ...f, message: event.message, count: event.count, ...(event.time ? { time: event.time } : {}) };
   dropFinding(ctx, "network-not-attached", iface.id);
+  // The topology already says the NAD is missing; the events only confirm it (the interface still shows them).
+  if (
+    f.cause === "nad-not-found" &&
+    ctx.findings.some((x) => x.code === "network-not-found" && x.elements[0] === iface.id)
+  )
+    return;
   const networkEl = ctx.get(`network/${iface.network}`);
   const point = [...ctx.links.values()].find((l) => l.kind === "attachment" && l.source === iface.id)?.target;
   const times = event.count > 1 ? ` (${event.count} times)` : "";
