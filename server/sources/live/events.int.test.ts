@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTopology } from "@/lib/topology/build";
 import type { InterfaceElement } from "@/lib/topology/schema";
-import { grantNamespaceReader, kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
+import { grantNamespaceReader, kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { LiveSource } from "./live-source";
 import { testKubeConfig, waitFor } from "./test-helpers";
 
