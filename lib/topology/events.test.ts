@@ -159,7 +159,10 @@ describe("pod events on the topology", () => {
     const text = (corpus.find((e) => e.source.includes("community-distribution/issues/2580"))?.text ?? "")
       .replaceAll("kubeflow", NS)
       .replaceAll("istio-cni", "ipvlan-nw");
-    const t = build([pod("amf-0", "Pending"), eventV1("amf-0", "FailedCreatePodSandBox", text, "2024-05-01T10:00:00Z")]);
+    const t = build([
+      pod("amf-0", "Pending"),
+      eventV1("amf-0", "FailedCreatePodSandBox", text, "2024-05-01T10:00:00Z"),
+    ]);
     expect(net1(t, "amf-0").failure?.cause).toBe("nad-not-found");
     expect(t.findings.map((f) => f.code)).toEqual(["network-not-found"]);
   });
