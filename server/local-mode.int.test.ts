@@ -1,7 +1,7 @@
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
-import { rawRequest, type Standalone, startStandalone } from "@/scripts/testbed/standalone";
+import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { rawRequest, type Standalone, startStandalone } from "@/testing/testbed/standalone";
 
 // Attacks on `npm start` in kubeconfig mode (a laptop holding an admin kubeconfig), on the real test bed.
 let cluster: TestCluster;

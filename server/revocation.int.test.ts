@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TopologyView } from "@/lib/source/view";
+import type { TopologyPayload as TopologyView } from "@/lib/topology/payload";
 import {
   applyObjects,
   grantNamespaceReader,
   kubeRequest,
   startTestCluster,
   type TestCluster,
-} from "@/scripts/testbed/cluster";
+} from "@/testing/testbed/cluster";
 import { appRouter } from "./api/root";
 import { createInnerContext } from "./api/trpc";
 import { SourceRegistry } from "./sources/registry";

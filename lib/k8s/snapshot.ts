@@ -1,4 +1,6 @@
+import { eventSpec } from "../events/normalize";
 import { isObject, str } from "../result";
+import { newerCopy } from "../topology/intake";
 import type { Finding } from "../topology/schema";
 import { asKubeObject, groupOf, type KubeObject, keyOf } from "./objects";
 
@@ -12,6 +14,8 @@ export interface ClusterSnapshot {
   operatorNetwork: KubeObject | null;
   /** Deployments, StatefulSets and DaemonSets: not drawn, but what "attach a network" patches */
   workloads: KubeObject[];
+  /** Events (events.k8s.io/v1 or core v1), their body normalized into spec (lib/events/normalize) */
+  events: KubeObject[];
   /** what the source itself has to say: a feature absent, a part it may not read */
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
@@ -26,11 +30,22 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   ipPools: [],
   operatorNetwork: null,
   workloads: [],
+  events: [],
   notes: [],
   incomplete: [],
 });
 
 export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
+
+/**
+ * asKubeObject for a snapshot: an Event keeps its body at the top level, so it is read here, once, into spec in
+ * one shape for both Event APIs (lib/events/normalize). Writers keep using asKubeObject and the object as it is.
+ */
+export function asSnapshotObject(v: unknown, fallback?: { apiVersion?: string; kind?: string }): KubeObject | string {
+  const o = asKubeObject(v, fallback);
+  if (typeof o === "string" || o.kind !== "Event" || !isObject(v)) return o;
+  return { ...o, spec: eventSpec(v) };
+}
 
 /** Which slot of the snapshot a kind belongs in; null for kinds the topology does not use. */
 export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
@@ -41,6 +56,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
   if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
+  if ((group === "" || group === "events.k8s.io") && kind === "Event") return "events";
   if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";
   return null;
 }
@@ -53,17 +69,23 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
 export function snapshotFromObjects(objects: readonly unknown[], origin = "input"): ClusterSnapshot {
   const snap = emptySnapshot();
   const seen = new Map<string, KubeObject>();
-  const visit = (raw: unknown, where: string, fallback?: { apiVersion?: string; kind?: string }): void => {
-    if (raw === null || raw === undefined) return;
+  // An explicit stack, not recursion: a List nested in a List a million times must not overflow the stack.
+  const todo: Visit[] = objects
+    .map((raw, i) => ({ raw, where: objects.length === 1 ? origin : `${origin} document ${i + 1}` }))
+    .reverse();
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const { raw, where, fallback } = next;
+    if (raw === null || raw === undefined) continue;
     if (isObject(raw) && Array.isArray(raw.items) && (str(raw.kind) ?? "List").endsWith("List")) {
       const listKind = str(raw.kind) ?? "List";
-      const itemKind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);
-      for (const [i, item] of raw.items.entries()) {
-        visit(item, `${where} item ${i}`, { apiVersion: str(raw.apiVersion), kind: itemKind });
+      const kind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);
+      const inner = { apiVersion: str(raw.apiVersion), kind };
+      for (let i = raw.items.length - 1; i >= 0; i--) {
+        todo.push({ raw: raw.items[i], where: `${where} item ${i}`, fallback: inner });
       }
-      return;
+      continue;
     }
-    const obj = asKubeObject(raw, fallback);
+    const obj = asSnapshotObject(raw, fallback);
     if (typeof obj === "string") {
       snap.notes.push({
         severity: "warning",
@@ -71,20 +93,23 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
         message: `${where}: ${obj}; skipped`,
         elements: [],
       });
-      return;
+      continue;
     }
     const slot = slotOf(obj.apiVersion, obj.kind);
-    if (!slot) return;
-    seen.set(`${slot}|${keyOf(obj)}`, obj);
-  };
-  for (const [i, o] of objects.entries()) visit(o, objects.length === 1 ? origin : `${origin} document ${i + 1}`);
+    if (slot) seen.set(`${slot}|${keyOf(obj)}`, obj);
+  }
   for (const [key, obj] of seen) {
-    const slot = key.split("|")[0] as SnapshotSlot;
-    if (slot === "operatorNetwork") {
-      if (obj.metadata.name === "cluster") snap.operatorNetwork = obj;
-    } else {
-      snap[slot].push(obj);
-    }
+    const slot = key.split("|")[0] as SnapshotSlot; // written as `${slot}|…` just above
+    if (slot !== "operatorNetwork") snap[slot].push(obj);
+    else if (obj.metadata.name === "cluster" && (!snap.operatorNetwork || newerCopy(obj, snap.operatorNetwork)))
+      // Two `cluster` Networks (one with a stray namespace): the same one wins whatever the order of the files.
+      snap.operatorNetwork = obj;
   }
   return snap;
+}
+
+interface Visit {
+  raw: unknown;
+  where: string;
+  fallback?: { apiVersion?: string; kind?: string };
 }

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { cniFailureSchema } from "../cni-events/schema";
+import { podEventSchema } from "../events/schema";
+import { findingCodeSchema } from "../findings/catalogue";
+import { severitySchema } from "../findings/info";
 
 /**
  * The topology contract. The API, the UI and the CLI all speak this one shape; every other
@@ -107,12 +111,22 @@ export const podElementSchema = z.object({
   phase: z.string().optional(),
   podIPs: z.array(z.string()).default([]),
   requested: z.array(requestedNetworkSchema).default([]),
+  /** its network events (sandbox failures, AddedInterface) that name no one interface, newest first */
+  events: z.array(podEventSchema).optional(),
 });
 
 export const deviceInfoSchema = z.object({
   type: z.string(),
   pciAddress: z.string().optional(),
   pfPciAddress: z.string().optional(),
+});
+
+/** A parsed sandbox failure as it stands on an interface: when it last happened and how often. */
+export const interfaceFailureSchema = cniFailureSchema.extend({
+  time: z.string().optional(),
+  count: z.number().int().min(1),
+  /** the event text verbatim */
+  message: z.string(),
 });
 
 export const interfaceElementSchema = z.object({
@@ -129,6 +143,10 @@ export const interfaceElementSchema = z.object({
   attached: z.boolean(),
   gateway: z.array(z.string()).default([]),
   deviceInfo: deviceInfoSchema.optional(),
+  /** the pod's network events about this interface, newest first (bounded) */
+  events: z.array(podEventSchema).optional(),
+  /** why the interface is not up, when the newest event about it is a sandbox failure */
+  failure: interfaceFailureSchema.optional(),
 });
 
 export const networkElementSchema = z.object({
@@ -179,26 +197,9 @@ export const linkSchema = z.object({
   label: z.string().optional(),
 });
 
-export const severitySchema = z.enum(["error", "warning", "info"]);
-
-export const findingCodeSchema = z.enum([
-  "nad-invalid-config",
-  "pod-annotation-invalid",
-  "network-not-found",
-  "network-not-attached",
-  "attached-not-requested",
-  "object-invalid",
-  "nns-invalid",
-  "ippool-invalid",
-  "operator-network-invalid",
-  "operator-network-pending",
-  "device-missing-on-host",
-  "host-device-conflict",
-  "duplicate-ip",
-  "ippool-stale-allocation",
-  "feature-absent",
-  "source-degraded",
-]);
+// Severities and codes live in the findings catalogue, so a code cannot exist without its meaning and fix.
+export { type FindingCode, findingCodeSchema } from "../findings/catalogue";
+export { type Severity, severitySchema } from "../findings/info";
 
 export const findingSchema = z.object({
   severity: severitySchema,
@@ -224,12 +225,11 @@ export type ParentElement = z.infer<typeof parentElementSchema>;
 export type HostDeviceElement = z.infer<typeof hostDeviceElementSchema>;
 export type PodElement = z.infer<typeof podElementSchema>;
 export type InterfaceElement = z.infer<typeof interfaceElementSchema>;
+export type InterfaceFailure = z.infer<typeof interfaceFailureSchema>;
 export type NetworkElement = z.infer<typeof networkElementSchema>;
 export type TopologyElement = z.infer<typeof elementSchema>;
 export type ElementKind = TopologyElement["kind"];
 export type HostSideElement = BridgeElement | ParentElement | HostDeviceElement;
 export type TopologyLink = z.infer<typeof linkSchema>;
-export type Severity = z.infer<typeof severitySchema>;
-export type FindingCode = z.infer<typeof findingCodeSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type Topology = z.infer<typeof topologySchema>;

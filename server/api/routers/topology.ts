@@ -2,8 +2,8 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { ChangeSignal } from "../../change-signal";
 import { assertSignedIn } from "../../sources/registry";
-import { viewOf } from "../../topology-view";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { payloadOf } from "../../topology-cache";
+import { createTRPCRouter, identifiedProcedure } from "../trpc";
 
 const sourceInput = z.object({
   /** kubeconfig context to read; the server's default when absent */
@@ -11,19 +11,19 @@ const sourceInput = z.object({
 });
 
 export const topologyRouter = createTRPCRouter({
-  get: publicProcedure.input(sourceInput).query(async ({ ctx, input }) => {
+  get: identifiedProcedure.input(sourceInput).query(async ({ ctx, input }) => {
     const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
       assertSignedIn(lease.source);
-      return viewOf(lease.source);
+      return payloadOf(lease.source);
     } finally {
       lease.release();
     }
   }),
 
   /** Pushes the whole view whenever the source changes; bursts of watch events coalesce into one push. */
-  watch: publicProcedure
+  watch: identifiedProcedure
     .input(sourceInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
@@ -36,7 +36,7 @@ export const topologyRouter = createTRPCRouter({
         while (!signal?.aborted) {
           // Credentials refused by the API server: the stream ends with 401 and the page says signed out.
           assertSignedIn(lease.source);
-          const view = viewOf(lease.source);
+          const view = payloadOf(lease.source);
           if (view.revision !== last) {
             last = view.revision;
             yield tracked(view.revision, view);

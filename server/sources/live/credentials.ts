@@ -28,14 +28,14 @@ class BoundedWatch extends Watch {
 
 type ListFn = ConstructorParameters<typeof ListWatch<KubernetesObject>>[2];
 
-/** client-node's makeInformer, with bounded watches. */
+/** client-node's makeInformer, with bounded watches (and the field selector makeInformer cannot pass). */
 export function boundedInformer(
   kc: KubeConfig,
   path: string,
   list: ListFn,
-  timeoutSeconds: number,
+  opts: { timeoutSeconds: number; fieldSelector?: string },
 ): Informer<KubernetesObject> & ObjectCache<KubernetesObject> {
-  return new ListWatch(path, new BoundedWatch(kc, timeoutSeconds), list, false);
+  return new ListWatch(path, new BoundedWatch(kc, opts.timeoutSeconds), list, false, undefined, opts.fieldSelector);
 }
 
 export type Who = { ok: true; username: string } | { ok: false; status: number; reason: string };

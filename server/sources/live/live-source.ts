@@ -1,7 +1,7 @@
 import type { Informer, KubeConfig, KubernetesObject, ObjectCache } from "@kubernetes/client-node";
-import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
-import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
+import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 import type { Finding } from "@/lib/topology/schema";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
@@ -138,7 +138,7 @@ export class LiveSource implements ClusterSource {
       // Only what a part may read now (synced), or its last good picture while it reconnects (shown as stale).
       if (this.ended || (part.state.kind !== "synced" && part.state.kind !== "error")) continue;
       for (const raw of part.informer.list()) {
-        const obj = asKubeObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
+        const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
         if (typeof obj === "string") continue;
         // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
         const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
@@ -188,19 +188,20 @@ export class LiveSource implements ClusterSource {
         notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
       } else if (s.kind === "forbidden") {
         const message = s.lost ? `${s.message} (access lost at ${s.lost}: its objects are no longer shown)` : s.message;
-        notes.push({ severity: "warning", code: "source-degraded", message, elements: [] });
+        // one note per refusal, however many parts (event reasons) it stopped
+        if (!notes.some((n) => n.message === message))
+          notes.push({ severity: "warning", code: "source-degraded", message, elements: [] });
       }
     }
     return notes;
   }
 
   private addPart(resource: WatchedResource, namespace?: string): Part {
-    const informer = boundedInformer(
-      this.kc,
-      resourcePath(resource, namespace),
-      listFn(this.kc, resource, namespace),
-      this.opts.watchTimeoutSeconds ?? 45,
-    );
+    // event parts watch one reason each (a field selector)
+    const informer = boundedInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace), {
+      timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45,
+      fieldSelector: resource.fieldSelector,
+    });
     const part: Part = { resource, namespace, informer, state: { kind: "pending" }, everSynced: false, attempt: 0 };
     const changed = (): void => this.bump();
     informer.on("add", changed);
@@ -246,6 +247,8 @@ export class LiveSource implements ClusterSource {
     }
     if (status === 404 && resource.feature) {
       this.setState(part, { kind: "absent" });
+      const { fallback } = resource;
+      if (fallback && !namespace && !this.parts.some((p) => p.resource === fallback)) this.addPart(fallback);
       retryIn = this.opts.recheckMs ?? 30_000;
     } else if (status === 403) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];
