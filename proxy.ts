@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { LIMITS } from "@/lib/http/limits";
 import { readConfig, type ServerConfig } from "@/server/config";
 import { allowedHosts, hostRefusal, LAUNCH_COOKIE, sameSecret } from "@/server/http-guard";
-import { pageCsp } from "@/server/page-csp";
+import { ASSET_CSP, pageCsp } from "@/server/page-csp";
 
 // Runs before every request (pages, API, assets): the checks here hold for all of them.
 let config: ServerConfig | undefined;
@@ -38,6 +38,13 @@ export function proxy(req: NextRequest): NextResponse {
     const res = NextResponse.next();
     res.headers.set("cache-control", "no-store");
     res.headers.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+    return res;
+  }
+  // Scripts themselves (the layout Web Worker takes its policy from its own script's response, and loads its
+  // chunks with importScripts, which a nonce cannot cover): same-origin scripts only.
+  if (req.nextUrl.pathname.startsWith("/_next/static/")) {
+    const res = NextResponse.next();
+    res.headers.set("content-security-policy", ASSET_CSP);
     return res;
   }
   // Pages: a fresh nonce per response; Next reads it from the request's policy and puts it on its own scripts.

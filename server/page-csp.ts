@@ -18,3 +18,7 @@ export function pageCsp(nonce: string, dev: boolean): string {
     "form-action 'self'",
   ].join("; ");
 }
+
+/** For the static assets (the layout worker's scripts among them): same-origin scripts, nothing inline. */
+export const ASSET_CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
