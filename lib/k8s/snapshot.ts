@@ -16,6 +16,8 @@ export interface ClusterSnapshot {
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
   incomplete: string[];
+  /** resources whose API the cluster does not serve at all (the CRD is not installed), e.g. "nodenetworkstates" */
+  absent?: string[];
 }
 
 export const emptySnapshot = (): ClusterSnapshot => ({
@@ -30,7 +32,7 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   incomplete: [],
 });
 
-export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
+export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete" | "absent">;
 
 /** Which slot of the snapshot a kind belongs in; null for kinds the topology does not use. */
 export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {

@@ -2,8 +2,8 @@ import { type KubeObject, keyOf } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
 import { BuildContext } from "./context";
-import { addHosts } from "./hosts";
-import { addNetworks } from "./networks";
+import { addHosts, explainInferredHosts, markIslands } from "./hosts";
+import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
 import type { Topology, TopologyElement } from "./schema";
 
@@ -36,6 +36,16 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   addPods(ctx, sorted(snapshot.pods), networks);
   applyIpPools(ctx, sorted(snapshot.ipPools), networks, !snapshot.incomplete.includes("pods"));
   checkDuplicateIps(ctx);
+  markIslands(ctx, usedBridges(networks));
+  explainInferredHosts(
+    ctx,
+    {
+      absent: snapshot.absent?.includes("nodenetworkstates") ?? false,
+      incomplete: snapshot.incomplete.includes("nodenetworkstates"),
+      count: snapshot.nodeNetworkStates.length,
+    },
+    new Set(snapshot.nodeNetworkStates.map((n) => n.metadata.name)),
+  );
 
   // Parents before children, which is what React Flow needs, and a stable order for diffs.
   const elements = [...ctx.elements.values()].sort(

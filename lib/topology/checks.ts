@@ -61,6 +61,7 @@ export function applyIpPools(
     ipam.pool = { name: match.name, allocated: match.pool.allocations.length, size: usableSize(first) };
     if (!podsComplete) continue;
     const stale = match.pool.allocations.filter((a) => !podKeys.has(a.podref));
+    ipam.pool.stale = stale.length;
     if (stale.length > 0) {
       ctx.finding(
         "warning",

@@ -74,7 +74,8 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   const unused = new Set(statuses.filter((s) => !s.isDefault));
   const pairs = requests.map((r, i) => {
     const key = `${r.namespace}/${r.name}`;
-    const candidates = [...unused].filter((s) => s.name === key);
+    // A bare name stands for the pod's namespace, but Multus 3.x also wrote it bare for a NAD of another namespace.
+    const candidates = [...unused].filter((s) => s.name === key || s.bare === r.name);
     const match = candidates.find((s) => s.interface === names[i]) ?? candidates[0];
     if (match) unused.delete(match);
     return { request: r, ifname: names[i] ?? `net${i + 1}`, status: match };
@@ -149,7 +150,10 @@ function readRequests(ctx: BuildContext, pod: KubeObject, el: PodElement): Netwo
   return [];
 }
 
-function readStatuses(ctx: BuildContext, pod: KubeObject, el: PodElement): NetworkStatus[] {
+/** A network-status entry; `bare` is the name as written when it had no namespace. */
+type Status = NetworkStatus & { bare?: string };
+
+function readStatuses(ctx: BuildContext, pod: KubeObject, el: PodElement): Status[] {
   const key =
     annotation(pod, NETWORK_STATUS_ANNOTATION) !== undefined
       ? NETWORK_STATUS_ANNOTATION
@@ -157,9 +161,22 @@ function readStatuses(ctx: BuildContext, pod: KubeObject, el: PodElement): Netwo
   const raw = annotation(pod, key);
   if (raw === undefined) return [];
   const parsed = parseNetworkStatus(raw);
-  if (parsed.ok) return parsed.value;
-  ctx.finding("error", "pod-annotation-invalid", `Pod ${el.namespace}/${el.name}: ${key} ${parsed.error}`, [el.id]);
-  return [];
+  if (!parsed.ok) {
+    ctx.finding("error", "pod-annotation-invalid", `Pod ${el.namespace}/${el.name}: ${key} ${parsed.error}`, [el.id]);
+    return [];
+  }
+  if (key === NETWORKS_STATUS_ANNOTATION_DEPRECATED) {
+    ctx.finding(
+      "info",
+      "deprecated-annotation",
+      `Pod ${el.namespace}/${el.name}: its attachments are read from ${key}, which Multus deprecated (4.0 stopped writing it); ${NETWORK_STATUS_ANNOTATION} is missing, so this Multus is old or the annotation was copied by hand`,
+      [el.id],
+    );
+  }
+  // A bare secondary name (Multus 3.x, and the OpenShift documentation's examples) means the pod's own namespace.
+  return parsed.value.map((s) =>
+    s.isDefault || s.name.includes("/") ? s : { ...s, name: `${el.namespace}/${s.name}`, bare: s.name },
+  );
 }
 
 interface InterfaceInput {
