@@ -4,6 +4,8 @@ import { fail, isObject, ok, parseJson, type Result, str, strings } from "../res
 export interface NetworkStatus {
   /** `<ns>/<nad>` for secondary networks, the default network's CNI name for the primary */
   name: string;
+  /** the name as Multus 3.x wrote it, without a namespace, once `name` has been given the pod's namespace */
+  bareName?: string;
   interface?: string;
   ips: string[];
   mac?: string;
