@@ -63,6 +63,11 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
   for (let next = todo.pop(); next; next = todo.pop()) {
     const { raw, where, fallback } = next;
     if (raw === null || raw === undefined) continue;
+    // A bare YAML sequence of objects: the `items:` of a List pasted without its header (an issue report's excerpt).
+    if (Array.isArray(raw)) {
+      for (let i = raw.length - 1; i >= 0; i--) todo.push({ raw: raw[i], where: `${where} item ${i}` });
+      continue;
+    }
     if (isObject(raw) && Array.isArray(raw.items) && (str(raw.kind) ?? "List").endsWith("List")) {
       const listKind = str(raw.kind) ?? "List";
       const kind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);

@@ -21,8 +21,9 @@ export function parseNetworkStatus(value: string): Result<NetworkStatus[]> {
   const out: NetworkStatus[] = [];
   for (const [i, entry] of json.value.entries()) {
     if (!isObject(entry)) return fail(`entry ${i} is not an object`);
-    const name = str(entry.name);
-    if (!name) return fail(`entry ${i} has no "name"`);
+    // Multus writes an empty name for a default network whose CNI config has none (multus-cni issue #640).
+    const name = str(entry.name) ?? (entry.default === true && entry.name === "" ? "" : undefined);
+    if (name === undefined) return fail(`entry ${i} has no "name"`);
     out.push({
       name,
       interface: str(entry.interface),

@@ -173,8 +173,14 @@ function readStatuses(ctx: BuildContext, pod: KubeObject, el: PodElement): Netwo
       [el.id],
     );
   }
+  // Older Multus (OpenShift 4.3-4.5) and the spec's own v1.3 example write no "default" key: the first entry, on eth0,
+  // is the cluster-wide default network, which every pod is attached to first.
+  const statuses = parsed.value;
+  const first = statuses[0];
+  if (first && !statuses.some((s) => s.isDefault) && (first.interface ?? "eth0") === "eth0")
+    statuses[0] = { ...first, isDefault: true };
   // A bare secondary name (Multus 3.x, and the OpenShift documentation's examples) means the pod's own namespace.
-  return parsed.value.map((s) =>
+  return statuses.map((s) =>
     s.isDefault || s.name.includes("/") ? s : { ...s, name: `${el.namespace}/${s.name}`, bareName: s.name },
   );
 }
