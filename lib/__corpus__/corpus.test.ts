@@ -75,7 +75,7 @@ function elementOf<K extends TopologyElement["kind"]>(
 
 const LINKS_INFERRED = "info node-links-inferred";
 const NOT_ATTACHED = "info network-not-attached"; // requested by a pod that is not scheduled yet
-const MACVLAN_CONF_1 = {
+const MACVLAN_CONF_1: Partial<NetworkElement> = {
   mainType: "macvlan",
   master: "eth1",
   ipam: {
@@ -83,7 +83,7 @@ const MACVLAN_CONF_1 = {
     ranges: [{ subnet: "10.10.0.0/16", start: "10.10.1.20", end: "10.10.3.50", gateway: "10.10.0.254", exclude: [] }],
     addresses: [],
   },
-} as const;
+};
 const requestedOnly = (network: string) => ({ network, attached: false, requested: true, ips: [] });
 const mynet = "network/default/mynet";
 
