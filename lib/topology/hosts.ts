@@ -66,11 +66,11 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
   switch (kind) {
     case "bridge": {
       const ports = seen?.ports ?? [];
-      // A port the report does not list is given the benefit of the doubt: an excerpt (an NNCP's desiredState) names
-      // only the bridge, yet the NIC it enslaves is the uplink it was made for.
+      // A port the report does not list is given the benefit of the doubt (an excerpt, an NNCP's desiredState, names
+      // only the bridge, yet the NIC it enslaves is the uplink it was made for), unless it is a pod's veth.
       const uplinks = ports.filter((p) => {
         const port = ctx.nnsInterface(node, p);
-        return port === undefined || NIC_TYPES.has(port.type);
+        return port === undefined ? !p.startsWith("veth") : NIC_TYPES.has(port.type);
       });
       // A bridge without an uplink reaches nothing beyond its host: each host's copy is its own island.
       const segment = uplinks.length > 0 ? `bridge:${device}` : id;
