@@ -55,10 +55,12 @@ export function ProblemsPanel({ findings, onSelect }: { findings: Finding[]; onS
             data-code={g.code}
             className="rounded-md border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
           >
-            <summary className="flex cursor-pointer items-center gap-1.5 px-2 py-1.5 text-xs font-semibold">
-              <Icon name={g.severity} className={`h-3.5 w-3.5 ${TONE[g.severity]}`} />
-              <span className="text-slate-900 dark:text-slate-100">{g.title}</span>
-              <span className="font-mono text-[10px] font-normal text-slate-500">{g.code}</span>
+            <summary className="flex cursor-pointer items-start gap-1.5 px-2 py-1.5 text-xs font-semibold">
+              <Icon name={g.severity} className={`mt-px h-3.5 w-3.5 shrink-0 ${TONE[g.severity]}`} />
+              <span className="min-w-0">
+                <span className="block text-slate-900 dark:text-slate-100">{g.title}</span>
+                <span className="block font-mono text-[10px] font-normal text-slate-500">{g.code}</span>
+              </span>
               <span className="ml-auto rounded bg-slate-200 px-1.5 text-[10px] text-slate-700 dark:bg-slate-700 dark:text-slate-200">
                 {g.findings.length}
               </span>

@@ -26,7 +26,10 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
       </div>
       {el.failure ? (
         // the stuck interface's cause in one line; the full event text is in its details
-        <div className="truncate font-medium text-red-700 dark:text-red-400" data-testid="interface-cause">
+        <div
+          className="line-clamp-2 text-[10px] font-medium text-red-700 dark:text-red-400"
+          data-testid="interface-cause"
+        >
           {el.failure.summary}
         </div>
       ) : (

@@ -8,6 +8,7 @@ test("the Problems panel groups findings by code, worst first, with how to fix, 
   page,
 }, testInfo) => {
   await page.goto("/");
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
   const problems = page.getByTestId("problems");
   const groups = problems.getByTestId("finding-group");
   await expect(groups.first()).toHaveAttribute("data-code", /network-not-(found|attached)/);
