@@ -160,9 +160,13 @@ describe("plugins", () => {
     status: { phase: "Running" },
   };
 
-  it("dhcp-daemon-missing when no dhcp daemon pod runs, not when one does", () => {
-    expect(codes([dhcp, pod("a", "dhcp-net")], "dhcp-daemon-missing")).toHaveLength(1);
-    expect(codes([dhcp, pod("a", "dhcp-net"), daemon], "dhcp-daemon-missing")).toHaveLength(0);
+  const multus = { ...daemon, metadata: { name: "multus-4xk9q", namespace: "openshift-multus" } };
+
+  it("dhcp-daemon-missing when the system pods are seen and no dhcp daemon runs, not when one does", () => {
+    expect(codes([dhcp, pod("a", "dhcp-net"), multus], "dhcp-daemon-missing")).toHaveLength(1);
+    expect(codes([dhcp, pod("a", "dhcp-net"), multus, daemon], "dhcp-daemon-missing")).toHaveLength(0);
+    // only the NAD and its pod: no proof either way
+    expect(codes([dhcp, pod("a", "dhcp-net")], "dhcp-daemon-missing")).toHaveLength(0);
   });
 
   const sriov = (annotations: Record<string, string>) =>

@@ -8,16 +8,19 @@ function interfacesOn(ctx: BuildContext, net: NetworkElement): InterfaceElement[
   return [...ctx.elements.values()].filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key);
 }
 
+const SYSTEM_NAMESPACE = /^(kube-system|openshift-.+|multus.*)$/;
+
 /**
  * dhcp IPAM needs the CNI dhcp daemon on every node. The Cluster Network Operator runs one for the networks it
- * renders, so only the others are checked, and only when every pod could be read (else absence proves nothing).
+ * renders, so only the others are checked, and only when every pod, system pods included, could be read (else
+ * absence proves nothing).
  */
 export function checkDhcpDaemon(ctx: BuildContext, podsComplete: boolean): void {
   if (!podsComplete) return;
-  const daemon = [...ctx.elements.values()].some(
-    (e) => e.kind === "pod" && /(^|-)dhcp(-|$)/.test(e.name) && e.phase === "Running",
-  );
-  if (daemon) return;
+  const pods = [...ctx.elements.values()].filter((e) => e.kind === "pod");
+  // A file with a NAD and its pods only says nothing about daemons: look only when system pods are in the picture.
+  if (!pods.some((p) => SYSTEM_NAMESPACE.test(p.namespace))) return;
+  if (pods.some((p) => /(^|-)dhcp(-|$)/.test(p.name) && p.phase === "Running")) return;
   for (const net of ctx.elements.values()) {
     if (net.kind !== "network" || net.ipam?.type !== "dhcp" || net.managedBy) continue;
     const users = interfacesOn(ctx, net);
