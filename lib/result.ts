@@ -6,7 +6,8 @@ export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error
 
 export function parseJson(text: string): Result<unknown> {
   try {
-    return ok(JSON.parse(text) as unknown);
+    const value: unknown = JSON.parse(text);
+    return ok(value);
   } catch (e) {
     return fail(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }

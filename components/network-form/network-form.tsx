@@ -85,7 +85,7 @@ export function NetworkForm({
             setNotice({
               tone: "bad",
               conflict: true,
-              text: `${data.namespace}/${data.name} was changed by someone else since you opened it. Reload it to get the current version, then make your change again.`,
+              text: result.message,
             });
           } else {
             setNotice({ tone: "bad", text: result.message });

@@ -2,7 +2,7 @@ import { type KubeObject, keyOf } from "@/lib/k8s/objects";
 import { templateNetworks, withTemplateNetworks } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
 import type { StaticSource } from "../sources/static-source";
-import { type ClusterWriter, type WorkloadRef, WriteError } from "./types";
+import { type ClusterWriter, conflictError, type WorkloadRef, WriteError } from "./types";
 
 /**
  * The demo's writes: they land in memory and behave like the API would (409 for a taken name or a stale
@@ -58,10 +58,7 @@ export class MemoryWriter implements ClusterWriter {
       current.metadata.resourceVersion &&
       nad.metadata.resourceVersion !== current.metadata.resourceVersion
     ) {
-      throw new WriteError(
-        `${nad.metadata.name} was changed by someone else since you opened it: reload it and make your change again`,
-        409,
-      );
+      throw conflictError(nad.metadata.name);
     }
     const stored = this.stamp({ ...nad, metadata: { ...current.metadata, ...nad.metadata } });
     if (!dryRun) this.source.put(stored);
@@ -86,10 +83,7 @@ export class MemoryWriter implements ClusterWriter {
       current.metadata.resourceVersion &&
       network.metadata.resourceVersion !== current.metadata.resourceVersion
     ) {
-      throw new WriteError(
-        "the cluster Network was changed by someone else since you opened it: reload it and make your change again",
-        409,
-      );
+      throw conflictError("the cluster Network");
     }
     const stored = this.stamp(network);
     if (dryRun) return stored;
@@ -140,10 +134,7 @@ export class MemoryWriter implements ClusterWriter {
   ): Promise<void> {
     const w = this.findWorkload(ref);
     if (resourceVersion && w.metadata.resourceVersion && resourceVersion !== w.metadata.resourceVersion) {
-      throw new WriteError(
-        `${ref.kind} ${ref.name} was changed by someone else since you opened it: reload it and try again`,
-        409,
-      );
+      throw conflictError(`${ref.kind} ${ref.name}`);
     }
     if (dryRun) return;
     this.source.put(this.stamp(withTemplateNetworks(w, networks)));
