@@ -7,7 +7,15 @@ export interface ObjectMeta {
   resourceVersion?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
-  ownerReferences?: unknown[];
+  /** what client-node's V1OwnerReference requires; entries from files are not checked beyond being listed */
+  ownerReferences?: {
+    apiVersion: string;
+    kind: string;
+    name: string;
+    uid: string;
+    controller?: boolean;
+    blockOwnerDeletion?: boolean;
+  }[];
 }
 
 /** A Kubernetes object as it comes off the wire or out of a file; only metadata.name is trusted to exist. */

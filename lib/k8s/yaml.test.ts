@@ -5,7 +5,22 @@ import { toYaml } from "./yaml";
 
 describe("toYaml", () => {
   it("reads back exactly what it wrote, for strings a hand-made emitter gets wrong", () => {
-    for (const s of ["x\r\ny", "true", "no", "~", "", " lead", "trail ", "a: b", "x #y", "'q'", '"d"', "1e3", "0x1F", "-"]) {
+    for (const s of [
+      "x\r\ny",
+      "true",
+      "no",
+      "~",
+      "",
+      " lead",
+      "trail ",
+      "a: b",
+      "x #y",
+      "'q'",
+      '"d"',
+      "1e3",
+      "0x1F",
+      "-",
+    ]) {
       expect(parse(toYaml({ s })), JSON.stringify(s)).toEqual({ s });
     }
   });

@@ -1,3 +1,4 @@
+import type { KubeObject } from "../k8s/objects";
 import { isObject, type JsonObject, str } from "../result";
 
 /** An entry of networks.operator.openshift.io/cluster spec.additionalNetworks. */
@@ -78,12 +79,10 @@ export function isOperatorOwned(metadata: unknown): boolean {
  * The NADs the Cluster Network Operator renders from the Network CR: one per additionalNetworks entry, owned by
  * the CR. The demo uses it to behave like a cluster with the operator running.
  */
-export function renderOperatorNads(network: { spec?: unknown; metadata: { name: string; uid?: string } }): {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace: string; ownerReferences: unknown[] };
-  spec: { config: string };
-}[] {
+export function renderOperatorNads(network: {
+  spec?: unknown;
+  metadata: { name: string; uid?: string };
+}): KubeObject[] {
   return parseAdditionalNetworks(network.spec).flatMap((e) =>
     e.config
       ? [

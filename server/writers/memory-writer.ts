@@ -1,3 +1,4 @@
+import { workloadKindSchema } from "@/lib/attach/attach";
 import { type KubeObject, keyOf } from "@/lib/k8s/objects";
 import { templateNetworks, withTemplateNetworks } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
@@ -94,7 +95,7 @@ export class MemoryWriter implements ClusterWriter {
     for (const nad of this.source.snapshot().nads) {
       if (isOperatorOwned(nad.metadata) && !keep.has(keyOf(nad))) this.source.remove(nad);
     }
-    for (const nad of rendered) this.source.put(this.stamp(nad as KubeObject));
+    for (const nad of rendered) this.source.put(this.stamp(nad));
     return stored;
   }
 
@@ -102,14 +103,11 @@ export class MemoryWriter implements ClusterWriter {
     return this.source
       .snapshot()
       .workloads.filter((w) => w.metadata.namespace === namespace)
-      .map((w) => {
+      .flatMap((w) => {
+        const kind = workloadKindSchema.safeParse(w.kind);
+        if (!kind.success) return [];
         const networks = templateNetworks(w);
-        return {
-          kind: w.kind as WorkloadRef["kind"],
-          namespace,
-          name: w.metadata.name,
-          ...(networks !== undefined ? { networks } : {}),
-        };
+        return [{ kind: kind.data, namespace, name: w.metadata.name, ...(networks !== undefined ? { networks } : {}) }];
       });
   }
 

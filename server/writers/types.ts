@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { workloadKindSchema } from "@/lib/attach/attach";
 import type { KubeObject } from "@/lib/k8s/objects";
 
 /** A refused write, said the way the form shows it: at a field when one is to blame, else for the whole form. */
@@ -25,7 +27,7 @@ export function isWriteError(e: unknown): e is WriteError {
   return e instanceof Error && e.name === "WriteError" && "status" in e && typeof e.status === "number";
 }
 
-export type WorkloadKind = "Deployment" | "StatefulSet" | "DaemonSet";
+export type WorkloadKind = z.infer<typeof workloadKindSchema>;
 
 export interface WorkloadRef {
   kind: WorkloadKind;
