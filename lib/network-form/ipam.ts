@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Cidr, cidrContains, networkOf, parseCidr, parseIp } from "../net/ip";
+import { pickFields } from "../result";
 
 const cidr = z
   .string()
@@ -119,9 +120,7 @@ export type IpamFormInput = z.input<typeof ipamFormSchema>;
 /** The CNI `ipam` object for a form's IPAM section. */
 export function toCniIpam(f: IpamForm): Record<string, unknown> {
   const clean = <T extends Record<string, unknown>>(o: T): Partial<T> =>
-    Object.fromEntries(
-      Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)),
-    ) as Partial<T>;
+    pickFields(o, (v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
   const routes = (rs: { dst: string; gw?: string }[]) => rs.map((r) => clean(r));
   switch (f.type) {
     case "none":

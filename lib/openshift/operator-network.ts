@@ -1,5 +1,5 @@
 import type { KubeObject } from "../k8s/objects";
-import { isObject, type JsonObject, str } from "../result";
+import { isObject, type JsonObject, str, strAt } from "../result";
 
 /** An entry of networks.operator.openshift.io/cluster spec.additionalNetworks. */
 export interface AdditionalNetwork {
@@ -14,9 +14,10 @@ export interface AdditionalNetwork {
 export function parseAdditionalNetworks(spec: unknown): AdditionalNetwork[] {
   if (!isObject(spec) || !Array.isArray(spec.additionalNetworks)) return [];
   return spec.additionalNetworks.flatMap((raw): AdditionalNetwork[] => {
-    if (!isObject(raw) || !str(raw.name)) return [];
+    const name = strAt(raw, "name");
+    if (!isObject(raw) || name === undefined) return [];
     const entry: AdditionalNetwork = {
-      name: raw.name as string,
+      name,
       namespace: str(raw.namespace) ?? "default",
       type: str(raw.type) ?? "Raw",
     };
@@ -47,7 +48,8 @@ function simpleMacvlanConfig(name: string, c: JsonObject): JsonObject {
       : { type: "dhcp" };
   const out: JsonObject = { cniVersion: "0.3.1", name, type: "macvlan", ipam };
   if (str(c.master)) out.master = c.master;
-  if (str(c.mode)) out.mode = (c.mode as string).toLowerCase();
+  const mode = str(c.mode);
+  if (mode) out.mode = mode.toLowerCase();
   if (typeof c.mtu === "number") out.mtu = c.mtu;
   return out;
 }
