@@ -40,7 +40,8 @@ export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?
   if (md.namespace !== undefined && md.namespace !== null && typeof md.namespace !== "string")
     return `${kind} ${name}: metadata.namespace is not a string`;
   const namespace = str(md.namespace);
-  const metadata = { ...(md as JsonObject), name, namespace } as ObjectMeta; // checked above: name and namespace are strings
+  // biome-ignore lint/plugin: name and namespace are checked above; other metadata fields are passed through as read
+  const metadata = { ...md, name, namespace } as ObjectMeta;
   if (namespace === undefined) delete metadata.namespace;
   return { apiVersion, kind, metadata, spec: v.spec, status: v.status };
 }
@@ -55,5 +56,5 @@ export function annotation(o: KubeObject, key: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-export const keyOf = (o: KubeObject): string =>
+export const keyOf = (o: Pick<KubeObject, "metadata">): string =>
   o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;
