@@ -75,9 +75,7 @@ export function extractNetwork(flat: string): string | undefined {
     .map((m) => m[1] ?? "")
     .filter((n) => n && !skip.has(n) && n !== "..");
   if (bracket.length > 0) return bracket[bracket.length - 1];
-  const plugin = allMatches(PLUGIN_FAILED, flat).filter(
-    (m) => m[1] && !MULTUS_TYPES.has(m[1]),
-  );
+  const plugin = allMatches(PLUGIN_FAILED, flat).filter((m) => m[1] && !MULTUS_TYPES.has(m[1]));
   return plugin.length > 0 ? plugin[plugin.length - 1]?.[2] : undefined;
 }
 
