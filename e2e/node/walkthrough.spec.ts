@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { podPids } from "../../scripts/testbed/node/cgroups";
 import { addNic, ipJson } from "../../scripts/testbed/node/netns";
-import { bridgePorts, ipv4, type Pod, podAddr } from "../../scripts/testbed/node/truth";
+import { bridgePorts, ipv4, type Pod, podAddr, until } from "../../scripts/testbed/node/truth";
 import { snap } from "../screenshot";
 import { attachThroughForm, deployment, ensure, NS, nodeBed, openNewNetwork, rolledOut } from "./node-bed";
 
@@ -111,4 +111,67 @@ test("host-device: ens8 moves from the node into the pod, and the dashboard says
   await expect(page.getByTestId(`rf__node-${host}/host-device/ens8`)).toContainText("moved into pod");
   await expect(page.getByTestId(`rf__node-${iface}`)).toContainText(mac ?? "");
   await snap(page, testInfo, "node-host-device");
+});
+
+test("macvlan on a parent NIC: the pod's net1 sits on ens9, with the whereabouts address", async ({
+  page,
+}, testInfo) => {
+  addNic(bed.node.netns, "ens9");
+  await ensure(bed.request, `/apis/apps/v1/namespaces/${NS}/deployments`, deployment("pod-d"));
+  await openNewNetwork(page, "macvlan-main");
+  await page.getByRole("radio", { name: "macvlan", exact: true }).check();
+  await page.getByLabel("Master interface", { exact: true }).fill("ens9");
+  await page.getByLabel("IPAM", { exact: true }).selectOption("whereabouts");
+  await page.getByLabel("Range", { exact: true }).fill("192.168.13.0/24");
+  await page.getByLabel("Range start", { exact: true }).fill("192.168.13.10");
+  await page.getByLabel("Range end", { exact: true }).fill("192.168.13.20");
+  await page.getByRole("button", { name: "Create network" }).click();
+  await expect(page.getByTestId("details-panel")).toContainText("ens9");
+  await attachThroughForm(page, "pod-d", "macvlan-main");
+  const pod = await rolledOut(bed.request, "pod-d", `${NS}/macvlan-main`);
+
+  const net1 = podAddr(bed.node.cgroupRoot, uid(pod), "net1");
+  const [ip] = ipv4(net1);
+  expect(ip).toBe("192.168.13.10");
+  // The parent stays on the node.
+  expect(ipJson<{ ifname: string }[]>(bed.node.netns, ["link", "show", "ens9"])).toHaveLength(1);
+
+  await page.goto("/");
+  const iface = `pod/${NS}/${pod.metadata.name}/if/net1`;
+  await expect(page.getByTestId(`rf__edge-attachment:${iface}->${host}/macvlan-parent/ens9`)).toBeAttached();
+  await expect(page.getByTestId(`rf__node-${iface}`)).toContainText(ip ?? "");
+  await expect(page.getByTestId(`rf__node-${iface}`)).toContainText(net1?.address ?? "");
+  await snap(page, testInfo, "node-macvlan");
+});
+
+test("an exhausted whereabouts range: the second pod is stuck, with the kubelet's real event", async ({
+  page,
+}, testInfo) => {
+  await ensure(bed.request, `/apis/apps/v1/namespaces/${NS}/deployments`, deployment("pod-f", 2));
+  await openNewNetwork(page, "bridge-tiny");
+  await page.getByRole("radio", { name: "bridge", exact: true }).check();
+  await page.getByLabel("Bridge name", { exact: true }).fill("mybr9");
+  await page.getByLabel("IPAM", { exact: true }).selectOption("whereabouts");
+  await page.getByLabel("Range", { exact: true }).fill("192.168.14.0/24");
+  await page.getByLabel("Range start", { exact: true }).fill("192.168.14.10");
+  await page.getByLabel("Range end", { exact: true }).fill("192.168.14.10");
+  await page.getByRole("button", { name: "Create network" }).click();
+  await expect(page.getByTestId("details-panel")).toContainText("mybr9");
+  await attachThroughForm(page, "pod-f", "bridge-tiny");
+
+  const stuck = await until("a pod-f pod refused by the kubelet for the exhausted range", async () => {
+    const r = await bed.request("GET", `/api/v1/namespaces/${NS}/events?fieldSelector=reason%3DFailedCreatePodSandBox`);
+    const items = (
+      r.body as { items: { involvedObject: { name: string }; message: string; source?: { component?: string } }[] }
+    ).items;
+    return items.find((e) => e.involvedObject.name.startsWith("pod-f-") && e.message.includes("bridge-tiny"));
+  });
+  expect(stuck.source?.component).toBe("kubelet");
+  expect(stuck.message).toMatch(/whereabouts|no IP addresses available|could not allocate/i);
+  const pod = (await bed.request("GET", `/api/v1/namespaces/${NS}/pods/${stuck.involvedObject.name}`)).body as Pod;
+  expect(pod.status?.phase).toBe("Pending");
+
+  await page.goto("/");
+  await expect(page.getByTestId(`rf__node-pod/${NS}/${stuck.involvedObject.name}`)).toBeAttached();
+  await snap(page, testInfo, "node-exhausted");
 });

@@ -17,6 +17,13 @@ command -v go >/dev/null || die "Go is required (https://go.dev) to build the no
 mkdir -p "$cache"
 export CGO_ENABLED=0
 
+build_in_module() { # module@version package output extra-ldflags
+  local src
+  src="$(go mod download -json "$1" | awk -F'"' '/"Dir"/ {print $4}')"
+  [ -d "$src" ] || die "could not download $1 from the module proxy"
+  (cd "$src" && go build -mod=mod -p "$jobs" -trimpath -ldflags "-s -w $4" -o "$3" "$2") || die "building $1 failed (see above)"
+}
+
 k8s_ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$k8s -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$(echo "$k8s" | cut -d. -f2)"
 for cmd in kubelet kube-scheduler kube-controller-manager; do
   bin="$cache/$cmd-$k8s"
@@ -40,17 +47,14 @@ if [ ! -x "$cnidir/whereabouts" ]; then
     pkgs+=("github.com/containernetworking/plugins/plugins/$p@$cni_plugins")
   done
   GOBIN="$tmp" go install -p "$jobs" -trimpath -ldflags "-s -w" "${pkgs[@]}" || die "building CNI plugins $cni_plugins failed"
+  # Multus and whereabouts are built inside their downloaded modules: `go install pkg@version` asks the proxy for the
+  # module's version list (for deprecations), which the proxy here refuses, and whereabouts' go.mod has a replace line.
   echo "build-node: building Multus $multus (thin plugin)" >&2
-  GOBIN="$tmp" go install -p "$jobs" -trimpath \
-    -ldflags "-s -w -X gopkg.in/k8snetworkplumbingwg/multus-cni.v4/pkg/multus.version=$multus" \
-    "gopkg.in/k8snetworkplumbingwg/multus-cni.v4/cmd/multus@$multus" || die "building Multus $multus failed"
-  # whereabouts' go.mod has a replace line, which `go install pkg@version` refuses: build inside its module.
+  build_in_module "gopkg.in/k8snetworkplumbingwg/multus-cni.v4@$multus" ./cmd/multus "$tmp/multus" \
+    "-X gopkg.in/k8snetworkplumbingwg/multus-cni.v4/pkg/multus.version=$multus"
   echo "build-node: building whereabouts $whereabouts" >&2
-  src="$(go mod download -json "github.com/k8snetworkplumbingwg/whereabouts@$whereabouts" | awk -F'"' '/"Dir"/ {print $4}')"
-  [ -d "$src" ] || die "could not download whereabouts $whereabouts from the module proxy"
-  (cd "$src" && go build -p "$jobs" -trimpath \
-    -ldflags "-s -w -X github.com/k8snetworkplumbingwg/whereabouts/pkg/version.Version=$whereabouts" \
-    -o "$tmp/whereabouts" ./cmd) || die "building whereabouts $whereabouts failed"
+  build_in_module "github.com/k8snetworkplumbingwg/whereabouts@$whereabouts" ./cmd "$tmp/whereabouts" \
+    "-X github.com/k8snetworkplumbingwg/whereabouts/pkg/version.Version=$whereabouts"
   rm -rf "$cnidir" && mv "$tmp" "$cnidir"
 fi
 echo "CNI_BIN_DIR=$cnidir"

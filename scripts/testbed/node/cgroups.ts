@@ -13,8 +13,18 @@ export function hierarchies(): string[] {
     .filter((d) => lstatSync(d).isDirectory() && existsSync(path.join(d, "cgroup.procs")));
 }
 
+/** mkdir, and in a v1 cpuset hierarchy give the new group its parent's CPUs and memory nodes (empty ones refuse tasks). */
+function makeGroup(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const f of ["cpuset.cpus", "cpuset.mems"]) {
+    const mine = path.join(dir, f);
+    if (existsSync(mine) && readFileSync(mine, "utf8").trim() === "")
+      writeFileSync(mine, readFileSync(path.join(path.dirname(dir), f), "utf8").trim());
+  }
+}
+
 export function createCgroupRoot(name: string): void {
-  for (const h of hierarchies()) mkdirSync(path.join(h, name), { recursive: true });
+  for (const h of hierarchies()) makeGroup(path.join(h, name));
 }
 
 function subtree(dir: string): string[] {
@@ -67,7 +77,7 @@ export function cgroupRootExists(name: string): boolean {
 export function adopt(name: string, pid: number): void {
   for (const h of hierarchies()) {
     const d = path.join(h, name, "system");
-    mkdirSync(d, { recursive: true });
+    makeGroup(d);
     writeFileSync(path.join(d, "cgroup.procs"), String(pid));
   }
 }

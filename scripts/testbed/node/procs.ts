@@ -1,6 +1,6 @@
 // Spawning the node's components with logs in the stage's dir, and condition-based waits that name what did not
 // come up (with the tail of its log).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -65,15 +65,15 @@ export function terminate(c: Component, graceMs = 10_000): Promise<void> {
   });
 }
 
-/** True if the command exits 0 (output ignored). */
-export function succeeds(argv: string[]): boolean {
+/**
+ * True if the command exits 0 within 10 s (output ignored). Asynchronous on purpose: the apiserver forwarder lives
+ * in this process's event loop, and a blocking exec would starve the very connection being checked.
+ */
+export function succeeds(argv: string[]): Promise<boolean> {
   const [bin, ...args] = argv as [string, ...string[]];
-  try {
-    execFileSync(bin, args, { stdio: "ignore", timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
+  return new Promise((resolve) => {
+    execFile(bin, args, { timeout: 10_000 }, (err) => resolve(!err));
+  });
 }
 
 export function killPids(pids: number[]): void {
