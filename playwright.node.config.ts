@@ -18,7 +18,7 @@ export default defineConfig({
   projects: [{ name: "node", testMatch: ["node/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${NODE_PORT}` } }],
   webServer: [
     {
-      command: "npx tsx scripts/testbed/run.ts --no-seed --with-node -- bash scripts/start.sh",
+      command: "npx tsx testing/testbed/run.ts --no-seed --with-node -- bash scripts/start.sh",
       url: `http://127.0.0.1:${NODE_PORT}/api/healthz`,
       env: {
         PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_NODE_TESTBED_INFO,

@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
-exec npx tsx --tsconfig tsconfig.json scripts/testbed/run.ts "$@" -- bash scripts/serve.sh
+exec npx tsx --tsconfig tsconfig.json testing/testbed/run.ts "$@" -- bash scripts/serve.sh

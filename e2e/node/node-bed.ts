@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { KubeConfig } from "@kubernetes/client-node";
 import { expect, type Page } from "@playwright/test";
-import type { KubeResponse } from "../../scripts/testbed/cluster";
-import { imageRef } from "../../scripts/testbed/node/image";
-import { type Pod, requestOn, until } from "../../scripts/testbed/node/truth";
+import type { KubeResponse } from "../../testing/testbed/cluster";
+import { imageRef } from "../../testing/testbed/node/image";
+import { type Pod, requestOn, until } from "../../testing/testbed/node/truth";
 
-/** The test bed with a node that playwright.node.config.ts started (scripts/testbed/run.ts --with-node). */
+/** The test bed with a node that playwright.node.config.ts started (testing/testbed/run.ts --with-node). */
 export function nodeBed(): {
   request: (method: string, path: string, body?: unknown) => Promise<KubeResponse>;
   node: { name: string; netns: string; cgroupRoot: string; versions: string };

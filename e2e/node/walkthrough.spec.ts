@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { podPids } from "../../scripts/testbed/node/cgroups";
-import { addNic, ipJson } from "../../scripts/testbed/node/netns";
-import { bridgePorts, ipv4, type Pod, podAddr, until } from "../../scripts/testbed/node/truth";
+import { podPids } from "../../testing/testbed/node/cgroups";
+import { addNic, ipJson } from "../../testing/testbed/node/netns";
+import { bridgePorts, ipv4, type Pod, podAddr, until } from "../../testing/testbed/node/truth";
 import { snap } from "../screenshot";
 import { attachThroughForm, deployment, ensure, NS, nodeBed, openNewNetwork, rolledOut } from "./node-bed";
 
