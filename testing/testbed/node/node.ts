@@ -133,7 +133,8 @@ async function bringUp(c: TestCluster, s: NodeState, bins: ReturnType<typeof nod
   const kcm = run("kube-controller-manager", [
     bins.controllerManager,
     ...shared,
-    "--controllers=deployment-controller,replicaset-controller,garbage-collector-controller,namespace-controller",
+    // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster
+    "--controllers=deployment-controller,replicaset-controller,garbage-collector-controller,namespace-controller,node-lifecycle-controller",
   ]);
   const healthz = (url: string) => () => succeeds([...inNode(pid), "curl", "-sfk", "-o", "/dev/null", url]);
   await waitFor("kubelet /healthz", kubelet, healthz("http://127.0.0.1:10248/healthz"));
