@@ -12,7 +12,7 @@ import { startNode } from "./node";
 import { requestOn, runningPods, until } from "./truth";
 
 const NS = "multus-test";
-const out = path.resolve(process.argv[2] ?? "testing/testbed/recorded");
+const out = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, "../recorded"));
 
 const nad = (name: string, config: Record<string, unknown>): KubeObject => ({
   apiVersion: "k8s.cni.cncf.io/v1",
@@ -89,7 +89,10 @@ try {
     const events = await until("the kubelet's FailedCreatePodSandBox for pod-x2", async () => {
       const r = await req("GET", `/api/v1/namespaces/${NS}/events`);
       const items = (r.body as { items: KubeObject[] }).items;
-      return items.some((e) => (e as { reason?: string }).reason === "FailedCreatePodSandBox") ? items : undefined;
+      const failed = (e: KubeObject): boolean =>
+        (e as { reason?: string }).reason === "FailedCreatePodSandBox" &&
+        (e as { involvedObject?: { name?: string } }).involvedObject?.name === "pod-x2";
+      return items.some(failed) ? items : undefined;
     });
     const list = async (p: string) => ((await req("GET", p)).body as { items: KubeObject[] }).items;
     await record(node.versions, {
