@@ -91,7 +91,6 @@ export class LiveSource implements ClusterSource {
     const who = await whoAmI(this.kc);
     if (who && !who.ok) this.signOut(who.reason);
   }
-
   private signOut(reason: string): void {
     if (this.ended || this.closed) return;
     this.ended = `signed out: the API server no longer accepts these credentials (${reason})`;
@@ -111,22 +110,19 @@ export class LiveSource implements ClusterSource {
 
   status(): SourceStatus {
     if (this.ended) return { state: "failed", reason: this.ended };
-    const errored = this.parts.filter((p) => p.state.kind === "error");
+    const errored = this.parts.flatMap((p) => (p.state.kind === "error" ? [p.state] : []));
     if (this.parts.some((p) => p.state.kind === "pending") && errored.length === 0) return { state: "connecting" };
     if (errored.length > 0) {
-      const first = errored[0]!.state as Extract<PartState, { kind: "error" }>;
+      const [first] = errored;
+      if (!first) return { state: "connecting" };
       const reason = errored.length > 1 ? `${first.message} (and ${errored.length - 1} more)` : first.message;
       if (!this.parts.some((p) => p.everSynced)) return { state: "failed", reason };
       return { state: "stale", since: first.since, reason };
     }
     // Live means every part is synced now: a part whose access was taken away makes the picture degraded.
-    const lost = this.parts.find((p) => p.state.kind === "forbidden" && p.state.lost);
-    if (lost?.state.kind === "forbidden" && lost.state.lost)
-      return {
-        state: "stale",
-        since: lost.state.lost,
-        reason: `${lost.state.message}; its objects are no longer shown`,
-      };
+    const [lost] = this.parts.flatMap((p) => (p.state.kind === "forbidden" && p.state.lost ? [p.state] : []));
+    if (lost?.lost)
+      return { state: "stale", since: lost.lost, reason: `${lost.message}; its objects are no longer shown` };
     return { state: "live", since: this.liveSince ?? new Date().toISOString() };
   }
 
