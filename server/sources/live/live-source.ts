@@ -4,6 +4,7 @@ import {
   type KubernetesObject,
   makeInformer,
   type ObjectCache,
+  VersionApi,
 } from "@kubernetes/client-node";
 import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
@@ -13,6 +14,7 @@ import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
 import { describeApiError, httpStatus } from "./errors";
+import { ReadinessProbe } from "./readiness-probe";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
 
 type PartState =
@@ -31,6 +33,8 @@ interface Part {
   everSynced: boolean;
   attempt: number;
   timer?: NodeJS.Timeout;
+  /** informer.start() is under way: a retry now would start it twice */
+  starting: boolean;
 }
 
 export interface LiveSourceOptions {
@@ -41,6 +45,8 @@ export interface LiveSourceOptions {
   backoff?: { min: number; max: number };
   /** how often to look again for an absent API group or a forbidden kind, in ms */
   recheckMs?: number;
+  /** how often to ask the API server whether it is back while a part is broken, in ms */
+  probeMs?: number;
   /** reads only (the service-account kiosk): no writer */
   readOnly?: boolean;
   identity?: "kubeconfig" | "forwarded-token" | "service-account";
@@ -61,6 +67,7 @@ export class LiveSource implements ClusterSource {
   private liveSince: string | null = null;
   private closed = false;
   private readonly firstRound: Promise<void>;
+  private readonly probe: ReadinessProbe;
   private resolveFirst!: () => void;
 
   constructor(
@@ -74,6 +81,12 @@ export class LiveSource implements ClusterSource {
       ...(opts.identity ? { identity: opts.identity } : {}),
     };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
+    const version = kc.makeApiClient(VersionApi);
+    this.probe = new ReadinessProbe(
+      () => version.getCode(),
+      () => this.retryBroken(),
+      opts.probeMs ?? 1_000,
+    );
     for (const resource of WATCHED) this.addPart(resource);
   }
 
@@ -137,6 +150,7 @@ export class LiveSource implements ClusterSource {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.probe.stop();
     for (const p of this.parts) {
       clearTimeout(p.timer);
       await p.informer.stop();
@@ -161,7 +175,15 @@ export class LiveSource implements ClusterSource {
 
   private addPart(resource: WatchedResource, namespace?: string): Part {
     const informer = makeInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace));
-    const part: Part = { resource, namespace, informer, state: { kind: "pending" }, everSynced: false, attempt: 0 };
+    const part: Part = {
+      resource,
+      namespace,
+      informer,
+      state: { kind: "pending" },
+      everSynced: false,
+      attempt: 0,
+      starting: false,
+    };
     const changed = (): void => this.bump();
     informer.on("add", changed);
     informer.on("update", changed);
@@ -179,19 +201,46 @@ export class LiveSource implements ClusterSource {
       failed = true;
     };
     part.informer.on("error", onErr);
+    part.starting = true;
     try {
       await part.informer.start();
     } catch (err) {
       failed = true;
       this.onError(part, err);
     } finally {
+      part.starting = false;
       part.informer.off("error", onErr);
     }
     if (failed || this.closed) return;
     // start() resolves once the list is in and the watch is open.
     part.attempt = 0;
     part.everSynced = true;
+    if (!part.namespace) await this.dropFallbacks(part.resource);
     this.setState(part, { kind: "synced" });
+  }
+
+  /**
+   * The kind may be listed cluster-wide again (RBAC restored): the per-namespace watches that stood in for it go,
+   * or every object in those namespaces would be there twice.
+   */
+  private async dropFallbacks(resource: WatchedResource): Promise<void> {
+    const fallbacks = this.parts.filter((p) => p.resource === resource && p.namespace);
+    if (fallbacks.length === 0) return;
+    this.parts.splice(0, this.parts.length, ...this.parts.filter((p) => !fallbacks.includes(p)));
+    for (const p of fallbacks) {
+      clearTimeout(p.timer);
+      await p.informer.stop();
+    }
+  }
+
+  /** The API server answers again: every broken part retries now, its backoff reset. */
+  private retryBroken(): void {
+    for (const part of this.parts) {
+      if (part.state.kind !== "error" || part.starting) continue;
+      clearTimeout(part.timer);
+      part.attempt = 0;
+      void this.run(part);
+    }
   }
 
   private onError(part: Part, err: unknown): void {
@@ -229,6 +278,7 @@ export class LiveSource implements ClusterSource {
       const { min, max } = this.opts.backoff ?? { min: 500, max: 30_000 };
       retryIn = Math.min(max, min * 2 ** part.attempt) * (0.8 + Math.random() * 0.4);
       part.attempt++;
+      this.probe.start();
     }
     clearTimeout(part.timer);
     part.timer = setTimeout(() => void this.run(part), retryIn);
