@@ -1,41 +1,13 @@
-import {
-  type Informer,
-  type KubeConfig,
-  type KubernetesObject,
-  makeInformer,
-  type ObjectCache,
-  VersionApi,
-} from "@kubernetes/client-node";
-import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
-import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
+import { type KubeConfig, makeInformer, VersionApi } from "@kubernetes/client-node";
+import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/source/view";
-import type { Finding } from "@/lib/topology/schema";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
 import { describeApiError, httpStatus } from "./errors";
+import { type Part, type PartInformer, type PartState, partsSnapshot, partsStatus } from "./parts";
 import { ReadinessProbe } from "./readiness-probe";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
-
-type PartState =
-  | { kind: "pending" }
-  | { kind: "synced" }
-  | { kind: "absent" }
-  | { kind: "forbidden"; message: string }
-  | { kind: "error"; message: string; since: string };
-
-interface Part {
-  resource: WatchedResource;
-  namespace?: string;
-  informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
-  state: PartState;
-  /** had a complete list once: its objects are the last good picture */
-  everSynced: boolean;
-  attempt: number;
-  timer?: NodeJS.Timeout;
-  /** informer.start() is under way: a retry now would start it twice */
-  starting: boolean;
-}
 
 export interface LiveSourceOptions {
   label: string;
@@ -55,8 +27,8 @@ export interface LiveSourceOptions {
 /**
  * Lists and watches the Multus-related kinds with client-node informers. Each kind (and, when a kind may
  * not be listed cluster-wide, each fallback namespace) is its own part, so one 403 or one missing API group
- * degrades that part only. 410 Gone relists (client-node does it); a dropped watch reconnects with backoff,
- * and the source reports stale until every part is back.
+ * degrades that part only. A dropped watch reconnects with backoff (reset at once when a readiness probe sees the
+ * API server answer again), listing afresh, and the source reports stale until every part is back.
  */
 export class LiveSource implements ClusterSource {
   readonly info: SourceInfo;
@@ -101,44 +73,12 @@ export class LiveSource implements ClusterSource {
   }
 
   status(): SourceStatus {
-    const errored = this.parts.filter((p) => p.state.kind === "error");
-    if (this.parts.some((p) => p.state.kind === "pending") && errored.length === 0) return { state: "connecting" };
-    if (errored.length > 0) {
-      const first = errored[0]!.state as Extract<PartState, { kind: "error" }>;
-      const reason = errored.length > 1 ? `${first.message} (and ${errored.length - 1} more)` : first.message;
-      if (!this.parts.some((p) => p.everSynced)) return { state: "failed", reason };
-      return { state: "stale", since: first.since, reason };
-    }
-    return { state: "live", since: this.liveSince ?? new Date().toISOString() };
+    return partsStatus(this.parts, this.liveSince);
   }
 
   snapshot(): ClusterSnapshot {
-    if (this.cached?.rev === this.rev) return this.cached.snap;
-    const snap = emptySnapshot();
-    for (const part of this.parts) {
-      const { resource } = part;
-      for (const raw of part.informer.list()) {
-        const obj = asKubeObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
-        if (typeof obj === "string") continue;
-        // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
-        const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
-        if (resource.slot === "operatorNetwork") {
-          if (stamped.metadata.name === "cluster") snap.operatorNetwork = stamped;
-        } else {
-          snap[resource.slot].push(stamped);
-        }
-      }
-    }
-    snap.notes = this.notes();
-    snap.incomplete = [
-      ...new Set(
-        this.parts
-          .filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent")
-          .map((p) => p.resource.resource),
-      ),
-    ];
-    this.cached = { rev: this.rev, snap };
-    return snap;
+    if (this.cached?.rev !== this.rev) this.cached = { rev: this.rev, snap: partsSnapshot(this.parts) };
+    return this.cached.snap;
   }
 
   private liveWriter: LiveWriter | null = null;
@@ -158,61 +98,78 @@ export class LiveSource implements ClusterSource {
     this.resolveFirst();
   }
 
-  private notes(): Finding[] {
-    const notes: Finding[] = [];
-    const absent = new Set<string>();
-    for (const p of this.parts) {
-      const s = p.state;
-      if (s.kind === "absent" && p.resource.absentMessage && !absent.has(p.resource.kind)) {
-        absent.add(p.resource.kind);
-        notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
-      } else if (s.kind === "forbidden") {
-        notes.push({ severity: "warning", code: "source-degraded", message: s.message, elements: [] });
-      }
-    }
-    return notes;
-  }
-
   private addPart(resource: WatchedResource, namespace?: string): Part {
-    const informer = makeInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace));
     const part: Part = {
       resource,
       namespace,
-      informer,
+      informer: this.informerFor(resource, namespace, (informer, err) => {
+        if (part.informer === informer) this.onError(part, err);
+      }),
       state: { kind: "pending" },
       everSynced: false,
       attempt: 0,
       starting: false,
     };
-    const changed = (): void => this.bump();
-    informer.on("add", changed);
-    informer.on("update", changed);
-    informer.on("delete", changed);
-    informer.on("error", (err: unknown) => this.onError(part, err));
     this.parts.push(part);
     void this.run(part);
     return part;
   }
 
+  private informerFor(
+    resource: WatchedResource,
+    namespace: string | undefined,
+    onError: (i: PartInformer, err: unknown) => void,
+  ) {
+    const informer = makeInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace));
+    const changed = (): void => this.bump();
+    informer.on("add", changed);
+    informer.on("update", changed);
+    informer.on("delete", changed);
+    informer.on("error", (err: unknown) => onError(informer, err));
+    return informer;
+  }
+
+  /**
+   * Starts a part. A part that was synced before restarts with a new informer, listed afresh, while the old one's
+   * objects stay on screen (stale): client-node's own restart would resume the watch from the old resourceVersion and
+   * report the part synced before the changes it missed (or a 410's relist) had come in.
+   */
   private async run(part: Part): Promise<void> {
     if (this.closed) return;
-    let failed = false;
-    const onErr = (): void => {
-      failed = true;
+    const restart = part.everSynced;
+    const informer = restart
+      ? this.informerFor(part.resource, part.namespace, (i, err) => {
+          if (part.informer === i) this.onError(part, err);
+        })
+      : part.informer;
+    let failure: { err: unknown } | undefined;
+    const onErr = (err: unknown): void => {
+      failure = { err };
     };
-    part.informer.on("error", onErr);
+    informer.on("error", onErr);
     part.starting = true;
     try {
-      await part.informer.start();
+      await informer.start();
     } catch (err) {
-      failed = true;
-      this.onError(part, err);
+      failure = { err };
+      if (!restart) this.onError(part, err);
     } finally {
       part.starting = false;
-      part.informer.off("error", onErr);
+      informer.off("error", onErr);
     }
-    if (failed || this.closed) return;
+    if (failure || this.closed) {
+      if (restart) {
+        await informer.stop();
+        if (failure && !this.closed) this.onError(part, failure.err);
+      }
+      return;
+    }
     // start() resolves once the list is in and the watch is open.
+    if (restart) {
+      const old = part.informer;
+      part.informer = informer;
+      await old.stop();
+    }
     part.attempt = 0;
     part.everSynced = true;
     if (!part.namespace) await this.dropFallbacks(part.resource);
