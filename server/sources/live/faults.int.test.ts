@@ -109,12 +109,14 @@ const picture = (s: LiveSource): Topology => buildTopology(s.snapshot());
  * exactly that picture (never live over a part still missing). Returns the ms it took.
  */
 async function settles(s: LiveSource, ms: number, what: string): Promise<number> {
+  const t0 = Date.now(); // before the reference list, which the source may well beat
   const ref = await freshList();
-  const t0 = Date.now();
   const wrongWhileLive: string[] = [];
   const off = s.subscribe(() => {
+    // A kind the source may not list is said in a source-degraded finding: live over what it may read is honest.
     const now = picture(s);
-    if (s.status().state === "live" && text(now) !== text(ref)) wrongWhileLive.push(difference(now, ref));
+    const said = { ...now, findings: now.findings.filter((f) => f.code !== "source-degraded") };
+    if (s.status().state === "live" && text(said) !== text(ref)) wrongWhileLive.push(difference(said, ref));
   });
   try {
     await waitFor(s, () => s.status().state === "live" && text(picture(s)) === text(ref), ms, what).catch(() => {});
@@ -137,6 +139,18 @@ function difference(a: Topology, b: Topology): string {
     ]);
   const [x, y] = [keys(a), keys(b)];
   return `live has [${[...x].filter((k) => !y.has(k)).join("; ")}], the cluster [${[...y].filter((k) => !x.has(k)).join("; ")}]`;
+}
+
+/**
+ * Starts the API server again; the returned function words a recovery time for the note: from the restart, and
+ * relative to the moment this harness saw /readyz (polled every 250 ms, so the source can be back before it).
+ */
+async function restart(): Promise<(msAfterReady: number) => string> {
+  const t0 = Date.now();
+  await cluster.startApiserver();
+  const ready = Date.now() - t0;
+  return (ms) =>
+    `live and equal to a fresh list ${ready + ms} ms after the restart began (/readyz seen after ${ready} ms, +${ms} ms)`;
 }
 
 /** Records the states a source reports until `stop()` is called. */
@@ -191,10 +205,10 @@ describe("the API server killed and restarted", () => {
     expect(text(picture(s))).toBe(before);
     await new Promise((r) => setTimeout(r, 3_000));
     expect(rec.states).not.toContain("live");
-    await cluster.startApiserver();
+    const up = await restart();
     rec.stop();
     const ms = await settles(s, 20_000, "live again after the restart");
-    recovery.push(`SIGKILL, ~3 s outage, backoff 60 s: live and equal to a fresh list ${ms} ms after /readyz`);
+    recovery.push(`SIGKILL, ~3 s outage, backoff 60 s: ${up(ms)}`);
   });
 });
 
@@ -341,9 +355,9 @@ describe("a long outage", () => {
     await new Promise((r) => setTimeout(r, 45_000));
     expect(rec.states).not.toContain("live");
     expect(s.status().state).toBe("stale");
-    await cluster.startApiserver();
+    const up = await restart();
     rec.stop();
     const ms = await settles(s, 20_000, "live again after the long outage");
-    recovery.push(`SIGKILL, 45 s outage, default backoff: ${ms} ms after /readyz`);
+    recovery.push(`SIGKILL, 45 s outage, default backoff: ${up(ms)}`);
   }, 120_000);
 });
