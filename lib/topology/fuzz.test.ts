@@ -1,8 +1,6 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readObjects } from "@/server/sources/read-snapshot";
+import { demoObjects } from "@/testing/fixtures/demo";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import { toDot } from "./format-dot";
@@ -21,12 +19,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? 0) || 20_261_202;
 const TIMEOUT = Math.max(120_000, RUNS * 20);
 const params = (numRuns: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns, endOnFailure: true });
 
-const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
 let demo: unknown[] = [];
-beforeAll(async () => {
-  const files = (await readdir(DEMO_DIR)).filter((f) => f.endsWith(".yaml")).sort();
-  for (const f of files) demo.push(...(await readObjects(path.join(DEMO_DIR, f))));
-  demo = structuredClone(demo);
+beforeAll(() => {
+  demo = demoObjects();
 });
 
 /** Every array of the snapshot reordered by one permutation seed. */

@@ -4,11 +4,12 @@
  * Prints CPU ms per size (median of 3; one run at 100k and up) and the ratio per tenfold size: n log n gives ~13 from
  * 1k to 10k and ~12.5 from 10k to 100k, a quadratic stage 100. Speed is measured here, never asserted in tests.
  */
-import { syntheticCluster } from "@/lib/generate/synthetic-cluster";
+
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import { toDot } from "@/lib/topology/format-dot";
 import { toMermaid } from "@/lib/topology/format-mermaid";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 
 const NODE = "w1";
 const nad = (name: string, config: object, namespace = "demo") => ({

@@ -11,7 +11,7 @@ import {
   kubeRequest,
   startTestCluster,
   type TestCluster,
-} from "@/scripts/testbed/cluster";
+} from "@/testing/testbed/cluster";
 import { appRouter } from "../../api/root";
 import { createInnerContext } from "../../api/trpc";
 import { SourceRegistry } from "../registry";

@@ -1,6 +1,6 @@
-import { type KubeConfig, makeInformer, VersionApi } from "@kubernetes/client-node";
+import { type KubeConfig, ListWatch, VersionApi, Watch } from "@kubernetes/client-node";
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
@@ -120,7 +120,10 @@ export class LiveSource implements ClusterSource {
     namespace: string | undefined,
     onError: (i: PartInformer, err: unknown) => void,
   ) {
-    const informer = makeInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace));
+    // makeInformer without its missing field-selector parameter (event parts watch one reason each)
+    const list = listFn(this.kc, resource, namespace);
+    const path = resourcePath(resource, namespace);
+    const informer = new ListWatch(path, new Watch(this.kc), list, false, undefined, resource.fieldSelector);
     const changed = (): void => this.bump();
     informer.on("add", changed);
     informer.on("update", changed);
@@ -207,6 +210,8 @@ export class LiveSource implements ClusterSource {
     let retryIn: number;
     if (status === 404 && resource.feature) {
       this.setState(part, { kind: "absent" });
+      const { fallback } = resource;
+      if (fallback && !namespace && !this.parts.some((p) => p.resource === fallback)) this.addPart(fallback);
       retryIn = this.opts.recheckMs ?? 30_000;
     } else if (status === 403 || status === 401) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];

@@ -1,7 +1,7 @@
 import type { Informer, KubernetesObject, ObjectCache } from "@kubernetes/client-node";
-import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
-import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
-import type { SourceStatus } from "@/lib/source/view";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
+import type { SourceStatus } from "@/lib/topology/payload";
 import type { Finding } from "@/lib/topology/schema";
 import type { WatchedResource } from "./resources";
 
@@ -49,7 +49,7 @@ export function partsSnapshot(parts: readonly Part[]): ClusterSnapshot {
   for (const part of parts) {
     const { resource } = part;
     for (const raw of part.informer.list()) {
-      const obj = asKubeObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
+      const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
       if (typeof obj === "string") continue;
       // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
       const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
@@ -77,7 +77,8 @@ function partsNotes(parts: readonly Part[]): Finding[] {
     if (s.kind === "absent" && p.resource.absentMessage && !absent.has(p.resource.kind)) {
       absent.add(p.resource.kind);
       notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
-    } else if (s.kind === "forbidden") {
+    } else if (s.kind === "forbidden" && !notes.some((n) => n.message === s.message)) {
+      // one note per refusal, however many parts (event reasons) it stopped
       notes.push({ severity: "warning", code: "source-degraded", message: s.message, elements: [] });
     }
   }

@@ -4,25 +4,25 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
+import { viewCriteria } from "@/lib/graph/explorer-state";
 import { filterTopology } from "@/lib/graph/filter";
 import { graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { SearchHit } from "@/lib/graph/search";
-import { viewCriteria } from "@/lib/graph/view";
-import type { TopologyView } from "@/lib/source/view";
+import type { TopologyPayload } from "@/lib/topology/payload";
 import type { Topology } from "@/lib/topology/schema";
-import { DetailsPanel } from "./details/details-panel";
-import { SearchBox } from "./explorer/search-box";
-import { optionsOf, Toolbar } from "./explorer/toolbar";
-import { useExplorerState } from "./explorer/use-explorer-state";
-import { FindingsPanel } from "./findings-panel";
-import { TopologyGraph } from "./graph/topology-graph";
-import { Legend } from "./legend";
-import { withContext } from "./network-form/context-url";
-import { StatusChip } from "./status-chip";
-import { useTheme } from "./theme-toggle";
-import { useTRPC } from "./trpc";
+import { DetailsPanel } from "../details/details-panel";
+import { FindingsPanel } from "../findings-panel";
+import { withContext } from "../form/context-url";
+import { TopologyGraph } from "../graph/topology-graph";
+import { Legend } from "../legend";
+import { StatusChip } from "../status-chip";
+import { useTheme } from "../theme-toggle";
+import { useTRPC } from "../trpc";
+import { SearchBox } from "./search-box";
+import { optionsOf, Toolbar } from "./toolbar";
+import { useExplorerState } from "./use-explorer-state";
 
 /** Past this many pods in the cluster view, each host is one summary card: pods are read in host and network views. */
 const SUMMARY_OVER_PODS = 300;
@@ -49,7 +49,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   // Live changes replace the cached view; the graph keeps what it has until the next one arrives.
   const subscription = useSubscription(
     trpc.topology.watch.subscriptionOptions(input, {
-      onData: (event) => queryClient.setQueryData(trpc.topology.get.queryKey(input), event.data as TopologyView),
+      onData: (event) => queryClient.setQueryData(trpc.topology.get.queryKey(input), event.data as TopologyPayload),
     }),
   );
 
