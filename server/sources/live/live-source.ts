@@ -160,6 +160,11 @@ export class LiveSource implements ClusterSource {
       part.starting = false;
       informer.off("error", onErr);
     }
+    if (!this.parts.includes(part)) {
+      // dropped meanwhile (a fallback no longer needed): its watch must not outlive it
+      await informer.stop();
+      return;
+    }
     if (failure || this.closed) {
       if (restart) {
         await informer.stop();

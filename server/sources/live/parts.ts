@@ -46,11 +46,17 @@ export function partsStatus(parts: readonly Part[], liveSince: string | null): S
 /** The objects of every part, with the notes (absent features, forbidden kinds) and the kinds not fully read. */
 export function partsSnapshot(parts: readonly Part[]): ClusterSnapshot {
   const snap = emptySnapshot();
+  // While a kind changes between cluster-wide and per-namespace watches (RBAC revoked or restored), one object can
+  // sit in two parts' caches: it is taken once, from the part listed first (the cluster-wide one).
+  const seen = new Set<string>();
   for (const part of parts) {
     const { resource } = part;
     for (const raw of part.informer.list()) {
       const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
       if (typeof obj === "string") continue;
+      const key = `${resource.slot}|${obj.metadata.namespace ?? ""}|${obj.metadata.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
       const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
       if (resource.slot === "operatorNetwork") {
