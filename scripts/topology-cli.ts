@@ -5,14 +5,12 @@
  *   npm run topology -- [--kubeconfig F] [--context C]
  */
 import { parseArgs } from "node:util";
-import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import { toDot } from "@/lib/topology/format-dot";
 import { toMermaid } from "@/lib/topology/format-mermaid";
 import type { Topology } from "@/lib/topology/schema";
 import { DEMO_DIR } from "@/server/sources/demo";
-import { describeContext, loadKubeConfig } from "@/server/sources/kubeconfig";
-import { LiveSource } from "@/server/sources/live/live-source";
+import { readLiveOnce } from "@/server/sources/live/read-once";
 import { readSnapshot } from "@/server/sources/read-snapshot";
 
 const FORMATS = new Map<string, (t: Topology) => string>([
@@ -22,21 +20,6 @@ const FORMATS = new Map<string, (t: Topology) => string>([
 ]);
 const USAGE =
   "usage: npm run topology -- [--snapshot <file|dir> | --demo | --kubeconfig F --context C] [--format json|dot|mermaid]\n";
-
-async function liveSnapshot(kubeconfig?: string, context?: string): Promise<ClusterSnapshot> {
-  const kc = loadKubeConfig({ kubeconfig, context });
-  const source = new LiveSource(kc, { label: describeContext(kc), backoff: { min: 200, max: 1000 } });
-  try {
-    const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 30_000).unref());
-    if ((await Promise.race([source.ready(), timeout])) === "timeout")
-      throw new Error(`${describeContext(kc)}: no answer within 30 s`);
-    const status = source.status();
-    if (status.state === "failed") throw new Error(`${describeContext(kc)}: ${status.reason}`);
-    return source.snapshot();
-  } finally {
-    await source.close();
-  }
-}
 
 /** What the command prints for these arguments; throws with the message to print instead. */
 export async function topologyCommand(args: string[]): Promise<string> {
@@ -62,6 +45,6 @@ export async function topologyCommand(args: string[]): Promise<string> {
     ? await readSnapshot(DEMO_DIR)
     : values.snapshot
       ? await readSnapshot(values.snapshot)
-      : await liveSnapshot(values.kubeconfig, values.context);
+      : await readLiveOnce(values.kubeconfig, values.context);
   return format(buildTopology(snapshot));
 }

@@ -67,6 +67,7 @@ export function partsSnapshot(parts: readonly Part[]): ClusterSnapshot {
     }
   }
   snap.notes = partsNotes(parts);
+  snap.absent = [...new Set(parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))];
   snap.incomplete = [
     ...new Set(
       parts.filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent").map((p) => p.resource.resource),
