@@ -20,8 +20,9 @@ export const FINDING_GROUPS = [
 export const FINDINGS = { ...topologyFindings, ...checkFindings, ...sandboxFindings, ...sourceFindings } as const;
 
 export type FindingCode = keyof typeof FINDINGS;
+export const isFindingCode = (c: string): c is FindingCode => Object.hasOwn(FINDINGS, c);
 
-// Object.keys widens to string[]; the keys of FINDINGS are exactly FindingCode, and the catalogue is never empty.
+// biome-ignore lint/plugin: Object.keys widens to string[]; the keys of FINDINGS are exactly FindingCode, and there is one at least
 export const FINDING_CODES = Object.keys(FINDINGS) as [FindingCode, ...FindingCode[]];
 
 export const findingCodeSchema = z.enum(FINDING_CODES);

@@ -21,7 +21,7 @@ const mib = (n: number): string => (n >= 2 ** 20 ? `${Math.round(n / 2 ** 20)} M
  * files (a must-gather). Files in a tree that are not YAML or JSON are skipped, as must-gathers hold logs too.
  */
 export async function readSnapshot(target: string, limits = SNAPSHOT_LIMITS): Promise<ClusterSnapshot> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(target);
   } catch (e) {
@@ -74,7 +74,8 @@ export async function readObjects(file: string, limits = SNAPSHOT_LIMITS): Promi
 /** A file that is one JSON document: JSON.parse is far leaner than a YAML document model. undefined: not JSON. */
 function parseJsonDocument(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     return undefined; // YAML that starts like JSON (a flow mapping), or broken JSON: the YAML reader says where
   }

@@ -32,10 +32,11 @@ export interface Part {
 
 /** The source's status: connecting, failed, stale (the reason of the first broken part) or live. */
 export function partsStatus(parts: readonly Part[], liveSince: string | null): SourceStatus {
-  const errored = parts.filter((p) => p.state.kind === "error");
+  const errored = parts.flatMap((p) => (p.state.kind === "error" ? [p.state] : []));
   if (parts.some((p) => p.state.kind === "pending") && errored.length === 0) return { state: "connecting" };
   if (errored.length > 0) {
-    const first = errored[0]!.state as Extract<PartState, { kind: "error" }>;
+    const [first] = errored;
+    if (!first) return { state: "connecting" };
     const reason = errored.length > 1 ? `${first.message} (and ${errored.length - 1} more)` : first.message;
     if (!parts.some((p) => p.everSynced)) return { state: "failed", reason };
     return { state: "stale", since: first.since, reason };
