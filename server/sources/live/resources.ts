@@ -122,6 +122,7 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
   const v = version ?? "";
   return namespace
     ? async () =>
+        // biome-ignore lint/plugin: client-node types custom objects as `object`; parts parse every item (asKubeObject)
         (await custom.listNamespacedCustomObject({
           group: g,
           version: v,
@@ -130,6 +131,7 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
           fieldSelector,
         })) as KubernetesListObject<KubernetesObject>
     : async () =>
+        // biome-ignore lint/plugin: client-node types custom objects as `object`; parts parse every item (asKubeObject)
         (await custom.listClusterCustomObject({
           group: g,
           version: v,
