@@ -56,3 +56,13 @@ export async function whoAmI(kc: KubeConfig): Promise<Who | null> {
     return null;
   }
 }
+
+/** Asks every `everyMs` whether the API server still accepts these credentials; `onRefused` on a 401. */
+export function checkCredentials(kc: KubeConfig, everyMs: number, onRefused: (reason: string) => void): () => void {
+  const timer = setInterval(async () => {
+    const who = await whoAmI(kc);
+    if (who && !who.ok) onRefused(who.reason);
+  }, everyMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
