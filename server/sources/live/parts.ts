@@ -43,7 +43,11 @@ export function partsStatus(parts: readonly Part[], liveSince: string | null): S
     return { state: "stale", since: first.since, reason };
   }
   // Live means every part is synced now: a part whose access was taken away makes the picture degraded.
-  const [lost] = parts.flatMap((p) => (p.state.kind === "forbidden" && p.state.lost ? [p.state] : []));
+  // (Cluster-wide parts that lose access fall back to namespaces or leave their kind out, named in a finding.)
+  const coveredByFallback = (p: Part) => !p.namespace;
+  const [lost] = parts.flatMap((p) =>
+    p.state.kind === "forbidden" && p.state.lost && !coveredByFallback(p) ? [p.state] : [],
+  );
   if (lost?.lost)
     return { state: "stale", since: lost.lost, reason: `${lost.message}; its objects are no longer shown` };
   return { state: "live", since: liveSince ?? new Date().toISOString() };
