@@ -38,6 +38,8 @@ export interface LiveSourceOptions {
 export class LiveSource implements ClusterSource {
   readonly info: SourceInfo;
   private readonly parts: Part[] = [];
+  /** each informer object stamped once, so snapshots hand the incremental store the same object until it changes */
+  private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
   private readonly listeners = new Listeners();
   private rev = 1;
   private cached: { rev: number; snap: ClusterSnapshot } | null = null;
@@ -87,7 +89,7 @@ export class LiveSource implements ClusterSource {
 
   snapshot(): ClusterSnapshot {
     if (this.cached?.rev !== this.rev)
-      this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : partsSnapshot(this.parts) };
+      this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : partsSnapshot(this.parts, this.stamps) };
     return this.cached.snap;
   }
 

@@ -44,7 +44,6 @@ export function partsStatus(parts: readonly Part[], liveSince: string | null): S
   }
   // Live means every part is synced now: a part whose access was taken away makes the picture degraded.
   // (Cluster-wide parts that lose access fall back to namespaces or leave their kind out, named in a finding.)
-  const coveredByFallback = (p: Part) => !p.namespace;
   const [lost] = parts.flatMap((p) =>
     p.state.kind === "forbidden" && p.state.lost && !coveredByFallback(p) ? [p.state] : [],
   );
@@ -53,8 +52,15 @@ export function partsStatus(parts: readonly Part[], liveSince: string | null): S
   return { state: "live", since: liveSince ?? new Date().toISOString() };
 }
 
+/** Cluster-wide parts that lose access fall back to namespaces or leave their kind out, named in a finding. */
+const coveredByFallback = (p: Part): boolean => !p.namespace;
+
 /** The objects of every part, with the notes (absent features, forbidden kinds) and the kinds not fully read. */
-export function partsSnapshot(parts: readonly Part[]): ClusterSnapshot {
+export function partsSnapshot(
+  parts: readonly Part[],
+  /** stamped objects by informer object: the same object every time until the informer replaces it */
+  stamps: WeakMap<KubernetesObject, KubeObject | null> = new WeakMap(),
+): ClusterSnapshot {
   const snap = emptySnapshot();
   // While a kind changes between cluster-wide and per-namespace watches (RBAC revoked or restored), one object can
   // sit in two parts' caches: it is taken once, from the part listed first (the cluster-wide one).
@@ -65,13 +71,17 @@ export function partsSnapshot(parts: readonly Part[]): ClusterSnapshot {
     // a forbidden part's cache is never shown.
     if (part.state.kind !== "synced" && part.state.kind !== "error") continue;
     for (const raw of part.informer.list()) {
-      const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
-      if (typeof obj === "string") continue;
-      const key = `${resource.slot}|${obj.metadata.namespace ?? ""}|${obj.metadata.name}`;
+      let stamped = stamps.get(raw);
+      if (stamped === undefined) {
+        const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
+        // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
+        stamped = typeof obj === "string" ? null : { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
+        stamps.set(raw, stamped);
+      }
+      if (stamped === null) continue;
+      const key = `${resource.slot}|${stamped.metadata.namespace ?? ""}|${stamped.metadata.name}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
-      const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
       if (resource.slot === "operatorNetwork") {
         if (stamped.metadata.name === "cluster") snap.operatorNetwork = stamped;
       } else {
@@ -98,7 +108,9 @@ function partsNotes(parts: readonly Part[]): Finding[] {
       absent.add(p.resource.kind);
       notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
     } else if (s.kind === "forbidden") {
-      const message = s.lost ? `${s.message} (access lost at ${s.lost}: its objects are no longer shown)` : s.message;
+      // A cluster-wide part that lost access falls back to namespaces, and its message already says so.
+      const message =
+        s.lost && !coveredByFallback(p) ? `${s.message} (access lost at ${s.lost}: its objects are no longer shown)` : s.message;
       // one note per refusal, however many parts (event reasons) it stopped
       if (!notes.some((n) => n.message === message))
         notes.push({ severity: "warning", code: "source-degraded", message, elements: [] });
