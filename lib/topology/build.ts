@@ -7,7 +7,8 @@ import { addNetworks } from "./networks";
 import { addPods } from "./pods";
 import type { Topology, TopologyElement } from "./schema";
 
-const KIND_ORDER: Record<TopologyElement["kind"], number> = {
+/** Parents before children (what React Flow needs); exported for the incremental store's same order. */
+export const KIND_ORDER: Record<TopologyElement["kind"], number> = {
   host: 0,
   bridge: 1,
   "macvlan-parent": 1,

@@ -35,6 +35,8 @@ export function applyIpPools(
   pools: readonly KubeObject[],
   networks: Map<string, NetworkEntry>,
   podsComplete: boolean,
+  /** namespace/name of every pod; the incremental store keeps its own rather than scanning the elements */
+  podKeys: ReadonlySet<string> = podKeysOf(ctx),
 ): void {
   const parsed = pools.flatMap((p) => {
     const r = parseIpPoolSpec(p.spec);
@@ -49,9 +51,6 @@ export function applyIpPools(
     }
     return [{ name: p.metadata.name, pool: r.value }];
   });
-  const podKeys = new Set(
-    [...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [`${e.namespace}/${e.name}`] : [])),
-  );
   for (const { element } of networks.values()) {
     const ipam = element.ipam;
     if (ipam?.type !== "whereabouts") continue;
@@ -70,6 +69,10 @@ export function applyIpPools(
       );
     }
   }
+}
+
+function podKeysOf(ctx: BuildContext): Set<string> {
+  return new Set([...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [`${e.namespace}/${e.name}`] : [])));
 }
 
 function sameCidr(a: string, b: string): boolean {

@@ -13,6 +13,7 @@ import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
 import { describeApiError, httpStatus } from "./errors";
+import { leanInPlace } from "./lean";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
 
 type PartState =
@@ -105,10 +106,8 @@ export class LiveSource implements ClusterSource {
     for (const part of this.parts) {
       const { resource } = part;
       for (const raw of part.informer.list()) {
-        const obj = asKubeObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
-        if (typeof obj === "string") continue;
-        // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
-        const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
+        const stamped = this.stamp(raw, resource);
+        if (!stamped) continue;
         if (resource.slot === "operatorNetwork") {
           if (stamped.metadata.name === "cluster") snap.operatorNetwork = stamped;
         } else {
@@ -126,6 +125,20 @@ export class LiveSource implements ClusterSource {
     ];
     this.cached = { rev: this.rev, snap };
     return snap;
+  }
+
+  /**
+   * List items carry no apiVersion/kind; watch events do. Stamped alike, once per object the informer holds, so
+   * a snapshot is pointers to the same objects until one changes (the incremental store compares identities).
+   */
+  private readonly stamped = new WeakMap<KubernetesObject, KubeObject | null>();
+  private stamp(raw: KubernetesObject, resource: WatchedResource): KubeObject | null {
+    const hit = this.stamped.get(raw);
+    if (hit !== undefined) return hit;
+    const obj = asKubeObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
+    const stamped = typeof obj === "string" ? null : { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
+    this.stamped.set(raw, stamped);
+    return stamped;
   }
 
   private liveWriter: LiveWriter | null = null;
@@ -163,8 +176,13 @@ export class LiveSource implements ClusterSource {
     const informer = makeInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace));
     const part: Part = { resource, namespace, informer, state: { kind: "pending" }, everSynced: false, attempt: 0 };
     const changed = (): void => this.bump();
-    informer.on("add", changed);
-    informer.on("update", changed);
+    // Watch events arrive whole; trimmed here, before anything else keeps a reference (list items already are).
+    const arrived = (obj: KubernetesObject): void => {
+      leanInPlace(obj, resource.kind);
+      this.bump();
+    };
+    informer.on("add", arrived);
+    informer.on("update", arrived);
     informer.on("delete", changed);
     informer.on("error", (err: unknown) => this.onError(part, err));
     this.parts.push(part);

@@ -1,0 +1,72 @@
+import { type KubeObject, keyOf } from "../../k8s/objects";
+import { BuildContext, podId } from "../context";
+import { addHosts } from "../hosts";
+import type { NetworkEntry } from "../networks";
+import { addPods } from "../pods";
+import type { Finding, InterfaceElement, TopologyElement, TopologyLink } from "../schema";
+
+/** The shard of pods with no node: they share nothing, so they can be built together without a host. */
+export const UNSCHEDULED = "";
+
+/** What one node contributes: its host, host-side points, pods and their interfaces, and the findings on them. */
+export interface ShardInput {
+  node: KubeObject | undefined;
+  state: KubeObject | undefined;
+  /** the pods scheduled on this node (or, for UNSCHEDULED, on none) */
+  pods: readonly KubeObject[];
+}
+
+/** An interface the cluster-wide duplicate-IP check must see, with where the full build meets it. */
+export interface AddressedInterface {
+  element: InterfaceElement;
+  /** keyOf(pod): the full build meets pods in this order */
+  podKey: string;
+  /** its place among its pod's interfaces */
+  seq: number;
+}
+
+export interface ShardResult {
+  elements: Map<string, TopologyElement>;
+  links: TopologyLink[];
+  findings: Finding[];
+  /** pod id → the ids of the pod and its interfaces, for views that pick pods */
+  pods: Map<string, string[]>;
+  interfaces: AddressedInterface[];
+}
+
+const byKey = (a: KubeObject, b: KubeObject): number => keyOf(a).localeCompare(keyOf(b));
+
+/** The node a pod is scheduled on, as the full build reads it ("" and absent both mean none). */
+export function shardOf(pod: KubeObject): string {
+  const spec = pod.spec;
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return UNSCHEDULED;
+  const name = (spec as Record<string, unknown>).nodeName;
+  return typeof name === "string" ? name : UNSCHEDULED;
+}
+
+/**
+ * Runs the full build's own stages on one node's objects. Everything the stages join within a node (points
+ * created on first use, host devices held by one pod, devices missing from NodeNetworkState) stays inside it,
+ * so the union of the shards is the full build less the networks and the cluster-wide checks.
+ */
+export function buildShard(input: ShardInput, networks: Map<string, NetworkEntry>): ShardResult {
+  const ctx = new BuildContext();
+  addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
+  const pods = [...input.pods].sort(byKey);
+  addPods(ctx, pods, networks);
+  const podIds = new Map<string, string[]>();
+  const podKeys = new Map<string, string>();
+  for (const p of pods) {
+    podKeys.set(podId(p.metadata.namespace ?? "default", p.metadata.name), keyOf(p));
+  }
+  const interfaces: AddressedInterface[] = [];
+  for (const el of ctx.elements.values()) {
+    if (el.kind === "pod") podIds.set(el.id, [el.id]);
+    else if (el.kind === "interface" && el.parent) {
+      const list = podIds.get(el.parent);
+      list?.push(el.id);
+      interfaces.push({ element: el, podKey: podKeys.get(el.parent) ?? el.parent, seq: list ? list.length : 0 });
+    }
+  }
+  return { elements: ctx.elements, links: ctx.links, findings: ctx.findings, pods: podIds, interfaces };
+}
