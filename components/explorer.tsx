@@ -1,7 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { filterTopology } from "@/lib/graph/filter";
@@ -10,12 +9,13 @@ import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { SearchHit } from "@/lib/graph/search";
 import { viewCriteria } from "@/lib/graph/view";
-import type { TopologyView } from "@/lib/source/view";
+import { hostCardsOf } from "@/lib/overview/host-cards";
 import type { Topology } from "@/lib/topology/schema";
 import { DetailsPanel } from "./details/details-panel";
 import { SearchBox } from "./explorer/search-box";
 import { optionsOf, Toolbar } from "./explorer/toolbar";
 import { useExplorerState } from "./explorer/use-explorer-state";
+import { useTopologyView } from "./explorer/use-topology-view";
 import { FindingsPanel } from "./findings-panel";
 import { TopologyGraph } from "./graph/topology-graph";
 import { Legend } from "./legend";
@@ -36,9 +36,7 @@ function legendColours(all: Map<string, string>, shown: Topology | null): Map<st
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const input = context ? { context } : {};
-  const query = useQuery(trpc.topology.get.queryOptions(input));
   const info = useQuery(trpc.cluster.info.queryOptions());
   const capabilities = useQuery(trpc.networks.capabilities.queryOptions(input));
   const [state, update] = useExplorerState(initialQuery);
@@ -46,22 +44,24 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusSeq, setFocusSeq] = useState(0);
 
-  // Live changes replace the cached view; the graph keeps what it has until the next one arrives.
-  const subscription = useSubscription(
-    trpc.topology.watch.subscriptionOptions(input, {
-      onData: (event) => queryClient.setQueryData(trpc.topology.get.queryKey(input), event.data as TopologyView),
-    }),
-  );
-
-  const view = query.data;
-  const full = view?.topology;
+  // The server sends the view asked for, then its changes; the graph keeps what it has until the next one arrives.
+  const criteria = viewCriteria(state.view, state.filters);
+  const live = useTopologyView(context, criteria);
+  const subscription = live.subscription;
+  const view = live.state;
+  const full = live.topology ?? undefined;
+  // The previous view stays on screen, narrowed to the new criteria, until the new one arrives.
   const shown = useMemo(
     () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),
     [full, state.view, state.filters],
   );
   const colours = useMemo(() => (full ? topologyColours(full) : new Map<string, string>()), [full]);
+  const overview = live.overview;
   const model = useMemo(() => {
     if (!shown) return null;
+    // The cluster at scale comes as the server's overview: one card per host, no pods in the browser.
+    if (overview && state.view.kind === "cluster" && !state.filters.host)
+      return { nodes: hostCardsOf(overview), edges: [], colours };
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
     const summarizeHosts =
       state.view.kind === "cluster" &&
@@ -74,36 +74,36 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       colours,
       summarizeHosts,
     });
-  }, [shown, state.showDefault, expanded, state.view.kind, colours]);
+  }, [shown, overview, state.showDefault, expanded, state.view.kind, state.filters.host, colours]);
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
     const net = full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === key);
     return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
   }, [state.view, full]);
-  const options = useMemo(
-    () => (full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] }),
-    [full],
-  );
+  const options = useMemo(() => {
+    const inView = full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] };
+    // The toolbar offers the whole cluster's namespaces, networks and hosts; pods are those of the view.
+    return live.catalog ? { ...live.catalog, pods: inView.pods } : inView;
+  }, [full, live.catalog]);
 
   const select = useCallback((id: string | null) => update({ selected: id }), [update]);
   const focus = useCallback(
-    (id: string) => {
-      // An element outside the current view or filters: go back to the whole cluster to show it.
+    (id: string, host?: string) => {
+      // An element outside the current view or filters: open its host (or the whole cluster) to show it.
       if (shown && !shown.elements.some((e) => e.id === id))
-        update({ view: { kind: "cluster" }, filters: {}, selected: id });
+        update({ view: host ? { kind: "host", host } : { kind: "cluster" }, filters: {}, selected: id });
       else update({ selected: id });
       setFocusSeq((n) => n + 1);
     },
     [shown, update],
   );
-  const pick = useCallback((hit: SearchHit) => focus(hit.id), [focus]);
+  const pick = useCallback((hit: SearchHit & { host?: string }) => focus(hit.id, hit.host), [focus]);
   const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
 
   const disconnected = subscription.status === "error" || view?.status.state === "failed";
   const stale =
-    view?.status.state === "stale" ||
-    (subscription.status === "connecting" && view?.source.kind === "live" && query.isFetched);
+    view?.status.state === "stale" || (subscription.status === "connecting" && view?.source.kind === "live");
   const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
 
   return (
@@ -122,7 +122,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           />
         ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
-          {full ? <SearchBox topology={full} onPick={pick} /> : null}
+          {full ? <SearchBox context={context} onPick={pick} /> : null}
           {capabilities.data?.writes === "none" ? (
             <span
               title={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}
@@ -193,8 +193,8 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           data-testid="view-caption"
           className="border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-sky-950 dark:text-slate-300"
         >
-          {shown?.elements.filter((e) => e.kind === "pod").length.toLocaleString()} pods on {model.nodes.length} hosts:
-          one card per host. Click a host, pick a network or search to see its pods.
+          {(overview?.totals.pods ?? shown?.elements.filter((e) => e.kind === "pod").length)?.toLocaleString()} pods on{" "}
+          {model.nodes.length} hosts: one card per host. Click a host, pick a network or search to see its pods.
         </div>
       ) : null}
       {caption ? (
@@ -214,15 +214,15 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       ) : null}
       <main className="flex min-h-0 flex-1">
         <div className={`relative min-w-0 flex-1 ${stale ? "opacity-80 saturate-50" : ""}`} data-testid="graph">
-          {query.isPending ? (
+          {live.loading && subscription.status !== "error" ? (
             <div className="grid h-full place-items-center text-sm text-slate-500">Reading the cluster…</div>
-          ) : query.isError ? (
+          ) : live.loading && subscription.error ? (
             <div
               role="alert"
               className="m-6 max-w-xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800"
             >
               <p className="font-medium">Could not read the topology.</p>
-              <p className="mt-1 font-mono text-xs">{query.error.message}</p>
+              <p className="mt-1 font-mono text-xs">{subscription.error.message}</p>
               <p className="mt-2">Check that the server can reach the cluster (its log says why), then reload.</p>
             </div>
           ) : shown && model && shown.elements.length === 0 ? (

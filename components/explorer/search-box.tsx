@@ -1,19 +1,27 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { type SearchHit, searchTopology } from "@/lib/graph/search";
-import type { Topology } from "@/lib/topology/schema";
+import { useEffect, useState } from "react";
+import type { SearchHit } from "@/lib/graph/search";
 import { Icon } from "../icons";
+import { useSearch } from "./use-search";
 
 /** Finds a pod, IP or MAC; Enter picks the first hit. */
-export function SearchBox({ topology, onPick }: { topology: Topology; onPick: (hit: SearchHit) => void }) {
+export function SearchBox({ context, onPick }: { context?: string; onPick: (hit: SearchHit) => void }) {
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
-  const hits = useMemo(() => searchTopology(topology, query), [topology, query]);
+  // The server searches the whole cluster; Enter before its answer picks the first hit once it arrives.
+  const { hits, answered } = useSearch(context, query);
+  const [enterFor, setEnterFor] = useState<string | null>(null);
   const pick = (hit: SearchHit) => {
     onPick(hit);
     setOpen(false);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when an answer arrives for a pending Enter
+  useEffect(() => {
+    if (enterFor === null || answered !== enterFor) return;
+    setEnterFor(null);
+    if (hits[0]) pick(hits[0]);
+  }, [answered, enterFor]);
   return (
     <div className="relative w-72">
       <input
@@ -29,7 +37,10 @@ export function SearchBox({ topology, onPick }: { topology: Topology; onPick: (h
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
-          if (e.key === "Enter" && hits[0]) pick(hits[0]);
+          if (e.key === "Enter") {
+            if (answered === query.trim() && hits[0]) pick(hits[0]);
+            else setEnterFor(query.trim());
+          }
           if (e.key === "Escape") setOpen(false);
         }}
       />

@@ -36,10 +36,10 @@ export class DuplicateIndex {
         const addr = addressOf(ip);
         if (!addr) continue;
         const key = `${el.network}|${addr.family}|${addr.value}`;
-        let perShard = this.uses.get(key);
-        if (!perShard) this.uses.set(key, (perShard = new Map()));
-        let list = perShard.get(shard);
-        if (!list) perShard.set(shard, (list = []));
+        const perShard = this.uses.get(key) ?? new Map<string, Use[]>();
+        this.uses.set(key, perShard);
+        const list = perShard.get(shard) ?? [];
+        perShard.set(shard, list);
         list.push({ at, ip, n });
         keys.add(key);
         this.dirty.add(key);

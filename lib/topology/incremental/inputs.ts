@@ -60,8 +60,8 @@ export class Inputs {
       else podSet = true;
       this.pods.set(key, pod);
       const shard = shardOf(pod);
-      let group = this.podsByShard.get(shard);
-      if (!group) this.podsByShard.set(shard, (group = new Map()));
+      const group = this.podsByShard.get(shard) ?? new Map<string, KubeObject>();
+      this.podsByShard.set(shard, group);
       group.set(key, pod);
       shards.add(shard);
     }

@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { syntheticCluster } from "../../generate/synthetic-cluster";
+import { filterTopology } from "../../graph/filter";
 import { type KubeObject, keyOf } from "../../k8s/objects";
 import { type ClusterSnapshot, emptySnapshot, type SnapshotSlot, snapshotFromObjects } from "../../k8s/snapshot";
+import { clusterOverview } from "../../overview/cluster-overview";
 import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "../../pod/annotations";
 import { buildTopology } from "../build";
 import type { Topology } from "../schema";
 import { TopologyStore } from "./store";
+import { viewTopology } from "./view";
 
 /**
  * The incremental store against the full build, which stays the reference: after any sequence of adds,
@@ -69,6 +72,16 @@ const pool = fc.record({
 
 const operator = fc.record({ kind: fc.constant("operator" as const), entries: fc.subarray(NETS, { maxLength: 3 }) });
 const notes = fc.record({ kind: fc.constant("notes" as const), podsIncomplete: fc.boolean(), note: fc.boolean() });
+
+const criteria = fc.record(
+  {
+    namespace: fc.constantFrom(...NAMESPACES, "zz"),
+    network: fc.constantFrom(...NETS),
+    host: fc.constantFrom(...NODES),
+    pod: fc.constantFrom("a/p1", "b/p3", "a/p9"),
+  },
+  { requiredKeys: [] },
+);
 
 const change = fc.oneof(node, nns, nad, pod, pool, operator, notes);
 type Change = typeof change extends fc.Arbitrary<infer C> ? C : never;
@@ -226,7 +239,8 @@ describe("incremental topology store", () => {
       fc.property(
         fc.array(fc.array(event, { minLength: 1, maxLength: 4 }), { maxLength: 25 }),
         fc.integer({ min: 1, max: 4 }),
-        (batches, budget) => {
+        fc.array(criteria, { maxLength: 3 }),
+        (batches, budget, views) => {
           const store = new TopologyStore();
           let snap = emptySnapshot();
           for (const batch of batches) {
@@ -234,7 +248,12 @@ describe("incremental topology store", () => {
             store.sync(snap);
             while (store.step(budget)) {}
             store.commit();
-            expect(canonical(store.topology())).toEqual(canonical(buildTopology(snap)));
+            const full = buildTopology(snap);
+            expect(canonical(store.topology())).toEqual(canonical(full));
+            expect(store.overview()).toEqual(clusterOverview(full));
+            for (const c of views) {
+              expect(canonical(viewTopology(store, c))).toEqual(canonical(filterTopology(full, c)));
+            }
           }
         },
       ),
@@ -248,6 +267,7 @@ describe("incremental topology store", () => {
     store.sync(snap);
     store.flush();
     expect(canonical(store.topology())).toEqual(canonical(buildTopology(snap)));
+    expect(store.overview()).toEqual(clusterOverview(buildTopology(snap)));
 
     const pod = snap.pods[7];
     if (!pod) throw new Error("generated cluster too small");

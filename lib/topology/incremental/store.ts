@@ -1,9 +1,12 @@
 import type { ClusterSnapshot } from "../../k8s/snapshot";
+import type { ClusterOverview } from "../../overview/schema";
 import { KIND_ORDER } from "../build";
+import { hostId } from "../context";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs } from "./inputs";
+import { mergeOverview, shardOverview } from "./overview";
 import { buildShard, type ShardResult } from "./shard";
 
 /** One committed change: which elements are new or different, which are gone. */
@@ -11,8 +14,8 @@ export interface Commit {
   revision: number;
   upserted: Set<string>;
   removed: Set<string>;
-  /** the cluster-wide findings (networks, pools, duplicate IPs, notes) changed */
-  globalFindings: boolean;
+  /** findings or links changed (they have no revisions of their own) */
+  relations: boolean;
 }
 
 interface Shard {
@@ -22,6 +25,8 @@ interface Shard {
 }
 
 const NETWORKS = "\u0000networks";
+
+const relationsOf = (s: Shard | undefined): string => (s ? JSON.stringify([s.result.links, s.result.findings]) : "");
 
 /**
  * The topology kept up to date by parts. Each node is a shard (its host, points, pods and interfaces), built by
@@ -92,8 +97,10 @@ export class TopologyStore {
     const upserted = new Set<string>();
     const removed = new Set<string>();
     const revision = this.revision + 1;
+    let relations = false;
     for (const [name, next] of this.pending) {
       const before = this.shards.get(name);
+      relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
       for (const id of before?.json.keys() ?? []) {
         if (!next?.json.has(id) && this.owner.get(id) === name) removed.add(id);
       }
@@ -114,11 +121,11 @@ export class TopologyStore {
       this.revisions.delete(id);
     }
     const pools = this.settleGlobal(upserted, removed);
-    const globalFindings = this.duplicates.settle() || pools;
-    if (upserted.size === 0 && removed.size === 0 && !globalFindings) return null;
+    relations = this.duplicates.settle() || pools || relations;
+    if (upserted.size === 0 && removed.size === 0 && !relations) return null;
     this.revision = revision;
     for (const id of upserted) this.revisions.set(id, revision);
-    return { revision, upserted, removed, globalFindings };
+    return { revision, upserted, removed, relations };
   }
 
   /** Runs every pending step and commits: what tests and the command line use. */
@@ -172,6 +179,13 @@ export class TopologyStore {
     return this.owner.get(id);
   }
 
+  /** The node an element lies on (itself for a host); undefined for networks and unscheduled pods. */
+  hostOf(id: string): string | undefined {
+    const owner = this.owner.get(id);
+    if (owner === undefined || owner === NETWORKS) return undefined;
+    return this.shards.get(owner)?.result.elements.has(hostId(owner)) ? owner : undefined;
+  }
+
   networks(): readonly TopologyElement[] {
     return this.stage.elements;
   }
@@ -179,6 +193,52 @@ export class TopologyStore {
   /** Findings that belong to no node: the source's notes, the NADs', the pools', duplicate addresses. */
   globalFindings(): Finding[] {
     return [...this.inputs.notes, ...this.stage.findings, ...this.poolNotes, ...this.duplicates.findings()];
+  }
+
+  private readonly overviews = new WeakMap<ShardResult, ClusterOverview>();
+  private overviewAt: { revision: number; value: ClusterOverview } | null = null;
+
+  /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
+  overview(): ClusterOverview {
+    if (this.overviewAt?.revision === this.revision) return this.overviewAt.value;
+    let findings = 0;
+    const parts = [...this.shards.values()].map(({ result }) => {
+      findings += result.findings.length;
+      const hit = this.overviews.get(result);
+      if (hit) return hit;
+      const part = shardOverview(result, this.stage.elements);
+      this.overviews.set(result, part);
+      return part;
+    });
+    const global = this.globalFindings();
+    const lookup = {
+      shard: (id: string) => {
+        const owner = this.owner.get(id);
+        return owner === undefined || owner === NETWORKS ? undefined : this.shards.get(owner)?.result;
+      },
+      isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
+    };
+    const value = mergeOverview(parts, this.stage.elements, global, lookup, findings + global.length);
+    this.overviewAt = { revision: this.revision, value };
+    return value;
+  }
+
+  /** Every finding: the cluster-wide ones and each shard's. */
+  findings(): Finding[] {
+    const all = this.globalFindings();
+    for (const { result } of this.shards.values()) all.push(...result.findings);
+    return all;
+  }
+
+  /** Hosts and pods, counted without building anything. */
+  counts(): { hosts: number; pods: number } {
+    let hosts = 0;
+    let pods = 0;
+    for (const [name, { result }] of this.shards) {
+      if (result.elements.get(`host/${name}`)?.kind === "host") hosts++;
+      pods += result.pods.size;
+    }
+    return { hosts, pods };
   }
 
   /** The whole topology, in the full build's element and link order. */

@@ -1,7 +1,11 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { viewQuerySchema } from "@/lib/topology/view-protocol";
 import { ChangeSignal } from "../../change-signal";
+import { feedOf } from "../../topology-feed";
+import { searchStore } from "../../topology-search";
 import { viewOf } from "../../topology-view";
+import { joinChannel } from "../../view-channel";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 const sourceInput = z.object({
@@ -10,17 +14,18 @@ const sourceInput = z.object({
 });
 
 export const topologyRouter = createTRPCRouter({
+  /** The whole topology (the contract the command line prints): for the JSON export, not for drawing. */
   get: publicProcedure.input(sourceInput).query(async ({ ctx, input }) => {
     const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
-      return viewOf(lease.source);
+      return await viewOf(lease.source);
     } finally {
       lease.release();
     }
   }),
 
-  /** Pushes the whole view whenever the source changes; bursts of watch events coalesce into one push. */
+  /** Pushes the whole topology whenever the source changes; bursts of watch events coalesce into one push. */
   watch: publicProcedure
     .input(sourceInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
@@ -32,7 +37,7 @@ export const topologyRouter = createTRPCRouter({
         await lease.source.ready();
         let last = input.lastEventId ?? null;
         while (!signal?.aborted) {
-          const view = viewOf(lease.source);
+          const view = await viewOf(lease.source);
           if (view.revision !== last) {
             last = view.revision;
             yield tracked(view.revision, view);
@@ -44,4 +49,45 @@ export const topologyRouter = createTRPCRouter({
         lease.release();
       }
     }),
+
+  /**
+   * What the explorer draws: the view it asks for (the cluster, or what a host, network, pod or namespace narrows
+   * it to), first as a snapshot, then as deltas by revision. Each message is JSON text serialised once for every
+   * subscriber of that view; a lastEventId the server no longer knows gets a fresh snapshot.
+   */
+  view: publicProcedure
+    .input(sourceInput.extend({ view: viewQuerySchema, lastEventId: z.string().nullish() }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
+      const feed = feedOf(lease.source);
+      await feed.current();
+      const { channel, leave } = joinChannel(feed, input.view);
+      try {
+        let at = input.lastEventId ?? null;
+        while (!signal?.aborted) {
+          // Waiting starts before reading, so a change between the two is not lost.
+          const changed = channel.next(signal);
+          for (const message of channel.since(at)) {
+            at = message.revision;
+            yield tracked(message.revision, message.text);
+          }
+          await changed;
+        }
+      } finally {
+        leave();
+        lease.release();
+      }
+    }),
+
+  /** Search over the whole cluster (names, IPs and CIDR ranges, MACs, PCI addresses), from the server's index. */
+  search: publicProcedure.input(sourceInput.extend({ q: z.string().max(256) })).query(async ({ ctx, input }) => {
+    const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
+    try {
+      const feed = feedOf(lease.source);
+      await feed.current();
+      return searchStore(feed.store, input.q);
+    } finally {
+      lease.release();
+    }
+  }),
 });
