@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../compare";
 import type { ClusterOverview } from "../overview/schema";
 import type { SourceInfo, SourceStatus } from "../source/view";
 import { KIND_ORDER } from "./build";
@@ -65,9 +66,9 @@ export function applyDelta(s: ViewState, d: ViewDelta): ViewState | null {
 export function topologyOf(s: ViewState): Topology {
   return {
     elements: [...s.elements.values()].sort(
-      (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id),
+      (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id),
     ),
-    links: [...s.links.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    links: [...s.links.values()].sort((a, b) => compareCodePoints(a.id, b.id)),
     findings: [...s.findings.values()],
   };
 }

@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../compare";
 import { addressOf } from "../../net/ip";
 import type { Finding } from "../schema";
 import type { AddressedInterface } from "./shard";

@@ -1,6 +1,7 @@
-import { type KubeObject, keyOf } from "../../k8s/objects";
+import type { KubeObject } from "../../k8s/objects";
 import type { ClusterSnapshot } from "../../k8s/snapshot";
 import type { Finding } from "../schema";
+import { KindIntake } from "./kind-intake";
 import { shardOf } from "./shard";
 
 /** What changed between two snapshots, found by object identity: sources hand out a new object per change. */
@@ -14,16 +15,16 @@ export interface InputChanges {
   notes: boolean;
 }
 
-type Keyed = Map<string, KubeObject>;
+const podKey = (p: KubeObject): string => `${p.metadata.namespace}/${p.metadata.name}`;
 
-/** The objects the store was last given, by key, with the pods also grouped by node. */
+/** The objects the store was last given, taken in as the build takes them in, with the pods grouped by node. */
 export class Inputs {
-  readonly nodes: Keyed = new Map();
-  readonly states: Keyed = new Map();
-  readonly pods: Keyed = new Map();
-  readonly nads: Keyed = new Map();
-  readonly pools: Keyed = new Map();
-  readonly podsByShard = new Map<string, Keyed>();
+  readonly nodes = new KindIntake({ label: "Node", namespaced: false });
+  readonly states = new KindIntake({ label: "NodeNetworkState", namespaced: false });
+  readonly nads = new KindIntake({ label: "NetworkAttachmentDefinition", namespaced: true });
+  readonly pods = new KindIntake({ label: "Pod", namespaced: true });
+  readonly pools = new KindIntake({ label: "IPPool", namespaced: true });
+  readonly podsByShard = new Map<string, Map<string, KubeObject>>();
   operatorNetwork: KubeObject | null = null;
   notes: Finding[] = [];
   incomplete: string[] = [];
@@ -31,11 +32,19 @@ export class Inputs {
   /** Takes in a snapshot; the changes say which parts of the topology it touches. */
   sync(snap: ClusterSnapshot): InputChanges {
     const c: InputChanges = { shards: new Set(), networks: false, pools: false, podSet: false, notes: false };
-    syncMap(this.nodes, snap.nodes, (o) => c.shards.add(o.metadata.name));
-    syncMap(this.states, snap.nodeNetworkStates, (o) => c.shards.add(o.metadata.name));
-    c.networks = syncMap(this.nads, snap.nads, () => {});
-    c.pools = syncMap(this.pools, snap.ipPools, () => {});
-    c.podSet = this.syncPods(snap.pods, c.shards);
+    const node = (o: KubeObject | undefined) => o && c.shards.add(o.metadata.name);
+    this.nodes.sync(snap.nodes, (a, b) => [a, b].forEach(node));
+    this.states.sync(snap.nodeNetworkStates, (a, b) => [a, b].forEach(node));
+    c.networks = this.nads.sync(snap.nads, () => {});
+    c.pools = this.pools.sync(snap.ipPools, () => {});
+    this.pods.sync(snap.pods, (before, after) => {
+      if (!before || !after) c.podSet = true;
+      if (before) this.place(before, false, c.shards);
+      if (after) this.place(after, true, c.shards);
+    });
+    // A refused object is a cluster-wide finding: judged with the notes.
+    const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools];
+    if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
     if (snap.operatorNetwork !== this.operatorNetwork) {
       this.operatorNetwork = snap.operatorNetwork;
       c.networks = true;
@@ -48,69 +57,26 @@ export class Inputs {
     return c;
   }
 
-  private syncPods(pods: readonly KubeObject[], shards: Set<string>): boolean {
-    let podSet = false;
-    const seen = new Set<string>();
-    for (const pod of pods) {
-      const key = keyOf(pod);
-      seen.add(key);
-      const before = this.pods.get(key);
-      if (before === pod) continue;
-      if (before) this.unplace(key, before, shards);
-      else podSet = true;
-      this.pods.set(key, pod);
-      const shard = shardOf(pod);
-      const group = this.podsByShard.get(shard) ?? new Map<string, KubeObject>();
-      this.podsByShard.set(shard, group);
-      group.set(key, pod);
-      shards.add(shard);
-    }
-    if (seen.size !== this.pods.size) {
-      for (const [key, pod] of this.pods) {
-        if (seen.has(key)) continue;
-        this.pods.delete(key);
-        this.unplace(key, pod, shards);
-        podSet = true;
-      }
-    }
-    return podSet;
-  }
-
-  private unplace(key: string, pod: KubeObject, shards: Set<string>): void {
+  private place(pod: KubeObject, add: boolean, shards: Set<string>): void {
     const shard = shardOf(pod);
-    const group = this.podsByShard.get(shard);
-    group?.delete(key);
-    if (group?.size === 0) this.podsByShard.delete(shard);
     shards.add(shard);
+    const group = this.podsByShard.get(shard) ?? new Map<string, KubeObject>();
+    if (add) group.set(podKey(pod), pod);
+    else group.delete(podKey(pod));
+    if (group.size) this.podsByShard.set(shard, group);
+    else this.podsByShard.delete(shard);
   }
 
   /** Every shard that has anything in it. */
   allShards(): Set<string> {
-    return new Set([...this.nodes.keys(), ...this.states.keys(), ...this.podsByShard.keys()]);
+    const names = new Set(this.podsByShard.keys());
+    for (const o of this.nodes.sorted()) names.add(o.metadata.name);
+    for (const o of this.states.sorted()) names.add(o.metadata.name);
+    return names;
   }
-}
 
-/** Brings `map` in line with `list`, calling `touched` for every object added, replaced or removed. */
-function syncMap(map: Keyed, list: readonly KubeObject[], touched: (o: KubeObject) => void): boolean {
-  let changed = false;
-  const seen = new Set<string>();
-  for (const obj of list) {
-    const key = keyOf(obj);
-    seen.add(key);
-    const before = map.get(key);
-    if (before === obj) continue;
-    if (before) touched(before);
-    touched(obj);
-    map.set(key, obj);
-    changed = true;
+  /** The objects the build leaves out for their names, as its findings say. */
+  refused(): Finding[] {
+    return [this.nodes, this.states, this.nads, this.pods, this.pools].flatMap((k) => k.refused());
   }
-  if (seen.size !== map.size) {
-    for (const [key, obj] of map) {
-      if (seen.has(key)) continue;
-      map.delete(key);
-      touched(obj);
-      changed = true;
-    }
-  }
-  return changed;
 }

@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../compare";
 import { type KubeObject, keyOf } from "../../k8s/objects";
 import { BuildContext, podId } from "../context";
 import { addHosts } from "../hosts";
@@ -34,7 +35,7 @@ export interface ShardResult {
   interfaces: AddressedInterface[];
 }
 
-const byKey = (a: KubeObject, b: KubeObject): number => keyOf(a).localeCompare(keyOf(b));
+const byKey = (a: KubeObject, b: KubeObject): number => compareCodePoints(keyOf(a), keyOf(b));
 
 /** The node a pod is scheduled on, as the full build reads it ("" and absent both mean none). */
 export function shardOf(pod: KubeObject): string {
@@ -68,5 +69,5 @@ export function buildShard(input: ShardInput, networks: Map<string, NetworkEntry
       interfaces.push({ element: el, podKey: podKeys.get(el.parent) ?? el.parent, seq: list ? list.length : 0 });
     }
   }
-  return { elements: ctx.elements, links: ctx.links, findings: ctx.findings, pods: podIds, interfaces };
+  return { elements: ctx.elements, links: [...ctx.links.values()], findings: ctx.findings, pods: podIds, interfaces };
 }

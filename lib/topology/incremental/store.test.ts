@@ -55,8 +55,10 @@ const status = fc.record({
 });
 const pod = fc.record({
   kind: fc.constant("pod" as const),
-  ns: fc.constantFrom(...NAMESPACES),
-  name: fc.constantFrom("p1", "p2", "p3", "p4", "p5"),
+  // no namespace means "default"; "Bad_Name" is refused by the intake stage
+  ns: fc.option(fc.constantFrom(...NAMESPACES, "default"), { nil: undefined }),
+  name: fc.constantFrom("p1", "p2", "p3", "p4", "p5", "Bad_Name"),
+  rv: fc.constantFrom("1", "2"),
   node: fc.option(fc.constantFrom(...NODES, ""), { nil: undefined }),
   phase: fc.constantFrom("Running", "Pending"),
   requests: fc.oneof(fc.array(request, { maxLength: 3 }), fc.constant("garbage" as const)),
@@ -202,7 +204,8 @@ function podOf(c: Extract<Change, { kind: "pod" }>): KubeObject {
     kind: "Pod",
     metadata: {
       name: c.name,
-      namespace: c.ns,
+      ...(c.ns ? { namespace: c.ns } : {}),
+      resourceVersion: c.rv,
       annotations: { [NETWORKS_ANNOTATION]: networks, [NETWORK_STATUS_ANNOTATION]: statuses },
     },
     spec: c.node === undefined ? {} : { nodeName: c.node },

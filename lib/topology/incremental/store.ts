@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../compare";
 import type { ClusterSnapshot } from "../../k8s/snapshot";
 import type { ClusterOverview } from "../../overview/schema";
 import { KIND_ORDER } from "../build";
@@ -69,7 +70,7 @@ export class TopologyStore {
     if (this.networksDirty) {
       this.networksDirty = false;
       this.poolsDirty = true;
-      this.stage = buildNetworkStage(sortedValues(this.inputs.nads), this.inputs.operatorNetwork);
+      this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
       for (const s of this.inputs.allShards()) this.dirty.add(s);
       for (const s of this.shards.keys()) this.dirty.add(s);
     }
@@ -138,10 +139,9 @@ export class TopologyStore {
     if (!this.poolsDirty) return false;
     this.poolsDirty = false;
     const podKeys = new Set<string>();
-    for (const pod of this.inputs.pods.values())
-      podKeys.add(`${pod.metadata.namespace ?? "default"}/${pod.metadata.name}`);
+    for (const group of this.inputs.podsByShard.values()) for (const key of group.keys()) podKeys.add(key);
     const podsComplete = !this.inputs.incomplete.includes("pods");
-    this.poolNotes = poolFindings(this.stage, sortedValues(this.inputs.pools), podKeys, podsComplete);
+    this.poolNotes = poolFindings(this.stage, this.inputs.pools.sorted(), podKeys, podsComplete);
     const json = new Map(this.stage.elements.map((e) => [e.id, JSON.stringify(e)]));
     for (const [id, s] of json) {
       if (this.networkJson.get(id) !== s) upserted.add(id);
@@ -192,7 +192,13 @@ export class TopologyStore {
 
   /** Findings that belong to no node: the source's notes, the NADs', the pools', duplicate addresses. */
   globalFindings(): Finding[] {
-    return [...this.inputs.notes, ...this.stage.findings, ...this.poolNotes, ...this.duplicates.findings()];
+    return [
+      ...this.inputs.notes,
+      ...this.inputs.refused(),
+      ...this.stage.findings,
+      ...this.poolNotes,
+      ...this.duplicates.findings(),
+    ];
   }
 
   private readonly overviews = new WeakMap<ShardResult, ClusterOverview>();
@@ -251,11 +257,8 @@ export class TopologyStore {
       for (const l of result.links) links.push(l);
       for (const f of result.findings) findings.push(f);
     }
-    elements.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id));
-    links.sort((a, b) => a.id.localeCompare(b.id));
+    elements.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id));
+    links.sort((a, b) => compareCodePoints(a.id, b.id));
     return { elements, links, findings };
   }
 }
-
-const sortedValues = <T extends { metadata: { name: string; namespace?: string } }>(m: Map<string, T>): T[] =>
-  [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);

@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../compare";
 import { type Criteria, filterTopology } from "../../graph/filter";
 import { KIND_ORDER } from "../build";
 import { hostId } from "../context";
@@ -73,8 +74,8 @@ function podsOf(r: ShardResult, c: Criteria, elements: TopologyElement[], links:
 
 function ordered(t: Topology): Topology {
   return {
-    elements: [...t.elements].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id)),
-    links: [...t.links].sort((a, b) => a.id.localeCompare(b.id)),
+    elements: [...t.elements].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id)),
+    links: [...t.links].sort((a, b) => compareCodePoints(a.id, b.id)),
     findings: t.findings,
   };
 }
