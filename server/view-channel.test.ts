@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { syntheticCluster } from "@/lib/generate/synthetic-cluster";
 import { filterTopology } from "@/lib/graph/filter";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
@@ -8,6 +7,7 @@ import { buildTopology } from "@/lib/topology/build";
 import type { Topology } from "@/lib/topology/schema";
 import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
 import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/topology/view-state";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { StaticSource } from "./sources/static-source";
 import { feedOf } from "./topology-feed";
 import { joinChannel } from "./view-channel";
@@ -81,7 +81,7 @@ describe("view channels", () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it("one pod's new address is a few kilobytes for every view, computed once for all its subscribers", async () => {
     const { source, feed } = setup();

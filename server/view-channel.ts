@@ -5,8 +5,8 @@ import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@
 import type { Finding, TopologyLink } from "@/lib/topology/schema";
 import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/topology/view-protocol";
 import { findingKey } from "@/lib/topology/view-state";
+import { revisionLabel } from "./topology-cache";
 import type { TopologyFeed } from "./topology-feed";
-import { revisionLabel } from "./topology-view";
 
 /** Deltas kept for subscribers that fall a little behind; further back, they get a snapshot. */
 const HISTORY = 32;

@@ -2,9 +2,9 @@
 
 import { useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
+import { toYaml } from "@/lib/k8s/yaml";
 import { type NetworkFormInput, networkFormSchema, toNad, toOperatorEntry } from "@/lib/network-form/schema";
-import { cardClass, linkButton } from "./styles";
-import { toYaml } from "./yaml";
+import { cardClass, linkButton } from "../form/styles";
 
 /** What the form stands for right now, or why there is nothing to show. */
 export function previewOf(

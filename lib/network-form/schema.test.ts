@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type NadConfig, parseNadConfig } from "../nad/parse-config";
 import {
   dnsLabel,
-  type NetworkForm,
   type NetworkFormInput,
+  type NetworkFormValues,
   networkFormSchema,
   RESOURCE_NAME_ANNOTATION,
   rawConfigProblem,
@@ -36,7 +36,7 @@ function input(
   };
 }
 
-function valid(i: unknown): NetworkForm {
+function valid(i: unknown): NetworkFormValues {
   const r = networkFormSchema.safeParse(i);
   if (!r.success) throw new Error(`expected the form to be accepted, got ${JSON.stringify(r.error.issues)}`);
   return r.data;
@@ -395,7 +395,7 @@ function expectNoEmpties(v: unknown, where = "$"): void {
   }
 }
 
-function roundTrip(f: NetworkForm): NadConfig {
+function roundTrip(f: NetworkFormValues): NadConfig {
   const r = parseNadConfig(JSON.stringify(toCniConfig(f)));
   if (!r.ok) throw new Error(r.error);
   expect(r.value.problems).toEqual([]);

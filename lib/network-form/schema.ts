@@ -142,7 +142,7 @@ export const networkFormSchema = z.object({
   ipam: ipamFormSchema,
 });
 
-export type NetworkForm = z.infer<typeof networkFormSchema>;
+export type NetworkFormValues = z.infer<typeof networkFormSchema>;
 export type NetworkFormInput = z.input<typeof networkFormSchema>;
 export type MainForm = z.infer<typeof mainSchema>;
 
@@ -150,7 +150,7 @@ const numberOrUndefined = (v: number | "" | undefined): number | undefined =>
   v === "" || v === undefined ? undefined : v;
 
 /** The CNI config a valid form stands for (Multus fills in nothing we do not write). */
-export function toCniConfig(f: NetworkForm): Record<string, unknown> {
+export function toCniConfig(f: NetworkFormValues): Record<string, unknown> {
   if (f.main.type === "raw") return JSON.parse(f.main.config) as Record<string, unknown>;
   const base: Record<string, unknown> = {
     cniVersion: "0.3.1",
@@ -194,7 +194,7 @@ export function toCniConfig(f: NetworkForm): Record<string, unknown> {
 export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
 
 /** The NetworkAttachmentDefinition a form writes. */
-export function toNad(f: NetworkForm): {
+export function toNad(f: NetworkFormValues): {
   apiVersion: string;
   kind: string;
   metadata: { name: string; namespace: string; annotations?: Record<string, string> };
@@ -213,7 +213,7 @@ export function toNad(f: NetworkForm): {
 }
 
 /** The operator's additionalNetworks entry: SimpleMacvlan for a plain macvlan it can express, Raw otherwise. */
-export function toOperatorEntry(f: NetworkForm): Record<string, unknown> {
+export function toOperatorEntry(f: NetworkFormValues): Record<string, unknown> {
   const m = f.main;
   const simple =
     m.type === "macvlan" &&

@@ -1,7 +1,5 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readObjects, readSnapshot } from "@/server/sources/read-snapshot";
+import { demoObjects, demoSnapshot } from "@/testing/fixtures/demo";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import {
@@ -17,7 +15,6 @@ import {
   topologySchema,
 } from "./schema";
 
-const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
 const W1 = "worker1.ocp46rt.priv.local";
 const W2 = "worker2.ocp46rt.priv.local";
 
@@ -108,13 +105,6 @@ function build(objects: unknown[], extra: Partial<ClusterSnapshot> = {}): Topolo
 
 // ---- the demo cluster ----------------------------------------------------------------------------------------
 
-async function demoObjects(): Promise<unknown[]> {
-  const files = (await readdir(DEMO_DIR)).filter((f) => f.endsWith(".yaml")).sort();
-  const out: unknown[] = [];
-  for (const f of files) out.push(...(await readObjects(path.join(DEMO_DIR, f))));
-  return out;
-}
-
 /** Deterministic Fisher–Yates with a small LCG, so a failure can be reproduced. */
 function shuffled<T>(list: readonly T[], seed: number): T[] {
   const out = [...list];
@@ -130,7 +120,7 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 describe("buildTopology on the demo cluster", () => {
   let t: Topology;
   beforeAll(async () => {
-    t = buildTopology(await readSnapshot(DEMO_DIR));
+    t = buildTopology(demoSnapshot());
   });
 
   const POD_A = "pod/multus-test/pod-a-5bb7694d4-j8g6b";
@@ -292,7 +282,7 @@ describe("buildTopology on the demo cluster", () => {
   });
 
   it("gives the same topology whatever order the objects come in", async () => {
-    const objects = await demoObjects();
+    const objects = demoObjects();
     const reference = buildTopology(snapshotFromObjects(objects));
     expect(reference).toEqual(t);
     for (const seed of [1, 2, 3, 42, 1234]) {
@@ -303,7 +293,7 @@ describe("buildTopology on the demo cluster", () => {
   });
 
   it("does not change the snapshot it is given", async () => {
-    const snap = await readSnapshot(DEMO_DIR);
+    const snap = demoSnapshot();
     const before = structuredClone(snap);
     buildTopology(snap);
     buildTopology(snap);

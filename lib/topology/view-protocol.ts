@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { overviewCellSchema, overviewHostSchema, overviewNetworkSchema } from "../overview/schema";
-import { sourceInfoSchema, sourceStatusSchema } from "../source/view";
+import { sourceInfoSchema, sourceStatusSchema } from "./payload";
 import { elementSchema, findingSchema, linkSchema } from "./schema";
 
 /**

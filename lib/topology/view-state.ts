@@ -1,8 +1,8 @@
 import { compareCodePoints } from "../compare";
 import type { ClusterOverview } from "../overview/schema";
-import type { SourceInfo, SourceStatus } from "../source/view";
 import { KIND_ORDER } from "./build";
 import { applyOverviewDelta, decodeOverview } from "./overview-wire";
+import type { SourceInfo, SourceStatus } from "./payload";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "./schema";
 import type { Catalog, ViewDelta, ViewSnapshot } from "./view-protocol";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { syntheticCluster } from "../../generate/synthetic-cluster";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { filterTopology } from "../../graph/filter";
 import { type KubeObject, keyOf } from "../../k8s/objects";
 import { type ClusterSnapshot, emptySnapshot, type SnapshotSlot, snapshotFromObjects } from "../../k8s/snapshot";
@@ -262,7 +262,7 @@ describe("incremental topology store", () => {
       ),
       { numRuns: 150, seed: 1313 },
     );
-  });
+  }, 60_000);
 
   it("equals the full build on the generated cluster, and one pod's change touches only that pod", () => {
     const snap = snapshotFromObjects(syntheticCluster({ nodes: 6, pods: 120, nads: 12, seed: 3 }));

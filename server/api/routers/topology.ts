@@ -2,11 +2,11 @@ import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { viewQuerySchema } from "@/lib/topology/view-protocol";
 import { ChangeSignal } from "../../change-signal";
+import { payloadOf } from "../../topology-cache";
 import { feedOf } from "../../topology-feed";
 import { searchStore } from "../../topology-search";
-import { viewOf } from "../../topology-view";
 import { joinChannel } from "../../view-channel";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, identifiedProcedure } from "../trpc";
 
 const sourceInput = z.object({
   /** kubeconfig context to read; the server's default when absent */
@@ -15,18 +15,18 @@ const sourceInput = z.object({
 
 export const topologyRouter = createTRPCRouter({
   /** The whole topology (the contract the command line prints): for the JSON export, not for drawing. */
-  get: publicProcedure.input(sourceInput).query(async ({ ctx, input }) => {
+  get: identifiedProcedure.input(sourceInput).query(async ({ ctx, input }) => {
     const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
-      return await viewOf(lease.source);
+      return await payloadOf(lease.source);
     } finally {
       lease.release();
     }
   }),
 
   /** Pushes the whole topology whenever the source changes; bursts of watch events coalesce into one push. */
-  watch: publicProcedure
+  watch: identifiedProcedure
     .input(sourceInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
@@ -37,7 +37,7 @@ export const topologyRouter = createTRPCRouter({
         await lease.source.ready();
         let last = input.lastEventId ?? null;
         while (!signal?.aborted) {
-          const view = await viewOf(lease.source);
+          const view = await payloadOf(lease.source);
           if (view.revision !== last) {
             last = view.revision;
             yield tracked(view.revision, view);
@@ -55,7 +55,7 @@ export const topologyRouter = createTRPCRouter({
    * it to), first as a snapshot, then as deltas by revision. Each message is JSON text serialised once for every
    * subscriber of that view; a lastEventId the server no longer knows gets a fresh snapshot.
    */
-  view: publicProcedure
+  view: identifiedProcedure
     .input(sourceInput.extend({ view: viewQuerySchema, lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
@@ -80,7 +80,7 @@ export const topologyRouter = createTRPCRouter({
     }),
 
   /** Search over the whole cluster (names, IPs and CIDR ranges, MACs, PCI addresses), from the server's index. */
-  search: publicProcedure.input(sourceInput.extend({ q: z.string().max(256) })).query(async ({ ctx, input }) => {
+  search: identifiedProcedure.input(sourceInput.extend({ q: z.string().max(256) })).query(async ({ ctx, input }) => {
     const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       const feed = feedOf(lease.source);

@@ -7,7 +7,7 @@ import {
   readYamlObjects,
   startTestCluster,
   type TestCluster,
-} from "@/scripts/testbed/cluster";
+} from "@/testing/testbed/cluster";
 import { LiveSource } from "./live-source";
 import { testKubeConfig } from "./test-helpers";
 

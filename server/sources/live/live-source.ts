@@ -7,7 +7,7 @@ import {
 } from "@kubernetes/client-node";
 import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 import type { Finding } from "@/lib/topology/schema";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";

@@ -1,8 +1,8 @@
-import type { TopologyView } from "@/lib/source/view";
+import type { TopologyPayload } from "@/lib/topology/payload";
 import type { ClusterSource } from "./sources/types";
 import { feedOf } from "./topology-feed";
 
-const cache = new WeakMap<ClusterSource, TopologyView>();
+const cache = new WeakMap<ClusterSource, TopologyPayload>();
 let epochs = 0;
 // Per process, so a lastEventId from before a server restart never matches by chance.
 const boot = Math.random().toString(36).slice(2, 8);
@@ -19,18 +19,18 @@ export function revisionLabel(source: ClusterSource, storeRevision: number, stat
  * The whole topology of a source (the contract the command line prints and the JSON export saves), from its
  * incremental store; assembled once per revision however many ask.
  */
-export async function viewOf(source: ClusterSource): Promise<TopologyView> {
+export async function payloadOf(source: ClusterSource): Promise<TopologyPayload> {
   const feed = feedOf(source);
   await feed.current();
   const revision = revisionLabel(source, feed.store.revision, feed.statusSeq);
   const hit = cache.get(source);
   if (hit?.revision === revision) return hit;
-  const view: TopologyView = {
+  const payload: TopologyPayload = {
     revision,
     source: source.info,
     status: source.status(),
     topology: feed.store.topology(),
   };
-  cache.set(source, view);
-  return view;
+  cache.set(source, payload);
+  return payload;
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { parseIp } from "../net/ip";
+import { dnsLabel } from "../network-form/schema";
 import { type NetworkRequest, parseNetworksAnnotation } from "../pod/networks-annotation";
 import { fail, ok, type Result } from "../result";
-import { dnsLabel } from "./schema";
 
 export const workloadKindSchema = z.enum(["Deployment", "StatefulSet", "DaemonSet"]);
 
@@ -56,7 +56,7 @@ export const attachFormSchema = z.object({
 });
 
 export type AttachEntry = z.infer<typeof attachEntrySchema>;
-export type AttachForm = z.infer<typeof attachFormSchema>;
+export type AttachFormValues = z.infer<typeof attachFormSchema>;
 
 const toRequest = (e: AttachEntry, podNamespace: string): NetworkRequest => {
   const [a, b] = e.network.split("/");

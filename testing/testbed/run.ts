@@ -1,4 +1,4 @@
-// Dev mode: `tsx scripts/testbed/run.ts [--no-seed] [--grant user=namespace ...] [-- cmd args...]`
+// Dev mode: `tsx testing/testbed/run.ts [--no-seed] [--grant user=namespace ...] [-- cmd args...]`
 // Starts a seeded test cluster; runs `cmd` with KUBECONFIG set and tears down when it exits (its exit code is ours),
 // or, without a command, stays up until SIGINT/SIGTERM.
 import { spawn } from "node:child_process";
@@ -14,7 +14,7 @@ const grants = flags.flatMap((f, i) => (f === "--grant" && flags[i + 1] ? [flags
 const unknown = flags.filter((f, i) => f !== "--no-seed" && f !== "--grant" && flags[i - 1] !== "--grant");
 if (unknown.length > 0) {
   console.error(
-    `usage: tsx scripts/testbed/run.ts [--no-seed] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`,
+    `usage: tsx testing/testbed/run.ts [--no-seed] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`,
   );
   process.exit(2);
 }

@@ -1,4 +1,4 @@
-// A real kube-apiserver + etcd on loopback, for integration tests and `scripts/testbed/run.ts`.
+// A real kube-apiserver + etcd on loopback, for integration tests and `testing/testbed/run.ts`.
 // No controllers run: what is stored is exactly what was applied (see applyObjects for status).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
@@ -50,9 +50,9 @@ export interface KubeObject {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
-export const crdsDir = (): string => process.env.PLUMBLINE_CRDS_DIR ?? path.resolve(repoRoot, "scripts/testbed/crds");
+export const crdsDir = (): string => process.env.PLUMBLINE_CRDS_DIR ?? path.resolve(repoRoot, "testing/testbed/crds");
 export const demoDir = path.resolve(repoRoot, "server/demo-cluster");
-const ENSURE = "run `bash scripts/testbed/ensure-deps.sh`";
+const ENSURE = "run `bash testing/testbed/ensure-deps.sh`";
 
 // ---------- process hygiene: children die with us, whatever way we go ----------
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { topologySchema } from "../topology/schema";
+import { topologySchema } from "./schema";
 
 /** Where a source stands, so the UI can say how fresh what it shows is. */
 export const sourceStatusSchema = z.discriminatedUnion("state", [
@@ -25,7 +25,7 @@ export const sourceInfoSchema = z.object({
 });
 
 /** What the API sends the browser: a topology plus where it came from and how fresh it is. */
-export const topologyViewSchema = z.object({
+export const topologyPayloadSchema = z.object({
   /** opaque; changes whenever the topology does */
   revision: z.string(),
   source: sourceInfoSchema,
@@ -36,4 +36,4 @@ export const topologyViewSchema = z.object({
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;
-export type TopologyView = z.infer<typeof topologyViewSchema>;
+export type TopologyPayload = z.infer<typeof topologyPayloadSchema>;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { defaultState, type ExplorerState, stateFromParams, stateToParams, type View, viewCriteria } from "./view";
+import {
+  defaultState,
+  type ExplorerState,
+  stateFromParams,
+  stateToParams,
+  type View,
+  viewCriteria,
+} from "./explorer-state";
 
 const params = (q: string) => new URLSearchParams(q);
 const roundTrip = (s: ExplorerState, base = new URLSearchParams()) => stateFromParams(stateToParams(s, base));
