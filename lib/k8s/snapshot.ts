@@ -1,3 +1,4 @@
+import { eventSpec } from "../events/normalize";
 import { isObject, str } from "../result";
 import { newerCopy } from "../topology/intake";
 import type { Finding } from "../topology/schema";
@@ -13,6 +14,8 @@ export interface ClusterSnapshot {
   operatorNetwork: KubeObject | null;
   /** Deployments, StatefulSets and DaemonSets: not drawn, but what "attach a network" patches */
   workloads: KubeObject[];
+  /** Events (events.k8s.io/v1 or core v1), their body normalized into spec (lib/events/normalize) */
+  events: KubeObject[];
   /** what the source itself has to say: a feature absent, a part it may not read */
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
@@ -27,11 +30,22 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   ipPools: [],
   operatorNetwork: null,
   workloads: [],
+  events: [],
   notes: [],
   incomplete: [],
 });
 
 export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
+
+/**
+ * asKubeObject for a snapshot: an Event keeps its body at the top level, so it is read here, once, into spec in
+ * one shape for both Event APIs (lib/events/normalize). Writers keep using asKubeObject and the object as it is.
+ */
+export function asSnapshotObject(v: unknown, fallback?: { apiVersion?: string; kind?: string }): KubeObject | string {
+  const o = asKubeObject(v, fallback);
+  if (typeof o === "string" || o.kind !== "Event" || !isObject(v)) return o;
+  return { ...o, spec: eventSpec(v) };
+}
 
 /** Which slot of the snapshot a kind belongs in; null for kinds the topology does not use. */
 export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
@@ -42,6 +56,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
   if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
+  if ((group === "" || group === "events.k8s.io") && kind === "Event") return "events";
   if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";
   return null;
 }
@@ -70,7 +85,7 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
       }
       continue;
     }
-    const obj = asKubeObject(raw, fallback);
+    const obj = asSnapshotObject(raw, fallback);
     if (typeof obj === "string") {
       snap.notes.push({
         severity: "warning",

@@ -3,6 +3,7 @@ import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
 import { BuildContext } from "./context";
+import { applyPodEvents } from "./events";
 import { addHosts } from "./hosts";
 import { type IntakeKind, intake } from "./intake";
 import { addNetworks } from "./networks";
@@ -42,6 +43,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork);
   addPods(ctx, take(snapshot.pods, PODS), networks);
   applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
+  applyPodEvents(ctx, snapshot.events);
   checkDuplicateIps(ctx);
 
   // Parents before children, which is what React Flow needs, and a stable order for diffs (code points, not locale).

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { cniFailureSchema } from "../cni-events/schema";
+import { podEventSchema } from "../events/schema";
 import { findingCodeSchema } from "../findings/catalogue";
 import { severitySchema } from "../findings/info";
 
@@ -109,12 +111,22 @@ export const podElementSchema = z.object({
   phase: z.string().optional(),
   podIPs: z.array(z.string()).default([]),
   requested: z.array(requestedNetworkSchema).default([]),
+  /** its network events (sandbox failures, AddedInterface) that name no one interface, newest first */
+  events: z.array(podEventSchema).optional(),
 });
 
 export const deviceInfoSchema = z.object({
   type: z.string(),
   pciAddress: z.string().optional(),
   pfPciAddress: z.string().optional(),
+});
+
+/** A parsed sandbox failure as it stands on an interface: when it last happened and how often. */
+export const interfaceFailureSchema = cniFailureSchema.extend({
+  time: z.string().optional(),
+  count: z.number().int().min(1),
+  /** the event text verbatim */
+  message: z.string(),
 });
 
 export const interfaceElementSchema = z.object({
@@ -131,6 +143,10 @@ export const interfaceElementSchema = z.object({
   attached: z.boolean(),
   gateway: z.array(z.string()).default([]),
   deviceInfo: deviceInfoSchema.optional(),
+  /** the pod's network events about this interface, newest first (bounded) */
+  events: z.array(podEventSchema).optional(),
+  /** why the interface is not up, when the newest event about it is a sandbox failure */
+  failure: interfaceFailureSchema.optional(),
 });
 
 export const networkElementSchema = z.object({
@@ -209,6 +225,7 @@ export type ParentElement = z.infer<typeof parentElementSchema>;
 export type HostDeviceElement = z.infer<typeof hostDeviceElementSchema>;
 export type PodElement = z.infer<typeof podElementSchema>;
 export type InterfaceElement = z.infer<typeof interfaceElementSchema>;
+export type InterfaceFailure = z.infer<typeof interfaceFailureSchema>;
 export type NetworkElement = z.infer<typeof networkElementSchema>;
 export type TopologyElement = z.infer<typeof elementSchema>;
 export type ElementKind = TopologyElement["kind"];

@@ -1,4 +1,5 @@
-import type { KubeObject } from "../../k8s/objects";
+import { podNetworkEvents } from "../../events/select";
+import { type KubeObject, keyOf } from "../../k8s/objects";
 import type { ClusterSnapshot } from "../../k8s/snapshot";
 import type { Finding } from "../schema";
 import { KindIntake } from "./kind-intake";
@@ -25,6 +26,9 @@ export class Inputs {
   readonly pods = new KindIntake({ label: "Pod", namespaced: true });
   readonly pools = new KindIntake({ label: "IPPool", namespaced: true });
   readonly podsByShard = new Map<string, Map<string, KubeObject>>();
+  /** network events by the pod they are about ("namespace/name"); a shard's pods take theirs */
+  readonly eventsByPod = new Map<string, Map<string, KubeObject>>();
+  private readonly events = new Map<string, { event: KubeObject; pod: string | null }>();
   operatorNetwork: KubeObject | null = null;
   notes: Finding[] = [];
   incomplete: string[] = [];
@@ -45,6 +49,7 @@ export class Inputs {
     // A refused object is a cluster-wide finding: judged with the notes.
     const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools];
     if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
+    this.syncEvents(snap.events, c.shards);
     if (snap.operatorNetwork !== this.operatorNetwork) {
       this.operatorNetwork = snap.operatorNetwork;
       c.networks = true;
@@ -55,6 +60,47 @@ export class Inputs {
       c.notes = true;
     }
     return c;
+  }
+
+  /** Events change the shard of the pod they are about (if that pod is there). */
+  private syncEvents(events: readonly KubeObject[], shards: Set<string>): void {
+    const touch = (pod: string | null) => {
+      const chosen = pod === null ? undefined : this.pods.get(pod);
+      if (chosen) shards.add(shardOf(chosen));
+    };
+    const file = (key: string, pod: string | null, event: KubeObject | null) => {
+      if (pod === null) return;
+      const group = this.eventsByPod.get(pod) ?? new Map<string, KubeObject>();
+      if (event) group.set(key, event);
+      else group.delete(key);
+      if (group.size) this.eventsByPod.set(pod, group);
+      else this.eventsByPod.delete(pod);
+      touch(pod);
+    };
+    const seen = new Set<string>();
+    for (const event of events) {
+      const key = keyOf(event);
+      seen.add(key);
+      const before = this.events.get(key);
+      if (before?.event === event) continue;
+      if (before) file(key, before.pod, null);
+      const pod = [...podNetworkEvents([event]).keys()][0] ?? null;
+      this.events.set(key, { event, pod });
+      file(key, pod, event);
+    }
+    if (seen.size === this.events.size) return;
+    for (const [key, before] of this.events) {
+      if (seen.has(key)) continue;
+      this.events.delete(key);
+      file(key, before.pod, null);
+    }
+  }
+
+  /** The events about the given pods. */
+  eventsOf(pods: Iterable<string>): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const pod of pods) for (const e of this.eventsByPod.get(pod)?.values() ?? []) out.push(e);
+    return out;
   }
 
   private place(pod: KubeObject, add: boolean, shards: Set<string>): void {

@@ -1,6 +1,7 @@
 import { compareCodePoints } from "../../compare";
 import { type KubeObject, keyOf } from "../../k8s/objects";
 import { BuildContext, podId } from "../context";
+import { applyPodEvents } from "../events";
 import { addHosts } from "../hosts";
 import type { NetworkEntry } from "../networks";
 import { addPods } from "../pods";
@@ -15,6 +16,8 @@ export interface ShardInput {
   state: KubeObject | undefined;
   /** the pods scheduled on this node (or, for UNSCHEDULED, on none) */
   pods: readonly KubeObject[];
+  /** the network events about those pods */
+  events: readonly KubeObject[];
 }
 
 /** An interface the cluster-wide duplicate-IP check must see, with where the full build meets it. */
@@ -53,8 +56,12 @@ export function shardOf(pod: KubeObject): string {
 export function buildShard(input: ShardInput, networks: Map<string, NetworkEntry>): ShardResult {
   const ctx = new BuildContext();
   addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
+  // The networks are in the context as in the full build (the event stage names them), then taken out again.
+  for (const n of networks.values()) ctx.add(n.element);
   const pods = [...input.pods].sort(byKey);
   addPods(ctx, pods, networks);
+  applyPodEvents(ctx, input.events);
+  for (const n of networks.values()) ctx.elements.delete(n.element.id);
   const podIds = new Map<string, string[]>();
   const podKeys = new Map<string, string>();
   for (const p of pods) {

@@ -85,7 +85,22 @@ const criteria = fc.record(
   { requiredKeys: [] },
 );
 
-const change = fc.oneof(node, nns, nad, pod, pool, operator, notes);
+const podEvent = fc.record({
+  kind: fc.constant("event" as const),
+  name: fc.constantFrom("e1", "e2", "e3"),
+  ns: fc.constantFrom(...NAMESPACES),
+  pod: fc.constantFrom("p1", "p2", "p3"),
+  reason: fc.constantFrom("AddedInterface", "FailedCreatePodSandBox", "Scheduled"),
+  message: fc.constantFrom(
+    "Add net1 [192.168.1.10/24] from a/br",
+    "Add net2 [] from a/mac",
+    'plugin type="macvlan" failed (add): Link not found',
+    "network a/gone not found",
+  ),
+  time: fc.constantFrom("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"),
+});
+
+const change = fc.oneof(node, nns, nad, pod, pool, operator, notes, podEvent);
 type Change = typeof change extends fc.Arbitrary<infer C> ? C : never;
 const event = fc.record({ change, remove: fc.boolean() });
 
@@ -175,6 +190,23 @@ function objectOf(c: Change): { slot: SnapshotSlot; obj: KubeObject } {
               const [namespace, name] = key.split("/");
               return { name, namespace, type: "Raw", rawCNIConfig: JSON.stringify({ name, type: "bridge" }) };
             }),
+          },
+        },
+      };
+    case "event":
+      return {
+        slot: "events",
+        obj: {
+          apiVersion: "events.k8s.io/v1",
+          kind: "Event",
+          metadata: { name: c.name, namespace: c.ns },
+          spec: {
+            regarding: { kind: "Pod", name: c.pod, namespace: c.ns },
+            reason: c.reason,
+            type: c.reason === "AddedInterface" ? "Normal" : "Warning",
+            message: c.message,
+            time: c.time,
+            count: 1,
           },
         },
       };
@@ -282,6 +314,71 @@ describe("incremental topology store", () => {
     expect(commit?.removed.size).toBe(0);
     expect(store.revisions.get(`pod/${pod.metadata.namespace}/${pod.metadata.name}`)).toBe(commit?.revision);
     expect(canonical(store.topology())).toEqual(canonical(buildTopology(next)));
+  });
+
+  it("follows a pod's network events whether they come before the pod, with it, or after it moves", () => {
+    const nad = objectOf({
+      kind: "nad",
+      key: "a/br",
+      type: "bridge",
+      device: "br0",
+      whereabouts: false,
+      operator: false,
+    });
+    const pod = (node: string) =>
+      podOf({
+        kind: "pod",
+        ns: "a",
+        name: "p1",
+        rv: "1",
+        phase: "Pending",
+        statuses: [],
+        node,
+        requests: [{ net: "a/br", ifname: "net1" }],
+      });
+    const event = (
+      name: "e1" | "e2",
+      reason: "AddedInterface" | "FailedCreatePodSandBox",
+      message: string,
+    ): KubeObject => ({
+      apiVersion: "events.k8s.io/v1",
+      kind: "Event",
+      metadata: { name, namespace: "a" },
+      spec: {
+        regarding: { kind: "Pod", name: "p1", namespace: "a" },
+        reason,
+        type: "Warning",
+        message,
+        time: "2026-12-01T10:00:00Z",
+        count: 1,
+      },
+    });
+    const added = event("e1", "AddedInterface", "Add net1 [192.168.1.10/24] from a/br");
+    const failed = event(
+      "e2",
+      "FailedCreatePodSandBox",
+      'network a/br: plugin type="bridge" failed (add): bridge port in error state',
+    );
+    const steps: Partial<ClusterSnapshot>[] = [
+      { nads: [nad.obj], events: [added] },
+      { nads: [nad.obj], events: [added], pods: [pod("n1")] },
+      { nads: [nad.obj], events: [failed], pods: [pod("n1")] },
+      { nads: [nad.obj], events: [failed, added], pods: [pod("n2")] },
+      { nads: [nad.obj], events: [], pods: [pod("n2")] },
+    ];
+    const store = new TopologyStore();
+    const codes: string[][] = [];
+    for (const step of steps) {
+      const snap = { ...emptySnapshot(), ...step };
+      store.sync(snap);
+      store.flush();
+      const full = buildTopology(snap);
+      expect(canonical(store.topology())).toEqual(canonical(full));
+      codes.push(full.findings.map((f) => f.code));
+    }
+    // The events did something: a confirmed attachment, then a sandbox failure on the interface.
+    expect(codes[1]).toContain("attachment-from-event");
+    expect(codes[2]?.some((c) => c !== "network-not-attached")).toBe(true);
   });
 
   it("commits nothing when nothing changed", () => {

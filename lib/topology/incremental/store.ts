@@ -84,7 +84,9 @@ export class TopologyStore {
         this.pending.set(name, null);
         continue;
       }
-      const result = buildShard({ node, state, pods: pods ? [...pods.values()] : [] }, this.stage.networks);
+      const events = pods ? this.inputs.eventsOf(pods.keys()) : [];
+      const input = { node, state, pods: pods ? [...pods.values()] : [], events };
+      const result = buildShard(input, this.stage.networks);
       const json = new Map<string, string>();
       for (const [id, el] of result.elements) json.set(id, JSON.stringify(el));
       this.pending.set(name, { result, json });

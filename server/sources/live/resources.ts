@@ -5,6 +5,7 @@ import {
   type KubernetesObject,
 } from "@kubernetes/client-node";
 import fetch from "node-fetch";
+import { NETWORK_EVENT_REASONS } from "@/lib/events/select";
 import type { SnapshotSlot } from "@/lib/k8s/snapshot";
 import { leanInPlace } from "./lean";
 
@@ -20,7 +21,30 @@ export interface WatchedResource {
   feature?: string;
   /** what the UI says once when the feature is absent */
   absentMessage?: string;
+  /** only the objects this field selector matches (events: one reason each, so nothing else is cached) */
+  fieldSelector?: string;
+  /** watched instead when this kind's API group is absent (core v1 Events for events.k8s.io) */
+  fallback?: WatchedResource;
 }
+
+/** One watch per network event reason: bounded to what the topology reads, not every event of the cluster. */
+const EVENT_PARTS: WatchedResource[] = NETWORK_EVENT_REASONS.map((reason) => ({
+  slot: "events",
+  apiVersion: "events.k8s.io/v1",
+  kind: "Event",
+  resource: "events",
+  namespaced: true,
+  feature: "events.k8s.io",
+  fieldSelector: `reason=${reason}`,
+  fallback: {
+    slot: "events",
+    apiVersion: "v1",
+    kind: "Event",
+    resource: "events",
+    namespaced: true,
+    fieldSelector: `reason=${reason}`,
+  },
+}));
 
 export const WATCHED: readonly WatchedResource[] = [
   { slot: "nodes", apiVersion: "v1", kind: "Node", resource: "nodes", namespaced: false },
@@ -61,7 +85,18 @@ export const WATCHED: readonly WatchedResource[] = [
     feature: "OpenShift",
     absentMessage: "not OpenShift: no Cluster Network Operator, so every NAD is edited directly",
   },
+  ...EVENT_PARTS,
 ];
+
+/** Every kind the live source may read, fallbacks included, once each (what the reader role must grant). */
+export function watchedKinds(): { group: string; resource: string }[] {
+  const seen = new Map<string, { group: string; resource: string }>();
+  for (const w of WATCHED.flatMap((r) => (r.fallback ? [r, r.fallback] : [r]))) {
+    const group = w.apiVersion.includes("/") ? (w.apiVersion.split("/")[0] ?? "") : "";
+    seen.set(`${group}/${w.resource}`, { group, resource: w.resource });
+  }
+  return [...seen.values()];
+}
 
 export function resourcePath(r: WatchedResource, namespace?: string): string {
   const base = r.apiVersion.includes("/") ? `/apis/${r.apiVersion}` : `/api/${r.apiVersion}`;
@@ -80,7 +115,8 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
     const server = kc.getCurrentCluster()?.server;
     if (!server) throw new Error("no cluster configured");
     const init = await kc.applyToFetchOptions({});
-    const res = await fetch(`${server}${resourcePath(r, namespace)}`, { ...init, method: "GET" });
+    const query = r.fieldSelector ? `?fieldSelector=${encodeURIComponent(r.fieldSelector)}` : "";
+    const res = await fetch(`${server}${resourcePath(r, namespace)}${query}`, { ...init, method: "GET" });
     const body = await res.text();
     if (!res.ok) {
       throw new ApiException(res.status, `HTTP-Code: ${res.status}`, body, Object.fromEntries(res.headers.entries()));
