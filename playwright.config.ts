@@ -18,7 +18,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  timeout: 60_000,
+  timeout: 90_000,
+  // Waits, not speed checks: the layout runs in a worker and a busy 2-core machine can take seconds.
+  expect: { timeout: 20_000 },
   use: {
     // Debian's Chromium: `playwright install` cannot download here.
     launchOptions: {

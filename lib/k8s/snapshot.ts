@@ -20,6 +20,8 @@ export interface ClusterSnapshot {
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
   incomplete: string[];
+  /** resources whose API the cluster does not serve at all (the CRD is not installed), e.g. "nodenetworkstates" */
+  absent?: string[];
 }
 
 export const emptySnapshot = (): ClusterSnapshot => ({
@@ -35,7 +37,7 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   incomplete: [],
 });
 
-export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
+export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete" | "absent">;
 
 /**
  * asKubeObject for a snapshot: an Event keeps its body at the top level, so it is read here, once, into spec in
@@ -76,6 +78,11 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
   for (let next = todo.pop(); next; next = todo.pop()) {
     const { raw, where, fallback } = next;
     if (raw === null || raw === undefined) continue;
+    // A bare YAML sequence of objects: the `items:` of a List pasted without its header (an issue report's excerpt).
+    if (Array.isArray(raw)) {
+      for (let i = raw.length - 1; i >= 0; i--) todo.push({ raw: raw[i], where: `${where} item ${i}` });
+      continue;
+    }
     if (isObject(raw) && Array.isArray(raw.items) && (str(raw.kind) ?? "List").endsWith("List")) {
       const listKind = str(raw.kind) ?? "List";
       const kind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);

@@ -236,7 +236,7 @@ describe("buildTopology on the demo cluster", () => {
   it("ties bridge-main to its whereabouts pool: 2 allocated of 191 usable", () => {
     const n = net(t, "network/multus-test/bridge-main");
     expect(n).toMatchObject({ cniType: "bridge", mainType: "bridge", bridge: "mybr0", plugins: ["bridge"] });
-    expect(n.ipam?.pool).toEqual({ name: "192.168.12.0-24", allocated: 2, size: 191 });
+    expect(n.ipam?.pool).toEqual({ name: "192.168.12.0-24", allocated: 2, size: 191, stale: 0 });
     expect(net(t, "network/multus-test/macvlan-main")).toMatchObject({
       plugins: ["macvlan", "tuning"],
       master: "ens9",
@@ -508,9 +508,12 @@ describe("buildTopology on malformed input", () => {
     expect(fs[0]).toMatchObject({ severity: "warning", elements: [`network/${NS}/x`] });
     expect(fs[0]?.message).toContain(`10.1.0.6 for ${NS}/gone`);
     expect(fs[0]?.message).not.toContain(`${NS}/p1`);
-    expect(net(t, `network/${NS}/x`).ipam?.pool).toEqual({ name: "10.1.0.0-24", allocated: 2, size: 254 });
+    // Issue 10: the stale reservation is counted apart from those in use.
+    expect(net(t, `network/${NS}/x`).ipam?.pool).toEqual({ name: "10.1.0.0-24", allocated: 2, size: 254, stale: 1 });
     // when the source could not read all pods, absence proves nothing
-    expect(findings(build(objects, { incomplete: ["pods"] }), "ippool-stale-allocation")).toEqual([]);
+    const partial = build(objects, { incomplete: ["pods"] });
+    expect(findings(partial, "ippool-stale-allocation")).toEqual([]);
+    expect(net(partial, `network/${NS}/x`).ipam?.pool?.stale).toBeUndefined();
   });
 
   it("reports an IPPool that does not parse", () => {
@@ -627,7 +630,7 @@ describe("buildTopology: requested versus attached", () => {
       "host/n1/bridge/br1",
       "host/n1/bridge/br1",
     ]);
-    expect(t.findings).toEqual([]);
+    expect(t.findings.map((f) => f.code)).toEqual(["node-links-inferred"]);
   });
 
   it("pairs the second request of a NAD as net2 when only the first attached", () => {
@@ -654,7 +657,7 @@ describe("buildTopology: requested versus attached", () => {
     ]);
     expect(iface(t, `pod/${NS}/p/if/data0`)).toMatchObject({ network: "infra/x", attached: true, requested: true });
     expect(t.links).toContainEqual(expect.objectContaining({ kind: "network", target: "network/infra/x" }));
-    expect(t.findings).toEqual([]);
+    expect(t.findings.map((f) => f.code)).toEqual(["node-links-inferred"]);
   });
 
   it("takes the requested IPs and MAC from the JSON form until the pod is attached", () => {

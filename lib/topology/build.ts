@@ -4,9 +4,9 @@ import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
 import { BuildContext } from "./context";
 import { applyPodEvents } from "./events";
-import { addHosts } from "./hosts";
+import { addHosts, explainInferredHosts, markIslands } from "./hosts";
 import { type IntakeKind, intake } from "./intake";
-import { addNetworks } from "./networks";
+import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
 import type { Topology, TopologyElement } from "./schema";
 
@@ -45,6 +45,16 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
   applyPodEvents(ctx, snapshot.events);
   checkDuplicateIps(ctx);
+  markIslands(ctx, usedBridges(networks));
+  explainInferredHosts(
+    ctx,
+    {
+      absent: snapshot.absent?.includes("nodenetworkstates") ?? false,
+      incomplete: snapshot.incomplete.includes("nodenetworkstates"),
+      count: snapshot.nodeNetworkStates.length,
+    },
+    new Set(snapshot.nodeNetworkStates.map((n) => n.metadata.name)),
+  );
 
   // Parents before children, which is what React Flow needs, and a stable order for diffs (code points, not locale).
   const elements = [...ctx.elements.values()].sort(

@@ -34,7 +34,16 @@ export const ipamSchema = z.object({
   /** static IPAM: the configured addresses (CIDR) */
   addresses: z.array(z.string()).default([]),
   /** whereabouts IPPool use, when the pool was found */
-  pool: z.object({ name: z.string(), allocated: z.number().int(), size: z.number().int().nullable() }).optional(),
+  pool: z
+    .object({
+      name: z.string(),
+      /** every reservation the pool holds, stale ones included */
+      allocated: z.number().int(),
+      size: z.number().int().nullable(),
+      /** reservations whose pod no longer exists (part of `allocated`); absent when the pods could not all be read */
+      stale: z.number().int().optional(),
+    })
+    .optional(),
 });
 
 export const mainTypeSchema = z.enum(["bridge", "macvlan", "ipvlan", "host-device", "vlan", "sriov", "other"]);
@@ -78,6 +87,8 @@ export const bridgeElementSchema = z.object({
   /** physical ports (uplinks) from NodeNetworkState; empty means the bridge is an island on its host */
   uplinks: z.array(z.string()).default([]),
   ports: z.array(z.string()).default([]),
+  /** no uplink and a network uses it: its pods reach only pods on the same host (unused bridges are no island) */
+  island: z.boolean().optional(),
 });
 
 export const parentElementSchema = z.object({

@@ -117,6 +117,7 @@ export class LiveSource implements ClusterSource {
       }
     }
     snap.notes = this.notes();
+    snap.absent = [...new Set(this.parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))];
     snap.incomplete = [
       ...new Set(
         this.parts
