@@ -1,6 +1,7 @@
 import { podNetworkEvents } from "../../events/select";
 import { type KubeObject, keyOf } from "../../k8s/objects";
 import type { ClusterSnapshot } from "../../k8s/snapshot";
+import type { NnsAvailability } from "../hosts";
 import type { Finding } from "../schema";
 import { KindIntake } from "./kind-intake";
 import { shardOf } from "./shard";
@@ -14,6 +15,8 @@ export interface InputChanges {
   /** pods came or went (pool allocations are judged against the set of pods) */
   podSet: boolean;
   notes: boolean;
+  /** what every host without NodeNetworkState is told changed */
+  allShards: boolean;
 }
 
 const podKey = (p: KubeObject): string => `${p.metadata.namespace}/${p.metadata.name}`;
@@ -32,10 +35,20 @@ export class Inputs {
   operatorNetwork: KubeObject | null = null;
   notes: Finding[] = [];
   incomplete: string[] = [];
+  absent: string[] = [];
+  /** NodeNetworkState objects as listed (the count the build's inferred-host reasons read) */
+  private nnsListed = 0;
 
   /** Takes in a snapshot; the changes say which parts of the topology it touches. */
   sync(snap: ClusterSnapshot): InputChanges {
-    const c: InputChanges = { shards: new Set(), networks: false, pools: false, podSet: false, notes: false };
+    const c: InputChanges = {
+      shards: new Set(),
+      networks: false,
+      pools: false,
+      podSet: false,
+      notes: false,
+      allShards: false,
+    };
     const node = (o: KubeObject | undefined) => o && c.shards.add(o.metadata.name);
     this.nodes.sync(snap.nodes, (a, b) => [a, b].forEach(node));
     this.states.sync(snap.nodeNetworkStates, (a, b) => [a, b].forEach(node));
@@ -54,11 +67,19 @@ export class Inputs {
       this.operatorNetwork = snap.operatorNetwork;
       c.networks = true;
     }
-    if (JSON.stringify([snap.notes, snap.incomplete]) !== JSON.stringify([this.notes, this.incomplete])) {
+    const availability = JSON.stringify(this.nnsAvailability());
+    this.nnsListed = snap.nodeNetworkStates.length;
+    const absent = snap.absent ?? [];
+    if (
+      JSON.stringify([snap.notes, snap.incomplete, absent]) !==
+      JSON.stringify([this.notes, this.incomplete, this.absent])
+    ) {
       this.notes = snap.notes;
       this.incomplete = snap.incomplete;
+      this.absent = absent;
       c.notes = true;
     }
+    c.allShards = JSON.stringify(this.nnsAvailability()) !== availability;
     return c;
   }
 
@@ -111,6 +132,15 @@ export class Inputs {
     else group.delete(podKey(pod));
     if (group.size) this.podsByShard.set(shard, group);
     else this.podsByShard.delete(shard);
+  }
+
+  /** As explainInferredHosts reads it; only "none at all" or "some" matters of the count. */
+  nnsAvailability(): NnsAvailability {
+    return {
+      absent: this.absent.includes("nodenetworkstates"),
+      incomplete: this.incomplete.includes("nodenetworkstates"),
+      count: this.nnsListed > 0 ? 1 : 0,
+    };
   }
 
   /** Every shard that has anything in it. */

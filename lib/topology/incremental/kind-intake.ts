@@ -77,6 +77,11 @@ export class KindIntake {
     return dirty.size > 0;
   }
 
+  /** Some object of this key came in, taken in or refused. */
+  has(key: string): boolean {
+    return this.groups.has(key);
+  }
+
   get(key: string): KubeObject | undefined {
     return this.groups.get(key)?.chosen;
   }

@@ -2,7 +2,7 @@ import { compareCodePoints } from "../../compare";
 import { type KubeObject, keyOf } from "../../k8s/objects";
 import { BuildContext, podId } from "../context";
 import { applyPodEvents } from "../events";
-import { addHosts } from "../hosts";
+import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../hosts";
 import type { NetworkEntry } from "../networks";
 import { addPods } from "../pods";
 import type { Finding, InterfaceElement, TopologyElement, TopologyLink } from "../schema";
@@ -18,6 +18,10 @@ export interface ShardInput {
   pods: readonly KubeObject[];
   /** the network events about those pods */
   events: readonly KubeObject[];
+  /** what the cluster says about NodeNetworkState, for hosts without one (see explainInferredHosts) */
+  nns: NnsAvailability;
+  /** some NodeNetworkState object (valid or not) is named after this node */
+  named: boolean;
 }
 
 /** An interface the cluster-wide duplicate-IP check must see, with where the full build meets it. */
@@ -53,7 +57,12 @@ export function shardOf(pod: KubeObject): string {
  * created on first use, host devices held by one pod, devices missing from NodeNetworkState) stays inside it,
  * so the union of the shards is the full build less the networks and the cluster-wide checks.
  */
-export function buildShard(input: ShardInput, networks: Map<string, NetworkEntry>): ShardResult {
+export function buildShard(
+  name: string,
+  input: ShardInput,
+  networks: Map<string, NetworkEntry>,
+  bridges: ReadonlySet<string>,
+): ShardResult {
   const ctx = new BuildContext();
   addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
   // The networks are in the context as in the full build (the event stage names them), then taken out again.
@@ -61,6 +70,8 @@ export function buildShard(input: ShardInput, networks: Map<string, NetworkEntry
   const pods = [...input.pods].sort(byKey);
   addPods(ctx, pods, networks);
   applyPodEvents(ctx, input.events);
+  markIslands(ctx, bridges);
+  explainInferredHosts(ctx, input.nns, input.named ? new Set([name]) : new Set());
   for (const n of networks.values()) ctx.elements.delete(n.element.id);
   const podIds = new Map<string, string[]>();
   const podKeys = new Map<string, string>();

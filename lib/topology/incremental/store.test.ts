@@ -30,7 +30,7 @@ const node = fc.record({
 const nicNames = fc.subarray(["ens8", "ens9", "eth0"]);
 const nns = fc.record({
   kind: fc.constant("nns" as const),
-  name: fc.constantFrom(...NODES),
+  name: fc.constantFrom(...NODES, "Bad_Name"),
   nics: nicNames,
   bridges: fc.subarray(["br0", "br1"]),
   uplink: fc.boolean(),
@@ -73,7 +73,13 @@ const pool = fc.record({
 });
 
 const operator = fc.record({ kind: fc.constant("operator" as const), entries: fc.subarray(NETS, { maxLength: 3 }) });
-const notes = fc.record({ kind: fc.constant("notes" as const), podsIncomplete: fc.boolean(), note: fc.boolean() });
+const notes = fc.record({
+  kind: fc.constant("notes" as const),
+  podsIncomplete: fc.boolean(),
+  nnsIncomplete: fc.boolean(),
+  nnsAbsent: fc.boolean(),
+  note: fc.boolean(),
+});
 
 const criteria = fc.record(
   {
@@ -248,7 +254,10 @@ function podOf(c: Extract<Change, { kind: "pod" }>): KubeObject {
 function apply(snap: ClusterSnapshot, c: Change, remove: boolean): ClusterSnapshot {
   const next = { ...snap };
   if (c.kind === "notes") {
-    next.incomplete = c.podsIncomplete && !remove ? ["pods"] : [];
+    next.incomplete = remove
+      ? []
+      : [...(c.podsIncomplete ? ["pods"] : []), ...(c.nnsIncomplete ? ["nodenetworkstates"] : [])];
+    next.absent = c.nnsAbsent && !remove ? ["nodenetworkstates"] : [];
     next.notes =
       c.note && !remove ? [{ severity: "info", code: "feature-absent", message: "no nmstate", elements: [] }] : [];
     return next;

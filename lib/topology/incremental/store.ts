@@ -3,6 +3,7 @@ import type { ClusterSnapshot } from "../../k8s/snapshot";
 import type { ClusterOverview } from "../../overview/schema";
 import { KIND_ORDER } from "../build";
 import { hostId } from "../context";
+import { usedBridges } from "../networks";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
@@ -44,6 +45,7 @@ export class TopologyStore {
   private networksDirty = true;
   private poolsDirty = true;
   private stage: NetworkStage = buildNetworkStage([], null);
+  private bridges: ReadonlySet<string> = new Set();
   private networkJson = new Map<string, string>();
   private readonly duplicates = new DuplicateIndex();
   private poolNotes: Finding[] = [];
@@ -56,6 +58,7 @@ export class TopologyStore {
   sync(snap: ClusterSnapshot): void {
     const c = this.inputs.sync(snap);
     for (const s of c.shards) this.dirty.add(s);
+    if (c.allShards) for (const s of [...this.inputs.allShards(), ...this.shards.keys()]) this.dirty.add(s);
     if (c.networks) this.networksDirty = true;
     if (c.pools || c.podSet || c.notes) this.poolsDirty = true;
   }
@@ -71,6 +74,7 @@ export class TopologyStore {
       this.networksDirty = false;
       this.poolsDirty = true;
       this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
+      this.bridges = usedBridges(this.stage.networks);
       for (const s of this.inputs.allShards()) this.dirty.add(s);
       for (const s of this.shards.keys()) this.dirty.add(s);
     }
@@ -85,8 +89,16 @@ export class TopologyStore {
         continue;
       }
       const events = pods ? this.inputs.eventsOf(pods.keys()) : [];
-      const input = { node, state, pods: pods ? [...pods.values()] : [], events };
-      const result = buildShard(input, this.stage.networks);
+      const nns = this.inputs.nnsAvailability();
+      const input = {
+        node,
+        state,
+        pods: pods ? [...pods.values()] : [],
+        events,
+        nns,
+        named: this.inputs.states.has(name),
+      };
+      const result = buildShard(name, input, this.stage.networks, this.bridges);
       const json = new Map<string, string>();
       for (const [id, el] of result.elements) json.set(id, JSON.stringify(el));
       this.pending.set(name, { result, json });
