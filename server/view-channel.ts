@@ -100,7 +100,8 @@ export class ViewChannel {
         const host = store.shard(name)?.elements.get(hostId(name));
         if (host) elements.push(host);
       }
-      return { elements, links: [] as TopologyLink[], findings: store.findings() };
+      const links: TopologyLink[] = [];
+      return { elements, links, findings: store.findings() };
     }
     return viewTopology(store, this.query);
   }

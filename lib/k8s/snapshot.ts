@@ -70,7 +70,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
  */
 export function snapshotFromObjects(objects: readonly unknown[], origin = "input"): ClusterSnapshot {
   const snap = emptySnapshot();
-  const seen = new Map<string, KubeObject>();
+  const seen = new Map<string, { slot: SnapshotSlot; obj: KubeObject }>();
   // An explicit stack, not recursion: a List nested in a List a million times must not overflow the stack.
   const todo: Visit[] = objects
     .map((raw, i) => ({ raw, where: objects.length === 1 ? origin : `${origin} document ${i + 1}` }))
@@ -103,10 +103,9 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
       continue;
     }
     const slot = slotOf(obj.apiVersion, obj.kind);
-    if (slot) seen.set(`${slot}|${keyOf(obj)}`, obj);
+    if (slot) seen.set(`${slot}|${keyOf(obj)}`, { slot, obj });
   }
-  for (const [key, obj] of seen) {
-    const slot = key.split("|")[0] as SnapshotSlot; // written as `${slot}|…` just above
+  for (const { slot, obj } of seen.values()) {
     if (slot !== "operatorNetwork") snap[slot].push(obj);
     else if (obj.metadata.name === "cluster" && (!snap.operatorNetwork || newerCopy(obj, snap.operatorNetwork)))
       // Two `cluster` Networks (one with a stray namespace): the same one wins whatever the order of the files.

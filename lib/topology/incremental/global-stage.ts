@@ -1,5 +1,7 @@
 import type { KubeObject } from "../../k8s/objects";
 import { applyIpPools } from "../checks";
+import { checkOverlappingRanges, checkPoolUse } from "../checks-ipam";
+import { checkSriov } from "../checks-plugins";
 import { BuildContext } from "../context";
 import { addNetworks, type NetworkEntry } from "../networks";
 import type { Finding, NetworkElement } from "../schema";
@@ -31,5 +33,10 @@ export function poolFindings(
   for (const el of stage.elements) if (el.ipam) delete el.ipam.pool;
   const ctx = new BuildContext();
   applyIpPools(ctx, pools, stage.networks, podsComplete, podKeys);
+  // The checks of networks alone, on a context holding only them (SR-IOV's per-pod half runs in the shards).
+  for (const el of stage.elements) ctx.add(el);
+  checkPoolUse(ctx);
+  checkOverlappingRanges(ctx);
+  checkSriov(ctx, []);
   return ctx.findings;
 }

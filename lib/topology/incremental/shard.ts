@@ -1,11 +1,15 @@
 import { compareCodePoints } from "../../compare";
 import { type KubeObject, keyOf } from "../../k8s/objects";
+import { checkAddressesInRange } from "../checks-ipam";
+import { checkParents } from "../checks-nodes";
+import { checkSriov } from "../checks-plugins";
 import { BuildContext, podId } from "../context";
 import { applyPodEvents } from "../events";
 import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../hosts";
 import type { NetworkEntry } from "../networks";
 import { addPods } from "../pods";
 import type { Finding, InterfaceElement, TopologyElement, TopologyLink } from "../schema";
+import { type CrossFragment, crossFragments } from "./cross-checks";
 
 /** The shard of pods with no node: they share nothing, so they can be built together without a host. */
 export const UNSCHEDULED = "";
@@ -22,6 +26,8 @@ export interface ShardInput {
   nns: NnsAvailability;
   /** some NodeNetworkState object (valid or not) is named after this node */
   named: boolean;
+  /** every pod goes to the cross-host checks (a dhcp network is there: the daemon check reads all pods) */
+  allPods: boolean;
 }
 
 /** An interface the cluster-wide duplicate-IP check must see, with where the full build meets it. */
@@ -40,6 +46,8 @@ export interface ShardResult {
   /** pod id → the ids of the pod and its interfaces, for views that pick pods */
   pods: Map<string, string[]>;
   interfaces: AddressedInterface[];
+  /** what the checks across hosts read of this shard */
+  cross: CrossFragment[];
 }
 
 const byKey = (a: KubeObject, b: KubeObject): number => compareCodePoints(keyOf(a), keyOf(b));
@@ -72,6 +80,15 @@ export function buildShard(
   applyPodEvents(ctx, input.events);
   markIslands(ctx, bridges);
   explainInferredHosts(ctx, input.nns, input.named ? new Set([name]) : new Set());
+  // The checks that stay within a host; network-wide ones run once in the store (a network's own finding would
+  // otherwise come once per shard).
+  checkAddressesInRange(ctx);
+  checkParents(ctx);
+  const before = ctx.findings.length;
+  checkSriov(ctx, pods);
+  const own = ctx.findings.splice(before).filter((f) => f.code !== "sriov-resource-missing");
+  ctx.findings.push(...own);
+  const netById = new Map([...networks.values()].map((n) => [n.element.id, n.element]));
   for (const n of networks.values()) ctx.elements.delete(n.element.id);
   const podIds = new Map<string, string[]>();
   const podKeys = new Map<string, string>();
@@ -87,5 +104,7 @@ export function buildShard(
       interfaces.push({ element: el, podKey: podKeys.get(el.parent) ?? el.parent, seq: list ? list.length : 0 });
     }
   }
-  return { elements: ctx.elements, links: [...ctx.links.values()], findings: ctx.findings, pods: podIds, interfaces };
+  const links = [...ctx.links.values()];
+  const cross = crossFragments(ctx.elements, links, podIds, podKeys, netById, input.allPods);
+  return { elements: ctx.elements, links, findings: ctx.findings, pods: podIds, interfaces, cross };
 }

@@ -157,7 +157,7 @@ function objectOf(c: Change): { slot: SnapshotSlot; obj: KubeObject } {
     case "nad": {
       const [namespace = "a", name = "x"] = c.key.split("/");
       const ownerReferences = c.operator
-        ? [{ apiVersion: "operator.openshift.io/v1", kind: "Network", name: "cluster" }]
+        ? [{ apiVersion: "operator.openshift.io/v1", kind: "Network", name: "cluster", uid: "u1" }]
         : undefined;
       return {
         slot: "nads",

@@ -5,6 +5,7 @@ import { KIND_ORDER } from "../build";
 import { hostId } from "../context";
 import { usedBridges } from "../networks";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
+import { crossHostFindings } from "./cross-checks";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs } from "./inputs";
@@ -46,6 +47,8 @@ export class TopologyStore {
   private poolsDirty = true;
   private stage: NetworkStage = buildNetworkStage([], null);
   private bridges: ReadonlySet<string> = new Set();
+  private dhcp = false;
+  private crossNotes: Finding[] = [];
   private networkJson = new Map<string, string>();
   private readonly duplicates = new DuplicateIndex();
   private poolNotes: Finding[] = [];
@@ -75,6 +78,7 @@ export class TopologyStore {
       this.poolsDirty = true;
       this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
       this.bridges = usedBridges(this.stage.networks);
+      this.dhcp = this.stage.elements.some((n) => n.ipam?.type === "dhcp" && !n.managedBy);
       for (const s of this.inputs.allShards()) this.dirty.add(s);
       for (const s of this.shards.keys()) this.dirty.add(s);
     }
@@ -97,6 +101,7 @@ export class TopologyStore {
         events,
         nns,
         named: this.inputs.states.has(name),
+        allPods: this.dhcp,
       };
       const result = buildShard(name, input, this.stage.networks, this.bridges);
       const json = new Map<string, string>();
@@ -113,6 +118,7 @@ export class TopologyStore {
     const removed = new Set<string>();
     const revision = this.revision + 1;
     let relations = false;
+    const crossDirty = this.pending.size > 0 || this.poolsDirty;
     for (const [name, next] of this.pending) {
       const before = this.shards.get(name);
       relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
@@ -137,6 +143,7 @@ export class TopologyStore {
     }
     const pools = this.settleGlobal(upserted, removed);
     relations = this.duplicates.settle() || pools || relations;
+    if (crossDirty) relations = this.settleCross() || relations;
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
     this.revision = revision;
     for (const id of upserted) this.revisions.set(id, revision);
@@ -147,6 +154,16 @@ export class TopologyStore {
   flush(): Commit | null {
     while (this.step(Number.POSITIVE_INFINITY)) {}
     return this.commit();
+  }
+
+  /** The checks across hosts (islands split over hosts, dhcp without a daemon); true when their findings changed. */
+  private settleCross(): boolean {
+    const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
+    const podsComplete = !this.inputs.incomplete.includes("pods");
+    const next = crossHostFindings(this.stage.elements, fragments, podsComplete);
+    const changed = JSON.stringify(next) !== JSON.stringify(this.crossNotes);
+    this.crossNotes = next;
+    return changed;
   }
 
   private settleGlobal(upserted: Set<string>, removed: Set<string>): boolean {
@@ -211,6 +228,7 @@ export class TopologyStore {
       ...this.inputs.refused(),
       ...this.stage.findings,
       ...this.poolNotes,
+      ...this.crossNotes,
       ...this.duplicates.findings(),
     ];
   }

@@ -28,11 +28,11 @@ export function isOverviewScale(store: TopologyStore): boolean {
 export function viewTopology(store: TopologyStore, c: Criteria): Topology {
   const elements: TopologyElement[] = [...store.networks()];
   const links: TopologyLink[] = [];
-  const findings: Finding[] = store.globalFindings();
+  // Every finding is a candidate: one about a pod elsewhere also names its network, which this view may keep.
+  const findings: Finding[] = store.findings();
   const whole = (r: ShardResult) => {
     for (const el of r.elements.values()) elements.push(el);
     links.push(...r.links);
-    findings.push(...r.findings);
   };
   if (isEmpty(c)) {
     for (const name of store.shardNames()) {
@@ -49,13 +49,13 @@ export function viewTopology(store: TopologyStore, c: Criteria): Topology {
   }
   for (const name of store.shardNames()) {
     const r = store.shard(name);
-    if (r) podsOf(r, c, elements, links, findings);
+    if (r) podsOf(r, c, elements, links);
   }
   return ordered(filterTopology({ elements, links, findings }, c));
 }
 
 /** The pods of one shard that a namespace or network criterion can keep, with what they hang off. */
-function podsOf(r: ShardResult, c: Criteria, elements: TopologyElement[], links: TopologyLink[], findings: Finding[]) {
+function podsOf(r: ShardResult, c: Criteria, elements: TopologyElement[], links: TopologyLink[]) {
   let any = false;
   for (const [podId, ids] of r.pods) {
     const pod = r.elements.get(podId);
@@ -69,7 +69,6 @@ function podsOf(r: ShardResult, c: Criteria, elements: TopologyElement[], links:
   // Points and the host come along; filterTopology keeps only those a kept interface hangs off.
   for (const el of r.elements.values()) if (el.kind !== "pod" && el.kind !== "interface") elements.push(el);
   links.push(...r.links);
-  findings.push(...r.findings);
 }
 
 function ordered(t: Topology): Topology {

@@ -19,7 +19,9 @@ function pickFields(from: unknown, keys: readonly string[]): Loose | undefined {
  * managedFields and conditions. resourceVersion stays (the informer compares it on relist).
  */
 export function leanInPlace(obj: KubernetesObject, kind: string): void {
-  const raw = obj as unknown as Loose; // the informer's own object: trimmed where it is stored
+  // The informer's own object: trimmed where it is stored.
+  const raw: unknown = obj;
+  if (!isLoose(raw)) return;
   const md = raw.metadata;
   if (isLoose(md)) {
     delete md.managedFields;
@@ -35,7 +37,7 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
   }
   switch (kind) {
     case "Pod":
-      raw.spec = pickFields(raw.spec, ["nodeName"]);
+      raw.spec = leanPodSpec(raw.spec);
       raw.status = pickFields(raw.status, ["phase", "podIPs"]);
       break;
     case "Node":
@@ -49,4 +51,16 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
       break;
     }
   }
+}
+
+/** A pod's node, and its containers' resource requests and limits (the SR-IOV check reads them); nothing else. */
+function leanPodSpec(spec: unknown): Loose | undefined {
+  const out = pickFields(spec, ["nodeName"]);
+  if (!out || !isLoose(spec)) return out;
+  for (const key of ["containers", "initContainers"]) {
+    const list = spec[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.flatMap((c) => (isLoose(c) ? [pickFields(c, ["name", "resources"]) ?? {}] : []));
+  }
+  return out;
 }

@@ -121,7 +121,8 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
     if (!res.ok) {
       throw new ApiException(res.status, `HTTP-Code: ${res.status}`, body, Object.fromEntries(res.headers.entries()));
     }
-    const list = JSON.parse(body) as KubernetesListObject<KubernetesObject>; // the API's own List shape
+    // biome-ignore lint/plugin: the API's own List; every item is read through asSnapshotObject by the source
+    const list = JSON.parse(body) as KubernetesListObject<KubernetesObject>;
     for (const item of list.items ?? []) leanInPlace(item, r.kind);
     return list;
   };
