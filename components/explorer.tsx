@@ -13,26 +13,26 @@ import { viewCriteria } from "@/lib/graph/view";
 import type { TopologyView } from "@/lib/source/view";
 import type { Topology } from "@/lib/topology/schema";
 import { DetailsPanel } from "./details/details-panel";
+import { GraphArea } from "./explorer/graph-area";
 import { SearchBox } from "./explorer/search-box";
 import { optionsOf, Toolbar } from "./explorer/toolbar";
 import { useExplorerState } from "./explorer/use-explorer-state";
 import { FindingsPanel } from "./findings-panel";
-import { TopologyGraph } from "./graph/topology-graph";
 import { Legend } from "./legend";
 import { withContext } from "./network-form/context-url";
+import { useClusterOverview } from "./overview/use-cluster-overview";
 import { StatusChip } from "./status-chip";
 import { useTheme } from "./theme-toggle";
 import { useTRPC } from "./trpc";
 
-/** Past this many pods in the cluster view, each host is one summary card: pods are read in host and network views. */
-const SUMMARY_OVER_PODS = 300;
+/**
+ * Past this many hosts or pods, the cluster view is the hosts × networks matrix: a graph of that many boxes cannot
+ * be read at any zoom that fits the screen. Pods are read in host and network views.
+ */
+const MATRIX_OVER_HOSTS = 8;
+const MATRIX_OVER_PODS = 300;
 
-/** The legend lists the networks in view, in the colours they have everywhere. */
-function legendColours(all: Map<string, string>, shown: Topology | null): Map<string, string> {
-  if (!shown) return all;
-  const inView = topologyColours(shown);
-  return new Map([...all].filter(([name]) => inView.has(name)));
-}
+const count = (t: Topology, kind: "host" | "pod") => t.elements.filter((e) => e.kind === kind).length;
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const trpc = useTRPC();
@@ -59,20 +59,23 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),
     [full, state.view, state.filters],
   );
-  const colours = useMemo(() => (full ? topologyColours(full) : new Map<string, string>()), [full]);
+  // Colours are told apart among the networks on screen; each keeps the one its name picks unless two collide.
+  const colours = useMemo(() => (shown ? topologyColours(shown) : new Map<string, string>()), [shown]);
+  const matrix =
+    state.view.kind === "cluster" &&
+    !state.filters.host &&
+    shown !== null &&
+    (count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
+  const overview = useClusterOverview(matrix ? shown : null);
   const model = useMemo(() => {
     if (!shown) return null;
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-    const summarizeHosts =
-      state.view.kind === "cluster" &&
-      shown.elements.filter((e) => e.kind === "pod").length > SUMMARY_OVER_PODS &&
-      !state.filters.host;
     return graphModel(shown, {
       showDefault: state.showDefault,
       expanded,
       segments: state.view.kind === "network",
       colours,
-      summarizeHosts,
+      summarizeHosts: false,
     });
   }, [shown, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo(() => {
@@ -98,6 +101,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     [shown, update],
   );
   const pick = useCallback((hit: SearchHit) => focus(hit.id), [focus]);
+  const openHost = useCallback((host: string) => update({ view: { kind: "host", host }, selected: null }), [update]);
   const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
 
   const disconnected = subscription.status === "error" || view?.status.state === "failed";
@@ -188,15 +192,6 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
         </div>
       ) : null}
-      {model?.nodes.some((n) => n.summary) ? (
-        <div
-          data-testid="view-caption"
-          className="border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-sky-950 dark:text-slate-300"
-        >
-          {shown?.elements.filter((e) => e.kind === "pod").length.toLocaleString()} pods on {model.nodes.length} hosts:
-          one card per host. Click a host, pick a network or search to see its pods.
-        </div>
-      ) : null}
       {caption ? (
         <div
           data-testid="view-caption"
@@ -225,25 +220,26 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               <p className="mt-1 font-mono text-xs">{query.error.message}</p>
               <p className="mt-2">Check that the server can reach the cluster (its log says why), then reload.</p>
             </div>
-          ) : shown && model && shown.elements.length === 0 ? (
-            <div className="grid h-full place-items-center p-6 text-center text-sm text-slate-500">
-              {full && full.elements.length === 0
-                ? "The cluster has no nodes, pods or networks that this identity may list. The findings say what could not be read."
-                : "Nothing matches this view and these filters. Clear a filter or pick another view."}
-            </div>
-          ) : shown && model ? (
-            <TopologyGraph
-              topology={shown}
+          ) : (
+            <GraphArea
+              full={full}
+              shown={shown}
               model={model}
+              overview={matrix ? overview : null}
               selected={state.selected}
+              focusSeq={focusSeq}
+              theme={theme}
+              exportName={exportName}
+              fitKey={JSON.stringify([state.view, state.filters, state.showDefault])}
               onSelect={select}
               onToggleFold={toggleFold}
-              onOpenHost={(host) => update({ view: { kind: "host", host }, selected: null })}
-              focusSeq={focusSeq}
-              colorMode={theme}
-              exportName={exportName}
+              onOpenHost={openHost}
+              onOpenNetwork={(network) => update({ view: { kind: "network", network }, selected: null })}
+              onOpenCell={(host, network) =>
+                update({ view: { kind: "host", host }, filters: { ...state.filters, network }, selected: null })
+              }
             />
-          ) : null}
+          )}
         </div>
         <aside className="flex w-80 shrink-0 flex-col xl:w-96 border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
           {state.selected && full ? (
@@ -251,7 +247,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           ) : (
             <>
               <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
-              {model ? <Legend colours={legendColours(model.colours, shown)} /> : null}
+              {model ? <Legend colours={model.colours} /> : null}
             </>
           )}
         </aside>

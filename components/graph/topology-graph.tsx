@@ -3,12 +3,10 @@
 import {
   Background,
   type ColorMode,
-  Controls,
   type Edge,
   MarkerType,
   MiniMap,
   type NodeTypes,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -16,14 +14,15 @@ import {
 import { type KeyboardEvent, useCallback, useEffect, useMemo } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
-import { ExportButtons } from "./export-buttons";
 import { FoldNode } from "./fold-node";
+import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
 import { HostNode } from "./host-node";
 import { HostSummaryNode } from "./host-summary-node";
 import { InterfaceNode } from "./interface-node";
 import type { GraphFlowNode } from "./node-data";
 import { PodNode } from "./pod-node";
 import { PointNode } from "./point-node";
+import { useFitOnChange } from "./use-fit-on-change";
 import { useLayout } from "./use-layout";
 
 const nodeTypes: NodeTypes = {
@@ -50,6 +49,8 @@ export interface TopologyGraphProps {
   focusSeq: number;
   colorMode: ColorMode;
   exportName: string;
+  /** changes when the view or the filters change: the graph then fits to the new result */
+  fitKey: string;
 }
 
 export function TopologyGraph(props: TopologyGraphProps) {
@@ -70,6 +71,7 @@ function Graph({
   focusSeq,
   colorMode,
   exportName,
+  fitKey,
 }: TopologyGraphProps) {
   const layout = useLayout(model);
   const flow = useReactFlow();
@@ -118,6 +120,9 @@ function Graph({
       ];
     });
   }, [layout, model, topology, selected, problems]);
+
+  const minimap = nodes.length > 60;
+  useFitOnChange(fitKey, layout, minimap);
 
   const edges = useMemo((): Edge[] => {
     const touching = (e: { source: string; target: string }) =>
@@ -204,7 +209,7 @@ function Graph({
   }
   return (
     <div
-      className="h-full w-full outline-none"
+      className="flex h-full w-full flex-col outline-none"
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label="Topology graph: arrow keys move between elements, Escape clears the selection"
@@ -212,6 +217,7 @@ function Graph({
       data-layout={layout.status}
       data-node-count={nodes.length}
     >
+      <GraphToolbar exportName={exportName} topology={topology} minimap={minimap} />
       {layout.status === "pending" ? (
         <div className="grid h-full place-items-center text-sm text-slate-500">Laying out the graph…</div>
       ) : (
@@ -220,8 +226,9 @@ function Graph({
           edges={edges}
           nodeTypes={nodeTypes}
           colorMode={colorMode}
+          className="min-h-0 flex-1"
           fitView
-          fitViewOptions={{ padding: 0.06, maxZoom: 1.2 }}
+          fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.2 }}
           minZoom={0.05}
           onlyRenderVisibleElements={nodes.length > 400}
           proOptions={{ hideAttribution: true }}
@@ -237,8 +244,9 @@ function Graph({
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />
-          {nodes.length > 60 ? (
+          {minimap ? (
             <MiniMap
+              style={{ width: MINIMAP_WIDTH, height: 110 }}
               pannable
               zoomable
               nodeColor={(n) =>
@@ -256,10 +264,6 @@ function Graph({
               }
             />
           ) : null}
-          <Controls showInteractive={false} />
-          <Panel position="top-right">
-            <ExportButtons name={exportName} topology={topology} />
-          </Panel>
         </ReactFlow>
       )}
     </div>

@@ -1,0 +1,65 @@
+"use client";
+
+import type { ColorMode } from "@xyflow/react";
+import type { GraphModel } from "@/lib/graph/model";
+import type { ClusterOverview } from "@/lib/overview/schema";
+import type { Topology } from "@/lib/topology/schema";
+import { TopologyGraph } from "../graph/topology-graph";
+import { OverviewMatrix } from "../overview/overview-matrix";
+
+export interface GraphAreaProps {
+  full: Topology | undefined;
+  shown: Topology | null;
+  model: GraphModel | null;
+  /** set when the cluster is drawn as the hosts × networks matrix instead of a graph */
+  overview: ClusterOverview | null;
+  selected: string | null;
+  focusSeq: number;
+  theme: ColorMode;
+  exportName: string;
+  fitKey: string;
+  onSelect: (id: string | null) => void;
+  onToggleFold: (id: string) => void;
+  onOpenHost: (host: string) => void;
+  onOpenNetwork: (network: string) => void;
+  onOpenCell: (host: string, network: string) => void;
+}
+
+/** What the main area shows: the matrix at scale, the graph otherwise, or why there is nothing to draw. */
+export function GraphArea(p: GraphAreaProps) {
+  if (p.overview && p.model) {
+    return (
+      <OverviewMatrix
+        overview={p.overview}
+        colours={p.model.colours}
+        onOpenHost={p.onOpenHost}
+        onOpenNetwork={p.onOpenNetwork}
+        onOpenCell={p.onOpenCell}
+      />
+    );
+  }
+  if (!p.shown || !p.model) return null;
+  if (p.shown.elements.length === 0) {
+    return (
+      <div className="grid h-full place-items-center p-6 text-center text-sm text-slate-500">
+        {p.full && p.full.elements.length === 0
+          ? "The cluster has no nodes, pods or networks that this identity may list. The findings say what could not be read."
+          : "Nothing matches this view and these filters. Clear a filter or pick another view."}
+      </div>
+    );
+  }
+  return (
+    <TopologyGraph
+      topology={p.shown}
+      model={p.model}
+      selected={p.selected}
+      onSelect={p.onSelect}
+      onToggleFold={p.onToggleFold}
+      onOpenHost={p.onOpenHost}
+      focusSeq={p.focusSeq}
+      colorMode={p.theme}
+      exportName={p.exportName}
+      fitKey={p.fitKey}
+    />
+  );
+}

@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { decodePng } from "../image";
+import { snap } from "../screenshot";
+import { visibleTextSizes } from "../text-size";
+
+const W1 = "host/worker1.ocp46rt.priv.local";
+const node = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`);
+const ready = (page: Page) => expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+  return file.path();
+}
+
+const intersects = (
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+async function boxes(list: Locator) {
+  const out = [];
+  for (const l of await list.all()) {
+    const b = await l.boundingBox();
+    if (b) out.push(b);
+  }
+  return out;
+}
+
+test("the PNG export shows the graph at 1:1 over most of the image, on the theme's background", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  await ready(page);
+  const png = readFileSync(await download(page, "PNG"));
+  const image = await decodePng(page, png);
+  testInfo.attach("export.png", { body: png, contentType: "image/png" });
+  // 1:1: the host box of worker1 is as wide in the image as it is on screen at zoom 1
+  const hostWidth = await node(page, W1).evaluate((el) => (el instanceof HTMLElement ? el.offsetWidth : 0));
+  expect(image.width).toBeGreaterThan(hostWidth);
+  expect(image.spanX).toBeGreaterThan(0.85);
+  expect(image.spanY).toBeGreaterThan(0.85);
+  expect(image.content).toBeGreaterThan(0.5);
+  expect(image.corner).toBe("#f8fafc");
+
+  await page.getByRole("button", { name: "Toggle dark mode" }).click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  const dark = await decodePng(page, readFileSync(await download(page, "PNG")));
+  expect(dark.corner).toBe("#020617");
+  expect(dark.content).toBeGreaterThan(0.5);
+  await page.getByRole("button", { name: "Toggle dark mode" }).click();
+});
+
+test("the SVG export has the node labels as text at 10 px or more", async ({ page, browser }) => {
+  await page.goto("/");
+  await ready(page);
+  const svg = readFileSync(await download(page, "SVG"), "utf8");
+  const viewer = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await viewer.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+  const texts = await viewer.locator("body").evaluate((body) => {
+    const out: { text: string; px: number }[] = [];
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = n.textContent?.trim();
+      if (!el || !text || el.closest("style")) continue;
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      const h = r.getBoundingClientRect().height;
+      if (h === 0) continue;
+      const scale = el instanceof HTMLElement && el.offsetHeight > 0 ? el.getBoundingClientRect().height / el.offsetHeight : 1;
+      out.push({ text, px: Number.parseFloat(getComputedStyle(el).fontSize) * scale });
+    }
+    return out;
+  });
+  await viewer.close();
+  const mybr0 = texts.find((t) => t.text === "mybr0");
+  expect(mybr0?.px ?? 0).toBeGreaterThanOrEqual(10);
+  expect(texts.filter((t) => t.text.includes("worker1.ocp46rt.priv.local")).length).toBeGreaterThan(0);
+  const small = texts.filter((t) => t.px < 10);
+  expect(small, JSON.stringify(small.slice(0, 5))).toEqual([]);
+});
+
+test("no toolbar covers a node after fit-to-view or after a search zoom", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await ready(page);
+  const controls = page.locator('[data-testid="graph-toolbar"], .react-flow__panel');
+  const nodes = page.locator(".react-flow__node");
+  await expect(nodes.first()).toBeVisible();
+  const check = async () => {
+    const panels = await boxes(controls);
+    expect(panels.length).toBeGreaterThan(0);
+    for (const n of await boxes(nodes)) for (const p of panels) expect(intersects(n, p)).toBe(false);
+  };
+  await check();
+  await page.getByRole("button", { name: "Fit to view" }).click();
+  await check();
+  await page.getByLabel("Search pod, IP or MAC").fill("192.168.12.21");
+  await page.getByLabel("Search pod, IP or MAC").press("Enter");
+  const target = node(page, "pod/multus-test/pod-b-cc754dd7-pq9km/if/net1");
+  await expect(target).toHaveClass(/selected/);
+  await page.waitForTimeout(600); // the focus animation (400 ms) settles; the check is on where it ends
+  const t = await target.boundingBox();
+  if (!t) throw new Error("the found interface is not on screen");
+  for (const p of await boxes(controls)) expect(intersects(t, p)).toBe(false);
+  await snap(page, testInfo, "search-zoom-toolbar");
+});
+
+test("after a filter the view fits to what is left", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await ready(page);
+  await page.getByLabel("Network filter").selectOption("multus-test/sriov-net");
+  await ready(page);
+  const canvas = await page.locator(".react-flow").boundingBox();
+  const shown = await boxes(page.locator(".react-flow__node"));
+  if (!canvas || shown.length === 0) throw new Error("nothing drawn");
+  const left = Math.min(...shown.map((b) => b.x));
+  const right = Math.max(...shown.map((b) => b.x + b.width));
+  const top = Math.min(...shown.map((b) => b.y));
+  const bottom = Math.max(...shown.map((b) => b.y + b.height));
+  // fitted: the result fills the canvas in at least one direction, and is inside it
+  expect(Math.max((right - left) / canvas.width, (bottom - top) / canvas.height)).toBeGreaterThan(0.6);
+  expect(left).toBeGreaterThanOrEqual(canvas.x - 1);
+  expect(right).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+  await snap(page, testInfo, "filter-fitted");
+});
+
+test("labels in the demo's cluster view are 10 px or more on screen at 1280x720", async ({ page }) => {
+  await page.goto("/");
+  await ready(page);
+  const texts = await visibleTextSizes(page.getByTestId("graph"));
+  expect(texts.some((t) => t.text === "mybr0")).toBe(true);
+  const small = texts.filter((t) => t.px < 10);
+  expect(small, JSON.stringify(small.slice(0, 8))).toEqual([]);
+});
+
+test("search by range lists every interface inside it to pick from; a node address finds its host", async ({
+  page,
+}, testInfo) => {
+  await page.goto("/");
+  await ready(page);
+  const box = page.getByLabel("Search pod, IP or MAC");
+  await box.fill("192.168.12.0/24");
+  const list = page.getByRole("listbox", { name: "Search results" });
+  await expect(list.getByRole("option")).not.toHaveCount(0);
+  expect(await list.getByRole("option").count()).toBeGreaterThanOrEqual(4);
+  await expect(list).toContainText("IP 192.168.12.21 in 192.168.12.0/24");
+  await expect(page.getByTestId("search-count")).toContainText("matches: pick one");
+  await snap(page, testInfo, "search-range");
+  await list.getByRole("option").filter({ hasText: "192.168.12.21" }).getByRole("button").click();
+  await expect(node(page, "pod/multus-test/pod-b-cc754dd7-pq9km/if/net1")).toHaveClass(/selected/);
+
+  await box.fill("10.0.0.22");
+  await expect(list).toContainText("node address 10.0.0.22");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/sel=host%2Fworker2/);
+});

@@ -1,0 +1,74 @@
+import { expect, type Page, test } from "@playwright/test";
+import { snap } from "../screenshot";
+import { type SnapshotServer, startSnapshotServer } from "../snapshot-server";
+import { visibleTextSizes } from "../text-size";
+
+// Generated clusters at three sizes, each served from a snapshot file like `npm run serve -- --snapshot`.
+const SIZES = [
+  { hosts: 10, pods: 400, nads: 8 },
+  { hosts: 50, pods: 2000, nads: 20 },
+  { hosts: 500, pods: 20_000, nads: 40 },
+] as const;
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+async function readAll(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId("overview-matrix")).toBeVisible({ timeout: 60_000 });
+}
+
+for (const size of SIZES) {
+  test.describe(`a ${size.hosts}-host cluster`, () => {
+    let server: SnapshotServer;
+    test.beforeAll(async () => {
+      server = await startSnapshotServer({ nodes: size.hosts, pods: size.pods, nads: size.nads, seed: 1 }, 5);
+    });
+    test.afterAll(async () => server?.stop());
+
+    test("the overview reads at first sight: every text on screen is at least 10 px", async ({ page }, testInfo) => {
+      test.setTimeout(120_000);
+      await readAll(page, server.url);
+      await expect(page.getByTestId("overview-matrix")).toContainText(`${size.hosts} hosts`);
+      await expect(page.getByTestId("overview-matrix")).toContainText(`${size.pods.toLocaleString("en")} pods`);
+      const texts = [
+        ...(await visibleTextSizes(page.getByTestId("graph"))),
+        ...(await visibleTextSizes(page.getByRole("complementary"))),
+      ];
+      expect(texts.length).toBeGreaterThan(20);
+      const small = texts.filter((t) => t.px < 10);
+      expect(small, `texts under 10 px: ${JSON.stringify(small.slice(0, 5))}`).toEqual([]);
+      // every host is reachable: rows are drawn as they scroll into sight
+      const scroller = page.getByTestId("matrix-scroll");
+      await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(page.getByTestId("matrix-row").last()).toBeVisible();
+      await snap(page, testInfo, `overview-${size.hosts}-hosts`);
+    });
+
+    test("the right-hand panel's findings and networks do not overlap", async ({ page }) => {
+      await readAll(page, server.url);
+      const findings = await page.getByRole("region", { name: "Findings" }).boundingBox();
+      const legend = await page.getByRole("region", { name: "Legend" }).boundingBox();
+      const aside = await page.getByRole("complementary").boundingBox();
+      if (!findings || !legend || !aside) throw new Error("the panel's sections are not on screen");
+      expect(findings.y + findings.height).toBeLessThanOrEqual(legend.y + 0.5);
+      expect(legend.y + legend.height).toBeLessThanOrEqual(aside.y + aside.height + 0.5);
+      expect(findings.height).toBeGreaterThan(100);
+    });
+
+    test("a cell opens that host with that network; a column opens the network", async ({ page }) => {
+      await readAll(page, server.url);
+      const cell = page.getByTestId("matrix-cell").first();
+      const title = (await cell.getAttribute("title")) ?? "";
+      const [host = "", network = ""] = title.split(":")[0]?.split(" · ") ?? [];
+      await cell.click();
+      await expect(page).toHaveURL(/view=host/);
+      await expect(page.getByLabel("Host to show")).toHaveValue(host);
+      await expect(page.getByLabel("Network filter")).toHaveValue(network);
+      await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 30_000 });
+      await page.goBack();
+      const column = page.getByTestId("matrix-network").first();
+      await column.click();
+      await expect(page).toHaveURL(/view=network/);
+    });
+  });
+}

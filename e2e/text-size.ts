@@ -1,0 +1,35 @@
+import type { Locator } from "@playwright/test";
+
+export interface TextSize {
+  text: string;
+  /** the height of a line of this text on screen, in CSS pixels: computed font size × the zoom it is drawn at */
+  px: number;
+}
+
+/**
+ * Every piece of text visible inside `area`, with the size it has on screen: the computed font size times the scale
+ * of the transforms above it (React Flow's zoom), measured as the element's on-screen box over its layout box.
+ */
+export async function visibleTextSizes(area: Locator): Promise<TextSize[]> {
+  return area.evaluate((root) => {
+    const out: { text: string; px: number }[] = [];
+    const view = root.getBoundingClientRect();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? "";
+      const el = node.parentElement;
+      if (!text || !el) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || Number(style.opacity) === 0) continue;
+      if (box.bottom < view.top || box.top > view.bottom || box.right < view.left || box.left > view.right) continue;
+      const html = el instanceof HTMLElement ? el : null;
+      const layoutWidth = html?.offsetWidth ?? 0;
+      const scale = layoutWidth > 0 ? el.getBoundingClientRect().width / layoutWidth : 1;
+      out.push({ text, px: Number.parseFloat(style.fontSize) * scale });
+    }
+    return out;
+  });
+}
