@@ -223,6 +223,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           ) : (
             <GraphArea
               full={full}
+              view={state.view}
               shown={shown}
               model={model}
               overview={matrix ? overview : null}
@@ -235,6 +236,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               onToggleFold={toggleFold}
               onOpenHost={openHost}
               onOpenNetwork={(network) => update({ view: { kind: "network", network }, selected: null })}
+              onShowCluster={() => update({ view: { kind: "cluster" }, selected: null })}
               onOpenCell={(host, network) =>
                 update({ view: { kind: "host", host }, filters: { ...state.filters, network }, selected: null })
               }

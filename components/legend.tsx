@@ -10,7 +10,7 @@ export function Legend({ colours }: { colours: Map<string, string> }) {
       <h2 className="mb-2 font-semibold uppercase tracking-wide text-slate-500">Networks</h2>
       <ul className="mb-3 space-y-1">
         {[...colours].map(([name, colour]) => (
-          <li key={name} className="flex items-center gap-2">
+          <li key={name} className="flex items-center gap-2" data-network={name} data-colour={colour}>
             <span className="h-2.5 w-5 rounded-sm" style={{ background: colour }} />
             <span className="font-mono">{name}</span>
           </li>

@@ -2,13 +2,16 @@
 
 import type { ColorMode } from "@xyflow/react";
 import type { GraphModel } from "@/lib/graph/model";
+import type { View } from "@/lib/graph/view";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import type { Topology } from "@/lib/topology/schema";
 import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
+import { EmptyNetwork, RemovedNetwork } from "./empty-network";
 
 export interface GraphAreaProps {
   full: Topology | undefined;
+  view: View;
   shown: Topology | null;
   model: GraphModel | null;
   /** set when the cluster is drawn as the hosts × networks matrix instead of a graph */
@@ -23,6 +26,7 @@ export interface GraphAreaProps {
   onOpenHost: (host: string) => void;
   onOpenNetwork: (network: string) => void;
   onOpenCell: (host: string, network: string) => void;
+  onShowCluster: () => void;
 }
 
 /** What the main area shows: the matrix at scale, the graph otherwise, or why there is nothing to draw. */
@@ -39,6 +43,13 @@ export function GraphArea(p: GraphAreaProps) {
     );
   }
   if (!p.shown || !p.model) return null;
+  const network = p.view.kind === "network" ? p.view.network : null;
+  if (network && p.full) {
+    const net = p.full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === network);
+    if (net?.kind !== "network") return <RemovedNetwork name={network} onLeave={p.onShowCluster} />;
+    if (!p.shown.elements.some((e) => e.kind === "interface" && e.network === network))
+      return <EmptyNetwork net={net} full={p.full} onSelect={p.onSelect} />;
+  }
   if (p.shown.elements.length === 0) {
     return (
       <div className="grid h-full place-items-center p-6 text-center text-sm text-slate-500">

@@ -30,6 +30,9 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
     const viewport = document.querySelector<HTMLElement>(".react-flow__viewport");
     if (!viewport) return;
     setBusy(true);
+    // Exports are at 1:1, where every detail is drawn: lift the semantic zoom's far view while the image is taken.
+    const far = viewport.closest(".graph-far");
+    far?.classList.remove("graph-far");
     try {
       const bounds = getNodesBounds(flow.getNodes());
       const scale = Math.min(1, MAX_SIDE / (Math.max(bounds.width, bounds.height, 1) + 2 * MARGIN));
@@ -46,6 +49,7 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
       };
       download(kind === "png" ? await toPng(viewport, options) : await toSvg(viewport, options), `${name}.${kind}`);
     } finally {
+      far?.classList.add("graph-far");
       setBusy(false);
     }
   };

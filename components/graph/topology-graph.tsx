@@ -10,8 +10,9 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
-import { type KeyboardEvent, useCallback, useEffect, useMemo } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
 import { FoldNode } from "./fold-node";
@@ -33,6 +34,9 @@ const nodeTypes: NodeTypes = {
   fold: FoldNode,
   hostSummary: HostSummaryNode,
 };
+
+/** Below this zoom the smallest text (11 px) would be under 10 px on screen: nodes then show names only, large. */
+const FAR_BELOW = 0.92;
 
 const rfType = (kind: string): GraphFlowNode["type"] =>
   kind === "host" || kind === "pod" || kind === "interface" || kind === "fold" ? kind : "point";
@@ -75,6 +79,10 @@ function Graph({
 }: TopologyGraphProps) {
   const layout = useLayout(model);
   const flow = useReactFlow();
+  const zoom = useStore((s) => s.transform[2]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // The zoom as a CSS variable, for the semantic-zoom rules in globals.css.
+  useEffect(() => wrapper.current?.style.setProperty("--graph-zoom", String(zoom)), [zoom]);
 
   const problems = useMemo(() => {
     const out = new Map<string, "error" | "warning">();
@@ -147,7 +155,7 @@ function Graph({
           opacity: dim ? 0.25 : 1,
         },
         labelStyle: {
-          fontSize: 10,
+          fontSize: 11,
           fontFamily: "ui-monospace, monospace",
           fill: colorMode === "dark" ? "#e2e8f0" : "#0f172a",
         },
@@ -209,7 +217,8 @@ function Graph({
   }
   return (
     <div
-      className="flex h-full w-full flex-col outline-none"
+      ref={wrapper}
+      className={`flex h-full w-full flex-col outline-none ${zoom < FAR_BELOW ? "graph-far" : ""}`}
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label="Topology graph: arrow keys move between elements, Escape clears the selection"

@@ -22,6 +22,7 @@ import { MainSection } from "./main-section";
 import { Preview } from "./preview";
 import { primaryButton, secondaryButton } from "./styles";
 import type { Capabilities } from "./types";
+import { useLeaveGuard } from "./use-leave-guard";
 import { WriteBanner } from "./write-banner";
 
 /** Server errors that name one of these go under that field; anything else is said for the whole form. */
@@ -68,6 +69,8 @@ export function NetworkForm({
   const [pending, setPending] = useState<"check" | "save" | null>(null);
   const [version, setVersion] = useState(resourceVersion);
   const readOnly = capabilities.writes === "none";
+  // Saved or not yet touched: leaving loses nothing. While a save is on its way, its own navigation must not ask.
+  useLeaveGuard(form.formState.isDirty && pending !== "save");
   const self = mode === "edit" ? { namespace: initial.namespace, name: initial.name } : undefined;
 
   const run = (dryRunOnly: boolean) =>

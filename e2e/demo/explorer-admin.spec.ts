@@ -6,7 +6,9 @@ import { visibleTextSizes } from "../text-size";
 
 const W1 = "host/worker1.ocp46rt.priv.local";
 const node = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`);
-const ready = (page: Page) => expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+// The layout runs in a Web Worker; on a loaded machine it can take a while.
+const ready = (page: Page) =>
+  expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 30_000 });
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -70,7 +72,8 @@ test("the SVG export has the node labels as text at 10 px or more", async ({ pag
       r.selectNodeContents(n);
       const h = r.getBoundingClientRect().height;
       if (h === 0) continue;
-      const scale = el instanceof HTMLElement && el.offsetHeight > 0 ? el.getBoundingClientRect().height / el.offsetHeight : 1;
+      const scale =
+        el instanceof HTMLElement && el.offsetHeight > 0 ? el.getBoundingClientRect().height / el.offsetHeight : 1;
       out.push({ text, px: Number.parseFloat(getComputedStyle(el).fontSize) * scale });
     }
     return out;
@@ -156,4 +159,53 @@ test("search by range lists every interface inside it to pick from; a node addre
   await expect(list).toContainText("node address 10.0.0.22");
   await box.press("Enter");
   await expect(page).toHaveURL(/sel=host%2Fworker2/);
+});
+
+test("a new network keeps the others' colours, is drawn with its definition and hosts, and is gone after delete", async ({
+  page,
+}, testInfo) => {
+  const colourOf = (name: string) =>
+    page.getByRole("region", { name: "Legend" }).locator(`[data-network="${name}"]`).getAttribute("data-colour");
+  await page.goto("/");
+  await ready(page);
+  const before = {
+    macvlan: await colourOf("multus-test/macvlan-main"),
+    bridge: await colourOf("multus-test/bridge-main"),
+  };
+  expect(before.macvlan).toMatch(/^#/);
+
+  await page.goto("/networks/new");
+  await page.getByLabel("Name", { exact: true }).fill("empty-net");
+  await page.getByLabel("Namespace", { exact: true }).fill("multus-test");
+  await page.getByRole("radio", { name: "NetworkAttachmentDefinition" }).check();
+  await page.getByRole("radio", { name: "macvlan", exact: true }).check();
+  await page.getByLabel("Master interface", { exact: true }).fill("ens9");
+  await page.getByLabel("IPAM", { exact: true }).selectOption("whereabouts");
+  await page.getByLabel("Range", { exact: true }).fill("192.168.90.0/24");
+  await page.getByRole("button", { name: "Create network" }).click();
+  await expect(page).toHaveURL(/sel=network%2Fmultus-test%2Fempty-net/);
+  await page.getByRole("button", { name: "Close details" }).click();
+  expect(await colourOf("multus-test/macvlan-main")).toBe(before.macvlan);
+  expect(await colourOf("multus-test/bridge-main")).toBe(before.bridge);
+
+  // Its own view: the definition, "no pods use it yet", and the hosts that have ens9.
+  await page.goto("/?view=network&target=multus-test/empty-net");
+  const card = page.getByTestId("empty-network");
+  await expect(card).toContainText("No pods use it yet");
+  await expect(card).toContainText("macvlan");
+  await expect(card).toContainText("192.168.90.0/24");
+  await expect(card.locator('[data-fit="present"]')).toHaveCount(2);
+  await expect(card).toContainText("worker1.ocp46rt.priv.local");
+  await snap(page, testInfo, "network-without-pods");
+
+  // Deleted from its own view: not offered any more, and no "Nothing matches".
+  await card.getByRole("button", { name: "multus-test/empty-net" }).click();
+  await page.getByRole("button", { name: "Delete" }).first().click();
+  await page.getByRole("button", { name: "Delete network" }).click();
+  await expect(page.getByLabel("Network to show").locator("option", { hasText: "multus-test/empty-net" })).toHaveCount(
+    0,
+  );
+  await expect(page.getByText("Nothing matches")).toHaveCount(0);
+  await expect(page.getByTestId("removed-network")).toContainText("multus-test/empty-net");
+  await expect(page.getByLabel("Network filter").locator("option", { hasText: "empty-net" })).toHaveCount(0);
 });
