@@ -31,3 +31,18 @@ export function num(v: unknown): number | undefined {
 export function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x !== "") : [];
 }
+
+/**
+ * A short, bounded description of any value for an error message. Never recursive: a value nested thousands of
+ * levels deep (which JSON.stringify would overflow the stack on) is described by its outer shape only.
+ */
+export function preview(v: unknown, max = 60): string {
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (isObject(v)) return "an object";
+  if (typeof v === "string") {
+    const quoted = JSON.stringify(v.length > max ? `${v.slice(0, max)}…` : v);
+    return quoted;
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  return typeof v;
+}

@@ -236,7 +236,8 @@ describe("layoutGraph with ELK", () => {
     expect(new Set(hosts.map((h) => h.y)).size).toBeGreaterThan(1);
     const again = await layoutGraph(model, elk);
     expect([...again]).toEqual([...pos]);
-  });
+    // two full ELK layouts: ~4 s alone, more on a loaded shared machine
+  }, 30_000);
 
   it("hands ELK one call with a flat child graph per host, in model order; pods stand in for their interfaces", async () => {
     const calls: ElkNode[] = [];

@@ -28,7 +28,13 @@ export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?
   const md = isObject(v.metadata) ? v.metadata : undefined;
   const name = md ? str(md.name) : undefined;
   if (!md || !name) return `${kind} without metadata.name`;
-  return { apiVersion, kind, metadata: { ...(md as JsonObject), name } as ObjectMeta, spec: v.spec, status: v.status };
+  // From a file anything goes: a namespace that is not a string would turn into "[object Object]" or worse in keys.
+  if (md.namespace !== undefined && md.namespace !== null && typeof md.namespace !== "string")
+    return `${kind} ${name}: metadata.namespace is not a string`;
+  const namespace = str(md.namespace);
+  const metadata = { ...(md as JsonObject), name, namespace } as ObjectMeta; // checked above: name and namespace are strings
+  if (namespace === undefined) delete metadata.namespace;
+  return { apiVersion, kind, metadata, spec: v.spec, status: v.status };
 }
 
 export const groupOf = (apiVersion: string): string =>

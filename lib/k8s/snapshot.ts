@@ -1,4 +1,5 @@
 import { isObject, str } from "../result";
+import { newerCopy } from "../topology/intake";
 import type { Finding } from "../topology/schema";
 import { asKubeObject, groupOf, type KubeObject, keyOf } from "./objects";
 
@@ -53,15 +54,21 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
 export function snapshotFromObjects(objects: readonly unknown[], origin = "input"): ClusterSnapshot {
   const snap = emptySnapshot();
   const seen = new Map<string, KubeObject>();
-  const visit = (raw: unknown, where: string, fallback?: { apiVersion?: string; kind?: string }): void => {
-    if (raw === null || raw === undefined) return;
+  // An explicit stack, not recursion: a List nested in a List a million times must not overflow the stack.
+  const todo: Visit[] = objects
+    .map((raw, i) => ({ raw, where: objects.length === 1 ? origin : `${origin} document ${i + 1}` }))
+    .reverse();
+  for (let next = todo.pop(); next; next = todo.pop()) {
+    const { raw, where, fallback } = next;
+    if (raw === null || raw === undefined) continue;
     if (isObject(raw) && Array.isArray(raw.items) && (str(raw.kind) ?? "List").endsWith("List")) {
       const listKind = str(raw.kind) ?? "List";
-      const itemKind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);
-      for (const [i, item] of raw.items.entries()) {
-        visit(item, `${where} item ${i}`, { apiVersion: str(raw.apiVersion), kind: itemKind });
+      const kind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);
+      const inner = { apiVersion: str(raw.apiVersion), kind };
+      for (let i = raw.items.length - 1; i >= 0; i--) {
+        todo.push({ raw: raw.items[i], where: `${where} item ${i}`, fallback: inner });
       }
-      return;
+      continue;
     }
     const obj = asKubeObject(raw, fallback);
     if (typeof obj === "string") {
@@ -71,20 +78,23 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
         message: `${where}: ${obj}; skipped`,
         elements: [],
       });
-      return;
+      continue;
     }
     const slot = slotOf(obj.apiVersion, obj.kind);
-    if (!slot) return;
-    seen.set(`${slot}|${keyOf(obj)}`, obj);
-  };
-  for (const [i, o] of objects.entries()) visit(o, objects.length === 1 ? origin : `${origin} document ${i + 1}`);
+    if (slot) seen.set(`${slot}|${keyOf(obj)}`, obj);
+  }
   for (const [key, obj] of seen) {
-    const slot = key.split("|")[0] as SnapshotSlot;
-    if (slot === "operatorNetwork") {
-      if (obj.metadata.name === "cluster") snap.operatorNetwork = obj;
-    } else {
-      snap[slot].push(obj);
-    }
+    const slot = key.split("|")[0] as SnapshotSlot; // written as `${slot}|…` just above
+    if (slot !== "operatorNetwork") snap[slot].push(obj);
+    else if (obj.metadata.name === "cluster" && (!snap.operatorNetwork || newerCopy(obj, snap.operatorNetwork)))
+      // Two `cluster` Networks (one with a stray namespace): the same one wins whatever the order of the files.
+      snap.operatorNetwork = obj;
   }
   return snap;
+}
+
+interface Visit {
+  raw: unknown;
+  where: string;
+  fallback?: { apiVersion?: string; kind?: string };
 }

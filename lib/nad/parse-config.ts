@@ -1,4 +1,4 @@
-import { fail, isObject, type JsonObject, num, ok, parseJson, type Result, str, strings } from "../result";
+import { fail, isObject, type JsonObject, num, ok, parseJson, preview, type Result, str, strings } from "../result";
 import type { Ipam, IpRange, MainType } from "../topology/schema";
 
 /** A NAD's spec.config, reduced to what matters for topology and forms. */
@@ -37,14 +37,15 @@ const CHAINED_ONLY = new Set([
   "isolation",
 ]);
 
-const MAIN_TYPES: Record<string, MainType> = {
-  bridge: "bridge",
-  macvlan: "macvlan",
-  ipvlan: "ipvlan",
-  "host-device": "host-device",
-  vlan: "vlan",
-  sriov: "sriov",
-};
+// A Map, not an object literal: a CNI type of `__proto__` or `constructor` must not find Object.prototype's members.
+const MAIN_TYPES = new Map<string, MainType>([
+  ["bridge", "bridge"],
+  ["macvlan", "macvlan"],
+  ["ipvlan", "ipvlan"],
+  ["host-device", "host-device"],
+  ["vlan", "vlan"],
+  ["sriov", "sriov"],
+]);
 
 export function parseNadConfig(text: string | undefined): Result<NadConfig> {
   if (text === undefined || text.trim() === "") {
@@ -72,7 +73,7 @@ export function parseNadConfig(text: string | undefined): Result<NadConfig> {
   const main = plugins.find((p) => !CHAINED_ONLY.has(str(p.type) ?? ""));
   if (!main) problems.push(`no plugin in the chain creates an interface (only ${types.join(", ")})`);
   const cniType = main ? (str(main.type) ?? null) : null;
-  const mainType = cniType === null ? null : (MAIN_TYPES[cniType] ?? "other");
+  const mainType = cniType === null ? null : (MAIN_TYPES.get(cniType) ?? "other");
 
   const config: NadConfig = {
     cniVersion: str(root.cniVersion),
@@ -130,7 +131,7 @@ function intField(o: JsonObject, key: string, problems: string[], min: number, m
   if (!(key in o)) return undefined;
   const n = num(o[key]);
   if (n === undefined || !Number.isInteger(n) || n < min || n > max) {
-    problems.push(`\`${key}\` must be a whole number from ${min} to ${max}, got ${JSON.stringify(o[key])}`);
+    problems.push(`\`${key}\` must be a whole number from ${min} to ${max}, got ${preview(o[key])}`);
     return undefined;
   }
   return n;

@@ -37,7 +37,12 @@ function simpleMacvlanConfig(name: string, c: JsonObject): JsonObject {
   const staticCfg = isObject(ipamConfig.staticIPAMConfig) ? ipamConfig.staticIPAMConfig : {};
   const ipam =
     str(ipamConfig.type) === "Static"
-      ? { type: "static", addresses: staticCfg.addresses ?? [], routes: staticCfg.routes ?? [], dns: staticCfg.dns }
+      ? {
+          type: "static",
+          addresses: flatList(staticCfg.addresses),
+          routes: flatList(staticCfg.routes),
+          dns: isObject(staticCfg.dns) ? flat(staticCfg.dns) : undefined,
+        }
       : { type: "dhcp" };
   const out: JsonObject = { cniVersion: "0.3.1", name, type: "macvlan", ipam };
   if (str(c.master)) out.master = c.master;
@@ -45,6 +50,17 @@ function simpleMacvlanConfig(name: string, c: JsonObject): JsonObject {
   if (typeof c.mtu === "number") out.mtu = c.mtu;
   return out;
 }
+
+/** Scalar fields and lists of scalars only: what the operator's static IPAM types hold, and bounded in depth. */
+function flat(o: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (Array.isArray(v)) out[k] = v.filter((x) => typeof x !== "object" || x === null);
+    else if (typeof v !== "object" || v === null) out[k] = v;
+  }
+  return out;
+}
+const flatList = (v: unknown): JsonObject[] => (Array.isArray(v) ? v.filter(isObject).map(flat) : []);
 
 /** A NAD owned by the operator's Network `cluster` is rendered by the Cluster Network Operator. */
 export function isOperatorOwned(metadata: unknown): boolean {

@@ -1,3 +1,4 @@
+import { isDnsLabel } from "../k8s/names";
 import { fail, isObject, ok, parseJson, type Result, str, strings } from "../result";
 
 /** One entry of a pod's k8s.v1.cni.cncf.io/networks request. */
@@ -10,8 +11,6 @@ export interface NetworkRequest {
   mac?: string;
   defaultRoute: string[];
 }
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Parses both forms: the comma list `[namespace/]name[@ifname]` and the JSON list.
@@ -69,8 +68,8 @@ function parseJsonForm(text: string, podNamespace: string): Result<NetworkReques
 }
 
 function checkNames(ns: string | undefined, name: string): string | null {
-  if (!DNS_LABEL.test(name) || name.length > 63) return `"${name}" is not a valid network name`;
-  if (ns !== undefined && (!DNS_LABEL.test(ns) || ns.length > 63)) return `"${ns}" is not a valid namespace`;
+  if (!isDnsLabel(name)) return `"${name}" is not a valid network name`;
+  if (ns !== undefined && !isDnsLabel(ns)) return `"${ns}" is not a valid namespace`;
   return null;
 }
 

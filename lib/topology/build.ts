@@ -1,8 +1,10 @@
-import { type KubeObject, keyOf } from "../k8s/objects";
+import { compareCodePoints } from "../compare";
+import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
 import { BuildContext } from "./context";
 import { addHosts } from "./hosts";
+import { type IntakeKind, intake } from "./intake";
 import { addNetworks } from "./networks";
 import { addPods } from "./pods";
 import type { Topology, TopologyElement } from "./schema";
@@ -20,8 +22,11 @@ const KIND_ORDER: Record<TopologyElement["kind"], number> = {
   network: 4,
 };
 
-const byKey = (a: KubeObject, b: KubeObject): number => keyOf(a).localeCompare(keyOf(b));
-const sorted = (list: readonly KubeObject[]): KubeObject[] => [...list].sort(byKey);
+const NODES = { label: "Node", namespaced: false };
+const STATES = { label: "NodeNetworkState", namespaced: false };
+const NADS = { label: "NetworkAttachmentDefinition", namespaced: true };
+const PODS = { label: "Pod", namespaced: true };
+const POOLS = { label: "IPPool", namespaced: true };
 
 /**
  * Joins NADs, pod annotations and node link data into one graph. Pure and total: malformed input anywhere
@@ -31,16 +36,17 @@ const sorted = (list: readonly KubeObject[]): KubeObject[] => [...list].sort(byK
 export function buildTopology(snapshot: ClusterSnapshot): Topology {
   const ctx = new BuildContext();
   for (const note of snapshot.notes) ctx.findings.push(note);
-  addHosts(ctx, sorted(snapshot.nodes), sorted(snapshot.nodeNetworkStates));
-  const networks = addNetworks(ctx, sorted(snapshot.nads), snapshot.operatorNetwork);
-  addPods(ctx, sorted(snapshot.pods), networks);
-  applyIpPools(ctx, sorted(snapshot.ipPools), networks, !snapshot.incomplete.includes("pods"));
+  const take = (list: readonly KubeObject[], kind: IntakeKind) => intake(list, kind, ctx.findings);
+  addHosts(ctx, take(snapshot.nodes, NODES), take(snapshot.nodeNetworkStates, STATES));
+  const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork);
+  addPods(ctx, take(snapshot.pods, PODS), networks);
+  applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
   checkDuplicateIps(ctx);
 
-  // Parents before children, which is what React Flow needs, and a stable order for diffs.
+  // Parents before children, which is what React Flow needs, and a stable order for diffs (code points, not locale).
   const elements = [...ctx.elements.values()].sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id),
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id),
   );
-  const links = [...ctx.links].sort((a, b) => a.id.localeCompare(b.id));
+  const links = [...ctx.links.values()].sort((a, b) => compareCodePoints(a.id, b.id));
   return { elements, links, findings: ctx.findings };
 }

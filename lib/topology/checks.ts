@@ -49,6 +49,12 @@ export function applyIpPools(
     }
     return [{ name: p.metadata.name, pool: r.value }];
   });
+  // By range, the first pool (in name order) of each: one lookup per network instead of a scan.
+  const byRange = new Map<string, (typeof parsed)[number]>();
+  for (const p of parsed) {
+    const key = cidrKey(p.pool.range);
+    if (key && !byRange.has(key)) byRange.set(key, p);
+  }
   const podKeys = new Set(
     [...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [`${e.namespace}/${e.name}`] : [])),
   );
@@ -56,7 +62,8 @@ export function applyIpPools(
     const ipam = element.ipam;
     if (ipam?.type !== "whereabouts") continue;
     const first = ipam.ranges[0];
-    const match = first && parsed.find((p) => sameCidr(p.pool.range, first.subnet));
+    const key = first && cidrKey(first.subnet);
+    const match = key ? byRange.get(key) : undefined;
     if (!first || !match) continue;
     ipam.pool = { name: match.name, allocated: match.pool.allocations.length, size: usableSize(first) };
     if (!podsComplete) continue;
@@ -72,10 +79,10 @@ export function applyIpPools(
   }
 }
 
-function sameCidr(a: string, b: string): boolean {
-  const x = parseCidr(a);
-  const y = parseCidr(b);
-  return !!x && !!y && x.prefix === y.prefix && x.ip.family === y.ip.family && networkOf(x) === networkOf(y);
+/** Two spellings of one range (192.168.12.1/24 and 192.168.12.0/24) get one key. */
+function cidrKey(text: string): string | null {
+  const c = parseCidr(text);
+  return c ? `${c.ip.family}|${c.prefix}|${networkOf(c)}` : null;
 }
 
 /**
@@ -89,10 +96,16 @@ export function usableSize(range: IpRange): number | null {
   const size = cidrSize(cidr);
   const skipFirst = size > 2n ? 1n : 0n;
   const skipLast = cidr.ip.family === 4 && size > 2n ? 1n : 0n;
-  const start = range.start ? parseIp(range.start)?.value : undefined;
-  const end = range.end ? parseIp(range.end)?.value : undefined;
-  const lo = start ?? base + skipFirst;
-  const hi = end ?? base + size - 1n - skipLast;
+  const start = range.start ? parseIp(range.start) : undefined;
+  const end = range.end ? parseIp(range.end) : undefined;
+  // A bound that does not parse, is of the other family or lies outside the subnet: no size is better than a wrong one.
+  for (const bound of [start, end]) {
+    if (bound === undefined) continue;
+    if (bound === null || bound.family !== cidr.ip.family || bound.value < base || bound.value >= base + size)
+      return null;
+  }
+  const lo = start?.value ?? base + skipFirst;
+  const hi = end?.value ?? base + size - 1n - skipLast;
   if (hi < lo) return 0;
   let n = hi - lo + 1n;
   // Exclusions clipped to lo..hi, in order, so overlapping ones do not subtract an address twice.

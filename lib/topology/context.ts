@@ -4,6 +4,7 @@ import type {
   FindingCode,
   HostElement,
   HostSideElement,
+  ParentElement,
   Severity,
   TopologyElement,
   TopologyLink,
@@ -14,10 +15,15 @@ export type HostSideKind = HostSideElement["kind"];
 /** Mutable scratch space for one build; nothing outside the builder sees it. */
 export class BuildContext {
   readonly elements = new Map<string, TopologyElement>();
-  readonly links: TopologyLink[] = [];
+  /** by id: one link per pair and kind, however often it is asked for */
+  readonly links = new Map<string, TopologyLink>();
   readonly findings: Finding[] = [];
   /** NodeNetworkState interfaces by host name, for hosts that have a report */
   readonly nns = new Map<string, NnsInterface[]>();
+  /** the same, by host and interface name (the first of a name wins), so lookups stay O(1) */
+  private readonly nnsByName = new Map<string, Map<string, NnsInterface>>();
+  /** how many interfaces of one pod already share a name: the next gets `~n` without a linear probe */
+  private readonly interfaceCounts = new Map<string, number>();
 
   add<T extends TopologyElement>(el: T): T {
     this.elements.set(el.id, el);
@@ -33,7 +39,35 @@ export class BuildContext {
   }
 
   link(kind: TopologyLink["kind"], source: string, target: string, label?: string): void {
-    this.links.push({ id: `${kind}:${source}->${target}`, kind, source, target, ...(label ? { label } : {}) });
+    const id = `${kind}:${source}->${target}`;
+    if (!this.links.has(id)) this.links.set(id, { id, kind, source, target, ...(label ? { label } : {}) });
+  }
+
+  private readonly vlansSeen = new Set<string>();
+
+  /** Records a VLAN on its parent once, in the order first seen. */
+  addVlan(point: ParentElement, vlan: number): void {
+    const key = `${point.id}\n${vlan}`;
+    if (this.vlansSeen.has(key)) return;
+    this.vlansSeen.add(key);
+    point.vlans.push(vlan);
+  }
+
+  setNns(host: string, interfaces: NnsInterface[]): void {
+    this.nns.set(host, interfaces);
+    const byName = new Map<string, NnsInterface>();
+    for (const i of interfaces) if (!byName.has(i.name)) byName.set(i.name, i);
+    this.nnsByName.set(host, byName);
+  }
+
+  /** An id for a pod's interface that no other interface has: garbage in (two entries of one name) gets `~2`, `~3`. */
+  interfaceId(pod: string, ifname: string): string {
+    const base = interfaceId(pod, ifname);
+    if (!this.elements.has(base)) return base;
+    const n = (this.interfaceCounts.get(base) ?? 1) + 1;
+    this.interfaceCounts.set(base, n);
+    // `~` is escaped inside names (idPart), so no literal interface name can end up as this id.
+    return `${base}~${n}`;
   }
 
   host(name: string): HostElement {
@@ -54,12 +88,21 @@ export class BuildContext {
   }
 
   nnsInterface(host: string, device: string): NnsInterface | undefined {
-    return this.nns.get(host)?.find((i) => i.name === device);
+    return this.nnsByName.get(host)?.get(device);
   }
 }
 
+/**
+ * Names inside ids are escaped where they could fake a separator (`/`), a duplicate suffix (`~`), a link arrow
+ * (`>`) or an escape (`%`), so two different objects never share an id. Ordinary names are unchanged. Object names
+ * (nodes, pods, namespaces, NADs) need none: the intake stage drops the ones Kubernetes would refuse.
+ */
+export const idPart = (s: string): string =>
+  s.replace(/[%/~>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 export const hostId = (node: string): string => `host/${node}`;
-export const pointId = (node: string, kind: HostSideKind, device: string): string => `host/${node}/${kind}/${device}`;
+export const pointId = (node: string, kind: HostSideKind, device: string): string =>
+  `host/${node}/${kind}/${idPart(device)}`;
 export const podId = (namespace: string, name: string): string => `pod/${namespace}/${name}`;
-export const interfaceId = (pod: string, ifname: string): string => `${pod}/if/${ifname}`;
+export const interfaceId = (pod: string, ifname: string): string => `${pod}/if/${idPart(ifname)}`;
 export const networkId = (namespace: string, name: string): string => `network/${namespace}/${name}`;

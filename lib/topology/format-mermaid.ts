@@ -19,7 +19,10 @@ export function toMermaid(t: Topology): string {
   const children = new Map<string | null, TopologyElement[]>();
   for (const el of t.elements) {
     if (el.kind === "interface" && el.isDefault) continue;
-    children.set(el.parent, [...(children.get(el.parent) ?? []), el]);
+    // push, not spread: a host with 100k pods must not copy its list 100k times
+    const siblings = children.get(el.parent);
+    if (siblings) siblings.push(el);
+    else children.set(el.parent, [el]);
   }
   const lines = ["flowchart LR"];
   const emit = (el: TopologyElement, indent: string): void => {

@@ -33,7 +33,7 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
       ]);
       continue;
     }
-    ctx.nns.set(name, parsed.value);
+    ctx.setNns(name, parsed.value);
     host.linksObserved = true;
     host.interfaces = parsed.value.map(({ ports: _p, baseIface: _b, vlanId: _v, ...nic }) => nic);
     const reportedAt = isObject(nns.status) ? str(nns.status.lastSuccessfulUpdateTime) : undefined;
@@ -65,9 +65,8 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
   };
   switch (kind) {
     case "bridge": {
-      const nics = ctx.nns.get(node) ?? [];
       const ports = seen?.ports ?? [];
-      const uplinks = ports.filter((p) => NIC_TYPES.has(nics.find((n) => n.name === p)?.type ?? ""));
+      const uplinks = ports.filter((p) => NIC_TYPES.has(ctx.nnsInterface(node, p)?.type ?? ""));
       // A bridge without an uplink reaches nothing beyond its host: each host's copy is its own island.
       const segment = uplinks.length > 0 ? `bridge:${device}` : id;
       return ctx.add<BridgeElement>({ ...base, kind, ports, uplinks, segment });

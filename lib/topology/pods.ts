@@ -1,3 +1,4 @@
+import { isDnsSubdomain } from "../k8s/names";
 import { annotation, type KubeObject } from "../k8s/objects";
 import {
   NETWORK_STATUS_ANNOTATION,
@@ -7,9 +8,10 @@ import {
 import { type NetworkStatus, parseNetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, parseNetworksAnnotation, requestedInterfaceNames } from "../pod/networks-annotation";
 import { isObject, str } from "../result";
-import { type BuildContext, hostId, interfaceId, podId } from "./context";
+import { type BuildContext, hostId, podId } from "./context";
 import { ensurePoint } from "./hosts";
 import type { NetworkEntry } from "./networks";
+import { pairStatuses } from "./pair-statuses";
 import type { HostSideElement, InterfaceElement, PodElement } from "./schema";
 
 /** An interface still waiting for a host device; who holds the device is known only once every pod is in. */
@@ -43,7 +45,9 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   const id = podId(namespace, pod.metadata.name);
   const spec = isObject(pod.spec) ? pod.spec : {};
   const status = isObject(pod.status) ? pod.status : {};
-  const node = str(spec.nodeName) ?? null;
+  const nodeName = str(spec.nodeName);
+  // A node name Kubernetes would refuse could fake another element's id: the pod is drawn unscheduled instead.
+  const node = nodeName && isDnsSubdomain(nodeName) ? nodeName : null;
   if (node) ctx.host(node);
   const element = ctx.add<PodElement>({
     id,
@@ -60,6 +64,14 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
     requested: [],
   });
 
+  if (nodeName && !node) {
+    ctx.finding(
+      "warning",
+      "object-invalid",
+      `Pod ${namespace}/${pod.metadata.name}: spec.nodeName ${JSON.stringify(nodeName.slice(0, 80))} is not a valid node name; drawn without a host`,
+      [id],
+    );
+  }
   const requests = readRequests(ctx, pod, element);
   const statuses = readStatuses(ctx, pod, element);
   const names = requestedInterfaceNames(requests);
@@ -70,15 +82,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
     ...(r.mac ? { mac: r.mac } : {}),
   }));
 
-  // Pair each request with its network-status entry: same network and interface, else the first unused entry of that network.
-  const unused = new Set(statuses.filter((s) => !s.isDefault));
-  const pairs = requests.map((r, i) => {
-    const key = `${r.namespace}/${r.name}`;
-    const candidates = [...unused].filter((s) => s.name === key);
-    const match = candidates.find((s) => s.interface === names[i]) ?? candidates[0];
-    if (match) unused.delete(match);
-    return { request: r, ifname: names[i] ?? `net${i + 1}`, status: match };
-  });
+  const { pairs, unused } = pairStatuses(requests, names, statuses);
 
   for (const s of statuses.filter((x) => x.isDefault)) {
     addInterface(ctx, element, {
@@ -172,9 +176,7 @@ interface InterfaceInput {
 }
 
 function addInterface(ctx: BuildContext, pod: PodElement, input: InterfaceInput): InterfaceElement {
-  let id = interfaceId(pod.id, input.ifname);
-  // Garbage in (two entries claiming one interface name) must not make two elements share an id.
-  for (let n = 2; ctx.get(id); n++) id = interfaceId(pod.id, `${input.ifname}~${n}`);
+  const id = ctx.interfaceId(pod.id, input.ifname);
   const s = input.status;
   const mac = s?.mac ?? input.request?.mac;
   return ctx.add<InterfaceElement>({
@@ -248,8 +250,7 @@ function attachmentPoint(
     case "vlan": {
       if (!c.master) return null;
       const point = ensurePoint(ctx, node, "vlan-parent", c.master);
-      if (point.kind === "vlan-parent" && c.vlan !== undefined && !point.vlans.includes(c.vlan))
-        point.vlans.push(c.vlan);
+      if (point.kind === "vlan-parent" && c.vlan !== undefined) ctx.addVlan(point, c.vlan);
       return point;
     }
     case "host-device": {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { findingCodeSchema } from "../findings/catalogue";
+import { severitySchema } from "../findings/info";
 
 /**
  * The topology contract. The API, the UI and the CLI all speak this one shape; every other
@@ -179,26 +181,9 @@ export const linkSchema = z.object({
   label: z.string().optional(),
 });
 
-export const severitySchema = z.enum(["error", "warning", "info"]);
-
-export const findingCodeSchema = z.enum([
-  "nad-invalid-config",
-  "pod-annotation-invalid",
-  "network-not-found",
-  "network-not-attached",
-  "attached-not-requested",
-  "object-invalid",
-  "nns-invalid",
-  "ippool-invalid",
-  "operator-network-invalid",
-  "operator-network-pending",
-  "device-missing-on-host",
-  "host-device-conflict",
-  "duplicate-ip",
-  "ippool-stale-allocation",
-  "feature-absent",
-  "source-degraded",
-]);
+// Severities and codes live in the findings catalogue, so a code cannot exist without its meaning and fix.
+export { type FindingCode, findingCodeSchema } from "../findings/catalogue";
+export { type Severity, severitySchema } from "../findings/info";
 
 export const findingSchema = z.object({
   severity: severitySchema,
@@ -229,7 +214,5 @@ export type TopologyElement = z.infer<typeof elementSchema>;
 export type ElementKind = TopologyElement["kind"];
 export type HostSideElement = BridgeElement | ParentElement | HostDeviceElement;
 export type TopologyLink = z.infer<typeof linkSchema>;
-export type Severity = z.infer<typeof severitySchema>;
-export type FindingCode = z.infer<typeof findingCodeSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type Topology = z.infer<typeof topologySchema>;

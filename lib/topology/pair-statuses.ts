@@ -1,0 +1,74 @@
+import type { NetworkStatus } from "../pod/network-status";
+import type { NetworkRequest } from "../pod/networks-annotation";
+
+/** Entries in list order, handing out the first one nobody has taken yet: amortised O(1) per take. */
+class Queue {
+  private at = 0;
+  constructor(
+    private readonly items: readonly NetworkStatus[],
+    private readonly taken: ReadonlySet<NetworkStatus>,
+  ) {}
+
+  take(): NetworkStatus | undefined {
+    for (; this.at < this.items.length; this.at++) {
+      const item = this.items[this.at];
+      if (item && !this.taken.has(item)) return item;
+    }
+    return undefined;
+  }
+}
+
+/** Queues of entries by a key, built once. */
+class Queues {
+  private readonly lists = new Map<string, NetworkStatus[]>();
+  private readonly queues = new Map<string, Queue>();
+  constructor(private readonly taken: ReadonlySet<NetworkStatus>) {}
+
+  add(key: string, s: NetworkStatus): void {
+    const list = this.lists.get(key);
+    if (list) list.push(s);
+    else this.lists.set(key, [s]);
+  }
+
+  next(key: string): NetworkStatus | undefined {
+    let q = this.queues.get(key);
+    if (!q) {
+      q = new Queue(this.lists.get(key) ?? [], this.taken);
+      this.queues.set(key, q);
+    }
+    return q.take();
+  }
+}
+
+export interface Pair {
+  request: NetworkRequest;
+  ifname: string;
+  status: NetworkStatus | undefined;
+}
+
+/**
+ * Pairs each request with its network-status entry: same network and interface, else the first unused entry of that
+ * network. Linear in requests + entries, as a pod may carry thousands of either. `unused` keeps the entries' order.
+ */
+export function pairStatuses(
+  requests: readonly NetworkRequest[],
+  names: readonly string[],
+  statuses: readonly NetworkStatus[],
+): { pairs: Pair[]; unused: NetworkStatus[] } {
+  const taken = new Set<NetworkStatus>();
+  const byNetwork = new Queues(taken);
+  const byInterface = new Queues(taken);
+  for (const s of statuses) {
+    if (s.isDefault) continue;
+    byNetwork.add(s.name, s);
+    if (s.interface !== undefined) byInterface.add(`${s.name}\n${s.interface}`, s);
+  }
+  const pairs = requests.map((request, i) => {
+    const key = `${request.namespace}/${request.name}`;
+    const ifname = names[i] ?? `net${i + 1}`;
+    const status = byInterface.next(`${key}\n${ifname}`) ?? byNetwork.next(key);
+    if (status) taken.add(status);
+    return { request, ifname, status };
+  });
+  return { pairs, unused: statuses.filter((s) => !s.isDefault && !taken.has(s)) };
+}
