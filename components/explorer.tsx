@@ -16,6 +16,7 @@ import { DetailsPanel } from "./details/details-panel";
 import { GraphArea } from "./explorer/graph-area";
 import { SearchBox } from "./explorer/search-box";
 import { optionsOf, Toolbar } from "./explorer/toolbar";
+import { useEscapeClears } from "./explorer/use-escape-clears";
 import { useExplorerState } from "./explorer/use-explorer-state";
 import { FindingsPanel } from "./findings-panel";
 import { Legend } from "./legend";
@@ -102,6 +103,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   );
   const pick = useCallback((hit: SearchHit) => focus(hit.id), [focus]);
   const openHost = useCallback((host: string) => update({ view: { kind: "host", host }, selected: null }), [update]);
+  useEscapeClears(select);
   const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
 
   const disconnected = subscription.status === "error" || view?.status.state === "failed";
@@ -244,14 +246,14 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           )}
         </div>
         <aside className="flex w-80 shrink-0 flex-col xl:w-96 border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+          {/* Details above, the findings below: both reachable at once. */}
           {state.selected && full ? (
-            <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
-          ) : (
-            <>
-              <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
-              {model ? <Legend colours={model.colours} /> : null}
-            </>
-          )}
+            <div className="flex min-h-0 flex-[3] flex-col border-b border-slate-200 dark:border-slate-700">
+              <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
+            </div>
+          ) : null}
+          <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
+          {model && !state.selected ? <Legend colours={model.colours} /> : null}
         </aside>
       </main>
     </div>

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { withFaults } from "../lib/generate/faults";
 import { type SyntheticOptions, syntheticCluster } from "../lib/generate/synthetic-cluster";
 
 export interface SnapshotServer {
@@ -11,13 +12,14 @@ export interface SnapshotServer {
 
 /**
  * The production server on a generated cluster (a snapshot file, as `npm run serve -- --snapshot` reads it), on its
- * own port beside the demo's. For browser tests of big clusters; stopped by the caller.
+ * own port beside the demo's, with the usual faults in it (lib/generate/faults.ts). For browser tests of big
+ * clusters; stopped by the caller.
  */
 export async function startSnapshotServer(opts: SyntheticOptions, portOffset: number): Promise<SnapshotServer> {
   const port = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100) + portOffset;
   const dir = mkdtempSync(path.join(os.tmpdir(), "plumbline-e2e-cluster-"));
   const file = path.join(dir, "cluster.json");
-  writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: syntheticCluster(opts) }));
+  writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: withFaults(syntheticCluster(opts)) }));
   const child: ChildProcess = spawn("bash", ["scripts/start.sh"], {
     env: {
       ...process.env,
@@ -38,7 +40,7 @@ export async function startSnapshotServer(opts: SyntheticOptions, portOffset: nu
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  for (let i = 0; i < 600; i += 1) {
+  for (let i = 0; i < 1500; i += 1) {
     if (child.exitCode !== null) break;
     const up = await fetch(`${url}/api/healthz`).then(
       (r) => r.ok,

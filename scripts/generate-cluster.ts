@@ -1,10 +1,13 @@
 /**
  * Writes a generated cluster (lib/generate/synthetic-cluster.ts) as a `kubectl get -o json` List, for
  * `npm run serve -- --snapshot <file>`:
- *   npm run generate -- --nodes 500 --pods 20000 --nads 40 [--seed 1] --out /tmp/cluster-500.json
+ *   npm run generate -- --nodes 500 --pods 20000 --nads 40 [--seed 1] [--faults] --out /tmp/cluster-500.json
+ * --faults adds the problems real clusters have (lib/generate/faults.ts): unattached pods, a missing NAD, nodes
+ * without NodeNetworkState.
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { withFaults } from "@/lib/generate/faults";
 import { syntheticCluster } from "@/lib/generate/synthetic-cluster";
 
 const { values } = parseArgs({
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     nads: { type: "string", default: "20" },
     seed: { type: "string", default: "1" },
     out: { type: "string" },
+    faults: { type: "boolean", default: false },
   },
 });
 const number = (name: string, text: string | undefined): number => {
@@ -21,12 +25,13 @@ const number = (name: string, text: string | undefined): number => {
   if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a whole number, got ${text}`);
   return n;
 };
-const items = syntheticCluster({
+const generated = syntheticCluster({
   nodes: number("nodes", values.nodes),
   pods: number("pods", values.pods),
   nads: number("nads", values.nads),
   seed: number("seed", values.seed),
 });
+const items = values.faults ? withFaults(generated) : generated;
 const text = JSON.stringify({ apiVersion: "v1", kind: "List", items });
 if (values.out) writeFileSync(values.out, text);
 else process.stdout.write(text);

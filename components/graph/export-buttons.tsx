@@ -61,7 +61,7 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
   };
 
   return (
-    <div className="flex items-center gap-0.5" role="group" aria-label="Export">
+    <fieldset className="m-0 flex items-center gap-0.5 border-0 p-0" aria-label="Export">
       <span className="px-1.5 text-[11px] uppercase tracking-wide text-slate-500">Export</span>
       <button type="button" className={graphButton} disabled={busy} onClick={() => void image("png")}>
         PNG
@@ -72,6 +72,6 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
       <button type="button" className={graphButton} onClick={json}>
         JSON
       </button>
-    </div>
+    </fieldset>
   );
 }

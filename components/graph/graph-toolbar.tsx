@@ -36,7 +36,7 @@ export function GraphToolbar({
       data-testid="graph-toolbar"
       className="flex h-9 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
     >
-      <div className="flex items-center gap-0.5" role="group" aria-label="Zoom">
+      <fieldset className="m-0 flex items-center gap-0.5 border-0 p-0" aria-label="Zoom">
         <button type="button" className={graphButton} aria-label="Zoom out" onClick={() => void flow.zoomOut()}>
           −
         </button>
@@ -50,7 +50,7 @@ export function GraphToolbar({
         >
           Fit to view
         </button>
-      </div>
+      </fieldset>
       <div className="ml-auto">
         <ExportButtons name={exportName} topology={topology} />
       </div>

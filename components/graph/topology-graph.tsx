@@ -188,11 +188,18 @@ function Graph({
         e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
       if (step === 0) return;
       e.preventDefault();
+      // A host's elements are walked before the next host's: by the host's place, then top to bottom inside it.
+      const at0 = { x: 0, y: 0 };
+      const top = (id: string) => {
+        let n = flow.getInternalNode(id);
+        while (n?.parentId) n = flow.getInternalNode(n.parentId);
+        return n?.internals.positionAbsolute ?? at0;
+      };
       const leaves = flow
         .getNodes()
         .filter((n) => n.type !== "host" && n.type !== "pod")
-        .map((n) => ({ id: n.id, pos: flow.getInternalNode(n.id)?.internals.positionAbsolute ?? { x: 0, y: 0 } }))
-        .sort((a, b) => a.pos.y - b.pos.y || a.pos.x - b.pos.x);
+        .map((n) => ({ id: n.id, host: top(n.id), pos: flow.getInternalNode(n.id)?.internals.positionAbsolute ?? at0 }))
+        .sort((a, b) => a.host.y - b.host.y || a.host.x - b.host.x || a.pos.y - b.pos.y || a.pos.x - b.pos.x);
       if (leaves.length === 0) return;
       const at = leaves.findIndex((l) => l.id === selected);
       const next = leaves[(at + step + leaves.length) % leaves.length] ?? leaves[0];

@@ -11,13 +11,12 @@ export interface MatrixRowProps {
   networks: OverviewNetwork[];
   cells: Map<string, OverviewCell>;
   peak: number;
-  colours: Map<string, string>;
   onOpenHost: (host: string) => void;
   onOpenCell: (host: string, network: string) => void;
 }
 
 /** One host: its name, pod count and problems, then a cell per network. */
-function MatrixRowView({ host, top, networks, cells, peak, colours, onOpenHost, onOpenCell }: MatrixRowProps) {
+function MatrixRowView({ host, top, networks, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
   return (
     <div
       className="absolute left-0 flex border-b border-slate-100 dark:border-slate-800"
@@ -48,7 +47,6 @@ function MatrixRowView({ host, top, networks, cells, peak, colours, onOpenHost, 
           <Cell
             key={n.id}
             cell={cell}
-            colour={colours.get(name) ?? "#64748b"}
             peak={peak}
             onOpen={() => onOpenCell(host.name, name)}
             label={`${host.name} · ${name}`}
@@ -65,37 +63,25 @@ function MatrixRowView({ host, top, networks, cells, peak, colours, onOpenHost, 
   );
 }
 
-function Cell({
-  cell,
-  colour,
-  peak,
-  label,
-  onOpen,
-}: {
-  cell: OverviewCell;
-  colour: string;
-  peak: number;
-  label: string;
-  onOpen: () => void;
-}) {
-  // The fill grows with the pod count; the number stays on a white chip so it reads on any colour.
-  const alpha = cell.pods === 0 ? 0 : 0.18 + 0.6 * Math.sqrt(cell.pods / peak);
+function Cell({ cell, peak, label, onOpen }: { cell: OverviewCell; peak: number; label: string; onOpen: () => void }) {
+  // One neutral scale for every column, so the eye goes to where pods are and to the red and amber badges; the
+  // network's own colour is on its column header.
+  const share = cell.pods === 0 ? 0 : Math.sqrt(cell.pods / peak);
+  const dark = share > 0.6;
   return (
     <button
       type="button"
       data-testid="matrix-cell"
       title={`${label}: ${cell.pods} pod${cell.pods === 1 ? "" : "s"}`}
       onClick={onOpen}
-      className="relative flex shrink-0 items-center justify-center border-l border-slate-100 hover:outline hover:outline-2 hover:outline-sky-500 dark:border-slate-800"
+      className={`relative flex shrink-0 items-center justify-center border-l border-slate-100 text-[11px] font-medium tabular-nums hover:outline hover:outline-2 hover:-outline-offset-2 hover:outline-sky-500 dark:border-slate-800 ${dark ? "text-white" : "text-slate-800 dark:text-slate-100"}`}
       style={{
         width: NETWORK_COLUMN,
-        background: `color-mix(in srgb, ${colour} ${Math.round(alpha * 100)}%, transparent)`,
+        background: cell.pods ? `color-mix(in srgb, #0369a1 ${Math.round(8 + 70 * share)}%, transparent)` : undefined,
       }}
     >
-      <span className="rounded bg-white/85 px-0.5 text-[11px] font-medium tabular-nums text-slate-900 dark:bg-slate-950/80 dark:text-slate-100">
-        {cell.pods}
-      </span>
-      <span className="absolute -right-0.5 -top-0.5">
+      {cell.pods || ""}
+      <span className="absolute right-0 top-0">
         <ProblemBadge problems={cell.problems} label={label} />
       </span>
     </button>

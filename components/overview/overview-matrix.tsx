@@ -7,7 +7,7 @@ import { cellKey, HOST_COLUMN, type HostOrder, NETWORK_COLUMN, orderHosts, ROW_H
 import { MatrixRow } from "./matrix-row";
 import { ProblemBadge } from "./problem-badge";
 
-const HEADER_HEIGHT = 132;
+const HEADER_HEIGHT = 156;
 /** rows drawn above and below the visible ones, so a fast scroll does not show blanks */
 const OVERSCAN = 8;
 
@@ -65,7 +65,6 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
               networks={overview.networks}
               cells={cells}
               peak={peak}
-              colours={colours}
               onOpenHost={onOpenHost}
               onOpenCell={onOpenCell}
             />
@@ -102,7 +101,7 @@ function NetworkHeader({
       style={{ width: NETWORK_COLUMN }}
     >
       <span
-        className="max-h-24 truncate font-mono text-[11px] text-slate-800 dark:text-slate-200"
+        className="max-h-32 truncate font-mono text-[11px] text-slate-800 dark:text-slate-200"
         style={{ writingMode: "vertical-rl", transform: "rotate(180deg)" }}
       >
         {network.name}

@@ -114,7 +114,7 @@ test("no toolbar covers a node after fit-to-view or after a search zoom", async 
 test("after a filter the view fits to what is left", async ({ page }, testInfo) => {
   await page.goto("/");
   await ready(page);
-  await page.getByLabel("Network filter").selectOption("multus-test/sriov-net");
+  await page.getByLabel("Network filter").selectOption("multus-test/host-device-main");
   await ready(page);
   const canvas = await page.locator(".react-flow").boundingBox();
   const shown = await boxes(page.locator(".react-flow__node"));
@@ -208,4 +208,48 @@ test("a new network keeps the others' colours, is drawn with its definition and 
   await expect(page.getByText("Nothing matches")).toHaveCount(0);
   await expect(page.getByTestId("removed-network")).toContainText("multus-test/empty-net");
   await expect(page.getByLabel("Network filter").locator("option", { hasText: "empty-net" })).toHaveCount(0);
+});
+
+test("details and findings are both on screen; Escape clears the selection wherever focus is", async ({ page }) => {
+  await page.goto("/?sel=pod/multus-test/pod-e-5c7d9f8b6-q4w8z");
+  await ready(page);
+  await expect(page.getByTestId("details-panel")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Findings" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Findings" }).getByTestId("finding").first()).toBeInViewport();
+  // the table's headers stand apart
+  const requested = await page.getByRole("columnheader", { name: "requested" }).boundingBox();
+  const attached = await page.getByRole("columnheader", { name: "attached" }).boundingBox();
+  if (!requested || !attached) throw new Error("no requested/attached headers");
+  expect(attached.x).toBeGreaterThanOrEqual(requested.x + requested.width + 4);
+  // focus in a filter, not on the graph: Escape still clears
+  await page.getByLabel("Namespace filter").focus();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("details-panel")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/sel=/);
+});
+
+test("arrow keys walk one host's elements before the next host's", async ({ page }) => {
+  await page.goto("/");
+  await ready(page);
+  await page.getByTestId("graph-canvas").focus();
+  const hosts: string[] = [];
+  for (let i = 0; i < 16; i += 1) {
+    await page.keyboard.press("ArrowDown");
+    const sel = page.locator(".react-flow__node.selected");
+    await expect(sel).toHaveCount(1);
+    // the host box that holds the selected element
+    const host = await sel.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+      for (const h of document.querySelectorAll(".react-flow__node-host")) {
+        const r = h.getBoundingClientRect();
+        if (cx >= r.left && cx <= r.right && cy >= r.top && cy <= r.bottom) return h.getAttribute("data-id") ?? "";
+      }
+      return "";
+    });
+    if (hosts.at(-1) !== host) hosts.push(host);
+  }
+  // worker1's elements, then worker2's (and, after wrapping around, worker1's again): never back and forth
+  expect(hosts.slice(0, 2)).toEqual([W1, "host/worker2.ocp46rt.priv.local"]);
+  expect(hosts.length).toBeLessThanOrEqual(3);
 });
