@@ -69,7 +69,8 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     (count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
   const overview = useClusterOverview(matrix ? shown : null);
   const model = useMemo(() => {
-    if (!shown) return null;
+    // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.
+    if (!shown || matrix) return null;
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
     return graphModel(shown, {
       showDefault: state.showDefault,
@@ -78,7 +79,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       colours,
       summarizeHosts: false,
     });
-  }, [shown, state.showDefault, expanded, state.view.kind, colours]);
+  }, [shown, matrix, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
@@ -228,7 +229,8 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               view={state.view}
               shown={shown}
               model={model}
-              overview={matrix ? overview : null}
+              overview={overview}
+              colours={colours}
               selected={state.selected}
               focusSeq={focusSeq}
               theme={theme}
@@ -253,7 +255,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
             </div>
           ) : null}
           <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
-          {model && !state.selected ? <Legend colours={model.colours} /> : null}
+          {shown && !state.selected ? <Legend colours={colours} /> : null}
         </aside>
       </main>
     </div>

@@ -8,7 +8,7 @@ export interface TextSize {
 
 /**
  * Every piece of text visible inside `area`, with the size it has on screen: the computed font size times the scale
- * of the transforms above it (React Flow's zoom), measured as the element's on-screen box over its layout box.
+ * of the transforms above it (React Flow's zoom).
  */
 export async function visibleTextSizes(area: Locator): Promise<TextSize[]> {
   return area.evaluate((root) => {
@@ -25,9 +25,15 @@ export async function visibleTextSizes(area: Locator): Promise<TextSize[]> {
       const style = getComputedStyle(el);
       if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || Number(style.opacity) === 0) continue;
       if (box.bottom < view.top || box.top > view.bottom || box.right < view.left || box.left > view.right) continue;
-      const html = el instanceof HTMLElement ? el : null;
-      const layoutWidth = html?.offsetWidth ?? 0;
-      const scale = layoutWidth > 0 ? el.getBoundingClientRect().width / layoutWidth : 1;
+      // The scale of every transform above the text (React Flow's zoom is one): a rotation keeps the size.
+      let scale = 1;
+      for (let a: Element | null = el; a; a = a.parentElement) {
+        const t = getComputedStyle(a).transform;
+        if (t && t !== "none") {
+          const m = new DOMMatrix(t);
+          scale *= Math.hypot(m.a, m.b);
+        }
+      }
       out.push({ text, px: Number.parseFloat(style.fontSize) * scale });
     }
     return out;

@@ -16,6 +16,8 @@ export interface GraphAreaProps {
   model: GraphModel | null;
   /** set when the cluster is drawn as the hosts × networks matrix instead of a graph */
   overview: ClusterOverview | null;
+  /** each network's colour, among those on screen */
+  colours: Map<string, string>;
   selected: string | null;
   focusSeq: number;
   theme: ColorMode;
@@ -31,11 +33,11 @@ export interface GraphAreaProps {
 
 /** What the main area shows: the matrix at scale, the graph otherwise, or why there is nothing to draw. */
 export function GraphArea(p: GraphAreaProps) {
-  if (p.overview && p.model) {
+  if (p.overview) {
     return (
       <OverviewMatrix
         overview={p.overview}
-        colours={p.model.colours}
+        colours={p.colours}
         onOpenHost={p.onOpenHost}
         onOpenNetwork={p.onOpenNetwork}
         onOpenCell={p.onOpenCell}

@@ -33,7 +33,7 @@ function MatrixRowView({ host, top, networks, cells, peak, onOpenHost, onOpenCel
       >
         <span className="min-w-0 flex-1 truncate font-medium text-slate-800 dark:text-slate-100">{host.name}</span>
         {host.linksObserved ? null : (
-          <span className="text-[10px] text-slate-500" title="No NodeNetworkState: its links are inferred">
+          <span className="text-[11px] text-slate-500" title="No NodeNetworkState: its links are inferred">
             inferred
           </span>
         )}

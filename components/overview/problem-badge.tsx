@@ -10,7 +10,7 @@ export function ProblemBadge({ problems, label }: { problems: ProblemCounts; lab
     <span
       data-testid="problem-badge"
       title={`${label}: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}`}
-      className={`inline-flex h-4 min-w-4 items-center justify-center rounded-full px-1 text-[10px] font-semibold leading-none text-white ${isError ? "bg-red-600" : "bg-amber-500"}`}
+      className={`inline-flex h-4 min-w-4 items-center justify-center rounded-full px-1 text-[11px] font-semibold leading-none text-white ${isError ? "bg-red-600" : "bg-amber-500"}`}
     >
       {n}
     </span>
