@@ -7,7 +7,7 @@ const DEMO_PORT = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100);
 const LIVE_PORT = DEMO_PORT + 1;
 /** the same dashboard on the test bed, reading as each caller's own token (forwarded-token mode) */
 const USERS_PORT = DEMO_PORT + 2;
-/** Where the live test bed tells the tests how to reach it (see scripts/testbed/run.ts). */
+/** Where the live test bed tells the tests how to reach it (see testing/testbed/run.ts). */
 export const TESTBED_INFO = path.join(os.tmpdir(), `plumbline-e2e-testbed-${process.pid}.json`);
 process.env.PLUMBLINE_TESTBED_INFO ??= TESTBED_INFO;
 
@@ -18,7 +18,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
-  timeout: 60_000,
+  timeout: 90_000,
+  // Waits, not speed checks: the layout runs in a worker and a busy 2-core machine can take seconds.
+  expect: { timeout: 20_000 },
   use: {
     // Debian's Chromium: `playwright install` cannot download here.
     launchOptions: {
@@ -62,7 +64,7 @@ export default defineConfig({
     },
     {
       // A real kube-apiserver + etcd seeded with the demo objects, and the dashboard reading it live.
-      command: `npx tsx scripts/testbed/run.ts --grant restricted=multus-test -- bash scripts/e2e-live-servers.sh`,
+      command: `npx tsx testing/testbed/run.ts --grant restricted=multus-test -- bash scripts/e2e-live-servers.sh`,
       url: `http://127.0.0.1:${USERS_PORT}/api/healthz`,
       env: {
         PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_TESTBED_INFO,

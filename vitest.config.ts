@@ -20,6 +20,7 @@ export default defineConfig({
             "server/**/*.test.ts",
             "components/**/*.test.ts",
             "scripts/**/*.test.ts",
+            "testing/**/*.test.ts",
             "deploy/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
@@ -28,7 +29,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          // Against a real kube-apiserver + etcd (scripts/testbed): one cluster per file, files one at a time.
+          // Against a real kube-apiserver + etcd (testing/testbed): one cluster per file, files one at a time.
           name: "integration",
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**"],

@@ -1,4 +1,4 @@
-import { Explorer } from "@/components/explorer";
+import { Explorer } from "@/components/explorer/explorer";
 
 export default async function Home({
   searchParams,

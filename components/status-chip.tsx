@@ -1,4 +1,4 @@
-import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 
 const since = (iso: string): string => new Date(iso).toLocaleTimeString();
 

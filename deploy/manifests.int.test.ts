@@ -14,7 +14,7 @@ import {
   kubeRequest,
   startTestCluster,
   type TestCluster,
-} from "@/scripts/testbed/cluster";
+} from "@/testing/testbed/cluster";
 
 const deployDir = path.dirname(fileURLToPath(import.meta.url));
 const VARIANTS = ["openshift", "kubernetes"] as const;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
-import { WATCHED } from "@/server/sources/live/resources";
+import { watchedKinds } from "@/server/sources/live/resources";
 
 // ---------- loading: what `kubectl apply -k deploy/<variant>` would send ----------
 
@@ -159,10 +159,9 @@ describe.each(VARIANTS)("deploy/%s", (variant) => {
       expect(r.resourceNames).toBeUndefined();
       expect(r.nonResourceURLs).toBeUndefined();
     }
-    const expected = WATCHED.flatMap((w) => {
-      const group = w.apiVersion.includes("/") ? (w.apiVersion.split("/")[0] ?? "") : "";
-      return ["get", "list", "watch"].map((verb) => `${group}/${w.resource} ${verb}`);
-    }).sort();
+    const expected = watchedKinds()
+      .flatMap(({ group, resource }) => ["get", "list", "watch"].map((verb) => `${group}/${resource} ${verb}`))
+      .sort();
     expect(grants(rules)).toEqual(expected);
   });
 

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { withFaults } from "../lib/generate/faults";
-import { type SyntheticOptions, syntheticCluster } from "../lib/generate/synthetic-cluster";
+import { withFaults } from "../testing/fixtures/faults";
+import { type SyntheticOptions, syntheticCluster } from "../testing/fixtures/synthetic-cluster";
 
 export interface SnapshotServer {
   url: string;
@@ -12,7 +12,7 @@ export interface SnapshotServer {
 
 /**
  * The production server on a generated cluster (a snapshot file, as `npm run serve -- --snapshot` reads it), on its
- * own port beside the demo's, with the usual faults in it (lib/generate/faults.ts). For browser tests of big
+ * own port beside the demo's, with the usual faults in it (testing/fixtures/faults.ts). For browser tests of big
  * clusters; stopped by the caller.
  */
 export async function startSnapshotServer(opts: SyntheticOptions, portOffset: number): Promise<SnapshotServer> {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { KubeConfig } from "@kubernetes/client-node";
-import { type KubeResponse, kubeRequest } from "../scripts/testbed/cluster";
+import { type KubeResponse, kubeRequest } from "../testing/testbed/cluster";
 
-/** The live test bed Playwright's web server started (scripts/testbed/run.ts writes where it is). */
+/** The live test bed Playwright's web server started (testing/testbed/run.ts writes where it is). */
 export function testbed(): {
   request: (method: string, path: string, body?: unknown, contentType?: string) => Promise<KubeResponse>;
   tokens: { admin: string; restricted: string };

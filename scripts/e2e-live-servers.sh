@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# For Playwright, inside the live test bed (KUBECONFIG set by scripts/testbed/run.ts): the dashboard reading
+# For Playwright, inside the live test bed (KUBECONFIG set by testing/testbed/run.ts): the dashboard reading
 # with the kubeconfig on :LIVE_PORT (3101), and the same dashboard reading as each caller (forwarded-token) on :USERS_PORT (3102).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,14 +1,14 @@
 /**
- * Writes a generated cluster (lib/generate/synthetic-cluster.ts) as a `kubectl get -o json` List, for
+ * Writes a generated cluster (testing/fixtures/synthetic-cluster.ts) as a `kubectl get -o json` List, for
  * `npm run serve -- --snapshot <file>`:
  *   npm run generate -- --nodes 500 --pods 20000 --nads 40 [--seed 1] [--faults] --out /tmp/cluster-500.json
- * --faults adds the problems real clusters have (lib/generate/faults.ts): unattached pods, a missing NAD, nodes
+ * --faults adds the problems real clusters have (testing/fixtures/faults.ts): unattached pods, a missing NAD, nodes
  * without NodeNetworkState.
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { withFaults } from "@/lib/generate/faults";
-import { syntheticCluster } from "@/lib/generate/synthetic-cluster";
+import { withFaults } from "@/testing/fixtures/faults";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 
 const { values } = parseArgs({
   options: {

@@ -21,4 +21,4 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "setup: installing Debian's chromium for Playwright" >&2
   apt_install chromium || { echo "setup: could not install chromium (apt-get install chromium)" >&2; exit 1; }
 fi
-bash scripts/testbed/ensure-deps.sh >/dev/null
+bash testing/testbed/ensure-deps.sh >/dev/null

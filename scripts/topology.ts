@@ -5,32 +5,15 @@
  *   npm run topology -- [--kubeconfig F] [--context C]
  */
 import { parseArgs } from "node:util";
-import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import { toDot } from "@/lib/topology/format-dot";
 import { toMermaid } from "@/lib/topology/format-mermaid";
 import type { Topology } from "@/lib/topology/schema";
 import { DEMO_DIR } from "@/server/sources/demo";
-import { describeContext, loadKubeConfig } from "@/server/sources/kubeconfig";
-import { LiveSource } from "@/server/sources/live/live-source";
+import { readLiveOnce } from "@/server/sources/live/read-once";
 import { readSnapshot } from "@/server/sources/read-snapshot";
 
 const FORMATS = { json: (t: Topology) => `${JSON.stringify(t, null, 2)}\n`, dot: toDot, mermaid: toMermaid } as const;
-
-async function liveSnapshot(kubeconfig?: string, context?: string): Promise<ClusterSnapshot> {
-  const kc = loadKubeConfig({ kubeconfig, context });
-  const source = new LiveSource(kc, { label: describeContext(kc), backoff: { min: 200, max: 1000 } });
-  try {
-    const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 30_000).unref());
-    if ((await Promise.race([source.ready(), timeout])) === "timeout")
-      throw new Error(`${describeContext(kc)}: no answer within 30 s`);
-    const status = source.status();
-    if (status.state === "failed") throw new Error(`${describeContext(kc)}: ${status.reason}`);
-    return source.snapshot();
-  } finally {
-    await source.close();
-  }
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -57,7 +40,7 @@ async function main(): Promise<void> {
     ? await readSnapshot(DEMO_DIR)
     : values.snapshot
       ? await readSnapshot(values.snapshot)
-      : await liveSnapshot(values.kubeconfig, values.context);
+      : await readLiveOnce(values.kubeconfig, values.context);
   process.stdout.write(FORMATS[format as keyof typeof FORMATS](buildTopology(snapshot)));
 }
 

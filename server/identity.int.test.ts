@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyObjects, grantNamespaceReader, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
+import { applyObjects, grantNamespaceReader, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 
 // The production (standalone) server in forwarded-token mode, as it runs behind the OpenShift Route:
 // every call is made with the caller's own token. Needs `next build` first (scripts/test.sh does it).

@@ -1,10 +1,10 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/network-form/attach";
+import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/attach/attach";
+import { toYaml } from "@/lib/k8s/yaml";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
-import { cardClass } from "../network-form/styles";
-import { toYaml } from "../network-form/yaml";
+import { cardClass } from "../form/styles";
 import type { AttachFormInput } from "./types";
 
 /** The annotation the workload's pod template will carry: what is there now plus the new entries. */

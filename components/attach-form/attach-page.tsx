@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { namespacesOf } from "../network-form/host-nics";
-import { PageMessage, PageShell } from "../network-form/page-shell";
-import { useFormData } from "../network-form/use-form-data";
+import { namespacesOf } from "@/lib/network-form/host-nics";
+import { PageMessage, PageShell } from "../form/page-shell";
+import { useFormData } from "../form/use-form-data";
 import { AttachForm } from "./attach-form";
 import { type AttachFormInput, emptyEntry } from "./types";
 

@@ -2,11 +2,11 @@
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import type { NetworkElement } from "@/lib/topology/schema";
-import { Field, GroupError } from "../network-form/field";
-import { FormSection } from "../network-form/form-section";
-import { RemoveButton } from "../network-form/row-frame";
-import { linkButton, selectClass } from "../network-form/styles";
-import { TextField } from "../network-form/text-field";
+import { Field, GroupError } from "../form/field";
+import { FormSection } from "../form/form-section";
+import { RemoveButton } from "../form/row-frame";
+import { linkButton, selectClass } from "../form/styles";
+import { TextField } from "../form/text-field";
 import { type AttachFormInput, emptyEntry } from "./types";
 
 function summary(n: NetworkElement): string {

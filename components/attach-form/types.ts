@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { attachFormSchema } from "@/lib/network-form/attach";
+import type { attachFormSchema } from "@/lib/attach/attach";
 
 export type AttachFormInput = z.input<typeof attachFormSchema>;
 

@@ -2,10 +2,10 @@
 
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { ErrorText, useFieldError } from "../network-form/field";
-import { FormSection } from "../network-form/form-section";
-import { labelClass, selectClass } from "../network-form/styles";
-import type { Workload } from "../network-form/types";
+import { ErrorText, useFieldError } from "../form/field";
+import { FormSection } from "../form/form-section";
+import { labelClass, selectClass } from "../form/styles";
+import type { Workload } from "../form/types";
 import type { AttachFormInput } from "./types";
 
 /** The namespace, then the Deployment, StatefulSet or DaemonSet in it whose pod template gets the networks. */

@@ -80,7 +80,10 @@ export function NetworkDetails({
               <div className="mt-2 text-xs">
                 <div className="mb-1 flex justify-between">
                   <span>
-                    {ipam.pool.allocated} of {ipam.pool.size ?? "?"} addresses in use
+                    {ipam.pool.allocated - (ipam.pool.stale ?? 0)} of {ipam.pool.size ?? "?"} addresses in use
+                    {ipam.pool.stale ? (
+                      <span className="text-amber-700 dark:text-amber-300"> + {ipam.pool.stale} stale (pod gone)</span>
+                    ) : null}
                   </span>
                   <span className="font-mono text-slate-500">IPPool {ipam.pool.name}</span>
                 </div>
@@ -88,7 +91,7 @@ export function NetworkDetails({
                   <div
                     className="h-1.5 rounded bg-sky-500"
                     style={{
-                      width: `${ipam.pool.size ? Math.min(100, (100 * ipam.pool.allocated) / ipam.pool.size) : 0}%`,
+                      width: `${ipam.pool.size ? Math.min(100, (100 * (ipam.pool.allocated - (ipam.pool.stale ?? 0))) / ipam.pool.size) : 0}%`,
                     }}
                   />
                 </div>

@@ -20,8 +20,9 @@ export function PointDetails({
           <Pill tone={point.provenance === "observed" ? "ok" : "warn"}>
             {point.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
           </Pill>
-          {point.kind === "bridge" && point.uplinks.length === 0 ? (
-            <Pill tone="warn">no uplink: an island on this host</Pill>
+          {point.kind === "bridge" && point.island ? <Pill tone="warn">no uplink: an island on this host</Pill> : null}
+          {point.kind === "bridge" && point.island === false && point.uplinks.length === 0 ? (
+            <Pill tone="info">no network uses it</Pill>
           ) : null}
           {point.kind === "host-device" && point.movedTo ? <Pill tone="info">moved into a pod</Pill> : null}
         </div>

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ColorMode } from "@xyflow/react";
+import type { View } from "@/lib/graph/explorer-state";
 import type { GraphModel } from "@/lib/graph/model";
-import type { View } from "@/lib/graph/view";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import type { Topology } from "@/lib/topology/schema";
 import { TopologyGraph } from "../graph/topology-graph";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ExplorerState, View } from "@/lib/graph/view";
+import type { ExplorerState, View } from "@/lib/graph/explorer-state";
 import type { Topology } from "@/lib/topology/schema";
 
 interface Options {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { type ExplorerState, stateFromParams, stateToParams } from "@/lib/graph/view";
+import { type ExplorerState, stateFromParams, stateToParams } from "@/lib/graph/explorer-state";
 
 /** The explorer's state lives in the URL, so every view, filter and selection is a link one can share. */
 export function useExplorerState(initialQuery: string): [ExplorerState, (change: Partial<ExplorerState>) => void] {

@@ -24,7 +24,7 @@ function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
   )
     return null;
   const badge =
-    el.kind === "bridge" && el.uplinks.length === 0
+    el.kind === "bridge" && el.island
       ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }
       : el.kind === "host-device" && el.movedTo
         ? { text: "moved into pod", cls: "bg-violet-100 text-violet-800" }

@@ -1,9 +1,9 @@
 "use client";
 
-import { CheckboxField } from "./checkbox-field";
+import type { HostLinkOption } from "@/lib/network-form/host-nics";
+import { CheckboxField } from "../form/checkbox-field";
+import { TextField } from "../form/text-field";
 import { HostLinkField } from "./host-link-field";
-import type { HostLinkOption } from "./host-nics";
-import { TextField } from "./text-field";
 
 export function BridgeFields({ bridges, observed }: { bridges: HostLinkOption[]; observed: boolean }) {
   return (

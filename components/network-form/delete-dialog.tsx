@@ -3,8 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { NetworkElement } from "@/lib/topology/schema";
+import { dangerButton, secondaryButton } from "../form/styles";
 import { useTRPC } from "../trpc";
-import { dangerButton, secondaryButton } from "./styles";
 
 const SHOWN_PODS = 8;
 

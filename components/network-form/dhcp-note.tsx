@@ -1,4 +1,4 @@
-import type { Capabilities } from "./types";
+import type { Capabilities } from "../form/types";
 
 /** DHCP works only with a server on the segment and the CNI dhcp daemon on every node: say which is missing. */
 export function DhcpNote({ capabilities, target }: { capabilities: Capabilities; target: string }) {

@@ -3,14 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { normalizeForm } from "@/lib/network-form/defaults";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { explorerUrl, withContext } from "../form/context-url";
+import { PageMessage, PageShell } from "../form/page-shell";
+import { useFormData } from "../form/use-form-data";
+import { WriteBanner } from "../form/write-banner";
 import { useTRPC } from "../trpc";
-import { explorerUrl, withContext } from "./context-url";
-import { normalizeForm } from "./form-defaults";
 import { NetworkForm } from "./network-form";
-import { PageMessage, PageShell } from "./page-shell";
-import { useFormData } from "./use-form-data";
-import { WriteBanner } from "./write-banner";
 
 /** /networks/edit?ns=&name=: the form opens on the network as stored, and saves against that version. */
 export function EditNetwork({ context, namespace, name }: { context?: string; namespace?: string; name?: string }) {

@@ -1,8 +1,8 @@
 "use client";
 
+import type { HostLinkOption } from "@/lib/network-form/host-nics";
+import { TextField } from "../form/text-field";
 import { HostLinkField } from "./host-link-field";
-import type { HostLinkOption } from "./host-nics";
-import { TextField } from "./text-field";
 
 export function HostDeviceFields({ nics, observed }: { nics: HostLinkOption[]; observed: boolean }) {
   return (

@@ -2,8 +2,8 @@
 
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import type { HostLinkOption } from "./host-nics";
-import { TextField } from "./text-field";
+import type { HostLinkOption } from "@/lib/network-form/host-nics";
+import { TextField } from "../form/text-field";
 
 /**
  * A host link name (master NIC, host device, bridge): free text, with the links the nodes report offered in a

@@ -1,11 +1,11 @@
 "use client";
 
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { GroupError } from "./field";
+import { GroupError } from "../form/field";
+import { RemoveButton, RowFrame } from "../form/row-frame";
+import { linkButton } from "../form/styles";
+import { TextField } from "../form/text-field";
 import { RoutesFields } from "./routes-fields";
-import { RemoveButton, RowFrame } from "./row-frame";
-import { linkButton } from "./styles";
-import { TextField } from "./text-field";
 
 export function HostLocalFields() {
   const { control } = useFormContext();

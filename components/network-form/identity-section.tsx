@@ -2,9 +2,9 @@
 
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { GroupError } from "./field";
-import { FormSection } from "./form-section";
-import { TextField } from "./text-field";
+import { GroupError } from "../form/field";
+import { FormSection } from "../form/form-section";
+import { TextField } from "../form/text-field";
 
 /** How the target (NAD or operator entry) is offered: not at all off OpenShift, a choice on create, fixed on edit. */
 export type TargetMode = "hidden" | "choice" | "fixed-nad" | "fixed-operator";

@@ -2,16 +2,16 @@
 
 import { useId, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { defaultIpam, IPAM_TYPES, type IpamInput, type IpamType } from "@/lib/network-form/defaults";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
 import type { Topology } from "@/lib/topology/schema";
+import { FormSection } from "../form/form-section";
+import { labelClass, selectClass } from "../form/styles";
+import type { Capabilities } from "../form/types";
 import { DhcpNote } from "./dhcp-note";
-import { defaultIpam, IPAM_TYPES, type IpamInput, type IpamType } from "./form-defaults";
-import { FormSection } from "./form-section";
 import { HostLocalFields } from "./host-local-fields";
 import { OverlapWarning } from "./overlap-warning";
 import { StaticFields } from "./static-fields";
-import { labelClass, selectClass } from "./styles";
-import type { Capabilities } from "./types";
 import { WhereaboutsFields } from "./whereabouts-fields";
 
 const NOTES: Record<IpamType, string> = {

@@ -1,13 +1,13 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
+import { MAIN_TYPES } from "@/lib/network-form/defaults";
+import { hostBridges, hostNics, linksObserved } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
 import type { Topology } from "@/lib/topology/schema";
+import { FormSection } from "../form/form-section";
 import { BridgeFields } from "./bridge-fields";
-import { MAIN_TYPES } from "./form-defaults";
-import { FormSection } from "./form-section";
 import { HostDeviceFields } from "./host-device-fields";
-import { hostBridges, hostNics, linksObserved } from "./host-nics";
 import { ParentFields } from "./parent-fields";
 import { RawFields } from "./raw-fields";
 import { SriovFields } from "./sriov-fields";

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
+import { withContext } from "../form/context-url";
 import { useTRPC } from "../trpc";
-import { withContext } from "./context-url";
 import { DeleteDialog } from "./delete-dialog";
 
 const action =

@@ -6,24 +6,20 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import {
-  type NetworkFormInput,
-  type NetworkForm as NetworkFormValues,
-  networkFormSchema,
-} from "@/lib/network-form/schema";
+import { namespacesOf } from "@/lib/network-form/host-nics";
+import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from "@/lib/network-form/schema";
 import type { Topology } from "@/lib/topology/schema";
+import { explorerUrl } from "../form/context-url";
+import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
+import { primaryButton, secondaryButton } from "../form/styles";
+import type { Capabilities } from "../form/types";
+import { useLeaveGuard } from "../form/use-leave-guard";
+import { WriteBanner } from "../form/write-banner";
 import { useTRPC } from "../trpc";
-import { explorerUrl } from "./context-url";
-import { dryRunNotice, FormNotice, failedNotice, type Notice } from "./form-notice";
-import { namespacesOf } from "./host-nics";
 import { IdentitySection, type TargetMode } from "./identity-section";
 import { IpamSection } from "./ipam-section";
 import { MainSection } from "./main-section";
 import { Preview } from "./preview";
-import { primaryButton, secondaryButton } from "./styles";
-import type { Capabilities } from "./types";
-import { useLeaveGuard } from "./use-leave-guard";
-import { WriteBanner } from "./write-banner";
 
 /** Server errors that name one of these go under that field; anything else is said for the whole form. */
 const isFormField = (f: string) =>

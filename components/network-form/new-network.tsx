@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { newForm, normalizeForm } from "@/lib/network-form/defaults";
+import { namespacesOf } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { PageMessage, PageShell } from "../form/page-shell";
+import { useFormData } from "../form/use-form-data";
 import { useTRPC } from "../trpc";
-import { newForm, normalizeForm } from "./form-defaults";
-import { namespacesOf } from "./host-nics";
 import { NetworkForm } from "./network-form";
-import { PageMessage, PageShell } from "./page-shell";
-import { useFormData } from "./use-form-data";
 
 /** /networks/new, optionally `?clone=<ns>/<name>` (a copy named <name>-copy) or `?ns=<namespace>` to start in. */
 export function NewNetwork({ context, clone, namespace }: { context?: string; clone?: string; namespace?: string }) {

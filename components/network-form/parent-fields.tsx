@@ -1,10 +1,10 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
+import type { HostLinkOption } from "@/lib/network-form/host-nics";
+import { SelectField } from "../form/select-field";
+import { TextField } from "../form/text-field";
 import { HostLinkField } from "./host-link-field";
-import type { HostLinkOption } from "./host-nics";
-import { SelectField } from "./select-field";
-import { TextField } from "./text-field";
 
 const MODES = {
   macvlan: [

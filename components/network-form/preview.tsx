@@ -2,10 +2,10 @@
 
 import { useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
+import { toYaml } from "@/lib/k8s/yaml";
 import { type NetworkFormInput, networkFormSchema, toNad, toOperatorEntry } from "@/lib/network-form/schema";
-import { ErrorSummary, type FormIssue } from "./error-summary";
-import { cardClass, linkButton } from "./styles";
-import { toYaml } from "./yaml";
+import { ErrorSummary, type FormIssue } from "../form/error-summary";
+import { cardClass, linkButton } from "../form/styles";
 
 /** What the form stands for right now, or why there is nothing to show. */
 export function previewOf(

@@ -2,8 +2,8 @@
 
 import { useFormContext } from "react-hook-form";
 import { parseJson } from "@/lib/result";
-import { Field } from "./field";
-import { linkButton, monoInputClass } from "./styles";
+import { Field } from "../form/field";
+import { linkButton, monoInputClass } from "../form/styles";
 
 /** Any CNI config or conflist, written verbatim: for what the structured fields do not cover. */
 export function RawFields() {

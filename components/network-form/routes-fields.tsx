@@ -1,10 +1,10 @@
 "use client";
 
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { GroupError } from "./field";
-import { RemoveButton, RowFrame } from "./row-frame";
-import { linkButton } from "./styles";
-import { TextField } from "./text-field";
+import { GroupError } from "../form/field";
+import { RemoveButton, RowFrame } from "../form/row-frame";
+import { linkButton } from "../form/styles";
+import { TextField } from "../form/text-field";
 
 /** ipam.routes: destination CIDRs, optionally through a gateway other than the default one. */
 export function RoutesFields() {

@@ -1,7 +1,7 @@
 "use client";
 
-import { SelectField } from "./select-field";
-import { TextField } from "./text-field";
+import { SelectField } from "../form/select-field";
+import { TextField } from "../form/text-field";
 
 const ON_OFF = [
   { value: "", label: "unset (the VF's default)" },

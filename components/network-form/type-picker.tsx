@@ -2,8 +2,8 @@
 
 import { useId, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { defaultMain, MAIN_TYPES, type MainInput, type MainType } from "@/lib/network-form/defaults";
 import { type NetworkFormInput, networkFormSchema, toCniConfig } from "@/lib/network-form/schema";
-import { defaultMain, MAIN_TYPES, type MainInput, type MainType } from "./form-defaults";
 
 /** What Raw JSON starts from: the structured form's config when it is valid, else a skeleton to fill in. */
 function rawStart(values: NetworkFormInput): string {

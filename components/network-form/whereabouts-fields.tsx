@@ -1,8 +1,8 @@
 "use client";
 
+import { StringListField } from "../form/string-list-field";
+import { TextField } from "../form/text-field";
 import { RoutesFields } from "./routes-fields";
-import { StringListField } from "./string-list-field";
-import { TextField } from "./text-field";
 
 export function WhereaboutsFields() {
   return (

@@ -39,7 +39,13 @@ describe("the message corpus (real texts from public issue threads and docs)", (
 describe("parseCniFailure", () => {
   it("says the exhausted range in one line", () => {
     const text = failureCorpus[0]?.text ?? "";
-    expect(parseCniFailure(text).summary).toBe("IP range exhausted: no free address in 135.111.37.1");
+    expect(parseCniFailure(text).summary).toBe("IP range exhausted: 0 of 1 free in 135.111.37.1");
+    const whereabouts = failureCorpus[1]?.text ?? "";
+    expect(parseCniFailure(whereabouts).summary).toBe("IP range exhausted: 0 of 4 free in 172.24.1.120–123");
+    const v6 = failureCorpus[2]?.text ?? "";
+    expect(parseCniFailure(v6).summary).toBe(
+      "IP range exhausted: no free address in 2000::1–2000::ffff:ffff:ffff:fffe",
+    );
   });
 
   it("does not mistake the thick shim's IfName:eth0 for the failing interface", () => {

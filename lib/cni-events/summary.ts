@@ -1,3 +1,4 @@
+import { parseIp } from "../net/ip";
 import type { CniFailure } from "./schema";
 
 const clip = (s: string, n = 140): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -13,6 +14,22 @@ export function formatRange([first, last]: readonly [string, string]): string {
   return `${first}–${last}`;
 }
 
+/** Addresses from first to last inclusive, when both parse, are one family, and the count is readable. */
+export function rangeSize([first, last]: readonly [string, string]): number | null {
+  const a = parseIp(first);
+  const b = parseIp(last);
+  if (!a || !b || a.family !== b.family || b.value < a.value) return null;
+  const n = b.value - a.value + 1n;
+  return n > 1_000_000n ? null : Number(n);
+}
+
+function exhausted(range: readonly [string, string]): string {
+  const size = rangeSize(range);
+  return size === null
+    ? `IP range exhausted: no free address in ${formatRange(range)}`
+    : `IP range exhausted: 0 of ${size} free in ${formatRange(range)}`;
+}
+
 type Parts = Omit<CniFailure, "summary">;
 
 /** One line per cause, in the words an admin acts on; the full text stays in the event. */
@@ -20,7 +37,7 @@ export function summarize(f: Parts): string {
   const on = f.network ? ` (${f.network})` : "";
   switch (f.cause) {
     case "ip-range-exhausted":
-      return f.range ? `IP range exhausted: no free address in ${formatRange(f.range)}` : `IP range exhausted${on}`;
+      return f.range ? exhausted(f.range) : `IP range exhausted${on}`;
     case "ip-in-use":
       return f.ip && !f.ip.includes("<") ? `IP ${f.ip} is already in use${on}` : `IP address already in use${on}`;
     case "whereabouts-storage":

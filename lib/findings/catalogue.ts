@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FindingInfo } from "./info";
+import { sandboxFindings } from "./sandbox-findings";
 import { sourceFindings } from "./source-findings";
 import { topologyFindings } from "./topology-findings";
 
@@ -10,10 +11,11 @@ import { topologyFindings } from "./topology-findings";
  */
 export const FINDING_GROUPS = [
   { heading: "Wiring: networks, pods and nodes", entries: topologyFindings },
+  { heading: "Stuck pods: sandbox failures read from events", entries: sandboxFindings },
   { heading: "Sources: what could not be read", entries: sourceFindings },
 ] as const;
 
-export const FINDINGS = { ...topologyFindings, ...sourceFindings } as const;
+export const FINDINGS = { ...topologyFindings, ...sandboxFindings, ...sourceFindings } as const;
 
 export type FindingCode = keyof typeof FINDINGS;
 

@@ -9,6 +9,27 @@ export const topologyFindings = {
       "A NetworkAttachmentDefinition's spec.config is not a CNI configuration Multus can use (an error), or has a field that will not do what it says (a warning).",
     fix: "Correct spec.config (or, on OpenShift, the additionalNetworks entry that renders it) so it is valid JSON with cniVersion, type or plugins, and the fields its plugin expects.",
   },
+  "nad-name-mismatch": {
+    severity: ["warning"],
+    title: "CNI name differs from the NAD's",
+    meaning:
+      "The \"name\" inside a NetworkAttachmentDefinition's spec.config is not the NAD's own name. Multus goes by the NAD's name, so the config's name is ignored and misleads whoever reads the config or the plugins' logs.",
+    fix: "Set \"name\" in spec.config to the NAD's metadata.name (or, on OpenShift, the additionalNetworks entry's name).",
+  },
+  "deprecated-annotation": {
+    severity: ["info"],
+    title: "Deprecated networks-status annotation",
+    meaning:
+      "A pod's attachments are read from k8s.v1.cni.cncf.io/networks-status, which Multus deprecated and stopped writing in 4.0; the current k8s.v1.cni.cncf.io/network-status is missing.",
+    fix: "Nothing is wrong with the wiring; upgrade Multus (4.x writes network-status), and do not copy the old annotation into pod templates by hand.",
+  },
+  "node-links-inferred": {
+    severity: ["info"],
+    title: "Node links inferred",
+    meaning:
+      "NodeNetworkState does not report this node, so its bridges and NICs are drawn from the networks and pods that use them (dashed) rather than observed; the message says why: nmstate not installed, NodeNetworkStates unreadable, or no report from this node yet.",
+    fix: "Install the kubernetes-nmstate operator (an NMState CR), or check that its handler pod runs on this node (node selectors, taints) and has reported.",
+  },
   "pod-annotation-invalid": {
     severity: ["error"],
     title: "Invalid pod network annotation",

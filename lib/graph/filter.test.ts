@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
-import { syntheticCluster } from "../generate/synthetic-cluster";
+import { demoSnapshot } from "@/testing/fixtures/demo";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import { type InterfaceElement, type PodElement, type Topology, topologySchema } from "../topology/schema";
@@ -93,7 +93,7 @@ let demo: Topology;
 let mixed: Topology;
 
 beforeAll(async () => {
-  const snap = await readSnapshot("server/demo-cluster");
+  const snap = demoSnapshot();
   demo = buildTopology(snap);
   const extra = snapshotFromObjects(extraObjects(), "extra");
   const merged: ClusterSnapshot = {

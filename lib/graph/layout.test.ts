@@ -1,8 +1,8 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkNode } from "elkjs/lib/elk-api";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
-import { syntheticCluster } from "../generate/synthetic-cluster";
+import { demoSnapshot } from "@/testing/fixtures/demo";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { Topology } from "../topology/schema";
@@ -82,7 +82,7 @@ function expectSound(model: GraphModel, pos: Map<string, Positioned>): void {
 
 let demo: Topology;
 beforeAll(async () => {
-  demo = buildTopology(await readSnapshot("server/demo-cluster"));
+  demo = buildTopology(demoSnapshot());
 });
 
 describe("layoutGraph with ELK", () => {

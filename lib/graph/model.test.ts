@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
-import { syntheticCluster } from "../generate/synthetic-cluster";
+import { demoSnapshot } from "@/testing/fixtures/demo";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { InterfaceElement, Topology } from "../topology/schema";
@@ -20,7 +20,7 @@ const BRIDGE_FOLD = `fold/host/${W1}/${NS}/bridge-main`;
 
 let demo: Topology;
 beforeAll(async () => {
-  demo = buildTopology(await readSnapshot("server/demo-cluster"));
+  demo = buildTopology(demoSnapshot());
 });
 
 const nodeIds = (m: GraphModel) => m.nodes.map((n) => n.id);

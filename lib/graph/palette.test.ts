@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
+import { demoSnapshot } from "@/testing/fixtures/demo";
 import { buildTopology } from "../topology/build";
 import { networkColours, topologyColours } from "./palette";
 
@@ -51,7 +51,7 @@ describe("networkColours", () => {
 
 describe("topologyColours", () => {
   it("colours the NADs and the networks pods ask for that have no NAD, not the default network", async () => {
-    const t = buildTopology(await readSnapshot("server/demo-cluster"));
+    const t = buildTopology(demoSnapshot());
     const m = topologyColours(t);
     expect([...m.keys()]).toEqual([
       "multus-test/bridge-main",

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
+import { demoSnapshot } from "@/testing/fixtures/demo";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { NetworkElement, Topology } from "../topology/schema";
@@ -10,7 +10,7 @@ const NS = "multus-test";
 
 let demo: Topology;
 beforeAll(async () => {
-  demo = buildTopology(await readSnapshot("server/demo-cluster"));
+  demo = buildTopology(demoSnapshot());
 });
 
 function network(t: Topology, key: string): NetworkElement {

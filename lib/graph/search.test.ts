@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
-import { syntheticCluster } from "../generate/synthetic-cluster";
+import { demoSnapshot } from "@/testing/fixtures/demo";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { Topology } from "../topology/schema";
@@ -31,7 +31,7 @@ function pod(name: string, status: unknown[], podIP: string) {
 }
 
 beforeAll(async () => {
-  demo = buildTopology(await readSnapshot("server/demo-cluster"));
+  demo = buildTopology(demoSnapshot());
   custom = buildTopology(
     snapshotFromObjects(
       [

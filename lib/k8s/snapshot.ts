@@ -1,3 +1,4 @@
+import { eventSpec } from "../events/normalize";
 import { isObject, str } from "../result";
 import { newerCopy } from "../topology/intake";
 import type { Finding } from "../topology/schema";
@@ -13,10 +14,14 @@ export interface ClusterSnapshot {
   operatorNetwork: KubeObject | null;
   /** Deployments, StatefulSets and DaemonSets: not drawn, but what "attach a network" patches */
   workloads: KubeObject[];
+  /** Events (events.k8s.io/v1 or core v1), their body normalized into spec (lib/events/normalize) */
+  events: KubeObject[];
   /** what the source itself has to say: a feature absent, a part it may not read */
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
   incomplete: string[];
+  /** resources whose API the cluster does not serve at all (the CRD is not installed), e.g. "nodenetworkstates" */
+  absent?: string[];
 }
 
 export const emptySnapshot = (): ClusterSnapshot => ({
@@ -27,11 +32,22 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   ipPools: [],
   operatorNetwork: null,
   workloads: [],
+  events: [],
   notes: [],
   incomplete: [],
 });
 
-export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete">;
+export type SnapshotSlot = Exclude<keyof ClusterSnapshot, "notes" | "incomplete" | "absent">;
+
+/**
+ * asKubeObject for a snapshot: an Event keeps its body at the top level, so it is read here, once, into spec in
+ * one shape for both Event APIs (lib/events/normalize). Writers keep using asKubeObject and the object as it is.
+ */
+export function asSnapshotObject(v: unknown, fallback?: { apiVersion?: string; kind?: string }): KubeObject | string {
+  const o = asKubeObject(v, fallback);
+  if (typeof o === "string" || o.kind !== "Event" || !isObject(v)) return o;
+  return { ...o, spec: eventSpec(v) };
+}
 
 /** Which slot of the snapshot a kind belongs in; null for kinds the topology does not use. */
 export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
@@ -42,6 +58,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
   if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
+  if ((group === "" || group === "events.k8s.io") && kind === "Event") return "events";
   if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";
   return null;
 }
@@ -61,6 +78,11 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
   for (let next = todo.pop(); next; next = todo.pop()) {
     const { raw, where, fallback } = next;
     if (raw === null || raw === undefined) continue;
+    // A bare YAML sequence of objects: the `items:` of a List pasted without its header (an issue report's excerpt).
+    if (Array.isArray(raw)) {
+      for (let i = raw.length - 1; i >= 0; i--) todo.push({ raw: raw[i], where: `${where} item ${i}` });
+      continue;
+    }
     if (isObject(raw) && Array.isArray(raw.items) && (str(raw.kind) ?? "List").endsWith("List")) {
       const listKind = str(raw.kind) ?? "List";
       const kind = listKind === "List" ? undefined : listKind.slice(0, -"List".length);
@@ -70,7 +92,7 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
       }
       continue;
     }
-    const obj = asKubeObject(raw, fallback);
+    const obj = asSnapshotObject(raw, fallback);
     if (typeof obj === "string") {
       snap.notes.push({
         severity: "warning",

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { type Cidr, cidrContains, networkOf, parseCidr, parseIp } from "../net/ip";
+import { validateRange } from "../nad/validate-config";
+import { parseCidr, parseIp } from "../net/ip";
+import type { IpRange } from "../topology/schema";
 
 const cidr = z
   .string()
@@ -14,19 +16,23 @@ const optionalIp = z.union([z.literal(""), ip]).optional();
 
 const route = z.object({ dst: cidr, gw: optionalIp });
 
-/** Adds an issue at `path` when `value` (an address) lies outside `range`. */
-function inside(
-  ctx: z.RefinementCtx,
-  range: Cidr | null,
-  rangeText: string,
-  value: string | undefined,
-  path: (string | number)[],
-  what: string,
-): void {
-  if (!range || !value) return;
-  const addr = parseIp(value);
-  if (addr && !cidrContains(range, addr))
-    ctx.addIssue({ code: "custom", path, message: `${what} ${value} is outside ${rangeText}` });
+type RangePaths = Partial<Record<"start" | "end" | "gateway" | "exclude", (string | number)[]>>;
+
+/**
+ * Puts the shared config validation's range issues on the form fields they concern. A form is stricter than the
+ * topology: warnings refuse it too, since it cannot write a network it would then flag.
+ */
+function rangeIssues(ctx: z.RefinementCtx, range: IpRange, paths: RangePaths): void {
+  for (const issue of validateRange(range)) {
+    // A value that does not parse is its field schema's to report, and so is the subnet itself.
+    const path = paths[issue.field as keyof RangePaths];
+    if (!path || issue.format) continue;
+    ctx.addIssue({
+      code: "custom",
+      path: issue.item !== undefined ? [...path, issue.item] : path,
+      message: issue.message,
+    });
+  }
 }
 
 export const hostLocalSchema = z
@@ -39,11 +45,12 @@ export const hostLocalSchema = z
   })
   .superRefine((v, ctx) => {
     v.ranges.forEach((r, i) => {
-      const c = parseCidr(r.subnet);
-      inside(ctx, c, r.subnet, r.rangeStart, ["ranges", i, "rangeStart"], "start");
-      inside(ctx, c, r.subnet, r.rangeEnd, ["ranges", i, "rangeEnd"], "end");
-      inside(ctx, c, r.subnet, r.gateway, ["ranges", i, "gateway"], "gateway");
-      orderCheck(ctx, r.rangeStart, r.rangeEnd, ["ranges", i, "rangeEnd"]);
+      const range = { subnet: r.subnet, start: r.rangeStart, end: r.rangeEnd, gateway: r.gateway, exclude: [] };
+      rangeIssues(ctx, range, {
+        start: ["ranges", i, "rangeStart"],
+        end: ["ranges", i, "rangeEnd"],
+        gateway: ["ranges", i, "gateway"],
+      });
     });
   });
 
@@ -57,7 +64,8 @@ export const staticSchema = z
   .superRefine((v, ctx) => {
     // The gateway has to be on the address's subnet, or the routes through it cannot be added.
     for (const [i, a] of v.addresses.entries()) {
-      inside(ctx, parseCidr(a.address), a.address, a.gateway, ["addresses", i, "gateway"], "gateway");
+      const range = { subnet: a.address, gateway: a.gateway, exclude: [] };
+      rangeIssues(ctx, range, { gateway: ["addresses", i, "gateway"] });
     }
   });
 
@@ -75,36 +83,9 @@ export const whereaboutsSchema = z
     routes: z.array(route).default([]),
   })
   .superRefine((v, ctx) => {
-    const c = parseCidr(v.range);
-    inside(ctx, c, v.range, v.range_start, ["range_start"], "start");
-    inside(ctx, c, v.range, v.range_end, ["range_end"], "end");
-    inside(ctx, c, v.range, v.gateway, ["gateway"], "gateway");
-    orderCheck(ctx, v.range_start, v.range_end, ["range_end"]);
-    v.exclude.forEach((ex, i) => {
-      const e = parseCidr(ex);
-      if (
-        c &&
-        e &&
-        (e.ip.family !== c.ip.family ||
-          e.prefix < c.prefix ||
-          !cidrContains(c, { family: e.ip.family, value: networkOf(e) }))
-      ) {
-        ctx.addIssue({ code: "custom", path: ["exclude", i], message: `${ex} is not inside ${v.range}` });
-      }
-    });
+    const range = { subnet: v.range, start: v.range_start, end: v.range_end, gateway: v.gateway, exclude: v.exclude };
+    rangeIssues(ctx, range, { start: ["range_start"], end: ["range_end"], gateway: ["gateway"], exclude: ["exclude"] });
   });
-
-function orderCheck(
-  ctx: z.RefinementCtx,
-  start: string | undefined,
-  end: string | undefined,
-  path: (string | number)[],
-): void {
-  const a = start ? parseIp(start) : null;
-  const b = end ? parseIp(end) : null;
-  if (a && b && (a.family !== b.family || a.value > b.value))
-    ctx.addIssue({ code: "custom", path, message: `end ${end} comes before start ${start}` });
-}
 
 export const ipamFormSchema = z.discriminatedUnion("type", [
   noIpamSchema,

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type NadConfig, parseNadConfig } from "../nad/parse-config";
 import {
   dnsLabel,
-  type NetworkForm,
   type NetworkFormInput,
+  type NetworkFormValues,
   networkFormSchema,
   RESOURCE_NAME_ANNOTATION,
   rawConfigProblem,
@@ -36,7 +36,7 @@ function input(
   };
 }
 
-function valid(i: unknown): NetworkForm {
+function valid(i: unknown): NetworkFormValues {
   const r = networkFormSchema.safeParse(i);
   if (!r.success) throw new Error(`expected the form to be accepted, got ${JSON.stringify(r.error.issues)}`);
   return r.data;
@@ -318,7 +318,7 @@ describe("networkFormSchema: sriov", () => {
 
 const bridgeTuning = JSON.stringify({
   cniVersion: "0.3.1",
-  name: "br-tuned",
+  name: "bridge-main",
   plugins: [
     { type: "bridge", bridge: "br1", ipam: { type: "host-local", ranges: [[{ subnet: "10.5.0.0/24" }]] } },
     { type: "tuning", sysctl: { "net.ipv4.conf.IFNAME.arp_notify": "1" } },
@@ -329,6 +329,32 @@ describe("networkFormSchema: raw", () => {
   it("accepts a conflist with bridge + tuning", () => {
     valid(mainOnly({ type: "raw", config: bridgeTuning }));
     expect(rawConfigProblem(bridgeTuning)).toBeNull();
+  });
+
+  // Issue 10: the raw editor took IPAM that whereabouts refuses at pod start, and a "name" Multus ignores.
+  it("refuses raw IPAM that cannot work: a range that is no CIDR, a start after its end", () => {
+    const config = (ipam: object) =>
+      JSON.stringify({ cniVersion: "0.3.1", name: "bridge-main", type: "bridge", bridge: "br1", ipam });
+    const bad = issues(mainOnly({ type: "raw", config: config({ type: "whereabouts", range: "999.1.1.0/24" }) }));
+    expect(bad).toEqual([{ path: "main.config", message: "ipam: 999.1.1.0/24 is not a CIDR, e.g. 192.168.12.0/24" }]);
+    const reversed = config({
+      type: "whereabouts",
+      range: "192.168.12.0/24",
+      range_start: "192.168.12.200",
+      range_end: "192.168.12.10",
+    });
+    expect(issues(mainOnly({ type: "raw", config: reversed }))).toEqual([
+      { path: "main.config", message: "ipam: end 192.168.12.10 comes before start 192.168.12.200" },
+    ]);
+  });
+
+  it("refuses a raw config whose name is not the network's name, saying which names differ", () => {
+    const config = JSON.stringify({ cniVersion: "0.3.1", name: "br-tuned", type: "bridge", bridge: "br1", ipam: {} });
+    const found = issues(mainOnly({ type: "raw", config }));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.path).toBe("main.config");
+    expect(found[0]?.message).toContain('"br-tuned" but the NAD is bridge-main');
+    expect(rawConfigProblem(config)).toBeNull();
   });
 
   it("accepts a single config of a type the topology does not know", () => {
@@ -395,7 +421,7 @@ function expectNoEmpties(v: unknown, where = "$"): void {
   }
 }
 
-function roundTrip(f: NetworkForm): NadConfig {
+function roundTrip(f: NetworkFormValues): NadConfig {
   const r = parseNadConfig(JSON.stringify(toCniConfig(f)));
   if (!r.ok) throw new Error(r.error);
   expect(r.value.problems).toEqual([]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseNadConfig } from "../nad/parse-config";
+import { validateNadConfig } from "../nad/validate-config";
 import { isObject, parseJson } from "../result";
 import { type IpamForm, ipamFormSchema, toCniIpam } from "./ipam";
 
@@ -112,15 +113,18 @@ export const rawSchema = z
     if (problem) ctx.addIssue({ code: "custom", path: ["config"], message: problem });
   });
 
-/** Raw JSON must be a CNI config or conflist that Multus can use: same checks the topology applies, but strict. */
-export function rawConfigProblem(text: string): string | null {
+/**
+ * Raw JSON must be a CNI config or conflist that Multus can use: the same parse and validation the topology applies,
+ * but strict (a warning refuses it too). With `nadName`, a `"name"` that differs from it is refused as well.
+ */
+export function rawConfigProblem(text: string, nadName?: string): string | null {
   const json = parseJson(text);
   if (!json.ok) return json.error;
   if (!isObject(json.value)) return "a CNI config is a JSON object";
   const parsed = parseNadConfig(text);
   if (!parsed.ok) return parsed.error;
-  if (parsed.value.problems.length) return parsed.value.problems.join("; ");
-  return null;
+  const problems = [...parsed.value.problems, ...validateNadConfig(parsed.value, nadName).map((i) => i.message)];
+  return problems.length ? problems.join("; ") : null;
 }
 
 export const mainSchema = z.discriminatedUnion("type", [
@@ -133,16 +137,23 @@ export const mainSchema = z.discriminatedUnion("type", [
   rawSchema,
 ]);
 
-export const networkFormSchema = z.object({
-  name: dnsLabel,
-  namespace: dnsLabel,
-  /** a NAD written directly, or an entry in the OpenShift operator's spec.additionalNetworks */
-  target: z.enum(["nad", "operator"]).default("nad"),
-  main: mainSchema,
-  ipam: ipamFormSchema,
-});
+export const networkFormSchema = z
+  .object({
+    name: dnsLabel,
+    namespace: dnsLabel,
+    /** a NAD written directly, or an entry in the OpenShift operator's spec.additionalNetworks */
+    target: z.enum(["nad", "operator"]).default("nad"),
+    main: mainSchema,
+    ipam: ipamFormSchema,
+  })
+  .superRefine((v, ctx) => {
+    // Only the name check needs the NAD's name; everything else rawSchema has already said.
+    if (v.main.type !== "raw" || rawConfigProblem(v.main.config) !== null) return;
+    const problem = rawConfigProblem(v.main.config, v.name);
+    if (problem) ctx.addIssue({ code: "custom", path: ["main", "config"], message: problem });
+  });
 
-export type NetworkForm = z.infer<typeof networkFormSchema>;
+export type NetworkFormValues = z.infer<typeof networkFormSchema>;
 export type NetworkFormInput = z.input<typeof networkFormSchema>;
 export type MainForm = z.infer<typeof mainSchema>;
 
@@ -150,7 +161,7 @@ const numberOrUndefined = (v: number | "" | undefined): number | undefined =>
   v === "" || v === undefined ? undefined : v;
 
 /** The CNI config a valid form stands for (Multus fills in nothing we do not write). */
-export function toCniConfig(f: NetworkForm): Record<string, unknown> {
+export function toCniConfig(f: NetworkFormValues): Record<string, unknown> {
   if (f.main.type === "raw") return JSON.parse(f.main.config) as Record<string, unknown>;
   const base: Record<string, unknown> = {
     cniVersion: "0.3.1",
@@ -194,7 +205,7 @@ export function toCniConfig(f: NetworkForm): Record<string, unknown> {
 export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
 
 /** The NetworkAttachmentDefinition a form writes. */
-export function toNad(f: NetworkForm): {
+export function toNad(f: NetworkFormValues): {
   apiVersion: string;
   kind: string;
   metadata: { name: string; namespace: string; annotations?: Record<string, string> };
@@ -213,7 +224,7 @@ export function toNad(f: NetworkForm): {
 }
 
 /** The operator's additionalNetworks entry: SimpleMacvlan for a plain macvlan it can express, Raw otherwise. */
-export function toOperatorEntry(f: NetworkForm): Record<string, unknown> {
+export function toOperatorEntry(f: NetworkFormValues): Record<string, unknown> {
   const m = f.main;
   const simple =
     m.type === "macvlan" &&

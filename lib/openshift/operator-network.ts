@@ -23,9 +23,14 @@ export function parseAdditionalNetworks(spec: unknown): AdditionalNetwork[] {
       entry.config = str(raw.rawCNIConfig);
       if (!entry.config) entry.problem = "type Raw without rawCNIConfig";
     } else if (entry.type === "SimpleMacvlan") {
-      entry.config = JSON.stringify(
-        simpleMacvlanConfig(entry.name, isObject(raw.simpleMacvlanConfig) ? raw.simpleMacvlanConfig : {}),
-      );
+      const simple = isObject(raw.simpleMacvlanConfig) ? raw.simpleMacvlanConfig : {};
+      // The operator refuses any other spelling ("invalid IPAM type: dhcp"), even its own README's lower case.
+      const ipamType = isObject(simple.ipamConfig) ? str(simple.ipamConfig.type) : undefined;
+      if (ipamType !== undefined && ipamType !== "DHCP" && ipamType !== "Static") {
+        entry.problem = `invalid IPAM type "${ipamType}": the operator accepts DHCP or Static and renders nothing else`;
+      } else {
+        entry.config = JSON.stringify(simpleMacvlanConfig(entry.name, simple));
+      }
     }
     return [entry];
   });

@@ -1,14 +1,12 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
-import { syntheticCluster } from "../generate/synthetic-cluster";
+import { demoSnapshot } from "@/testing/fixtures/demo";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import { type Topology, topologySchema } from "../topology/schema";
 import { clusterOverview } from "./cluster-overview";
 import { clusterOverviewSchema } from "./schema";
 
-const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
 const base = { provenance: "observed" as const };
 const host = (name: string, linksObserved = true) => ({
   ...base,
@@ -152,7 +150,7 @@ describe("clusterOverview", () => {
   });
 
   it("agrees with the demo cluster's topology", async () => {
-    const t = buildTopology(await readSnapshot(DEMO_DIR));
+    const t = buildTopology(demoSnapshot());
     const o = clusterOverview(t);
     expect(clusterOverviewSchema.parse(o)).toEqual(o);
     expect(o.hosts.map((h) => h.name)).toEqual(["worker1.ocp46rt.priv.local", "worker2.ocp46rt.priv.local"]);

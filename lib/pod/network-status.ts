@@ -4,6 +4,8 @@ import { fail, isObject, ok, parseJson, type Result, str, strings } from "../res
 export interface NetworkStatus {
   /** `<ns>/<nad>` for secondary networks, the default network's CNI name for the primary */
   name: string;
+  /** the name as Multus 3.x wrote it, without a namespace, once `name` has been given the pod's namespace */
+  bareName?: string;
   interface?: string;
   ips: string[];
   mac?: string;
@@ -19,8 +21,9 @@ export function parseNetworkStatus(value: string): Result<NetworkStatus[]> {
   const out: NetworkStatus[] = [];
   for (const [i, entry] of json.value.entries()) {
     if (!isObject(entry)) return fail(`entry ${i} is not an object`);
-    const name = str(entry.name);
-    if (!name) return fail(`entry ${i} has no "name"`);
+    // Multus writes an empty name for a default network whose CNI config has none (multus-cni issue #640).
+    const name = str(entry.name) ?? (entry.default === true && entry.name === "" ? "" : undefined);
+    if (name === undefined) return fail(`entry ${i} has no "name"`);
     out.push({
       name,
       interface: str(entry.interface),

@@ -1,7 +1,5 @@
-import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readObjects, readSnapshot } from "@/server/sources/read-snapshot";
+import { demoObjects, demoSnapshot } from "@/testing/fixtures/demo";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import {
@@ -17,7 +15,6 @@ import {
   topologySchema,
 } from "./schema";
 
-const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
 const W1 = "worker1.ocp46rt.priv.local";
 const W2 = "worker2.ocp46rt.priv.local";
 
@@ -108,13 +105,6 @@ function build(objects: unknown[], extra: Partial<ClusterSnapshot> = {}): Topolo
 
 // ---- the demo cluster ----------------------------------------------------------------------------------------
 
-async function demoObjects(): Promise<unknown[]> {
-  const files = (await readdir(DEMO_DIR)).filter((f) => f.endsWith(".yaml")).sort();
-  const out: unknown[] = [];
-  for (const f of files) out.push(...(await readObjects(path.join(DEMO_DIR, f))));
-  return out;
-}
-
 /** Deterministic Fisher–Yates with a small LCG, so a failure can be reproduced. */
 function shuffled<T>(list: readonly T[], seed: number): T[] {
   const out = [...list];
@@ -130,7 +120,7 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 describe("buildTopology on the demo cluster", () => {
   let t: Topology;
   beforeAll(async () => {
-    t = buildTopology(await readSnapshot(DEMO_DIR));
+    t = buildTopology(demoSnapshot());
   });
 
   const POD_A = "pod/multus-test/pod-a-5bb7694d4-j8g6b";
@@ -246,7 +236,7 @@ describe("buildTopology on the demo cluster", () => {
   it("ties bridge-main to its whereabouts pool: 2 allocated of 191 usable", () => {
     const n = net(t, "network/multus-test/bridge-main");
     expect(n).toMatchObject({ cniType: "bridge", mainType: "bridge", bridge: "mybr0", plugins: ["bridge"] });
-    expect(n.ipam?.pool).toEqual({ name: "192.168.12.0-24", allocated: 2, size: 191 });
+    expect(n.ipam?.pool).toEqual({ name: "192.168.12.0-24", allocated: 2, size: 191, stale: 0 });
     expect(net(t, "network/multus-test/macvlan-main")).toMatchObject({
       plugins: ["macvlan", "tuning"],
       master: "ens9",
@@ -292,7 +282,7 @@ describe("buildTopology on the demo cluster", () => {
   });
 
   it("gives the same topology whatever order the objects come in", async () => {
-    const objects = await demoObjects();
+    const objects = demoObjects();
     const reference = buildTopology(snapshotFromObjects(objects));
     expect(reference).toEqual(t);
     for (const seed of [1, 2, 3, 42, 1234]) {
@@ -303,7 +293,7 @@ describe("buildTopology on the demo cluster", () => {
   });
 
   it("does not change the snapshot it is given", async () => {
-    const snap = await readSnapshot(DEMO_DIR);
+    const snap = demoSnapshot();
     const before = structuredClone(snap);
     buildTopology(snap);
     buildTopology(snap);
@@ -518,9 +508,12 @@ describe("buildTopology on malformed input", () => {
     expect(fs[0]).toMatchObject({ severity: "warning", elements: [`network/${NS}/x`] });
     expect(fs[0]?.message).toContain(`10.1.0.6 for ${NS}/gone`);
     expect(fs[0]?.message).not.toContain(`${NS}/p1`);
-    expect(net(t, `network/${NS}/x`).ipam?.pool).toEqual({ name: "10.1.0.0-24", allocated: 2, size: 254 });
+    // Issue 10: the stale reservation is counted apart from those in use.
+    expect(net(t, `network/${NS}/x`).ipam?.pool).toEqual({ name: "10.1.0.0-24", allocated: 2, size: 254, stale: 1 });
     // when the source could not read all pods, absence proves nothing
-    expect(findings(build(objects, { incomplete: ["pods"] }), "ippool-stale-allocation")).toEqual([]);
+    const partial = build(objects, { incomplete: ["pods"] });
+    expect(findings(partial, "ippool-stale-allocation")).toEqual([]);
+    expect(net(partial, `network/${NS}/x`).ipam?.pool?.stale).toBeUndefined();
   });
 
   it("reports an IPPool that does not parse", () => {
@@ -637,7 +630,7 @@ describe("buildTopology: requested versus attached", () => {
       "host/n1/bridge/br1",
       "host/n1/bridge/br1",
     ]);
-    expect(t.findings).toEqual([]);
+    expect(t.findings.map((f) => f.code)).toEqual(["node-links-inferred"]);
   });
 
   it("pairs the second request of a NAD as net2 when only the first attached", () => {
@@ -664,7 +657,7 @@ describe("buildTopology: requested versus attached", () => {
     ]);
     expect(iface(t, `pod/${NS}/p/if/data0`)).toMatchObject({ network: "infra/x", attached: true, requested: true });
     expect(t.links).toContainEqual(expect.objectContaining({ kind: "network", target: "network/infra/x" }));
-    expect(t.findings).toEqual([]);
+    expect(t.findings.map((f) => f.code)).toEqual(["node-links-inferred"]);
   });
 
   it("takes the requested IPs and MAC from the JSON form until the pod is attached", () => {

@@ -3,9 +3,10 @@ import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
 import { BuildContext } from "./context";
-import { addHosts } from "./hosts";
+import { applyPodEvents } from "./events";
+import { addHosts, explainInferredHosts, markIslands } from "./hosts";
 import { type IntakeKind, intake } from "./intake";
-import { addNetworks } from "./networks";
+import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
 import type { Topology, TopologyElement } from "./schema";
 
@@ -41,7 +42,18 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork);
   addPods(ctx, take(snapshot.pods, PODS), networks);
   applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
+  applyPodEvents(ctx, snapshot.events);
   checkDuplicateIps(ctx);
+  markIslands(ctx, usedBridges(networks));
+  explainInferredHosts(
+    ctx,
+    {
+      absent: snapshot.absent?.includes("nodenetworkstates") ?? false,
+      incomplete: snapshot.incomplete.includes("nodenetworkstates"),
+      count: snapshot.nodeNetworkStates.length,
+    },
+    new Set(snapshot.nodeNetworkStates.map((n) => n.metadata.name)),
+  );
 
   // Parents before children, which is what React Flow needs, and a stable order for diffs (code points, not locale).
   const elements = [...ctx.elements.values()].sort(

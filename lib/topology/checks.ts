@@ -67,7 +67,9 @@ export function applyIpPools(
     if (!first || !match) continue;
     ipam.pool = { name: match.name, allocated: match.pool.allocations.length, size: usableSize(first) };
     if (!podsComplete) continue;
-    const stale = match.pool.allocations.filter((a) => !podKeys.has(a.podref));
+    // Without a podref nobody can tell whose it is: not counted stale.
+    const stale = match.pool.allocations.filter((a) => a.podref !== undefined && !podKeys.has(a.podref));
+    ipam.pool.stale = stale.length;
     if (stale.length > 0) {
       ctx.finding(
         "warning",

@@ -1,11 +1,8 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
+import { demoSnapshot } from "@/testing/fixtures/demo";
 import { buildTopology } from "./build";
 import { toDot } from "./format-dot";
 import type { Topology } from "./schema";
-
-const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
 
 /** A tiny topology whose names carry the characters that break DOT if left unescaped. */
 const tricky: Topology = {
@@ -97,7 +94,7 @@ const tricky: Topology = {
 describe("toDot", () => {
   let demo: string;
   beforeAll(async () => {
-    demo = toDot(buildTopology(await readSnapshot(DEMO_DIR)));
+    demo = toDot(buildTopology(demoSnapshot()));
   });
 
   it("is one digraph with hosts and pods as clusters", () => {

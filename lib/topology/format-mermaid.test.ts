@@ -1,17 +1,14 @@
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSnapshot } from "@/server/sources/read-snapshot";
+import { demoSnapshot } from "@/testing/fixtures/demo";
 import { buildTopology } from "./build";
 import { toMermaid } from "./format-mermaid";
 import type { Topology } from "./schema";
-
-const DEMO_DIR = path.join(import.meta.dirname, "../../server/demo-cluster");
 
 describe("toMermaid", () => {
   let t: Topology;
   let out: string;
   beforeAll(async () => {
-    t = buildTopology(await readSnapshot(DEMO_DIR));
+    t = buildTopology(demoSnapshot());
     out = toMermaid(t);
   });
 

@@ -66,7 +66,12 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
   switch (kind) {
     case "bridge": {
       const ports = seen?.ports ?? [];
-      const uplinks = ports.filter((p) => NIC_TYPES.has(ctx.nnsInterface(node, p)?.type ?? ""));
+      // A port the report does not list is given the benefit of the doubt (an excerpt, an NNCP's desiredState, names
+      // only the bridge, yet the NIC it enslaves is the uplink it was made for), unless it is a pod's veth.
+      const uplinks = ports.filter((p) => {
+        const port = ctx.nnsInterface(node, p);
+        return port === undefined ? !p.startsWith("veth") : NIC_TYPES.has(port.type);
+      });
       // A bridge without an uplink reaches nothing beyond its host: each host's copy is its own island.
       const segment = uplinks.length > 0 ? `bridge:${device}` : id;
       return ctx.add<BridgeElement>({ ...base, kind, ports, uplinks, segment });
@@ -86,5 +91,45 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
         segment: kind === "sriov-pf" ? `sriov:${device}` : `nic:${device}`,
         vlans: [],
       });
+  }
+}
+
+/** Why NodeNetworkState says nothing about a host, as far as the snapshot can tell. */
+export interface NnsAvailability {
+  /** the cluster does not serve the NodeNetworkState API */
+  absent: boolean;
+  /** the source could not read NodeNetworkStates completely */
+  incomplete: boolean;
+  /** how many NodeNetworkState objects the snapshot holds */
+  count: number;
+}
+
+/** One info finding per host whose links are guesses, saying why: the admin otherwise sees only a dashed outline. */
+export function explainInferredHosts(ctx: BuildContext, nns: NnsAvailability, named: ReadonlySet<string>): void {
+  for (const el of ctx.elements.values()) {
+    // A NodeNetworkState that does not parse has its own finding (nns-invalid).
+    if (el.kind !== "host" || el.linksObserved || named.has(el.name)) continue;
+    const why = nns.absent
+      ? "kubernetes-nmstate is not installed (the cluster has no NodeNetworkState API)"
+      : nns.incomplete
+        ? "NodeNetworkStates could not all be read (see the source's own finding)"
+        : nns.count === 0
+          ? "there is no NodeNetworkState at all: kubernetes-nmstate is not installed, or the dump left them out"
+          : `this node has no NodeNetworkState yet: the nmstate handler has not reported from ${el.name} (not scheduled there, or still starting)`;
+    ctx.finding(
+      "info",
+      "node-links-inferred",
+      `${el.name}: its bridges and NICs are inferred from NADs and pods, not observed, because ${why}`,
+      [el.id],
+    );
+  }
+}
+
+/** A bridge is an island only if a network uses it; one NodeNetworkState merely reports (cni0, virbr0) is not. */
+export function markIslands(ctx: BuildContext, usedBridges: ReadonlySet<string>): void {
+  const attached = new Set([...ctx.links.values()].filter((l) => l.kind === "attachment").map((l) => l.target));
+  for (const el of ctx.elements.values()) {
+    if (el.kind !== "bridge") continue;
+    el.island = el.uplinks.length === 0 && (usedBridges.has(el.device) || attached.has(el.id));
   }
 }

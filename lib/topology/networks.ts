@@ -1,5 +1,6 @@
 import { annotation, type KubeObject } from "../k8s/objects";
 import { type NadConfig, parseNadConfig } from "../nad/parse-config";
+import { validateNadConfig } from "../nad/validate-config";
 import { isOperatorOwned, parseAdditionalNetworks } from "../openshift/operator-network";
 import { isObject, str } from "../result";
 import { type BuildContext, networkId } from "./context";
@@ -59,6 +60,12 @@ export function addNetworks(
       for (const problem of parsed.value.problems) {
         ctx.finding("warning", "nad-invalid-config", `NAD ${key}: ${problem}`, [id]);
       }
+      // The same validation the network forms apply, so a config made by any means is judged alike.
+      for (const issue of validateNadConfig(parsed.value, nad.metadata.name)) {
+        const code = issue.field === "name" ? "nad-name-mismatch" : "nad-invalid-config";
+        const effect = issue.severity === "error" ? ". Pods that request it will not start." : "";
+        ctx.finding(issue.severity, code, `NAD ${key}: ${issue.message}${effect}`, [id]);
+      }
     }
   }
 
@@ -87,4 +94,11 @@ function pick<K extends keyof NadConfig>(config: NadConfig | null, keys: K[]): P
   if (!config) return out;
   for (const k of keys) if (config[k] !== undefined) out[k] = config[k];
   return out;
+}
+
+/** The bridge names some network attaches its pods to. */
+export function usedBridges(networks: Map<string, NetworkEntry>): Set<string> {
+  const names = new Set<string>();
+  for (const { config } of networks.values()) if (config?.mainType === "bridge") names.add(config.bridge ?? "cni0");
+  return names;
 }

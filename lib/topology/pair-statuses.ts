@@ -58,15 +58,19 @@ export function pairStatuses(
   const taken = new Set<NetworkStatus>();
   const byNetwork = new Queues(taken);
   const byInterface = new Queues(taken);
+  const byBareName = new Queues(taken);
   for (const s of statuses) {
     if (s.isDefault) continue;
     byNetwork.add(s.name, s);
     if (s.interface !== undefined) byInterface.add(`${s.name}\n${s.interface}`, s);
+    if (s.bareName !== undefined) byBareName.add(`${s.bareName}\n${s.interface ?? ""}`, s);
   }
   const pairs = requests.map((request, i) => {
     const key = `${request.namespace}/${request.name}`;
     const ifname = names[i] ?? `net${i + 1}`;
-    const status = byInterface.next(`${key}\n${ifname}`) ?? byNetwork.next(key);
+    // Multus 3.x wrote a bare name even for a NAD of another namespace: same name and interface is the same attachment.
+    const status =
+      byInterface.next(`${key}\n${ifname}`) ?? byNetwork.next(key) ?? byBareName.next(`${request.name}\n${ifname}`);
     if (status) taken.add(status);
     return { request, ifname, status };
   });

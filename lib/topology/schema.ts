@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { cniFailureSchema } from "../cni-events/schema";
+import { podEventSchema } from "../events/schema";
 import { findingCodeSchema } from "../findings/catalogue";
 import { severitySchema } from "../findings/info";
 
@@ -32,7 +34,16 @@ export const ipamSchema = z.object({
   /** static IPAM: the configured addresses (CIDR) */
   addresses: z.array(z.string()).default([]),
   /** whereabouts IPPool use, when the pool was found */
-  pool: z.object({ name: z.string(), allocated: z.number().int(), size: z.number().int().nullable() }).optional(),
+  pool: z
+    .object({
+      name: z.string(),
+      /** every reservation the pool holds, stale ones included */
+      allocated: z.number().int(),
+      size: z.number().int().nullable(),
+      /** reservations whose pod no longer exists (part of `allocated`); absent when the pods could not all be read */
+      stale: z.number().int().optional(),
+    })
+    .optional(),
 });
 
 export const mainTypeSchema = z.enum(["bridge", "macvlan", "ipvlan", "host-device", "vlan", "sriov", "other"]);
@@ -76,6 +87,8 @@ export const bridgeElementSchema = z.object({
   /** physical ports (uplinks) from NodeNetworkState; empty means the bridge is an island on its host */
   uplinks: z.array(z.string()).default([]),
   ports: z.array(z.string()).default([]),
+  /** no uplink and a network uses it: its pods reach only pods on the same host (unused bridges are no island) */
+  island: z.boolean().optional(),
 });
 
 export const parentElementSchema = z.object({
@@ -109,12 +122,22 @@ export const podElementSchema = z.object({
   phase: z.string().optional(),
   podIPs: z.array(z.string()).default([]),
   requested: z.array(requestedNetworkSchema).default([]),
+  /** its network events (sandbox failures, AddedInterface) that name no one interface, newest first */
+  events: z.array(podEventSchema).optional(),
 });
 
 export const deviceInfoSchema = z.object({
   type: z.string(),
   pciAddress: z.string().optional(),
   pfPciAddress: z.string().optional(),
+});
+
+/** A parsed sandbox failure as it stands on an interface: when it last happened and how often. */
+export const interfaceFailureSchema = cniFailureSchema.extend({
+  time: z.string().optional(),
+  count: z.number().int().min(1),
+  /** the event text verbatim */
+  message: z.string(),
 });
 
 export const interfaceElementSchema = z.object({
@@ -131,6 +154,10 @@ export const interfaceElementSchema = z.object({
   attached: z.boolean(),
   gateway: z.array(z.string()).default([]),
   deviceInfo: deviceInfoSchema.optional(),
+  /** the pod's network events about this interface, newest first (bounded) */
+  events: z.array(podEventSchema).optional(),
+  /** why the interface is not up, when the newest event about it is a sandbox failure */
+  failure: interfaceFailureSchema.optional(),
 });
 
 export const networkElementSchema = z.object({
@@ -209,6 +236,7 @@ export type ParentElement = z.infer<typeof parentElementSchema>;
 export type HostDeviceElement = z.infer<typeof hostDeviceElementSchema>;
 export type PodElement = z.infer<typeof podElementSchema>;
 export type InterfaceElement = z.infer<typeof interfaceElementSchema>;
+export type InterfaceFailure = z.infer<typeof interfaceFailureSchema>;
 export type NetworkElement = z.infer<typeof networkElementSchema>;
 export type TopologyElement = z.infer<typeof elementSchema>;
 export type ElementKind = TopologyElement["kind"];

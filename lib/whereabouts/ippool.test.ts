@@ -49,14 +49,15 @@ describe("parseIpPoolSpec", () => {
     expect(!r.ok && r.error).toMatch(/not a CIDR/);
   });
 
-  it("rejects bad allocations: non-numeric key, offset outside the range, no podref", () => {
+  it("rejects bad allocations: non-numeric key, offset outside the range", () => {
     expect(parseIpPoolSpec({ range: "10.0.0.0/24", allocations: { x: { podref: "a/b" } } }).ok).toBe(false);
     expect(parseIpPoolSpec({ range: "10.0.0.0/24", allocations: { "1": "a/b" } }).ok).toBe(false);
     const outside = parseIpPoolSpec({ range: "10.0.0.0/24", allocations: { "256": { podref: "a/b" } } });
     expect(!outside.ok && outside.error).toMatch(/outside 10\.0\.0\.0\/24/);
     expect(parseIpPoolSpec({ range: "10.0.0.0/24", allocations: { "255": { podref: "a/b" } } }).ok).toBe(true);
+    // whereabouts before the podref field (its issue #112) wrote allocations with an id only: kept, owner unknown
     const noRef = parseIpPoolSpec({ range: "10.0.0.0/24", allocations: { "3": { id: "x" } } });
-    expect(!noRef.ok && noRef.error).toBe("allocation 3 has no podref");
+    expect(noRef.ok && noRef.value.allocations).toEqual([{ ip: "10.0.0.3", ifname: undefined, containerId: "x" }]);
   });
 });
 

@@ -3,7 +3,8 @@ import { fail, isObject, ok, type Result, str } from "../result";
 
 export interface IpPoolAllocation {
   ip: string;
-  podref: string;
+  /** namespace/name of the pod; whereabouts before 0.5 (issue #112) wrote allocations without it */
+  podref?: string;
   ifname?: string;
   containerId?: string;
 }
@@ -29,10 +30,9 @@ export function parseIpPoolSpec(spec: unknown): Result<IpPool> {
     const offset = BigInt(key);
     if (offset >= size) return fail(`allocation offset ${key} lies outside ${range}`);
     const podref = str(value.podref);
-    if (!podref) return fail(`allocation ${key} has no podref`);
     allocations.push({
       ip: formatIp({ family: cidr.ip.family, value: first + offset }),
-      podref,
+      ...(podref ? { podref } : {}),
       ifname: str(value.ifname),
       containerId: str(value.id),
     });

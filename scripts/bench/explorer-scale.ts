@@ -14,10 +14,10 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type Browser, chromium } from "@playwright/test";
-import { syntheticCluster } from "@/lib/generate/synthetic-cluster";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import type { Topology } from "@/lib/topology/schema";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 
 /**
  * Ready = the graph reports data-layout="done" (on the graph element or, as the explorer does it now, on its

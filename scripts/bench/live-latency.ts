@@ -6,11 +6,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
-import type { TopologyView } from "@/lib/source/view";
+import type { TopologyPayload } from "@/lib/topology/payload";
 import { appRouter } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { SourceRegistry } from "@/server/sources/registry";
-import { kubeRequest, startTestCluster } from "../testbed/cluster";
+import { kubeRequest, startTestCluster } from "../../testing/testbed/cluster";
 
 const rounds = Number(process.argv[2] ?? 30);
 const POD = "pod-a-5bb7694d4-j8g6b";
@@ -26,7 +26,7 @@ try {
   const t0 = performance.now();
   const ac = new AbortController();
   const caller = appRouter.createCaller(createInnerContext({ sources: registry }), { signal: ac.signal });
-  const sub = (await caller.topology.watch({})) as AsyncIterable<[string, TopologyView]>;
+  const sub = (await caller.topology.watch({})) as AsyncIterable<[string, TopologyPayload]>;
   const it = sub[Symbol.asyncIterator]();
   await it.next();
   const firstView = performance.now() - t0;

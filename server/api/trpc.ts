@@ -32,4 +32,4 @@ const identified = t.middleware(({ ctx, next }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(identified);
+export const identifiedProcedure = t.procedure.use(identified);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NetworkFormInput, networkFormSchema, toNad, toOperatorEntry } from "@/lib/network-form/schema";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
-import { grantNamespaceReader, kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
+import { grantNamespaceReader, kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { SourceRegistry } from "../../sources/registry";
 import { appRouter } from "../root";
 import { createInnerContext } from "../trpc";

@@ -1,11 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/attach/attach";
 import type { KubeObject } from "@/lib/k8s/objects";
-import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/network-form/attach";
 import { formFromConfig } from "@/lib/network-form/from-config";
 import {
   dnsLabel,
-  type NetworkForm,
+  type NetworkFormValues,
   networkFormSchema,
   RESOURCE_NAME_ANNOTATION,
   toNad,
@@ -15,7 +15,7 @@ import { hasAdditionalNetwork, isOperatorOwned, withAdditionalNetwork } from "@/
 import { isObject } from "@/lib/result";
 import { type ClusterWriter, isWriteError, WriteError } from "../../writers/types";
 import type { InnerContext } from "../trpc";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, identifiedProcedure } from "../trpc";
 
 const context = z.string().min(1).optional();
 
@@ -63,7 +63,7 @@ const outcome = async (fn: () => Promise<WriteOutcome>): Promise<WriteOutcome> =
 
 async function saveNetwork(
   w: ClusterWriter,
-  form: NetworkForm,
+  form: NetworkFormValues,
   mode: "create" | "edit",
   resourceVersion: string | undefined,
   dryRunOnly: boolean,
@@ -135,7 +135,7 @@ function mergeAnnotations(
 
 export const networksRouter = createTRPCRouter({
   /** Where writes go, and whether the operator target exists. */
-  capabilities: publicProcedure.input(z.object({ context })).query(async ({ ctx, input }) => {
+  capabilities: identifiedProcedure.input(z.object({ context })).query(async ({ ctx, input }) => {
     const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
@@ -160,7 +160,7 @@ export const networksRouter = createTRPCRouter({
    * What the caller may do in a namespace, asked of the API (SelfSubjectAccessReview) so the UI can disable a
    * control and say which permission is missing instead of failing after the click.
    */
-  permissions: publicProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
+  permissions: identifiedProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
     withWriter(ctx, input.context, async (w) => {
       const nad = { group: "k8s.cni.cncf.io", resource: "network-attachment-definitions", namespace: input.namespace };
       const checks = {
@@ -188,7 +188,7 @@ export const networksRouter = createTRPCRouter({
   ),
 
   /** Form values for editing or cloning an existing network, with the version an edit must match. */
-  get: publicProcedure.input(z.object({ context, namespace: dnsLabel, name: dnsLabel })).query(({ ctx, input }) =>
+  get: identifiedProcedure.input(z.object({ context, namespace: dnsLabel, name: dnsLabel })).query(({ ctx, input }) =>
     withWriter(ctx, input.context, async (w) => {
       try {
         const nad = await w.readNad(input.namespace, input.name);
@@ -212,7 +212,7 @@ export const networksRouter = createTRPCRouter({
   ),
 
   /** Create or edit: always a server-side dry run first, then (unless only checking) the write itself. */
-  save: publicProcedure
+  save: identifiedProcedure
     .input(
       z.object({
         context,
@@ -230,7 +230,7 @@ export const networksRouter = createTRPCRouter({
       ),
     ),
 
-  remove: publicProcedure
+  remove: identifiedProcedure
     .input(z.object({ context, namespace: dnsLabel, name: dnsLabel, target: z.enum(["nad", "operator"]) }))
     .mutation(({ ctx, input }) =>
       outcome(() =>
@@ -247,14 +247,14 @@ export const networksRouter = createTRPCRouter({
       ),
     ),
 
-  workloads: publicProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
+  workloads: identifiedProcedure.input(z.object({ context, namespace: dnsLabel })).query(({ ctx, input }) =>
     withWriter(ctx, input.context, (w) => w.listWorkloads(input.namespace)).catch((e: unknown) => {
       throw toTRPCError(e);
     }),
   ),
 
   /** Adds networks to a workload's pod template, keeping the entries already there. */
-  attach: publicProcedure
+  attach: identifiedProcedure
     .input(z.object({ context, form: attachFormSchema, dryRunOnly: z.boolean().default(false) }))
     .mutation(({ ctx, input }) =>
       outcome(() =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
-import type { TopologyView } from "@/lib/source/view";
-import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
+import type { TopologyPayload } from "@/lib/topology/payload";
+import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { SourceRegistry } from "../../sources/registry";
 import { appRouter } from "../root";
 import { createInnerContext } from "../trpc";
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const caller = (signal?: AbortSignal) => appRouter.createCaller(createInnerContext({ sources: registry }), { signal });
 
-type Tracked = { id: string; data: TopologyView };
+type Tracked = { id: string; data: TopologyPayload };
 
 async function next(it: AsyncIterator<unknown>, ms = 15_000): Promise<Tracked> {
   const timeout = new Promise<never>((_, reject) =>
@@ -33,7 +33,7 @@ async function next(it: AsyncIterator<unknown>, ms = 15_000): Promise<Tracked> {
   const r = await Promise.race([it.next(), timeout]);
   if (r.done) throw new Error("subscription ended");
   // On the server, tracked() yields its envelope: [id, data, marker].
-  const [id, data] = r.value as [string, TopologyView];
+  const [id, data] = r.value as [string, TopologyPayload];
   return { id, data };
 }
 

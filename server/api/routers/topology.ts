@@ -1,8 +1,8 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { ChangeSignal } from "../../change-signal";
-import { viewOf } from "../../topology-view";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { payloadOf } from "../../topology-cache";
+import { createTRPCRouter, identifiedProcedure } from "../trpc";
 
 const sourceInput = z.object({
   /** kubeconfig context to read; the server's default when absent */
@@ -10,18 +10,18 @@ const sourceInput = z.object({
 });
 
 export const topologyRouter = createTRPCRouter({
-  get: publicProcedure.input(sourceInput).query(async ({ ctx, input }) => {
+  get: identifiedProcedure.input(sourceInput).query(async ({ ctx, input }) => {
     const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
     try {
       await lease.source.ready();
-      return viewOf(lease.source);
+      return payloadOf(lease.source);
     } finally {
       lease.release();
     }
   }),
 
   /** Pushes the whole view whenever the source changes; bursts of watch events coalesce into one push. */
-  watch: publicProcedure
+  watch: identifiedProcedure
     .input(sourceInput.extend({ lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx, input, signal }) {
       const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
@@ -32,7 +32,7 @@ export const topologyRouter = createTRPCRouter({
         await lease.source.ready();
         let last = input.lastEventId ?? null;
         while (!signal?.aborted) {
-          const view = viewOf(lease.source);
+          const view = payloadOf(lease.source);
           if (view.revision !== last) {
             last = view.revision;
             yield tracked(view.revision, view);

@@ -7,7 +7,7 @@ import {
   readYamlObjects,
   startTestCluster,
   type TestCluster,
-} from "@/scripts/testbed/cluster";
+} from "@/testing/testbed/cluster";
 import { LiveSource } from "./live-source";
 import { testKubeConfig } from "./test-helpers";
 
@@ -76,6 +76,11 @@ describe("a cluster without the optional CRDs", () => {
     const bridge = t.elements.find((e) => e.id === "host/worker1.ocp46rt.priv.local/bridge/mybr0");
     expect(bridge?.provenance).toBe("inferred");
     expect(t.elements.find((e) => e.id === "host/worker1.ocp46rt.priv.local")).toMatchObject({ linksObserved: false });
+    // And the node says why: the API server has no NodeNetworkState API at all (issue 10).
+    const why = t.findings.find(
+      (f) => f.code === "node-links-inferred" && f.elements.includes("host/worker1.ocp46rt.priv.local"),
+    );
+    expect(why?.message).toMatch(/kubernetes-nmstate is not installed \(the cluster has no NodeNetworkState API\)/);
   });
 });
 

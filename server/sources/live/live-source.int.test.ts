@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
-import { kubeRequest, startTestCluster, type TestCluster } from "@/scripts/testbed/cluster";
+import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { DEMO_DIR } from "../demo";
 import { readSnapshot } from "../read-snapshot";
 import { LiveSource } from "./live-source";

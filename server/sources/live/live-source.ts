@@ -2,12 +2,13 @@ import {
   type Informer,
   type KubeConfig,
   type KubernetesObject,
-  makeInformer,
+  ListWatch,
   type ObjectCache,
+  Watch,
 } from "@kubernetes/client-node";
-import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
-import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/source/view";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
+import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 import type { Finding } from "@/lib/topology/schema";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
@@ -105,7 +106,7 @@ export class LiveSource implements ClusterSource {
     for (const part of this.parts) {
       const { resource } = part;
       for (const raw of part.informer.list()) {
-        const obj = asKubeObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
+        const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
         if (typeof obj === "string") continue;
         // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
         const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
@@ -117,6 +118,7 @@ export class LiveSource implements ClusterSource {
       }
     }
     snap.notes = this.notes();
+    snap.absent = [...new Set(this.parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))];
     snap.incomplete = [
       ...new Set(
         this.parts
@@ -152,7 +154,8 @@ export class LiveSource implements ClusterSource {
       if (s.kind === "absent" && p.resource.absentMessage && !absent.has(p.resource.kind)) {
         absent.add(p.resource.kind);
         notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
-      } else if (s.kind === "forbidden") {
+      } else if (s.kind === "forbidden" && !notes.some((n) => n.message === s.message)) {
+        // one note per refusal, however many parts (event reasons) it stopped
         notes.push({ severity: "warning", code: "source-degraded", message: s.message, elements: [] });
       }
     }
@@ -160,7 +163,10 @@ export class LiveSource implements ClusterSource {
   }
 
   private addPart(resource: WatchedResource, namespace?: string): Part {
-    const informer = makeInformer(this.kc, resourcePath(resource, namespace), listFn(this.kc, resource, namespace));
+    // makeInformer without its missing field-selector parameter (event parts watch one reason each)
+    const list = listFn(this.kc, resource, namespace);
+    const path = resourcePath(resource, namespace);
+    const informer = new ListWatch(path, new Watch(this.kc), list, false, undefined, resource.fieldSelector);
     const part: Part = { resource, namespace, informer, state: { kind: "pending" }, everSynced: false, attempt: 0 };
     const changed = (): void => this.bump();
     informer.on("add", changed);
@@ -201,6 +207,8 @@ export class LiveSource implements ClusterSource {
     let retryIn: number;
     if (status === 404 && resource.feature) {
       this.setState(part, { kind: "absent" });
+      const { fallback } = resource;
+      if (fallback && !namespace && !this.parts.some((p) => p.resource === fallback)) this.addPart(fallback);
       retryIn = this.opts.recheckMs ?? 30_000;
     } else if (status === 403 || status === 401) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];

@@ -5,6 +5,7 @@ import {
   type KubernetesListObject,
   type KubernetesObject,
 } from "@kubernetes/client-node";
+import { NETWORK_EVENT_REASONS } from "@/lib/events/select";
 import type { SnapshotSlot } from "@/lib/k8s/snapshot";
 
 /** A kind the live source lists and watches. */
@@ -19,7 +20,30 @@ export interface WatchedResource {
   feature?: string;
   /** what the UI says once when the feature is absent */
   absentMessage?: string;
+  /** only the objects this field selector matches (events: one reason each, so nothing else is cached) */
+  fieldSelector?: string;
+  /** watched instead when this kind's API group is absent (core v1 Events for events.k8s.io) */
+  fallback?: WatchedResource;
 }
+
+/** One watch per network event reason: bounded to what the topology reads, not every event of the cluster. */
+const EVENT_PARTS: WatchedResource[] = NETWORK_EVENT_REASONS.map((reason) => ({
+  slot: "events",
+  apiVersion: "events.k8s.io/v1",
+  kind: "Event",
+  resource: "events",
+  namespaced: true,
+  feature: "events.k8s.io",
+  fieldSelector: `reason=${reason}`,
+  fallback: {
+    slot: "events",
+    apiVersion: "v1",
+    kind: "Event",
+    resource: "events",
+    namespaced: true,
+    fieldSelector: `reason=${reason}`,
+  },
+}));
 
 export const WATCHED: readonly WatchedResource[] = [
   { slot: "nodes", apiVersion: "v1", kind: "Node", resource: "nodes", namespaced: false },
@@ -60,7 +84,18 @@ export const WATCHED: readonly WatchedResource[] = [
     feature: "OpenShift",
     absentMessage: "not OpenShift: no Cluster Network Operator, so every NAD is edited directly",
   },
+  ...EVENT_PARTS,
 ];
+
+/** Every kind the live source may read, fallbacks included, once each (what the reader role must grant). */
+export function watchedKinds(): { group: string; resource: string }[] {
+  const seen = new Map<string, { group: string; resource: string }>();
+  for (const w of WATCHED.flatMap((r) => (r.fallback ? [r, r.fallback] : [r]))) {
+    const group = w.apiVersion.includes("/") ? (w.apiVersion.split("/")[0] ?? "") : "";
+    seen.set(`${group}/${w.resource}`, { group, resource: w.resource });
+  }
+  return [...seen.values()];
+}
 
 export function resourcePath(r: WatchedResource, namespace?: string): string {
   const base = r.apiVersion.includes("/") ? `/apis/${r.apiVersion}` : `/api/${r.apiVersion}`;
@@ -72,9 +107,14 @@ type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;
 /** The list half of list+watch, through client-node's generated clients. */
 export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): ListFn {
   const [group, version] = r.apiVersion.includes("/") ? r.apiVersion.split("/") : ["", r.apiVersion];
+  const fieldSelector = r.fieldSelector;
   if (group === "") {
     const core = kc.makeApiClient(CoreV1Api);
     if (r.kind === "Node") return () => core.listNode();
+    if (r.kind === "Event")
+      return namespace
+        ? () => core.listNamespacedEvent({ namespace, fieldSelector })
+        : () => core.listEventForAllNamespaces({ fieldSelector });
     return namespace ? () => core.listNamespacedPod({ namespace }) : () => core.listPodForAllNamespaces();
   }
   const custom = kc.makeApiClient(CustomObjectsApi);
@@ -87,11 +127,13 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
           version: v,
           namespace,
           plural: r.resource,
+          fieldSelector,
         })) as KubernetesListObject<KubernetesObject>
     : async () =>
         (await custom.listClusterCustomObject({
           group: g,
           version: v,
           plural: r.resource,
+          fieldSelector,
         })) as KubernetesListObject<KubernetesObject>;
 }

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { parseIp } from "../net/ip";
+import { dnsLabel } from "../network-form/schema";
+import { type NetworkRequest, parseNetworksAnnotation } from "../pod/networks-annotation";
+import { fail, ok, type Result } from "../result";
+
+export const workloadKindSchema = z.enum(["Deployment", "StatefulSet", "DaemonSet"]);
+
+export const attachEntrySchema = z.object({
+  /** `name` or `namespace/name` of the NAD */
+  network: z
+    .string()
+    .trim()
+    .regex(
+      /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      "a NAD name, optionally namespace/name",
+    ),
+  interface: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .max(15, "at most 15 characters")
+        .regex(/^[^\s/:@]+$/, "no spaces, '/', ':' or '@'"),
+    ])
+    .optional(),
+  ip: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .refine(
+          (s) => /\/\d+$/.test(s) && parseIp(s.split("/")[0] ?? "") !== null,
+          "an address with its prefix, e.g. 192.168.12.50/24",
+        ),
+    ])
+    .optional(),
+  mac: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, "a MAC address like 02:23:45:67:89:01"),
+    ])
+    .optional(),
+});
+
+export const attachFormSchema = z.object({
+  kind: workloadKindSchema,
+  namespace: dnsLabel,
+  name: dnsLabel,
+  networks: z.array(attachEntrySchema).min(1, "pick at least one network"),
+});
+
+export type AttachEntry = z.infer<typeof attachEntrySchema>;
+export type AttachFormValues = z.infer<typeof attachFormSchema>;
+
+const toRequest = (e: AttachEntry, podNamespace: string): NetworkRequest => {
+  const [a, b] = e.network.split("/");
+  return {
+    namespace: b === undefined ? podNamespace : (a ?? podNamespace),
+    name: b ?? a ?? "",
+    ...(e.interface ? { interface: e.interface } : {}),
+    ips: e.ip ? [e.ip] : [],
+    ...(e.mac ? { mac: e.mac } : {}),
+    defaultRoute: [],
+  };
+};
+
+const same = (a: NetworkRequest, b: NetworkRequest) =>
+  a.namespace === b.namespace &&
+  a.name === b.name &&
+  (a.interface ?? "") === (b.interface ?? "") &&
+  a.ips.join() === b.ips.join() &&
+  (a.mac ?? "") === (b.mac ?? "");
+
+/**
+ * The pod template's k8s.v1.cni.cncf.io/networks after adding networks: the entries already there are kept,
+ * an identical entry is not added twice, and the short comma form stays short unless an entry needs JSON
+ * (an address or a MAC). What `oc patch deploy/pod-a` does in the walk-through, without losing what was there.
+ */
+export function mergeNetworksAnnotation(
+  existing: string | undefined,
+  podNamespace: string,
+  additions: AttachEntry[],
+): Result<string> {
+  const current = existing?.trim() ? parseNetworksAnnotation(existing, podNamespace) : ok<NetworkRequest[]>([]);
+  if (!current.ok)
+    return fail(`the workload's current networks annotation is not valid (${current.error}); fix it by hand first`);
+  const merged = [...current.value];
+  for (const add of additions.map((e) => toRequest(e, podNamespace)))
+    if (!merged.some((m) => same(m, add))) merged.push(add);
+  const wasJson = !!existing && /[[{"]/.test(existing);
+  if (wasJson && existing) {
+    // Keep the existing JSON entries verbatim: they may carry cni-args, portMappings, bandwidth, ...
+    const raw = JSON.parse(existing) as unknown;
+    const list = Array.isArray(raw) ? raw : [raw];
+    return ok(JSON.stringify([...list, ...merged.slice(current.value.length).map(toJsonEntry)]));
+  }
+  const needsJson = merged.some((m) => m.ips.length > 0 || m.mac !== undefined || m.defaultRoute.length > 0);
+  if (!needsJson) {
+    return ok(
+      merged
+        .map(
+          (m) =>
+            `${m.namespace === podNamespace ? "" : `${m.namespace}/`}${m.name}${m.interface ? `@${m.interface}` : ""}`,
+        )
+        .join(","),
+    );
+  }
+  return ok(JSON.stringify(merged.map(toJsonEntry)));
+}
+
+function toJsonEntry(m: NetworkRequest): Record<string, unknown> {
+  return {
+    name: m.name,
+    namespace: m.namespace,
+    ...(m.interface ? { interface: m.interface } : {}),
+    ...(m.ips.length ? { ips: m.ips } : {}),
+    ...(m.mac ? { mac: m.mac } : {}),
+    ...(m.defaultRoute.length ? { "default-route": m.defaultRoute } : {}),
+  };
+}

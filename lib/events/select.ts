@@ -1,0 +1,41 @@
+import type { KubeObject } from "../k8s/objects";
+import { eventSpecSchema, type PodEvent } from "./schema";
+
+/**
+ * The event reasons that say something about a pod's secondary networks, and who writes them:
+ * kubelet FailedCreatePodSandBox (the CNI ADD failed; the runtime's text carries Multus' and the plugin's error),
+ * Multus AddedInterface ("Add net1 [ips] from ns/nad") and NoNetworkFound ("cannot find a
+ * network-attachment-definition …"), ovn-kubernetes ErrorAddingLogicalPort (its layer-2/localnet secondary networks).
+ */
+export const NETWORK_EVENT_REASONS = [
+  "FailedCreatePodSandBox",
+  "AddedInterface",
+  "NoNetworkFound",
+  "ErrorAddingLogicalPort",
+] as const;
+
+/** Events kept per pod, newest first: enough to see the current failure and the attempts before it. */
+export const EVENTS_PER_POD = 10;
+
+const RELEVANT = new Set<string>(NETWORK_EVENT_REASONS);
+
+/** The relevant events of each pod ("namespace/name"), newest first, at most EVENTS_PER_POD each. */
+export function podNetworkEvents(events: readonly KubeObject[]): Map<string, PodEvent[]> {
+  const byPod = new Map<string, PodEvent[]>();
+  for (const e of events) {
+    const parsed = eventSpecSchema.safeParse(e.spec);
+    if (!parsed.success) continue;
+    const { regarding, ...event } = parsed.data;
+    if (regarding.kind !== "Pod" || !RELEVANT.has(event.reason)) continue;
+    const key = `${regarding.namespace ?? e.metadata.namespace ?? "default"}/${regarding.name}`;
+    const list = byPod.get(key) ?? [];
+    list.push(event);
+    byPod.set(key, list);
+  }
+  for (const [key, list] of byPod) {
+    // ISO 8601 strings compare as times; undated events sort last
+    list.sort((a, b) => (b.time ?? "").localeCompare(a.time ?? "") || a.message.localeCompare(b.message));
+    byPod.set(key, list.slice(0, EVENTS_PER_POD));
+  }
+  return byPod;
+}

@@ -1,0 +1,63 @@
+// Dev mode: `tsx testing/testbed/run.ts [--no-seed] [--grant user=namespace ...] [-- cmd args...]`
+// Starts a seeded test cluster; runs `cmd` with KUBECONFIG set and tears down when it exits (its exit code is ours),
+// or, without a command, stays up until SIGINT/SIGTERM.
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { grantNamespaceReader, startTestCluster } from "./cluster";
+
+const argv = process.argv.slice(2);
+const dashes = argv.indexOf("--");
+const flags = dashes < 0 ? argv : argv.slice(0, dashes);
+const cmd = dashes < 0 ? [] : argv.slice(dashes + 1);
+// --grant restricted=multus-test: let that user read pods and NADs in that namespace (and nothing else).
+const grants = flags.flatMap((f, i) => (f === "--grant" && flags[i + 1] ? [flags[i + 1] as string] : []));
+const unknown = flags.filter((f, i) => f !== "--no-seed" && f !== "--grant" && flags[i - 1] !== "--grant");
+if (unknown.length > 0) {
+  console.error(
+    `usage: tsx testing/testbed/run.ts [--no-seed] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`,
+  );
+  process.exit(2);
+}
+
+const started = Date.now();
+const c = await startTestCluster({ seed: !flags.includes("--no-seed") });
+for (const g of grants) {
+  const [user, namespace] = g.split("=");
+  if (!user || !namespace) throw new Error(`--grant wants user=namespace, not ${g}`);
+  await grantNamespaceReader(c, user, namespace);
+}
+console.error(`testbed: up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+console.error(`testbed: server      ${c.server}`);
+console.error(`testbed: kubeconfig  ${c.kubeconfigPath}`);
+console.error(
+  `testbed: users       admin (context "admin", group system:masters), restricted (context "restricted", no groups)`,
+);
+const info = process.env.PLUMBLINE_TESTBED_INFO;
+if (info) writeFileSync(info, `${JSON.stringify({ server: c.server, kubeconfigPath: c.kubeconfigPath })}\n`);
+
+let stopping = false;
+const shutdown = async (code: number): Promise<never> => {
+  if (!stopping) {
+    stopping = true;
+    await c.stop();
+  }
+  process.exit(code);
+};
+
+if (cmd.length > 0) {
+  const [bin, ...args] = cmd as [string, ...string[]];
+  const child = spawn(bin, args, { stdio: "inherit", env: { ...process.env, KUBECONFIG: c.kubeconfigPath } });
+  // The terminal delivers Ctrl-C to the child too; we just wait for it to exit, then tear down.
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+  child.on("error", (e) => {
+    console.error(`testbed: cannot run ${bin}: ${e.message}`);
+    void shutdown(127);
+  });
+  child.on(
+    "exit",
+    (code, signal) => void shutdown(code ?? 128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1)),
+  );
+} else {
+  console.error("testbed: running; Ctrl-C to stop");
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void shutdown(sig === "SIGINT" ? 130 : 143));
+}
