@@ -23,7 +23,10 @@ export async function visibleTextSizes(area: Locator): Promise<TextSize[]> {
       range.selectNodeContents(node);
       const box = range.getBoundingClientRect();
       const style = getComputedStyle(el);
-      if (box.width === 0 || box.height === 0 || style.visibility === "hidden" || Number(style.opacity) === 0) continue;
+      // checkVisibility: not rendered (display: none anywhere above, as the semantic zoom hides details), hidden or
+      // transparent text is not on screen.
+      const shown = el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      if (box.width === 0 || box.height === 0 || !shown) continue;
       if (box.bottom < view.top || box.top > view.bottom || box.right < view.left || box.left > view.right) continue;
       // The scale of every transform above the text (React Flow's zoom is one): a rotation keeps the size.
       let scale = 1;

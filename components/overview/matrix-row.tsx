@@ -74,14 +74,14 @@ function Cell({ cell, peak, label, onOpen }: { cell: OverviewCell; peak: number;
       data-testid="matrix-cell"
       title={`${label}: ${cell.pods} pod${cell.pods === 1 ? "" : "s"}`}
       onClick={onOpen}
-      className={`relative flex shrink-0 items-center justify-center border-l border-slate-100 text-[11px] font-medium tabular-nums hover:outline hover:outline-2 hover:-outline-offset-2 hover:outline-sky-500 dark:border-slate-800 ${dark ? "text-white" : "text-slate-800 dark:text-slate-100"}`}
+      className={`relative flex shrink-0 items-center justify-start border-l pl-1.5 border-slate-100 text-[11px] font-medium tabular-nums hover:outline hover:outline-2 hover:-outline-offset-2 hover:outline-sky-500 dark:border-slate-800 ${dark ? "text-white" : "text-slate-800 dark:text-slate-100"}`}
       style={{
         width: NETWORK_COLUMN,
         background: cell.pods ? `color-mix(in srgb, #0369a1 ${Math.round(8 + 70 * share)}%, transparent)` : undefined,
       }}
     >
       {cell.pods || ""}
-      <span className="absolute right-0 top-0">
+      <span className="absolute right-0.5 top-0.5">
         <ProblemBadge problems={cell.problems} label={label} />
       </span>
     </button>

@@ -135,7 +135,7 @@ function MatrixSummary({
           {broken} host{broken === 1 ? "" : "s"} with errors
         </span>
       ) : null}
-      <span className="text-xs text-slate-500">Each cell: pods of that host on that network. Click to open it.</span>
+      <span className="text-xs text-slate-500">cell = pods of a host on a network; click to open</span>
       <label className="ml-auto flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300">
         Hosts by
         <select
