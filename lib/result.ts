@@ -6,7 +6,8 @@ export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error
 
 export function parseJson(text: string): Result<unknown> {
   try {
-    return ok(JSON.parse(text) as unknown);
+    const value: unknown = JSON.parse(text);
+    return ok(value);
   } catch (e) {
     return fail(`not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -20,6 +21,25 @@ export function isObject(v: unknown): v is JsonObject {
 
 export function str(v: unknown): string | undefined {
   return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** `o[key]` when `o` is an object and that is a non-empty string. */
+export const strAt = (o: unknown, key: string): string | undefined => (isObject(o) ? str(o[key]) : undefined);
+
+/** The non-empty strings at `key` of each object in a list: `[{ip: "a"}, {}, 3]` → `["a"]`. */
+export function stringsAt(list: unknown, key: string): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((o) => {
+    const s = strAt(o, key);
+    return s === undefined ? [] : [s];
+  });
+}
+
+/** The fields of `o` that `keep` accepts (e.g. not undefined), with their types. */
+export function pickFields<T extends object>(o: T, keep: (v: unknown) => boolean): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key in o) if (Object.hasOwn(o, key) && keep(o[key])) out[key] = o[key];
+  return out;
 }
 
 export function num(v: unknown): number | undefined {

@@ -14,6 +14,7 @@ import { readLiveOnce } from "@/server/sources/live/read-once";
 import { readSnapshot } from "@/server/sources/read-snapshot";
 
 const FORMATS = { json: (t: Topology) => `${JSON.stringify(t, null, 2)}\n`, dot: toDot, mermaid: toMermaid } as const;
+const isFormat = (f: string): f is keyof typeof FORMATS => Object.hasOwn(FORMATS, f);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,14 +35,14 @@ async function main(): Promise<void> {
     return;
   }
   const format = values.format ?? "json";
-  if (!(format in FORMATS)) throw new Error(`--format must be json, dot or mermaid, not "${format}"`);
+  if (!isFormat(format)) throw new Error(`--format must be json, dot or mermaid, not "${format}"`);
   if (values.snapshot && values.demo) throw new Error("give --snapshot or --demo, not both");
   const snapshot = values.demo
     ? await readSnapshot(DEMO_DIR)
     : values.snapshot
       ? await readSnapshot(values.snapshot)
       : await readLiveOnce(values.kubeconfig, values.context);
-  process.stdout.write(FORMATS[format as keyof typeof FORMATS](buildTopology(snapshot)));
+  process.stdout.write(FORMATS[format](buildTopology(snapshot)));
 }
 
 main().catch((err: unknown) => {

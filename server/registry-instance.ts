@@ -5,6 +5,7 @@ import { SourceRegistry } from "./sources/registry";
 
 // Next may load route modules more than once (dev reloads, separate bundles); one registry per process
 // keeps "one watch set per identity" true.
+// biome-ignore lint/plugin: the process-wide slots this module owns on globalThis, declared here and nowhere else
 const g = globalThis as typeof globalThis & {
   __plumblineRegistry?: SourceRegistry;
   __plumblineShutdown?: AbortController;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/attach/attach";
 import { toYaml } from "@/lib/k8s/yaml";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
@@ -9,7 +9,7 @@ import type { AttachFormInput } from "./types";
 
 /** The annotation the workload's pod template will carry: what is there now plus the new entries. */
 export function AnnotationPreview({ current, known }: { current: string | undefined; known: boolean }) {
-  const values = useWatch<AttachFormInput>() as AttachFormInput;
+  const values = useFormContext<AttachFormInput>().watch();
   const parsed = attachFormSchema.safeParse(values);
   const merged =
     parsed.success && known ? mergeNetworksAnnotation(current, parsed.data.namespace, parsed.data.networks) : null;

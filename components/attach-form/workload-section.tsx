@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import { workloadKindSchema } from "@/lib/attach/attach";
 import { ErrorText, useFieldError } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { labelClass, selectClass } from "../form/styles";
@@ -78,7 +79,7 @@ export function WorkloadSection({
             aria-describedby={[`${wlId}-current`, nameError ? `${wlId}-error` : ""].filter(Boolean).join(" ")}
             onChange={(e) => {
               const [k = "Deployment", ...rest] = e.target.value.split("/");
-              setValue("kind", k as AttachFormInput["kind"], { shouldDirty: true });
+              setValue("kind", workloadKindSchema.catch("Deployment").parse(k), { shouldDirty: true });
               setValue("name", rest.join("/"), { shouldValidate: true, shouldDirty: true });
             }}
           >

@@ -49,7 +49,7 @@ export function DetailsPanel({
         {findings.length === 0 ? (
           <p className="text-xs text-slate-500">Nothing wrong found here.</p>
         ) : (
-          <FindingsList findings={findings} />
+          <FindingsList findings={findings} onSelect={onSelect} />
         )}
       </Section>
     </div>

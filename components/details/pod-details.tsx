@@ -1,4 +1,5 @@
 import type { InterfaceElement, PodElement, Topology } from "@/lib/topology/schema";
+import { EventsSection } from "./events-list";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
 /** Requested (networks annotation) next to attached (network-status): the difference is what an admin hunts for. */
@@ -58,6 +59,7 @@ export function PodDetails({
           </tbody>
         </table>
       </Section>
+      <EventsSection events={pod.events} />
     </>
   );
 }

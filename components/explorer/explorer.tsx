@@ -50,7 +50,9 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   // Live changes replace the cached view; the graph keeps what it has until the next one arrives.
   const subscription = useSubscription(
     trpc.topology.watch.subscriptionOptions(input, {
-      onData: (event) => queryClient.setQueryData(trpc.topology.get.queryKey(input), event.data as TopologyPayload),
+      onData: (event) =>
+        // biome-ignore lint/plugin: tRPC's JSON typing loosens the payload's `unknown` fields; it is the schema-built payload
+        queryClient.setQueryData(trpc.topology.get.queryKey(input), event.data as TopologyPayload),
     }),
   );
 

@@ -39,6 +39,7 @@ const select =
   "rounded-md border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-900";
 
 const VIEW_LABEL: Record<View["kind"], string> = { cluster: "Cluster", network: "Network", host: "Host", pod: "Pod" };
+const VIEW_KINDS = ["cluster", "network", "host", "pod"] as const satisfies readonly View["kind"][];
 
 /** View switcher with its target, and the filters. */
 export function Toolbar({
@@ -71,7 +72,7 @@ export function Toolbar({
         aria-label="View"
         className="flex rounded-md border border-slate-300 p-0.5 dark:border-slate-600"
       >
-        {(Object.keys(VIEW_LABEL) as View["kind"][]).map((k) => (
+        {VIEW_KINDS.map((k) => (
           <button
             key={k}
             type="button"

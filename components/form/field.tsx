@@ -1,16 +1,16 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
-import { get, type FieldError as RhfFieldError, useFormState } from "react-hook-form";
+import { get, useFormState } from "react-hook-form";
+import { isObject, strAt } from "@/lib/result";
 import { Icon } from "../icons";
 import { hintClass, labelClass } from "./styles";
 
 /** The message the schema (or the server) gave for `name`; array-level messages sit at `name` or `name.root`. */
 export function useFieldError(name: string): string | undefined {
-  const { errors } = useFormState({ name: name as never });
-  const e = get(errors, name) as (RhfFieldError & { root?: RhfFieldError }) | undefined;
-  const message = e?.message ?? e?.root?.message;
-  return typeof message === "string" && message !== "" ? message : undefined;
+  const { errors } = useFormState({ name });
+  const e: unknown = get(errors, name);
+  return strAt(e, "message") ?? (isObject(e) ? strAt(e.root, "message") : undefined);
 }
 
 export function ErrorText({ id, message }: { id: string; message: string | undefined }) {

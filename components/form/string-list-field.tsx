@@ -6,6 +6,9 @@ import { RemoveButton } from "./row-frame";
 import { linkButton } from "./styles";
 import { TextField } from "./text-field";
 
+/** The entries as the form holds them (empty ones included: a new row starts empty). */
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : []);
+
 /** A list of single values (whereabouts exclusions, DNS servers): one input per entry, add and remove. */
 export function StringListField({
   name,
@@ -25,7 +28,7 @@ export function StringListField({
   empty: string;
 }) {
   const { setValue, getValues } = useFormContext();
-  const items = (useWatch({ name }) as string[] | undefined) ?? [];
+  const items = asList(useWatch({ name }));
   const set = (next: string[]) => setValue(name, next, { shouldDirty: true, shouldValidate: true });
   return (
     <div>
@@ -34,9 +37,7 @@ export function StringListField({
         <button
           type="button"
           className={linkButton}
-          onClick={() =>
-            setValue(name, [...((getValues(name) as string[] | undefined) ?? []), ""], { shouldDirty: true })
-          }
+          onClick={() => setValue(name, [...asList(getValues(name)), ""], { shouldDirty: true })}
         >
           + {addLabel}
         </button>
@@ -55,7 +56,7 @@ export function StringListField({
             <RemoveButton
               besideLabel={false}
               label={`Remove ${removeLabel} ${i + 1}`}
-              onClick={() => set(((getValues(name) as string[] | undefined) ?? []).filter((__, j) => j !== i))}
+              onClick={() => set(asList(getValues(name)).filter((__, j) => j !== i))}
             />
           </div>
         ))}

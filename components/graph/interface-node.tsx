@@ -13,7 +13,7 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
     <div
       className={`flex h-full w-full flex-col justify-center rounded-md border bg-white pl-3 pr-2 text-[11px] leading-tight dark:bg-slate-900 ${border} ${el.isDefault ? "opacity-60" : ""} ${data.problem ? RING[data.problem] : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-500" : ""}`}
       style={{ boxShadow: `inset 4px 0 0 ${colour}` }}
-      title={`${el.interface} on ${el.network}${el.attached ? "" : " — requested, not attached"}`}
+      title={`${el.interface} on ${el.network}${el.failure ? ` — ${el.failure.summary}` : el.attached ? "" : " — requested, not attached"}`}
     >
       <div className="flex items-baseline gap-1">
         <span className="node-title font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
@@ -26,9 +26,19 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
           </span>
         ) : null}
       </div>
-      <div className="node-detail font-mono text-slate-800 dark:text-slate-200">
-        {el.ips.join(", ") || (el.attached ? "no address" : "not attached")}
-      </div>
+      {el.failure ? (
+        // the stuck interface's cause in one line; the full event text is in its details
+        <div
+          className="node-badge line-clamp-2 text-[11px] font-medium text-red-700 dark:text-red-400"
+          data-testid="interface-cause"
+        >
+          {el.failure.summary}
+        </div>
+      ) : (
+        <div className="node-detail font-mono text-slate-800 dark:text-slate-200">
+          {el.ips.join(", ") || (el.attached ? "no address" : "not attached")}
+        </div>
+      )}
       {el.mac ? (
         <div className="node-detail font-mono text-[11px] text-slate-500 dark:text-slate-400">{el.mac}</div>
       ) : null}

@@ -11,16 +11,15 @@ export interface LayoutRequest {
 export type LayoutResponse = { seq: number; positions: [string, Positioned][] } | { seq: number; error: string };
 
 const elk = new ELK();
+// In a worker, postMessage takes no target origin; the DOM typings (this file's tsconfig) only know Window's.
+const reply = (message: LayoutResponse) => postMessage(message, { transfer: [] });
 
 self.onmessage = async (e: MessageEvent<LayoutRequest>) => {
   const { seq, model } = e.data;
   try {
     const positions = await layoutGraph(model, elk);
-    (self as unknown as Worker).postMessage({ seq, positions: [...positions] } satisfies LayoutResponse);
+    reply({ seq, positions: [...positions] });
   } catch (err) {
-    (self as unknown as Worker).postMessage({
-      seq,
-      error: err instanceof Error ? err.message : String(err),
-    } satisfies LayoutResponse);
+    reply({ seq, error: err instanceof Error ? err.message : String(err) });
   }
 };

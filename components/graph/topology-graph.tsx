@@ -120,6 +120,7 @@ function Graph({
       const colour = element.kind === "interface" ? model.colours.get(element.network) : undefined;
       const problem = problems.get(n.id);
       return [
+        // biome-ignore lint/plugin: rfType(n.kind) picks the React Flow type that matches element.kind (one table)
         {
           ...common,
           type: rfType(n.kind),

@@ -90,6 +90,7 @@ export function EditNetwork({ context, namespace, name }: { context?: string; na
     <NetworkForm
       key={`${key}@${resourceVersion ?? ""}`}
       mode="edit"
+      // biome-ignore lint/plugin: tRPC's JSON typing makes the schema's `unknown` inputs (vlanId, mtu) optional; formFromConfig sets them
       initial={normalizeForm(form as NetworkFormInput)}
       context={context}
       capabilities={caps}

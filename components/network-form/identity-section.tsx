@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import type { NetworkFormInput } from "@/lib/network-form/schema";
 import { GroupError } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { TextField } from "../form/text-field";
@@ -72,8 +73,8 @@ export function IdentitySection({
 
 function TargetPicker({ mode }: { mode: TargetMode }) {
   const { register } = useFormContext();
-  const target = useWatch({ name: "target" }) as string;
-  const mainType = useWatch({ name: "main.type" }) as string;
+  const target = useWatch<NetworkFormInput, "target">({ name: "target" });
+  const mainType = useWatch<NetworkFormInput, "main.type">({ name: "main.type" });
   const errorId = useId();
   if (mode === "hidden") return <GroupError name="target" id={errorId} />;
   if (mode === "fixed-operator" || mode === "fixed-nad") {

@@ -68,7 +68,10 @@ export function IpamSection({
         <select
           id={id}
           value={type}
-          onChange={(e) => choose(e.target.value as IpamType)}
+          onChange={(e) => {
+            const picked = IPAM_TYPES.find((t) => t.type === e.target.value);
+            if (picked) choose(picked.type);
+          }}
           className={selectClass}
           aria-describedby={`${id}-note`}
         >

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { FormProvider, type Path, useForm } from "react-hook-form";
 import { namespacesOf } from "@/lib/network-form/host-nics";
 import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from "@/lib/network-form/schema";
 import type { Topology } from "@/lib/topology/schema";
@@ -22,7 +22,7 @@ import { MainSection } from "./main-section";
 import { Preview } from "./preview";
 
 /** Server errors that name one of these go under that field; anything else is said for the whole form. */
-const isFormField = (f: string) =>
+const isFormField = (f: string): f is Path<NetworkFormInput> =>
   f === "name" || f === "namespace" || f === "target" || f.startsWith("main.") || f.startsWith("ipam.");
 
 export interface NetworkFormProps {
@@ -83,12 +83,12 @@ export function NetworkForm({
         });
         if (!result.ok) {
           if (result.field && isFormField(result.field)) {
-            form.setError(result.field as "name", { type: "server", message: result.message }, { shouldFocus: true });
+            form.setError(result.field, { type: "server", message: result.message }, { shouldFocus: true });
           } else if (result.status === 409 && mode === "edit") {
             setNotice({
               tone: "bad",
               conflict: true,
-              text: `${data.namespace}/${data.name} was changed by someone else since you opened it. Reload it to get the current version, then make your change again.`,
+              text: result.message,
             });
           } else {
             setNotice({ tone: "bad", text: result.message });

@@ -50,7 +50,9 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
   if (clone && source.data) {
     // A clone is a create: on OpenShift it starts as an operator entry too (switchable).
     const name = `${cloneName}-copy`.slice(0, 63);
-    initial = { ...normalizeForm(source.data.form as NetworkFormInput, { from: cloneName, to: name }), name, target };
+    // biome-ignore lint/plugin: tRPC's JSON typing makes the schema's `unknown` inputs (vlanId, mtu) optional; formFromConfig sets them
+    const form = source.data.form as NetworkFormInput;
+    initial = { ...normalizeForm(form, { from: cloneName, to: name }), name, target };
   }
 
   return shell(

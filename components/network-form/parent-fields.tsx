@@ -2,6 +2,7 @@
 
 import { useWatch } from "react-hook-form";
 import type { HostLinkOption } from "@/lib/network-form/host-nics";
+import type { NetworkFormInput } from "@/lib/network-form/schema";
 import { SelectField } from "../form/select-field";
 import { TextField } from "../form/text-field";
 import { HostLinkField } from "./host-link-field";
@@ -30,7 +31,8 @@ export function ParentFields({
   nics: HostLinkOption[];
   observed: boolean;
 }) {
-  const mode = useWatch({ name: "main.mode" }) as string | undefined;
+  const main = useWatch<NetworkFormInput, "main">({ name: "main" });
+  const mode = "mode" in main ? main.mode : undefined;
   const modes = type === "vlan" ? [] : MODES[type];
   return (
     <div className="space-y-3">

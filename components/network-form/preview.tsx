@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { useWatch } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import { toYaml } from "@/lib/k8s/yaml";
 import { type NetworkFormInput, networkFormSchema, toNad, toOperatorEntry } from "@/lib/network-form/schema";
 import { ErrorSummary, type FormIssue } from "../form/error-summary";
@@ -44,7 +44,7 @@ export function previewOf(
 
 /** The live preview: exactly what will be written, as YAML, updated as the user types. */
 export function Preview({ mode }: { mode: "create" | "edit" }) {
-  const values = useWatch<NetworkFormInput>() as NetworkFormInput;
+  const values = useFormContext<NetworkFormInput>().watch();
   const preview = useMemo(() => previewOf(values, mode), [values, mode]);
   const [copied, setCopied] = useState(false);
   const copy = async (text: string) => {

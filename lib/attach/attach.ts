@@ -96,7 +96,7 @@ export function mergeNetworksAnnotation(
   const wasJson = !!existing && /[[{"]/.test(existing);
   if (wasJson && existing) {
     // Keep the existing JSON entries verbatim: they may carry cni-args, portMappings, bandwidth, ...
-    const raw = JSON.parse(existing) as unknown;
+    const raw: unknown = JSON.parse(existing);
     const list = Array.isArray(raw) ? raw : [raw];
     return ok(JSON.stringify([...list, ...merged.slice(current.value.length).map(toJsonEntry)]));
   }

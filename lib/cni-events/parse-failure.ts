@@ -1,3 +1,4 @@
+import { pickFields } from "../result";
 import { classify } from "./cause-rules";
 import { extractDetail, extractInterface, extractNetwork, extractPlugin, extractPod } from "./extract";
 import type { CniFailure } from "./schema";
@@ -27,9 +28,11 @@ export function parseCniFailure(message: string): CniFailure {
 }
 
 function defined<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>); // a computed key widens to string
+  const out: Partial<Record<K, string>> = {};
+  if (value !== undefined) out[key] = value;
+  return out;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>; // entries lose T
+  return pickFields(o, (v) => v !== undefined);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkFindings } from "./check-findings";
 import type { FindingInfo } from "./info";
 import { sandboxFindings } from "./sandbox-findings";
 import { sourceFindings } from "./source-findings";
@@ -11,15 +12,17 @@ import { topologyFindings } from "./topology-findings";
  */
 export const FINDING_GROUPS = [
   { heading: "Wiring: networks, pods and nodes", entries: topologyFindings },
+  { heading: "Addresses, ranges, parents and plugins", entries: checkFindings },
   { heading: "Stuck pods: sandbox failures read from events", entries: sandboxFindings },
   { heading: "Sources: what could not be read", entries: sourceFindings },
 ] as const;
 
-export const FINDINGS = { ...topologyFindings, ...sandboxFindings, ...sourceFindings } as const;
+export const FINDINGS = { ...topologyFindings, ...checkFindings, ...sandboxFindings, ...sourceFindings } as const;
 
 export type FindingCode = keyof typeof FINDINGS;
+export const isFindingCode = (c: string): c is FindingCode => Object.hasOwn(FINDINGS, c);
 
-// Object.keys widens to string[]; the keys of FINDINGS are exactly FindingCode, and the catalogue is never empty.
+// biome-ignore lint/plugin: Object.keys widens to string[]; the keys of FINDINGS are exactly FindingCode, and there is one at least
 export const FINDING_CODES = Object.keys(FINDINGS) as [FindingCode, ...FindingCode[]];
 
 export const findingCodeSchema = z.enum(FINDING_CODES);

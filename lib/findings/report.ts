@@ -1,5 +1,5 @@
 import type { Finding } from "../topology/schema";
-import { FINDINGS, type FindingCode } from "./catalogue";
+import { FINDINGS, type FindingCode, isFindingCode } from "./catalogue";
 import { SEVERITY_RANK, type Severity } from "./info";
 
 export type ReportFormat = "table" | "json" | "sarif";
@@ -64,7 +64,7 @@ export function renderJson(findings: readonly Finding[], source: string): string
 /** SARIF 2.1.0, for CI systems that annotate results: one rule per code, the element ids as logical locations. */
 export function renderSarif(findings: readonly Finding[], source: string): string {
   const sorted = sortFindings(findings);
-  const codes = [...new Set(sorted.map((f) => f.code))] as FindingCode[];
+  const codes = [...new Set(sorted.map((f) => f.code))].filter(isFindingCode);
   const rules = codes.map((code) => ({
     id: code,
     name: FINDINGS[code].title,

@@ -37,6 +37,7 @@ export function viewCriteria(view: View, filters: Criteria): Criteria {
 }
 
 const PARAMS = { namespace: "ns", network: "net", host: "host" } as const;
+const FILTER_KEYS = ["namespace", "network", "host"] as const;
 
 export function stateFromParams(p: URLSearchParams): ExplorerState {
   const v = p.get("view");
@@ -50,8 +51,8 @@ export function stateFromParams(p: URLSearchParams): ExplorerState {
           ? { kind: "pod", pod: target }
           : { kind: "cluster" };
   const filters: Criteria = {};
-  for (const [key, param] of Object.entries(PARAMS) as [keyof typeof PARAMS, string][]) {
-    const value = p.get(param);
+  for (const key of FILTER_KEYS) {
+    const value = p.get(PARAMS[key]);
     if (value) filters[key] = value;
   }
   return { view, filters, selected: p.get("sel"), showDefault: p.get("eth0") === "1" };
@@ -65,9 +66,9 @@ export function stateToParams(s: ExplorerState, base: URLSearchParams): URLSearc
     p.set("view", s.view.kind);
     p.set("target", s.view.kind === "network" ? s.view.network : s.view.kind === "host" ? s.view.host : s.view.pod);
   }
-  for (const [key, param] of Object.entries(PARAMS) as [keyof typeof PARAMS, string][]) {
+  for (const key of FILTER_KEYS) {
     const value = s.filters[key];
-    if (value) p.set(param, value);
+    if (value) p.set(PARAMS[key], value);
   }
   if (s.selected) p.set("sel", s.selected);
   if (s.showDefault) p.set("eth0", "1");

@@ -130,7 +130,8 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
     if (el.parent !== null && !kept.has(el.parent)) continue;
     const fold = foldOf.get(el.id);
     if (fold) {
-      if (!emitted.has(fold)) nodes.push(folds.get(fold) as GraphNode);
+      const folded = folds.get(fold);
+      if (folded && !emitted.has(fold)) nodes.push(folded);
       emitted.add(fold);
       continue;
     }
@@ -186,9 +187,9 @@ function segmentEdges(t: Topology, kept: Set<string>): GraphEdge[] {
   }
   const out: GraphEdge[] = [];
   for (const [segment, ids] of bySegment) {
-    for (let i = 1; i < ids.length; i++) {
-      const source = ids[i - 1] as string;
-      const target = ids[i] as string;
+    for (const [i, target] of ids.entries()) {
+      const source = ids[i - 1];
+      if (source === undefined) continue;
       out.push({
         id: `segment:${source}->${target}`,
         kind: "segment",
@@ -238,7 +239,9 @@ function hostSummaries(t: Topology): GraphNode[] {
     if (f.severity === "info") continue;
     const hosts = new Set(
       f.elements.flatMap((id) =>
-        hostOf.get(id) ? [hostOf.get(id) as string] : id.startsWith("host/") && !id.slice(5).includes("/") ? [id] : [],
+        [hostOf.get(id) ?? (id.startsWith("host/") && !id.slice(5).includes("/") ? id : undefined)].filter(
+          (h) => h !== undefined,
+        ),
       ),
     );
     for (const h of hosts) stat(h).problems++;

@@ -7,7 +7,15 @@ export interface ObjectMeta {
   resourceVersion?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
-  ownerReferences?: unknown[];
+  /** what client-node's V1OwnerReference requires; entries from files are not checked beyond being listed */
+  ownerReferences?: {
+    apiVersion: string;
+    kind: string;
+    name: string;
+    uid: string;
+    controller?: boolean;
+    blockOwnerDeletion?: boolean;
+  }[];
 }
 
 /** A Kubernetes object as it comes off the wire or out of a file; only metadata.name is trusted to exist. */
@@ -32,7 +40,8 @@ export function asKubeObject(v: unknown, fallback?: { apiVersion?: string; kind?
   if (md.namespace !== undefined && md.namespace !== null && typeof md.namespace !== "string")
     return `${kind} ${name}: metadata.namespace is not a string`;
   const namespace = str(md.namespace);
-  const metadata = { ...(md as JsonObject), name, namespace } as ObjectMeta; // checked above: name and namespace are strings
+  // biome-ignore lint/plugin: name and namespace are checked above; other metadata fields are passed through as read
+  const metadata = { ...md, name, namespace } as ObjectMeta;
   if (namespace === undefined) delete metadata.namespace;
   return { apiVersion, kind, metadata, spec: v.spec, status: v.status };
 }
@@ -47,5 +56,5 @@ export function annotation(o: KubeObject, key: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-export const keyOf = (o: KubeObject): string =>
+export const keyOf = (o: Pick<KubeObject, "metadata">): string =>
   o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name;

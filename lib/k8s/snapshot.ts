@@ -11,6 +11,8 @@ export interface ClusterSnapshot {
   nodes: KubeObject[];
   nodeNetworkStates: KubeObject[];
   ipPools: KubeObject[];
+  /** whereabouts OverlappingRangeIPReservations: one per reserved address, across ranges */
+  ipReservations: KubeObject[];
   operatorNetwork: KubeObject | null;
   /** Deployments, StatefulSets and DaemonSets: not drawn, but what "attach a network" patches */
   workloads: KubeObject[];
@@ -30,6 +32,7 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   nodes: [],
   nodeNetworkStates: [],
   ipPools: [],
+  ipReservations: [],
   operatorNetwork: null,
   workloads: [],
   events: [],
@@ -57,6 +60,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "k8s.cni.cncf.io" && kind === "NetworkAttachmentDefinition") return "nads";
   if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
   if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
+  if (group === "whereabouts.cni.cncf.io" && kind === "OverlappingRangeIPReservation") return "ipReservations";
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
   if ((group === "" || group === "events.k8s.io") && kind === "Event") return "events";
   if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";
@@ -70,7 +74,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
  */
 export function snapshotFromObjects(objects: readonly unknown[], origin = "input"): ClusterSnapshot {
   const snap = emptySnapshot();
-  const seen = new Map<string, KubeObject>();
+  const seen = new Map<string, { slot: SnapshotSlot; obj: KubeObject }>();
   // An explicit stack, not recursion: a List nested in a List a million times must not overflow the stack.
   const todo: Visit[] = objects
     .map((raw, i) => ({ raw, where: objects.length === 1 ? origin : `${origin} document ${i + 1}` }))
@@ -103,10 +107,9 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
       continue;
     }
     const slot = slotOf(obj.apiVersion, obj.kind);
-    if (slot) seen.set(`${slot}|${keyOf(obj)}`, obj);
+    if (slot) seen.set(`${slot}|${keyOf(obj)}`, { slot, obj });
   }
-  for (const [key, obj] of seen) {
-    const slot = key.split("|")[0] as SnapshotSlot; // written as `${slot}|…` just above
+  for (const { slot, obj } of seen.values()) {
     if (slot !== "operatorNetwork") snap[slot].push(obj);
     else if (obj.metadata.name === "cluster" && (!snap.operatorNetwork || newerCopy(obj, snap.operatorNetwork)))
       // Two `cluster` Networks (one with a stray namespace): the same one wins whatever the order of the files.

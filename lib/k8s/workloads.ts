@@ -2,8 +2,8 @@ import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { isObject } from "../result";
 
 /** A Deployment/StatefulSet/DaemonSet's pod-template networks annotation: what "attach" reads and rewrites. */
-export function templateNetworks(workload: { spec?: unknown }): string | undefined {
-  const spec = isObject(workload.spec) ? workload.spec : {};
+export function templateNetworks(workload: unknown): string | undefined {
+  const spec = isObject(workload) && isObject(workload.spec) ? workload.spec : {};
   const template = isObject(spec.template) ? spec.template : {};
   const metadata = isObject(template.metadata) ? template.metadata : {};
   const annotations = isObject(metadata.annotations) ? metadata.annotations : {};

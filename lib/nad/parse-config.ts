@@ -1,4 +1,16 @@
-import { fail, isObject, type JsonObject, num, ok, parseJson, preview, type Result, str, strings } from "../result";
+import {
+  fail,
+  isObject,
+  type JsonObject,
+  num,
+  ok,
+  parseJson,
+  preview,
+  type Result,
+  str,
+  strings,
+  stringsAt,
+} from "../result";
 import type { Ipam, IpRange, MainType } from "../topology/schema";
 
 /** A NAD's spec.config, reduced to what matters for topology and forms. */
@@ -62,7 +74,7 @@ export function parseNadConfig(text: string | undefined): Result<NadConfig> {
     if (root.plugins.length === 0) return fail("`plugins` is empty");
     const bad = root.plugins.findIndex((p) => !isObject(p) || str(p.type) === undefined);
     if (bad >= 0) return fail(`plugins[${bad}] has no \`type\``);
-    plugins = root.plugins as JsonObject[];
+    plugins = root.plugins.filter(isObject);
   } else {
     if (str(root.type) === undefined) return fail("the config has neither `type` nor `plugins`");
     plugins = [root];
@@ -151,9 +163,7 @@ export function parseIpam(value: unknown): Result<Ipam> {
       ipam.ranges = whereaboutsRanges(value);
       break;
     case "static":
-      ipam.addresses = Array.isArray(value.addresses)
-        ? value.addresses.flatMap((a) => (isObject(a) && str(a.address) ? [str(a.address) as string] : []))
-        : [];
+      ipam.addresses = stringsAt(value.addresses, "address");
       break;
     default:
       break;

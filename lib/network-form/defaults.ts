@@ -70,12 +70,17 @@ export function defaultIpam(type: IpamType): IpamInput {
   }
 }
 
+/** A section with every field its type has, keeping whatever `given` holds. */
+function filled<T extends { type: string }>(defaults: (type: T["type"]) => T, given: T): T {
+  return { ...defaults(given.type), ...given };
+}
+
 /**
  * Every optional list present and every text a string, so the inputs are controlled from the first render. Raw JSON
  * opens indented (the NAD is written indented anyway); `rename` gives a clone's raw config its new name.
  */
 export function normalizeForm(f: NetworkFormInput, rename?: { from: string; to: string }): NetworkFormInput {
-  let main = { ...defaultMain(f.main.type), ...f.main } as MainInput;
+  let main = filled(defaultMain, f.main);
   if (main.type === "raw") {
     const json = parseJson(main.config);
     if (json.ok && isObject(json.value)) {
@@ -83,7 +88,7 @@ export function normalizeForm(f: NetworkFormInput, rename?: { from: string; to: 
       main = { type: "raw", config: JSON.stringify(value, null, 2) };
     }
   }
-  const ipam = { ...defaultIpam(f.ipam.type), ...f.ipam } as IpamInput;
+  const ipam = filled(defaultIpam, f.ipam);
   return { ...f, target: f.target ?? "nad", main, ipam };
 }
 

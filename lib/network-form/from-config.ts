@@ -24,6 +24,15 @@ const str = (v: unknown): string => (typeof v === "string" ? v : typeof v === "n
  * opens in it; anything else (conflists, fields the form does not have) opens as raw JSON, so an edit never
  * drops what the form cannot show.
  */
+/**
+ * A config's value for a field with fixed options, kept as written even when it is not one of them: the form then
+ * shows it and its schema refuses it at that field, rather than an edit silently changing it to a default.
+ */
+function keepOption<T extends string>(value: string): T {
+  // biome-ignore lint/plugin: deliberately unchecked here; networkFormSchema checks it when the form is submitted
+  return value as T;
+}
+
 export function formFromConfig(
   name: string,
   namespace: string,
@@ -103,9 +112,9 @@ export function formFromConfig(
           macspoofchk: flag("macspoofchk"),
         }
       : type === "macvlan"
-        ? { type, master: str(c.master), mode: (str(c.mode) || "bridge") as "bridge", mtu: str(c.mtu) }
+        ? { type, master: str(c.master), mode: keepOption(str(c.mode) || "bridge"), mtu: str(c.mtu) }
         : type === "ipvlan"
-          ? { type, master: str(c.master), mode: (str(c.mode) || "l2") as "l2", mtu: str(c.mtu) }
+          ? { type, master: str(c.master), mode: keepOption(str(c.mode) || "l2"), mtu: str(c.mtu) }
           : type === "host-device"
             ? { type, device: str(c.device), hwaddr: str(c.hwaddr), pciBusID: str(c.pciBusID) }
             : type === "vlan"
@@ -114,8 +123,8 @@ export function formFromConfig(
                   type: "sriov",
                   resourceName: resourceName ?? "",
                   vlan: str(c.vlan),
-                  spoofchk: (str(c.spoofchk) || "") as "",
-                  trust: (str(c.trust) || "") as "",
+                  spoofchk: keepOption(str(c.spoofchk) || ""),
+                  trust: keepOption(str(c.trust) || ""),
                 };
   return { name, namespace, target: "nad", main, ipam: ipamForm };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validateRange } from "../nad/validate-config";
 import { parseCidr, parseIp } from "../net/ip";
+import { pickFields } from "../result";
 import type { IpRange } from "../topology/schema";
 
 const cidr = z
@@ -17,6 +18,8 @@ const optionalIp = z.union([z.literal(""), ip]).optional();
 const route = z.object({ dst: cidr, gw: optionalIp });
 
 type RangePaths = Partial<Record<"start" | "end" | "gateway" | "exclude", (string | number)[]>>;
+const isRangeField = (f: string): f is keyof RangePaths =>
+  f === "start" || f === "end" || f === "gateway" || f === "exclude";
 
 /**
  * Puts the shared config validation's range issues on the form fields they concern. A form is stricter than the
@@ -25,7 +28,7 @@ type RangePaths = Partial<Record<"start" | "end" | "gateway" | "exclude", (strin
 function rangeIssues(ctx: z.RefinementCtx, range: IpRange, paths: RangePaths): void {
   for (const issue of validateRange(range)) {
     // A value that does not parse is its field schema's to report, and so is the subnet itself.
-    const path = paths[issue.field as keyof RangePaths];
+    const path = isRangeField(issue.field) ? paths[issue.field] : undefined;
     if (!path || issue.format) continue;
     ctx.addIssue({
       code: "custom",
@@ -100,9 +103,7 @@ export type IpamFormInput = z.input<typeof ipamFormSchema>;
 /** The CNI `ipam` object for a form's IPAM section. */
 export function toCniIpam(f: IpamForm): Record<string, unknown> {
   const clean = <T extends Record<string, unknown>>(o: T): Partial<T> =>
-    Object.fromEntries(
-      Object.entries(o).filter(([, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0)),
-    ) as Partial<T>;
+    pickFields(o, (v) => v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0));
   const routes = (rs: { dst: string; gw?: string }[]) => rs.map((r) => clean(r));
   switch (f.type) {
     case "none":

@@ -162,7 +162,10 @@ const numberOrUndefined = (v: number | "" | undefined): number | undefined =>
 
 /** The CNI config a valid form stands for (Multus fills in nothing we do not write). */
 export function toCniConfig(f: NetworkFormValues): Record<string, unknown> {
-  if (f.main.type === "raw") return JSON.parse(f.main.config) as Record<string, unknown>;
+  if (f.main.type === "raw") {
+    const raw: unknown = JSON.parse(f.main.config); // rawSchema has checked it is a JSON object
+    return isObject(raw) ? raw : {};
+  }
   const base: Record<string, unknown> = {
     cniVersion: "0.3.1",
     name: f.name,

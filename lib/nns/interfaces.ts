@@ -1,4 +1,4 @@
-import { fail, isObject, num, ok, type Result, str } from "../result";
+import { fail, isObject, num, ok, type Result, str, strAt, stringsAt } from "../result";
 import type { NicSummary } from "../topology/schema";
 
 /** A link as kubernetes-nmstate reports it in status.currentState.interfaces. */
@@ -32,7 +32,7 @@ export function parseNnsInterfaces(status: unknown): Result<NnsInterface[]> {
       ports: [],
     };
     if (type === "linux-bridge" && isObject(raw.bridge) && Array.isArray(raw.bridge.port)) {
-      iface.ports = raw.bridge.port.flatMap((p) => (isObject(p) && str(p.name) ? [str(p.name) as string] : []));
+      iface.ports = stringsAt(raw.bridge.port, "name");
     }
     const sub = isObject(raw["mac-vlan"])
       ? raw["mac-vlan"]
@@ -53,9 +53,10 @@ export function parseNnsInterfaces(status: unknown): Result<NnsInterface[]> {
 function addresses(family: unknown): string[] {
   if (!isObject(family) || !Array.isArray(family.address)) return [];
   return family.address.flatMap((a) => {
-    if (!isObject(a) || !str(a.ip)) return [];
+    const ip = strAt(a, "ip");
+    if (!isObject(a) || ip === undefined) return [];
     const len = num(a["prefix-length"]);
-    return [len === undefined ? (a.ip as string) : `${a.ip as string}/${len}`];
+    return [len === undefined ? ip : `${ip}/${len}`];
   });
 }
 

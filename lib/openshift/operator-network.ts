@@ -1,4 +1,5 @@
-import { isObject, type JsonObject, str } from "../result";
+import type { KubeObject } from "../k8s/objects";
+import { isObject, type JsonObject, str, strAt } from "../result";
 
 /** An entry of networks.operator.openshift.io/cluster spec.additionalNetworks. */
 export interface AdditionalNetwork {
@@ -13,9 +14,10 @@ export interface AdditionalNetwork {
 export function parseAdditionalNetworks(spec: unknown): AdditionalNetwork[] {
   if (!isObject(spec) || !Array.isArray(spec.additionalNetworks)) return [];
   return spec.additionalNetworks.flatMap((raw): AdditionalNetwork[] => {
-    if (!isObject(raw) || !str(raw.name)) return [];
+    const name = strAt(raw, "name");
+    if (!isObject(raw) || name === undefined) return [];
     const entry: AdditionalNetwork = {
-      name: raw.name as string,
+      name,
       namespace: str(raw.namespace) ?? "default",
       type: str(raw.type) ?? "Raw",
     };
@@ -51,7 +53,8 @@ function simpleMacvlanConfig(name: string, c: JsonObject): JsonObject {
       : { type: "dhcp" };
   const out: JsonObject = { cniVersion: "0.3.1", name, type: "macvlan", ipam };
   if (str(c.master)) out.master = c.master;
-  if (str(c.mode)) out.mode = (c.mode as string).toLowerCase();
+  const mode = str(c.mode);
+  if (mode) out.mode = mode.toLowerCase();
   if (typeof c.mtu === "number") out.mtu = c.mtu;
   return out;
 }
@@ -83,12 +86,10 @@ export function isOperatorOwned(metadata: unknown): boolean {
  * The NADs the Cluster Network Operator renders from the Network CR: one per additionalNetworks entry, owned by
  * the CR. The demo uses it to behave like a cluster with the operator running.
  */
-export function renderOperatorNads(network: { spec?: unknown; metadata: { name: string; uid?: string } }): {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace: string; ownerReferences: unknown[] };
-  spec: { config: string };
-}[] {
+export function renderOperatorNads(network: {
+  spec?: unknown;
+  metadata: { name: string; uid?: string };
+}): KubeObject[] {
   return parseAdditionalNetworks(network.spec).flatMap((e) =>
     e.config
       ? [

@@ -2,6 +2,10 @@ import { compareCodePoints } from "../compare";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
+import { checkAddressesInRange, checkOverlappingRanges, checkPoolUse } from "./checks-ipam";
+import { checkBridgeIslands, checkParents } from "./checks-nodes";
+import { checkDhcpDaemon, checkSriov } from "./checks-plugins";
+import { checkReservations } from "./checks-reservations";
 import { BuildContext } from "./context";
 import { applyPodEvents } from "./events";
 import { addHosts, explainInferredHosts, markIslands } from "./hosts";
@@ -54,6 +58,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
     },
     new Set(snapshot.nodeNetworkStates.map((n) => n.metadata.name)),
   );
+  runChecks(ctx, snapshot);
 
   // Parents before children, which is what React Flow needs, and a stable order for diffs (code points, not locale).
   const elements = [...ctx.elements.values()].sort(
@@ -61,4 +66,16 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   );
   const links = [...ctx.links.values()].sort((a, b) => compareCodePoints(a.id, b.id));
   return { elements, links, findings: ctx.findings };
+}
+
+/** The checks beyond the wiring (docs/findings.md, "Addresses, ranges, parents and plugins"). */
+function runChecks(ctx: BuildContext, snapshot: ClusterSnapshot): void {
+  checkAddressesInRange(ctx);
+  checkPoolUse(ctx);
+  checkReservations(ctx, snapshot.ipReservations, snapshot.ipPools);
+  checkOverlappingRanges(ctx);
+  checkParents(ctx);
+  checkBridgeIslands(ctx);
+  checkDhcpDaemon(ctx, !snapshot.incomplete.includes("pods"));
+  checkSriov(ctx, snapshot.pods);
 }

@@ -1,17 +1,23 @@
 import type { KubeObject } from "../k8s/objects";
 import { NIC_TYPES, parseNnsInterfaces } from "../nns/interfaces";
-import { isObject, str } from "../result";
+import { isObject, str, stringsAt } from "../result";
 import { type BuildContext, type HostSideKind, hostId, pointId } from "./context";
-import type { BridgeElement, HostDeviceElement, HostSideElement, ParentElement } from "./schema";
+import {
+  type BridgeElement,
+  type HostDeviceElement,
+  type HostSideElement,
+  type ParentElement,
+  parentElementSchema,
+  type TopologyElement,
+} from "./schema";
 
 export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states: readonly KubeObject[]): void {
   for (const node of nodes) {
     const status = isObject(node.status) ? node.status : {};
-    const addresses = Array.isArray(status.addresses)
-      ? status.addresses.flatMap((a) =>
-          isObject(a) && a.type === "InternalIP" && str(a.address) ? [a.address as string] : [],
-        )
+    const internal = Array.isArray(status.addresses)
+      ? status.addresses.filter((a) => isObject(a) && a.type === "InternalIP")
       : [];
+    const addresses = stringsAt(internal, "address");
     ctx.add({
       id: hostId(node.metadata.name),
       kind: "host",
@@ -45,11 +51,14 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
   }
 }
 
+const HOST_SIDE_KINDS = new Set<string>(["bridge", "host-device", ...parentElementSchema.shape.kind.options]);
+const isHostSide = (e: TopologyElement): e is HostSideElement => HOST_SIDE_KINDS.has(e.kind);
+
 /** The host-side attachment point a pod interface hangs off; created on first use. */
 export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind, device: string): HostSideElement {
   const id = pointId(node, kind, device);
   const existing = ctx.get(id);
-  if (existing && existing.kind === kind) return existing as HostSideElement;
+  if (existing && isHostSide(existing) && existing.kind === kind) return existing;
   const host = ctx.host(node);
   const seen = ctx.nnsInterface(node, device);
   const base = {

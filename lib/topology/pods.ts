@@ -7,7 +7,7 @@ import {
 } from "../pod/annotations";
 import { type NetworkStatus, parseNetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, parseNetworksAnnotation, requestedInterfaceNames } from "../pod/networks-annotation";
-import { isObject, str } from "../result";
+import { isObject, str, stringsAt } from "../result";
 import { type BuildContext, hostId, podId } from "./context";
 import { ensurePoint } from "./hosts";
 import type { NetworkEntry } from "./networks";
@@ -58,9 +58,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
     namespace,
     node,
     phase: str(status.phase),
-    podIPs: Array.isArray(status.podIPs)
-      ? status.podIPs.flatMap((p) => (isObject(p) && str(p.ip) ? [p.ip as string] : []))
-      : [],
+    podIPs: stringsAt(status.podIPs, "ip"),
     requested: [],
   });
 

@@ -48,7 +48,7 @@ export class StaticSource implements ClusterSource {
   }
 
   remove(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">): void {
-    this.mutate(obj, (list) => list.filter((o) => keyOf(o) !== keyOf(obj as KubeObject)));
+    this.mutate(obj, (list) => list.filter((o) => keyOf(o) !== keyOf(obj)));
   }
 
   private mutate(

@@ -1,23 +1,5 @@
-import { httpStatus } from "../sources/live/errors";
-import { WriteError } from "./types";
-
-interface StatusBody {
-  message?: string;
-  reason?: string;
-  details?: { causes?: { field?: string; message?: string }[] };
-}
-
-function bodyOf(err: unknown): StatusBody {
-  const body = typeof err === "object" && err !== null ? (err as { body?: unknown }).body : undefined;
-  if (typeof body === "string") {
-    try {
-      return JSON.parse(body) as StatusBody;
-    } catch {
-      return { message: body };
-    }
-  }
-  return typeof body === "object" && body !== null ? (body as StatusBody) : {};
-}
+import { readApiError } from "../sources/live/errors";
+import { conflictError, WriteError } from "./types";
 
 /**
  * Turns an API error into what a form shows: 409 on create is the name, 409 on update a concurrent edit,
@@ -31,8 +13,9 @@ export function toWriteError(
   name?: string,
 ): WriteError {
   if (err instanceof WriteError) return err;
-  const status = httpStatus(err) ?? 0;
-  const body = bodyOf(err);
+  const failure = readApiError(err);
+  const status = failure.status ?? 0;
+  const body = { ...failure.body, message: failure.body.message ?? failure.rawBody };
   const where = namespace ? ` in ${namespace}` : "";
   switch (status) {
     case 409:
@@ -42,10 +25,7 @@ export function toWriteError(
             409,
             "name",
           )
-        : new WriteError(
-            `${name ?? resource} was changed by someone else since you opened it: reload it and make your change again`,
-            409,
-          );
+        : conflictError(name ?? resource);
     case 403:
       return new WriteError(`forbidden: ${verb} ${resource}${where}`, 403);
     case 401:
@@ -62,10 +42,7 @@ export function toWriteError(
       return new WriteError(`rejected by the API: ${cause?.message ?? body.message ?? "invalid"}`, 422, field);
     }
     default: {
-      const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
-      const reason =
-        body.message ??
-        (typeof code === "string" ? code : err instanceof Error ? err.message.split("\n")[0] : String(err));
+      const reason = body.message ?? failure.code ?? failure.text;
       return new WriteError(`${verb} ${resource}${where} failed: ${reason}`, status || 500);
     }
   }

@@ -1,15 +1,10 @@
-import {
-  AuthorizationV1Api,
-  type KubeConfig,
-  type KubernetesObject,
-  KubernetesObjectApi,
-  PatchStrategy,
-} from "@kubernetes/client-node";
-import type { KubeObject } from "@/lib/k8s/objects";
+import { AuthorizationV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import { workloadKindSchema } from "@/lib/attach/attach";
+import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
 import { templateNetworks } from "@/lib/k8s/workloads";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { toWriteError } from "./api-errors";
-import type { AccessCheck, ClusterWriter, WorkloadKind, WorkloadRef } from "./types";
+import { type AccessCheck, type ClusterWriter, type WorkloadKind, type WorkloadRef, WriteError } from "./types";
 
 const NAD = {
   apiVersion: "k8s.cni.cncf.io/v1",
@@ -63,7 +58,7 @@ export class LiveWriter implements ClusterWriter {
   async createNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject> {
     const ns = nad.metadata.namespace;
     try {
-      return plain(await this.api.create(nad as KubernetesObject, undefined, dry(dryRun), FIELD_MANAGER));
+      return plain(await this.api.create(nad, undefined, dry(dryRun), FIELD_MANAGER));
     } catch (e) {
       throw toWriteError(e, "create", NAD.resource, ns, nad.metadata.name);
     }
@@ -71,7 +66,7 @@ export class LiveWriter implements ClusterWriter {
 
   async replaceNad(nad: KubeObject, dryRun: boolean): Promise<KubeObject> {
     try {
-      return plain(await this.api.replace(nad as KubernetesObject, undefined, dry(dryRun), FIELD_MANAGER));
+      return plain(await this.api.replace(nad, undefined, dry(dryRun), FIELD_MANAGER));
     } catch (e) {
       throw toWriteError(e, "update", NAD.resource, nad.metadata.namespace, nad.metadata.name);
     }
@@ -103,7 +98,7 @@ export class LiveWriter implements ClusterWriter {
 
   async replaceOperatorNetwork(network: KubeObject, dryRun: boolean): Promise<KubeObject> {
     try {
-      return plain(await this.api.replace(network as KubernetesObject, undefined, dry(dryRun), FIELD_MANAGER));
+      return plain(await this.api.replace(network, undefined, dry(dryRun), FIELD_MANAGER));
     } catch (e) {
       throw toWriteError(e, "update", NETWORK.resource, undefined, "cluster");
     }
@@ -111,11 +106,11 @@ export class LiveWriter implements ClusterWriter {
 
   async listWorkloads(namespace: string): Promise<(WorkloadRef & { networks?: string })[]> {
     const out: (WorkloadRef & { networks?: string })[] = [];
-    for (const kind of Object.keys(RESOURCE) as WorkloadKind[]) {
+    for (const kind of workloadKindSchema.options) {
       try {
         const list = await this.api.list("apps/v1", kind, namespace);
         for (const item of list.items) {
-          const networks = templateNetworks(item as { spec?: unknown });
+          const networks = templateNetworks(item);
           out.push({
             kind,
             namespace,
@@ -137,7 +132,7 @@ export class LiveWriter implements ClusterWriter {
         kind: ref.kind,
         metadata: { name: ref.name, namespace: ref.namespace },
       });
-      return { networks: templateNetworks(obj as { spec?: unknown }), resourceVersion: obj.metadata?.resourceVersion };
+      return { networks: templateNetworks(obj), resourceVersion: obj.metadata?.resourceVersion };
     } catch (e) {
       throw toWriteError(e, "get", RESOURCE[ref.kind], ref.namespace, ref.name);
     }
@@ -165,6 +160,8 @@ export class LiveWriter implements ClusterWriter {
 }
 
 /** client-node hands back class instances with Dates; the rest of the app speaks plain JSON. */
-function plain<T>(obj: T): KubeObject {
-  return JSON.parse(JSON.stringify(obj)) as KubeObject;
+function plain(obj: unknown): KubeObject {
+  const o = asKubeObject(JSON.parse(JSON.stringify(obj)));
+  if (typeof o === "string") throw new WriteError(`the API answered with something that is not an object: ${o}`, 502);
+  return o;
 }

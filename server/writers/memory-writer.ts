@@ -1,8 +1,9 @@
+import { workloadKindSchema } from "@/lib/attach/attach";
 import { type KubeObject, keyOf } from "@/lib/k8s/objects";
 import { templateNetworks, withTemplateNetworks } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
 import type { StaticSource } from "../sources/static-source";
-import { type ClusterWriter, type WorkloadRef, WriteError } from "./types";
+import { type ClusterWriter, conflictError, type WorkloadRef, WriteError } from "./types";
 
 /**
  * The demo's writes: they land in memory and behave like the API would (409 for a taken name or a stale
@@ -58,10 +59,7 @@ export class MemoryWriter implements ClusterWriter {
       current.metadata.resourceVersion &&
       nad.metadata.resourceVersion !== current.metadata.resourceVersion
     ) {
-      throw new WriteError(
-        `${nad.metadata.name} was changed by someone else since you opened it: reload it and make your change again`,
-        409,
-      );
+      throw conflictError(nad.metadata.name);
     }
     const stored = this.stamp({ ...nad, metadata: { ...current.metadata, ...nad.metadata } });
     if (!dryRun) this.source.put(stored);
@@ -86,10 +84,7 @@ export class MemoryWriter implements ClusterWriter {
       current.metadata.resourceVersion &&
       network.metadata.resourceVersion !== current.metadata.resourceVersion
     ) {
-      throw new WriteError(
-        "the cluster Network was changed by someone else since you opened it: reload it and make your change again",
-        409,
-      );
+      throw conflictError("the cluster Network");
     }
     const stored = this.stamp(network);
     if (dryRun) return stored;
@@ -100,7 +95,7 @@ export class MemoryWriter implements ClusterWriter {
     for (const nad of this.source.snapshot().nads) {
       if (isOperatorOwned(nad.metadata) && !keep.has(keyOf(nad))) this.source.remove(nad);
     }
-    for (const nad of rendered) this.source.put(this.stamp(nad as KubeObject));
+    for (const nad of rendered) this.source.put(this.stamp(nad));
     return stored;
   }
 
@@ -108,14 +103,11 @@ export class MemoryWriter implements ClusterWriter {
     return this.source
       .snapshot()
       .workloads.filter((w) => w.metadata.namespace === namespace)
-      .map((w) => {
+      .flatMap((w) => {
+        const kind = workloadKindSchema.safeParse(w.kind);
+        if (!kind.success) return [];
         const networks = templateNetworks(w);
-        return {
-          kind: w.kind as WorkloadRef["kind"],
-          namespace,
-          name: w.metadata.name,
-          ...(networks !== undefined ? { networks } : {}),
-        };
+        return [{ kind: kind.data, namespace, name: w.metadata.name, ...(networks !== undefined ? { networks } : {}) }];
       });
   }
 
@@ -140,10 +132,7 @@ export class MemoryWriter implements ClusterWriter {
   ): Promise<void> {
     const w = this.findWorkload(ref);
     if (resourceVersion && w.metadata.resourceVersion && resourceVersion !== w.metadata.resourceVersion) {
-      throw new WriteError(
-        `${ref.kind} ${ref.name} was changed by someone else since you opened it: reload it and try again`,
-        409,
-      );
+      throw conflictError(`${ref.kind} ${ref.name}`);
     }
     if (dryRun) return;
     this.source.put(this.stamp(withTemplateNetworks(w, networks)));

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { workloadKindSchema } from "@/lib/attach/attach";
 import type { KubeObject } from "@/lib/k8s/objects";
 
 /** A refused write, said the way the form shows it: at a field when one is to blame, else for the whole form. */
@@ -13,15 +15,19 @@ export class WriteError extends Error {
   }
 }
 
+/** A write whose resourceVersion is no longer current: said the same way wherever it is detected. */
+export const conflictError = (what: string): WriteError =>
+  new WriteError(`${what} was changed by someone else since you opened it: reload it and make your change again`, 409);
+
 /**
  * Next bundles the route and the pages separately, and the shared registry's writers may come from either
  * bundle: recognise the error by its shape, not by `instanceof` one copy of the class.
  */
 export function isWriteError(e: unknown): e is WriteError {
-  return e instanceof Error && e.name === "WriteError" && typeof (e as { status?: unknown }).status === "number";
+  return e instanceof Error && e.name === "WriteError" && "status" in e && typeof e.status === "number";
 }
 
-export type WorkloadKind = "Deployment" | "StatefulSet" | "DaemonSet";
+export type WorkloadKind = z.infer<typeof workloadKindSchema>;
 
 export interface WorkloadRef {
   kind: WorkloadKind;

@@ -13,7 +13,7 @@ import {
 } from "@/lib/network-form/schema";
 import { hasAdditionalNetwork, isOperatorOwned, withAdditionalNetwork } from "@/lib/openshift/operator-network";
 import { isObject } from "@/lib/result";
-import { type ClusterWriter, isWriteError, WriteError } from "../../writers/types";
+import { type AccessCheck, type ClusterWriter, isWriteError, WriteError } from "../../writers/types";
 import type { InnerContext } from "../trpc";
 import { createTRPCRouter, identifiedProcedure } from "../trpc";
 
@@ -99,7 +99,7 @@ async function saveNetwork(
     const saved = await w.replaceOperatorNetwork(next, false);
     return { ok: true, dryRun: false, target: w.target, resourceVersion: saved.metadata.resourceVersion };
   }
-  const nad = toNad(form) as KubeObject;
+  const nad: KubeObject = toNad(form);
   if (mode === "edit") {
     const current = await w.readNad(form.namespace, form.name);
     // Operator-owned NADs are rendered from the operator CR: an edit here would be overwritten.
@@ -170,20 +170,20 @@ export const networksRouter = createTRPCRouter({
         attach: { verb: "patch", group: "apps", resource: "deployments", namespace: input.namespace },
         operator: { verb: "update", group: "operator.openshift.io", resource: "networks", name: "cluster" },
       };
-      const entries = await Promise.all(
-        Object.entries(checks).map(async ([k, c]) => {
-          const allowed = await w.can(c);
-          const where = "namespace" in c ? ` in ${c.namespace}` : "";
-          return [
-            k,
-            {
-              allowed,
-              missing: allowed ? null : `needs ${c.verb} on ${c.resource}${c.group ? `.${c.group}` : ""}${where}`,
-            },
-          ] as const;
-        }),
-      );
-      return Object.fromEntries(entries) as Record<keyof typeof checks, { allowed: boolean; missing: string | null }>;
+      const answer = async (c: AccessCheck) => {
+        const allowed = await w.can(c);
+        const where = c.namespace ? ` in ${c.namespace}` : "";
+        const missing = allowed ? null : `needs ${c.verb} on ${c.resource}${c.group ? `.${c.group}` : ""}${where}`;
+        return { allowed, missing };
+      };
+      const [create, update, remove, attach, operator] = await Promise.all([
+        answer(checks.create),
+        answer(checks.update),
+        answer(checks.delete),
+        answer(checks.attach),
+        answer(checks.operator),
+      ]);
+      return { create, update, delete: remove, attach, operator };
     }).catch(() => null),
   ),
 

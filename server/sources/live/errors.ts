@@ -1,35 +1,71 @@
-/** HTTP status of an error from client-node's generated clients (ApiException.code) or its Watch (statusCode). */
-export function httpStatus(err: unknown): number | undefined {
-  if (typeof err !== "object" || err === null) return undefined;
-  const e = err as { code?: unknown; statusCode?: unknown };
-  if (typeof e.code === "number") return e.code;
-  if (typeof e.statusCode === "number") return e.statusCode;
-  return undefined;
+import { z } from "zod";
+import { isObject } from "@/lib/result";
+
+/** The parts of a Kubernetes `Status` body a user is shown; anything else in it is ignored. */
+const statusBodySchema = z.object({
+  message: z.string().optional(),
+  reason: z.string().optional(),
+  details: z
+    .object({ causes: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })).optional() })
+    .optional()
+    .catch(undefined),
+});
+
+/**
+ * One reading of any error client-node throws: the HTTP status (ApiException.code, or Watch's statusCode), the
+ * API's Status body (a JSON string or an object), and a network error's code (ECONNREFUSED…). Every message about
+ * a failed call — a finding, a form field, a tRPC error — is made from this.
+ */
+export interface ApiFailure {
+  status?: number;
+  body: z.infer<typeof statusBodySchema>;
+  /** a network error's code, e.g. ECONNREFUSED */
+  code?: string;
+  /** the error's own message, and its first line (client-node appends headers after it) */
+  message: string;
+  text: string;
+  /** a body that was not a Status (e.g. plain text from a proxy) */
+  rawBody?: string;
 }
+
+export function readApiError(err: unknown): ApiFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  const text = message.split("\n")[0] ?? "";
+  if (!isObject(err)) return { body: {}, message, text };
+  const fields = err;
+  const status =
+    typeof fields.code === "number"
+      ? fields.code
+      : typeof fields.statusCode === "number"
+        ? fields.statusCode
+        : undefined;
+  const raw = typeof fields.body === "string" ? safeJson(fields.body) : fields.body;
+  const parsed = statusBodySchema.safeParse(raw);
+  return {
+    status,
+    body: parsed.success ? parsed.data : {},
+    message,
+    text,
+    ...(typeof fields.code === "string" ? { code: fields.code } : {}),
+    ...(typeof fields.body === "string" && !parsed.success ? { rawBody: fields.body } : {}),
+  };
+}
+
+/** HTTP status of an error from client-node's generated clients (ApiException.code) or its Watch (statusCode). */
+export const httpStatus = (err: unknown): number | undefined => readApiError(err).status;
 
 /** A one-line reason: the API's Status message when there is one, never the headers client-node puts in messages. */
 export function reasonOf(err: unknown): string {
-  if (typeof err === "object" && err !== null) {
-    const body = (err as { body?: unknown }).body;
-    const parsed = typeof body === "string" ? safeJson(body) : body;
-    if (
-      typeof parsed === "object" &&
-      parsed !== null &&
-      typeof (parsed as { message?: unknown }).message === "string"
-    ) {
-      return (parsed as { message: string }).message;
-    }
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === "string") return `${code}: ${(err as Error).message ?? ""}`.trim();
-  }
-  const status = httpStatus(err);
-  const msg = err instanceof Error ? (err.message.split("\n")[0] ?? "") : String(err);
-  return status ? `HTTP ${status}${msg && !msg.startsWith("HTTP-Code") ? ` ${msg}` : ""}` : msg;
+  const f = readApiError(err);
+  if (f.body.message !== undefined) return f.body.message;
+  if (f.code) return `${f.code}: ${f.message}`.trim();
+  return f.status ? `HTTP ${f.status}${f.text && !f.text.startsWith("HTTP-Code") ? ` ${f.text}` : ""}` : f.text;
 }
 
 function safeJson(s: string): unknown {
   try {
-    return JSON.parse(s) as unknown;
+    const value: unknown = JSON.parse(s);
+    return value;
   } catch {
     return undefined;
   }

@@ -89,10 +89,11 @@ export class LiveSource implements ClusterSource {
   }
 
   status(): SourceStatus {
-    const errored = this.parts.filter((p) => p.state.kind === "error");
+    const errored = this.parts.flatMap((p) => (p.state.kind === "error" ? [p.state] : []));
     if (this.parts.some((p) => p.state.kind === "pending") && errored.length === 0) return { state: "connecting" };
     if (errored.length > 0) {
-      const first = errored[0]!.state as Extract<PartState, { kind: "error" }>;
+      const [first] = errored;
+      if (!first) return { state: "connecting" };
       const reason = errored.length > 1 ? `${first.message} (and ${errored.length - 1} more)` : first.message;
       if (!this.parts.some((p) => p.everSynced)) return { state: "failed", reason };
       return { state: "stale", since: first.since, reason };

@@ -76,6 +76,14 @@ export const WATCHED: readonly WatchedResource[] = [
     absentMessage: "IP range use is not shown: the whereabouts IPPool CRD is not installed",
   },
   {
+    slot: "ipReservations",
+    apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+    kind: "OverlappingRangeIPReservation",
+    resource: "overlappingrangeipreservations",
+    namespaced: true,
+    feature: "whereabouts",
+  },
+  {
     slot: "operatorNetwork",
     apiVersion: "operator.openshift.io/v1",
     kind: "Network",
@@ -122,6 +130,7 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
   const v = version ?? "";
   return namespace
     ? async () =>
+        // biome-ignore lint/plugin: client-node types custom objects as `object`; parts parse every item (asKubeObject)
         (await custom.listNamespacedCustomObject({
           group: g,
           version: v,
@@ -130,6 +139,7 @@ export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): 
           fieldSelector,
         })) as KubernetesListObject<KubernetesObject>
     : async () =>
+        // biome-ignore lint/plugin: client-node types custom objects as `object`; parts parse every item (asKubeObject)
         (await custom.listClusterCustomObject({
           group: g,
           version: v,

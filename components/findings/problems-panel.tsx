@@ -1,0 +1,82 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { groupFindings } from "@/lib/findings/group";
+import type { Severity } from "@/lib/findings/info";
+import type { Finding } from "@/lib/topology/schema";
+import { Icon } from "../icons";
+import { FindingItem, TONE } from "./finding-item";
+
+const FILTERS: { value: Severity | "all"; label: string }[] = [
+  { value: "all", label: "All" },
+  { value: "error", label: "Errors" },
+  { value: "warning", label: "Warnings" },
+  { value: "info", label: "Info" },
+];
+
+/** Every finding of the view, grouped by code, worst first; a click shows the element; a filter keeps one severity. */
+export function ProblemsPanel({ findings, onSelect }: { findings: Finding[]; onSelect: (id: string) => void }) {
+  const [only, setOnly] = useState<Severity | "all">("all");
+  const groups = useMemo(() => groupFindings(findings, only === "all" ? undefined : only), [findings, only]);
+  const count = (s: Severity | "all") =>
+    s === "all" ? findings.length : findings.filter((f) => f.severity === s).length;
+  return (
+    <section aria-label="Problems" className="flex min-h-0 flex-1 flex-col" data-testid="problems">
+      <div className="flex items-center gap-2 px-4 pb-2 pt-4">
+        <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Problems</h2>
+        <fieldset className="ml-auto flex gap-1">
+          <legend className="sr-only">Show severity</legend>
+          {FILTERS.map((f) => (
+            <button
+              key={f.value}
+              type="button"
+              aria-pressed={only === f.value}
+              className={`rounded px-1.5 py-0.5 text-[10px] font-medium ${only === f.value ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "bg-slate-200 text-slate-700 hover:bg-slate-300 dark:bg-slate-700 dark:text-slate-200"}`}
+              onClick={() => setOnly(f.value)}
+            >
+              {f.label} {count(f.value)}
+            </button>
+          ))}
+        </fieldset>
+      </div>
+      <div className="min-h-0 space-y-2 overflow-y-auto px-4 pb-4">
+        {groups.length === 0 ? (
+          <p className="text-sm text-slate-500">
+            {findings.length === 0
+              ? "Nothing wrong found: every requested network is attached."
+              : "None of this severity."}
+          </p>
+        ) : null}
+        {groups.map((g) => (
+          <details
+            key={g.code}
+            open
+            data-testid="finding-group"
+            data-code={g.code}
+            className="rounded-md border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            <summary className="flex cursor-pointer items-start gap-1.5 px-2 py-1.5 text-xs font-semibold">
+              <Icon name={g.severity} className={`mt-px h-3.5 w-3.5 shrink-0 ${TONE[g.severity]}`} />
+              <span className="min-w-0">
+                <span className="block text-slate-900 dark:text-slate-100">{g.title}</span>
+                <span className="block font-mono text-[10px] font-normal text-slate-500">{g.code}</span>
+              </span>
+              <span className="ml-auto rounded bg-slate-200 px-1.5 text-[10px] text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+                {g.findings.length}
+              </span>
+            </summary>
+            <p className="border-t border-slate-100 px-2 py-1.5 text-[11px] leading-snug text-slate-600 dark:border-slate-800 dark:text-slate-400">
+              <span className="font-medium">How to fix: </span>
+              {g.fix}
+            </p>
+            <ul className="border-t border-slate-100 dark:border-slate-800">
+              {g.findings.map((f) => (
+                <FindingItem key={`${f.message}|${f.elements.join()}`} finding={f} onSelect={onSelect} />
+              ))}
+            </ul>
+          </details>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { addressOf } from "../net/ip";
+import type { BuildContext } from "./context";
+import { cidrBounds, overlaps, rangeBounds, within } from "./range-bounds";
+import type { InterfaceElement, NetworkElement } from "./schema";
+
+const RANGED_IPAM = new Set(["whereabouts", "host-local"]);
+
+const networksOf = (ctx: BuildContext): NetworkElement[] =>
+  [...ctx.elements.values()].filter((e): e is NetworkElement => e.kind === "network");
+
+/** An attached address outside every range of its network, or inside one of its excludes. */
+export function checkAddressesInRange(ctx: BuildContext): void {
+  for (const el of ctx.elements.values()) {
+    if (el.kind !== "interface" || el.isDefault || !el.attached || el.ips.length === 0) continue;
+    const net = ctx.get(`network/${el.network}`);
+    if (net?.kind !== "network" || !net.ipam || !RANGED_IPAM.has(net.ipam.type) || net.ipam.ranges.length === 0)
+      continue;
+    for (const ip of el.ips) checkAddress(ctx, el, net, ip);
+  }
+}
+
+function checkAddress(ctx: BuildContext, iface: InterfaceElement, net: NetworkElement, ip: string): void {
+  const addr = addressOf(ip);
+  if (!addr || !net.ipam) return;
+  const at = `${ip.split("/")[0]} on ${iface.parent?.replace(/^pod\//, "")} ${iface.interface}`;
+  const home = net.ipam.ranges.find((r) => {
+    const b = rangeBounds(r);
+    return b && within(b, addr.family, addr.value);
+  });
+  if (!home) {
+    const declared = net.ipam.ranges.map((r) => (r.start && r.end ? `${r.start}–${r.end}` : r.subnet)).join(", ");
+    ctx.finding("warning", "ip-outside-range", `${at} is outside ${iface.network}'s range ${declared}`, [
+      iface.id,
+      net.id,
+    ]);
+    return;
+  }
+  const excluded = home.exclude.find((x) => {
+    const b = cidrBounds(x);
+    return b && within(b, addr.family, addr.value);
+  });
+  if (excluded)
+    ctx.finding("warning", "ip-in-excluded-range", `${at} is inside ${iface.network}'s exclude ${excluded}`, [
+      iface.id,
+      net.id,
+    ]);
+}
+
+/** A whereabouts range at 90 % or more (a warning) or full (an error), with its free count. */
+export function checkPoolUse(ctx: BuildContext): void {
+  for (const net of networksOf(ctx)) {
+    const pool = net.ipam?.pool;
+    const range = net.ipam?.ranges[0];
+    if (!pool || !pool.size || pool.size <= 0 || !range) continue;
+    const free = Math.max(0, pool.size - pool.allocated);
+    const span = range.start && range.end ? `${range.start}–${range.end}` : range.subnet;
+    const text = `${net.namespace}/${net.name}: ${free} of ${pool.size} addresses free in ${span} (IPPool ${pool.name})`;
+    if (free === 0) ctx.finding("error", "ippool-exhausted", text, [net.id]);
+    else if (pool.allocated / pool.size >= 0.9) ctx.finding("warning", "ippool-nearly-full", text, [net.id]);
+  }
+}
+
+/** The L2 segment a network's pods land on, when the NAD names it: the same bridge, or the same NIC and VLAN. */
+function segmentOf(net: NetworkElement): string | null {
+  if (net.mainType === "bridge" && net.bridge) return `bridge ${net.bridge}${net.vlan ? ` vlan ${net.vlan}` : ""}`;
+  if ((net.mainType === "macvlan" || net.mainType === "ipvlan" || net.mainType === "vlan") && net.master)
+    return `${net.master}${net.vlan ? ` vlan ${net.vlan}` : ""}`;
+  return null;
+}
+
+/** Two networks on one segment whose ranges overlap: two pods can get the same address on one wire. */
+export function checkOverlappingRanges(ctx: BuildContext): void {
+  const bySegment = new Map<string, NetworkElement[]>();
+  for (const net of networksOf(ctx)) {
+    const seg = segmentOf(net);
+    if (!seg || !net.ipam || net.ipam.ranges.length === 0) continue;
+    bySegment.set(seg, [...(bySegment.get(seg) ?? []), net]);
+  }
+  for (const [seg, nets] of bySegment) {
+    for (let i = 0; i < nets.length; i++) {
+      for (let j = i + 1; j < nets.length; j++) {
+        const a = nets[i];
+        const b = nets[j];
+        if (a && b && rangesOverlap(a, b))
+          ctx.finding(
+            "warning",
+            "overlapping-ranges",
+            `${a.namespace}/${a.name} and ${b.namespace}/${b.name} share ${seg} and their IP ranges overlap`,
+            [a.id, b.id],
+          );
+      }
+    }
+  }
+}
+
+function rangesOverlap(a: NetworkElement, b: NetworkElement): boolean {
+  const bounds = (n: NetworkElement) => (n.ipam?.ranges ?? []).map(rangeBounds).filter((x) => x !== null);
+  return bounds(a).some((x) => bounds(b).some((y) => overlaps(x, y)));
+}
