@@ -29,7 +29,7 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
       {el.failure ? (
         // the stuck interface's cause in one line; the full event text is in its details
         <div
-          className="node-badge line-clamp-2 text-[11px] font-medium text-red-700 dark:text-red-400"
+          className="node-cause line-clamp-2 text-[11px] font-medium text-red-700 dark:text-red-400"
           data-testid="interface-cause"
         >
           {el.failure.summary}
