@@ -2,10 +2,11 @@
 
 import { useEffect, useState } from "react";
 import type { SearchHit } from "@/lib/graph/search";
+import { RANGE_LIMIT } from "@/lib/topology/view-protocol";
 import { Icon } from "../icons";
 import { useSearch } from "./use-search";
 
-/** Finds a pod, IP or MAC; Enter picks the first hit. */
+/** Finds a pod, an IP or a range of them, a MAC, a PCI address, a host or a network; Enter picks the first hit. */
 export function SearchBox({ context, onPick }: { context?: string; onPick: (hit: SearchHit) => void }) {
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
@@ -27,7 +28,7 @@ export function SearchBox({ context, onPick }: { context?: string; onPick: (hit:
       <input
         type="search"
         aria-label="Search pod, IP or MAC"
-        placeholder="Search pod, IP or MAC…"
+        placeholder="Pod, IP, 10.1.0.0/24, MAC, PCI…"
         className="w-full rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none dark:border-slate-600 dark:bg-slate-900"
         value={query}
         onChange={(e) => {
@@ -51,6 +52,11 @@ export function SearchBox({ context, onPick }: { context?: string; onPick: (hit:
           className="absolute z-50 mt-1 max-h-80 w-[28rem] overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           {hits.length === 0 ? <li className="px-3 py-1.5 text-slate-500">Nothing matches “{query}”.</li> : null}
+          {hits.length > 1 ? (
+            <li className="px-3 py-1 text-xs text-slate-500" data-testid="search-count">
+              {hits.length === RANGE_LIMIT ? `first ${RANGE_LIMIT}` : hits.length} matches: pick one
+            </li>
+          ) : null}
           {hits.map((h) => (
             <li key={h.id} role="option" aria-selected={false}>
               <button

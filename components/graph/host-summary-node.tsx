@@ -25,7 +25,7 @@ function HostSummaryNodeView({ data, selected }: NodeProps<HostSummaryNodeType>)
         ) : null}
       </div>
       <div className="mb-1 mt-0.5 text-slate-500 dark:text-slate-400">
-        {summary.pods} pods{summary.points >= 0 ? ` · ${summary.points} attachment points` : ""}
+        {summary.pods} pods · {summary.points} attachment points
         {el.kind === "host" && !el.linksObserved ? " · links inferred" : ""}
       </div>
       <ul className="space-y-0.5">

@@ -76,6 +76,9 @@ export const viewMessageSchema = z.discriminatedUnion("type", [viewSnapshotSchem
 
 export const CELL_KEY_SEPARATOR = "\u0000";
 
+/** A range search can hold a whole subnet's interfaces: this many hits at most (the list scrolls). */
+export const RANGE_LIMIT = 500;
+
 export type ViewQuery = z.infer<typeof viewQuerySchema>;
 export type OverviewWire = z.infer<typeof overviewWireSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { viewQuerySchema } from "@/lib/topology/view-protocol";
+import { RANGE_LIMIT, viewQuerySchema } from "@/lib/topology/view-protocol";
 import { ChangeSignal } from "../../change-signal";
 import { payloadOf } from "../../topology-cache";
 import { feedOf } from "../../topology-feed";
@@ -80,14 +80,16 @@ export const topologyRouter = createTRPCRouter({
     }),
 
   /** Search over the whole cluster (names, IPs and CIDR ranges, MACs, PCI addresses), from the server's index. */
-  search: identifiedProcedure.input(sourceInput.extend({ q: z.string().max(256) })).query(async ({ ctx, input }) => {
-    const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
-    try {
-      const feed = feedOf(lease.source);
-      await feed.current();
-      return searchStore(feed.store, input.q);
-    } finally {
-      lease.release();
-    }
-  }),
+  search: identifiedProcedure
+    .input(sourceInput.extend({ q: z.string().max(256), limit: z.number().int().min(1).max(RANGE_LIMIT).default(12) }))
+    .query(async ({ ctx, input }) => {
+      const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
+      try {
+        const feed = feedOf(lease.source);
+        await feed.current();
+        return searchStore(feed.store, input.q, input.limit);
+      } finally {
+        lease.release();
+      }
+    }),
 });
