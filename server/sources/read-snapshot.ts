@@ -13,7 +13,7 @@ const EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
  * files (a must-gather). Files in a tree that are not YAML or JSON are skipped, as must-gathers hold logs too.
  */
 export async function readSnapshot(target: string): Promise<ClusterSnapshot> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(target);
   } catch (e) {
