@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a clean machine lacks, idempotently: npm packages, Debian's Chromium (Playwright cannot
-# download its own browser here), etcd and a kube-apiserver built from the Go module proxy (the test bed).
+# download its own browser here), etcd and a kube-apiserver built from the Go module proxy (the test bed), and the
+# node stage (containerd, runc, busybox-static; kubelet, scheduler, controller-manager, CNI plugins, Multus, whereabouts).
 # Anything that cannot be had is a failure, never a silent skip.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,4 +22,4 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "setup: installing Debian's chromium for Playwright" >&2
   apt_install chromium || { echo "setup: could not install chromium (apt-get install chromium)" >&2; exit 1; }
 fi
-bash testing/testbed/ensure-deps.sh >/dev/null
+bash testing/testbed/ensure-deps.sh --with-node >/dev/null

@@ -17,3 +17,5 @@ echo "== unit and integration tests (vitest)" >&2
 npx vitest run
 echo "== browser tests (playwright)" >&2
 npx playwright test
+echo "== the walk-through on a real node (playwright, playwright.node.config.ts)" >&2
+npx playwright test -c playwright.node.config.ts

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the test bed's binaries exist: etcd (Debian package etcd-server) and kube-apiserver (built once from
-# the Go module proxy, then cached). Idempotent. Fails loudly: in CI a missing test bed is a failure, never a skip.
+# the Go module proxy, then cached); with --with-node also the node stage's: Debian's containerd, runc and
+# busybox-static, and kubelet, kube-scheduler, kube-controller-manager, CNI plugins, Multus and whereabouts built
+# from the Go module proxy (build-node.sh; ~10 min the first time on 2 cores, then cached).
+# Idempotent. Fails loudly: in CI a missing test bed is a failure, never a skip.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 die() { echo "ensure-deps: $*" >&2; exit 1; }
@@ -32,3 +35,18 @@ fi
 "$apiserver" --version >/dev/null || die "$apiserver --version failed"
 
 echo "ensure-deps: etcd $("$etcd" --version | awk 'NR==1 {print $3}') ($(command -v "$etcd")), $("$apiserver" --version) ($apiserver)" >&2
+
+[ "${1:-}" = --with-node ] || exit 0
+missing=()
+for pair in containerd:containerd ctr:containerd runc:runc busybox:busybox-static curl:curl nsenter:util-linux; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || die "the node stage needs ${missing[*]} (Debian packages) and root"
+  command -v apt-get >/dev/null 2>&1 || die "the node stage needs ${missing[*]}; apt-get is not available"
+  echo "ensure-deps: installing ${missing[*]} for the node stage" >&2
+  apt-get update || die "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" || die "apt-get install ${missing[*]} failed"
+fi
+bash "$here/build-node.sh" >/dev/null || die "building the node stage failed (see above)"
+echo "ensure-deps: node stage ready ($(bash "$here/build-node.sh" | awk -F= '/^VERSIONS=/ {print $2}'))" >&2

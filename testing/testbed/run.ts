@@ -1,9 +1,11 @@
-// Dev mode: `tsx testing/testbed/run.ts [--no-seed] [--grant user=namespace ...] [-- cmd args...]`
-// Starts a seeded test cluster; runs `cmd` with KUBECONFIG set and tears down when it exits (its exit code is ours),
-// or, without a command, stays up until SIGINT/SIGTERM.
+// Dev mode: `tsx testing/testbed/run.ts [--no-seed] [--with-node] [--grant user=namespace ...] [-- cmd args...]`
+// Starts a seeded test cluster (with --with-node also a real node: kubelet, containerd, Multus, whereabouts; root
+// only); runs `cmd` with KUBECONFIG set and tears down when it exits (its exit code is ours), or, without a command,
+// stays up until SIGINT/SIGTERM.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { grantNamespaceReader, startTestCluster } from "./cluster";
+import { startNode, type TestNode } from "./node/node";
 
 const argv = process.argv.slice(2);
 const dashes = argv.indexOf("--");
@@ -11,10 +13,11 @@ const flags = dashes < 0 ? argv : argv.slice(0, dashes);
 const cmd = dashes < 0 ? [] : argv.slice(dashes + 1);
 // --grant restricted=multus-test: let that user read pods and NADs in that namespace (and nothing else).
 const grants = flags.flatMap((f, i) => (f === "--grant" && flags[i + 1] ? [flags[i + 1] as string] : []));
-const unknown = flags.filter((f, i) => f !== "--no-seed" && f !== "--grant" && flags[i - 1] !== "--grant");
+const known = ["--no-seed", "--with-node", "--grant"];
+const unknown = flags.filter((f, i) => !known.includes(f) && flags[i - 1] !== "--grant");
 if (unknown.length > 0) {
   console.error(
-    `usage: tsx testing/testbed/run.ts [--no-seed] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`,
+    `usage: tsx testing/testbed/run.ts [--no-seed] [--with-node] [--grant user=namespace] [-- cmd args...] (unknown: ${unknown.join(" ")})`,
   );
   process.exit(2);
 }
@@ -26,6 +29,16 @@ for (const g of grants) {
   if (!user || !namespace) throw new Error(`--grant wants user=namespace, not ${g}`);
   await grantNamespaceReader(c, user, namespace);
 }
+let node: TestNode | undefined;
+if (flags.includes("--with-node")) {
+  try {
+    node = await startNode(c);
+  } catch (e) {
+    await c.stop();
+    throw e;
+  }
+  console.error(`testbed: node        ${node.name} (network namespace ${node.netns}; ${node.versions})`);
+}
 console.error(`testbed: up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 console.error(`testbed: server      ${c.server}`);
 console.error(`testbed: kubeconfig  ${c.kubeconfigPath}`);
@@ -33,12 +46,15 @@ console.error(
   `testbed: users       admin (context "admin", group system:masters), restricted (context "restricted", no groups)`,
 );
 const info = process.env.PLUMBLINE_TESTBED_INFO;
-if (info) writeFileSync(info, `${JSON.stringify({ server: c.server, kubeconfigPath: c.kubeconfigPath })}\n`);
+const nodeInfo = node && { name: node.name, netns: node.netns, cgroupRoot: node.cgroupRoot, versions: node.versions };
+if (info)
+  writeFileSync(info, `${JSON.stringify({ server: c.server, kubeconfigPath: c.kubeconfigPath, node: nodeInfo })}\n`);
 
 let stopping = false;
 const shutdown = async (code: number): Promise<never> => {
   if (!stopping) {
     stopping = true;
+    await node?.stop().catch((e: Error) => console.error(`testbed: ${e.message}`));
     await c.stop();
   }
   process.exit(code);

@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { KubeConfig } from "@kubernetes/client-node";
+import { expect, type Page } from "@playwright/test";
+import type { KubeResponse } from "../../testing/testbed/cluster";
+import { imageRef } from "../../testing/testbed/node/image";
+import { type Pod, requestOn, until } from "../../testing/testbed/node/truth";
+
+/** The test bed with a node that playwright.node.config.ts started (testing/testbed/run.ts --with-node). */
+export function nodeBed(): {
+  request: (method: string, path: string, body?: unknown) => Promise<KubeResponse>;
+  node: { name: string; netns: string; cgroupRoot: string; versions: string };
+} {
+  const file = process.env.PLUMBLINE_NODE_TESTBED_INFO;
+  if (!file) throw new Error("PLUMBLINE_NODE_TESTBED_INFO is not set: run with -c playwright.node.config.ts");
+  const info = JSON.parse(readFileSync(file, "utf8")) as {
+    server: string;
+    kubeconfigPath: string;
+    node?: { name: string; netns: string; cgroupRoot: string; versions: string };
+  };
+  if (!info.node) throw new Error(`${file} has no node: the test bed was started without --with-node`);
+  const kc = new KubeConfig();
+  kc.loadFromFile(info.kubeconfigPath);
+  kc.setCurrentContext("admin");
+  const caData = Buffer.from(kc.getCurrentCluster()?.caData ?? "", "base64").toString("utf8");
+  const request = requestOn({ server: info.server, caData, adminToken: kc.getCurrentUser()?.token ?? "" });
+  return { request, node: info.node };
+}
+
+export const NS = "multus-test";
+
+/** A Deployment of one sleeping busybox pod, as the walk-through's pod-a/pod-b. */
+export function deployment(name: string, replicas = 1, annotations: Record<string, string> = {}) {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name, namespace: NS },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name }, annotations },
+        spec: {
+          terminationGracePeriodSeconds: 1,
+          containers: [{ name: "main", image: imageRef(), imagePullPolicy: "Never" }],
+        },
+      },
+    },
+  };
+}
+
+/** POST, or nothing if it exists (each spec file may run alone). */
+export async function ensure(
+  request: ReturnType<typeof nodeBed>["request"],
+  collection: string,
+  body: { metadata: { name: string } },
+): Promise<void> {
+  const r = await request("POST", collection, body);
+  if (r.status !== 201 && r.status !== 409) throw new Error(`POST ${collection}: HTTP ${r.status}: ${r.text}`);
+}
+
+/** The single pod of Deployment `app` once it runs with `network` in its network-status (the rollout done). */
+export function rolledOut(request: ReturnType<typeof nodeBed>["request"], app: string, network: string): Promise<Pod> {
+  return until(`Deployment ${NS}/${app} rolled out with ${network}`, async () => {
+    const r = await request("GET", `/api/v1/namespaces/${NS}/pods?labelSelector=app%3D${app}`);
+    const pods = (r.body as { items?: Pod[] }).items ?? [];
+    const [p] = pods;
+    const status = (p?.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.[
+      "k8s.v1.cni.cncf.io/network-status"
+    ];
+    return pods.length === 1 && p?.status?.phase === "Running" && status?.includes(`"${network}"`) ? p : undefined;
+  });
+}
+
+/** Creates a NAD through the dashboard's form (plain NAD target). */
+export async function openNewNetwork(page: Page, name: string): Promise<void> {
+  await page.goto("/networks/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Namespace", { exact: true }).fill(NS);
+  const nad = page.getByRole("radio", { name: "NetworkAttachmentDefinition" });
+  if (await nad.isVisible()) await nad.check();
+}
+
+export async function attachThroughForm(page: Page, deploymentName: string, network: string): Promise<void> {
+  await page.goto(`/networks/attach?ns=${NS}&workload=Deployment/${deploymentName}`);
+  await page.getByLabel("Network", { exact: true }).selectOption(network);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(
+    page.getByText(`Patched Deployment ${NS}/${deploymentName}: its pods restart with the networks.`),
+  ).toBeVisible();
+}

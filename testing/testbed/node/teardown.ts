@@ -1,0 +1,76 @@
+// Teardown of the node stage, and the inventory that proves nothing it made is left on the machine.
+import type { ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:net";
+import { cgroupPids, cgroupRootExists, removeCgroupRoot } from "./cgroups";
+import { deleteNetns, netnsPath, processesIn } from "./netns";
+import { type Component, killPids, sleep, terminate } from "./procs";
+import type { Reporter } from "./reporter";
+
+export interface NodeState {
+  dir: string;
+  netns: string;
+  cgroupRoot: string;
+  components: Component[];
+  /** the anchor's mount namespace and the node's network namespace (as /proc/<pid>/ns links read) */
+  inodes: string[];
+  anchor?: ChildProcess;
+  proxy?: Server;
+  reporter?: Reporter;
+  stopped?: Promise<void>;
+}
+
+export function teardown(s: NodeState): Promise<void> {
+  s.stopped ??= doTeardown(s);
+  return s.stopped;
+}
+
+async function doTeardown(s: NodeState): Promise<void> {
+  await s.reporter?.stop();
+  // The kubelet first (it would restart what we stop), containerd after it, then whatever they left running:
+  // containers and sandboxes (in our cgroups) and shims (in our mount namespace).
+  for (const c of [...s.components].reverse()) await terminate(c, 10_000);
+  for (let i = 0; i < 100; i++) {
+    const pids = ours(s).filter((pid) => pid !== s.anchor?.pid);
+    if (pids.length === 0) break;
+    killPids(pids);
+    await sleep(100);
+  }
+  if (s.anchor && s.anchor.exitCode === null && s.anchor.signalCode === null) {
+    const anchor = s.anchor;
+    await new Promise<void>((resolve) => {
+      anchor.once("exit", () => resolve());
+      anchor.kill("SIGKILL");
+    });
+  }
+  for (let i = 0; i < 50 && ours(s).length > 0; i++) {
+    killPids(ours(s));
+    await sleep(100);
+  }
+  // A cgroup can be removed only once its last task is reaped; that can lag the kill a little.
+  for (let i = 0; i < 50 && removeCgroupRoot(s.cgroupRoot).length > 0; i++) await sleep(100);
+  await new Promise<void>((resolve) => (s.proxy ? s.proxy.close(() => resolve()) : resolve()));
+  deleteNetns(s.netns);
+  rmSync(s.dir, { recursive: true, force: true, maxRetries: 5 });
+  const left = leftovers(s);
+  if (left.length > 0) throw new Error(`node stage teardown left: ${left.join("; ")}`);
+}
+
+function ours(s: NodeState): number[] {
+  return [...new Set([...processesIn(s.inodes), ...cgroupPids(s.cgroupRoot)])];
+}
+
+/** What of the stage is still on the machine (empty after a clean teardown). */
+export function leftovers(s: Pick<NodeState, "dir" | "netns" | "cgroupRoot" | "inodes">): string[] {
+  const left: string[] = [];
+  const pids = [...new Set([...processesIn(s.inodes), ...cgroupPids(s.cgroupRoot)])];
+  if (pids.length > 0) left.push(`processes ${pids.join(", ")}`);
+  if (cgroupRootExists(s.cgroupRoot)) left.push(`cgroup ${s.cgroupRoot}`);
+  if (existsSync(netnsPath(s.netns))) left.push(`network namespace ${s.netns}`);
+  if (existsSync(s.dir)) left.push(`directory ${s.dir}`);
+  const mounts = readFileSync("/proc/self/mountinfo", "utf8")
+    .split("\n")
+    .filter((l) => l.includes(s.dir) || l.includes(s.netns));
+  if (mounts.length > 0) left.push(`mounts ${mounts.join(" | ")}`);
+  return left;
+}

@@ -1,0 +1,35 @@
+// The node is up when its Node object says Ready (runtime and CNI config loaded: Multus is in place) and the
+// controller-manager has lifted the not-ready taint the kubelet registers with (until then nothing schedules).
+import { kubeRequest, type TestCluster } from "../cluster";
+import { NODE_NAME } from "./config";
+import { type Component, waitFor } from "./procs";
+
+interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
+export async function waitNodeReady(c: TestCluster, kubelet: Component, timeoutMs = 120_000): Promise<void> {
+  let last = "no Node object yet";
+  try {
+    await waitFor(
+      `node ${NODE_NAME} Ready`,
+      kubelet,
+      async () => {
+        const r = await kubeRequest(c, "GET", `/api/v1/nodes/${NODE_NAME}`);
+        if (r.status !== 200) return false;
+        const node = r.body as { spec?: { taints?: { key: string }[] }; status?: { conditions?: Condition[] } };
+        const ready = (node.status?.conditions ?? []).find((x) => x.type === "Ready");
+        const taints = (node.spec?.taints ?? []).map((t) => t.key);
+        last = ready ? `Ready=${ready.status} (${ready.reason ?? ""}: ${ready.message ?? ""})` : "no Ready condition";
+        if (taints.length > 0) last += `; taints ${taints.join(", ")}`;
+        return ready?.status === "True" && taints.length === 0;
+      },
+      timeoutMs,
+    );
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nlast seen: ${last}`);
+  }
+}
