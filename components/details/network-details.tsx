@@ -76,27 +76,7 @@ export function NetworkDetails({
                 />
               </div>
             ))}
-            {ipam.pool ? (
-              <div className="mt-2 text-xs">
-                <div className="mb-1 flex justify-between">
-                  <span>
-                    {ipam.pool.allocated - (ipam.pool.stale ?? 0)} of {ipam.pool.size ?? "?"} addresses in use
-                    {ipam.pool.stale ? (
-                      <span className="text-amber-700 dark:text-amber-300"> + {ipam.pool.stale} stale (pod gone)</span>
-                    ) : null}
-                  </span>
-                  <span className="font-mono text-slate-500">IPPool {ipam.pool.name}</span>
-                </div>
-                <div className="h-1.5 rounded bg-slate-200 dark:bg-slate-700">
-                  <div
-                    className="h-1.5 rounded bg-sky-500"
-                    style={{
-                      width: `${ipam.pool.size ? Math.min(100, (100 * (ipam.pool.allocated - (ipam.pool.stale ?? 0))) / ipam.pool.size) : 0}%`,
-                    }}
-                  />
-                </div>
-              </div>
-            ) : null}
+            {ipam.pool ? <PoolUse pool={ipam.pool} /> : null}
             {ipam.type === "dhcp" ? (
               <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
                 DHCP needs a DHCP server on the segment and the CNI dhcp daemon on every node.
@@ -133,5 +113,33 @@ export function NetworkDetails({
         </pre>
       </Section>
     </>
+  );
+}
+
+type Pool = NonNullable<NonNullable<NetworkElement["ipam"]>["pool"]>;
+
+/** Addresses in use, and apart from them the reservations whose pod is gone (stale), on one bar. */
+function PoolUse({ pool }: { pool: Pool }) {
+  const stale = pool.stale ?? 0;
+  const inUse = pool.allocated - stale;
+  const pct = (n: number) => (pool.size ? Math.min(100, (100 * n) / pool.size) : 0);
+  return (
+    <div className="mt-2 text-xs">
+      <div className="mb-1 flex justify-between gap-2">
+        <span>
+          {inUse} of {pool.size ?? "?"} addresses in use
+        </span>
+        <span className="font-mono text-slate-500">IPPool {pool.name}</span>
+      </div>
+      <div className="flex h-1.5 overflow-hidden rounded bg-slate-200 dark:bg-slate-700">
+        <div className="h-1.5 bg-sky-500" style={{ width: `${pct(inUse)}%` }} />
+        <div className="h-1.5 bg-amber-400" style={{ width: `${pct(stale)}%` }} />
+      </div>
+      {stale ? (
+        <p className="mt-1 text-amber-800 dark:text-amber-300">
+          + {stale} stale: reserved for {stale === 1 ? "a pod that no longer exists" : "pods that no longer exist"}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -99,3 +99,34 @@ test("attach a network to the walk-through's Deployment keeps what it had", asyn
   ).toBeVisible();
   await snap(page, testInfo, "attach-done");
 });
+
+// Issue 10: raw JSON went through with IPAM whereabouts refuses and a "name" Multus ignores.
+test("raw JSON with impossible IPAM, or another network's name, is refused at the config field", async ({
+  page,
+}, testInfo) => {
+  const requests = saves(page);
+  await page.goto("/networks/new");
+  await page.getByLabel("Name", { exact: true }).fill("raw-bad");
+  await page.getByRole("radio", { name: /Raw JSON/ }).check();
+  const config = page.getByLabel("CNI config (JSON)", { exact: true });
+  const write = async (name: string, range: string) => {
+    await config.fill(
+      JSON.stringify({
+        cniVersion: "0.3.1",
+        name,
+        type: "bridge",
+        bridge: "br-raw",
+        ipam: { type: "whereabouts", range },
+      }),
+    );
+    await config.blur();
+  };
+  await write("raw-bad", "999.1.1.0/24");
+  await expect(config).toHaveAttribute("aria-invalid", "true");
+  await expect(config).toHaveAccessibleDescription(/999\.1\.1\.0\/24 is not a CIDR/);
+  await write("raw-other", "192.168.62.0/24");
+  await page.getByRole("button", { name: "Create network" }).click();
+  await expect(config).toHaveAccessibleDescription(/"raw-other" but the NAD is raw-bad/);
+  await snap(page, testInfo, "form-raw-invalid");
+  expect(requests).toEqual([]);
+});

@@ -57,7 +57,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   },
   {
     cause: "sriov-resource",
-    pattern: /getPodResources|PodResourcesLister|resourceName .*not found|no resources? .*allocated/i,
+    pattern: /getPodResources|PodResourcesLister|resourceName \S+ not found|no resources? (?:was |were )?allocated/i,
   },
   {
     cause: "multus-not-ready",
@@ -87,7 +87,8 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   },
   {
     cause: "master-not-found",
-    pattern: /failed to find host device: .*?pci device ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-9a-f])/i,
+    pattern:
+      /failed to find host device: no net directory under pci device ([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\.[0-9a-f])/i,
     facts: dev,
   },
   { cause: "master-not-found", pattern: /failed to find (?:host )?device|Link not found|no such network interface/i },

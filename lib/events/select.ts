@@ -1,5 +1,6 @@
 import type { KubeObject } from "../k8s/objects";
-import { eventSpecSchema, type PodEvent } from "./schema";
+import { isObject } from "../result";
+import type { EventSpec, PodEvent } from "./schema";
 
 /**
  * The event reasons that say something about a pod's secondary networks, and who writes them:
@@ -23,9 +24,9 @@ const RELEVANT = new Set<string>(NETWORK_EVENT_REASONS);
 export function podNetworkEvents(events: readonly KubeObject[]): Map<string, PodEvent[]> {
   const byPod = new Map<string, PodEvent[]>();
   for (const e of events) {
-    const parsed = eventSpecSchema.safeParse(e.spec);
-    if (!parsed.success) continue;
-    const { regarding, ...event } = parsed.data;
+    const spec = asEventSpec(e.spec);
+    if (!spec) continue;
+    const { regarding, ...event } = spec;
     if (regarding.kind !== "Pod" || !RELEVANT.has(event.reason)) continue;
     const key = `${regarding.namespace ?? e.metadata.namespace ?? "default"}/${regarding.name}`;
     const list = byPod.get(key) ?? [];
@@ -38,4 +39,18 @@ export function podNetworkEvents(events: readonly KubeObject[]): Map<string, Pod
     byPod.set(key, list.slice(0, EVENTS_PER_POD));
   }
   return byPod;
+}
+
+/**
+ * The spec eventSpec() wrote, checked by hand: a schema parse per event was most of this stage's time, and the
+ * shape is ours (a hand-made object with some other spec is skipped, never trusted).
+ */
+function asEventSpec(v: unknown): EventSpec | null {
+  if (!isObject(v) || !isObject(v.regarding)) return null;
+  const { regarding, reason, type, message, count } = v;
+  if (typeof regarding.kind !== "string" || typeof regarding.name !== "string") return null;
+  if (typeof reason !== "string" || typeof type !== "string" || typeof message !== "string") return null;
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1) return null;
+  if (v.time !== undefined && typeof v.time !== "string") return null;
+  return v as EventSpec; // every field the topology reads was checked above
 }

@@ -29,6 +29,13 @@ export const checkFindings = {
       "A whereabouts range has no free address left: new pods on this network will be stuck in ContainerCreating.",
     fix: "Widen the range (or range_start/range_end), or free leaked reservations, or scale down pods on that network.",
   },
+  "ip-reserved-twice": {
+    severity: ["error"],
+    title: "Same IP reserved twice",
+    meaning:
+      "The whereabouts IPAM holds two reservations for one address for different pods (OverlappingRangeIPReservations in two namespaces, or one disagreeing with its IPPool), so two pods can end up with it.",
+    fix: "Delete the reservation whose pod is gone or does not have the address, then recreate the pod that lost it; keep one whereabouts namespace for reservations.",
+  },
   "overlapping-ranges": {
     severity: ["warning"],
     title: "Overlapping ranges on one segment",

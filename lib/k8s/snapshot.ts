@@ -11,6 +11,8 @@ export interface ClusterSnapshot {
   nodes: KubeObject[];
   nodeNetworkStates: KubeObject[];
   ipPools: KubeObject[];
+  /** whereabouts OverlappingRangeIPReservations: one per reserved address, across ranges */
+  ipReservations: KubeObject[];
   operatorNetwork: KubeObject | null;
   /** Deployments, StatefulSets and DaemonSets: not drawn, but what "attach a network" patches */
   workloads: KubeObject[];
@@ -30,6 +32,7 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   nodes: [],
   nodeNetworkStates: [],
   ipPools: [],
+  ipReservations: [],
   operatorNetwork: null,
   workloads: [],
   events: [],
@@ -57,6 +60,7 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "k8s.cni.cncf.io" && kind === "NetworkAttachmentDefinition") return "nads";
   if (group === "nmstate.io" && kind === "NodeNetworkState") return "nodeNetworkStates";
   if (group === "whereabouts.cni.cncf.io" && kind === "IPPool") return "ipPools";
+  if (group === "whereabouts.cni.cncf.io" && kind === "OverlappingRangeIPReservation") return "ipReservations";
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
   if ((group === "" || group === "events.k8s.io") && kind === "Event") return "events";
   if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";

@@ -5,6 +5,7 @@ import { applyIpPools, checkDuplicateIps } from "./checks";
 import { checkAddressesInRange, checkOverlappingRanges, checkPoolUse } from "./checks-ipam";
 import { checkBridgeIslands, checkParents } from "./checks-nodes";
 import { checkDhcpDaemon, checkSriov } from "./checks-plugins";
+import { checkReservations } from "./checks-reservations";
 import { BuildContext } from "./context";
 import { applyPodEvents } from "./events";
 import { addHosts, explainInferredHosts, markIslands } from "./hosts";
@@ -71,6 +72,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
 function runChecks(ctx: BuildContext, snapshot: ClusterSnapshot): void {
   checkAddressesInRange(ctx);
   checkPoolUse(ctx);
+  checkReservations(ctx, snapshot.ipReservations, snapshot.ipPools);
   checkOverlappingRanges(ctx);
   checkParents(ctx);
   checkBridgeIslands(ctx);

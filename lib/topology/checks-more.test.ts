@@ -95,6 +95,31 @@ describe("whereabouts pool use", () => {
   });
 });
 
+describe("whereabouts reservations", () => {
+  const orip = (name: string, namespace: string, podref: string) => ({
+    apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+    kind: "OverlappingRangeIPReservation",
+    metadata: { name, namespace },
+    spec: { containerid: "4e5a8ac872e8", ifname: "net1", podref },
+  });
+
+  it("ip-reserved-twice: one address held for two pods, across namespaces or against its IPPool", () => {
+    const two = [orip("10.10.0.1", "kube-system", `${NS}/p0`), orip("10.10.0.1", "openshift-multus", `${NS}/other`)];
+    expect(codes(two, "ip-reserved-twice")[0]?.message).toContain(`${NS}/p0`);
+    const v6 = [orip("fd00--a", "kube-system", `${NS}/x`), orip("fd00::a", "whereabouts", `${NS}/y`)];
+    expect(codes(v6, "ip-reserved-twice")[0]?.message).toMatch(/^fd00::a is reserved/);
+    expect(
+      codes([pool("10.10.0.0/28", 1), orip("10.10.0.1", "kube-system", `${NS}/other`)], "ip-reserved-twice"),
+    ).toHaveLength(1);
+  });
+
+  it("not when the reservation and the IPPool agree", () => {
+    expect(
+      codes([pool("10.10.0.0/28", 1), orip("10.10.0.1", "kube-system", `${NS}/p0`)], "ip-reserved-twice"),
+    ).toHaveLength(0);
+  });
+});
+
 describe("segments", () => {
   it("overlapping-ranges: two NADs on the same master with overlapping ranges, not on different masters", () => {
     const a = nad("a", WHEREABOUTS("192.168.30.0/24"));

@@ -43,21 +43,57 @@ export function applyPodEvents(ctx: BuildContext, events: readonly KubeObject[])
     list.push(el);
     ifacesByPod.set(el.parent, list);
   }
+  const pass: Pass = { ctx, points: new Map(), missingNad: new Set(), settled: new Set() };
+  for (const l of ctx.links.values()) if (l.kind === "attachment") pass.points.set(l.source, l.target);
+  for (const f of ctx.findings) if (f.code === "network-not-found" && f.elements[0]) pass.missingNad.add(f.elements[0]);
   for (const [key, list] of podNetworkEvents(events)) {
     const slash = key.indexOf("/");
     const pod = ctx.get(podId(key.slice(0, slash), key.slice(slash + 1)));
     const ifaces = pod ? (ifacesByPod.get(pod.id) ?? []) : [];
     if (pod?.kind !== "pod" || ifaces.length === 0) continue;
-    applyToPod(ctx, pod, ifaces, list);
+    applyToPod(pass, pod, ifaces, list);
   }
+  // The events say more than "not attached" about these interfaces: drop that finding, in one pass over all.
+  if (pass.settled.size === 0) return;
+  const keep = ctx.findings.filter(
+    (f) => !(f.code === "network-not-attached" && pass.settled.has(f.elements[0] ?? "")),
+  );
+  ctx.findings.splice(0, ctx.findings.length, ...keep);
+}
+
+/** What one pass over the events looks up once instead of per interface. */
+interface Pass {
+  ctx: BuildContext;
+  /** interface id → the host-side point it is attached to */
+  points: Map<string, string>;
+  /** interfaces whose NAD the topology already reports missing */
+  missingNad: Set<string>;
+  /** interfaces the events explain: their "network-not-attached" goes */
+  settled: Set<string>;
+}
+
+/**
+ * Parsed messages by text. A live source rebuilds the topology on every change and the same events come back each
+ * time, so each text is parsed once; the parse is pure, so the cache changes no result. Bounded: oldest out first.
+ */
+const PARSED = new Map<string, CniFailure>();
+const PARSED_MAX = 32_768; // 10 events for each of 3,000 stuck pods
+
+function parseOnce(message: string): CniFailure {
+  const hit = PARSED.get(message);
+  if (hit) return hit;
+  const parsed = parseCniFailure(message);
+  if (PARSED.size >= PARSED_MAX) PARSED.delete(PARSED.keys().next().value ?? "");
+  PARSED.set(message, parsed);
+  return parsed;
 }
 
 function read(event: PodEvent): Read {
   const added = event.reason === "AddedInterface" ? parseAddedInterface(event.message) : null;
-  return added ? { event, added } : { event, failure: parseCniFailure(event.message) };
+  return added ? { event, added } : { event, failure: parseOnce(event.message) };
 }
 
-function applyToPod(ctx: BuildContext, pod: PodElement, ifaces: InterfaceElement[], newestFirst: PodEvent[]): void {
+function applyToPod(pass: Pass, pod: PodElement, ifaces: InterfaceElement[], newestFirst: PodEvent[]): void {
   const newest = new Map<InterfaceElement, Read>();
   for (const r of newestFirst.map(read)) {
     const targets = r.added ? ifaces.filter((i) => matchesAdded(i, r.added)) : targetsOf(ifaces, r.failure);
@@ -69,8 +105,8 @@ function applyToPod(ctx: BuildContext, pod: PodElement, ifaces: InterfaceElement
     }
   }
   for (const [iface, r] of newest) {
-    if (r.added) confirm(ctx, pod, iface, r.added);
-    else if (!(iface.attached && pod.phase === "Running")) fail(ctx, pod, iface, r.event, r.failure);
+    if (r.added) confirm(pass, pod, iface, r.added);
+    else if (!(iface.attached && pod.phase === "Running")) fail(pass, pod, iface, r.event, r.failure);
   }
 }
 
@@ -94,13 +130,13 @@ function targetsOf(ifaces: InterfaceElement[], f: CniFailure): InterfaceElement[
   return ifaces.filter((i) => i.requested && !i.attached);
 }
 
-function confirm(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, added: AddedInterface): void {
+function confirm(pass: Pass, pod: PodElement, iface: InterfaceElement, added: AddedInterface): void {
   if (iface.attached || !iface.requested) return;
   iface.attached = true;
   iface.provenance = "observed";
   if (iface.ips.length === 0) iface.ips = added.ips;
-  dropFinding(ctx, "network-not-attached", iface.id);
-  ctx.finding(
+  pass.settled.add(iface.id);
+  pass.ctx.finding(
     "info",
     "attachment-from-event",
     `Pod ${pod.namespace}/${pod.name} ${iface.interface} on ${iface.network}: network-status does not list it, but Multus reported "${added.interface} [${added.ips.join(" ")}]" added`,
@@ -108,29 +144,18 @@ function confirm(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, ad
   );
 }
 
-function fail(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, event: PodEvent, f: CniFailure): void {
+function fail(pass: Pass, pod: PodElement, iface: InterfaceElement, event: PodEvent, f: CniFailure): void {
   iface.failure = { ...f, message: event.message, count: event.count, ...(event.time ? { time: event.time } : {}) };
-  dropFinding(ctx, "network-not-attached", iface.id);
+  pass.settled.add(iface.id);
   // The topology already says the NAD is missing; the events only confirm it (the interface still shows them).
-  if (
-    f.cause === "nad-not-found" &&
-    ctx.findings.some((x) => x.code === "network-not-found" && x.elements[0] === iface.id)
-  )
-    return;
-  const networkEl = ctx.get(`network/${iface.network}`);
-  const point = [...ctx.links.values()].find((l) => l.kind === "attachment" && l.source === iface.id)?.target;
+  if (f.cause === "nad-not-found" && pass.missingNad.has(iface.id)) return;
+  const networkEl = pass.ctx.get(`network/${iface.network}`);
+  const point = pass.points.get(iface.id);
   const times = event.count > 1 ? ` (${event.count} times)` : "";
-  ctx.finding(
+  pass.ctx.finding(
     pod.phase === "Running" ? "warning" : "error",
     SANDBOX_CODE[f.cause],
     `Pod ${pod.namespace}/${pod.name} ${iface.interface} on ${iface.network}: ${f.summary}${times}`,
     [iface.id, ...(networkEl ? [networkEl.id] : []), pod.id, ...(point ? [point] : [])],
   );
-}
-
-function dropFinding(ctx: BuildContext, code: FindingCode, elementId: string): void {
-  for (let i = ctx.findings.length - 1; i >= 0; i--) {
-    const f = ctx.findings[i];
-    if (f?.code === code && f.elements[0] === elementId) ctx.findings.splice(i, 1);
-  }
 }

@@ -76,6 +76,14 @@ export const WATCHED: readonly WatchedResource[] = [
     absentMessage: "IP range use is not shown: the whereabouts IPPool CRD is not installed",
   },
   {
+    slot: "ipReservations",
+    apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+    kind: "OverlappingRangeIPReservation",
+    resource: "overlappingrangeipreservations",
+    namespaced: true,
+    feature: "whereabouts",
+  },
+  {
     slot: "operatorNetwork",
     apiVersion: "operator.openshift.io/v1",
     kind: "Network",
