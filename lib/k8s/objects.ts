@@ -1,4 +1,4 @@
-import { isObject, type JsonObject, str } from "../result";
+import { isObject, str } from "../result";
 
 export interface ObjectMeta {
   name: string;

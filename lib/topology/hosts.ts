@@ -1,3 +1,4 @@
+import { isDnsSubdomain } from "../k8s/names";
 import type { KubeObject } from "../k8s/objects";
 import { NIC_TYPES, parseNnsInterfaces } from "../nns/interfaces";
 import { isObject, str, stringsAt } from "../result";
@@ -141,4 +142,20 @@ export function markIslands(ctx: BuildContext, usedBridges: ReadonlySet<string>)
     if (el.kind !== "bridge") continue;
     el.island = el.uplinks.length === 0 && (usedBridges.has(el.device) || attached.has(el.id));
   }
+}
+
+/** The pod's host; a node name Kubernetes would refuse could fake another element's id, so then none, and a finding. */
+export function nodeOf(ctx: BuildContext, nodeName: string | undefined, pod: string, id: string): string | null {
+  if (!nodeName) return null;
+  if (isDnsSubdomain(nodeName)) {
+    ctx.host(nodeName);
+    return nodeName;
+  }
+  ctx.finding(
+    "warning",
+    "object-invalid",
+    `Pod ${pod}: spec.nodeName ${JSON.stringify(nodeName.slice(0, 80))} is not a valid node name; drawn without a host`,
+    [id],
+  );
+  return null;
 }

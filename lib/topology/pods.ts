@@ -1,4 +1,3 @@
-import { isDnsSubdomain } from "../k8s/names";
 import { annotation, type KubeObject } from "../k8s/objects";
 import {
   NETWORK_STATUS_ANNOTATION,
@@ -9,7 +8,7 @@ import { type NetworkStatus, parseNetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, parseNetworksAnnotation, requestedInterfaceNames } from "../pod/networks-annotation";
 import { isObject, str, stringsAt } from "../result";
 import { type BuildContext, hostId, podId } from "./context";
-import { ensurePoint } from "./hosts";
+import { ensurePoint, nodeOf } from "./hosts";
 import type { NetworkEntry } from "./networks";
 import { pairStatuses } from "./pair-statuses";
 import type { HostSideElement, InterfaceElement, PodElement } from "./schema";
@@ -45,10 +44,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   const id = podId(namespace, pod.metadata.name);
   const spec = isObject(pod.spec) ? pod.spec : {};
   const status = isObject(pod.status) ? pod.status : {};
-  const nodeName = str(spec.nodeName);
-  // A node name Kubernetes would refuse could fake another element's id: the pod is drawn unscheduled instead.
-  const node = nodeName && isDnsSubdomain(nodeName) ? nodeName : null;
-  if (node) ctx.host(node);
+  const node = nodeOf(ctx, str(spec.nodeName), `${namespace}/${pod.metadata.name}`, id);
   const element = ctx.add<PodElement>({
     id,
     kind: "pod",
@@ -62,14 +58,6 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
     requested: [],
   });
 
-  if (nodeName && !node) {
-    ctx.finding(
-      "warning",
-      "object-invalid",
-      `Pod ${namespace}/${pod.metadata.name}: spec.nodeName ${JSON.stringify(nodeName.slice(0, 80))} is not a valid node name; drawn without a host`,
-      [id],
-    );
-  }
   const requests = readRequests(ctx, pod, element);
   const statuses = readStatuses(ctx, pod, element);
   const names = requestedInterfaceNames(requests);

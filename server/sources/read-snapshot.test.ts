@@ -164,10 +164,9 @@ describe("readSnapshot", () => {
     expect(e.message).toContain("empty-dir: no .yaml, .yml or .json files");
   });
 
-  it("reads an empty file as no objects", async () => {
-    const s = await readSnapshot(await write("empty.yaml", ""));
-    expect(s.pods).toEqual([]);
-    expect(s.notes).toEqual([]);
+  it("refuses an empty file: nothing read is a mistake, not an empty cluster", async () => {
+    const file = await write("empty.yaml", "");
+    expect((await rejection(readSnapshot(file))).message).toBe(`no Kubernetes objects in ${file}`);
   });
 });
 

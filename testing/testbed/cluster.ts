@@ -28,7 +28,10 @@ export interface TestCluster {
   restrictedToken: string;
   kubeconfigPath: string;
   dir: string;
-  stopApiserver(): Promise<void>;
+  /** etcd's client URL (plain HTTP on loopback), for fault injection such as a compaction */
+  etcdUrl: string;
+  /** SIGTERM by default; SIGKILL for a crash */
+  stopApiserver(signal?: NodeJS.Signals): Promise<void>;
   startApiserver(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -527,8 +530,9 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
     restrictedToken,
     kubeconfigPath,
     dir,
-    async stopApiserver() {
-      if (apiserver) await terminate(apiserver);
+    etcdUrl,
+    async stopApiserver(signal: NodeJS.Signals = "SIGTERM") {
+      if (apiserver) await terminate(apiserver, signal);
       apiserver = undefined;
     },
     async startApiserver() {
@@ -587,7 +591,7 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
   return c;
 }
 
-function terminate(p: ChildProcess): Promise<void> {
+function terminate(p: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => p.kill("SIGKILL"), 10_000);
@@ -595,7 +599,7 @@ function terminate(p: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    p.kill("SIGTERM");
+    p.kill(signal);
   });
 }
 

@@ -1,38 +1,13 @@
-import {
-  type Informer,
-  type KubeConfig,
-  type KubernetesObject,
-  ListWatch,
-  type ObjectCache,
-  Watch,
-} from "@kubernetes/client-node";
-import type { KubeObject } from "@/lib/k8s/objects";
-import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
+import { type KubeConfig, ListWatch, VersionApi, Watch } from "@kubernetes/client-node";
+import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
-import type { Finding } from "@/lib/topology/schema";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
 import { describeApiError, httpStatus } from "./errors";
+import { type Part, type PartInformer, type PartState, partsSnapshot, partsStatus } from "./parts";
+import { ReadinessProbe } from "./readiness-probe";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
-
-type PartState =
-  | { kind: "pending" }
-  | { kind: "synced" }
-  | { kind: "absent" }
-  | { kind: "forbidden"; message: string }
-  | { kind: "error"; message: string; since: string };
-
-interface Part {
-  resource: WatchedResource;
-  namespace?: string;
-  informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
-  state: PartState;
-  /** had a complete list once: its objects are the last good picture */
-  everSynced: boolean;
-  attempt: number;
-  timer?: NodeJS.Timeout;
-}
 
 export interface LiveSourceOptions {
   label: string;
@@ -42,6 +17,8 @@ export interface LiveSourceOptions {
   backoff?: { min: number; max: number };
   /** how often to look again for an absent API group or a forbidden kind, in ms */
   recheckMs?: number;
+  /** how often to ask the API server whether it is back while a part is broken, in ms */
+  probeMs?: number;
   /** reads only (the service-account kiosk): no writer */
   readOnly?: boolean;
   identity?: "kubeconfig" | "forwarded-token" | "service-account";
@@ -50,8 +27,8 @@ export interface LiveSourceOptions {
 /**
  * Lists and watches the Multus-related kinds with client-node informers. Each kind (and, when a kind may
  * not be listed cluster-wide, each fallback namespace) is its own part, so one 403 or one missing API group
- * degrades that part only. 410 Gone relists (client-node does it); a dropped watch reconnects with backoff,
- * and the source reports stale until every part is back.
+ * degrades that part only. A dropped watch reconnects with backoff (reset at once when a readiness probe sees the
+ * API server answer again), listing afresh, and the source reports stale until every part is back.
  */
 export class LiveSource implements ClusterSource {
   readonly info: SourceInfo;
@@ -62,6 +39,7 @@ export class LiveSource implements ClusterSource {
   private liveSince: string | null = null;
   private closed = false;
   private readonly firstRound: Promise<void>;
+  private readonly probe: ReadinessProbe;
   private resolveFirst!: () => void;
 
   constructor(
@@ -75,6 +53,12 @@ export class LiveSource implements ClusterSource {
       ...(opts.identity ? { identity: opts.identity } : {}),
     };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
+    const version = kc.makeApiClient(VersionApi);
+    this.probe = new ReadinessProbe(
+      () => version.getCode(),
+      () => this.retryBroken(),
+      opts.probeMs ?? 1_000,
+    );
     for (const resource of WATCHED) this.addPart(resource);
   }
 
@@ -89,46 +73,12 @@ export class LiveSource implements ClusterSource {
   }
 
   status(): SourceStatus {
-    const errored = this.parts.flatMap((p) => (p.state.kind === "error" ? [p.state] : []));
-    if (this.parts.some((p) => p.state.kind === "pending") && errored.length === 0) return { state: "connecting" };
-    if (errored.length > 0) {
-      const [first] = errored;
-      if (!first) return { state: "connecting" };
-      const reason = errored.length > 1 ? `${first.message} (and ${errored.length - 1} more)` : first.message;
-      if (!this.parts.some((p) => p.everSynced)) return { state: "failed", reason };
-      return { state: "stale", since: first.since, reason };
-    }
-    return { state: "live", since: this.liveSince ?? new Date().toISOString() };
+    return partsStatus(this.parts, this.liveSince);
   }
 
   snapshot(): ClusterSnapshot {
-    if (this.cached?.rev === this.rev) return this.cached.snap;
-    const snap = emptySnapshot();
-    for (const part of this.parts) {
-      const { resource } = part;
-      for (const raw of part.informer.list()) {
-        const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
-        if (typeof obj === "string") continue;
-        // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
-        const stamped: KubeObject = { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
-        if (resource.slot === "operatorNetwork") {
-          if (stamped.metadata.name === "cluster") snap.operatorNetwork = stamped;
-        } else {
-          snap[resource.slot].push(stamped);
-        }
-      }
-    }
-    snap.notes = this.notes();
-    snap.absent = [...new Set(this.parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))];
-    snap.incomplete = [
-      ...new Set(
-        this.parts
-          .filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent")
-          .map((p) => p.resource.resource),
-      ),
-    ];
-    this.cached = { rev: this.rev, snap };
-    return snap;
+    if (this.cached?.rev !== this.rev) this.cached = { rev: this.rev, snap: partsSnapshot(this.parts) };
+    return this.cached.snap;
   }
 
   private liveWriter: LiveWriter | null = null;
@@ -140,6 +90,7 @@ export class LiveSource implements ClusterSource {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.probe.stop();
     for (const p of this.parts) {
       clearTimeout(p.timer);
       await p.informer.stop();
@@ -147,58 +98,114 @@ export class LiveSource implements ClusterSource {
     this.resolveFirst();
   }
 
-  private notes(): Finding[] {
-    const notes: Finding[] = [];
-    const absent = new Set<string>();
-    for (const p of this.parts) {
-      const s = p.state;
-      if (s.kind === "absent" && p.resource.absentMessage && !absent.has(p.resource.kind)) {
-        absent.add(p.resource.kind);
-        notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
-      } else if (s.kind === "forbidden" && !notes.some((n) => n.message === s.message)) {
-        // one note per refusal, however many parts (event reasons) it stopped
-        notes.push({ severity: "warning", code: "source-degraded", message: s.message, elements: [] });
-      }
-    }
-    return notes;
-  }
-
   private addPart(resource: WatchedResource, namespace?: string): Part {
-    // makeInformer without its missing field-selector parameter (event parts watch one reason each)
-    const list = listFn(this.kc, resource, namespace);
-    const path = resourcePath(resource, namespace);
-    const informer = new ListWatch(path, new Watch(this.kc), list, false, undefined, resource.fieldSelector);
-    const part: Part = { resource, namespace, informer, state: { kind: "pending" }, everSynced: false, attempt: 0 };
-    const changed = (): void => this.bump();
-    informer.on("add", changed);
-    informer.on("update", changed);
-    informer.on("delete", changed);
-    informer.on("error", (err: unknown) => this.onError(part, err));
+    const part: Part = {
+      resource,
+      namespace,
+      informer: this.informerFor(resource, namespace, (informer, err) => {
+        if (part.informer === informer) this.onError(part, err);
+      }),
+      state: { kind: "pending" },
+      everSynced: false,
+      attempt: 0,
+      starting: false,
+    };
     this.parts.push(part);
     void this.run(part);
     return part;
   }
 
+  private informerFor(
+    resource: WatchedResource,
+    namespace: string | undefined,
+    onError: (i: PartInformer, err: unknown) => void,
+  ) {
+    // makeInformer without its missing field-selector parameter (event parts watch one reason each)
+    const list = listFn(this.kc, resource, namespace);
+    const path = resourcePath(resource, namespace);
+    const informer = new ListWatch(path, new Watch(this.kc), list, false, undefined, resource.fieldSelector);
+    const changed = (): void => this.bump();
+    informer.on("add", changed);
+    informer.on("update", changed);
+    informer.on("delete", changed);
+    informer.on("error", (err: unknown) => onError(informer, err));
+    return informer;
+  }
+
+  /**
+   * Starts a part. A part that was synced before restarts with a new informer, listed afresh, while the old one's
+   * objects stay on screen (stale): client-node's own restart would resume the watch from the old resourceVersion and
+   * report the part synced before the changes it missed (or a 410's relist) had come in.
+   */
   private async run(part: Part): Promise<void> {
     if (this.closed) return;
-    let failed = false;
-    const onErr = (): void => {
-      failed = true;
+    const restart = part.everSynced;
+    const informer = restart
+      ? this.informerFor(part.resource, part.namespace, (i, err) => {
+          if (part.informer === i) this.onError(part, err);
+        })
+      : part.informer;
+    let failure: { err: unknown } | undefined;
+    const onErr = (err: unknown): void => {
+      failure = { err };
     };
-    part.informer.on("error", onErr);
+    informer.on("error", onErr);
+    part.starting = true;
     try {
-      await part.informer.start();
+      await informer.start();
     } catch (err) {
-      failed = true;
-      this.onError(part, err);
+      failure = { err };
+      if (!restart) this.onError(part, err);
     } finally {
-      part.informer.off("error", onErr);
+      part.starting = false;
+      informer.off("error", onErr);
     }
-    if (failed || this.closed) return;
+    if (!this.parts.includes(part)) {
+      // dropped meanwhile (a fallback no longer needed): its watch must not outlive it
+      await informer.stop();
+      return;
+    }
+    if (failure || this.closed) {
+      if (restart) {
+        await informer.stop();
+        if (failure && !this.closed) this.onError(part, failure.err);
+      }
+      return;
+    }
     // start() resolves once the list is in and the watch is open.
+    if (restart) {
+      const old = part.informer;
+      part.informer = informer;
+      await old.stop();
+    }
     part.attempt = 0;
     part.everSynced = true;
+    if (!part.namespace) await this.dropFallbacks(part.resource);
     this.setState(part, { kind: "synced" });
+  }
+
+  /**
+   * The kind may be listed cluster-wide again (RBAC restored): the per-namespace watches that stood in for it go,
+   * or every object in those namespaces would be there twice.
+   */
+  private async dropFallbacks(resource: WatchedResource): Promise<void> {
+    const fallbacks = this.parts.filter((p) => p.resource === resource && p.namespace);
+    if (fallbacks.length === 0) return;
+    this.parts.splice(0, this.parts.length, ...this.parts.filter((p) => !fallbacks.includes(p)));
+    for (const p of fallbacks) {
+      clearTimeout(p.timer);
+      await p.informer.stop();
+    }
+  }
+
+  /** The API server answers again: every broken part retries now, its backoff reset. */
+  private retryBroken(): void {
+    for (const part of this.parts) {
+      if (part.state.kind !== "error" || part.starting) continue;
+      clearTimeout(part.timer);
+      part.attempt = 0;
+      void this.run(part);
+    }
   }
 
   private onError(part: Part, err: unknown): void {
@@ -238,6 +245,7 @@ export class LiveSource implements ClusterSource {
       const { min, max } = this.opts.backoff ?? { min: 500, max: 30_000 };
       retryIn = Math.min(max, min * 2 ** part.attempt) * (0.8 + Math.random() * 0.4);
       part.attempt++;
+      this.probe.start();
     }
     clearTimeout(part.timer);
     part.timer = setTimeout(() => void this.run(part), retryIn);
