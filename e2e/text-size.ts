@@ -25,7 +25,9 @@ export async function visibleTextSizes(area: Locator): Promise<TextSize[]> {
       const style = getComputedStyle(el);
       // checkVisibility: not rendered (display: none anywhere above, as the semantic zoom hides details), hidden or
       // transparent text is not on screen.
-      const shown = el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      let shown = el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      // SVG text under a display: none group still reports a box in Chromium: look up the ancestors too.
+      for (let a: Element | null = el; a && shown; a = a.parentElement) shown = getComputedStyle(a).display !== "none";
       if (box.width === 0 || box.height === 0 || !shown) continue;
       if (box.bottom < view.top || box.top > view.bottom || box.right < view.left || box.left > view.right) continue;
       // The scale of every transform above the text (React Flow's zoom is one): a rotation keeps the size.

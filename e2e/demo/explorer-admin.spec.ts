@@ -214,8 +214,8 @@ test("details and findings are both on screen; Escape clears the selection where
   await page.goto("/?sel=pod/multus-test/pod-e-5c7d9f8b6-q4w8z");
   await ready(page);
   await expect(page.getByTestId("details-panel")).toBeVisible();
-  await expect(page.getByRole("region", { name: "Findings" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Findings" }).getByTestId("finding").first()).toBeInViewport();
+  await expect(page.getByRole("region", { name: "Problems" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Problems" }).getByTestId("finding").first()).toBeInViewport();
   // the table's headers stand apart
   const textBox = (name: string) =>
     page.getByRole("columnheader", { name }).evaluate((th) => {

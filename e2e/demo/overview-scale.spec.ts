@@ -54,7 +54,7 @@ for (const size of SIZES) {
       await expect(page.getByTestId("matrix-row").first().getByTestId("problem-badge").first()).toBeVisible();
 
       // The findings and the networks list do not overlap, and both stay inside the panel.
-      const findings = await page.getByRole("region", { name: "Findings" }).boundingBox();
+      const findings = await page.getByRole("region", { name: "Problems" }).boundingBox();
       const legend = await page.getByRole("region", { name: "Legend" }).boundingBox();
       const aside = await page.getByRole("complementary").boundingBox();
       if (!findings || !legend || !aside) throw new Error("the panel's sections are not on screen");
