@@ -36,13 +36,6 @@ export const checkFindings = {
       "The whereabouts IPAM holds two reservations for one address for different pods (OverlappingRangeIPReservations in two namespaces, or one disagreeing with its IPPool), so two pods can end up with it.",
     fix: "Delete the reservation whose pod is gone or does not have the address, then recreate the pod that lost it; keep one whereabouts namespace for reservations.",
   },
-  "reservation-leaked": {
-    severity: ["warning"],
-    title: "Leaked overlapping-range reservation",
-    meaning:
-      "An OverlappingRangeIPReservation still holds an address for a pod that no longer exists (a leak, not an address in use), so no other range can hand that address out.",
-    fix: "Let the whereabouts reconciler run, or delete the reservation (kubectl delete overlappingrangeipreservations.whereabouts.cni.cncf.io <ip> -n <namespace>).",
-  },
   "overlapping-ranges": {
     severity: ["warning"],
     title: "Overlapping ranges on one segment",

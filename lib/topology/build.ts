@@ -72,7 +72,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
 function runChecks(ctx: BuildContext, snapshot: ClusterSnapshot): void {
   checkAddressesInRange(ctx);
   checkPoolUse(ctx);
-  checkReservations(ctx, snapshot.ipReservations, snapshot.ipPools, !snapshot.incomplete.includes("pods"));
+  checkReservations(ctx, snapshot.ipReservations, snapshot.ipPools);
   checkOverlappingRanges(ctx);
   checkParents(ctx);
   checkBridgeIslands(ctx);

@@ -113,12 +113,6 @@ describe("whereabouts reservations", () => {
     ).toHaveLength(1);
   });
 
-  it("reservation-leaked when the reservation's pod is gone, not while it runs", () => {
-    const r = orip("10.10.0.7", "kube-system", `${NS}/gone`);
-    expect(codes([r], "reservation-leaked")[0]?.message).toContain(`10.10.0.7 for ${NS}/gone`);
-    expect(codes([r, pod("gone", "data", { ips: ["10.10.0.7"] })], "reservation-leaked")).toHaveLength(0);
-  });
-
   it("not when the reservation and the IPPool agree", () => {
     expect(
       codes([pool("10.10.0.0/28", 1), orip("10.10.0.1", "kube-system", `${NS}/p0`)], "ip-reserved-twice"),

@@ -18,10 +18,8 @@ export function checkReservations(
   ctx: BuildContext,
   reservations: readonly KubeObject[],
   pools: readonly KubeObject[],
-  podsComplete: boolean,
 ): void {
   if (reservations.length === 0) return;
-  if (podsComplete) checkLeaks(ctx, reservations);
   const holders = new Map<string, Map<string, string>>(); // ip → podref → where
   const hold = (ip: string, podref: string, where: string): void => {
     const byPod = holders.get(ip) ?? new Map<string, string>();
@@ -48,21 +46,5 @@ export function checkReservations(
     if (byPod.size < 2) continue;
     const who = [...byPod].map(([pod, where]) => `${pod} (${where})`).join(" and ");
     ctx.finding("error", "ip-reserved-twice", `${ip} is reserved for ${who}`, ifacesWith(ip));
-  }
-}
-
-/** Reservations whose pod is gone: leaked, and distinct from an address in use. Only when every pod was read. */
-function checkLeaks(ctx: BuildContext, reservations: readonly KubeObject[]): void {
-  const pods = new Set<string>();
-  for (const e of ctx.elements.values()) if (e.kind === "pod") pods.add(`${e.namespace}/${e.name}`);
-  for (const r of reservations) {
-    const podref = isObject(r.spec) ? str(r.spec.podref) : undefined;
-    if (!podref || pods.has(podref)) continue;
-    ctx.finding(
-      "warning",
-      "reservation-leaked",
-      `OverlappingRangeIPReservation ${r.metadata.namespace ?? ""}/${r.metadata.name} still holds ${reservedIp(r.metadata.name) ?? r.metadata.name} for ${podref}, which no longer exists`,
-      [],
-    );
   }
 }
