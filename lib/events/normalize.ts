@@ -37,7 +37,7 @@ export function eventSpec(raw: JsonObject): EventSpec | null {
     type: str(raw.type) ?? "Normal",
     message: message.length > MAX_EVENT_MESSAGE ? `${message.slice(0, MAX_EVENT_MESSAGE)}…` : message,
     ...(time ? { time } : {}),
-    count: Math.max(1, Math.floor(count)),
+    count: Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, Math.floor(count))), // a file may say anything
     ...(reporter ? { reporter } : {}),
   };
 }
