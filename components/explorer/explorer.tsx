@@ -15,24 +15,25 @@ import type { Topology } from "@/lib/topology/schema";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings-panel";
 import { withContext } from "../form/context-url";
-import { TopologyGraph } from "../graph/topology-graph";
 import { Legend } from "../legend";
+import { useClusterOverview } from "../overview/use-cluster-overview";
 import { StatusChip } from "../status-chip";
 import { useTheme } from "../theme-toggle";
 import { useTRPC } from "../trpc";
+import { GraphArea } from "./graph-area";
 import { SearchBox } from "./search-box";
 import { optionsOf, Toolbar } from "./toolbar";
+import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerState } from "./use-explorer-state";
 
-/** Past this many pods in the cluster view, each host is one summary card: pods are read in host and network views. */
-const SUMMARY_OVER_PODS = 300;
+/**
+ * Past this many hosts or pods, the cluster view is the hosts × networks matrix: a graph of that many boxes cannot
+ * be read at any zoom that fits the screen. Pods are read in host and network views.
+ */
+const MATRIX_OVER_HOSTS = 8;
+const MATRIX_OVER_PODS = 300;
 
-/** The legend lists the networks in view, in the colours they have everywhere. */
-function legendColours(all: Map<string, string>, shown: Topology | null): Map<string, string> {
-  if (!shown) return all;
-  const inView = topologyColours(shown);
-  return new Map([...all].filter(([name]) => inView.has(name)));
-}
+const count = (t: Topology, kind: "host" | "pod") => t.elements.filter((e) => e.kind === kind).length;
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const trpc = useTRPC();
@@ -61,22 +62,26 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),
     [full, state.view, state.filters],
   );
-  const colours = useMemo(() => (full ? topologyColours(full) : new Map<string, string>()), [full]);
+  // Colours are told apart among the networks on screen; each keeps the one its name picks unless two collide.
+  const colours = useMemo(() => (shown ? topologyColours(shown) : new Map<string, string>()), [shown]);
+  const matrix =
+    state.view.kind === "cluster" &&
+    !state.filters.host &&
+    shown !== null &&
+    (count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
+  const overview = useClusterOverview(matrix ? shown : null);
   const model = useMemo(() => {
-    if (!shown) return null;
+    // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.
+    if (!shown || matrix) return null;
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-    const summarizeHosts =
-      state.view.kind === "cluster" &&
-      shown.elements.filter((e) => e.kind === "pod").length > SUMMARY_OVER_PODS &&
-      !state.filters.host;
     return graphModel(shown, {
       showDefault: state.showDefault,
       expanded,
       segments: state.view.kind === "network",
       colours,
-      summarizeHosts,
+      summarizeHosts: false,
     });
-  }, [shown, state.showDefault, expanded, state.view.kind, colours]);
+  }, [shown, matrix, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
@@ -100,6 +105,8 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     [shown, update],
   );
   const pick = useCallback((hit: SearchHit) => focus(hit.id), [focus]);
+  const openHost = useCallback((host: string) => update({ view: { kind: "host", host }, selected: null }), [update]);
+  useEscapeClears(select);
   const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
 
   const disconnected = subscription.status === "error" || view?.status.state === "failed";
@@ -190,15 +197,6 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
         </div>
       ) : null}
-      {model?.nodes.some((n) => n.summary) ? (
-        <div
-          data-testid="view-caption"
-          className="border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-sky-950 dark:text-slate-300"
-        >
-          {shown?.elements.filter((e) => e.kind === "pod").length.toLocaleString()} pods on {model.nodes.length} hosts:
-          one card per host. Click a host, pick a network or search to see its pods.
-        </div>
-      ) : null}
       {caption ? (
         <div
           data-testid="view-caption"
@@ -227,35 +225,39 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               <p className="mt-1 font-mono text-xs">{query.error.message}</p>
               <p className="mt-2">Check that the server can reach the cluster (its log says why), then reload.</p>
             </div>
-          ) : shown && model && shown.elements.length === 0 ? (
-            <div className="grid h-full place-items-center p-6 text-center text-sm text-slate-500">
-              {full && full.elements.length === 0
-                ? "The cluster has no nodes, pods or networks that this identity may list. The findings say what could not be read."
-                : "Nothing matches this view and these filters. Clear a filter or pick another view."}
-            </div>
-          ) : shown && model ? (
-            <TopologyGraph
-              topology={shown}
+          ) : (
+            <GraphArea
+              full={full}
+              view={state.view}
+              shown={shown}
               model={model}
+              overview={overview}
+              colours={colours}
               selected={state.selected}
+              focusSeq={focusSeq}
+              theme={theme}
+              exportName={exportName}
+              fitKey={JSON.stringify([state.view, state.filters, state.showDefault])}
               onSelect={select}
               onToggleFold={toggleFold}
-              onOpenHost={(host) => update({ view: { kind: "host", host }, selected: null })}
-              focusSeq={focusSeq}
-              colorMode={theme}
-              exportName={exportName}
+              onOpenHost={openHost}
+              onOpenNetwork={(network) => update({ view: { kind: "network", network }, selected: null })}
+              onShowCluster={() => update({ view: { kind: "cluster" }, selected: null })}
+              onOpenCell={(host, network) =>
+                update({ view: { kind: "host", host }, filters: { ...state.filters, network }, selected: null })
+              }
             />
-          ) : null}
+          )}
         </div>
         <aside className="flex w-80 shrink-0 flex-col xl:w-96 border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+          {/* Details above, the findings below: both reachable at once. */}
           {state.selected && full ? (
-            <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
-          ) : (
-            <>
-              <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
-              {model ? <Legend colours={legendColours(model.colours, shown)} /> : null}
-            </>
-          )}
+            <div className="flex min-h-0 flex-[3] flex-col border-b border-slate-200 dark:border-slate-700">
+              <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
+            </div>
+          ) : null}
+          <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
+          {shown && !state.selected ? <Legend colours={colours} /> : null}
         </aside>
       </main>
     </div>

@@ -1,15 +1,21 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { type SearchHit, searchTopology } from "@/lib/graph/search";
+import { parseSearchQuery, type SearchHit, searchTopology } from "@/lib/graph/search";
 import type { Topology } from "@/lib/topology/schema";
 import { Icon } from "../icons";
 
-/** Finds a pod, IP or MAC; Enter picks the first hit. */
+/** A range can hold a whole subnet's interfaces; the list scrolls, and says how many there are. */
+const RANGE_LIMIT = 500;
+
+/** Finds a pod, an IP or a range of them, a MAC, a PCI address, a host or a network; Enter picks the first hit. */
 export function SearchBox({ topology, onPick }: { topology: Topology; onPick: (hit: SearchHit) => void }) {
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
-  const hits = useMemo(() => searchTopology(topology, query), [topology, query]);
+  const hits = useMemo(
+    () => searchTopology(topology, query, parseSearchQuery(query)?.kind === "range" ? RANGE_LIMIT : 12),
+    [topology, query],
+  );
   const pick = (hit: SearchHit) => {
     onPick(hit);
     setOpen(false);
@@ -19,7 +25,7 @@ export function SearchBox({ topology, onPick }: { topology: Topology; onPick: (h
       <input
         type="search"
         aria-label="Search pod, IP or MAC"
-        placeholder="Search pod, IP or MAC…"
+        placeholder="Pod, IP, 10.1.0.0/24, MAC, PCI…"
         className="w-full rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none dark:border-slate-600 dark:bg-slate-900"
         value={query}
         onChange={(e) => {
@@ -40,6 +46,11 @@ export function SearchBox({ topology, onPick }: { topology: Topology; onPick: (h
           className="absolute z-50 mt-1 max-h-80 w-[28rem] overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           {hits.length === 0 ? <li className="px-3 py-1.5 text-slate-500">Nothing matches “{query}”.</li> : null}
+          {hits.length > 1 ? (
+            <li className="px-3 py-1 text-xs text-slate-500" data-testid="search-count">
+              {hits.length === RANGE_LIMIT ? `first ${RANGE_LIMIT}` : hits.length} matches: pick one
+            </li>
+          ) : null}
           {hits.map((h) => (
             <li key={h.id} role="option" aria-selected={false}>
               <button

@@ -37,7 +37,8 @@ export function eventSpec(raw: JsonObject): EventSpec | null {
     type: str(raw.type) ?? "Normal",
     message: message.length > MAX_EVENT_MESSAGE ? `${message.slice(0, MAX_EVENT_MESSAGE)}…` : message,
     ...(time ? { time } : {}),
-    count: Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, Math.floor(count))), // a file may say anything
+    // clamped: a count beyond 2^53 (from a file, or fuzzing) would break the contract's integer
+    count: Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, Math.floor(count))),
     ...(reporter ? { reporter } : {}),
   };
 }

@@ -73,6 +73,9 @@ function signature(ifaces: InterfaceElement[]): string {
   return ifaces.find((i) => !i.isDefault)?.network ?? "no secondary network";
 }
 
+/** The interface and every address it has: a dual-stack interface shows its IPv4 and its IPv6 address. */
+const edgeLabel = (i: InterfaceElement): string => [i.interface, ...i.ips.map((a) => a.split("/")[0])].join(" ");
+
 /**
  * Topology → boxes and arrows. Hosts and pods become groups; networks are not boxes here (they are colours),
  * so a graph of many hosts stays a set of tidy islands instead of a web of cross-host edges.
@@ -167,7 +170,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
       e.label = `${e.count} × ${src.interface}`;
       foldEdges.set(id, e);
     } else if (kept.has(l.source) && kept.has(l.target)) {
-      edges.push({ id: l.id, kind: "attachment", source: l.source, target: l.target, label: l.label ?? "", colour });
+      edges.push({ id: l.id, kind: "attachment", source: l.source, target: l.target, label: edgeLabel(src), colour });
     }
   }
   for (const { count: _c, ...e } of foldEdges.values()) edges.push(e);

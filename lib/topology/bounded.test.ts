@@ -200,3 +200,26 @@ describe("dot and mermaid on a host with many pods", () => {
     expect(toMermaid(t).match(/subgraph n\d+\["demo\/p\d+"\]/g)).toHaveLength(2000);
   });
 });
+
+describe("counterexamples found by the fuzz suite", () => {
+  it("an Event whose count is beyond 2^53 keeps the contract (seed 20261202, case 1131)", () => {
+    const t = build([
+      pod("p", "n", { "k8s.v1.cni.cncf.io/networks": "br" }),
+      nad("br", { cniVersion: "0.3.1", type: "bridge", bridge: "br0" }),
+      {
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: { name: "p.1", namespace: "demo" },
+        involvedObject: { kind: "Pod", name: "p", namespace: "demo" },
+        reason: "FailedCreatePodSandBox",
+        type: "Warning",
+        message:
+          'failed to create pod network sandbox: plugin type="multus" failed (add): error adding container to network "br": failed to find plugin "bridge"',
+        count: 2.770297895671869e93,
+        lastTimestamp: "2024-06-03T09:53:03Z",
+      },
+    ]);
+    const events = t.elements.flatMap((e) => ("events" in e ? (e.events ?? []) : []));
+    expect(events.map((e) => e.count)).toEqual([Number.MAX_SAFE_INTEGER]);
+  });
+});
