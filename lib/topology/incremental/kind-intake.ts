@@ -37,7 +37,9 @@ export class KindIntake {
     const dirty = new Set<string>();
     const seen = new Set<string>();
     const put = (rawKey: string, obj: KubeObject | undefined, old: KubeObject | undefined) => {
-      const key = this.groupKey(obj ?? (old as KubeObject));
+      const which = obj ?? old;
+      if (!which) return;
+      const key = this.groupKey(which);
       const g = this.groups.get(key) ?? { raws: new Map(), chosen: undefined, refused: [] };
       this.groups.set(key, g);
       if (obj) g.raws.set(rawKey, obj);

@@ -1,5 +1,6 @@
 import { compareCodePoints } from "../../compare";
 import { type KubeObject, keyOf } from "../../k8s/objects";
+import { isObject } from "../../result";
 import { checkAddressesInRange } from "../checks-ipam";
 import { checkParents } from "../checks-nodes";
 import { checkSriov } from "../checks-plugins";
@@ -54,9 +55,7 @@ const byKey = (a: KubeObject, b: KubeObject): number => compareCodePoints(keyOf(
 
 /** The node a pod is scheduled on, as the full build reads it ("" and absent both mean none). */
 export function shardOf(pod: KubeObject): string {
-  const spec = pod.spec;
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return UNSCHEDULED;
-  const name = (spec as Record<string, unknown>).nodeName;
+  const name = isObject(pod.spec) ? pod.spec.nodeName : undefined;
   return typeof name === "string" ? name : UNSCHEDULED;
 }
 
