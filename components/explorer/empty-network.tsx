@@ -1,8 +1,10 @@
 "use client";
 
-import { type HostFit, placementOf } from "@/lib/graph/placement";
-import type { NetworkElement, Topology } from "@/lib/topology/schema";
+import { useQuery } from "@tanstack/react-query";
+import type { HostFit } from "@/lib/graph/placement";
+import type { NetworkElement } from "@/lib/topology/schema";
 import { Icon } from "../icons";
+import { useTRPC } from "../trpc";
 
 const FIT: Record<HostFit, { text: string; tone: string }> = {
   present: { text: "has it", tone: "text-emerald-700 dark:text-emerald-400" },
@@ -17,14 +19,18 @@ const FIT: Record<HostFit, { text: string; tone: string }> = {
 /** A network no pod uses yet: its definition and the hosts it can land on, instead of an empty canvas. */
 export function EmptyNetwork({
   net,
-  full,
+  context,
   onSelect,
 }: {
   net: NetworkElement;
-  full: Topology;
+  context: string | undefined;
   onSelect: (id: string) => void;
 }) {
-  const placement = placementOf(net, full);
+  const trpc = useTRPC();
+  // The browser holds only this network's view, which has no hosts yet: the server places it over all of them.
+  const placement = useQuery(
+    trpc.topology.placement.queryOptions({ ...(context ? { context } : {}), network: `${net.namespace}/${net.name}` }),
+  ).data;
   const ranges = net.ipam?.ranges.map((r) => r.subnet) ?? [];
   const rows: [string, string | undefined][] = [
     ["type", net.cniType ?? "unknown"],
@@ -61,10 +67,11 @@ export function EmptyNetwork({
             ))}
         </dl>
         <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">
-          {placement.device ? `Hosts and their ${placement.role} ${placement.device}` : "Hosts"}
+          {placement?.device ? `Hosts and their ${placement.role} ${placement.device}` : "Hosts"}
         </h3>
         <ul className="mt-1.5 space-y-1 text-sm" data-testid="placement">
-          {placement.hosts.map((h) => (
+          {placement === undefined ? <li className="text-slate-500">Reading the hosts…</li> : null}
+          {placement?.hosts.map((h) => (
             <li key={h.name} className="flex items-baseline gap-2" data-fit={h.fit}>
               <Icon name="host" className="h-3.5 w-3.5 shrink-0 self-center text-slate-500" />
               <span className="font-medium">{h.name}</span>

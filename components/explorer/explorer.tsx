@@ -223,6 +223,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
             </div>
           ) : (
             <GraphArea
+              context={context}
               full={full}
               view={state.view}
               shown={shown}

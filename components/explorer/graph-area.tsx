@@ -10,6 +10,8 @@ import { OverviewMatrix } from "../overview/overview-matrix";
 import { EmptyNetwork, RemovedNetwork } from "./empty-network";
 
 export interface GraphAreaProps {
+  /** the kubeconfig context read, for the queries a part of the area makes itself */
+  context: string | undefined;
   full: Topology | undefined;
   view: View;
   shown: Topology | null;
@@ -50,7 +52,7 @@ export function GraphArea(p: GraphAreaProps) {
     const net = p.full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === network);
     if (net?.kind !== "network") return <RemovedNetwork name={network} onLeave={p.onShowCluster} />;
     if (!p.shown.elements.some((e) => e.kind === "interface" && e.network === network))
-      return <EmptyNetwork net={net} full={p.full} onSelect={p.onSelect} />;
+      return <EmptyNetwork net={net} context={p.context} onSelect={p.onSelect} />;
   }
   if (p.shown.elements.length === 0) {
     return (

@@ -4,6 +4,7 @@ import { RANGE_LIMIT, viewQuerySchema } from "@/lib/topology/view-protocol";
 import { ChangeSignal } from "../../change-signal";
 import { payloadOf } from "../../topology-cache";
 import { feedOf } from "../../topology-feed";
+import { placementInStore } from "../../topology-placement";
 import { searchStore } from "../../topology-search";
 import { joinChannel } from "../../view-channel";
 import { createTRPCRouter, identifiedProcedure } from "../trpc";
@@ -75,6 +76,20 @@ export const topologyRouter = createTRPCRouter({
         }
       } finally {
         leave();
+        lease.release();
+      }
+    }),
+
+  /** The hosts a network's pods could land on (per NodeNetworkState), for a network that no pod uses yet. */
+  placement: identifiedProcedure
+    .input(sourceInput.extend({ network: z.string().min(1).max(320) }))
+    .query(async ({ ctx, input }) => {
+      const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
+      try {
+        const feed = feedOf(lease.source);
+        await feed.current();
+        return placementInStore(feed.store, input.network);
+      } finally {
         lease.release();
       }
     }),
