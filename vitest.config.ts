@@ -24,6 +24,8 @@ export default defineConfig({
             "deploy/**/*.test.ts",
           ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
+          // A wait, not a speed check: fast-check suites share two cores with the build on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -3,11 +3,14 @@ import { Icon } from "./icons";
 
 export function Legend({ colours }: { colours: Map<string, string> }) {
   return (
-    <section aria-label="Legend" className="border-t border-slate-200 px-4 py-3 text-xs dark:border-slate-700">
+    <section
+      aria-label="Legend"
+      className="max-h-[45%] shrink-0 overflow-y-auto border-t border-slate-200 px-4 py-3 text-xs dark:border-slate-700"
+    >
       <h2 className="mb-2 font-semibold uppercase tracking-wide text-slate-500">Networks</h2>
       <ul className="mb-3 space-y-1">
         {[...colours].map(([name, colour]) => (
-          <li key={name} className="flex items-center gap-2">
+          <li key={name} className="flex items-center gap-2" data-network={name} data-colour={colour}>
             <span className="h-2.5 w-5 rounded-sm" style={{ background: colour }} />
             <span className="font-mono">{name}</span>
           </li>

@@ -33,7 +33,10 @@ esac
 bash scripts/setup.sh app
 # Rebuild when any source file is newer than the last build.
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server next.config.ts proxy.ts package-lock.json -newer .next/BUILD_ID -print -quit)" ]; then
+  # The first build takes a minute or two on a small machine: say so, instead of a silent terminal.
+  echo "Building the dashboard (first run or changed sources; a minute or two)…" >&2
   npx next build >/dev/null
+  echo "Built." >&2
 fi
 echo "Plumbline ($PLUMBLINE_SOURCE) on http://localhost:${PORT:-3000}" >&2
 export PORT="${PORT:-3000}"

@@ -32,10 +32,18 @@ export function InterfaceDetails({
             [
               "pod",
               iface.parent ? (
-                <ElementLink id={iface.parent} label={iface.parent.replace(/^pod\//, "")} onSelect={onSelect} />
+                <ElementLink
+                  key="pod"
+                  id={iface.parent}
+                  label={iface.parent.replace(/^pod\//, "")}
+                  onSelect={onSelect}
+                />
               ) : undefined,
             ],
-            ["network", nad ? <ElementLink id={nad.id} label={iface.network} onSelect={onSelect} /> : iface.network],
+            [
+              "network",
+              nad ? <ElementLink key="network" id={nad.id} label={iface.network} onSelect={onSelect} /> : iface.network,
+            ],
             ["IPs", iface.ips.join(", ")],
             ["MAC", iface.mac],
             ["gateway", iface.gateway.join(", ")],
@@ -44,6 +52,7 @@ export function InterfaceDetails({
               "attached to",
               point ? (
                 <ElementLink
+                  key="point"
                   id={point.id}
                   label={`${point.name} on ${"host" in point ? point.host : ""}`}
                   onSelect={onSelect}

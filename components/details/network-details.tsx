@@ -65,6 +65,7 @@ export function NetworkDetails({
               ]}
             />
             {ipam.ranges.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: ranges are listed in config order and never reordered here
               <div key={i} className="mt-1.5">
                 <KV
                   rows={[

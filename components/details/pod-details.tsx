@@ -29,10 +29,10 @@ export function PodDetails({
         <table className="w-full text-xs" data-testid="requested-vs-attached">
           <thead>
             <tr className="text-left text-slate-500">
-              <th className="pb-1 font-normal">if</th>
-              <th className="pb-1 font-normal">network</th>
-              <th className="pb-1 font-normal">requested</th>
-              <th className="pb-1 font-normal">attached</th>
+              <th className="pb-1 pr-3 font-normal">if</th>
+              <th className="pb-1 pr-3 font-normal">network</th>
+              <th className="pb-1 pr-3 font-normal">requested</th>
+              <th className="pb-1 pr-3 font-normal">attached</th>
             </tr>
           </thead>
           <tbody>
@@ -42,7 +42,7 @@ export function PodDetails({
                   <ElementLink id={i.id} label={i.interface} onSelect={onSelect} />
                 </td>
                 <td className="py-0.5 pr-1 font-mono">{i.isDefault ? `${i.network} (default)` : i.network}</td>
-                <td className="py-0.5 pr-1">
+                <td className="py-0.5 pr-3">
                   {i.requested ? (
                     <Pill tone="ok">yes</Pill>
                   ) : (
@@ -52,7 +52,7 @@ export function PodDetails({
                 <td className="py-0.5">
                   {i.attached ? <Pill tone="ok">yes</Pill> : <Pill tone="bad">no</Pill>}
                   <div className="font-mono text-[11px] text-slate-700 dark:text-slate-300">{i.ips.join(", ")}</div>
-                  {i.mac ? <div className="font-mono text-[10px] text-slate-500">{i.mac}</div> : null}
+                  {i.mac ? <div className="font-mono text-[11px] text-slate-500">{i.mac}</div> : null}
                 </td>
               </tr>
             ))}

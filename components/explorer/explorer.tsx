@@ -1,7 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { viewCriteria } from "@/lib/graph/explorer-state";
@@ -10,36 +9,35 @@ import { graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { SearchHit } from "@/lib/graph/search";
-import type { TopologyPayload } from "@/lib/topology/payload";
 import type { Topology } from "@/lib/topology/schema";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings-panel";
 import { withContext } from "../form/context-url";
-import { TopologyGraph } from "../graph/topology-graph";
 import { Legend } from "../legend";
+import { useClusterOverview } from "../overview/use-cluster-overview";
 import { SignIn } from "../sign-in";
 import { StatusChip } from "../status-chip";
 import { useTheme } from "../theme-toggle";
 import { useTRPC } from "../trpc";
+import { GraphArea } from "./graph-area";
 import { SearchBox } from "./search-box";
 import { optionsOf, Toolbar } from "./toolbar";
+import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerState } from "./use-explorer-state";
+import { useTopologyView } from "./use-topology-view";
 
-/** Past this many pods in the cluster view, each host is one summary card: pods are read in host and network views. */
-const SUMMARY_OVER_PODS = 300;
+/**
+ * Past this many hosts or pods, the cluster view is the hosts × networks matrix: a graph of that many boxes cannot
+ * be read at any zoom that fits the screen. Pods are read in host and network views.
+ */
+const MATRIX_OVER_HOSTS = 8;
+const MATRIX_OVER_PODS = 300;
 
-/** The legend lists the networks in view, in the colours they have everywhere. */
-function legendColours(all: Map<string, string>, shown: Topology | null): Map<string, string> {
-  if (!shown) return all;
-  const inView = topologyColours(shown);
-  return new Map([...all].filter(([name]) => inView.has(name)));
-}
+const count = (t: Topology, kind: "host" | "pod") => t.elements.filter((e) => e.kind === kind).length;
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const input = context ? { context } : {};
-  const query = useQuery(trpc.topology.get.queryOptions(input));
   const info = useQuery(trpc.cluster.info.queryOptions());
   const capabilities = useQuery(trpc.networks.capabilities.queryOptions(input));
   const [state, update] = useExplorerState(initialQuery);
@@ -47,69 +45,73 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusSeq, setFocusSeq] = useState(0);
 
-  // Live changes replace the cached view; the graph keeps what it has until the next one arrives.
-  const subscription = useSubscription(
-    trpc.topology.watch.subscriptionOptions(input, {
-      onData: (event) =>
-        // biome-ignore lint/plugin: tRPC's JSON typing loosens the payload's `unknown` fields; it is the schema-built payload
-        queryClient.setQueryData(trpc.topology.get.queryKey(input), event.data as TopologyPayload),
-    }),
-  );
-
-  const view = query.data;
-  const full = view?.topology;
+  // The server sends the view asked for, then its changes; the graph keeps what it has until the next one arrives.
+  const criteria = viewCriteria(state.view, state.filters);
+  const live = useTopologyView(context, criteria);
+  const subscription = live.subscription;
+  const view = live.state;
+  const full = live.topology ?? undefined;
+  // The previous view stays on screen, narrowed to the new criteria, until the new one arrives.
   const shown = useMemo(
     () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),
     [full, state.view, state.filters],
   );
-  const colours = useMemo(() => (full ? topologyColours(full) : new Map<string, string>()), [full]);
+  // Colours are told apart among the networks on screen; each keeps the one its name picks unless two collide.
+  const colours = useMemo(() => (shown ? topologyColours(shown) : new Map<string, string>()), [shown]);
+  // The server sends the cluster at scale as its overview (no pods reach the browser); a smaller cluster past the
+  // matrix thresholds, or the cluster narrowed by a filter, is aggregated here.
+  const matrix =
+    state.view.kind === "cluster" &&
+    !state.filters.host &&
+    shown !== null &&
+    (live.overview !== null || count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
+  const localOverview = useClusterOverview(matrix && !live.overview ? shown : null);
+  const overview = live.overview ?? localOverview;
   const model = useMemo(() => {
-    if (!shown) return null;
+    // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.
+    if (!shown || matrix) return null;
     // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-    const summarizeHosts =
-      state.view.kind === "cluster" &&
-      shown.elements.filter((e) => e.kind === "pod").length > SUMMARY_OVER_PODS &&
-      !state.filters.host;
     return graphModel(shown, {
       showDefault: state.showDefault,
       expanded,
       segments: state.view.kind === "network",
       colours,
-      summarizeHosts,
+      summarizeHosts: false,
     });
-  }, [shown, state.showDefault, expanded, state.view.kind, colours]);
+  }, [shown, matrix, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
     const net = full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === key);
     return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
   }, [state.view, full]);
-  const options = useMemo(
-    () => (full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] }),
-    [full],
-  );
+  const options = useMemo(() => {
+    const inView = full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] };
+    // The toolbar offers the whole cluster's namespaces, networks and hosts; pods are those of the view.
+    return live.catalog ? { ...live.catalog, pods: inView.pods } : inView;
+  }, [full, live.catalog]);
 
   const select = useCallback((id: string | null) => update({ selected: id }), [update]);
   const focus = useCallback(
-    (id: string) => {
-      // An element outside the current view or filters: go back to the whole cluster to show it.
+    (id: string, host?: string) => {
+      // An element outside the current view or filters: open its host (or the whole cluster) to show it.
       if (shown && !shown.elements.some((e) => e.id === id))
-        update({ view: { kind: "cluster" }, filters: {}, selected: id });
+        update({ view: host ? { kind: "host", host } : { kind: "cluster" }, filters: {}, selected: id });
       else update({ selected: id });
       setFocusSeq((n) => n + 1);
     },
     [shown, update],
   );
-  const pick = useCallback((hit: SearchHit) => focus(hit.id), [focus]);
+  const pick = useCallback((hit: SearchHit & { host?: string }) => focus(hit.id, hit.host), [focus]);
+  const openHost = useCallback((host: string) => update({ view: { kind: "host", host }, selected: null }), [update]);
+  useEscapeClears(select);
   const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
 
   const disconnected = subscription.status === "error" || view?.status.state === "failed";
   const stale =
-    view?.status.state === "stale" ||
-    (subscription.status === "connecting" && view?.source.kind === "live" && query.isFetched);
+    view?.status.state === "stale" || (subscription.status === "connecting" && view?.source.kind === "live");
   // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
-  const refused = [subscription.error, query.error].find((e) => e?.data?.code === "UNAUTHORIZED");
-  if (refused) return <SignIn reason={refused.message} />;
+  if (subscription.error?.data?.code === "UNAUTHORIZED") return <SignIn reason={subscription.error.message} />;
   const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
 
   return (
@@ -128,7 +130,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           />
         ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
-          {full ? <SearchBox topology={full} onPick={pick} /> : null}
+          {full ? <SearchBox context={context} onPick={pick} /> : null}
           {capabilities.data?.writes === "none" ? (
             <span
               title={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}
@@ -194,15 +196,6 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           {view.status.state === "stale" ? view.status.reason : "reconnecting to the server"}.
         </div>
       ) : null}
-      {model?.nodes.some((n) => n.summary) ? (
-        <div
-          data-testid="view-caption"
-          className="border-b border-slate-200 bg-sky-50 px-4 py-1.5 text-xs text-slate-700 dark:border-slate-700 dark:bg-sky-950 dark:text-slate-300"
-        >
-          {shown?.elements.filter((e) => e.kind === "pod").length.toLocaleString()} pods on {model.nodes.length} hosts:
-          one card per host. Click a host, pick a network or search to see its pods.
-        </div>
-      ) : null}
       {caption ? (
         <div
           data-testid="view-caption"
@@ -220,46 +213,51 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       ) : null}
       <main className="flex min-h-0 flex-1">
         <div className={`relative min-w-0 flex-1 ${stale ? "opacity-80 saturate-50" : ""}`} data-testid="graph">
-          {query.isPending ? (
+          {live.loading && subscription.status !== "error" ? (
             <div className="grid h-full place-items-center text-sm text-slate-500">Reading the cluster…</div>
-          ) : query.isError ? (
+          ) : live.loading && subscription.error ? (
             <div
               role="alert"
               className="m-6 max-w-xl rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800"
             >
               <p className="font-medium">Could not read the topology.</p>
-              <p className="mt-1 font-mono text-xs">{query.error.message}</p>
+              <p className="mt-1 font-mono text-xs">{subscription.error.message}</p>
               <p className="mt-2">Check that the server can reach the cluster (its log says why), then reload.</p>
             </div>
-          ) : shown && model && shown.elements.length === 0 ? (
-            <div className="grid h-full place-items-center p-6 text-center text-sm text-slate-500">
-              {full && full.elements.length === 0
-                ? "The cluster has no nodes, pods or networks that this identity may list. The findings say what could not be read."
-                : "Nothing matches this view and these filters. Clear a filter or pick another view."}
-            </div>
-          ) : shown && model ? (
-            <TopologyGraph
-              topology={shown}
+          ) : (
+            <GraphArea
+              context={context}
+              full={full}
+              view={state.view}
+              shown={shown}
               model={model}
+              overview={overview}
+              colours={colours}
               selected={state.selected}
+              focusSeq={focusSeq}
+              theme={theme}
+              exportName={exportName}
+              fitKey={JSON.stringify([state.view, state.filters, state.showDefault])}
               onSelect={select}
               onToggleFold={toggleFold}
-              onOpenHost={(host) => update({ view: { kind: "host", host }, selected: null })}
-              focusSeq={focusSeq}
-              colorMode={theme}
-              exportName={exportName}
+              onOpenHost={openHost}
+              onOpenNetwork={(network) => update({ view: { kind: "network", network }, selected: null })}
+              onShowCluster={() => update({ view: { kind: "cluster" }, selected: null })}
+              onOpenCell={(host, network) =>
+                update({ view: { kind: "host", host }, filters: { ...state.filters, network }, selected: null })
+              }
             />
-          ) : null}
+          )}
         </div>
         <aside className="flex w-80 shrink-0 flex-col xl:w-96 border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
+          {/* Details above, the findings below: both reachable at once. */}
           {state.selected && full ? (
-            <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
-          ) : (
-            <>
-              <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
-              {model ? <Legend colours={legendColours(model.colours, shown)} /> : null}
-            </>
-          )}
+            <div className="flex min-h-0 flex-[3] flex-col border-b border-slate-200 dark:border-slate-700">
+              <DetailsPanel id={state.selected} topology={full} onSelect={focus} onClose={() => select(null)} />
+            </div>
+          ) : null}
+          <FindingsPanel findings={shown?.findings ?? []} onSelect={focus} />
+          {shown && !state.selected ? <Legend colours={colours} /> : null}
         </aside>
       </main>
     </div>

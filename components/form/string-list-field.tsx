@@ -45,6 +45,7 @@ export function StringListField({
       {items.length === 0 ? <p className="text-xs text-slate-500 dark:text-slate-400">{empty}</p> : null}
       <div className="grid grid-cols-2 gap-2">
         {items.map((_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: entries are plain strings; their place is their identity
           <div key={i} className="flex items-start gap-1">
             <TextField
               className="min-w-0 flex-1"

@@ -1,9 +1,10 @@
 "use client";
 
-import { getNodesBounds, getViewportForBounds, useReactFlow } from "@xyflow/react";
+import { getNodesBounds, useReactFlow } from "@xyflow/react";
 import { toPng, toSvg } from "html-to-image";
 import { useState } from "react";
 import type { Topology } from "@/lib/topology/schema";
+import { graphButton } from "./graph-toolbar";
 
 function download(href: string, filename: string): void {
   const a = document.createElement("a");
@@ -12,9 +13,15 @@ function download(href: string, filename: string): void {
   a.click();
 }
 
-const MAX_SIDE = 4096;
+/** Around the graph's bounds, so edges and rings at the border are not cut. */
+const MARGIN = 32;
+/** Past this side an image would be too big for a browser canvas; only then is it drawn below 1:1. */
+const MAX_SIDE = 8000;
 
-/** Exports what is drawn (PNG, SVG) and the topology behind it (JSON). */
+/**
+ * Exports what is drawn (PNG, SVG) and the topology behind it (JSON). Images are at 1:1, the node sizes on screen at
+ * zoom 1, sized to the graph's bounds plus a margin, on the background of the current theme.
+ */
 export function ExportButtons({ name, topology }: { name: string; topology: Topology }) {
   const flow = useReactFlow();
   const [busy, setBusy] = useState(false);
@@ -23,24 +30,26 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
     const viewport = document.querySelector<HTMLElement>(".react-flow__viewport");
     if (!viewport) return;
     setBusy(true);
+    // Exports are at 1:1, where every detail is drawn: lift the semantic zoom's far view while the image is taken.
+    const far = viewport.closest(".graph-far");
+    far?.classList.remove("graph-far");
     try {
       const bounds = getNodesBounds(flow.getNodes());
-      const scale = Math.min(2, MAX_SIDE / Math.max(bounds.width, bounds.height, 1));
-      const width = Math.ceil(bounds.width * scale) + 64;
-      const height = Math.ceil(bounds.height * scale) + 64;
-      const vp = getViewportForBounds(bounds, width, height, 0.01, 4, 32);
+      const scale = Math.min(1, MAX_SIDE / (Math.max(bounds.width, bounds.height, 1) + 2 * MARGIN));
+      const width = Math.ceil((bounds.width + 2 * MARGIN) * scale);
+      const height = Math.ceil((bounds.height + 2 * MARGIN) * scale);
+      const x = (MARGIN - bounds.x) * scale;
+      const y = (MARGIN - bounds.y) * scale;
       const options = {
         backgroundColor: document.documentElement.classList.contains("dark") ? "#020617" : "#f8fafc",
         width,
         height,
-        style: {
-          width: `${width}px`,
-          height: `${height}px`,
-          transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
-        },
+        pixelRatio: 1,
+        style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${scale})` },
       };
       download(kind === "png" ? await toPng(viewport, options) : await toSvg(viewport, options), `${name}.${kind}`);
     } finally {
+      far?.classList.add("graph-far");
       setBusy(false);
     }
   };
@@ -51,23 +60,18 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const btn =
-    "rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-200 dark:hover:bg-slate-800";
   return (
-    <div
-      className="flex items-center gap-0.5 rounded-md border border-slate-200 bg-white p-0.5 shadow-sm dark:border-slate-700 dark:bg-slate-900"
-      aria-label="Export"
-    >
-      <span className="px-1.5 text-[10px] uppercase tracking-wide text-slate-400">Export</span>
-      <button type="button" className={btn} disabled={busy} onClick={() => void image("png")}>
+    <fieldset className="m-0 flex items-center gap-0.5 border-0 p-0" aria-label="Export">
+      <span className="px-1.5 text-[11px] uppercase tracking-wide text-slate-500">Export</span>
+      <button type="button" className={graphButton} disabled={busy} onClick={() => void image("png")}>
         PNG
       </button>
-      <button type="button" className={btn} disabled={busy} onClick={() => void image("svg")}>
+      <button type="button" className={graphButton} disabled={busy} onClick={() => void image("svg")}>
         SVG
       </button>
-      <button type="button" className={btn} onClick={json}>
+      <button type="button" className={graphButton} onClick={json}>
         JSON
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -11,16 +11,16 @@ function FoldNodeView({ data }: NodeProps<FoldNodeType>) {
       className="flex h-full w-full cursor-pointer flex-col justify-center rounded-lg border border-slate-300 bg-slate-100 px-2 text-left text-[11px] leading-tight shadow-[3px_3px_0_0_#cbd5e1] hover:border-slate-500 dark:border-slate-600 dark:bg-slate-800 dark:shadow-[3px_3px_0_0_#334155]"
       title="Click to show these pods one by one"
     >
-      <div className="flex items-center gap-1.5 font-semibold text-slate-800 dark:text-slate-100">
+      <div className="node-title flex items-center gap-1.5 font-semibold text-slate-800 dark:text-slate-100">
         <Icon name="pod" className="h-3.5 w-3.5" />
         {members.length} {members.length === 1 ? "pod" : "pods"}
-        <span className="ml-auto text-[10px] font-normal text-slate-500">expand ▸</span>
+        <span className="node-detail ml-auto text-[11px] font-normal text-slate-500">expand ▸</span>
       </div>
       <div className="mt-0.5 flex flex-wrap gap-1">
         {networks.map((n) => (
           <span
             key={n}
-            className="truncate rounded px-1 text-[10px] text-white"
+            className="node-detail truncate rounded px-1 text-[11px] text-white"
             style={{ background: colours[n] ?? "#64748b" }}
           >
             {n.split("/").pop()}

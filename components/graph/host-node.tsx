@@ -12,9 +12,11 @@ function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
     >
       <div className="flex items-center gap-2 px-3 pt-2">
         <Icon name="host" className="h-4 w-4 text-slate-600" />
-        <span className="truncate text-sm font-semibold text-slate-800 dark:text-slate-100">{el.name}</span>
+        <span className="node-title node-title-large truncate text-sm font-semibold text-slate-800 dark:text-slate-100">
+          {el.name}
+        </span>
         <span
-          className={`ml-auto shrink-0 rounded-full px-2 py-0.5 text-[10px] font-medium ${el.linksObserved ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800"}`}
+          className={`node-detail ml-auto shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${el.linksObserved ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800"}`}
           title={
             el.linksObserved
               ? "links reported by NodeNetworkState"

@@ -16,28 +16,32 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
       title={`${el.interface} on ${el.network}${el.failure ? ` — ${el.failure.summary}` : el.attached ? "" : " — requested, not attached"}`}
     >
       <div className="flex items-baseline gap-1">
-        <span className="font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
-        <span className="truncate text-slate-500 dark:text-slate-400">
+        <span className="node-title font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
+        <span className="node-title truncate text-slate-500 dark:text-slate-400">
           {el.isDefault ? "cluster network" : el.network.split("/").pop()}
         </span>
         {el.deviceInfo ? (
-          <span className="ml-auto rounded bg-violet-100 px-1 text-[9px] text-violet-800">{el.deviceInfo.type}</span>
+          <span className="node-detail ml-auto rounded bg-violet-100 px-1 text-[11px] text-violet-800">
+            {el.deviceInfo.type}
+          </span>
         ) : null}
       </div>
       {el.failure ? (
         // the stuck interface's cause in one line; the full event text is in its details
         <div
-          className="line-clamp-2 text-[10px] font-medium text-red-700 dark:text-red-400"
+          className="node-cause line-clamp-2 text-[11px] font-medium text-red-700 dark:text-red-400"
           data-testid="interface-cause"
         >
           {el.failure.summary}
         </div>
       ) : (
-        <div className="font-mono text-slate-800 dark:text-slate-200">
+        <div className="node-detail font-mono text-slate-800 dark:text-slate-200">
           {el.ips.join(", ") || (el.attached ? "no address" : "not attached")}
         </div>
       )}
-      {el.mac ? <div className="font-mono text-[10px] text-slate-400">{el.mac}</div> : null}
+      {el.mac ? (
+        <div className="node-detail font-mono text-[11px] text-slate-500 dark:text-slate-400">{el.mac}</div>
+      ) : null}
       <Handle type="source" position={Position.Right} className="!h-2 !w-2 !border-0" style={{ background: colour }} />
     </div>
   );

@@ -13,9 +13,9 @@ function PodNodeView({ data, selected }: NodeProps<PodNodeType>) {
     >
       <div className="flex items-center gap-1.5 px-2 pt-1.5" title={`${el.namespace}/${el.name}`}>
         <Icon name="pod" className="h-3.5 w-3.5 shrink-0 text-slate-500" />
-        <span className="truncate text-xs font-medium text-slate-800 dark:text-slate-100">{el.name}</span>
+        <span className="node-title truncate text-xs font-medium text-slate-800 dark:text-slate-100">{el.name}</span>
         <span
-          className={`ml-auto shrink-0 rounded px-1 text-[10px] ${running ? "text-emerald-700" : "bg-red-100 text-red-700"}`}
+          className={`node-detail ml-auto shrink-0 rounded px-1 text-[11px] ${running ? "text-emerald-700" : "bg-red-100 text-red-700"}`}
         >
           {el.phase ?? "?"}
         </span>

@@ -40,13 +40,17 @@ function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
       <Handle id="segment-in" type="target" position={Position.Top} className="!h-1 !w-1 !border-0 !opacity-0" />
       <div className="flex items-center gap-1">
         <Icon name={el.kind} className="h-3.5 w-3.5 text-slate-600" />
-        <span className="truncate font-mono text-xs font-semibold text-slate-900 dark:text-slate-50">{el.device}</span>
+        <span className="node-title truncate font-mono text-xs font-semibold text-slate-900 dark:text-slate-50">
+          {el.device}
+        </span>
       </div>
-      <div className="text-slate-500 dark:text-slate-400">
+      <div className="node-detail text-slate-500 dark:text-slate-400">
         {POINT_LABEL[el.kind]}
         {el.kind === "vlan-parent" && el.vlans.length ? ` · VLAN ${el.vlans.join(", ")}` : ""}
       </div>
-      {badge ? <span className={`mt-0.5 self-start rounded px-1 text-[10px] ${badge.cls}`}>{badge.text}</span> : null}
+      {badge ? (
+        <span className={`node-badge mt-0.5 self-start rounded px-1 text-[11px] ${badge.cls}`}>{badge.text}</span>
+      ) : null}
     </div>
   );
 }

@@ -3,27 +3,27 @@
 import {
   Background,
   type ColorMode,
-  Controls,
   type Edge,
   MarkerType,
   MiniMap,
   type NodeTypes,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
 } from "@xyflow/react";
-import { type KeyboardEvent, useCallback, useEffect, useMemo } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
-import { ExportButtons } from "./export-buttons";
 import { FoldNode } from "./fold-node";
+import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
 import { HostNode } from "./host-node";
 import { HostSummaryNode } from "./host-summary-node";
 import { InterfaceNode } from "./interface-node";
 import type { GraphFlowNode } from "./node-data";
 import { PodNode } from "./pod-node";
 import { PointNode } from "./point-node";
+import { useFitOnChange } from "./use-fit-on-change";
 import { useLayout } from "./use-layout";
 
 const nodeTypes: NodeTypes = {
@@ -34,6 +34,9 @@ const nodeTypes: NodeTypes = {
   fold: FoldNode,
   hostSummary: HostSummaryNode,
 };
+
+/** Below this zoom the smallest text (11 px) would be under 10 px on screen: nodes then show names only, large. */
+const FAR_BELOW = 0.92;
 
 const rfType = (kind: string): GraphFlowNode["type"] =>
   kind === "host" || kind === "pod" || kind === "interface" || kind === "fold" ? kind : "point";
@@ -50,6 +53,8 @@ export interface TopologyGraphProps {
   focusSeq: number;
   colorMode: ColorMode;
   exportName: string;
+  /** changes when the view or the filters change: the graph then fits to the new result */
+  fitKey: string;
 }
 
 export function TopologyGraph(props: TopologyGraphProps) {
@@ -70,9 +75,14 @@ function Graph({
   focusSeq,
   colorMode,
   exportName,
+  fitKey,
 }: TopologyGraphProps) {
   const layout = useLayout(model);
   const flow = useReactFlow();
+  const zoom = useStore((s) => s.transform[2]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // The zoom as a CSS variable, for the semantic-zoom rules in globals.css.
+  useEffect(() => wrapper.current?.style.setProperty("--graph-zoom", String(zoom)), [zoom]);
 
   const problems = useMemo(() => {
     const out = new Map<string, "error" | "warning">();
@@ -120,6 +130,9 @@ function Graph({
     });
   }, [layout, model, topology, selected, problems]);
 
+  const minimap = nodes.length > 60;
+  useFitOnChange(fitKey, layout, minimap);
+
   const edges = useMemo((): Edge[] => {
     const touching = (e: { source: string; target: string }) =>
       selected !== null && (e.source === selected || e.target === selected);
@@ -143,7 +156,7 @@ function Graph({
           opacity: dim ? 0.25 : 1,
         },
         labelStyle: {
-          fontSize: 10,
+          fontSize: 11,
           fontFamily: "ui-monospace, monospace",
           fill: colorMode === "dark" ? "#e2e8f0" : "#0f172a",
         },
@@ -176,11 +189,18 @@ function Graph({
         e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
       if (step === 0) return;
       e.preventDefault();
+      // A host's elements are walked before the next host's: by the host's place, then top to bottom inside it.
+      const at0 = { x: 0, y: 0 };
+      const top = (id: string) => {
+        let n = flow.getInternalNode(id);
+        while (n?.parentId) n = flow.getInternalNode(n.parentId);
+        return n?.internals.positionAbsolute ?? at0;
+      };
       const leaves = flow
         .getNodes()
         .filter((n) => n.type !== "host" && n.type !== "pod")
-        .map((n) => ({ id: n.id, pos: flow.getInternalNode(n.id)?.internals.positionAbsolute ?? { x: 0, y: 0 } }))
-        .sort((a, b) => a.pos.y - b.pos.y || a.pos.x - b.pos.x);
+        .map((n) => ({ id: n.id, host: top(n.id), pos: flow.getInternalNode(n.id)?.internals.positionAbsolute ?? at0 }))
+        .sort((a, b) => a.host.y - b.host.y || a.host.x - b.host.x || a.pos.y - b.pos.y || a.pos.x - b.pos.x);
       if (leaves.length === 0) return;
       const at = leaves.findIndex((l) => l.id === selected);
       const next = leaves[(at + step + leaves.length) % leaves.length] ?? leaves[0];
@@ -205,7 +225,8 @@ function Graph({
   }
   return (
     <div
-      className="h-full w-full outline-none"
+      ref={wrapper}
+      className={`flex h-full w-full flex-col outline-none ${zoom < FAR_BELOW ? "graph-far" : ""}`}
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label="Topology graph: arrow keys move between elements, Escape clears the selection"
@@ -213,6 +234,7 @@ function Graph({
       data-layout={layout.status}
       data-node-count={nodes.length}
     >
+      <GraphToolbar exportName={exportName} topology={topology} minimap={minimap} />
       {layout.status === "pending" ? (
         <div className="grid h-full place-items-center text-sm text-slate-500">Laying out the graph…</div>
       ) : (
@@ -221,8 +243,9 @@ function Graph({
           edges={edges}
           nodeTypes={nodeTypes}
           colorMode={colorMode}
+          className="min-h-0 flex-1"
           fitView
-          fitViewOptions={{ padding: 0.06, maxZoom: 1.2 }}
+          fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.2 }}
           minZoom={0.05}
           onlyRenderVisibleElements={nodes.length > 400}
           proOptions={{ hideAttribution: true }}
@@ -238,8 +261,9 @@ function Graph({
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />
-          {nodes.length > 60 ? (
+          {minimap ? (
             <MiniMap
+              style={{ width: MINIMAP_WIDTH, height: 110 }}
               pannable
               zoomable
               nodeColor={(n) =>
@@ -257,10 +281,6 @@ function Graph({
               }
             />
           ) : null}
-          <Controls showInteractive={false} />
-          <Panel position="top-right">
-            <ExportButtons name={exportName} topology={topology} />
-          </Panel>
         </ReactFlow>
       )}
     </div>

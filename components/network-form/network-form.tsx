@@ -13,6 +13,7 @@ import { explorerUrl } from "../form/context-url";
 import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
 import { primaryButton, secondaryButton } from "../form/styles";
 import type { Capabilities } from "../form/types";
+import { useLeaveGuard } from "../form/use-leave-guard";
 import { WriteBanner } from "../form/write-banner";
 import { useTRPC } from "../trpc";
 import { IdentitySection, type TargetMode } from "./identity-section";
@@ -64,6 +65,8 @@ export function NetworkForm({
   const [pending, setPending] = useState<"check" | "save" | null>(null);
   const [version, setVersion] = useState(resourceVersion);
   const readOnly = capabilities.writes === "none";
+  // Saved or not yet touched: leaving loses nothing. While a save is on its way, its own navigation must not ask.
+  useLeaveGuard(form.formState.isDirty && pending !== "save");
   const self = mode === "edit" ? { namespace: initial.namespace, name: initial.name } : undefined;
 
   const run = (dryRunOnly: boolean) =>

@@ -4,15 +4,24 @@ import { useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { toYaml } from "@/lib/k8s/yaml";
 import { type NetworkFormInput, networkFormSchema, toNad, toOperatorEntry } from "@/lib/network-form/schema";
+import { ErrorSummary, type FormIssue } from "../form/error-summary";
 import { cardClass, linkButton } from "../form/styles";
 
 /** What the form stands for right now, or why there is nothing to show. */
 export function previewOf(
   values: NetworkFormInput,
   mode: "create" | "edit",
-): { ok: true; title: string; caption: string; yaml: string } | { ok: false; problems: number } {
+): { ok: true; title: string; caption: string; yaml: string } | { ok: false; issues: FormIssue[] } {
   const parsed = networkFormSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, problems: new Set(parsed.error.issues.map((i) => i.path.join("."))).size };
+  if (!parsed.success) {
+    // One line per field, its first message: what the field itself shows.
+    const issues = new Map<string, string>();
+    for (const i of parsed.error.issues) {
+      const path = i.path.join(".");
+      if (!issues.has(path)) issues.set(path, i.message);
+    }
+    return { ok: false, issues: [...issues].map(([path, message]) => ({ path, message })) };
+  }
   const f = parsed.data;
   if (f.target === "operator") {
     return {
@@ -79,15 +88,7 @@ export function Preview({ mode }: { mode: "create" | "edit" }) {
           </p>
         </>
       ) : (
-        <div className="grid flex-1 place-items-center px-4 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
-          <p>
-            Fix the errors to see the preview.
-            <span className="mt-1 block text-xs">
-              {preview.problems} field{preview.problems === 1 ? "" : "s"} still need{preview.problems === 1 ? "s" : ""}{" "}
-              a valid value.
-            </span>
-          </p>
-        </div>
+        <ErrorSummary issues={preview.issues} />
       )}
     </section>
   );

@@ -7,6 +7,8 @@ const MYBR0_W1 = "host/worker1.ocp46rt.priv.local/bridge/mybr0";
 test("the demo draws pod-a's net1 with 192.168.12.14 attached to mybr0 on worker1", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page.getByTestId("source-status")).toHaveText(/demo/);
+  // The layout runs in a Web Worker: on a loaded machine the first one can take longer than an assertion's default wait.
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 30_000 });
 
   const iface = page.getByTestId(`rf__node-${POD_A_NET1}`);
   await expect(iface).toBeVisible();

@@ -100,6 +100,41 @@ test("attach a network to the walk-through's Deployment keeps what it had", asyn
   await snap(page, testInfo, "attach-done");
 });
 
+test("the error summary names each field and jumps to it; leaving with typed changes asks first", async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto("/networks/new");
+  await page.getByLabel("Name", { exact: true }).fill("summary-check");
+  await page.getByRole("radio", { name: "bridge", exact: true }).check();
+  await page.getByLabel("Bridge name", { exact: true }).fill("br-sum");
+  await page.getByLabel("IPAM", { exact: true }).selectOption("whereabouts");
+  await page.getByLabel("Range", { exact: true }).fill("192.168.70.0/33");
+  await page.getByLabel("Name", { exact: true }).focus();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const summary = page.getByTestId("error-summary");
+  const item = summary.getByRole("button", { name: /^Range: .*CIDR/ });
+  await expect(item).toBeVisible();
+  await snap(page, testInfo, "form-error-summary");
+  await item.click();
+  const range = page.getByLabel("Range", { exact: true });
+  await expect(range).toBeFocused();
+  await expect(range).toBeInViewport();
+
+  // Cancel with typed changes: asked; staying keeps the form as typed.
+  const asked: string[] = [];
+  page.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/networks\/new/);
+  expect(asked).toEqual(["Leave this form? The changes you typed are not saved."]);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("summary-check");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).not.toHaveURL(/\/networks\/new/);
+});
 // Issue 10: raw JSON went through with IPAM whereabouts refuses and a "name" Multus ignores.
 test("raw JSON with impossible IPAM, or another network's name, is refused at the config field", async ({
   page,

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { KubeConfig } from "@kubernetes/client-node";
 import { expect, type Page } from "@playwright/test";
 import type { KubeResponse } from "../../testing/testbed/cluster";
+import { podSchema, testbedInfoSchema } from "../../testing/testbed/node/api-schemas";
 import { imageRef } from "../../testing/testbed/node/image";
-import { type Pod, requestOn, until } from "../../testing/testbed/node/truth";
+import { list, networkStatus, type Pod, requestOn, until } from "../../testing/testbed/node/truth";
 
 /** The test bed with a node that playwright.node.config.ts started (testing/testbed/run.ts --with-node). */
 export function nodeBed(): {
@@ -12,11 +13,7 @@ export function nodeBed(): {
 } {
   const file = process.env.PLUMBLINE_NODE_TESTBED_INFO;
   if (!file) throw new Error("PLUMBLINE_NODE_TESTBED_INFO is not set: run with -c playwright.node.config.ts");
-  const info = JSON.parse(readFileSync(file, "utf8")) as {
-    server: string;
-    kubeconfigPath: string;
-    node?: { name: string; netns: string; cgroupRoot: string; versions: string };
-  };
+  const info = testbedInfoSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   if (!info.node) throw new Error(`${file} has no node: the test bed was started without --with-node`);
   const kc = new KubeConfig();
   kc.loadFromFile(info.kubeconfigPath);
@@ -61,12 +58,9 @@ export async function ensure(
 /** The single pod of Deployment `app` once it runs with `network` in its network-status (the rollout done). */
 export function rolledOut(request: ReturnType<typeof nodeBed>["request"], app: string, network: string): Promise<Pod> {
   return until(`Deployment ${NS}/${app} rolled out with ${network}`, async () => {
-    const r = await request("GET", `/api/v1/namespaces/${NS}/pods?labelSelector=app%3D${app}`);
-    const pods = (r.body as { items?: Pod[] }).items ?? [];
+    const pods = await list(request, `/api/v1/namespaces/${NS}/pods?labelSelector=app%3D${app}`, podSchema);
     const [p] = pods;
-    const status = (p?.metadata as { annotations?: Record<string, string> } | undefined)?.annotations?.[
-      "k8s.v1.cni.cncf.io/network-status"
-    ];
+    const status = p && networkStatus(p);
     return pods.length === 1 && p?.status?.phase === "Running" && status?.includes(`"${network}"`) ? p : undefined;
   });
 }

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { podPids } from "../../testing/testbed/node/cgroups";
+import { eventSchema, ipPoolSchema, podSchema } from "../../testing/testbed/node/api-schemas";
 import { addNic, ipJson } from "../../testing/testbed/node/netns";
-import { bridgePorts, ipv4, type Pod, podAddr, until } from "../../testing/testbed/node/truth";
+import { bridgePorts, ipv4, list, type Pod, podAddr, podPid, until } from "../../testing/testbed/node/truth";
 import { snap } from "../screenshot";
 import { attachThroughForm, deployment, ensure, NS, nodeBed, openNewNetwork, rolledOut } from "./node-bed";
 
@@ -10,7 +10,7 @@ import { attachThroughForm, deployment, ensure, NS, nodeBed, openNewNetwork, rol
 // every step goes through the dashboard's forms, and every picture is checked against `ip` on the node and in pods.
 const bed = nodeBed();
 const host = `host/${bed.node.name}`;
-const uid = (p: Pod): string => p.metadata.uid ?? "";
+const uid = (p: Pod | undefined): string => p?.metadata.uid ?? "";
 
 test.beforeAll(async () => {
   await ensure(bed.request, "/api/v1/namespaces", { metadata: { name: NS } });
@@ -45,12 +45,8 @@ test("bridge-main: created and attached through the forms, Multus gives the pods
   const ips = net1.map((a) => ipv4(a)[0] ?? "");
   for (const ip of ips) expect(ip).toMatch(/^192\.168\.12\.(1[0-9]|[2-9][0-9]|1[0-9][0-9]|200)$/);
   // whereabouts' IPPool holds exactly these two, by pod.
-  const pools = await bed.request("GET", "/apis/whereabouts.cni.cncf.io/v1alpha1/ippools");
-  const pool = (
-    pools.body as {
-      items: { metadata: { name: string }; spec: { range: string; allocations: Record<string, { podref: string }> } }[];
-    }
-  ).items.find((x) => x.spec.range === "192.168.12.0/24");
+  const pools = await list(bed.request, "/apis/whereabouts.cni.cncf.io/v1alpha1/ippools", ipPoolSchema);
+  const pool = pools.find((x) => x.spec.range === "192.168.12.0/24");
   const allocated = Object.entries(pool?.spec.allocations ?? {}).map(
     ([offset, a]) => `${a.podref}=192.168.12.${offset}`,
   );
@@ -58,7 +54,7 @@ test("bridge-main: created and attached through the forms, Multus gives the pods
   // pod-a reaches pod-b over mybr0, as the walk-through's ping does.
   execFileSync("nsenter", [
     "-t",
-    String(podPid(pods[0] as Pod)),
+    String(podPid(bed.node.cgroupRoot, uid(pods[0]))),
     "-n",
     "busybox",
     "ping",
@@ -83,15 +79,9 @@ test("bridge-main: created and attached through the forms, Multus gives the pods
   await snap(page, testInfo, "node-bridge-main");
 });
 
-function podPid(p: Pod): number {
-  const [pid] = podPids(bed.node.cgroupRoot, uid(p));
-  if (pid === undefined) throw new Error(`no process for pod ${p.metadata.name}`);
-  return pid;
-}
-
 test("host-device: ens8 moves from the node into the pod, and the dashboard says so", async ({ page }, testInfo) => {
   addNic(bed.node.netns, "ens8");
-  const mac = ipJson<{ address: string }[]>(bed.node.netns, ["link", "show", "ens8"])[0]?.address;
+  const mac = ipJson(bed.node.netns, ["link", "show", "ens8"])[0]?.address;
   await ensure(bed.request, `/apis/apps/v1/namespaces/${NS}/deployments`, deployment("pod-c"));
   await openNewNetwork(page, "host-device-main");
   await page.getByRole("radio", { name: "host-device", exact: true }).check();
@@ -102,7 +92,7 @@ test("host-device: ens8 moves from the node into the pod, and the dashboard says
   const pod = await rolledOut(bed.request, "pod-c", `${NS}/host-device-main`);
 
   // Gone from the node namespace; in the pod as net1 with the same MAC.
-  expect(ipJson<{ ifname: string }[]>(bed.node.netns, ["link"]).map((l) => l.ifname)).not.toContain("ens8");
+  expect(ipJson(bed.node.netns, ["link"]).map((l) => l.ifname)).not.toContain("ens8");
   expect(podAddr(bed.node.cgroupRoot, uid(pod), "net1")?.address).toBe(mac);
 
   await page.goto("/");
@@ -134,7 +124,7 @@ test("macvlan on a parent NIC: the pod's net1 sits on ens9, with the whereabouts
   const [ip] = ipv4(net1);
   expect(ip).toBe("192.168.13.10");
   // The parent stays on the node.
-  expect(ipJson<{ ifname: string }[]>(bed.node.netns, ["link", "show", "ens9"])).toHaveLength(1);
+  expect(ipJson(bed.node.netns, ["link", "show", "ens9"])).toHaveLength(1);
 
   await page.goto("/");
   const iface = `pod/${NS}/${pod.metadata.name}/if/net1`;
@@ -160,18 +150,28 @@ test("an exhausted whereabouts range: the second pod is stuck, with the kubelet'
   await attachThroughForm(page, "pod-f", "bridge-tiny");
 
   const stuck = await until("a pod-f pod refused by the kubelet for the exhausted range", async () => {
-    const r = await bed.request("GET", `/api/v1/namespaces/${NS}/events?fieldSelector=reason%3DFailedCreatePodSandBox`);
-    const items = (
-      r.body as { items: { involvedObject: { name: string }; message: string; source?: { component?: string } }[] }
-    ).items;
+    const items = await list(
+      bed.request,
+      `/api/v1/namespaces/${NS}/events?fieldSelector=reason%3DFailedCreatePodSandBox`,
+      eventSchema,
+    );
     return items.find((e) => e.involvedObject.name.startsWith("pod-f-") && e.message.includes("bridge-tiny"));
   });
   expect(stuck.source?.component).toBe("kubelet");
   expect(stuck.message).toMatch(/whereabouts|no IP addresses available|could not allocate/i);
-  const pod = (await bed.request("GET", `/api/v1/namespaces/${NS}/pods/${stuck.involvedObject.name}`)).body as Pod;
+  const pod = podSchema.parse(
+    (await bed.request("GET", `/api/v1/namespaces/${NS}/pods/${stuck.involvedObject.name}`)).body,
+  );
   expect(pod.status?.phase).toBe("Pending");
 
   await page.goto("/");
-  await expect(page.getByTestId(`rf__node-pod/${NS}/${stuck.involvedObject.name}`)).toBeAttached();
+  const stuckPod = stuck.involvedObject.name;
+  await expect(page.getByTestId(`rf__node-pod/${NS}/${stuckPod}`)).toBeAttached();
+  // The interface that never came shows why, from the same event.
+  await expect(page.getByTestId(`rf__node-pod/${NS}/${stuckPod}/if/net1`)).toContainText("IP range exhausted");
+  // The diagnostics read the kubelet's real message: the finding names the pod, the network and the full range.
+  await expect(page.getByTestId("finding").filter({ hasText: stuckPod })).toContainText(
+    `net1 on ${NS}/bridge-tiny: IP range exhausted`,
+  );
   await snap(page, testInfo, "node-exhausted");
 });

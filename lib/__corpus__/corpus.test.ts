@@ -520,6 +520,26 @@ const EXPECTED: Record<string, Expectation> = {
         ["eth1.102", "vlan"],
       ]),
   },
+  "nmstate/nmstate-mac-vlan-on-eth1.yaml": {
+    // The pod's macvlan hangs off eth1, which the node reports (with the mac-vlan nmstate itself made on it).
+    interfaces: {
+      "pod/default/macvlan-client/if/eth0": { network: "ovn-kubernetes", isDefault: true },
+      "pod/default/macvlan-client/if/net1": { network: "default/mynet", ips: ["10.244.0.57"], attached: true },
+    },
+    attachments: { "pod/default/macvlan-client/if/net1": "host/worker-3/macvlan-parent/eth1" },
+    findings: [],
+    also: (t) => {
+      expect(elementOf(t, "host/worker-3", "host").interfaces.map((i) => [i.name, i.type])).toEqual([
+        ["eth1", "ethernet"],
+        ["macvlan0", "mac-vlan"],
+      ]);
+      expect(elementOf(t, "host/worker-3/macvlan-parent/eth1", "macvlan-parent")).toMatchObject({
+        provenance: "observed",
+        mac: "00:00:5E:00:00:01",
+        state: "up",
+      });
+    },
+  },
   "nmstate/nncp-ovs-bridge.yaml": {
     // An OVS bridge is listed among the host's links, not drawn as a Linux bridge point.
     interfaces: {},

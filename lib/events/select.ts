@@ -50,7 +50,8 @@ function asEventSpec(v: unknown): EventSpec | null {
   const { regarding, reason, type, message, count } = v;
   if (typeof regarding.kind !== "string" || typeof regarding.name !== "string") return null;
   if (typeof reason !== "string" || typeof type !== "string" || typeof message !== "string") return null;
-  if (typeof count !== "number" || !Number.isInteger(count) || count < 1) return null;
+  if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 1) return null;
   if (v.time !== undefined && typeof v.time !== "string") return null;
-  return v as EventSpec; // every field the topology reads was checked above
+  // biome-ignore lint/plugin: every field the topology reads was checked above (checked by hand: cheaper than zod per event)
+  return v as EventSpec;
 }

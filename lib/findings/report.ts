@@ -1,5 +1,5 @@
 import type { Finding } from "../topology/schema";
-import { FINDINGS, type FindingCode, isFindingCode } from "./catalogue";
+import { FINDINGS, isFindingCode } from "./catalogue";
 import { SEVERITY_RANK, type Severity } from "./info";
 
 export type ReportFormat = "table" | "json" | "sarif";

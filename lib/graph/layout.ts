@@ -103,7 +103,7 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
     children: roots,
     edges: [],
   });
-  const laid = groups.map((g, i) => {
+  const laid = groups.map((g, i): LaidHost => {
     const r = result.children?.[i];
     return {
       host: g.host,
@@ -113,7 +113,19 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
     };
   });
 
-  // Shelf packing: rows about as wide as the whole drawing is tall, in model order.
+  packHosts(laid, out);
+  return out;
+}
+
+interface LaidHost {
+  host: GraphNode | null;
+  width: number;
+  height: number;
+  members: ElkNode[];
+}
+
+/** Shelf packing: rows about as wide as the whole drawing is tall, in model order. */
+function packHosts(laid: LaidHost[], out: Map<string, Positioned>): void {
   const area = laid.reduce((s, g) => s + g.width * g.height, 0);
   const rowWidth = Math.max(0, ...laid.map((g) => g.width), Math.sqrt(area) * 1.6);
   let x = 0;
@@ -135,5 +147,4 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
     x += g.width + GAP;
     rowHeight = Math.max(rowHeight, g.height);
   }
-  return out;
 }

@@ -339,3 +339,40 @@ describe("host summary cards", () => {
     expect(m.nodes.every((n) => !n.isGroup && n.height > 0)).toBe(true);
   });
 });
+
+describe("edge labels", () => {
+  it("a dual-stack interface's edge names both its IPv4 and its IPv6 address", () => {
+    const t = buildTopology(
+      snapshotFromObjects(
+        [
+          { apiVersion: "v1", kind: "Node", metadata: { name: "n1" } },
+          {
+            apiVersion: "k8s.cni.cncf.io/v1",
+            kind: "NetworkAttachmentDefinition",
+            metadata: { name: "dual", namespace: "ns" },
+            spec: { config: JSON.stringify({ cniVersion: "0.3.1", name: "dual", type: "macvlan", master: "ens9" }) },
+          },
+          {
+            apiVersion: "v1",
+            kind: "Pod",
+            metadata: {
+              name: "p",
+              namespace: "ns",
+              annotations: {
+                "k8s.v1.cni.cncf.io/networks": "dual",
+                "k8s.v1.cni.cncf.io/network-status": JSON.stringify([
+                  { name: "ns/dual", interface: "net1", ips: ["192.168.50.7", "fd00:50::7"] },
+                ]),
+              },
+            },
+            spec: { nodeName: "n1" },
+            status: { phase: "Running" },
+          },
+        ],
+        "dual",
+      ),
+    );
+    const m = graphModel(t, { showDefault: false });
+    expect(m.edges.find((e) => e.kind === "attachment")?.label).toBe("net1 192.168.50.7 fd00:50::7");
+  });
+});

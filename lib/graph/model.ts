@@ -73,6 +73,46 @@ function signature(ifaces: InterfaceElement[]): string {
   return ifaces.find((i) => !i.isDefault)?.network ?? "no secondary network";
 }
 
+/** The interface and every address it has: a dual-stack interface shows its IPv4 and its IPv6 address. */
+const edgeLabel = (i: InterfaceElement): string => [i.interface, ...i.ips.map((a) => a.split("/")[0])].join(" ");
+
+/** Folds per host: pods sharing a signature, when the host has too many pods to draw one by one. */
+function decideFolds(
+  podsOf: Map<string, PodElement[]>,
+  ifacesOf: Map<string, InterfaceElement[]>,
+  threshold: number,
+  expanded: ModelOptions["expanded"],
+): { foldOf: Map<string, string>; folds: Map<string, GraphNode> } {
+  const foldOf = new Map<string, string>();
+  const folds = new Map<string, GraphNode>();
+  for (const [host, pods] of podsOf) {
+    if (pods.length <= threshold) continue;
+    const groups = new Map<string, PodElement[]>();
+    for (const p of pods) {
+      const sig = signature(ifacesOf.get(p.id) ?? []);
+      groups.set(sig, [...(groups.get(sig) ?? []), p]);
+    }
+    for (const [sig, members] of groups) {
+      const id = `fold/${host}/${sig}`;
+      // On a crowded host even a lone pod folds: one box per network is what keeps a big host readable.
+      if (expanded?.has(id)) continue;
+      const [w, h] = LEAF_SIZE.fold ?? [0, 0];
+      folds.set(id, {
+        id,
+        kind: "fold",
+        parent: host,
+        width: w,
+        height: h,
+        isGroup: false,
+        members: members.map((m) => m.id),
+        networks: [sig],
+      });
+      for (const m of members) foldOf.set(m.id, id);
+    }
+  }
+  return { foldOf, folds };
+}
+
 /**
  * Topology → boxes and arrows. Hosts and pods become groups; networks are not boxes here (they are colours),
  * so a graph of many hosts stays a set of tidy islands instead of a web of cross-host edges.
@@ -89,34 +129,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
     if (el.kind === "pod" && el.parent) podsOf.set(el.parent, [...(podsOf.get(el.parent) ?? []), el]);
   }
 
-  // Decide folds per host: pods sharing a signature, when the host has too many pods to draw one by one.
-  const foldOf = new Map<string, string>();
-  const folds = new Map<string, GraphNode>();
-  for (const [host, pods] of podsOf) {
-    if (pods.length <= threshold) continue;
-    const groups = new Map<string, PodElement[]>();
-    for (const p of pods) {
-      const sig = signature(ifacesOf.get(p.id) ?? []);
-      groups.set(sig, [...(groups.get(sig) ?? []), p]);
-    }
-    for (const [sig, members] of groups) {
-      const id = `fold/${host}/${sig}`;
-      // On a crowded host even a lone pod folds: one box per network is what keeps a big host readable.
-      if (opts.expanded?.has(id)) continue;
-      const [w, h] = LEAF_SIZE.fold ?? [0, 0];
-      folds.set(id, {
-        id,
-        kind: "fold",
-        parent: host,
-        width: w,
-        height: h,
-        isGroup: false,
-        members: members.map((m) => m.id),
-        networks: [sig],
-      });
-      for (const m of members) foldOf.set(m.id, id);
-    }
-  }
+  const { foldOf, folds } = decideFolds(podsOf, ifacesOf, threshold, opts.expanded);
 
   const nodes: GraphNode[] = [];
   const kept = new Set<string>();
@@ -167,7 +180,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
       e.label = `${e.count} × ${src.interface}`;
       foldEdges.set(id, e);
     } else if (kept.has(l.source) && kept.has(l.target)) {
-      edges.push({ id: l.id, kind: "attachment", source: l.source, target: l.target, label: l.label ?? "", colour });
+      edges.push({ id: l.id, kind: "attachment", source: l.source, target: l.target, label: edgeLabel(src), colour });
     }
   }
   for (const { count: _c, ...e } of foldEdges.values()) edges.push(e);

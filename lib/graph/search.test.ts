@@ -4,7 +4,7 @@ import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { Topology } from "../topology/schema";
-import { searchTopology } from "./search";
+import { parseSearchQuery, searchTopology } from "./search";
 
 const W1 = "worker1.ocp46rt.priv.local";
 const NS = "multus-test";
@@ -246,5 +246,97 @@ describe("searchTopology: limit", () => {
     // "web" matches web exactly, web-1 by prefix, api-web by contains.
     expect(searchTopology(custom, "web", 1).map((h) => h.id)).toEqual(["pod/shop/web"]);
     expect(searchTopology(custom, "web", 2).map((h) => h.id)).toEqual(["pod/shop/web", "pod/shop/web-1"]);
+  });
+});
+
+describe("searchTopology: ranges, node and PCI addresses", () => {
+  it("a range lists every interface inside it, IPv4 and IPv6, and nothing outside", () => {
+    const v4 = searchTopology(demo, "192.168.12.0/24", 100);
+    expect(v4.length).toBeGreaterThanOrEqual(4);
+    expect(v4.map((h) => h.id)).toContain(`${POD_B2}/if/net1`);
+    expect(v4.every((h) => h.reason.endsWith("in 192.168.12.0/24"))).toBe(true);
+    expect(searchTopology(demo, "192.168.13.0/24")).toEqual([]);
+    const v6 = searchTopology(custom, "fd00:50::/64", 100);
+    expect(v6.map((h) => h.id)).toEqual(["pod/shop/api-web/if/net1", "pod/shop/web-1/if/net1"]);
+    expect(searchTopology(custom, "fd00:51::/64")).toEqual([]);
+  });
+
+  it("an address with its prefix length is still that one address, not its range", () => {
+    expect(searchTopology(demo, "192.168.12.21/24").map((h) => h.id)).toEqual([`${POD_B2}/if/net1`]);
+  });
+
+  it("finds a host by its node address, bare or by range", () => {
+    expect(searchTopology(demo, "10.0.0.22")).toEqual([
+      {
+        id: "host/worker2.ocp46rt.priv.local",
+        kind: "host",
+        label: "worker2.ocp46rt.priv.local",
+        reason: "node address 10.0.0.22",
+      },
+    ]);
+    expect(
+      searchTopology(demo, "10.0.0.0/24")
+        .map((h) => h.id)
+        .filter((id) => id.startsWith("host/")),
+    ).toEqual(["host/worker1.ocp46rt.priv.local", "host/worker2.ocp46rt.priv.local"]);
+  });
+
+  it("finds an SR-IOV VF by its PCI address and by its PF's, with or without the domain", () => {
+    const sriov = buildTopology(
+      snapshotFromObjects(
+        [
+          { apiVersion: "v1", kind: "Node", metadata: { name: "node-a" } },
+          {
+            apiVersion: "v1",
+            kind: "Pod",
+            metadata: {
+              name: "dpdk",
+              namespace: "shop",
+              annotations: {
+                "k8s.v1.cni.cncf.io/networks": "sriov-a",
+                // As the SR-IOV CNI reports it (Multus device-info, k8snetworkplumbingwg device-info-spec).
+                "k8s.v1.cni.cncf.io/network-status": JSON.stringify([
+                  {
+                    name: "shop/sriov-a",
+                    interface: "net1",
+                    ips: ["10.56.217.171"],
+                    "device-info": {
+                      type: "pci",
+                      version: "1.1.0",
+                      pci: { "pci-address": "0000:18:02.5", "pf-pci-address": "0000:18:00.1" },
+                    },
+                  },
+                ]),
+              },
+            },
+            spec: { nodeName: "node-a" },
+            status: { phase: "Running" },
+          },
+        ],
+        "sriov",
+      ),
+    );
+    const vf = "pod/shop/dpdk/if/net1";
+    expect(searchTopology(sriov, "0000:18:02.5")).toEqual([
+      { id: vf, kind: "interface", label: "shop/dpdk net1", reason: "PCI 0000:18:02.5" },
+    ]);
+    expect(searchTopology(sriov, "18:02.5").map((h) => h.id)).toEqual([vf]);
+    expect(searchTopology(sriov, "0000:18:00.1").map((h) => h.reason)).toEqual(["PF PCI 0000:18:00.1"]);
+    expect(searchTopology(sriov, "0000:18:02.6")).toEqual([]);
+  });
+});
+
+describe("parseSearchQuery", () => {
+  it("tells ranges, addresses, MACs, PCI addresses and names apart", () => {
+    expect(parseSearchQuery("20.2.2.0/24")?.kind).toBe("range");
+    expect(parseSearchQuery("fd00:10::/64")?.kind).toBe("range");
+    expect(parseSearchQuery("20.2.2.7/24")?.kind).toBe("address");
+    expect(parseSearchQuery("20.2.2.7/32")?.kind).toBe("address");
+    expect(parseSearchQuery("20.2.2.7")?.kind).toBe("address");
+    expect(parseSearchQuery("00-1A-4A-16-06-81")?.kind).toBe("mac");
+    expect(parseSearchQuery("0000:3b:00.1")?.kind).toBe("pci");
+    expect(parseSearchQuery("pod-a")?.kind).toBe("name");
+    expect(parseSearchQuery("20.2.2.0/33")?.kind).toBe("name");
+    expect(parseSearchQuery("  ")).toBeNull();
   });
 });

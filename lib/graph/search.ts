@@ -1,5 +1,8 @@
-import { addressOf, ipEquals } from "../net/ip";
+import { addressOf, cidrContains, type Ip, ipEquals } from "../net/ip";
 import type { Topology, TopologyElement } from "../topology/schema";
+import { normMac, normPci, parseSearchQuery, type SearchQuery } from "./search-query";
+
+export { parseSearchQuery, type SearchQuery } from "./search-query";
 
 export interface SearchHit {
   id: string;
@@ -9,57 +12,87 @@ export interface SearchHit {
   reason: string;
 }
 
-const normMac = (s: string): string => s.toLowerCase().replace(/-/g, ":");
+/** 0: exact (an address, a MAC, a PCI address, a whole name), 1: a name starting with the query, 2: containing it */
+export type Rank = 0 | 1 | 2;
 
 /**
- * Finds a pod, an interface by IP or MAC, a host, a bridge or NIC, or a network. Exact address and MAC matches come
- * first, then names that start with the query, then names that contain it.
+ * Finds a pod, an interface by IP, MAC or PCI address, every interface, pod and node address inside a range, a host
+ * (also by its node addresses), a bridge or NIC, or a network. Exact matches come first, then names that start with
+ * the query, then names that contain it; within a rank, element order.
  */
 export function searchTopology(t: Topology, query: string, limit = 12): SearchHit[] {
-  const q = query.trim();
-  if (q === "") return [];
-  const lower = q.toLowerCase();
-  const ip = addressOf(q);
-  const exact: SearchHit[] = [];
-  const prefix: SearchHit[] = [];
-  const contains: SearchHit[] = [];
+  const q = parseSearchQuery(query);
+  if (!q) return [];
+  const ranked: SearchHit[][] = [[], [], []];
   for (const el of t.elements) {
-    if (el.kind === "interface") {
-      const owner = el.parent?.replace(/^pod\//, "") ?? "";
-      const byIp =
-        ip &&
-        el.ips.find((a) => {
-          const x = addressOf(a);
-          return x !== null && ipEquals(x, ip);
-        });
-      if (byIp)
-        exact.push({ id: el.id, kind: el.kind, label: `${owner} ${el.interface}`, reason: `IP ${byIp.split("/")[0]}` });
-      else if (el.mac && normMac(el.mac) === normMac(q))
-        exact.push({ id: el.id, kind: el.kind, label: `${owner} ${el.interface}`, reason: `MAC ${el.mac}` });
-      continue;
-    }
-    const name =
-      el.kind === "pod" || el.kind === "network"
-        ? `${el.namespace}/${el.name}`
-        : el.kind === "host"
-          ? el.name
-          : `${el.name} on ${"host" in el ? el.host : ""}`;
-    if (
-      el.kind === "pod" &&
-      ip &&
-      el.podIPs.some((a) => {
-        const x = addressOf(a);
-        return x !== null && ipEquals(x, ip);
-      })
-    ) {
-      exact.push({ id: el.id, kind: el.kind, label: name, reason: `pod IP ${q}` });
-      continue;
-    }
-    const n = name.toLowerCase();
-    const hit = { id: el.id, kind: el.kind, label: name, reason: el.kind };
-    if (el.name.toLowerCase() === lower || n === lower) exact.push(hit);
-    else if (el.name.toLowerCase().startsWith(lower)) prefix.push(hit);
-    else if (n.includes(lower)) contains.push(hit);
+    const m = matchElement(el, q);
+    if (m) ranked[m.rank]?.push(m.hit);
   }
-  return [...exact, ...prefix, ...contains].slice(0, limit);
+  return ranked.flat().slice(0, limit);
+}
+
+const inRange = (q: SearchQuery, ip: Ip): boolean =>
+  q.kind === "range" ? cidrContains(q.cidr, ip) : q.kind === "address" && ipEquals(q.ip, ip);
+
+/** The first of `addresses` (bare or CIDR) that the address or range query matches, without its prefix. */
+function matchAddress(q: SearchQuery, addresses: readonly string[]): string | null {
+  if (q.kind !== "range" && q.kind !== "address") return null;
+  for (const a of addresses) {
+    const ip = addressOf(a);
+    if (ip && inRange(q, ip)) return a.split("/")[0] ?? a;
+  }
+  return null;
+}
+
+const nameOf = (el: TopologyElement): string =>
+  el.kind === "pod" || el.kind === "network"
+    ? `${el.namespace}/${el.name}`
+    : el.kind === "host"
+      ? el.name
+      : el.kind === "interface"
+        ? `${el.parent?.replace(/^pod\//, "") ?? ""} ${el.interface}`
+        : `${el.name} on ${"host" in el ? el.host : ""}`;
+
+/** One element against a parsed query: a hit and its rank, or null. Pure, so a server index can use it too. */
+export function matchElement(el: TopologyElement, q: SearchQuery): { hit: SearchHit; rank: Rank } | null {
+  const hit = (reason: string, rank: Rank) => ({ hit: { id: el.id, kind: el.kind, label: nameOf(el), reason }, rank });
+  if (el.kind === "interface") return matchInterface(el, q, hit);
+  if (q.kind === "range" || q.kind === "address") {
+    const via = q.kind === "range" ? ` in ${q.text}` : "";
+    if (el.kind === "pod") {
+      const ip = matchAddress(q, el.podIPs);
+      return ip ? hit(`pod IP ${ip}${via}`, 0) : null;
+    }
+    if (el.kind === "host") {
+      const ip = matchAddress(q, [...el.addresses, ...el.interfaces.flatMap((i) => i.ips)]);
+      return ip ? hit(`node address ${ip}${via}`, 0) : null;
+    }
+    return null;
+  }
+  if (q.kind !== "name") return null;
+  const name = nameOf(el).toLowerCase();
+  const own = el.name.toLowerCase();
+  if (own === q.lower || name === q.lower) return hit(el.kind, 0);
+  if (own.startsWith(q.lower)) return hit(el.kind, 1);
+  if (name.includes(q.lower)) return hit(el.kind, 2);
+  return null;
+}
+
+function matchInterface(
+  el: Extract<TopologyElement, { kind: "interface" }>,
+  q: SearchQuery,
+  hit: (reason: string, rank: Rank) => { hit: SearchHit; rank: Rank },
+): { hit: SearchHit; rank: Rank } | null {
+  if (q.kind === "range" || q.kind === "address") {
+    const ip = matchAddress(q, el.ips);
+    return ip ? hit(`IP ${ip}${q.kind === "range" ? ` in ${q.text}` : ""}`, 0) : null;
+  }
+  if (q.kind === "mac") return el.mac && normMac(el.mac) === q.mac ? hit(`MAC ${el.mac}`, 0) : null;
+  if (q.kind === "pci") {
+    const info = el.deviceInfo;
+    if (info?.pciAddress && normPci(info.pciAddress) === q.pci) return hit(`PCI ${info.pciAddress}`, 0);
+    if (info?.pfPciAddress && normPci(info.pfPciAddress) === q.pci) return hit(`PF PCI ${info.pfPciAddress}`, 0);
+  }
+  // Interfaces are not matched by name: net1 is on every pod.
+  return null;
 }

@@ -14,7 +14,8 @@ import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
 import type { Topology, TopologyElement } from "./schema";
 
-const KIND_ORDER: Record<TopologyElement["kind"], number> = {
+/** Parents before children (what React Flow needs); exported for the incremental store's same order. */
+export const KIND_ORDER: Record<TopologyElement["kind"], number> = {
   host: 0,
   bridge: 1,
   "macvlan-parent": 1,

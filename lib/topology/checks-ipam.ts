@@ -51,7 +51,7 @@ export function checkPoolUse(ctx: BuildContext): void {
   for (const net of networksOf(ctx)) {
     const pool = net.ipam?.pool;
     const range = net.ipam?.ranges[0];
-    if (!pool || !pool.size || pool.size <= 0 || !range) continue;
+    if (!pool?.size || pool.size <= 0 || !range) continue;
     const free = Math.max(0, pool.size - pool.allocated);
     const span = range.start && range.end ? `${range.start}–${range.end}` : range.subnet;
     const text = `${net.namespace}/${net.name}: ${free} of ${pool.size} addresses free in ${span} (IPPool ${pool.name})`;

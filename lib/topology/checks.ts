@@ -35,6 +35,8 @@ export function applyIpPools(
   pools: readonly KubeObject[],
   networks: Map<string, NetworkEntry>,
   podsComplete: boolean,
+  /** namespace/name of every pod; the incremental store keeps its own rather than scanning the elements */
+  podKeys: ReadonlySet<string> = podKeysOf(ctx),
 ): void {
   const parsed = pools.flatMap((p) => {
     const r = parseIpPoolSpec(p.spec);
@@ -55,9 +57,6 @@ export function applyIpPools(
     const key = cidrKey(p.pool.range);
     if (key && !byRange.has(key)) byRange.set(key, p);
   }
-  const podKeys = new Set(
-    [...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [`${e.namespace}/${e.name}`] : [])),
-  );
   for (const { element } of networks.values()) {
     const ipam = element.ipam;
     if (ipam?.type !== "whereabouts") continue;
@@ -79,6 +78,10 @@ export function applyIpPools(
       );
     }
   }
+}
+
+function podKeysOf(ctx: BuildContext): Set<string> {
+  return new Set([...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [`${e.namespace}/${e.name}`] : [])));
 }
 
 /** Two spellings of one range (192.168.12.1/24 and 192.168.12.0/24) get one key. */

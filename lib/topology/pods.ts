@@ -1,16 +1,12 @@
-import { annotation, type KubeObject } from "../k8s/objects";
-import {
-  NETWORK_STATUS_ANNOTATION,
-  NETWORKS_ANNOTATION,
-  NETWORKS_STATUS_ANNOTATION_DEPRECATED,
-} from "../pod/annotations";
-import { type NetworkStatus, parseNetworkStatus } from "../pod/network-status";
-import { type NetworkRequest, parseNetworksAnnotation, requestedInterfaceNames } from "../pod/networks-annotation";
+import type { KubeObject } from "../k8s/objects";
+import type { NetworkStatus } from "../pod/network-status";
+import { type NetworkRequest, requestedInterfaceNames } from "../pod/networks-annotation";
 import { isObject, str, stringsAt } from "../result";
 import { type BuildContext, hostId, podId } from "./context";
 import { ensurePoint, nodeOf } from "./hosts";
 import type { NetworkEntry } from "./networks";
 import { pairStatuses } from "./pair-statuses";
+import { readRequests, readStatuses } from "./pod-annotations";
 import type { HostSideElement, InterfaceElement, PodElement } from "./schema";
 
 /** An interface still waiting for a host device; who holds the device is known only once every pod is in. */
@@ -79,35 +75,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
       isDefault: true,
     });
   }
-  for (const { request, ifname, status: s } of pairs) {
-    const key = `${request.namespace}/${request.name}`;
-    const iface = addInterface(ctx, element, {
-      ifname: s?.interface ?? ifname,
-      network: key,
-      status: s,
-      requested: true,
-      request,
-    });
-    wire(ctx, element, iface, networks.get(key), waits);
-    if (!networks.has(key)) {
-      ctx.finding(
-        "error",
-        "network-not-found",
-        `Pod ${namespace}/${pod.metadata.name} requests ${key}, but no NetworkAttachmentDefinition of that name exists${element.phase === "Running" ? "" : ": Multus cannot start the pod"}`,
-        [iface.id, id],
-      );
-    }
-    if (!s && networks.has(key)) {
-      // Unscheduled pods have no attachments by design; scheduled but not running ones are stuck on this.
-      const severity = element.phase === "Running" ? "warning" : node ? "error" : "info";
-      ctx.finding(
-        severity,
-        "network-not-attached",
-        `Pod ${namespace}/${pod.metadata.name} requests ${key} as ${ifname}, but network-status has no such attachment${severity === "error" ? " (the pod is not running)" : ""}`,
-        [iface.id, id],
-      );
-    }
-  }
+  addRequested(ctx, element, pairs, networks, waits);
   for (const s of unused) {
     const iface = addInterface(ctx, element, {
       ifname: s.interface ?? s.name,
@@ -125,50 +93,44 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   }
 }
 
-function readRequests(ctx: BuildContext, pod: KubeObject, el: PodElement): NetworkRequest[] {
-  const raw = annotation(pod, NETWORKS_ANNOTATION);
-  if (raw === undefined) return [];
-  const parsed = parseNetworksAnnotation(raw, el.namespace);
-  if (parsed.ok) return parsed.value;
-  ctx.finding(
-    "error",
-    "pod-annotation-invalid",
-    `Pod ${el.namespace}/${el.name}: ${NETWORKS_ANNOTATION} ${parsed.error}`,
-    [el.id],
-  );
-  return [];
-}
-
-function readStatuses(ctx: BuildContext, pod: KubeObject, el: PodElement): NetworkStatus[] {
-  const key =
-    annotation(pod, NETWORK_STATUS_ANNOTATION) !== undefined
-      ? NETWORK_STATUS_ANNOTATION
-      : NETWORKS_STATUS_ANNOTATION_DEPRECATED;
-  const raw = annotation(pod, key);
-  if (raw === undefined) return [];
-  const parsed = parseNetworkStatus(raw);
-  if (!parsed.ok) {
-    ctx.finding("error", "pod-annotation-invalid", `Pod ${el.namespace}/${el.name}: ${key} ${parsed.error}`, [el.id]);
-    return [];
+/** The interfaces a pod's networks annotation asks for, each paired with its network-status entry when it has one. */
+function addRequested(
+  ctx: BuildContext,
+  element: PodElement,
+  pairs: ReturnType<typeof pairStatuses>["pairs"],
+  networks: Map<string, NetworkEntry>,
+  waits: DeviceWait[],
+): void {
+  const { namespace, node, id } = element;
+  for (const { request, ifname, status: s } of pairs) {
+    const key = `${request.namespace}/${request.name}`;
+    const iface = addInterface(ctx, element, {
+      ifname: s?.interface ?? ifname,
+      network: key,
+      status: s,
+      requested: true,
+      request,
+    });
+    wire(ctx, element, iface, networks.get(key), waits);
+    if (!networks.has(key)) {
+      ctx.finding(
+        "error",
+        "network-not-found",
+        `Pod ${namespace}/${element.name} requests ${key}, but no NetworkAttachmentDefinition of that name exists${element.phase === "Running" ? "" : ": Multus cannot start the pod"}`,
+        [iface.id, id],
+      );
+    }
+    if (!s && networks.has(key)) {
+      // Unscheduled pods have no attachments by design; scheduled but not running ones are stuck on this.
+      const severity = element.phase === "Running" ? "warning" : node ? "error" : "info";
+      ctx.finding(
+        severity,
+        "network-not-attached",
+        `Pod ${namespace}/${element.name} requests ${key} as ${ifname}, but network-status has no such attachment${severity === "error" ? " (the pod is not running)" : ""}`,
+        [iface.id, id],
+      );
+    }
   }
-  if (key === NETWORKS_STATUS_ANNOTATION_DEPRECATED) {
-    ctx.finding(
-      "info",
-      "deprecated-annotation",
-      `Pod ${el.namespace}/${el.name}: its attachments are read from ${key}, which Multus deprecated (4.0 stopped writing it); ${NETWORK_STATUS_ANNOTATION} is missing, so this Multus is old or the annotation was copied by hand`,
-      [el.id],
-    );
-  }
-  // Older Multus (OpenShift 4.3-4.5) and the spec's own v1.3 example write no "default" key: the first entry, on eth0,
-  // is the cluster-wide default network, which every pod is attached to first.
-  const statuses = parsed.value;
-  const first = statuses[0];
-  if (first && !statuses.some((s) => s.isDefault) && (first.interface ?? "eth0") === "eth0")
-    statuses[0] = { ...first, isDefault: true };
-  // A bare secondary name (Multus 3.x, and the OpenShift documentation's examples) means the pod's own namespace.
-  return statuses.map((s) =>
-    s.isDefault || s.name.includes("/") ? s : { ...s, name: `${el.namespace}/${s.name}`, bareName: s.name },
-  );
 }
 
 interface InterfaceInput {

@@ -236,7 +236,8 @@ try {
     // and keeps every long task, so neither depends on how fast Playwright polls.
     await page.addInitScript(
       ([layout, ready, fallback]) => {
-        const longTasks: PerformanceEntry[] = ((window as unknown as { __long: PerformanceEntry[] }).__long = []);
+        const longTasks: PerformanceEntry[] = [];
+        Object.assign(window, { __long: longTasks });
         new PerformanceObserver((l) => {
           longTasks.push(...l.getEntries());
         }).observe({ type: "longtask", buffered: true });

@@ -98,7 +98,9 @@ describe("testbed cluster", () => {
     expect(pod.status?.podIP).toBe("10.128.2.20");
     expect(pod.status?.phase).toBe("Running");
     const key = "k8s.v1.cni.cncf.io/network-status";
-    expect(pod.metadata?.annotations?.[key]).toBe((want?.metadata.annotations as Record<string, string>)[key]);
+    expect(pod.metadata?.annotations?.[key]).toBe(
+      (want?.metadata.annotations as Record<string, string> | undefined)?.[key],
+    );
   });
 
   it("seeds NodeNetworkState status", async () => {

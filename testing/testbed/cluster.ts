@@ -537,7 +537,8 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
     },
     async startApiserver() {
       if (apiserver) throw new Error("kube-apiserver is already running");
-      const p = (apiserver = spawnLogged(bins.apiserver, apiArgs, apiLog));
+      const p = spawnLogged(bins.apiserver, apiArgs, apiLog);
+      apiserver = p;
       const failure = (why: string): Error =>
         new Error(
           `kube-apiserver ${why}\n--- kube-apiserver.log ---\n${tail(apiLog)}\n--- etcd.log ---\n${tail(etcdLog)}`,

@@ -1,4 +1,5 @@
-import { type KubeConfig, VersionApi } from "@kubernetes/client-node";
+import { type KubeConfig, type KubernetesObject, VersionApi } from "@kubernetes/client-node";
+import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 import { LiveWriter } from "../../writers/live-writer";
@@ -6,6 +7,7 @@ import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
 import { boundedInformer, checkCredentials } from "./credentials";
 import { describeApiError, httpStatus, reasonOf } from "./errors";
+import { leanInPlace } from "./lean";
 import { type Part, type PartInformer, type PartState, partsSnapshot, partsStatus } from "./parts";
 import { ReadinessProbe } from "./readiness-probe";
 import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
@@ -152,8 +154,13 @@ export class LiveSource implements ClusterSource {
       fieldSelector: resource.fieldSelector,
     });
     const changed = (): void => this.bump();
-    informer.on("add", changed);
-    informer.on("update", changed);
+    // Watch events arrive whole; trimmed here, before anything else keeps a reference (list items already are).
+    const arrived = (obj: KubernetesObject): void => {
+      leanInPlace(obj, resource.kind);
+      this.bump();
+    };
+    informer.on("add", arrived);
+    informer.on("update", arrived);
     informer.on("delete", changed);
     informer.on("error", (err: unknown) => onError(informer, err));
     return informer;

@@ -110,7 +110,9 @@ function partsNotes(parts: readonly Part[]): Finding[] {
     } else if (s.kind === "forbidden") {
       // A cluster-wide part that lost access falls back to namespaces, and its message already says so.
       const message =
-        s.lost && !coveredByFallback(p) ? `${s.message} (access lost at ${s.lost}: its objects are no longer shown)` : s.message;
+        s.lost && !coveredByFallback(p)
+          ? `${s.message} (access lost at ${s.lost}: its objects are no longer shown)`
+          : s.message;
       // one note per refusal, however many parts (event reasons) it stopped
       if (!notes.some((n) => n.message === message))
         notes.push({ severity: "warning", code: "source-degraded", message, elements: [] });

@@ -1,12 +1,13 @@
 import {
-  CoreV1Api,
-  CustomObjectsApi,
+  ApiException,
   type KubeConfig,
   type KubernetesListObject,
   type KubernetesObject,
 } from "@kubernetes/client-node";
+import fetch from "node-fetch";
 import { NETWORK_EVENT_REASONS } from "@/lib/events/select";
 import type { SnapshotSlot } from "@/lib/k8s/snapshot";
+import { leanInPlace } from "./lean";
 
 /** A kind the live source lists and watches. */
 export interface WatchedResource {
@@ -112,38 +113,25 @@ export function resourcePath(r: WatchedResource, namespace?: string): string {
 
 type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;
 
-/** The list half of list+watch, through client-node's generated clients. */
+/**
+ * The list half of list+watch, as a plain GET parsed once: the generated clients would also walk every field of
+ * 20,000 pods through their model classes. Items are cut to what the topology reads before the informer stores
+ * them; errors carry the status and body as the generated clients' ApiException does, so they read the same.
+ */
 export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): ListFn {
-  const [group, version] = r.apiVersion.includes("/") ? r.apiVersion.split("/") : ["", r.apiVersion];
-  const fieldSelector = r.fieldSelector;
-  if (group === "") {
-    const core = kc.makeApiClient(CoreV1Api);
-    if (r.kind === "Node") return () => core.listNode();
-    if (r.kind === "Event")
-      return namespace
-        ? () => core.listNamespacedEvent({ namespace, fieldSelector })
-        : () => core.listEventForAllNamespaces({ fieldSelector });
-    return namespace ? () => core.listNamespacedPod({ namespace }) : () => core.listPodForAllNamespaces();
-  }
-  const custom = kc.makeApiClient(CustomObjectsApi);
-  const g = group ?? "";
-  const v = version ?? "";
-  return namespace
-    ? async () =>
-        // biome-ignore lint/plugin: client-node types custom objects as `object`; parts parse every item (asKubeObject)
-        (await custom.listNamespacedCustomObject({
-          group: g,
-          version: v,
-          namespace,
-          plural: r.resource,
-          fieldSelector,
-        })) as KubernetesListObject<KubernetesObject>
-    : async () =>
-        // biome-ignore lint/plugin: client-node types custom objects as `object`; parts parse every item (asKubeObject)
-        (await custom.listClusterCustomObject({
-          group: g,
-          version: v,
-          plural: r.resource,
-          fieldSelector,
-        })) as KubernetesListObject<KubernetesObject>;
+  return async () => {
+    const server = kc.getCurrentCluster()?.server;
+    if (!server) throw new Error("no cluster configured");
+    const init = await kc.applyToFetchOptions({});
+    const query = r.fieldSelector ? `?fieldSelector=${encodeURIComponent(r.fieldSelector)}` : "";
+    const res = await fetch(`${server}${resourcePath(r, namespace)}${query}`, { ...init, method: "GET" });
+    const body = await res.text();
+    if (!res.ok) {
+      throw new ApiException(res.status, `HTTP-Code: ${res.status}`, body, Object.fromEntries(res.headers.entries()));
+    }
+    // biome-ignore lint/plugin: the API's own List; every item is read through asSnapshotObject by the source
+    const list = JSON.parse(body) as KubernetesListObject<KubernetesObject>;
+    for (const item of list.items ?? []) leanInPlace(item, r.kind);
+    return list;
+  };
 }

@@ -24,7 +24,9 @@ export function nodeBinaries(): NodeBinaries {
       stdio: ["ignore", "pipe", "inherit"],
     });
   } catch (e) {
-    throw new Error(`the node's binaries could not be built: ${ENSURE} (${(e as Error).message})`);
+    throw new Error(
+      `the node's binaries could not be built: ${ENSURE} (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   const kv = new Map(
     out

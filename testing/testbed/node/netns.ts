@@ -6,22 +6,23 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import path from "node:path";
+import { type IpLink, parseIpJson } from "./nns-from-ip";
 
 export function ip(netns: string, args: string[]): string {
   return execFileSync("ip", ["-n", netns, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-export function ipJson<T = unknown>(netns: string, args: string[]): T {
-  return JSON.parse(ip(netns, ["-j", ...args]) || "[]") as T;
+export function ipJson(netns: string, args: string[]): IpLink[] {
+  return parseIpJson(ip(netns, ["-j", ...args]) || "[]");
 }
 
 /** `ip -j ...` in the network namespace of a process (a pod's sandbox, say). */
-export function ipJsonInProcessNetns<T = unknown>(pid: number, args: string[]): T {
+export function ipJsonInProcessNetns(pid: number, args: string[]): IpLink[] {
   const out = execFileSync("nsenter", ["-t", String(pid), "-n", "ip", "-j", ...args], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
-  return JSON.parse(out || "[]") as T;
+  return parseIpJson(out || "[]");
 }
 
 /**
@@ -110,7 +111,14 @@ export async function startAnchor(
 }
 
 /** argv prefix that runs a command inside the anchor's network and mount namespaces. */
-export const inNode = (anchorPid: number): string[] => ["nsenter", "-t", String(anchorPid), "-m", "-n", "--"];
+export const inNode = (anchorPid: number): [string, ...string[]] => [
+  "nsenter",
+  "-t",
+  String(anchorPid),
+  "-m",
+  "-n",
+  "--",
+];
 
 export function nsInode(pid: number, kind: "mnt" | "net"): string | undefined {
   try {

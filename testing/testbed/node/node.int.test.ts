@@ -3,9 +3,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseNetworkStatus } from "../../../lib/pod/network-status";
 import { applyObjects, startTestCluster, type TestCluster } from "../cluster";
 import { cgroupRootExists } from "./cgroups";
 import { imageRef } from "./image";
+import { parseIpJson } from "./nns-from-ip";
 import { startNode, type TestNode } from "./node";
 import { bridgePorts, ipv4, networkStatus, nodeLinks, podAddr, requestOn, runningPods } from "./truth";
 
@@ -14,13 +16,9 @@ const SYSCTLS = ["vm/overcommit_memory", "kernel/panic", "kernel/panic_on_oops",
 
 /** What of the machine the node must never change: its own links and addresses, and kernel tunables. */
 function machine(): { links: string[]; sysctls: string[] } {
-  const links = JSON.parse(execFileSync("ip", ["-j", "addr"], { encoding: "utf8" })) as {
-    ifname: string;
-    address?: string;
-    addr_info: { local: string }[];
-  }[];
+  const links = parseIpJson(execFileSync("ip", ["-j", "addr"], { encoding: "utf8" }));
   return {
-    links: links.map((l) => `${l.ifname} ${l.address ?? ""} ${l.addr_info.map((a) => a.local).join(",")}`).sort(),
+    links: links.map((l) => `${l.ifname} ${l.address ?? ""} ${l.addr_info.map((a) => a.local ?? "").join(",")}`).sort(),
     sysctls: SYSCTLS.map((k) => `${k}=${readFileSync(`/proc/sys/${k}`, "utf8").trim()}`),
   };
 }
@@ -71,13 +69,10 @@ describe("the node stage", () => {
     await applyObjects(c, [{ apiVersion: "v1", kind: "Namespace", metadata: { name: NS } }, nad]);
     await applyObjects(c, [pod]);
     const [running] = await runningPods(requestOn(c), NS, "app=one", 1);
-    const status = JSON.parse(running ? (networkStatus(running) ?? "[]") : "[]") as {
-      name: string;
-      interface?: string;
-      ips?: string[];
-      mac?: string;
-    }[];
-    const net1 = status.find((s) => s.interface === "net1");
+    // Read with the dashboard's own parser.
+    const status = parseNetworkStatus(running ? (networkStatus(running) ?? "") : "");
+    if (!status.ok) throw new Error(status.error);
+    const net1 = status.value.find((s) => s.interface === "net1");
     expect(net1?.name).toBe(`${NS}/bridge-check`);
     expect(net1?.ips).toEqual(["192.168.77.10"]);
     const inPod = podAddr(node.cgroupRoot, running?.metadata.uid ?? "", "net1");

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestCluster } from "../cluster";
-import { checkHostTools, nodeBinaries } from "./binaries";
+import { checkHostTools, type NodeBinaries, nodeBinaries } from "./binaries";
 import { adopt, createCgroupRoot } from "./cgroups";
 import {
   containerdToml,
@@ -63,21 +63,11 @@ export async function startNode(c: TestCluster): Promise<TestNode> {
   }
 }
 
-async function bringUp(c: TestCluster, s: NodeState, bins: ReturnType<typeof nodeBinaries>): Promise<TestNode> {
-  const paths: NodePaths = {
-    dir: s.dir,
-    cniBinDir: bins.cniBinDir,
-    image: imageRef(),
-    kubeconfig: c.kubeconfigPath,
-  };
-  const q = p(paths);
-  for (const d of [q.cniConfDir, q.certs, q.kubeletRoot, q.podLogs, q.cniDataDir]) mkdirSync(d, { recursive: true });
-  writeFileSync(q.containerdConfig, containerdToml(paths));
-  writeFileSync(q.kubeletConfig, kubeletConfigYaml(paths, `/${s.cgroupRoot}`));
-  writeFileSync(path.join(q.cniConfDir, "00-multus.conf"), multusConf(paths));
-  writeFileSync(q.whereaboutsConf, whereaboutsConf(paths));
-  const image = buildImageArchive(s.dir);
+type Run = (name: string, argv: string[]) => Component;
 
+async function bringUp(c: TestCluster, s: NodeState, bins: NodeBinaries): Promise<TestNode> {
+  const paths: NodePaths = { dir: s.dir, cniBinDir: bins.cniBinDir, image: imageRef(), kubeconfig: c.kubeconfigPath };
+  const image = writeNodeFiles(paths, s.cgroupRoot);
   createNetns(s.netns, NODE_IP);
   createCgroupRoot(s.cgroupRoot);
   spawn("sh", [path.join(here, "watchdog.sh"), String(process.pid), s.dir, s.cgroupRoot, s.netns], {
@@ -88,7 +78,7 @@ async function bringUp(c: TestCluster, s: NodeState, bins: ReturnType<typeof nod
   s.anchor = anchor;
   const pid = anchor.pid ?? 0;
   s.inodes = inodesOf(pid);
-  const run = (name: string, argv: string[]): Component => {
+  const run: Run = (name, argv) => {
     const comp = spawnLogged(name, [...inNode(pid), ...argv], path.join(s.dir, `${name}.log`));
     s.components.push(comp);
     // Into the stage's cgroups, so whatever it forks (containerd's shims) is found and killed at teardown.
@@ -103,14 +93,41 @@ async function bringUp(c: TestCluster, s: NodeState, bins: ReturnType<typeof nod
   await waitFor("the apiserver forwarder in the node namespace", fwd, () =>
     succeeds([...inNode(pid), "curl", "-sk", "-o", "/dev/null", `${c.server}/readyz`]),
   );
-
+  const q = p(paths);
   const containerd = run("containerd", ["containerd", "--config", q.containerdConfig]);
-  const ctr = ["ctr", "--address", q.containerdSock, "--namespace", "k8s.io"];
+  const ctr: [string, ...string[]] = ["ctr", "--address", q.containerdSock, "--namespace", "k8s.io"];
   await waitFor("containerd", containerd, () => succeeds([...ctr, "version"]), 30_000);
   await waitFor("importing the busybox image into containerd", containerd, () =>
     succeeds([...ctr, "images", "import", image]),
   );
+  await startKubeComponents(c, run, bins, paths, pid);
+  s.reporter = startReporter(c, s.netns, NODE_NAME, path.join(s.dir, "reporter.log"));
+  await s.reporter.firstReport;
+  return {
+    name: NODE_NAME,
+    netns: s.netns,
+    dir: s.dir,
+    cgroupRoot: s.cgroupRoot,
+    versions: bins.versions,
+    anchorPid: pid,
+    stop: () => teardown(s),
+  };
+}
 
+/** Config files and the image archive in the stage's dir; returns the archive's path. */
+function writeNodeFiles(paths: NodePaths, cgroupRoot: string): string {
+  const q = p(paths);
+  for (const d of [q.cniConfDir, q.certs, q.kubeletRoot, q.podLogs, q.cniDataDir]) mkdirSync(d, { recursive: true });
+  writeFileSync(q.containerdConfig, containerdToml(paths));
+  writeFileSync(q.kubeletConfig, kubeletConfigYaml(paths, `/${cgroupRoot}`));
+  writeFileSync(path.join(q.cniConfDir, "00-multus.conf"), multusConf(paths));
+  writeFileSync(q.whereaboutsConf, whereaboutsConf(paths));
+  return buildImageArchive(paths.dir);
+}
+
+/** kubelet, kube-scheduler, kube-controller-manager; resolves once all are healthy and the node Ready. */
+async function startKubeComponents(c: TestCluster, run: Run, bins: NodeBinaries, paths: NodePaths, pid: number) {
+  const q = p(paths);
   const kubelet = run("kubelet", [
     bins.kubelet,
     `--config=${q.kubeletConfig}`,
@@ -141,18 +158,6 @@ async function bringUp(c: TestCluster, s: NodeState, bins: ReturnType<typeof nod
   await waitFor("kube-scheduler /healthz", scheduler, healthz("https://127.0.0.1:10259/healthz"));
   await waitFor("kube-controller-manager /healthz", kcm, healthz("https://127.0.0.1:10257/healthz"));
   await waitNodeReady(c, kubelet);
-  s.reporter = startReporter(c, s.netns, NODE_NAME, path.join(s.dir, "reporter.log"));
-  await s.reporter.firstReport;
-
-  return {
-    name: NODE_NAME,
-    netns: s.netns,
-    dir: s.dir,
-    cgroupRoot: s.cgroupRoot,
-    versions: bins.versions,
-    anchorPid: pid,
-    stop: () => teardown(s),
-  };
 }
 
 function inodesOf(pid: number): string[] {

@@ -16,9 +16,8 @@ export interface Component {
   log: string;
 }
 
-export function spawnLogged(name: string, argv: string[], log: string): Component {
+export function spawnLogged(name: string, [bin, ...args]: [string, ...string[]], log: string): Component {
   const fd = openSync(log, "a");
-  const [bin, ...args] = argv as [string, ...string[]];
   const proc = spawn(bin, args, { stdio: ["ignore", fd, fd] });
   closeSync(fd);
   return { name, proc, log };
@@ -69,8 +68,7 @@ export function terminate(c: Component, graceMs = 10_000): Promise<void> {
  * True if the command exits 0 within 10 s (output ignored). Asynchronous on purpose: the apiserver forwarder lives
  * in this process's event loop, and a blocking exec would starve the very connection being checked.
  */
-export function succeeds(argv: string[]): Promise<boolean> {
-  const [bin, ...args] = argv as [string, ...string[]];
+export function succeeds([bin, ...args]: [string, ...string[]]): Promise<boolean> {
   return new Promise((resolve) => {
     execFile(bin, args, { timeout: 10_000 }, (err) => resolve(!err));
   });

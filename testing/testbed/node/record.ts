@@ -5,11 +5,20 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { applyObjects, type KubeObject, startTestCluster } from "../cluster";
 import { imageRef } from "./image";
 import { addNic } from "./netns";
 import { startNode } from "./node";
-import { requestOn, runningPods, until } from "./truth";
+import { list, requestOn, runningPods, until } from "./truth";
+
+/** Any object, kept whole (the corpus records what was written); only the fields looked at are typed. */
+const anyObject = z.looseObject({
+  metadata: z.looseObject({}),
+  reason: z.string().optional(),
+  involvedObject: z.looseObject({ name: z.string().optional() }).optional(),
+});
+type AnyObject = z.infer<typeof anyObject>;
 
 const NS = "multus-test";
 const out = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, "../recorded"));
@@ -86,22 +95,20 @@ try {
     await applyObjects(c, [pod("pod-x1", "bridge-exhausted")]);
     await runningPods(req, NS, "app=pod-x1", 1);
     await applyObjects(c, [pod("pod-x2", "bridge-exhausted")]);
-    const events = await until("the kubelet's FailedCreatePodSandBox for pod-x2", async () => {
-      const r = await req("GET", `/api/v1/namespaces/${NS}/events`);
-      const items = (r.body as { items: KubeObject[] }).items;
-      const failed = (e: KubeObject): boolean =>
-        (e as { reason?: string }).reason === "FailedCreatePodSandBox" &&
-        (e as { involvedObject?: { name?: string } }).involvedObject?.name === "pod-x2";
+    const recorded = await until("the kubelet's FailedCreatePodSandBox for pod-x2", async () => {
+      const items = await list(req, `/api/v1/namespaces/${NS}/events`, anyObject);
+      const failed = (e: AnyObject): boolean =>
+        e.reason === "FailedCreatePodSandBox" && e.involvedObject?.name === "pod-x2";
       return items.some(failed) ? items : undefined;
     });
-    const list = async (p: string) => ((await req("GET", p)).body as { items: KubeObject[] }).items;
+    const all = (p: string) => list(req, p, anyObject);
     await record(node.versions, {
-      pods: await list(`/api/v1/namespaces/${NS}/pods`),
-      events,
-      ippools: await list("/apis/whereabouts.cni.cncf.io/v1alpha1/ippools"),
-      reservations: await list("/apis/whereabouts.cni.cncf.io/v1alpha1/overlappingrangeipreservations"),
-      nodenetworkstates: await list("/apis/nmstate.io/v1beta1/nodenetworkstates"),
-      nads: NADS,
+      pods: await all(`/api/v1/namespaces/${NS}/pods`),
+      events: recorded,
+      ippools: await all("/apis/whereabouts.cni.cncf.io/v1alpha1/ippools"),
+      reservations: await all("/apis/whereabouts.cni.cncf.io/v1alpha1/overlappingrangeipreservations"),
+      nodenetworkstates: await all("/apis/nmstate.io/v1beta1/nodenetworkstates"),
+      nads: NADS.map((n) => anyObject.parse(n)),
     });
     console.error(`record: ${good.length} pods running, written to ${out}`);
   } finally {
@@ -112,17 +119,11 @@ try {
 }
 
 /** Keeps what a reader needs (metadata noise - managedFields, uids, timestamps - stays out of the corpus). */
-async function record(versions: string, o: Record<string, KubeObject[]>): Promise<void> {
+async function record(versions: string, o: Record<string, AnyObject[]>): Promise<void> {
   mkdirSync(out, { recursive: true });
-  const slim = (x: KubeObject): unknown => {
-    const {
-      managedFields: _m,
-      resourceVersion: _r,
-      creationTimestamp: _c,
-      generation: _g,
-      ...metadata
-    } = x.metadata as Record<string, unknown>;
-    const { spec, status, ...rest } = x as Record<string, unknown>;
+  const slim = (x: AnyObject): unknown => {
+    const { managedFields: _m, resourceVersion: _r, creationTimestamp: _c, generation: _g, ...metadata } = x.metadata;
+    const { spec, status, ...rest } = x;
     return { ...rest, metadata, ...(spec === undefined ? {} : { spec }), ...(status === undefined ? {} : { status }) };
   };
   for (const [k, items] of Object.entries(o))

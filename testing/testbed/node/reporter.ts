@@ -43,7 +43,7 @@ export function startReporter(c: TestCluster, netns: string, nodeName: string, l
         }
         rounds++;
       } catch (e) {
-        appendFileSync(log, `${new Date().toISOString()} ${(e as Error).message}\n`);
+        appendFileSync(log, `${new Date().toISOString()} ${e instanceof Error ? e.message : String(e)}\n`);
       }
       await sleep(1000);
     }

@@ -1,15 +1,9 @@
 // The node is up when its Node object says Ready (runtime and CNI config loaded: Multus is in place) and the
 // controller-manager has lifted the not-ready taint the kubelet registers with (until then nothing schedules).
 import { kubeRequest, type TestCluster } from "../cluster";
+import { nodeSchema } from "./api-schemas";
 import { NODE_NAME } from "./config";
 import { type Component, waitFor } from "./procs";
-
-interface Condition {
-  type: string;
-  status: string;
-  reason?: string;
-  message?: string;
-}
 
 export async function waitNodeReady(c: TestCluster, kubelet: Component, timeoutMs = 120_000): Promise<void> {
   let last = "no Node object yet";
@@ -20,7 +14,7 @@ export async function waitNodeReady(c: TestCluster, kubelet: Component, timeoutM
       async () => {
         const r = await kubeRequest(c, "GET", `/api/v1/nodes/${NODE_NAME}`);
         if (r.status !== 200) return false;
-        const node = r.body as { spec?: { taints?: { key: string }[] }; status?: { conditions?: Condition[] } };
+        const node = nodeSchema.parse(r.body);
         const ready = (node.status?.conditions ?? []).find((x) => x.type === "Ready");
         const taints = (node.spec?.taints ?? []).map((t) => t.key);
         last = ready ? `Ready=${ready.status} (${ready.reason ?? ""}: ${ready.message ?? ""})` : "no Ready condition";
@@ -30,6 +24,6 @@ export async function waitNodeReady(c: TestCluster, kubelet: Component, timeoutM
       timeoutMs,
     );
   } catch (e) {
-    throw new Error(`${(e as Error).message}\nlast seen: ${last}`);
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\nlast seen: ${last}`);
   }
 }

@@ -23,6 +23,7 @@ interface Event {
   involvedObject: { name: string };
   source?: { component?: string };
 }
+// Cast: files record.ts wrote from the API; the assertions below are what checks their shape.
 const read = <T>(f: string): T => JSON.parse(readFileSync(path.join(import.meta.dirname, f), "utf8")) as T;
 const pods = read<Obj[]>("pods.json");
 const events = read<Event[]>("events.json");
@@ -71,6 +72,7 @@ describe("recorded from a real node", () => {
   });
 
   it("network-status: host-device without IPAM has no ips key at all; every entry carries an empty dns object", () => {
+    // Cast: the raw annotation, to see which keys Multus wrote (the parser below normalises them away).
     const raw = JSON.parse(pod("pod-c").metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as Record<
       string,
       unknown

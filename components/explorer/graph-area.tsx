@@ -1,0 +1,80 @@
+"use client";
+
+import type { ColorMode } from "@xyflow/react";
+import type { View } from "@/lib/graph/explorer-state";
+import type { GraphModel } from "@/lib/graph/model";
+import type { ClusterOverview } from "@/lib/overview/schema";
+import type { Topology } from "@/lib/topology/schema";
+import { TopologyGraph } from "../graph/topology-graph";
+import { OverviewMatrix } from "../overview/overview-matrix";
+import { EmptyNetwork, RemovedNetwork } from "./empty-network";
+
+export interface GraphAreaProps {
+  /** the kubeconfig context read, for the queries a part of the area makes itself */
+  context: string | undefined;
+  full: Topology | undefined;
+  view: View;
+  shown: Topology | null;
+  model: GraphModel | null;
+  /** set when the cluster is drawn as the hosts × networks matrix instead of a graph */
+  overview: ClusterOverview | null;
+  /** each network's colour, among those on screen */
+  colours: Map<string, string>;
+  selected: string | null;
+  focusSeq: number;
+  theme: ColorMode;
+  exportName: string;
+  fitKey: string;
+  onSelect: (id: string | null) => void;
+  onToggleFold: (id: string) => void;
+  onOpenHost: (host: string) => void;
+  onOpenNetwork: (network: string) => void;
+  onOpenCell: (host: string, network: string) => void;
+  onShowCluster: () => void;
+}
+
+/** What the main area shows: the matrix at scale, the graph otherwise, or why there is nothing to draw. */
+export function GraphArea(p: GraphAreaProps) {
+  if (p.overview) {
+    return (
+      <OverviewMatrix
+        overview={p.overview}
+        colours={p.colours}
+        onOpenHost={p.onOpenHost}
+        onOpenNetwork={p.onOpenNetwork}
+        onOpenCell={p.onOpenCell}
+      />
+    );
+  }
+  if (!p.shown || !p.model) return null;
+  const network = p.view.kind === "network" ? p.view.network : null;
+  if (network && p.full) {
+    const net = p.full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === network);
+    if (net?.kind !== "network") return <RemovedNetwork name={network} onLeave={p.onShowCluster} />;
+    if (!p.shown.elements.some((e) => e.kind === "interface" && e.network === network))
+      return <EmptyNetwork net={net} context={p.context} onSelect={p.onSelect} />;
+  }
+  if (p.shown.elements.length === 0) {
+    return (
+      <div className="grid h-full place-items-center p-6 text-center text-sm text-slate-500">
+        {p.full && p.full.elements.length === 0
+          ? "The cluster has no nodes, pods or networks that this identity may list. The findings say what could not be read."
+          : "Nothing matches this view and these filters. Clear a filter or pick another view."}
+      </div>
+    );
+  }
+  return (
+    <TopologyGraph
+      topology={p.shown}
+      model={p.model}
+      selected={p.selected}
+      onSelect={p.onSelect}
+      onToggleFold={p.onToggleFold}
+      onOpenHost={p.onOpenHost}
+      focusSeq={p.focusSeq}
+      colorMode={p.theme}
+      exportName={p.exportName}
+      fitKey={p.fitKey}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useMemo, useRef, useState } from "react";
+import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
+import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/topology/view-state";
+import { useTRPC } from "../trpc";
+
+/**
+ * The view the explorer shows, kept by id in the browser: the server sends a snapshot of that view, then deltas.
+ * A delta that does not follow the revision held restarts the subscription, which answers with a snapshot.
+ * While a new view is on its way the previous one stays on screen.
+ */
+export function useTopologyView(context: string | undefined, query: ViewQuery) {
+  const trpc = useTRPC();
+  const [state, setState] = useState<ViewState | null>(null);
+  const held = useRef<ViewState | null>(null);
+  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query's fields
+  const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key]);
+  const restart = useRef<() => void>(() => {});
+
+  const subscription = useSubscription(
+    trpc.topology.view.subscriptionOptions(input, {
+      onData: (event) => {
+        // biome-ignore lint/plugin: the server's own JSON text of a ViewMessage (serialised once per view); a zod parse of a 1 MiB view would cost more than drawing it
+        const message = JSON.parse(event.data) as ViewMessage;
+        const next =
+          message.type === "snapshot" ? fromSnapshot(message) : held.current && applyDelta(held.current, message);
+        if (!next) {
+          // Restarting forgets the last event id, so the server answers with a snapshot.
+          restart.current();
+          return;
+        }
+        held.current = next;
+        setState(next);
+      },
+    }),
+  );
+  restart.current = subscription.reset;
+
+  const topology = useMemo(() => (state ? topologyOf(state) : null), [state]);
+  return {
+    state,
+    topology,
+    overview: state?.overview ?? null,
+    catalog: state?.catalog ?? null,
+    /** the snapshot of the view asked for has not come yet (the previous view may still be on screen) */
+    loading: state === null,
+    subscription,
+  };
+}

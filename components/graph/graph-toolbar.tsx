@@ -1,0 +1,59 @@
+"use client";
+
+import { useReactFlow } from "@xyflow/react";
+import type { Topology } from "@/lib/topology/schema";
+import { ExportButtons } from "./export-buttons";
+
+export const graphButton =
+  "rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-200 dark:hover:bg-slate-800";
+
+/** How fit-to-view frames the graph; the minimap, when drawn, keeps its corner free. */
+export const fitPadding = (minimap: boolean) => ({
+  top: px(16),
+  left: px(16),
+  bottom: px(16),
+  right: px(minimap ? MINIMAP_WIDTH + 24 : 16),
+});
+const px = (n: number): `${number}px` => `${n}px`;
+export const MINIMAP_WIDTH = 160;
+
+/**
+ * Zoom and export, in a bar of their own above the canvas: controls that float on the canvas end up on top of
+ * whatever node is drawn in their corner.
+ */
+export function GraphToolbar({
+  exportName,
+  topology,
+  minimap,
+}: {
+  exportName: string;
+  topology: Topology;
+  minimap: boolean;
+}) {
+  const flow = useReactFlow();
+  return (
+    <div
+      data-testid="graph-toolbar"
+      className="flex h-9 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <fieldset className="m-0 flex items-center gap-0.5 border-0 p-0" aria-label="Zoom">
+        <button type="button" className={graphButton} aria-label="Zoom out" onClick={() => void flow.zoomOut()}>
+          −
+        </button>
+        <button type="button" className={graphButton} aria-label="Zoom in" onClick={() => void flow.zoomIn()}>
+          +
+        </button>
+        <button
+          type="button"
+          className={graphButton}
+          onClick={() => void flow.fitView({ padding: fitPadding(minimap), maxZoom: 1.2, duration: 200 })}
+        >
+          Fit to view
+        </button>
+      </fieldset>
+      <div className="ml-auto">
+        <ExportButtons name={exportName} topology={topology} />
+      </div>
+    </div>
+  );
+}

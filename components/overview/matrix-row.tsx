@@ -1,0 +1,91 @@
+"use client";
+
+import { memo } from "react";
+import type { OverviewCell, OverviewHost, OverviewNetwork } from "@/lib/overview/schema";
+import { cellKey, HOST_COLUMN, NETWORK_COLUMN, ROW_HEIGHT } from "./matrix-order";
+import { ProblemBadge } from "./problem-badge";
+
+export interface MatrixRowProps {
+  host: OverviewHost;
+  top: number;
+  networks: OverviewNetwork[];
+  cells: Map<string, OverviewCell>;
+  peak: number;
+  onOpenHost: (host: string) => void;
+  onOpenCell: (host: string, network: string) => void;
+}
+
+/** One host: its name, pod count and problems, then a cell per network. */
+function MatrixRowView({ host, top, networks, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
+  return (
+    <div
+      className="absolute left-0 flex border-b border-slate-100 dark:border-slate-800"
+      style={{ top, height: ROW_HEIGHT }}
+      data-testid="matrix-row"
+      data-host={host.name}
+    >
+      <button
+        type="button"
+        onClick={() => onOpenHost(host.name)}
+        title={`Open the host view of ${host.name}`}
+        className="sticky left-0 z-10 flex items-center gap-2 border-r border-slate-200 bg-white px-3 text-left text-xs hover:bg-sky-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-sky-950"
+        style={{ width: HOST_COLUMN, minWidth: HOST_COLUMN }}
+      >
+        <span className="min-w-0 flex-1 truncate font-medium text-slate-800 dark:text-slate-100">{host.name}</span>
+        {host.linksObserved ? null : (
+          <span className="text-[11px] text-slate-500" title="No NodeNetworkState: its links are inferred">
+            inferred
+          </span>
+        )}
+        <span className="tabular-nums text-slate-500">{host.pods}</span>
+        <ProblemBadge problems={host.problems} label={host.name} />
+      </button>
+      {networks.map((n) => {
+        const cell = cells.get(cellKey(host.id, n.id));
+        const name = `${n.namespace}/${n.name}`;
+        return cell ? (
+          <Cell
+            key={n.id}
+            cell={cell}
+            peak={peak}
+            onOpen={() => onOpenCell(host.name, name)}
+            label={`${host.name} · ${name}`}
+          />
+        ) : (
+          <span
+            key={n.id}
+            className="shrink-0 border-l border-slate-100 dark:border-slate-800"
+            style={{ width: NETWORK_COLUMN }}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+function Cell({ cell, peak, label, onOpen }: { cell: OverviewCell; peak: number; label: string; onOpen: () => void }) {
+  // One neutral scale for every column, so the eye goes to where pods are and to the red and amber badges; the
+  // network's own colour is on its column header.
+  const share = cell.pods === 0 ? 0 : Math.sqrt(cell.pods / peak);
+  const dark = share > 0.6;
+  return (
+    <button
+      type="button"
+      data-testid="matrix-cell"
+      title={`${label}: ${cell.pods} pod${cell.pods === 1 ? "" : "s"}`}
+      onClick={onOpen}
+      className={`relative flex shrink-0 items-center justify-start border-l pl-1.5 border-slate-100 text-[11px] font-medium tabular-nums hover:outline hover:outline-2 hover:-outline-offset-2 hover:outline-sky-500 dark:border-slate-800 ${dark ? "text-white" : "text-slate-800 dark:text-slate-100"}`}
+      style={{
+        width: NETWORK_COLUMN,
+        background: cell.pods ? `color-mix(in srgb, #0369a1 ${Math.round(8 + 70 * share)}%, transparent)` : undefined,
+      }}
+    >
+      {cell.pods || ""}
+      <span className="absolute right-0.5 top-0.5">
+        <ProblemBadge problems={cell.problems} label={label} />
+      </span>
+    </button>
+  );
+}
+
+export const MatrixRow = memo(MatrixRowView);

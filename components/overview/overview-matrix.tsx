@@ -1,0 +1,156 @@
+"use client";
+
+import { type UIEvent, useMemo, useState } from "react";
+import type { ClusterOverview, OverviewCell, OverviewNetwork } from "@/lib/overview/schema";
+import { Icon } from "../icons";
+import { cellKey, HOST_COLUMN, type HostOrder, NETWORK_COLUMN, orderHosts, ROW_HEIGHT } from "./matrix-order";
+import { MatrixRow } from "./matrix-row";
+import { ProblemBadge } from "./problem-badge";
+
+const HEADER_HEIGHT = 156;
+/** rows drawn above and below the visible ones, so a fast scroll does not show blanks */
+const OVERSCAN = 8;
+
+export interface OverviewMatrixProps {
+  overview: ClusterOverview;
+  colours: Map<string, string>;
+  onOpenHost: (host: string) => void;
+  onOpenNetwork: (network: string) => void;
+  onOpenCell: (host: string, network: string) => void;
+}
+
+const netKey = (n: OverviewNetwork) => `${n.namespace}/${n.name}`;
+
+/**
+ * The cluster at any size: one row per host, one column per network, each cell the pods of that host on that
+ * network with a badge for problems. Text is never scaled down: the matrix scrolls instead, drawing only the rows
+ * in sight.
+ */
+export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, onOpenCell }: OverviewMatrixProps) {
+  const [order, setOrder] = useState<HostOrder>("problems");
+  const [scroll, setScroll] = useState({ top: 0, height: 800 });
+  const hosts = useMemo(() => orderHosts(overview, order), [overview, order]);
+  const cells = useMemo(() => new Map(overview.cells.map((c) => [cellKey(c.host, c.network), c])), [overview]);
+  const peak = useMemo(() => peakPods(overview.cells), [overview]);
+  const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(hosts.length, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
+  const width = HOST_COLUMN + overview.networks.length * NETWORK_COLUMN;
+  const onScroll = (e: UIEvent<HTMLDivElement>) =>
+    setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight });
+
+  return (
+    <div className="flex h-full flex-col" data-testid="overview-matrix">
+      <MatrixSummary overview={overview} order={order} onOrder={setOrder} />
+      <div className="relative min-h-0 flex-1 overflow-auto" onScroll={onScroll} data-testid="matrix-scroll">
+        <div style={{ width, height: HEADER_HEIGHT + hosts.length * ROW_HEIGHT }} className="relative">
+          <div
+            className="sticky top-0 z-20 flex border-b border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-950"
+            style={{ height: HEADER_HEIGHT, width }}
+          >
+            <div
+              className="sticky left-0 z-30 flex items-end bg-slate-50 px-3 pb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:bg-slate-950"
+              style={{ width: HOST_COLUMN, minWidth: HOST_COLUMN }}
+            >
+              Host · pods
+            </div>
+            {overview.networks.map((n) => (
+              <NetworkHeader key={n.id} network={n} colour={colours.get(netKey(n))} onOpen={onOpenNetwork} />
+            ))}
+          </div>
+          {hosts.slice(first, last).map((h, i) => (
+            <MatrixRow
+              key={h.id}
+              host={h}
+              top={HEADER_HEIGHT + (first + i) * ROW_HEIGHT}
+              networks={overview.networks}
+              cells={cells}
+              peak={peak}
+              onOpenHost={onOpenHost}
+              onOpenCell={onOpenCell}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function peakPods(cells: OverviewCell[]): number {
+  let peak = 1;
+  for (const c of cells) if (c.pods > peak) peak = c.pods;
+  return peak;
+}
+
+function NetworkHeader({
+  network,
+  colour,
+  onOpen,
+}: {
+  network: OverviewNetwork;
+  colour: string | undefined;
+  onOpen: (network: string) => void;
+}) {
+  const key = netKey(network);
+  return (
+    <button
+      type="button"
+      data-testid="matrix-network"
+      title={`${key} (${network.type}): ${network.pods} pods. Open the network view`}
+      onClick={() => onOpen(key)}
+      className="flex shrink-0 flex-col items-center justify-end gap-1 border-l border-slate-200 pb-1 hover:bg-sky-50 dark:border-slate-800 dark:hover:bg-sky-950"
+      style={{ width: NETWORK_COLUMN }}
+    >
+      <span
+        className="max-h-32 truncate font-mono text-[11px] text-slate-800 dark:text-slate-200"
+        style={{ writingMode: "vertical-rl", transform: "rotate(180deg)" }}
+      >
+        {network.name}
+      </span>
+      <span className="h-2 w-6 rounded-sm" style={{ background: colour ?? "#64748b" }} />
+      <ProblemBadge problems={network.problems} label={key} />
+    </button>
+  );
+}
+
+function MatrixSummary({
+  overview,
+  order,
+  onOrder,
+}: {
+  overview: ClusterOverview;
+  order: HostOrder;
+  onOrder: (o: HostOrder) => void;
+}) {
+  const { totals } = overview;
+  const broken = overview.hosts.filter((h) => h.problems.error > 0).length;
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 text-sm dark:border-slate-700 dark:bg-slate-900">
+      <span className="flex items-center gap-1.5 font-medium">
+        <Icon name="host" className="h-4 w-4 text-slate-500" />
+        {totals.hosts.toLocaleString("en")} hosts · {totals.pods.toLocaleString("en")} pods ·{" "}
+        {totals.networks.toLocaleString("en")} networks
+      </span>
+      {broken > 0 ? (
+        <span className="text-red-700 dark:text-red-400">
+          {broken} host{broken === 1 ? "" : "s"} with errors
+        </span>
+      ) : null}
+      <span className="text-xs text-slate-500">cell = pods of a host on a network; click to open</span>
+      <label className="ml-auto flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300">
+        Hosts by
+        <select
+          aria-label="Order hosts by"
+          className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
+          value={order}
+          onChange={(e) =>
+            onOrder(e.target.value === "name" ? "name" : e.target.value === "pods" ? "pods" : "problems")
+          }
+        >
+          <option value="problems">problems first</option>
+          <option value="pods">most pods</option>
+          <option value="name">name</option>
+        </select>
+      </label>
+    </div>
+  );
+}

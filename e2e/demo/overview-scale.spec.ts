@@ -1,0 +1,85 @@
+import { expect, type Page, test } from "@playwright/test";
+import { snap } from "../screenshot";
+import { type SnapshotServer, startSnapshotServer } from "../snapshot-server";
+import { visibleTextSizes } from "../text-size";
+
+// Generated clusters at three sizes, each served from a snapshot file like `npm run serve -- --snapshot`.
+const SIZES = [
+  { hosts: 10, pods: 400, nads: 8 },
+  { hosts: 50, pods: 2000, nads: 20 },
+  // 500 hosts with 5,000 pods: the matrix is the same size as with 20,000 (one row per host, one column per network),
+  // and today the browser receives the whole topology first, which for 20,000 pods takes minutes on a loaded 2-core
+  // machine (the README's 20,000-pod picture is taken by scripts/readme-overview.ts, with a longer wait).
+  { hosts: 500, pods: 5_000, nads: 40 },
+] as const;
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+// The whole topology of a 20,000-pod cluster is read and aggregated before the first picture; on a loaded 2-core
+// machine that takes a while (speed is measured by scripts/bench, not here).
+test.setTimeout(300_000);
+
+async function readAll(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId("overview-matrix")).toBeVisible({ timeout: 240_000 });
+}
+
+for (const size of SIZES) {
+  test.describe(`a ${size.hosts}-host cluster`, () => {
+    let server: SnapshotServer;
+    test.beforeAll(async () => {
+      test.setTimeout(300_000);
+      server = await startSnapshotServer({ nodes: size.hosts, pods: size.pods, nads: size.nads, seed: 1 }, 5);
+    });
+    test.afterAll(async () => server?.stop());
+
+    test("the overview reads at first sight, the panel's lists stay apart, and cells open their host", async ({
+      page,
+    }, testInfo) => {
+      await readAll(page, server.url);
+      const matrix = page.getByTestId("overview-matrix");
+      await expect(matrix).toContainText(`${size.hosts} hosts`);
+      await expect(matrix).toContainText(`${size.pods.toLocaleString("en")} pods`);
+      await snap(page, testInfo, `overview-${size.hosts}-hosts`);
+
+      // Every text on screen, in the matrix and in the right-hand panel, is 10 px or more.
+      const texts = [
+        ...(await visibleTextSizes(page.getByTestId("graph"))),
+        ...(await visibleTextSizes(page.getByRole("complementary"))),
+      ];
+      expect(texts.length).toBeGreaterThan(20);
+      const small = texts.filter((t) => t.px < 10);
+      expect(small, `texts under 10 px: ${JSON.stringify(small.slice(0, 5))}`).toEqual([]);
+      // the generated faults show: hosts with errors first, each with its red badge
+      await expect(page.getByTestId("matrix-row").first().getByTestId("problem-badge").first()).toBeVisible();
+
+      // The findings and the networks list do not overlap, and both stay inside the panel.
+      const findings = await page.getByRole("region", { name: "Problems" }).boundingBox();
+      const legend = await page.getByRole("region", { name: "Legend" }).boundingBox();
+      const aside = await page.getByRole("complementary").boundingBox();
+      if (!findings || !legend || !aside) throw new Error("the panel's sections are not on screen");
+      expect(findings.y + findings.height).toBeLessThanOrEqual(legend.y + 0.5);
+      expect(legend.y + legend.height).toBeLessThanOrEqual(aside.y + aside.height + 0.5);
+      expect(findings.height).toBeGreaterThan(100);
+
+      // Every host is reachable: rows are drawn as they scroll into sight.
+      const scroller = page.getByTestId("matrix-scroll");
+      await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(page.getByTestId("matrix-row").last()).toBeVisible();
+      await scroller.evaluate((el) => el.scrollTo(0, 0));
+
+      // A cell opens that host's view filtered to that network; a column header opens the network.
+      const cell = page.getByTestId("matrix-cell").first();
+      const title = (await cell.getAttribute("title")) ?? "";
+      const [host = "", network = ""] = title.split(":")[0]?.split(" · ") ?? [];
+      await cell.click();
+      await expect(page).toHaveURL(/view=host/);
+      await expect(page.getByLabel("Host to show")).toHaveValue(host);
+      await expect(page.getByLabel("Network filter")).toHaveValue(network);
+      await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 60_000 });
+      await page.goBack();
+      await page.getByTestId("matrix-network").first().click();
+      await expect(page).toHaveURL(/view=network/);
+    });
+  });
+}

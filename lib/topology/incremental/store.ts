@@ -1,0 +1,296 @@
+import { compareCodePoints } from "../../compare";
+import type { ClusterSnapshot } from "../../k8s/snapshot";
+import type { ClusterOverview } from "../../overview/schema";
+import { KIND_ORDER } from "../build";
+import { hostId } from "../context";
+import { usedBridges } from "../networks";
+import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
+import { crossHostFindings } from "./cross-checks";
+import { DuplicateIndex } from "./duplicates";
+import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
+import { Inputs } from "./inputs";
+import { mergeOverview, shardOverview } from "./overview";
+import { buildShard, type ShardResult } from "./shard";
+
+/** One committed change: which elements are new or different, which are gone. */
+export interface Commit {
+  revision: number;
+  upserted: Set<string>;
+  removed: Set<string>;
+  /** findings or links changed (they have no revisions of their own) */
+  relations: boolean;
+}
+
+interface Shard {
+  result: ShardResult;
+  /** each element as JSON: what tells a change from a no-op, and what goes on the wire */
+  json: Map<string, string>;
+}
+
+const NETWORKS = "\u0000networks";
+
+const relationsOf = (s: Shard | undefined): string => (s ? JSON.stringify([s.result.links, s.result.findings]) : "");
+
+/**
+ * The topology kept up to date by parts. Each node is a shard (its host, points, pods and interfaces), built by
+ * the full build's own stages; the networks and the cluster-wide checks (IP pools, duplicate addresses) are
+ * kept beside them. A change rebuilds only the shards it touches, a few at a time (`step`), and becomes
+ * visible at once when all are done (`commit`), with the revision of every element it changed.
+ */
+export class TopologyStore {
+  revision = 0;
+  private readonly inputs = new Inputs();
+  private readonly shards = new Map<string, Shard>();
+  private readonly pending = new Map<string, Shard | null>();
+  private readonly dirty = new Set<string>();
+  private networksDirty = true;
+  private poolsDirty = true;
+  private stage: NetworkStage = buildNetworkStage([], null);
+  private bridges: ReadonlySet<string> = new Set();
+  private dhcp = false;
+  private crossNotes: Finding[] = [];
+  private networkJson = new Map<string, string>();
+  private readonly duplicates = new DuplicateIndex();
+  private poolNotes: Finding[] = [];
+  /** element id → revision of its last change */
+  readonly revisions = new Map<string, number>();
+  /** element id → the shard that holds it */
+  private readonly owner = new Map<string, string>();
+
+  /** Takes in the source's objects; nothing is visible until the work is done and committed. */
+  sync(snap: ClusterSnapshot): void {
+    const c = this.inputs.sync(snap);
+    for (const s of c.shards) this.dirty.add(s);
+    if (c.allShards) for (const s of [...this.inputs.allShards(), ...this.shards.keys()]) this.dirty.add(s);
+    if (c.networks) this.networksDirty = true;
+    if (c.pools || c.podSet || c.notes) this.poolsDirty = true;
+  }
+
+  /** Whether anything awaits building. */
+  get busy(): boolean {
+    return this.networksDirty || this.poolsDirty || this.dirty.size > 0 || this.pending.size > 0;
+  }
+
+  /** Builds up to `budget` shards; returns true while shards remain. */
+  step(budget = 8): boolean {
+    if (this.networksDirty) {
+      this.networksDirty = false;
+      this.poolsDirty = true;
+      this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
+      this.bridges = usedBridges(this.stage.networks);
+      this.dhcp = this.stage.elements.some((n) => n.ipam?.type === "dhcp" && !n.managedBy);
+      for (const s of this.inputs.allShards()) this.dirty.add(s);
+      for (const s of this.shards.keys()) this.dirty.add(s);
+    }
+    for (const name of this.dirty) {
+      if (budget-- <= 0) return true;
+      this.dirty.delete(name);
+      const pods = this.inputs.podsByShard.get(name);
+      const node = this.inputs.nodes.get(name);
+      const state = this.inputs.states.get(name);
+      if (!pods && !node && !state) {
+        this.pending.set(name, null);
+        continue;
+      }
+      const events = pods ? this.inputs.eventsOf(pods.keys()) : [];
+      const nns = this.inputs.nnsAvailability();
+      const input = {
+        node,
+        state,
+        pods: pods ? [...pods.values()] : [],
+        events,
+        nns,
+        named: this.inputs.states.has(name),
+        allPods: this.dhcp,
+      };
+      const result = buildShard(name, input, this.stage.networks, this.bridges);
+      const json = new Map<string, string>();
+      for (const [id, el] of result.elements) json.set(id, JSON.stringify(el));
+      this.pending.set(name, { result, json });
+    }
+    return this.dirty.size > 0;
+  }
+
+  /** Makes the built shards visible; null when nothing changed. Call once `step` returns false. */
+  commit(): Commit | null {
+    if (this.dirty.size > 0 || this.networksDirty) return null;
+    const upserted = new Set<string>();
+    const removed = new Set<string>();
+    const revision = this.revision + 1;
+    let relations = false;
+    const crossDirty = this.pending.size > 0 || this.poolsDirty;
+    for (const [name, next] of this.pending) {
+      const before = this.shards.get(name);
+      relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
+      for (const id of before?.json.keys() ?? []) {
+        if (!next?.json.has(id) && this.owner.get(id) === name) removed.add(id);
+      }
+      if (next) this.shards.set(name, next);
+      else this.shards.delete(name);
+      for (const [id, json] of next?.json ?? []) {
+        const was = this.owner.get(id);
+        const old = was === undefined ? undefined : was === name ? before?.json.get(id) : this.jsonOf(id);
+        this.owner.set(id, name);
+        removed.delete(id);
+        if (old !== json) upserted.add(id);
+      }
+      this.duplicates.replace(name, next?.result.interfaces ?? []);
+    }
+    this.pending.clear();
+    for (const id of removed) {
+      this.owner.delete(id);
+      this.revisions.delete(id);
+    }
+    const pools = this.settleGlobal(upserted, removed);
+    relations = this.duplicates.settle() || pools || relations;
+    if (crossDirty) relations = this.settleCross() || relations;
+    if (upserted.size === 0 && removed.size === 0 && !relations) return null;
+    this.revision = revision;
+    for (const id of upserted) this.revisions.set(id, revision);
+    return { revision, upserted, removed, relations };
+  }
+
+  /** Runs every pending step and commits: what tests and the command line use. */
+  flush(): Commit | null {
+    while (this.step(Number.POSITIVE_INFINITY)) {}
+    return this.commit();
+  }
+
+  /** The checks across hosts (islands split over hosts, dhcp without a daemon); true when their findings changed. */
+  private settleCross(): boolean {
+    const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
+    const podsComplete = !this.inputs.incomplete.includes("pods");
+    const next = crossHostFindings(this.stage.elements, fragments, podsComplete);
+    const changed = JSON.stringify(next) !== JSON.stringify(this.crossNotes);
+    this.crossNotes = next;
+    return changed;
+  }
+
+  private settleGlobal(upserted: Set<string>, removed: Set<string>): boolean {
+    if (!this.poolsDirty) return false;
+    this.poolsDirty = false;
+    const podKeys = new Set<string>();
+    for (const group of this.inputs.podsByShard.values()) for (const key of group.keys()) podKeys.add(key);
+    const podsComplete = !this.inputs.incomplete.includes("pods");
+    this.poolNotes = poolFindings(this.stage, this.inputs.pools.sorted(), podKeys, podsComplete);
+    const json = new Map(this.stage.elements.map((e) => [e.id, JSON.stringify(e)]));
+    for (const [id, s] of json) {
+      if (this.networkJson.get(id) !== s) upserted.add(id);
+      this.owner.set(id, NETWORKS);
+      removed.delete(id);
+    }
+    for (const id of this.networkJson.keys()) if (!json.has(id) && this.owner.get(id) === NETWORKS) removed.add(id);
+    this.networkJson = json;
+    return true;
+  }
+
+  /** An element's JSON as last committed. */
+  jsonOf(id: string): string | undefined {
+    const owner = this.owner.get(id);
+    if (owner === undefined) return undefined;
+    return owner === NETWORKS ? this.networkJson.get(id) : this.shards.get(owner)?.json.get(id);
+  }
+
+  element(id: string): TopologyElement | undefined {
+    const owner = this.owner.get(id);
+    if (owner === undefined) return undefined;
+    if (owner === NETWORKS) return this.stage.elements.find((e) => e.id === id);
+    return this.shards.get(owner)?.result.elements.get(id);
+  }
+
+  shard(name: string): ShardResult | undefined {
+    return this.shards.get(name)?.result;
+  }
+
+  shardNames(): IterableIterator<string> {
+    return this.shards.keys();
+  }
+
+  shardOfElement(id: string): string | undefined {
+    return this.owner.get(id);
+  }
+
+  /** The node an element lies on (itself for a host); undefined for networks and unscheduled pods. */
+  hostOf(id: string): string | undefined {
+    const owner = this.owner.get(id);
+    if (owner === undefined || owner === NETWORKS) return undefined;
+    return this.shards.get(owner)?.result.elements.has(hostId(owner)) ? owner : undefined;
+  }
+
+  networks(): readonly TopologyElement[] {
+    return this.stage.elements;
+  }
+
+  /** Findings that belong to no node: the source's notes, the NADs', the pools', duplicate addresses. */
+  globalFindings(): Finding[] {
+    return [
+      ...this.inputs.notes,
+      ...this.inputs.refused(),
+      ...this.stage.findings,
+      ...this.poolNotes,
+      ...this.crossNotes,
+      ...this.duplicates.findings(),
+    ];
+  }
+
+  private readonly overviews = new WeakMap<ShardResult, ClusterOverview>();
+  private overviewAt: { revision: number; value: ClusterOverview } | null = null;
+
+  /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
+  overview(): ClusterOverview {
+    if (this.overviewAt?.revision === this.revision) return this.overviewAt.value;
+    let findings = 0;
+    const parts = [...this.shards.values()].map(({ result }) => {
+      findings += result.findings.length;
+      const hit = this.overviews.get(result);
+      if (hit) return hit;
+      const part = shardOverview(result, this.stage.elements);
+      this.overviews.set(result, part);
+      return part;
+    });
+    const global = this.globalFindings();
+    const lookup = {
+      shard: (id: string) => {
+        const owner = this.owner.get(id);
+        return owner === undefined || owner === NETWORKS ? undefined : this.shards.get(owner)?.result;
+      },
+      isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
+    };
+    const value = mergeOverview(parts, this.stage.elements, global, lookup, findings + global.length);
+    this.overviewAt = { revision: this.revision, value };
+    return value;
+  }
+
+  /** Every finding: the cluster-wide ones and each shard's. */
+  findings(): Finding[] {
+    const all = this.globalFindings();
+    for (const { result } of this.shards.values()) all.push(...result.findings);
+    return all;
+  }
+
+  /** Hosts and pods, counted without building anything. */
+  counts(): { hosts: number; pods: number } {
+    let hosts = 0;
+    let pods = 0;
+    for (const [name, { result }] of this.shards) {
+      if (result.elements.get(`host/${name}`)?.kind === "host") hosts++;
+      pods += result.pods.size;
+    }
+    return { hosts, pods };
+  }
+
+  /** The whole topology, in the full build's element and link order. */
+  topology(): Topology {
+    const elements: TopologyElement[] = [...this.stage.elements];
+    const links: TopologyLink[] = [];
+    const findings = this.globalFindings();
+    for (const { result } of this.shards.values()) {
+      for (const el of result.elements.values()) elements.push(el);
+      for (const l of result.links) links.push(l);
+      for (const f of result.findings) findings.push(f);
+    }
+    elements.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id));
+    links.sort((a, b) => compareCodePoints(a.id, b.id));
+    return { elements, links, findings };
+  }
+}

@@ -1,0 +1,101 @@
+import { compareCodePoints } from "../../compare";
+import { type Criteria, filterTopology } from "../../graph/filter";
+import { KIND_ORDER } from "../build";
+import { hostId } from "../context";
+import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
+import type { ShardResult } from "./shard";
+import type { TopologyStore } from "./store";
+
+/**
+ * Past this many hosts or pods the cluster view is the hosts × networks overview: no graph of that many boxes can
+ * be read, so the server sends the aggregate and not the pods.
+ */
+export const OVERVIEW_OVER_HOSTS = 8;
+export const OVERVIEW_OVER_PODS = 300;
+
+const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
+
+/** Whether the unfiltered cluster view is served as the overview rather than as its elements. */
+export function isOverviewScale(store: TopologyStore): boolean {
+  const n = store.counts();
+  return n.hosts > OVERVIEW_OVER_HOSTS || n.pods > OVERVIEW_OVER_PODS;
+}
+
+/**
+ * What the explorer draws for the criteria: exactly filterTopology(full topology, criteria), computed from the
+ * shards that can hold a match (one host's shard; the pods of a namespace or on a network) instead of from all.
+ */
+export function viewTopology(store: TopologyStore, c: Criteria): Topology {
+  const elements: TopologyElement[] = [...store.networks()];
+  const links: TopologyLink[] = [];
+  // Every finding is a candidate: one about a pod elsewhere also names its network, which this view may keep.
+  const findings: Finding[] = store.findings();
+  const whole = (r: ShardResult) => {
+    for (const el of r.elements.values()) elements.push(el);
+    links.push(...r.links);
+  };
+  if (isEmpty(c)) {
+    for (const name of store.shardNames()) {
+      const r = store.shard(name);
+      if (r) whole(r);
+    }
+    return ordered({ elements, links, findings });
+  }
+  if (c.host || c.pod) {
+    const name = c.host ?? store.shardOfElement(`pod/${c.pod}`);
+    const r = name === undefined ? undefined : store.shard(name);
+    if (r) whole(r);
+    return ordered(filterTopology({ elements, links, findings }, c));
+  }
+  for (const name of store.shardNames()) {
+    const r = store.shard(name);
+    if (r) podsOf(r, c, elements, links);
+  }
+  return ordered(filterTopology({ elements, links, findings }, c));
+}
+
+/** The pods of one shard that a namespace or network criterion can keep, with what they hang off. */
+function podsOf(r: ShardResult, c: Criteria, elements: TopologyElement[], links: TopologyLink[]) {
+  let any = false;
+  for (const [podId, ids] of r.pods) {
+    const pod = r.elements.get(podId);
+    if (pod?.kind !== "pod" || (c.namespace && pod.namespace !== c.namespace)) continue;
+    const parts = ids.flatMap((id) => r.elements.get(id) ?? []);
+    if (c.network && !parts.some((e) => e.kind === "interface" && e.network === c.network)) continue;
+    any = true;
+    elements.push(...parts);
+  }
+  if (!any) return;
+  // Points and the host come along; filterTopology keeps only those a kept interface hangs off.
+  for (const el of r.elements.values()) if (el.kind !== "pod" && el.kind !== "interface") elements.push(el);
+  links.push(...r.links);
+}
+
+function ordered(t: Topology): Topology {
+  return {
+    elements: [...t.elements].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id)),
+    links: [...t.links].sort((a, b) => compareCodePoints(a.id, b.id)),
+    findings: t.findings,
+  };
+}
+
+/** The choices the toolbar offers, for the whole cluster: namespaces, networks (namespace/name), host names. */
+export function catalogOf(store: TopologyStore): { namespaces: string[]; networks: string[]; hosts: string[] } {
+  const namespaces = new Set<string>();
+  const networks: string[] = [];
+  for (const n of store.networks()) {
+    if (n.kind !== "network") continue;
+    namespaces.add(n.namespace);
+    networks.push(`${n.namespace}/${n.name}`);
+  }
+  const hosts: string[] = [];
+  for (const name of store.shardNames()) {
+    const r = store.shard(name);
+    if (r?.elements.get(hostId(name))?.kind === "host") hosts.push(name);
+    for (const id of r?.pods.keys() ?? []) {
+      const pod = r?.elements.get(id);
+      if (pod?.kind === "pod") namespaces.add(pod.namespace);
+    }
+  }
+  return { namespaces: [...namespaces].sort(), networks: networks.sort(), hosts: hosts.sort() };
+}

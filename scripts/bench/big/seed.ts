@@ -1,0 +1,74 @@
+import { Agent, request } from "node:https";
+import type { KubeObject } from "@/lib/k8s/objects";
+import type { TestCluster } from "../../../testing/testbed/cluster";
+
+/** A kept-alive connection pool: 40,000 requests without a TLS handshake each. */
+export function apiClient(c: TestCluster) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 32, ca: c.caData });
+  const call = (method: string, path: string, body?: unknown, type = "application/json") =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = request(new URL(path, c.server), {
+        method,
+        agent,
+        headers: {
+          authorization: `Bearer ${c.adminToken}`,
+          accept: "application/json",
+          ...(payload ? { "content-type": type, "content-length": Buffer.byteLength(payload) } : {}),
+        },
+      });
+      req.on("response", (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      });
+      req.on("error", reject);
+      req.end(payload);
+    });
+  return { call, close: () => agent.destroy() };
+}
+
+const PLURAL: Record<string, [string, string, boolean]> = {
+  Namespace: ["/api/v1", "namespaces", false],
+  Node: ["/api/v1", "nodes", false],
+  Pod: ["/api/v1", "pods", true],
+  NodeNetworkState: ["/apis/nmstate.io/v1beta1", "nodenetworkstates", false],
+  NetworkAttachmentDefinition: ["/apis/k8s.cni.cncf.io/v1", "network-attachment-definitions", true],
+};
+
+export function collectionOf(o: KubeObject): string {
+  const [base, plural, namespaced] = PLURAL[o.kind] ?? ["", "", false];
+  if (!base) throw new Error(`cannot seed ${o.kind}`);
+  return namespaced ? `${base}/namespaces/${o.metadata.namespace}/${plural}` : `${base}/${plural}`;
+}
+
+/** Creates the objects, kinds in dependency order, many at a time; status written as kubelet or nmstate would. */
+export async function seed(c: TestCluster, objects: KubeObject[], log: (s: string) => void): Promise<void> {
+  const api = apiClient(c);
+  const order = ["Namespace", "Node", "NodeNetworkState", "NetworkAttachmentDefinition", "Pod"];
+  try {
+    for (const kind of order) {
+      const list = objects.filter((o) => o.kind === kind);
+      const t = performance.now();
+      let next = 0;
+      const worker = async () => {
+        while (next < list.length) {
+          const o = list[next++] as KubeObject;
+          const { status, ...rest } = o;
+          const r = await api.call("POST", collectionOf(o), rest);
+          if (r.status !== 201 && r.status !== 409) throw new Error(`create ${kind}: HTTP ${r.status} ${r.text}`);
+          if (status !== undefined && kind !== "Namespace") {
+            const item = `${collectionOf(o)}/${o.metadata.name}/status`;
+            const body = { ...(JSON.parse(r.text) as object), status };
+            const s = await api.call("PUT", item, body);
+            if (s.status !== 200) throw new Error(`status ${kind}: HTTP ${s.status} ${s.text}`);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 32 }, worker));
+      log(`seeded ${list.length} ${kind} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    api.close();
+  }
+}

@@ -1,0 +1,66 @@
+import type { KubernetesObject } from "@kubernetes/client-node";
+
+/** Pod annotations the topology reads: Multus's own (networks, network-status and its deprecated spelling). */
+const MULTUS_ANNOTATION = "k8s.v1.cni.cncf.io/";
+
+type Loose = Record<string, unknown>;
+const isLoose = (v: unknown): v is Loose => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function pickFields(from: unknown, keys: readonly string[]): Loose | undefined {
+  if (!isLoose(from)) return undefined;
+  const out: Loose = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k];
+  return out;
+}
+
+/**
+ * Cuts an object down, in place, to what the topology and the server read, as it arrives from a list or a watch:
+ * 20,000 pods then hold their Multus annotations, node name, phase and pod IPs, not their container specs,
+ * managedFields and conditions. resourceVersion stays (the informer compares it on relist).
+ */
+export function leanInPlace(obj: KubernetesObject, kind: string): void {
+  // The informer's own object: trimmed where it is stored.
+  const raw: unknown = obj;
+  if (!isLoose(raw)) return;
+  const md = raw.metadata;
+  if (isLoose(md)) {
+    delete md.managedFields;
+    if (kind === "Pod") {
+      if (isLoose(md.annotations)) {
+        const kept = Object.entries(md.annotations).filter(([k]) => k.startsWith(MULTUS_ANNOTATION));
+        md.annotations = Object.fromEntries(kept);
+      }
+      delete md.labels;
+      delete md.ownerReferences;
+      delete md.generateName;
+    }
+  }
+  switch (kind) {
+    case "Pod":
+      raw.spec = leanPodSpec(raw.spec);
+      raw.status = pickFields(raw.status, ["phase", "podIPs"]);
+      break;
+    case "Node":
+      delete raw.spec;
+      raw.status = pickFields(raw.status, ["addresses"]);
+      break;
+    case "NodeNetworkState": {
+      const status = pickFields(raw.status, ["currentState", "lastSuccessfulUpdateTime"]);
+      if (status && isLoose(status.currentState)) status.currentState = pickFields(status.currentState, ["interfaces"]);
+      raw.status = status;
+      break;
+    }
+  }
+}
+
+/** A pod's node, and its containers' resource requests and limits (the SR-IOV check reads them); nothing else. */
+function leanPodSpec(spec: unknown): Loose | undefined {
+  const out = pickFields(spec, ["nodeName"]);
+  if (!out || !isLoose(spec)) return out;
+  for (const key of ["containers", "initContainers"]) {
+    const list = spec[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.flatMap((c) => (isLoose(c) ? [pickFields(c, ["name", "resources"]) ?? {}] : []));
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { Commit } from "@/lib/topology/incremental/store";
+import { TopologyStore } from "@/lib/topology/incremental/store";
+import type { ClusterSource } from "./sources/types";
+
+/** Shards built per turn of the event loop: a 40-pod node is about a millisecond, so a turn stays a few ms. */
+const SHARDS_PER_TURN = 4;
+/** Watch events arriving within this window are taken in together. */
+const COALESCE_MS = 10;
+
+type FeedListener = (commit: Commit | null) => void;
+
+/**
+ * Keeps one source's topology up to date by parts, off the request path: a burst of watch events is taken in
+ * at once, the shards it touches are rebuilt a few per turn of the event loop, and the result becomes visible
+ * at once (commit). Listeners hear every commit, and every status change (commit null).
+ */
+export class TopologyFeed {
+  readonly store = new TopologyStore();
+  private synced = -1;
+  private running = false;
+  private again = false;
+  private waiters: { revision: number; resolve: () => void }[] = [];
+  private readonly listeners = new Set<FeedListener>();
+  private statusJson = "";
+  /** bumps whenever the source's status (live, stale, …) changes, which no element revision records */
+  statusSeq = 0;
+
+  constructor(readonly source: ClusterSource) {
+    source.subscribe(() => this.kick());
+    this.kick();
+  }
+
+  /** Resolves once the store holds the source as it is now (its first complete read included). */
+  async current(): Promise<void> {
+    await this.source.ready();
+    const revision = this.source.revision();
+    if (this.synced >= revision) return;
+    this.kick();
+    await new Promise<void>((resolve) => this.waiters.push({ revision, resolve }));
+  }
+
+  listen(fn: FeedListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    setTimeout(() => void this.run(), COALESCE_MS);
+  }
+
+  private async run(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        const revision = this.source.revision();
+        this.store.sync(this.source.snapshot());
+        while (this.store.step(SHARDS_PER_TURN)) await nextTurn();
+        const commit = this.store.commit();
+        this.synced = revision;
+        const status = JSON.stringify(this.source.status());
+        if (status !== this.statusJson) {
+          this.statusJson = status;
+          this.statusSeq++;
+        }
+        for (const fn of [...this.listeners]) fn(commit);
+        this.wake(false);
+      } while (this.again || this.synced !== this.source.revision());
+    } finally {
+      this.running = false;
+      this.wake(true);
+    }
+  }
+
+  /** Wakes the readers the store has caught up with (all of them when the run ends, even by an error). */
+  private wake(all: boolean): void {
+    const ready = this.waiters.filter((w) => all || w.revision <= this.synced);
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve();
+  }
+}
+
+const feeds = new WeakMap<ClusterSource, TopologyFeed>();
+
+/** The one feed of a source, however many tabs read it. */
+export function feedOf(source: ClusterSource): TopologyFeed {
+  let feed = feeds.get(source);
+  if (!feed) {
+    feed = new TopologyFeed(source);
+    feeds.set(source, feed);
+  }
+  return feed;
+}

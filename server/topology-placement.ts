@@ -1,0 +1,19 @@
+import { type Placement, placementOf } from "@/lib/graph/placement";
+import { hostId } from "@/lib/topology/context";
+import type { TopologyStore } from "@/lib/topology/incremental/store";
+import type { TopologyElement } from "@/lib/topology/schema";
+
+/**
+ * Where a network's pods could land, over every host of the cluster: the browser holds only its view, and the view
+ * of a network nobody uses yet has no hosts in it. Null when the network does not exist (any more).
+ */
+export function placementInStore(store: TopologyStore, network: string): Placement | null {
+  const net = store.networks().find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === network);
+  if (net?.kind !== "network") return null;
+  const hosts: TopologyElement[] = [];
+  for (const name of store.shardNames()) {
+    const host = store.shard(name)?.elements.get(hostId(name));
+    if (host) hosts.push(host);
+  }
+  return placementOf(net, { elements: hosts, links: [], findings: [] });
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { filterTopology } from "@/lib/graph/filter";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { snapshotFromObjects } from "@/lib/k8s/snapshot";
+import { clusterOverview } from "@/lib/overview/cluster-overview";
+import { buildTopology } from "@/lib/topology/build";
+import type { Topology } from "@/lib/topology/schema";
+import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
+import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/topology/view-state";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { StaticSource } from "./sources/static-source";
+import { feedOf } from "./topology-feed";
+import { joinChannel } from "./view-channel";
+
+const canonical = (t: Topology) => ({ ...t, findings: t.findings.map((f) => JSON.stringify(f)).sort() });
+
+function setup() {
+  const snap = snapshotFromObjects(syntheticCluster({ nodes: 10, pods: 200, nads: 8, seed: 7 }));
+  const source = new StaticSource({ kind: "demo", label: "test", writes: "memory" }, snap);
+  return { source, feed: feedOf(source) };
+}
+
+/** A subscriber: what it holds after the messages since its revision, as the browser applies them. */
+function follow(state: ViewState | null, texts: { text: string }[]): ViewState | null {
+  let s = state;
+  for (const { text } of texts) {
+    const m = JSON.parse(text) as ViewMessage;
+    s = m.type === "snapshot" ? fromSnapshot(m) : s && applyDelta(s, m);
+  }
+  return s;
+}
+
+const withIp = (pod: KubeObject, ip: string): KubeObject => {
+  const ann = { ...pod.metadata.annotations };
+  const status = JSON.parse(ann["k8s.v1.cni.cncf.io/network-status"] ?? "[]") as { ips: string[] }[];
+  if (status[1]) status[1].ips = [ip];
+  ann["k8s.v1.cni.cncf.io/network-status"] = JSON.stringify(status);
+  return { ...pod, metadata: { ...pod.metadata, annotations: ann, resourceVersion: ip } };
+};
+
+describe("view channels", () => {
+  it("deltas bring every view to exactly what a fresh read shows, after changes of every kind", async () => {
+    const { source, feed } = setup();
+    await feed.current();
+    const pods = source.snapshot().pods;
+    const first = pods[0] as KubeObject;
+    const queries: ViewQuery[] = [
+      {},
+      { host: "node-002" },
+      { namespace: "team-1" },
+      { network: `${first.metadata.namespace}/${source.snapshot().nads[1]?.metadata.name}` },
+      { pod: `${first.metadata.namespace}/${first.metadata.name}` },
+    ];
+    const subs = queries.map((q) => {
+      const { channel } = joinChannel(feed, q);
+      return { q, channel, state: follow(null, channel.since(null)) };
+    });
+    // Ten hosts: the whole-cluster view is the overview, with no pods in it.
+    expect(subs[0]?.state?.overview).not.toBeNull();
+    expect([...(subs[0]?.state?.elements.values() ?? [])].some((e) => e.kind === "pod")).toBe(false);
+    const changes: (() => void)[] = [
+      () => source.put(withIp(first, "172.16.1.99")),
+      () => source.put({ ...first, spec: { nodeName: "node-002" } }),
+      () => source.remove(pods[3] as KubeObject),
+      () =>
+        source.put({ ...(pods[5] as KubeObject), metadata: { ...(pods[5] as KubeObject).metadata, name: "new-pod" } }),
+      () => source.remove(source.snapshot().nads[0] as KubeObject),
+      () => source.remove(source.snapshot().nodes[2] as KubeObject),
+    ];
+    for (const change of changes) {
+      change();
+      await feed.current();
+      const full = buildTopology(source.snapshot());
+      for (const sub of subs) {
+        sub.state = follow(sub.state, sub.channel.since(sub.state?.revision ?? null));
+        if (!sub.state) throw new Error("lost the view");
+        if (sub.state.overview) {
+          expect(sub.state.overview).toEqual(clusterOverview(full));
+        } else {
+          expect(canonical(topologyOf(sub.state))).toEqual(canonical(filterTopology(full, sub.q)));
+        }
+      }
+    }
+  }, 60_000);
+
+  it("one pod's new address is a few kilobytes for every view, computed once for all its subscribers", async () => {
+    const { source, feed } = setup();
+    await feed.current();
+    const pod = source.snapshot().pods[11] as KubeObject;
+    const node = (pod.spec as { nodeName: string }).nodeName;
+    const tabs = Array.from({ length: 20 }, () => joinChannel(feed, { host: node }));
+    const overview = joinChannel(feed, {});
+    const before = tabs[0]?.channel.revision ?? "";
+    const beforeOverview = overview.channel.revision;
+    expect(new Set(tabs.map((t) => t.channel)).size).toBe(1);
+    source.put(withIp(pod, "172.16.7.77"));
+    await feed.current();
+    const deltas = tabs.map((t) => t.channel.since(before));
+    expect(deltas.every((d) => d.length === 1 && d[0]?.text === deltas[0]?.[0]?.text)).toBe(true);
+    const text = deltas[0]?.[0]?.text ?? "";
+    expect(text).toContain("172.16.7.77");
+    expect(text.length).toBeLessThan(4096);
+    const o = overview.channel.since(beforeOverview);
+    expect(o).toHaveLength(1);
+    expect(o[0]?.text.length).toBeLessThan(1024);
+    for (const t of tabs) t.leave();
+    overview.leave();
+  });
+});

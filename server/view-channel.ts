@@ -1,0 +1,192 @@
+import type { Criteria } from "@/lib/graph/filter";
+import { hostId } from "@/lib/topology/context";
+import { catalogOf, isOverviewScale, viewTopology } from "@/lib/topology/incremental/view";
+import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@/lib/topology/overview-wire";
+import type { Finding, TopologyLink } from "@/lib/topology/schema";
+import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/topology/view-protocol";
+import { findingKey } from "@/lib/topology/view-state";
+import { revisionLabel } from "./topology-cache";
+import type { TopologyFeed } from "./topology-feed";
+
+/** Deltas kept for subscribers that fall a little behind; further back, they get a snapshot. */
+const HISTORY = 32;
+
+interface Sent {
+  elements: Map<string, string>;
+  links: Map<string, string>;
+  findings: Map<string, Finding>;
+  overview: SentOverview | null;
+  catalog: string;
+}
+
+const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
+
+/**
+ * One view (criteria) of one source, shared by every subscriber of that identity asking for it: on each change the
+ * delta is computed once and serialised once, and every subscriber sends the same text.
+ */
+export class ViewChannel {
+  revision = "";
+  private sent: Sent = { elements: new Map(), links: new Map(), findings: new Map(), overview: null, catalog: "" };
+  private history: { from: string; revision: string; text: string }[] = [];
+  private snapshotText: { revision: string; text: string } | null = null;
+  private readonly waiters = new Set<() => void>();
+  subscribers = 0;
+
+  constructor(
+    private readonly feed: TopologyFeed,
+    readonly query: ViewQuery,
+  ) {
+    this.refresh();
+  }
+
+  /** Messages that bring a subscriber at `revision` up to date: the deltas since, or else one snapshot. */
+  since(revision: string | null): { revision: string; text: string }[] {
+    if (revision === this.revision) return [];
+    const start = this.history.findIndex((h) => h.from === revision);
+    if (revision !== null && start >= 0) return this.history.slice(start);
+    return [{ revision: this.revision, text: this.snapshot() }];
+  }
+
+  /** Resolves at the channel's next change or when the signal aborts. */
+  next(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.waiters.delete(done);
+        resolve();
+      };
+      this.waiters.add(done);
+      signal?.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  /** Takes in the store's latest commit (or status change): one delta for everyone, when anything changed. */
+  refresh(): void {
+    const store = this.feed.store;
+    const source = this.feed.source;
+    const revision = revisionLabel(source, store.revision, this.feed.statusSeq);
+    if (revision === this.revision) return;
+    const t = this.topology();
+    const elements = diffById(this.sent.elements, t.elements, (e) => store.jsonOf(e.id) ?? JSON.stringify(e));
+    const links = diffById(this.sent.links, t.links, (l) => JSON.stringify(l));
+    const findings = diffFindings(this.sent.findings, t.findings);
+    const overview = this.overviewDelta();
+    const catalog = JSON.stringify(catalogOf(store));
+    const delta: ViewDelta = {
+      type: "delta",
+      from: this.revision,
+      revision,
+      status: source.status(),
+      elements: elements.delta,
+      links: links.delta,
+      findings: findings.delta,
+      overview,
+      catalog: catalog === this.sent.catalog ? null : catalogOf(store),
+    };
+    this.sent = { ...this.sent, elements: elements.sent, links: links.sent, findings: findings.sent, catalog };
+    if (this.revision) this.history = [...this.history, { from: this.revision, revision, text: JSON.stringify(delta) }];
+    this.history = this.history.slice(-HISTORY);
+    this.revision = revision;
+    this.snapshotText = null;
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private topology() {
+    const store = this.feed.store;
+    if (isEmpty(this.query) && isOverviewScale(store)) {
+      // The cluster at scale: the overview stands for the pods; hosts and networks stay (cards, colours, names).
+      const elements = [...store.networks()];
+      for (const name of store.shardNames()) {
+        const host = store.shard(name)?.elements.get(hostId(name));
+        if (host) elements.push(host);
+      }
+      const links: TopologyLink[] = [];
+      return { elements, links, findings: store.findings() };
+    }
+    return viewTopology(store, this.query);
+  }
+
+  private overviewDelta() {
+    const store = this.feed.store;
+    if (!isEmpty(this.query) || !isOverviewScale(store)) {
+      this.sent.overview = null;
+      return null;
+    }
+    const o = store.overview();
+    if (!this.sent.overview) {
+      this.sent.overview = sentOverview(o);
+      return null; // a new overview travels in a snapshot: subscribers without one re-sync
+    }
+    const [delta, now] = diffOverview(this.sent.overview, o);
+    this.sent.overview = now;
+    return delta;
+  }
+
+  private snapshot(): string {
+    if (this.snapshotText?.revision === this.revision) return this.snapshotText.text;
+    const store = this.feed.store;
+    const t = this.topology();
+    const message: ViewSnapshot = {
+      type: "snapshot",
+      revision: this.revision,
+      source: this.feed.source.info,
+      status: this.feed.source.status(),
+      elements: t.elements,
+      links: t.links,
+      findings: t.findings,
+      overview: this.sent.overview ? encodeOverview(store.overview()) : null,
+      catalog: catalogOf(store),
+    };
+    this.snapshotText = { revision: this.revision, text: JSON.stringify(message) };
+    return this.snapshotText.text;
+  }
+}
+
+function diffById<T extends { id: string }>(before: Map<string, string>, items: readonly T[], json: (v: T) => string) {
+  const sent = new Map<string, string>();
+  const upsert: T[] = [];
+  for (const item of items) {
+    const text = json(item);
+    sent.set(item.id, text);
+    if (before.get(item.id) !== text) upsert.push(item);
+  }
+  const remove = [...before.keys()].filter((id) => !sent.has(id));
+  return { sent, delta: { upsert, remove } };
+}
+
+function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
+  const sent = new Map(items.map((f) => [findingKey(f), f]));
+  const upsert = [...sent].flatMap(([k, f]) => (before.has(k) ? [] : [f]));
+  const remove = [...before.keys()].filter((k) => !sent.has(k));
+  return { sent, delta: { upsert, remove } };
+}
+
+const channels = new WeakMap<TopologyFeed, Map<string, ViewChannel>>();
+
+/** The channel of a view; every subscriber of one identity asking for the same view shares it. */
+export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: ViewChannel; leave: () => void } {
+  let byKey = channels.get(feed);
+  if (!byKey) {
+    const map = new Map<string, ViewChannel>();
+    byKey = map;
+    channels.set(feed, map);
+    feed.listen(() => {
+      for (const ch of map.values()) ch.refresh();
+    });
+  }
+  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod]);
+  const map = byKey;
+  const channel = map.get(key) ?? new ViewChannel(feed, query);
+  map.set(key, channel);
+  channel.subscribers++;
+  let left = false;
+  return {
+    channel,
+    leave: () => {
+      if (left) return;
+      left = true;
+      channel.subscribers--;
+      if (channel.subscribers === 0 && map.get(key) === channel) map.delete(key);
+    },
+  };
+}
