@@ -9,6 +9,7 @@ import { graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { SearchHit } from "@/lib/graph/search";
+import { refOf } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings-panel";
@@ -82,7 +83,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const caption = useMemo(() => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
-    const net = full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === key);
+    const net = full.elements.find((e) => e.kind === "network" && refOf(e) === key);
     return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
   }, [state.view, full]);
   const options = useMemo(() => {

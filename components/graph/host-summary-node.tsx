@@ -1,5 +1,6 @@
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { nameOfRef } from "@/lib/topology/ids";
 import { Icon } from "../icons";
 import type { HostSummaryNode as HostSummaryNodeType } from "./node-data";
 
@@ -32,7 +33,7 @@ function HostSummaryNodeView({ data, selected }: NodeProps<HostSummaryNodeType>)
         {summary.networks.slice(0, MAX).map((n) => (
           <li key={n.network} className="flex items-center gap-1.5">
             <span className="w-28 truncate font-mono text-[10px] text-slate-600 dark:text-slate-300">
-              {n.network.split("/").pop()}
+              {nameOfRef(n.network)}
             </span>
             <span
               className="h-2 rounded-sm"

@@ -14,6 +14,7 @@ import {
 } from "@xyflow/react";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/model";
+import { hostNameOf } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import { FoldNode } from "./fold-node";
 import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
@@ -255,7 +256,7 @@ function Graph({
             n.type === "fold"
               ? onToggleFold(n.id)
               : n.type === "hostSummary"
-                ? onOpenHost(n.id.replace(/^host\//, ""))
+                ? onOpenHost(hostNameOf(n.id) ?? "")
                 : onSelect(n.id)
           }
           onPaneClick={() => onSelect(null)}

@@ -1,3 +1,4 @@
+import { hostNameOf } from "../topology/ids";
 import type { InterfaceElement, PodElement, Topology, TopologyElement } from "../topology/schema";
 import { MUTED, topologyColours } from "./palette";
 
@@ -249,9 +250,7 @@ function hostSummaries(t: Topology): GraphNode[] {
     if (f.severity === "info") continue;
     const hosts = new Set(
       f.elements.flatMap((id) =>
-        [hostOf.get(id) ?? (id.startsWith("host/") && !id.slice(5).includes("/") ? id : undefined)].filter(
-          (h) => h !== undefined,
-        ),
+        [hostOf.get(id) ?? (hostNameOf(id) !== undefined ? id : undefined)].filter((h) => h !== undefined),
       ),
     );
     for (const h of hosts) stat(h).problems++;
