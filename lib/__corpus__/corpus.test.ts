@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import type { InterfaceElement, NetworkElement, Topology, TopologyElement } from "@/lib/topology/schema";
-import { parseObjects } from "@/server/sources/read-snapshot";
+import { parseObjects } from "@/lib/k8s/read-objects";
 
 const CORPUS_DIR = import.meta.dirname;
 
