@@ -1,11 +1,10 @@
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { Icon } from "../icons";
-import type { HostNode as HostNodeType } from "./node-data";
+import type { HostFlowNode } from "./node-data";
 
-function HostNodeView({ data, selected }: NodeProps<HostNodeType>) {
+function HostNodeView({ data, selected }: NodeProps<HostFlowNode>) {
   const el = data.element;
-  if (el.kind !== "host") return null;
   return (
     <div
       className={`h-full w-full rounded-xl border-2 bg-white/70 dark:bg-slate-900/60 ${selected ? "border-sky-500" : "border-slate-300 dark:border-slate-600"}`}

@@ -1,12 +1,11 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import type { InterfaceNode as InterfaceNodeType } from "./node-data";
+import type { InterfaceFlowNode } from "./node-data";
 
 const RING = { error: "ring-2 ring-red-500", warning: "ring-2 ring-amber-400" } as const;
 
-function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
+function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
   const el = data.element;
-  if (el.kind !== "interface") return null;
   const colour = el.isDefault ? "#94a3b8" : (data.colour ?? "#94a3b8");
   const border = el.attached ? "border-slate-300 dark:border-slate-600" : "border-dashed border-red-400";
   return (

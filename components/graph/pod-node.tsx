@@ -1,11 +1,10 @@
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { Icon } from "../icons";
-import type { PodNode as PodNodeType } from "./node-data";
+import type { PodFlowNode } from "./node-data";
 
-function PodNodeView({ data, selected }: NodeProps<PodNodeType>) {
+function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
   const el = data.element;
-  if (el.kind !== "pod") return null;
   const running = el.phase === "Running";
   return (
     <div

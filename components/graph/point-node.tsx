@@ -1,7 +1,7 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { Icon } from "../icons";
-import type { PointNode as PointNodeType } from "./node-data";
+import type { PointFlowNode } from "./node-data";
 
 export const POINT_LABEL: Record<string, string> = {
   bridge: "Linux bridge",
@@ -12,17 +12,8 @@ export const POINT_LABEL: Record<string, string> = {
   "sriov-pf": "SR-IOV PF",
 };
 
-function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
+function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
   const el = data.element;
-  if (
-    el.kind !== "bridge" &&
-    el.kind !== "macvlan-parent" &&
-    el.kind !== "ipvlan-parent" &&
-    el.kind !== "vlan-parent" &&
-    el.kind !== "host-device" &&
-    el.kind !== "sriov-pf"
-  )
-    return null;
   const badge =
     el.kind === "bridge" && el.island
       ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }
