@@ -12,6 +12,7 @@ import {
 import { useEffect, useMemo, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { flowEdges, flowNodes, minimapColour, problemsOf } from "./flow-elements";
 import { FoldNode } from "./fold-node";
 import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
@@ -95,7 +96,7 @@ function Graph({
   return (
     <div
       ref={wrapper}
-      className={`flex h-full w-full flex-col outline-none ${zoom < FAR_BELOW ? "graph-far" : ""}`}
+      className={cn("flex h-full w-full flex-col outline-none", zoom < FAR_BELOW && "graph-far")}
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label="Topology graph: arrow keys move between elements, Escape clears the selection"

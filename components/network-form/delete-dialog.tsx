@@ -26,19 +26,15 @@ export function DeleteDialog({
   const queryClient = useQueryClient();
   const remove = useMutation(trpc.networks.remove.mutationOptions());
   const [error, setError] = useState<string | null>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const key = `${net.namespace}/${net.name}`;
   const operator = net.managedBy !== null;
 
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  // A modal <dialog>: the browser keeps focus inside it, makes the page behind it inert, closes it on Escape and gives
+  // focus back to the button that opened it. Every way out goes through close(), whose event tells the owner (no
+  // close() on unmount: under Strict Mode's second effect run that would close the dialog just opened).
   useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") closeRef.current();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
 
   const confirm = async () => {
@@ -56,6 +52,7 @@ export function DeleteDialog({
       }
       await queryClient.invalidateQueries(trpc.topology.pathFilter());
       await queryClient.invalidateQueries(trpc.networks.pathFilter());
+      dialog.current?.close();
       onDeleted();
     } catch (e) {
       setError(`The request failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -63,17 +60,17 @@ export function DeleteDialog({
   };
 
   return (
-    <div
-      className="fixed inset-0 z-50 grid place-items-center bg-slate-900/50 p-4"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click's keyboard twin is Escape, which the dialog handles itself
+    <dialog
+      ref={dialog}
+      aria-labelledby="delete-title"
+      aria-describedby="delete-body"
+      onClose={onClose}
+      // a click on the backdrop lands on the dialog itself (its content fills it): it cancels, as Escape does
+      onClick={(e) => e.target === e.currentTarget && e.currentTarget.close()}
+      className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="delete-title"
-        aria-describedby="delete-body"
-        className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-      >
+      <div className="p-5">
         <h2 id="delete-title" className="text-base font-semibold">
           Delete <span className="font-mono">{key}</span>?
         </h2>
@@ -110,7 +107,8 @@ export function DeleteDialog({
           </p>
         ) : null}
         <div className="mt-4 flex justify-end gap-2">
-          <button ref={cancelRef} type="button" className={secondaryButton} onClick={onClose}>
+          {/* the first control: showModal() focuses it, so a stray Enter cancels instead of deleting */}
+          <button type="button" className={secondaryButton} onClick={() => dialog.current?.close()}>
             Cancel
           </button>
           <button type="button" className={dangerButton} disabled={remove.isPending} onClick={() => void confirm()}>
@@ -118,6 +116,6 @@ export function DeleteDialog({
           </button>
         </div>
       </div>
-    </div>
+    </dialog>
   );
 }
