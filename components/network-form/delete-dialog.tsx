@@ -1,12 +1,35 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { NetworkElement } from "@/lib/topology/schema";
 import { dangerButton, secondaryButton } from "../form/styles";
 import { useTRPC } from "../trpc";
 
 const SHOWN_PODS = 8;
+const FOCUSABLE =
+  "button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex='-1'])";
+
+/**
+ * A modal dialog makes the page behind it inert, but Chromium lets Tab leave it for the browser's own controls:
+ * Tab past the last control comes back to the first, Shift+Tab before the first goes to the last.
+ */
+function keepTabInside(e: KeyboardEvent<HTMLDialogElement>): void {
+  if (e.key !== "Tab") return;
+  const controls = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const [first, last] = [controls[0], controls.at(-1)];
+  if (!first || !last) return;
+  const wrapTo = e.shiftKey
+    ? document.activeElement === first
+      ? last
+      : null
+    : document.activeElement === last
+      ? first
+      : null;
+  if (!wrapTo) return;
+  e.preventDefault();
+  wrapTo.focus();
+}
 
 /** "in use by 2 pods: pod-a, pod-b" before anything is deleted; the operator entry instead of the NAD when it owns it. */
 export function DeleteDialog({
@@ -30,9 +53,9 @@ export function DeleteDialog({
   const key = `${net.namespace}/${net.name}`;
   const operator = net.managedBy !== null;
 
-  // A modal <dialog>: the browser keeps focus inside it, makes the page behind it inert, closes it on Escape and gives
-  // focus back to the button that opened it. Every way out goes through close(), whose event tells the owner (no
-  // close() on unmount: under Strict Mode's second effect run that would close the dialog just opened).
+  // A modal <dialog>: the browser makes the page behind it inert, closes it on Escape and gives focus back to the
+  // button that opened it. Every way out goes through close(), whose event tells the owner (no close() on unmount:
+  // under Strict Mode's second effect run that would close the dialog just opened).
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
@@ -60,12 +83,12 @@ export function DeleteDialog({
   };
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop click's keyboard twin is Escape, which the dialog handles itself
     <dialog
       ref={dialog}
       aria-labelledby="delete-title"
       aria-describedby="delete-body"
       onClose={onClose}
+      onKeyDown={keepTabInside}
       // a click on the backdrop lands on the dialog itself (its content fills it): it cancels, as Escape does
       onClick={(e) => e.target === e.currentTarget && e.currentTarget.close()}
       className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
