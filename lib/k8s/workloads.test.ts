@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { templateNetworks, withTemplateNetworks } from "./workloads";
+import { templateNetworks, withTemplateNetworks, workloadEntry } from "./workloads";
 
 const deployment = {
   apiVersion: "apps/v1",
@@ -29,5 +29,28 @@ describe("pod-template networks annotation", () => {
       template: { metadata: { labels: { app: "a" }, annotations: { keep: "me" } }, spec: { containers: [] } },
     });
     expect(templateNetworks(deployment)).toBe("bridge-main"); // the input is not changed
+  });
+
+  it("a workload without spec gets exactly the merge patch that sets the annotation", () => {
+    const patch = withTemplateNetworks({ kind: "Deployment", metadata: { name: "a" } }, "x");
+    expect(patch).toEqual({
+      kind: "Deployment",
+      metadata: { name: "a" },
+      spec: { template: { metadata: { annotations: { "k8s.v1.cni.cncf.io/networks": "x" } } } },
+    });
+  });
+
+  it("lists a workload with its networks, or without the key when it has none", () => {
+    expect(workloadEntry("Deployment", "multus-test", deployment)).toEqual({
+      kind: "Deployment",
+      namespace: "multus-test",
+      name: "pod-a",
+      networks: "bridge-main",
+    });
+    expect(workloadEntry("DaemonSet", "ns", { metadata: { name: "d" } })).toEqual({
+      kind: "DaemonSet",
+      namespace: "ns",
+      name: "d",
+    });
   });
 });
