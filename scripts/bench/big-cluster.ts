@@ -272,7 +272,10 @@ try {
   ] as const) {
     const times = [];
     for (let i = 0; i < runs; i++) times.push(await inPage.searchSettled(page, base, query));
-    rows.push([`search ${label} + Enter in the page → its host's view settled, hit selected`, spread(times)]);
+    rows.push([
+      `search ${label} in the page, first hit clicked → its host's view settled, hit selected`,
+      spread(times),
+    ]);
   }
   api.close();
 } finally {
