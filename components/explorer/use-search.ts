@@ -21,6 +21,8 @@ export function useSearch(context: string | undefined, query: string) {
     placeholderData: keepPreviousData,
     staleTime: 2_000,
   });
-  const answered = result.isPlaceholderData ? null : q;
+  // Answered only once the hits for q are in: while the first request for q runs there is no data yet, and an Enter
+  // taken as answered then would find no hit to pick.
+  const answered = result.isSuccess && !result.isPlaceholderData ? q : null;
   return { hits: q === "" ? [] : (result.data ?? []), answered };
 }

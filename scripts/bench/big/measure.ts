@@ -66,20 +66,22 @@ export const inPage = {
   /** picking a filter's `nth` value in the cluster view → the narrowed picture settled */
   async filterSettled(page: Page, base: string, label: string, nth: number): Promise<number> {
     const before = await settledOn(page, base);
-    const select = page.getByLabel(label);
-    const value = await select.locator("option").nth(nth).textContent();
+    // Found before the clock starts: a label query walks the whole page, which is the tool's time, not the app's.
+    const select = await page.locator(`select[aria-label="${label}"]`).elementHandle();
+    const value = await select?.evaluate((s, i) => (s instanceof HTMLSelectElement ? s.options[i]?.value : ""), nth);
     const t = performance.now();
-    await select.selectOption(value ?? "");
+    await select?.selectOption(value ?? "");
     await changedFrom(page, before);
     return performance.now() - t;
   },
   /** typing a query in the cluster view, then its first hit → the hit's view settled with the hit selected */
   async searchSettled(page: Page, base: string, query: string): Promise<number> {
     const before = await settledOn(page, base);
+    const box = await page.locator('input[aria-label="Search pod, IP or MAC"]').elementHandle();
     const t = performance.now();
-    await page.getByLabel("Search pod, IP or MAC").fill(query);
+    await box?.fill(query);
     try {
-      await page.getByRole("listbox", { name: "Search results" }).getByRole("option").first().click();
+      await page.locator('[role="listbox"] [role="option"] button').first().click();
       // The hit is selected (its details open; in a folded pod box it has no box of its own) in its host's view.
       await page.waitForURL(/[?&]sel=/, { timeout: 60_000 });
       await changedFrom(page, before);
