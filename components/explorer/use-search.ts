@@ -21,8 +21,7 @@ export function useSearch(context: string | undefined, query: string) {
     placeholderData: keepPreviousData,
     staleTime: 2_000,
   });
-  // Answered only once the hits for q are in: while the first request for q runs there is no data yet, and an Enter
-  // taken as answered then would find no hit to pick.
+  // Answered once this query's own data is in: not while the first answer is still loading, not a previous query's.
   const answered = result.isSuccess && !result.isPlaceholderData ? q : null;
   return { hits: q === "" ? [] : (result.data ?? []), answered };
 }

@@ -1,24 +1,31 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import type { InterfaceNode as InterfaceNodeType } from "./node-data";
+import { nameOfRef } from "@/lib/topology/ids";
+import { cn } from "../cn";
+import type { InterfaceFlowNode } from "./node-data";
 
 const RING = { error: "ring-2 ring-red-500", warning: "ring-2 ring-amber-400" } as const;
 
-function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
+function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
   const el = data.element;
-  if (el.kind !== "interface") return null;
   const colour = el.isDefault ? "#94a3b8" : (data.colour ?? "#94a3b8");
   const border = el.attached ? "border-slate-300 dark:border-slate-600" : "border-dashed border-red-400";
   return (
     <div
-      className={`flex h-full w-full flex-col justify-center rounded-md border bg-white pl-3 pr-2 text-[11px] leading-tight dark:bg-slate-900 ${border} ${el.isDefault ? "opacity-60" : ""} ${data.problem ? RING[data.problem] : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-500" : ""}`}
+      className={cn(
+        "flex h-full w-full flex-col justify-center rounded-md border bg-white pl-3 pr-2 text-[11px] leading-tight dark:bg-slate-900",
+        border,
+        el.isDefault && "opacity-60",
+        data.problem ? RING[data.problem] : "",
+        selected && "outline outline-2 outline-offset-2 outline-sky-500",
+      )}
       style={{ boxShadow: `inset 4px 0 0 ${colour}` }}
       title={`${el.interface} on ${el.network}${el.failure ? ` — ${el.failure.summary}` : el.attached ? "" : " — requested, not attached"}`}
     >
       <div className="flex items-baseline gap-1">
         <span className="node-title font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
         <span className="node-title truncate text-slate-500 dark:text-slate-400">
-          {el.isDefault ? "cluster network" : el.network.split("/").pop()}
+          {el.isDefault ? "cluster network" : nameOfRef(el.network)}
         </span>
         {el.deviceInfo ? (
           <span className="node-detail ml-auto rounded bg-violet-100 px-1 text-[11px] text-violet-800">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { withContext } from "../form/context-url";
 import { useTRPC } from "../trpc";
 import { DeleteDialog } from "./delete-dialog";
@@ -97,7 +98,7 @@ export function NetworkActions({
         <button
           type="button"
           disabled={!!deleteWhy}
-          className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`}
+          className={cn(action, "hover:border-red-300 hover:text-red-700 dark:hover:text-red-300")}
           onClick={() => setConfirming(true)}
         >
           Delete
