@@ -7,6 +7,8 @@ import { type SyntheticOptions, syntheticCluster } from "../testing/fixtures/syn
 
 export interface SnapshotServer {
   url: string;
+  /** the snapshot file it serves (until stopped), for reading the same cluster another way */
+  file: string;
   stop: () => Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function startSnapshotServer(opts: SyntheticOptions, portOffset: nu
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, stop };
+    if (up) return { url, file, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

@@ -45,7 +45,8 @@ function matchAddress(q: SearchQuery, addresses: readonly string[]): string | nu
   return null;
 }
 
-const nameOf = (el: TopologyElement): string =>
+/** The label a hit shows and the text a name query looks in. */
+export const nameOf = (el: TopologyElement): string =>
   el.kind === "pod" || el.kind === "network"
     ? refOf(el)
     : el.kind === "host"
