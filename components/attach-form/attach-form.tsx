@@ -8,6 +8,7 @@ import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { type AttachFormValues, attachFormSchema } from "@/lib/attach/attach";
 import type { NetworkElement, Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../form/context-url";
+import { DisabledWithReason } from "../form/disabled-reason";
 import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
 import { primaryButton, secondaryButton } from "../form/styles";
 import type { Capabilities } from "../form/types";
@@ -50,6 +51,7 @@ export function AttachForm({
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<"check" | "apply" | null>(null);
   const readOnly = capabilities.writes === "none";
+  const readOnlyWhy = `${capabilities.readOnlyReason ?? "This cluster is read-only"}: nothing can be written`;
   const list = workloads.data ?? [];
   const selected = list.find((w) => w.kind === kind && w.name === name);
   const networks = (topology?.elements ?? [])
@@ -125,21 +127,22 @@ export function AttachForm({
           {notice ? (
             <FormNotice notice={notice} onReload={() => void workloads.refetch().then(() => setNotice(null))} />
           ) : null}
-          <div
-            className="flex flex-wrap items-center gap-2"
-            title={readOnly ? (capabilities.readOnlyReason ?? "read-only") : undefined}
-          >
-            <button
-              type="button"
-              className={secondaryButton}
-              disabled={readOnly || busy}
-              onClick={(e) => void run(true)(e)}
-            >
-              {pending === "check" ? "Checking…" : "Check (dry run)"}
-            </button>
-            <button type="submit" className={primaryButton} disabled={readOnly || busy}>
-              {pending === "apply" ? "Applying…" : "Apply"}
-            </button>
+          <div className="flex flex-wrap items-center gap-2">
+            {readOnly ? (
+              <>
+                <DisabledWithReason label="Check (dry run)" reason={readOnlyWhy} className={secondaryButton} />
+                <DisabledWithReason label="Apply" reason={readOnlyWhy} className={primaryButton} />
+              </>
+            ) : (
+              <>
+                <button type="button" className={secondaryButton} disabled={busy} onClick={(e) => void run(true)(e)}>
+                  {pending === "check" ? "Checking…" : "Check (dry run)"}
+                </button>
+                <button type="submit" className={primaryButton} disabled={busy}>
+                  {pending === "apply" ? "Applying…" : "Apply"}
+                </button>
+              </>
+            )}
             <Link
               href={explorerUrl(context)}
               className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"

@@ -13,6 +13,7 @@ import type { Topology } from "@/lib/topology/schema";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings-panel";
 import { withContext } from "../form/context-url";
+import { DisabledWithReason } from "../form/disabled-reason";
 import { Legend } from "../legend";
 import { useClusterOverview } from "../overview/use-cluster-overview";
 import { SignIn } from "../sign-in";
@@ -132,17 +133,12 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
         <div className="ml-auto flex items-center gap-3 text-sm">
           {full ? <SearchBox context={context} onPick={pick} /> : null}
           {capabilities.data?.writes === "none" ? (
-            <span
-              title={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}
-            >
-              <button
-                type="button"
-                disabled
-                className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white opacity-50"
-              >
-                New network
-              </button>
-            </span>
+            <DisabledWithReason
+              label="New network"
+              reason={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}
+              className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white"
+              align="right"
+            />
           ) : (
             <Link
               href={withContext("/networks/new", context)}

@@ -6,6 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { withContext } from "../form/context-url";
+import { DisabledWithReason } from "../form/disabled-reason";
 import { useTRPC } from "../trpc";
 import { DeleteDialog } from "./delete-dialog";
 
@@ -67,11 +68,7 @@ export function NetworkActions({
   ): ReactNode => {
     const why = readOnly ?? missing(verb);
     return why ? (
-      <span title={why} className="inline-flex">
-        <button type="button" disabled className={action}>
-          {label}
-        </button>
-      </span>
+      <DisabledWithReason label={label} reason={why} className={action} />
     ) : (
       <Link href={href} className={action} title={title}>
         {label}
@@ -93,16 +90,17 @@ export function NetworkActions({
         undefined,
         "create",
       )}
-      <span title={deleteWhy ?? undefined} className="inline-flex">
+      {deleteWhy ? (
+        <DisabledWithReason label="Delete" reason={deleteWhy} className={action} />
+      ) : (
         <button
           type="button"
-          disabled={!!deleteWhy}
           className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`}
           onClick={() => setConfirming(true)}
         >
           Delete
         </button>
-      </span>
+      )}
       {link(
         "Attach to a workload…",
         withContext("/networks/attach", context, { ns: net.namespace, network: net.name }),
