@@ -1,0 +1,81 @@
+"use client";
+
+import { useMemo } from "react";
+import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
+import { filterTopology } from "@/lib/graph/filter";
+import { graphModel } from "@/lib/graph/model";
+import { topologyColours } from "@/lib/graph/palette";
+import { networkReach } from "@/lib/graph/reach";
+import type { ClusterOverview } from "@/lib/overview/schema";
+import type { Topology } from "@/lib/topology/schema";
+import type { Catalog } from "@/lib/topology/view-protocol";
+import { useClusterOverview } from "../overview/use-cluster-overview";
+import type { NetworkCaptionData } from "./banners";
+import { optionsOf } from "./toolbar";
+
+/**
+ * Past this many hosts or pods, the cluster view is the hosts × networks matrix: a graph of that many boxes cannot
+ * be read at any zoom that fits the screen. Pods are read in host and network views.
+ */
+const MATRIX_OVER_HOSTS = 8;
+const MATRIX_OVER_PODS = 300;
+
+const count = (t: Topology, kind: "host" | "pod") => t.elements.filter((e) => e.kind === kind).length;
+
+/** What the server sent for the view: its topology, and at scale the overview and the whole cluster's catalogue. */
+export interface ViewInput {
+  full: Topology | undefined;
+  overview: ClusterOverview | null;
+  catalog: Catalog | null;
+}
+
+/**
+ * What the explorer draws for its state: the topology in view, the colours of its networks, the matrix's overview or
+ * the graph's boxes, the network caption and the pickers' options.
+ */
+export function useViewModel(
+  { full, overview: served, catalog }: ViewInput,
+  state: ExplorerState,
+  expanded: ReadonlySet<string>,
+) {
+  // The previous view stays on screen, narrowed to the new criteria, until the new one arrives.
+  const shown = useMemo(
+    () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),
+    [full, state.view, state.filters],
+  );
+  // Colours are told apart among the networks on screen; each keeps the one its name picks unless two collide.
+  const colours = useMemo(() => (shown ? topologyColours(shown) : new Map<string, string>()), [shown]);
+  // The server sends the cluster at scale as its overview (no pods reach the browser); a smaller cluster past the
+  // matrix thresholds, or the cluster narrowed by a filter, is aggregated here.
+  const matrix =
+    state.view.kind === "cluster" &&
+    !state.filters.host &&
+    shown !== null &&
+    (served !== null || count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
+  const localOverview = useClusterOverview(matrix && !served ? shown : null);
+  const model = useMemo(() => {
+    // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.
+    if (!shown || matrix) return null;
+    // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
+    return graphModel(shown, {
+      showDefault: state.showDefault,
+      expanded,
+      segments: state.view.kind === "network",
+      colours,
+      summarizeHosts: false,
+    });
+  }, [shown, matrix, state.showDefault, expanded, state.view.kind, colours]);
+  const caption = useMemo((): NetworkCaptionData | null => {
+    if (state.view.kind !== "network" || !full) return null;
+    const key = state.view.network;
+    const net = full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === key);
+    return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
+  }, [state.view, full]);
+  const options = useMemo(() => {
+    const inView = full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] };
+    // The toolbar offers the whole cluster's namespaces, networks and hosts; pods are those of the view.
+    return catalog ? { ...catalog, pods: inView.pods } : inView;
+  }, [full, catalog]);
+
+  return { shown, colours, overview: served ?? localOverview, model, caption, options };
+}
