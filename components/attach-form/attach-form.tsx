@@ -7,6 +7,7 @@ import { useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { type AttachFormValues, attachFormSchema } from "@/lib/attach/attach";
 import type { NetworkElement, Topology } from "@/lib/topology/schema";
+import { workloadId } from "@/lib/topology/workloads";
 import { explorerUrl } from "../form/context-url";
 import { DisabledWithReason } from "../form/disabled-reason";
 import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
@@ -15,6 +16,7 @@ import type { Capabilities } from "../form/types";
 import { WriteBanner } from "../form/write-banner";
 import { useTRPC } from "../trpc";
 import { AnnotationPreview } from "./annotation-preview";
+import { CurrentNetworks } from "./current-networks";
 import { NetworkRows } from "./network-rows";
 import type { AttachFormInput } from "./types";
 import { WorkloadSection } from "./workload-section";
@@ -81,13 +83,17 @@ export function AttachForm({
           tone: "ok",
           text: (
             <>
-              Patched {data.kind} {data.namespace}/{data.name}: its pods restart with the networks.
+              Patched {data.kind} {data.namespace}/{data.name}: its pods take the new networks as the rollout replaces
+              them.
               {annotation ? (
                 <span className="mt-1 block break-all font-mono text-xs">
                   k8s.v1.cni.cncf.io/networks: {annotation}
                 </span>
               ) : null}
-              <Link href={explorerUrl(context)} className="mt-1 inline-block font-medium underline">
+              <Link
+                href={explorerUrl(context, workloadId(data.namespace, data.kind, data.name))}
+                className="mt-1 inline-block font-medium underline"
+              >
                 Watch them in the topology
               </Link>
             </>
@@ -120,6 +126,7 @@ export function AttachForm({
             error={workloads.isError ? workloads.error.message : null}
             readOnly={readOnly}
           />
+          <CurrentNetworks current={selected?.networks} />
           <NetworkRows networks={networks} />
         </fieldset>
         <aside className="flex flex-col gap-3 lg:sticky lg:top-16">

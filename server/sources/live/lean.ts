@@ -4,6 +4,7 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 const MULTUS_ANNOTATION = "k8s.v1.cni.cncf.io/";
 
 type Loose = Record<string, unknown>;
+const WORKLOADS = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 const isLoose = (v: unknown): v is Loose => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function pickFields(from: unknown, keys: readonly string[]): Loose | undefined {
@@ -30,9 +31,18 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
         const kept = Object.entries(md.annotations).filter(([k]) => k.startsWith(MULTUS_ANNOTATION));
         md.annotations = Object.fromEntries(kept);
       }
-      delete md.labels;
-      delete md.ownerReferences;
+      // What ties a pod to its workload: the controller reference and the hash its ReplicaSet is named with.
+      const hash = isLoose(md.labels) ? md.labels["pod-template-hash"] : undefined;
+      md.labels = typeof hash === "string" ? { "pod-template-hash": hash } : undefined;
+      const refs = Array.isArray(md.ownerReferences) ? md.ownerReferences : [];
+      const controller = refs.find((r) => isLoose(r) && r.controller === true);
+      md.ownerReferences = controller
+        ? [pickFields(controller, ["apiVersion", "kind", "name", "uid", "controller"])]
+        : undefined;
       delete md.generateName;
+    } else if (WORKLOADS.has(kind)) {
+      md.annotations = undefined;
+      md.labels = undefined;
     }
   }
   switch (kind) {
@@ -43,6 +53,12 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
     case "Node":
       delete raw.spec;
       raw.status = pickFields(raw.status, ["addresses"]);
+      break;
+    case "Deployment":
+    case "StatefulSet":
+    case "DaemonSet":
+      raw.spec = leanWorkloadSpec(raw.spec);
+      delete raw.status;
       break;
     case "NodeNetworkState": {
       const status = pickFields(raw.status, ["currentState", "lastSuccessfulUpdateTime"]);
@@ -62,5 +78,16 @@ function leanPodSpec(spec: unknown): Loose | undefined {
     if (!Array.isArray(list)) continue;
     out[key] = list.flatMap((c) => (isLoose(c) ? [pickFields(c, ["name", "resources"]) ?? {}] : []));
   }
+  return out;
+}
+
+/** A workload's replicas, selector and its pod template's Multus annotations: what its topology element reads. */
+function leanWorkloadSpec(spec: unknown): Loose | undefined {
+  const out = pickFields(spec, ["replicas", "selector"]);
+  if (!out || !isLoose(spec) || !isLoose(spec.template) || !isLoose(spec.template.metadata)) return out;
+  const annotations = spec.template.metadata.annotations;
+  if (!isLoose(annotations)) return out;
+  const kept = Object.entries(annotations).filter(([k]) => k.startsWith(MULTUS_ANNOTATION));
+  out.template = { metadata: { annotations: Object.fromEntries(kept) } };
   return out;
 }
