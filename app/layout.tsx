@@ -15,10 +15,14 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the cluster as the caller: no token, no dashboard (the API answers 401 as well).
   const registry = getRegistry();
-  const signedOut = registry.identity === "forwarded-token" && !tokenFromHeaders(await headers(), registry.tokenHeader);
+  const requestHeaders = await headers();
+  const signedOut = registry.identity === "forwarded-token" && !tokenFromHeaders(requestHeaders, registry.tokenHeader);
+  // proxy.ts puts the page's nonce in the request's policy; the theme's inline script needs it to run.
+  const nonce = /'nonce-([^']+)'/.exec(requestHeaders.get("content-security-policy") ?? "")?.[1];
   return (
-    <html lang="en">
-      <body>{signedOut ? <SignIn /> : <Providers>{children}</Providers>}</body>
+    // next-themes sets the html class before React hydrates: that attribute differs from the server's by design
+    <html lang="en" suppressHydrationWarning>
+      <body>{signedOut ? <SignIn /> : <Providers nonce={nonce}>{children}</Providers>}</body>
     </html>
   );
 }

@@ -2,12 +2,14 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { ThemeProvider } from "next-themes";
 import { type ReactNode, useState } from "react";
 import { TRPCProvider } from "@/components/trpc";
 import { LIMITS } from "@/lib/http/limits";
 import type { AppRouter } from "@/server/api/root";
 
-export function Providers({ children }: { children: ReactNode }) {
+/** nonce: the page's Content-Security-Policy nonce, for the theme's inline script (it must run before the first paint). */
+export function Providers({ nonce, children }: { nonce: string | undefined; children: ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: false } } }),
   );
@@ -24,10 +26,12 @@ export function Providers({ children }: { children: ReactNode }) {
     }),
   );
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        {children}
-      </TRPCProvider>
-    </QueryClientProvider>
+    <ThemeProvider attribute="class" storageKey="plumbline-theme" defaultTheme="system" enableSystem nonce={nonce}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          {children}
+        </TRPCProvider>
+      </QueryClientProvider>
+    </ThemeProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import { cn } from "./cn";
 
 const since = (iso: string): string => new Date(iso).toLocaleTimeString();
 
@@ -32,7 +33,7 @@ export function StatusChip({ source, status }: { source: SourceInfo; status: Sou
       data-testid="source-status"
       data-state={status.state}
       title={title}
-      className={`rounded-full px-2.5 py-1 text-xs font-medium ${cls}`}
+      className={cn("rounded-full px-2.5 py-1 text-xs font-medium", cls)}
     >
       {text}
     </span>

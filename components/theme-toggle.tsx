@@ -1,33 +1,25 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useTheme as useNextTheme } from "next-themes";
+import { useSyncExternalStore } from "react";
 
 export type Theme = "light" | "dark";
 
-/** Dark mode follows the system until the user picks, then remembers the choice. */
+const never = () => () => {};
+
+/**
+ * Dark mode follows the system until the user picks, then remembers the choice (next-themes: its inline script sets
+ * the html class before the first paint, so a dark system never sees a light flash). Until hydration is over the
+ * server's answer, "light", is kept: the page's colours come from the html class already, and React's first render
+ * must match the server's.
+ */
 export function useTheme(): [Theme, () => void] {
-  const [theme, setTheme] = useState<Theme>("light");
-  useEffect(() => {
-    const saved = window.localStorage.getItem("plumbline-theme");
-    setTheme(
-      saved === "dark" || saved === "light"
-        ? saved
-        : window.matchMedia("(prefers-color-scheme: dark)").matches
-          ? "dark"
-          : "light",
-    );
-  }, []);
-  useEffect(() => {
-    document.documentElement.classList.toggle("dark", theme === "dark");
-    document.documentElement.style.colorScheme = theme;
-  }, [theme]);
-  return [
-    theme,
-    () =>
-      setTheme((t) => {
-        const next = t === "dark" ? "light" : "dark";
-        window.localStorage.setItem("plumbline-theme", next);
-        return next;
-      }),
-  ];
+  const { resolvedTheme, setTheme } = useNextTheme();
+  const hydrated = useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
+  const theme: Theme = hydrated && resolvedTheme === "dark" ? "dark" : "light";
+  return [theme, () => setTheme(theme === "dark" ? "light" : "dark")];
 }

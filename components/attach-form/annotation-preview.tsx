@@ -4,6 +4,7 @@ import { useFormContext } from "react-hook-form";
 import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/attach/attach";
 import { toYaml } from "@/lib/k8s/yaml";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import { cn } from "../cn";
 import { cardClass } from "../form/styles";
 import type { AttachFormInput } from "./types";
 
@@ -16,7 +17,7 @@ export function AnnotationPreview({ current, known }: { current: string | undefi
       ? mergeNetworksAnnotation(current, parsed.data.namespace, parsed.data.networks, parsed.data.remove)
       : null;
   return (
-    <section aria-labelledby="attach-preview-title" className={`${cardClass} overflow-hidden`} data-testid="preview">
+    <section aria-labelledby="attach-preview-title" className={cn(cardClass, "overflow-hidden")} data-testid="preview">
       <div className="flex items-baseline gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
         <h2 id="attach-preview-title" className="text-sm font-semibold">
           Preview

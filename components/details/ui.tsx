@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "../cn";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -31,7 +32,7 @@ export function Pill({ tone, children }: { tone: "ok" | "bad" | "warn" | "info" 
     info: "bg-sky-100 text-sky-800",
     muted: "bg-slate-200 text-slate-700",
   }[tone];
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-[10px] font-medium ${cls}`}>{children}</span>;
+  return <span className={cn("inline-block rounded px-1.5 py-0.5 text-[10px] font-medium", cls)}>{children}</span>;
 }
 
 /** A link to another element of the graph: selects it. */

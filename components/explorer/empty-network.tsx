@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { HostFit } from "@/lib/graph/placement";
 import type { NetworkElement } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { Icon } from "../icons";
 import { useTRPC } from "../trpc";
 
@@ -75,7 +76,7 @@ export function EmptyNetwork({
             <li key={h.name} className="flex items-baseline gap-2" data-fit={h.fit}>
               <Icon name="host" className="h-3.5 w-3.5 shrink-0 self-center text-slate-500" />
               <span className="font-medium">{h.name}</span>
-              <span className={`text-xs ${FIT[h.fit].tone}`}>{FIT[h.fit].text}</span>
+              <span className={cn("text-xs", FIT[h.fit].tone)}>{FIT[h.fit].text}</span>
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { viewCriteria } from "@/lib/graph/explorer-state";
 import type { SearchHit } from "@/lib/graph/search";
 import type { Topology } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings-panel";
 import { Legend } from "../legend";
@@ -77,7 +78,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       <NetworkCaption caption={caption} onSelect={select} />
       <WorkloadsBar shown={shown} colours={colours} selected={state.selected} onSelect={select} />
       <main className="flex min-h-0 flex-1">
-        <div className={`relative min-w-0 flex-1 ${stale ? "opacity-80 saturate-50" : ""}`} data-testid="graph">
+        <div className={cn("relative min-w-0 flex-1", stale && "opacity-80 saturate-50")} data-testid="graph">
           <GraphPane
             loading={live.loading}
             error={subscription.status === "error" ? (subscription.error?.message ?? "the subscription failed") : null}

@@ -70,7 +70,6 @@ export function GraphArea(p: GraphAreaProps) {
       selected={p.selected}
       onSelect={p.onSelect}
       onToggleFold={p.onToggleFold}
-      onOpenHost={p.onOpenHost}
       focusSeq={p.focusSeq}
       colorMode={p.theme}
       exportName={p.exportName}

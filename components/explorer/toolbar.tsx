@@ -2,6 +2,7 @@
 
 import type { ExplorerState, View } from "@/lib/graph/explorer-state";
 import type { Topology } from "@/lib/topology/schema";
+import { cn } from "../cn";
 
 interface Options {
   namespaces: string[];
@@ -79,7 +80,12 @@ export function Toolbar({
             role="tab"
             aria-selected={view.kind === k}
             disabled={k !== "cluster" && targets[k].length === 0}
-            className={`rounded px-2.5 py-0.5 ${view.kind === k ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "text-slate-700 hover:bg-slate-100 disabled:opacity-40 dark:text-slate-300 dark:hover:bg-slate-800"}`}
+            className={cn(
+              "rounded px-2.5 py-0.5",
+              view.kind === k
+                ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
+                : "text-slate-700 hover:bg-slate-100 disabled:opacity-40 dark:text-slate-300 dark:hover:bg-slate-800",
+            )}
             onClick={() => setView(k)}
           >
             {VIEW_LABEL[k]}
@@ -89,7 +95,7 @@ export function Toolbar({
       {view.kind !== "cluster" ? (
         <select
           aria-label={`${VIEW_LABEL[view.kind]} to show`}
-          className={`${select} max-w-72`}
+          className={cn(select, "max-w-72")}
           value={target}
           onChange={(e) => setView(view.kind, e.target.value)}
         >
@@ -114,7 +120,7 @@ export function Toolbar({
       {view.kind !== "network" ? (
         <select
           aria-label="Network filter"
-          className={`${select} max-w-56`}
+          className={cn(select, "max-w-56")}
           value={state.filters.network ?? ""}
           onChange={(e) => filter("network", e.target.value)}
         >
@@ -127,7 +133,7 @@ export function Toolbar({
       {view.kind !== "host" ? (
         <select
           aria-label="Host filter"
-          className={`${select} max-w-56`}
+          className={cn(select, "max-w-56")}
           value={state.filters.host ?? ""}
           onChange={(e) => filter("host", e.target.value)}
         >

@@ -10,7 +10,7 @@ export function useEscapeClears(select: (id: string | null) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "Escape" || e.defaultPrevented) return;
-      if (document.querySelector('[role="dialog"]')) return;
+      if (document.querySelector('dialog[open], [role="dialog"]')) return;
       select(null);
     };
     window.addEventListener("keydown", onKey);

@@ -62,7 +62,6 @@ export function useViewModel(
       expanded,
       segments: state.view.kind === "network",
       colours,
-      summarizeHosts: false,
     });
   }, [shown, matrix, state.showDefault, expanded, state.view.kind, colours]);
   const caption = useMemo((): NetworkCaptionData | null => {

@@ -1,5 +1,6 @@
 import { FINDINGS } from "@/lib/findings/catalogue";
 import type { Finding } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { Icon } from "../icons";
 
 export const TONE = { error: "text-red-600", warning: "text-amber-600", info: "text-sky-600" } as const;
@@ -18,7 +19,7 @@ export function FindingItem({
   const body = (
     <>
       <span className="flex items-start gap-1.5">
-        <Icon name={finding.severity} className={`mt-px h-3.5 w-3.5 shrink-0 ${TONE[finding.severity]}`} />
+        <Icon name={finding.severity} className={cn("mt-px h-3.5 w-3.5 shrink-0", TONE[finding.severity])} />
         <span className="min-w-0 break-words text-slate-800 dark:text-slate-200">{finding.message}</span>
       </span>
       {showFix ? (
@@ -35,7 +36,10 @@ export function FindingItem({
       {onSelect && target ? (
         <button
           type="button"
-          className={`${cls} hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-slate-800`}
+          className={cn(
+            cls,
+            "hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-slate-800",
+          )}
           title="Show it in the graph"
           onClick={() => onSelect(target)}
         >

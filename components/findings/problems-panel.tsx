@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { groupFindings } from "@/lib/findings/group";
 import type { Severity } from "@/lib/findings/info";
 import type { Finding } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { Icon } from "../icons";
 import { FindingItem, TONE } from "./finding-item";
 
@@ -31,7 +32,12 @@ export function ProblemsPanel({ findings, onSelect }: { findings: Finding[]; onS
               key={f.value}
               type="button"
               aria-pressed={only === f.value}
-              className={`rounded px-1.5 py-0.5 text-[10px] font-medium ${only === f.value ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "bg-slate-200 text-slate-700 hover:bg-slate-300 dark:bg-slate-700 dark:text-slate-200"}`}
+              className={cn(
+                "rounded px-1.5 py-0.5 text-[10px] font-medium",
+                only === f.value
+                  ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
+                  : "bg-slate-200 text-slate-700 hover:bg-slate-300 dark:bg-slate-700 dark:text-slate-200",
+              )}
               onClick={() => setOnly(f.value)}
             >
               {f.label} {count(f.value)}
@@ -56,7 +62,7 @@ export function ProblemsPanel({ findings, onSelect }: { findings: Finding[]; onS
             className="rounded-md border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
           >
             <summary className="flex cursor-pointer items-start gap-1.5 px-2 py-1.5 text-xs font-semibold">
-              <Icon name={g.severity} className={`mt-px h-3.5 w-3.5 shrink-0 ${TONE[g.severity]}`} />
+              <Icon name={g.severity} className={cn("mt-px h-3.5 w-3.5 shrink-0", TONE[g.severity])} />
               <span className="min-w-0">
                 <span className="block text-slate-900 dark:text-slate-100">{g.title}</span>
                 <span className="block font-mono text-[10px] font-normal text-slate-500">{g.code}</span>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "../cn";
 import { cardClass } from "./styles";
 
 /** One card of the form: a heading, a line on what it is for, its fields. */
@@ -14,7 +15,7 @@ export function FormSection({
   children: ReactNode;
 }) {
   return (
-    <section className={`${cardClass} p-4`}>
+    <section className={cn(cardClass, "p-4")}>
       <div className="mb-3 flex items-baseline gap-3">
         <div className="min-w-0 flex-1">
           <h2 className="text-sm font-semibold text-slate-900 dark:text-slate-100">{title}</h2>

@@ -1,10 +1,14 @@
 import type { ReactNode } from "react";
+import { cn } from "../cn";
 
 /** One row of a repeated group (a range, an address, a route): fields side by side, a remove button at the end. */
 export function RowFrame({ children, columns = 2 }: { children: ReactNode; columns?: 2 | 4 }) {
   return (
     <div
-      className={`grid items-start gap-2 rounded-md border border-slate-200 bg-slate-50/70 p-2.5 dark:border-slate-700 dark:bg-slate-800/40 ${columns === 4 ? "grid-cols-[1fr_1fr_1fr_1fr_auto]" : "grid-cols-[1fr_1fr_auto]"}`}
+      className={cn(
+        "grid items-start gap-2 rounded-md border border-slate-200 bg-slate-50/70 p-2.5 dark:border-slate-700 dark:bg-slate-800/40",
+        columns === 4 ? "grid-cols-[1fr_1fr_1fr_1fr_auto]" : "grid-cols-[1fr_1fr_auto]",
+      )}
     >
       {children}
     </div>
@@ -29,7 +33,10 @@ export function RemoveButton({
       title={disabled ? "At least one is needed" : label}
       disabled={disabled}
       onClick={onClick}
-      className={`${besideLabel ? "mt-5" : ""} rounded-md px-2 py-1.5 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 disabled:cursor-not-allowed disabled:opacity-30 disabled:hover:bg-transparent disabled:hover:text-slate-500 dark:hover:bg-red-950/50 dark:hover:text-red-300`}
+      className={cn(
+        besideLabel && "mt-5",
+        "rounded-md px-2 py-1.5 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 disabled:cursor-not-allowed disabled:opacity-30 disabled:hover:bg-transparent disabled:hover:text-slate-500 dark:hover:bg-red-950/50 dark:hover:text-red-300",
+      )}
     >
       <span aria-hidden>✕</span>
       <span className="sr-only">{label}</span>

@@ -1,15 +1,40 @@
 import { type ColorMode, type Edge, MarkerType, type Node } from "@xyflow/react";
 import type { Positioned } from "@/lib/graph/layout";
 import type { GraphModel } from "@/lib/graph/model";
-import type { Topology } from "@/lib/topology/schema";
-import type { GraphFlowNode } from "./node-data";
+import type { Topology, TopologyElement } from "@/lib/topology/schema";
+import type { GraphFlowNode, Problem } from "./node-data";
 
-const rfType = (kind: string): GraphFlowNode["type"] =>
-  kind === "host" || kind === "pod" || kind === "interface" || kind === "fold" ? kind : "point";
+/** What every node shares: place, size, nesting, selection. */
+type Common = Omit<Node, "type" | "data">;
+
+/** The node of one element, typed by its kind; networks are colours and workloads chips above the graph, not nodes. */
+function elementNode(
+  common: Common,
+  element: TopologyElement,
+  colours: ReadonlyMap<string, string>,
+  problem: Problem | undefined,
+): GraphFlowNode | null {
+  const flagged = problem ? { problem } : {};
+  switch (element.kind) {
+    case "network":
+    case "workload":
+      return null;
+    case "host":
+      return { ...common, type: "host", data: { element } };
+    case "pod":
+      return { ...common, type: "pod", data: { element, ...flagged } };
+    case "interface": {
+      const colour = colours.get(element.network);
+      return { ...common, type: "interface", data: { element, ...(colour ? { colour } : {}), ...flagged } };
+    }
+    default:
+      return { ...common, type: "point", data: { element, ...flagged } };
+  }
+}
 
 /** The worst finding on each element: it is ringed in that colour. */
-export function problemsOf(topology: Topology): Map<string, "error" | "warning"> {
-  const out = new Map<string, "error" | "warning">();
+export function problemsOf(topology: Topology): Map<string, Problem> {
+  const out = new Map<string, Problem>();
   for (const f of topology.findings) {
     if (f.severity === "info") continue;
     for (const id of f.elements) if (out.get(id) !== "error") out.set(id, f.severity);
@@ -23,14 +48,14 @@ export function flowNodes(
   positions: ReadonlyMap<string, Positioned>,
   topology: Topology,
   selected: string | null,
-  problems: ReadonlyMap<string, "error" | "warning">,
+  problems: ReadonlyMap<string, Problem>,
 ): GraphFlowNode[] {
   const byId = new Map(topology.elements.map((e) => [e.id, e]));
   const colours = Object.fromEntries(model.colours);
   return model.nodes.flatMap((n): GraphFlowNode[] => {
     const p = positions.get(n.id);
     if (!p) return [];
-    const common = {
+    const common: Common = {
       id: n.id,
       position: { x: p.x, y: p.y },
       width: p.width,
@@ -42,21 +67,11 @@ export function flowNodes(
       zIndex: n.isGroup ? 0 : 10,
     };
     if (n.kind === "fold") {
-      return [{ ...common, type: "fold", data: { members: n.members ?? [], networks: n.networks ?? [], colours } }];
+      return [{ ...common, type: "fold", data: { members: n.members, networks: n.networks, colours } }];
     }
     const element = byId.get(n.id);
-    if (!element) return [];
-    if (n.summary) return [{ ...common, type: "hostSummary", data: { element, summary: n.summary, colours } }];
-    const colour = element.kind === "interface" ? model.colours.get(element.network) : undefined;
-    const problem = problems.get(n.id);
-    return [
-      // biome-ignore lint/plugin: rfType(n.kind) picks the React Flow type that matches element.kind (one table)
-      {
-        ...common,
-        type: rfType(n.kind),
-        data: { element, ...(colour ? { colour } : {}), ...(problem ? { problem } : {}) },
-      } as GraphFlowNode,
-    ];
+    const node = element ? elementNode(common, element, model.colours, problems.get(n.id)) : null;
+    return node ? [node] : [];
   });
 }
 

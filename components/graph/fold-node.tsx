@@ -1,9 +1,9 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { Icon } from "../icons";
-import type { FoldNode as FoldNodeType } from "./node-data";
+import type { FoldFlowNode } from "./node-data";
 
-function FoldNodeView({ data }: NodeProps<FoldNodeType>) {
+function FoldNodeView({ data }: NodeProps<FoldFlowNode>) {
   const { members, networks, colours } = data;
   return (
     <button

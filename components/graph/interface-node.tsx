@@ -1,17 +1,23 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import type { InterfaceNode as InterfaceNodeType } from "./node-data";
+import { cn } from "../cn";
+import type { InterfaceFlowNode } from "./node-data";
 
 const RING = { error: "ring-2 ring-red-500", warning: "ring-2 ring-amber-400" } as const;
 
-function InterfaceNodeView({ data, selected }: NodeProps<InterfaceNodeType>) {
+function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
   const el = data.element;
-  if (el.kind !== "interface") return null;
   const colour = el.isDefault ? "#94a3b8" : (data.colour ?? "#94a3b8");
   const border = el.attached ? "border-slate-300 dark:border-slate-600" : "border-dashed border-red-400";
   return (
     <div
-      className={`flex h-full w-full flex-col justify-center rounded-md border bg-white pl-3 pr-2 text-[11px] leading-tight dark:bg-slate-900 ${border} ${el.isDefault ? "opacity-60" : ""} ${data.problem ? RING[data.problem] : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-500" : ""}`}
+      className={cn(
+        "flex h-full w-full flex-col justify-center rounded-md border bg-white pl-3 pr-2 text-[11px] leading-tight dark:bg-slate-900",
+        border,
+        el.isDefault && "opacity-60",
+        data.problem ? RING[data.problem] : "",
+        selected && "outline outline-2 outline-offset-2 outline-sky-500",
+      )}
       style={{ boxShadow: `inset 4px 0 0 ${colour}` }}
       title={`${el.interface} on ${el.network}${el.failure ? ` — ${el.failure.summary}` : el.attached ? "" : " — requested, not attached"}`}
     >

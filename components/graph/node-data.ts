@@ -1,31 +1,21 @@
 import type { Node } from "@xyflow/react";
-import type { HostSummary } from "@/lib/graph/model";
-import type { TopologyElement } from "@/lib/topology/schema";
+import type { HostElement, HostSideElement, InterfaceElement, PodElement } from "@/lib/topology/schema";
 
-/** Thin data: the element as built; colours and counts are looked up when the node is made. */
-export interface ElementNodeData extends Record<string, unknown> {
-  element: TopologyElement;
-  colour?: string;
-  /** set on elements that have an error or warning finding */
-  problem?: "error" | "warning";
-}
+/** An element with an error or warning finding is ringed in that colour. */
+export type Problem = "error" | "warning";
 
-export interface FoldNodeData extends Record<string, unknown> {
-  members: string[];
-  networks: string[];
-  colours: Record<string, string>;
-}
+// Thin data, one shape per node type: the element as built, already of its kind, so a node component never narrows
+// the whole element union again. Colours and problems are looked up when the node is made.
+export type HostData = { element: HostElement };
+export type PodData = { element: PodElement; problem?: Problem };
+export type InterfaceData = { element: InterfaceElement; colour?: string; problem?: Problem };
+/** a host-side attachment point: bridge, macvlan/ipvlan/VLAN parent, host device or SR-IOV PF */
+export type PointData = { element: HostSideElement; problem?: Problem };
+export type FoldData = { members: string[]; networks: string[]; colours: Record<string, string> };
 
-export type HostNode = Node<ElementNodeData, "host">;
-export type PodNode = Node<ElementNodeData, "pod">;
-export type InterfaceNode = Node<ElementNodeData, "interface">;
-export type PointNode = Node<ElementNodeData, "point">;
-export type FoldNode = Node<FoldNodeData, "fold">;
-
-export interface HostSummaryNodeData extends Record<string, unknown> {
-  element: TopologyElement;
-  summary: HostSummary;
-  colours: Record<string, string>;
-}
-export type HostSummaryNode = Node<HostSummaryNodeData, "hostSummary">;
-export type GraphFlowNode = HostNode | PodNode | InterfaceNode | PointNode | FoldNode | HostSummaryNode;
+export type HostFlowNode = Node<HostData, "host">;
+export type PodFlowNode = Node<PodData, "pod">;
+export type InterfaceFlowNode = Node<InterfaceData, "interface">;
+export type PointFlowNode = Node<PointData, "point">;
+export type FoldFlowNode = Node<FoldData, "fold">;
+export type GraphFlowNode = HostFlowNode | PodFlowNode | InterfaceFlowNode | PointFlowNode | FoldFlowNode;

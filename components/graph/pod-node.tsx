@@ -1,21 +1,28 @@
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
+import { cn } from "../cn";
 import { Icon } from "../icons";
-import type { PodNode as PodNodeType } from "./node-data";
+import type { PodFlowNode } from "./node-data";
 
-function PodNodeView({ data, selected }: NodeProps<PodNodeType>) {
+function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
   const el = data.element;
-  if (el.kind !== "pod") return null;
   const running = el.phase === "Running";
   return (
     <div
-      className={`h-full w-full rounded-lg border bg-slate-50 shadow-sm dark:bg-slate-800 ${data.problem === "error" ? "border-red-400" : "border-slate-300 dark:border-slate-600"} ${selected ? "outline outline-2 outline-offset-2 outline-sky-500" : ""}`}
+      className={cn(
+        "h-full w-full rounded-lg border bg-slate-50 shadow-sm dark:bg-slate-800",
+        data.problem === "error" ? "border-red-400" : "border-slate-300 dark:border-slate-600",
+        selected && "outline outline-2 outline-offset-2 outline-sky-500",
+      )}
     >
       <div className="flex items-center gap-1.5 px-2 pt-1.5" title={`${el.namespace}/${el.name}`}>
         <Icon name="pod" className="h-3.5 w-3.5 shrink-0 text-slate-500" />
         <span className="node-title truncate text-xs font-medium text-slate-800 dark:text-slate-100">{el.name}</span>
         <span
-          className={`node-detail ml-auto shrink-0 rounded px-1 text-[11px] ${running ? "text-emerald-700" : "bg-red-100 text-red-700"}`}
+          className={cn(
+            "node-detail ml-auto shrink-0 rounded px-1 text-[11px]",
+            running ? "text-emerald-700" : "bg-red-100 text-red-700",
+          )}
         >
           {el.phase ?? "?"}
         </span>

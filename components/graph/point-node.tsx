@@ -1,7 +1,8 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { cn } from "../cn";
 import { Icon } from "../icons";
-import type { PointNode as PointNodeType } from "./node-data";
+import type { PointFlowNode } from "./node-data";
 
 export const POINT_LABEL: Record<string, string> = {
   bridge: "Linux bridge",
@@ -12,17 +13,8 @@ export const POINT_LABEL: Record<string, string> = {
   "sriov-pf": "SR-IOV PF",
 };
 
-function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
+function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
   const el = data.element;
-  if (
-    el.kind !== "bridge" &&
-    el.kind !== "macvlan-parent" &&
-    el.kind !== "ipvlan-parent" &&
-    el.kind !== "vlan-parent" &&
-    el.kind !== "host-device" &&
-    el.kind !== "sriov-pf"
-  )
-    return null;
   const badge =
     el.kind === "bridge" && el.island
       ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }
@@ -31,7 +23,12 @@ function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
         : null;
   return (
     <div
-      className={`flex h-full w-full flex-col justify-center rounded-md border-2 bg-white px-2 text-[11px] leading-tight dark:bg-slate-900 ${el.provenance === "observed" ? "border-slate-500" : "border-dashed border-slate-400"} ${data.problem === "error" ? "ring-2 ring-red-500" : data.problem === "warning" ? "ring-2 ring-amber-400" : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-500" : ""}`}
+      className={cn(
+        "flex h-full w-full flex-col justify-center rounded-md border-2 bg-white px-2 text-[11px] leading-tight dark:bg-slate-900",
+        el.provenance === "observed" ? "border-slate-500" : "border-dashed border-slate-400",
+        data.problem === "error" ? "ring-2 ring-red-500" : data.problem === "warning" ? "ring-2 ring-amber-400" : "",
+        selected && "outline outline-2 outline-offset-2 outline-sky-500",
+      )}
       title={el.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
     >
       <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-500" />
@@ -49,7 +46,7 @@ function PointNodeView({ data, selected }: NodeProps<PointNodeType>) {
         {el.kind === "vlan-parent" && el.vlans.length ? ` · VLAN ${el.vlans.join(", ")}` : ""}
       </div>
       {badge ? (
-        <span className={`node-badge mt-0.5 self-start rounded px-1 text-[11px] ${badge.cls}`}>{badge.text}</span>
+        <span className={cn("node-badge mt-0.5 self-start rounded px-1 text-[11px]", badge.cls)}>{badge.text}</span>
       ) : null}
     </div>
   );

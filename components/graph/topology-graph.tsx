@@ -12,26 +12,27 @@ import {
 import { useEffect, useMemo, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { flowEdges, flowNodes, minimapColour, problemsOf } from "./flow-elements";
 import { FoldNode } from "./fold-node";
 import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
 import { HostNode } from "./host-node";
-import { HostSummaryNode } from "./host-summary-node";
 import { InterfaceNode } from "./interface-node";
+import type { GraphFlowNode } from "./node-data";
 import { PodNode } from "./pod-node";
 import { PointNode } from "./point-node";
 import { useFitOnChange } from "./use-fit-on-change";
 import { useGraphNavigation } from "./use-graph-navigation";
 import { useLayout } from "./use-layout";
 
-const nodeTypes: NodeTypes = {
+// At module scope, so React Flow sees the same object on every render; one component per GraphFlowNode type.
+const nodeTypes = {
   host: HostNode,
   pod: PodNode,
   interface: InterfaceNode,
   point: PointNode,
   fold: FoldNode,
-  hostSummary: HostSummaryNode,
-};
+} satisfies NodeTypes;
 
 /** Below this zoom the smallest text (11 px) would be under 10 px on screen: nodes then show names only, large. */
 const FAR_BELOW = 0.92;
@@ -42,8 +43,6 @@ export interface TopologyGraphProps {
   selected: string | null;
   onSelect: (id: string | null) => void;
   onToggleFold: (id: string) => void;
-  /** a host summary card was clicked */
-  onOpenHost: (host: string) => void;
   /** bumps when a search wants the view to move to `selected` */
   focusSeq: number;
   colorMode: ColorMode;
@@ -66,7 +65,6 @@ function Graph({
   selected,
   onSelect,
   onToggleFold,
-  onOpenHost,
   focusSeq,
   colorMode,
   exportName,
@@ -98,7 +96,7 @@ function Graph({
   return (
     <div
       ref={wrapper}
-      className={`flex h-full w-full flex-col outline-none ${zoom < FAR_BELOW ? "graph-far" : ""}`}
+      className={cn("flex h-full w-full flex-col outline-none", zoom < FAR_BELOW && "graph-far")}
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label="Topology graph: arrow keys move between elements, Escape clears the selection"
@@ -110,7 +108,7 @@ function Graph({
       {layout.status === "pending" ? (
         <div className="grid h-full place-items-center text-sm text-slate-500">Laying out the graph…</div>
       ) : (
-        <ReactFlow
+        <ReactFlow<GraphFlowNode>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
@@ -123,13 +121,7 @@ function Graph({
           proOptions={{ hideAttribution: true }}
           nodesConnectable={false}
           nodesDraggable={false}
-          onNodeClick={(_, n) =>
-            n.type === "fold"
-              ? onToggleFold(n.id)
-              : n.type === "hostSummary"
-                ? onOpenHost(n.id.replace(/^host\//, ""))
-                : onSelect(n.id)
-          }
+          onNodeClick={(_, n) => (n.type === "fold" ? onToggleFold(n.id) : onSelect(n.id))}
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />

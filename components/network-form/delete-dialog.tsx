@@ -1,12 +1,35 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { NetworkElement } from "@/lib/topology/schema";
 import { dangerButton, secondaryButton } from "../form/styles";
 import { useTRPC } from "../trpc";
 
 const SHOWN_PODS = 8;
+const FOCUSABLE =
+  "button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex='-1'])";
+
+/**
+ * A modal dialog makes the page behind it inert, but Chromium lets Tab leave it for the browser's own controls:
+ * Tab past the last control comes back to the first, Shift+Tab before the first goes to the last.
+ */
+function keepTabInside(e: KeyboardEvent<HTMLDialogElement>): void {
+  if (e.key !== "Tab") return;
+  const controls = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const [first, last] = [controls[0], controls.at(-1)];
+  if (!first || !last) return;
+  const wrapTo = e.shiftKey
+    ? document.activeElement === first
+      ? last
+      : null
+    : document.activeElement === last
+      ? first
+      : null;
+  if (!wrapTo) return;
+  e.preventDefault();
+  wrapTo.focus();
+}
 
 /** "in use by 2 pods: pod-a, pod-b" before anything is deleted; the operator entry instead of the NAD when it owns it. */
 export function DeleteDialog({
@@ -26,19 +49,15 @@ export function DeleteDialog({
   const queryClient = useQueryClient();
   const remove = useMutation(trpc.networks.remove.mutationOptions());
   const [error, setError] = useState<string | null>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
   const key = `${net.namespace}/${net.name}`;
   const operator = net.managedBy !== null;
 
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  // A modal <dialog>: the browser makes the page behind it inert, closes it on Escape and gives focus back to the
+  // button that opened it. Every way out goes through close(), whose event tells the owner (no close() on unmount:
+  // under Strict Mode's second effect run that would close the dialog just opened).
   useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") closeRef.current();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
 
   const confirm = async () => {
@@ -56,6 +75,7 @@ export function DeleteDialog({
       }
       await queryClient.invalidateQueries(trpc.topology.pathFilter());
       await queryClient.invalidateQueries(trpc.networks.pathFilter());
+      dialog.current?.close();
       onDeleted();
     } catch (e) {
       setError(`The request failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -63,17 +83,17 @@ export function DeleteDialog({
   };
 
   return (
-    <div
-      className="fixed inset-0 z-50 grid place-items-center bg-slate-900/50 p-4"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    <dialog
+      ref={dialog}
+      aria-labelledby="delete-title"
+      aria-describedby="delete-body"
+      onClose={onClose}
+      onKeyDown={keepTabInside}
+      // a click on the backdrop lands on the dialog itself (its content fills it): it cancels, as Escape does
+      onClick={(e) => e.target === e.currentTarget && e.currentTarget.close()}
+      className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="delete-title"
-        aria-describedby="delete-body"
-        className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-      >
+      <div className="p-5">
         <h2 id="delete-title" className="text-base font-semibold">
           Delete <span className="font-mono">{key}</span>?
         </h2>
@@ -110,7 +130,8 @@ export function DeleteDialog({
           </p>
         ) : null}
         <div className="mt-4 flex justify-end gap-2">
-          <button ref={cancelRef} type="button" className={secondaryButton} onClick={onClose}>
+          {/* the first control: showModal() focuses it, so a stray Enter cancels instead of deleting */}
+          <button type="button" className={secondaryButton} onClick={() => dialog.current?.close()}>
             Cancel
           </button>
           <button type="button" className={dangerButton} disabled={remove.isPending} onClick={() => void confirm()}>
@@ -118,6 +139,6 @@ export function DeleteDialog({
           </button>
         </div>
       </div>
-    </div>
+    </dialog>
   );
 }

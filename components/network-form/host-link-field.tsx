@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { HostLinkOption } from "@/lib/network-form/host-nics";
+import { cn } from "../cn";
 import { TextField } from "../form/text-field";
 
 /**
@@ -78,11 +79,12 @@ export function HostLinkField({
               aria-pressed={o.name === value}
               title={o.missing.length ? `missing on ${o.missing.join(", ")}` : `on ${o.nodes.join(", ")}`}
               onClick={() => setValue(name, o.name, { shouldValidate: true, shouldDirty: true })}
-              className={`rounded-full border px-2 py-0.5 font-mono text-[11px] transition-colors ${
+              className={cn(
+                "rounded-full border px-2 py-0.5 font-mono text-[11px] transition-colors",
                 o.name === value
                   ? "border-sky-500 bg-sky-50 text-sky-800 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-200"
-                  : "border-slate-300 bg-white text-slate-700 hover:border-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300"
-              }`}
+                  : "border-slate-300 bg-white text-slate-700 hover:border-slate-400 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300",
+              )}
             >
               {o.label}
               {o.carriesNodeIp ? (

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { cn } from "../cn";
 import { GroupError } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { TextField } from "../form/text-field";
@@ -100,11 +101,12 @@ function TargetPicker({ mode }: { mode: TargetMode }) {
         {TARGETS.map((t) => (
           <label
             key={t.value}
-            className={`flex cursor-pointer gap-2 rounded-md border p-2.5 text-sm transition-colors ${
+            className={cn(
+              "flex cursor-pointer gap-2 rounded-md border p-2.5 text-sm transition-colors",
               target === t.value
                 ? "border-sky-500 bg-sky-50 dark:border-sky-500 dark:bg-sky-950/50"
-                : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-600"
-            }`}
+                : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-600",
+            )}
           >
             <input
               type="radio"

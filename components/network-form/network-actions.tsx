@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useState } from "react";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
+import { cn } from "../cn";
 import { withContext } from "../form/context-url";
 import { DisabledWithReason } from "../form/disabled-reason";
 import { useTRPC } from "../trpc";
@@ -95,7 +96,7 @@ export function NetworkActions({
       ) : (
         <button
           type="button"
-          className={`${action} hover:border-red-300 hover:text-red-700 dark:hover:text-red-300`}
+          className={cn(action, "hover:border-red-300 hover:text-red-700 dark:hover:text-red-300")}
           onClick={() => setConfirming(true)}
         >
           Delete

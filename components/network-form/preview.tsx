@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { toYaml } from "@/lib/k8s/yaml";
 import { type NetworkFormInput, networkFormSchema, toNad, toOperatorEntry } from "@/lib/network-form/schema";
+import { cn } from "../cn";
 import { ErrorSummary, type FormIssue } from "../form/error-summary";
 import { cardClass, linkButton } from "../form/styles";
 
@@ -59,7 +60,7 @@ export function Preview({ mode }: { mode: "create" | "edit" }) {
   return (
     <section
       aria-labelledby="preview-title"
-      className={`${cardClass} flex min-h-0 flex-col overflow-hidden`}
+      className={cn(cardClass, "flex min-h-0 flex-col overflow-hidden")}
       data-testid="preview"
     >
       <div className="flex items-baseline gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
@@ -70,7 +71,7 @@ export function Preview({ mode }: { mode: "create" | "edit" }) {
           {preview.ok ? preview.title : "what will be written"}
         </span>
         {preview.ok ? (
-          <button type="button" className={`${linkButton} ml-auto`} onClick={() => void copy(preview.yaml)}>
+          <button type="button" className={cn(linkButton, "ml-auto")} onClick={() => void copy(preview.yaml)}>
             {copied ? "Copied" : "Copy YAML"}
           </button>
         ) : null}

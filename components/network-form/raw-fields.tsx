@@ -2,6 +2,7 @@
 
 import { useFormContext } from "react-hook-form";
 import { parseJson } from "@/lib/result";
+import { cn } from "../cn";
 import { Field } from "../form/field";
 import { linkButton, monoInputClass } from "../form/styles";
 
@@ -15,7 +16,7 @@ export function RawFields() {
   };
   return (
     <div className="relative">
-      <button type="button" onClick={format} className={`${linkButton} absolute right-0 top-0`}>
+      <button type="button" onClick={format} className={cn(linkButton, "absolute right-0 top-0")}>
         Format JSON
       </button>
       <Field
@@ -31,7 +32,7 @@ export function RawFields() {
             {...register("main.config")}
             rows={16}
             spellCheck={false}
-            className={`${monoInputClass} text-xs leading-relaxed`}
+            className={cn(monoInputClass, "text-xs leading-relaxed")}
           />
         )}
       </Field>

@@ -4,6 +4,7 @@ import { useId, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { defaultMain, MAIN_TYPES, type MainInput, type MainType } from "@/lib/network-form/defaults";
 import { type NetworkFormInput, networkFormSchema, toCniConfig } from "@/lib/network-form/schema";
+import { cn } from "../cn";
 
 /** What Raw JSON starts from: the structured form's config when it is valid, else a skeleton to fill in. */
 function rawStart(values: NetworkFormInput): string {
@@ -46,11 +47,12 @@ export function TypePicker({ disabled }: { disabled?: boolean }) {
           return (
             <label
               key={t.type}
-              className={`flex cursor-pointer items-start gap-2 rounded-md border px-2.5 py-2 transition-colors ${
+              className={cn(
+                "flex cursor-pointer items-start gap-2 rounded-md border px-2.5 py-2 transition-colors",
                 on
                   ? "border-sky-500 bg-sky-50 ring-1 ring-sky-500 dark:border-sky-500 dark:bg-sky-950/50"
-                  : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-500"
-              }`}
+                  : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-500",
+              )}
             >
               <input
                 type="radio"

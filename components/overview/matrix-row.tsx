@@ -2,6 +2,7 @@
 
 import { memo } from "react";
 import type { OverviewCell, OverviewHost, OverviewNetwork } from "@/lib/overview/schema";
+import { cn } from "../cn";
 import { cellKey, HOST_COLUMN, NETWORK_COLUMN, ROW_HEIGHT } from "./matrix-order";
 import { ProblemBadge } from "./problem-badge";
 
@@ -74,7 +75,10 @@ function Cell({ cell, peak, label, onOpen }: { cell: OverviewCell; peak: number;
       data-testid="matrix-cell"
       title={`${label}: ${cell.pods} pod${cell.pods === 1 ? "" : "s"}`}
       onClick={onOpen}
-      className={`relative flex shrink-0 items-center justify-start border-l pl-1.5 border-slate-100 text-[11px] font-medium tabular-nums hover:outline hover:outline-2 hover:-outline-offset-2 hover:outline-sky-500 dark:border-slate-800 ${dark ? "text-white" : "text-slate-800 dark:text-slate-100"}`}
+      className={cn(
+        "relative flex shrink-0 items-center justify-start border-l pl-1.5 border-slate-100 text-[11px] font-medium tabular-nums hover:outline hover:outline-2 hover:-outline-offset-2 hover:outline-sky-500 dark:border-slate-800",
+        dark ? "text-white" : "text-slate-800 dark:text-slate-100",
+      )}
       style={{
         width: NETWORK_COLUMN,
         background: cell.pods ? `color-mix(in srgb, #0369a1 ${Math.round(8 + 70 * share)}%, transparent)` : undefined,

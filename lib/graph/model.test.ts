@@ -5,7 +5,7 @@ import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { InterfaceElement, Topology } from "../topology/schema";
 import { filterTopology } from "./filter";
-import { type GraphModel, type GraphNode, graphModel } from "./model";
+import { type FoldBox, type GraphModel, type GraphNode, graphModel } from "./model";
 import { MUTED, networkColours } from "./palette";
 
 const W1 = "worker1.ocp46rt.priv.local";
@@ -55,7 +55,7 @@ describe("graphModel: what is drawn", () => {
     expect(node(m, POD_A)).toMatchObject({ kind: "pod", parent: `host/${W1}`, isGroup: true });
     expect(node(m, MYBR0)).toMatchObject({ kind: "bridge", parent: `host/${W1}`, isGroup: false });
     expect(node(m, `${POD_A}/if/net1`)).toMatchObject({ kind: "interface", parent: POD_A, isGroup: false });
-    expect(m.nodes.some((n) => n.kind === "network")).toBe(false);
+    expect(m.nodes.map((n) => n.kind)).not.toContain("network");
     // every element of the demo but networks and workloads is drawn, except eth0s
     expect(demo.elements.some((e) => e.kind === "workload")).toBe(true);
     const expected = demo.elements
@@ -158,7 +158,7 @@ describe("graphModel: folds", () => {
 
   it("on a crowded host even a lone pod folds: one box per network; an uncrowded host is drawn pod by pod", () => {
     const m = graphModel(demo, { showDefault: false, foldThreshold: 3 });
-    const folds = m.nodes.filter((n) => n.kind === "fold");
+    const folds = m.nodes.filter((n): n is FoldBox => n.kind === "fold");
     // worker1 has four pods on three networks
     expect(folds.map((f) => f.networks?.[0]).sort()).toEqual([
       `${NS}/bridge-main`,
@@ -209,15 +209,15 @@ describe("graphModel: folds", () => {
     );
     const m = graphModel(t, { showDefault: false });
     expectConsistent(m);
-    const folds = m.nodes.filter((n) => n.kind === "fold");
+    const folds = m.nodes.filter((n): n is FoldBox => n.kind === "fold");
     expect(folds.length).toBeGreaterThan(2);
     const ifaces = t.elements.filter((e): e is InterfaceElement => e.kind === "interface" && !e.isDefault);
     const folded = new Set<string>();
     for (const f of folds) {
-      expect(f.members!.length).toBeGreaterThanOrEqual(1);
+      expect(f.members.length).toBeGreaterThanOrEqual(1);
       expect(f.parent).toMatch(/^host\//);
       // members are all on the fold's host and share exactly the fold's networks
-      for (const p of f.members!) {
+      for (const p of f.members) {
         expect(folded.has(p), `${p} in one fold only`).toBe(false);
         folded.add(p);
         const pod = t.elements.find((e) => e.id === p);
@@ -316,28 +316,6 @@ describe("graphModel: colours", () => {
     const a = graphModel(demo, { showDefault: true, segments: true, foldThreshold: 3 });
     const b = graphModel(demo, { showDefault: true, segments: true, foldThreshold: 3 });
     expect(b).toEqual(a);
-  });
-});
-
-describe("host summary cards", () => {
-  it("draw each host as one card with its pods per network, points and problems, and nothing else", () => {
-    const m = graphModel(demo, { showDefault: false, summarizeHosts: true });
-    expect(m.nodes.map((n) => n.id)).toEqual([`host/${W1}`, `host/${W2}`]);
-    expect(m.edges).toEqual([]);
-    const w1 = m.nodes[0]?.summary;
-    expect(w1).toEqual({
-      pods: 4,
-      networks: [
-        { network: `${NS}/bridge-main`, pods: 2 },
-        { network: `${NS}/host-device-main`, pods: 1 },
-        { network: `${NS}/macvlan-main`, pods: 1 },
-      ],
-      points: 3,
-      problems: 0,
-    });
-    // worker2 holds pod-e, which has two error findings
-    expect(m.nodes[1]?.summary).toMatchObject({ pods: 3, problems: 2 });
-    expect(m.nodes.every((n) => !n.isGroup && n.height > 0)).toBe(true);
   });
 });
 

@@ -1,31 +1,34 @@
-import type { InterfaceElement, PodElement, Topology, TopologyElement } from "../topology/schema";
+import type { ElementKind, InterfaceElement, PodElement, Topology } from "../topology/schema";
 import { MUTED, topologyColours } from "./palette";
 
-export type GraphNodeKind = TopologyElement["kind"] | "fold";
+/** Every element is drawn as a box except networks, which are colours. */
+export type DrawnKind = Exclude<ElementKind, "network">;
+export type GraphNodeKind = DrawnKind | "fold";
 
 /** A drawable box: leaves have a fixed size, groups (hosts, pods) are sized by the layout around their children. */
-export interface GraphNode {
+interface Box {
   id: string;
-  kind: GraphNodeKind;
   parent: string | null;
   width: number;
   height: number;
   isGroup: boolean;
-  /** a fold: the pods it stands for */
-  members?: string[];
-  /** a fold: the networks its pods share */
-  networks?: string[];
-  /** a host drawn as a summary card: what it carries */
-  summary?: HostSummary;
 }
 
-export interface HostSummary {
-  pods: number;
-  /** pods per network, most used first */
-  networks: { network: string; pods: number }[];
-  points: number;
-  problems: number;
+/** The box of one topology element (its id is the element's). */
+export interface ElementBox extends Box {
+  kind: DrawnKind;
 }
+
+/** Pods of one host that share their first secondary network, drawn as one counted box. */
+export interface FoldBox extends Box {
+  kind: "fold";
+  /** the pods it stands for */
+  members: string[];
+  /** the networks its pods share */
+  networks: string[];
+}
+
+export type GraphNode = ElementBox | FoldBox;
 
 export interface GraphEdge {
   id: string;
@@ -53,8 +56,6 @@ export interface ModelOptions {
   segments?: boolean;
   /** network colours, from the whole cluster so a network keeps its colour in every view; else from `t` */
   colours?: Map<string, string>;
-  /** draw each host as one summary card (a whole big cluster at a glance); pods and points are not drawn */
-  summarizeHosts?: boolean;
 }
 
 const LEAF_SIZE: Partial<Record<GraphNodeKind, [number, number]>> = {
@@ -82,9 +83,9 @@ function decideFolds(
   ifacesOf: Map<string, InterfaceElement[]>,
   threshold: number,
   expanded: ModelOptions["expanded"],
-): { foldOf: Map<string, string>; folds: Map<string, GraphNode> } {
+): { foldOf: Map<string, string>; folds: Map<string, FoldBox> } {
   const foldOf = new Map<string, string>();
-  const folds = new Map<string, GraphNode>();
+  const folds = new Map<string, FoldBox>();
   for (const [host, pods] of podsOf) {
     if (pods.length <= threshold) continue;
     const groups = new Map<string, PodElement[]>();
@@ -119,7 +120,6 @@ function decideFolds(
  */
 export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
   const colours = opts.colours ?? topologyColours(t);
-  if (opts.summarizeHosts) return { nodes: hostSummaries(t), edges: [], colours };
   const threshold = opts.foldThreshold ?? 12;
   const byId = new Map(t.elements.map((e) => [e.id, e]));
   const ifacesOf = new Map<string, InterfaceElement[]>();
@@ -211,68 +211,4 @@ function segmentEdges(t: Topology, kept: Set<string>): GraphEdge[] {
     }
   }
   return out;
-}
-
-const SUMMARY = { width: 280, base: 78, perNetwork: 18, maxNetworks: 8 };
-
-/** One card per host: its pods per network, its attachment points and how many of its elements have problems. */
-function hostSummaries(t: Topology): GraphNode[] {
-  const hostOf = new Map<string, string>();
-  const stats = new Map<string, { pods: number; nets: Map<string, number>; points: number; problems: number }>();
-  const stat = (host: string) => {
-    let s = stats.get(host);
-    if (!s) {
-      s = { pods: 0, nets: new Map(), points: 0, problems: 0 };
-      stats.set(host, s);
-    }
-    return s;
-  };
-  for (const el of t.elements) {
-    if (el.kind === "host") stat(el.id);
-    else if (el.kind === "pod" && el.parent) {
-      stat(el.parent).pods++;
-      hostOf.set(el.id, el.parent);
-    } else if (el.kind !== "interface" && el.kind !== "network" && el.parent) {
-      stat(el.parent).points++;
-      hostOf.set(el.id, el.parent);
-    }
-  }
-  for (const el of t.elements) {
-    if (el.kind !== "interface" || el.isDefault || !el.parent) continue;
-    const host = hostOf.get(el.parent);
-    if (!host) continue;
-    hostOf.set(el.id, host);
-    const nets = stat(host).nets;
-    nets.set(el.network, (nets.get(el.network) ?? 0) + 1);
-  }
-  for (const f of t.findings) {
-    if (f.severity === "info") continue;
-    const hosts = new Set(
-      f.elements.flatMap((id) =>
-        [hostOf.get(id) ?? (id.startsWith("host/") && !id.slice(5).includes("/") ? id : undefined)].filter(
-          (h) => h !== undefined,
-        ),
-      ),
-    );
-    for (const h of hosts) stat(h).problems++;
-  }
-  return t.elements.flatMap((el): GraphNode[] => {
-    if (el.kind !== "host") return [];
-    const s = stat(el.id);
-    const networks = [...s.nets]
-      .map(([network, pods]) => ({ network, pods }))
-      .sort((a, b) => b.pods - a.pods || a.network.localeCompare(b.network));
-    const shown = Math.min(networks.length, SUMMARY.maxNetworks);
-    return [
-      {
-        id: el.id,
-        kind: "host",
-        parent: null,
-        isGroup: false,
-        width: SUMMARY.width,
-        height: SUMMARY.base + shown * SUMMARY.perNetwork + (networks.length > shown ? SUMMARY.perNetwork : 0),
-        summary: { pods: s.pods, networks, points: s.points, problems: s.problems },
-      },
-    ];
-  });
 }
