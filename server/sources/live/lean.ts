@@ -16,7 +16,7 @@ function pickFields(from: unknown, keys: readonly string[]): Loose | undefined {
 
 /**
  * Cuts an object down, in place, to what the topology and the server read, as it arrives from a list or a watch:
- * 20,000 pods then hold their Multus annotations, node name, phase and pod IPs, not their container specs,
+ * 20,000 pods then hold their Multus annotations, labels, controller, node name, phase and pod IPs, not their container specs,
  * managedFields and conditions. resourceVersion stays (the informer compares it on relist).
  */
 export function leanInPlace(obj: KubernetesObject, kind: string): void {
@@ -31,9 +31,8 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
         const kept = Object.entries(md.annotations).filter(([k]) => k.startsWith(MULTUS_ANNOTATION));
         md.annotations = Object.fromEntries(kept);
       }
-      // What ties a pod to its workload: the controller reference and the hash its ReplicaSet is named with.
-      const hash = isLoose(md.labels) ? md.labels["pod-template-hash"] : undefined;
-      md.labels = typeof hash === "string" ? { "pod-template-hash": hash } : undefined;
+      // What ties a pod to its workload: the controller reference, and the labels (a workload's selector picks a
+      // pod without owners; pod-template-hash names its ReplicaSet). Labels are small: a few per pod.
       const refs = Array.isArray(md.ownerReferences) ? md.ownerReferences : [];
       const controller = refs.find((r) => isLoose(r) && r.controller === true);
       md.ownerReferences = controller
