@@ -7,6 +7,8 @@ import { type SyntheticOptions, syntheticCluster } from "../testing/fixtures/syn
 
 export interface SnapshotServer {
   url: string;
+  /** the snapshot file it serves (until stopped), for reading the same cluster another way */
+  file: string;
   stop: () => Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function startObjectsServer(items: unknown[], portOffset: number): 
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, stop };
+    if (up) return { url, file, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

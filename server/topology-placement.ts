@@ -1,5 +1,5 @@
 import { type Placement, placementOf } from "@/lib/graph/placement";
-import { hostId } from "@/lib/topology/context";
+import { hostId, refOf } from "@/lib/topology/ids";
 import type { TopologyStore } from "@/lib/topology/incremental/store";
 import type { TopologyElement } from "@/lib/topology/schema";
 
@@ -8,7 +8,7 @@ import type { TopologyElement } from "@/lib/topology/schema";
  * of a network nobody uses yet has no hosts in it. Null when the network does not exist (any more).
  */
 export function placementInStore(store: TopologyStore, network: string): Placement | null {
-  const net = store.networks().find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === network);
+  const net = store.networks().find((e) => e.kind === "network" && refOf(e) === network);
   if (net?.kind !== "network") return null;
   const hosts: TopologyElement[] = [];
   for (const name of store.shardNames()) {

@@ -1,5 +1,5 @@
 import type { Criteria } from "@/lib/graph/filter";
-import { hostId } from "@/lib/topology/context";
+import { hostId } from "@/lib/topology/ids";
 import { catalogOf, isOverviewScale, viewTopology } from "@/lib/topology/incremental/view";
 import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@/lib/topology/overview-wire";
 import type { Finding, TopologyLink } from "@/lib/topology/schema";

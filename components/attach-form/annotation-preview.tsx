@@ -53,12 +53,11 @@ export function AnnotationPreview({ current, known }: { current: string | undefi
               </dd>
             </div>
           </dl>
-          <pre
-            aria-label="YAML preview"
-            className="max-h-64 overflow-auto whitespace-pre-wrap break-all bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed text-slate-100 dark:bg-slate-950"
-          >
-            {toYaml({ spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: merged.value } } } } })}
-          </pre>
+          <figure aria-label="YAML preview">
+            <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed text-slate-100 dark:bg-slate-950">
+              {toYaml({ spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: merged.value } } } } })}
+            </pre>
+          </figure>
           <p className="border-t border-slate-200 px-3 py-2 text-[11px] leading-snug text-slate-500 dark:border-slate-700 dark:text-slate-400">
             {merged.value === (current ?? "").trim()
               ? "Nothing changes: the workload already asks for these networks."

@@ -1,3 +1,4 @@
+import { podNameOf } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import { FindingsList } from "../findings-panel";
 import { HostDetails } from "./host-details";
@@ -25,7 +26,7 @@ export function DetailsPanel({
     <div className="min-h-0 flex-1 overflow-y-auto" data-testid="details-panel">
       <div className="flex items-start gap-2 px-4 pb-2 pt-4">
         <h2 className="min-w-0 flex-1 break-words text-sm font-semibold">
-          {el ? (el.kind === "interface" ? `${el.parent?.replace(/^pod\/[^/]+\//, "")} ${el.interface}` : el.name) : id}
+          {el ? (el.kind === "interface" ? `${podNameOf(el.parent ?? "")} ${el.interface}` : el.name) : id}
         </h2>
         <button
           type="button"

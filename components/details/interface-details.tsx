@@ -1,3 +1,4 @@
+import { podRefOf, refOf } from "@/lib/topology/ids";
 import type { InterfaceElement, Topology } from "@/lib/topology/schema";
 import { EventsSection, FailureBox } from "./events-list";
 import { ElementLink, KV, Pill, Section } from "./ui";
@@ -13,7 +14,7 @@ export function InterfaceDetails({
 }) {
   const target = topology.links.find((l) => l.kind === "attachment" && l.source === iface.id)?.target;
   const point = target ? topology.elements.find((e) => e.id === target) : undefined;
-  const nad = topology.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === iface.network);
+  const nad = topology.elements.find((e) => e.kind === "network" && refOf(e) === iface.network);
   return (
     <>
       <Section title="Pod interface">
@@ -32,12 +33,7 @@ export function InterfaceDetails({
             [
               "pod",
               iface.parent ? (
-                <ElementLink
-                  key="pod"
-                  id={iface.parent}
-                  label={iface.parent.replace(/^pod\//, "")}
-                  onSelect={onSelect}
-                />
+                <ElementLink key="pod" id={iface.parent} label={podRefOf(iface.parent)} onSelect={onSelect} />
               ) : undefined,
             ],
             [

@@ -1,4 +1,5 @@
 import { networkReach } from "@/lib/graph/reach";
+import { interfaceLabel, refOf } from "@/lib/topology/ids";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { NetworkActions } from "../network-form/network-actions";
 import { ElementLink, KV, Pill, Section } from "./ui";
@@ -22,7 +23,7 @@ export function NetworkDetails({
   onSelect: (id: string) => void;
   onDeleted: () => void;
 }) {
-  const key = `${net.namespace}/${net.name}`;
+  const key = refOf(net);
   const users = topology.elements.filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key);
   const ipam = net.ipam;
   const note = networkReach(net, topology);
@@ -95,11 +96,7 @@ export function NetworkDetails({
           <ul className="space-y-0.5 text-xs">
             {users.map((u) => (
               <li key={u.id} className="flex gap-2">
-                <ElementLink
-                  id={u.id}
-                  label={`${u.parent?.replace(/^pod\/[^/]+\//, "") ?? ""} ${u.interface}`}
-                  onSelect={onSelect}
-                />
+                <ElementLink id={u.id} label={interfaceLabel(u.id)} onSelect={onSelect} />
                 <span className="ml-auto font-mono text-slate-600 dark:text-slate-300">
                   {u.ips.join(", ") || (u.attached ? "" : "not attached")}
                 </span>

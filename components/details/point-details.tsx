@@ -1,3 +1,4 @@
+import { interfaceLabel } from "@/lib/topology/ids";
 import type { HostSideElement, Topology } from "@/lib/topology/schema";
 import { POINT_LABEL } from "../graph/point-node";
 import { ElementLink, KV, Pill, Section } from "./ui";
@@ -50,11 +51,7 @@ export function PointDetails({
         {point.kind === "host-device" && point.movedTo ? (
           <p className="mt-2 text-xs">
             Now inside{" "}
-            <ElementLink
-              id={point.movedTo}
-              label={point.movedTo.replace(/^pod\//, "").replace("/if/", " ")}
-              onSelect={onSelect}
-            />
+            <ElementLink id={point.movedTo} label={interfaceLabel(point.movedTo, true)} onSelect={onSelect} />
           </p>
         ) : null}
       </Section>
@@ -62,11 +59,7 @@ export function PointDetails({
         <ul className="space-y-0.5 text-xs">
           {attached.map((l) => (
             <li key={l.id} className="flex gap-2">
-              <ElementLink
-                id={l.source}
-                label={l.source.replace(/^pod\/[^/]+\//, "").replace("/if/", " ")}
-                onSelect={onSelect}
-              />
+              <ElementLink id={l.source} label={interfaceLabel(l.source)} onSelect={onSelect} />
               <span className="ml-auto font-mono text-slate-500">{l.label}</span>
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { ColorMode } from "@xyflow/react";
 import type { View } from "@/lib/graph/explorer-state";
 import type { GraphModel } from "@/lib/graph/model";
 import type { ClusterOverview } from "@/lib/overview/schema";
+import { refOf } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
@@ -49,7 +50,7 @@ export function GraphArea(p: GraphAreaProps) {
   if (!p.shown || !p.model) return null;
   const network = p.view.kind === "network" ? p.view.network : null;
   if (network && p.full) {
-    const net = p.full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === network);
+    const net = p.full.elements.find((e) => e.kind === "network" && refOf(e) === network);
     if (net?.kind !== "network") return <RemovedNetwork name={network} onLeave={p.onShowCluster} />;
     if (!p.shown.elements.some((e) => e.kind === "interface" && e.network === network))
       return <EmptyNetwork net={net} context={p.context} onSelect={p.onSelect} />;

@@ -21,6 +21,7 @@ export function useSearch(context: string | undefined, query: string) {
     placeholderData: keepPreviousData,
     staleTime: 2_000,
   });
-  const answered = result.isPlaceholderData ? null : q;
+  // Answered once this query's own data is in: not while the first answer is still loading, not a previous query's.
+  const answered = result.isSuccess && !result.isPlaceholderData ? q : null;
   return { hits: q === "" ? [] : (result.data ?? []), answered };
 }

@@ -7,6 +7,7 @@ import { graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { ClusterOverview } from "@/lib/overview/schema";
+import { refOf } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import type { Catalog } from "@/lib/topology/view-protocol";
 import { useClusterOverview } from "../overview/use-cluster-overview";
@@ -67,7 +68,7 @@ export function useViewModel(
   const caption = useMemo((): NetworkCaptionData | null => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
-    const net = full.elements.find((e) => e.kind === "network" && `${e.namespace}/${e.name}` === key);
+    const net = full.elements.find((e) => e.kind === "network" && refOf(e) === key);
     return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
   }, [state.view, full]);
   const options = useMemo(() => {

@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { nameOfRef } from "@/lib/topology/ids";
 import { Icon } from "../icons";
 import type { FoldFlowNode } from "./node-data";
 
@@ -23,7 +24,7 @@ function FoldNodeView({ data }: NodeProps<FoldFlowNode>) {
             className="node-detail truncate rounded px-1 text-[11px] text-white"
             style={{ background: colours[n] ?? "#64748b" }}
           >
-            {n.split("/").pop()}
+            {nameOfRef(n)}
           </span>
         ))}
       </div>

@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { nameOfRef } from "@/lib/topology/ids";
 import { cn } from "../cn";
 import type { InterfaceFlowNode } from "./node-data";
 
@@ -24,7 +25,7 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
       <div className="flex items-baseline gap-1">
         <span className="node-title font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
         <span className="node-title truncate text-slate-500 dark:text-slate-400">
-          {el.isDefault ? "cluster network" : el.network.split("/").pop()}
+          {el.isDefault ? "cluster network" : nameOfRef(el.network)}
         </span>
         {el.deviceInfo ? (
           <span className="node-detail ml-auto rounded bg-violet-100 px-1 text-[11px] text-violet-800">

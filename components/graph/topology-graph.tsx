@@ -97,6 +97,10 @@ function Graph({
     <div
       ref={wrapper}
       className={cn("flex h-full w-full flex-col outline-none", zoom < FAR_BELOW && "graph-far")}
+      // One tab stop for the whole canvas, whose own keys (arrows, Escape) move the selection.
+      role="application"
+      aria-roledescription="topology graph"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas is one tab stop; its arrow keys walk the elements (role application)
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label="Topology graph: arrow keys move between elements, Escape clears the selection"
@@ -104,7 +108,7 @@ function Graph({
       data-layout={layout.status}
       data-node-count={nodes.length}
     >
-      <GraphToolbar exportName={exportName} topology={topology} minimap={minimap} />
+      <GraphToolbar exportName={exportName} minimap={minimap} />
       {layout.status === "pending" ? (
         <div className="grid h-full place-items-center text-sm text-slate-500">Laying out the graph…</div>
       ) : (

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { normalizeForm } from "@/lib/network-form/defaults";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { networkId } from "@/lib/topology/ids";
 import { explorerUrl, withContext } from "../form/context-url";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
@@ -54,7 +55,7 @@ export function EditNetwork({ context, namespace, name }: { context?: string; na
         <p className="text-sm">
           <Link
             className="text-sky-700 underline dark:text-sky-400"
-            href={explorerUrl(context, `network/${namespace}/${name}`)}
+            href={explorerUrl(context, networkId(namespace, name))}
           >
             Back to {key} in the topology
           </Link>

@@ -64,10 +64,9 @@ export function HostLinkField({
         ))}
       </datalist>
       {offered.length ? (
-        <div
-          className="mt-1.5 flex flex-wrap items-center gap-1.5"
+        <fieldset
+          className="mt-1.5 flex min-w-0 flex-wrap items-center gap-1.5"
           aria-label={`${what === "bridge" ? "Bridges" : "NICs"} the nodes report`}
-          role="group"
         >
           <span className="text-[11px] text-slate-500 dark:text-slate-400">
             {what === "bridge" ? "Existing bridges:" : "Host NICs:"}
@@ -92,7 +91,7 @@ export function HostLinkField({
               ) : null}
             </button>
           ))}
-        </div>
+        </fieldset>
       ) : null}
     </div>
   );

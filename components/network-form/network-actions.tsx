@@ -79,7 +79,7 @@ export function NetworkActions({
   const deleteWhy = readOnly ?? missing("delete");
   const q = { ns: net.namespace, name: net.name };
   return (
-    <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label="Network actions">
+    <fieldset className="mb-2 flex min-w-0 flex-wrap gap-1.5" aria-label="Network actions">
       {link(
         "Edit",
         withContext("/networks/edit", context, q),
@@ -120,6 +120,6 @@ export function NetworkActions({
           }}
         />
       ) : null}
-    </div>
+    </fieldset>
   );
 }

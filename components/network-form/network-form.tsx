@@ -8,6 +8,7 @@ import { useState } from "react";
 import { FormProvider, type Path, useForm } from "react-hook-form";
 import { namespacesOf } from "@/lib/network-form/host-nics";
 import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from "@/lib/network-form/schema";
+import { networkId } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../form/context-url";
 import { DisabledWithReason } from "../form/disabled-reason";
@@ -102,7 +103,7 @@ export function NetworkForm({
         }
         // Not networks.get: the edit page would re-read and remount the form, losing this notice. The new version is kept here.
         await queryClient.invalidateQueries(trpc.topology.pathFilter());
-        const selected = `network/${data.namespace}/${data.name}`;
+        const selected = networkId(data.namespace, data.name);
         if (mode === "create") {
           router.push(explorerUrl(context, selected));
           return;
@@ -171,7 +172,7 @@ export function NetworkForm({
               </>
             )}
             <Link
-              href={explorerUrl(context, mode === "edit" ? `network/${initial.namespace}/${initial.name}` : undefined)}
+              href={explorerUrl(context, mode === "edit" ? networkId(initial.namespace, initial.name) : undefined)}
               className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"
             >
               Cancel

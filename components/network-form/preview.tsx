@@ -78,12 +78,11 @@ export function Preview({ mode }: { mode: "create" | "edit" }) {
       </div>
       {preview.ok ? (
         <>
-          <pre
-            aria-label="YAML preview"
-            className="min-h-0 flex-1 overflow-auto bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed whitespace-pre-wrap break-all text-slate-100 dark:bg-slate-950"
-          >
-            {preview.yaml}
-          </pre>
+          <figure aria-label="YAML preview" className="flex min-h-0 flex-1 flex-col">
+            <pre className="min-h-0 flex-1 overflow-auto bg-slate-900 px-3 py-2.5 font-mono text-[11.5px] leading-relaxed whitespace-pre-wrap break-all text-slate-100 dark:bg-slate-950">
+              {preview.yaml}
+            </pre>
+          </figure>
           <p className="border-t border-slate-200 px-3 py-2 text-[11px] leading-snug text-slate-500 dark:border-slate-700 dark:text-slate-400">
             {preview.caption}
           </p>

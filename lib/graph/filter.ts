@@ -1,3 +1,4 @@
+import { hostId, networkIdOfRef, refOf } from "../topology/ids";
 import type { InterfaceElement, PodElement, Topology, TopologyElement, WorkloadElement } from "../topology/schema";
 
 /** What to keep: every given criterion must hold. Networks and pods are `namespace/name`, hosts node names. */
@@ -20,9 +21,7 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
   if (isEmpty(c)) return t;
   const byId = new Map<string, TopologyElement>(t.elements.map((e) => [e.id, e]));
   const podOk = (p: PodElement): boolean =>
-    (!c.namespace || p.namespace === c.namespace) &&
-    (!c.host || p.node === c.host) &&
-    (!c.pod || `${p.namespace}/${p.name}` === c.pod);
+    (!c.namespace || p.namespace === c.namespace) && (!c.host || p.node === c.host) && (!c.pod || refOf(p) === c.pod);
   const ifaceOk = (i: InterfaceElement): boolean => !c.network || i.network === c.network;
 
   const keep = new Set<string>();
@@ -47,15 +46,16 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
   for (const l of t.links) {
     if (l.kind === "attachment" && keep.has(l.source)) keep.add(l.target);
   }
-  const onlyHost = c.host && !c.namespace && !c.network && !c.pod;
+  /** the host id when a host is all that is asked for: its points are kept even without pods on them */
+  const onlyHost = c.host && !c.namespace && !c.network && !c.pod ? hostId(c.host) : undefined;
   for (const el of t.elements) {
     if (el.kind === "host") {
       if (c.host ? el.name === c.host : false) keep.add(el.id);
     } else if (el.kind === "network") {
-      const key = `${el.namespace}/${el.name}`;
+      const key = refOf(el);
       // Without a network or namespace chosen, networks come in below, through the interfaces that use them.
       if (c.network ? key === c.network : !!c.namespace && el.namespace === c.namespace) keep.add(el.id);
-    } else if (onlyHost && el.kind !== "pod" && el.kind !== "interface" && el.parent === `host/${c.host}`) {
+    } else if (onlyHost && el.kind !== "pod" && el.kind !== "interface" && el.parent === onlyHost) {
       keep.add(el.id);
     }
   }
@@ -68,7 +68,7 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
     // Networks drawn as colours only: keep those some kept interface uses.
     for (const id of keep) {
       const el = byId.get(id);
-      if (el?.kind === "interface") keep.add(`network/${el.network}`);
+      if (el?.kind === "interface") keep.add(networkIdOfRef(el.network));
     }
   }
   for (const el of t.elements) if (el.kind === "workload" && workloadOk(el, c, keep)) keep.add(el.id);

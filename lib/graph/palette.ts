@@ -1,3 +1,4 @@
+import { refOf } from "../topology/ids";
 import type { Topology } from "../topology/schema";
 
 /**
@@ -84,7 +85,7 @@ export const MUTED = "#94a3b8";
 export function topologyColours(t: Topology): Map<string, string> {
   return networkColours(
     t.elements.flatMap((e) =>
-      e.kind === "network" ? [`${e.namespace}/${e.name}`] : e.kind === "interface" && !e.isDefault ? [e.network] : [],
+      e.kind === "network" ? [refOf(e)] : e.kind === "interface" && !e.isDefault ? [e.network] : [],
     ),
   );
 }

@@ -1,3 +1,4 @@
+import { hostNameOf, refOf } from "../topology/ids";
 import type { NetworkElement, Topology } from "../topology/schema";
 
 /**
@@ -5,7 +6,7 @@ import type { NetworkElement, Topology } from "../topology/schema";
  * Read off the attachment points its interfaces hang off.
  */
 export function networkReach(net: NetworkElement, t: Topology): string | null {
-  const key = `${net.namespace}/${net.name}`;
+  const key = refOf(net);
   const ifaces = new Set(t.elements.filter((e) => e.kind === "interface" && e.network === key).map((e) => e.id));
   const points = new Set(t.links.filter((l) => l.kind === "attachment" && ifaces.has(l.source)).map((l) => l.target));
   const els = t.elements.filter((e) => points.has(e.id));
@@ -14,7 +15,7 @@ export function networkReach(net: NetworkElement, t: Topology): string | null {
       const islands = els.filter((e) => e.kind === "bridge" && e.uplinks.length === 0);
       const hosts = new Set(islands.map((e) => e.parent));
       if (islands.length > 0) {
-        return `${net.bridge ?? "cni0"} has no uplink: pods reach each other through it only on the same host (an island on ${[...hosts].map((h) => h?.replace(/^host\//, "")).join(", ")}).`;
+        return `${net.bridge ?? "cni0"} has no uplink: pods reach each other through it only on the same host (an island on ${[...hosts].map((h) => hostNameOf(h ?? "")).join(", ")}).`;
       }
       return els.length ? `${net.bridge ?? "cni0"} is uplinked: pods on different hosts share its L2 segment.` : null;
     }

@@ -1,4 +1,5 @@
 import { addressOf, cidrContains, type Ip, ipEquals } from "../net/ip";
+import { podRefOf, refOf } from "../topology/ids";
 import type { Topology, TopologyElement } from "../topology/schema";
 import { normMac, normPci, parseSearchQuery, type SearchQuery } from "./search-query";
 
@@ -44,13 +45,14 @@ function matchAddress(q: SearchQuery, addresses: readonly string[]): string | nu
   return null;
 }
 
-const nameOf = (el: TopologyElement): string =>
+/** The label a hit shows and the text a name query looks in. */
+export const nameOf = (el: TopologyElement): string =>
   el.kind === "pod" || el.kind === "network"
-    ? `${el.namespace}/${el.name}`
+    ? refOf(el)
     : el.kind === "host"
       ? el.name
       : el.kind === "interface"
-        ? `${el.parent?.replace(/^pod\//, "") ?? ""} ${el.interface}`
+        ? `${podRefOf(el.parent ?? "")} ${el.interface}`
         : `${el.name} on ${"host" in el ? el.host : ""}`;
 
 /** One element against a parsed query: a hit and its rank, or null. Pure, so a server index can use it too. */

@@ -1,4 +1,5 @@
 import { cidrsOverlap, parseCidr } from "../net/ip";
+import { refOf } from "../topology/ids";
 import type { Topology } from "../topology/schema";
 import type { IpamForm, IpamFormInput } from "./ipam";
 
@@ -39,8 +40,7 @@ export function rangeOverlaps(
     for (const r of [...el.ipam.ranges.map((x) => x.subnet), ...el.ipam.addresses]) {
       const theirs = parseCidr(r);
       if (!theirs) continue;
-      for (const [text, c] of mine)
-        if (cidrsOverlap(c, theirs)) out.push({ network: `${el.namespace}/${el.name}`, range: r, mine: text });
+      for (const [text, c] of mine) if (cidrsOverlap(c, theirs)) out.push({ network: refOf(el), range: r, mine: text });
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { addressOf } from "../net/ip";
 import type { BuildContext } from "./context";
+import { networkIdOfRef, podRefOf } from "./ids";
 import { cidrBounds, overlaps, rangeBounds, within } from "./range-bounds";
 import type { InterfaceElement, NetworkElement } from "./schema";
 
@@ -12,7 +13,7 @@ const networksOf = (ctx: BuildContext): NetworkElement[] =>
 export function checkAddressesInRange(ctx: BuildContext): void {
   for (const el of ctx.elements.values()) {
     if (el.kind !== "interface" || el.isDefault || !el.attached || el.ips.length === 0) continue;
-    const net = ctx.get(`network/${el.network}`);
+    const net = ctx.get(networkIdOfRef(el.network));
     if (net?.kind !== "network" || !net.ipam || !RANGED_IPAM.has(net.ipam.type) || net.ipam.ranges.length === 0)
       continue;
     for (const ip of el.ips) checkAddress(ctx, el, net, ip);
@@ -22,7 +23,7 @@ export function checkAddressesInRange(ctx: BuildContext): void {
 function checkAddress(ctx: BuildContext, iface: InterfaceElement, net: NetworkElement, ip: string): void {
   const addr = addressOf(ip);
   if (!addr || !net.ipam) return;
-  const at = `${ip.split("/")[0]} on ${iface.parent?.replace(/^pod\//, "")} ${iface.interface}`;
+  const at = `${ip.split("/")[0]} on ${podRefOf(iface.parent ?? "")} ${iface.interface}`;
   const home = net.ipam.ranges.find((r) => {
     const b = rangeBounds(r);
     return b && within(b, addr.family, addr.value);

@@ -1,4 +1,5 @@
 import type { BuildContext } from "./context";
+import { networkIdOfRef, podRefOf } from "./ids";
 import type { HostSideElement, InterfaceElement, NetworkElement } from "./schema";
 
 interface Attachment {
@@ -14,7 +15,7 @@ function attachments(ctx: BuildContext): Attachment[] {
     const iface = ctx.get(link.source);
     const point = ctx.get(link.target);
     if (iface?.kind !== "interface" || !iface.attached || !point || !("segment" in point)) continue;
-    const net = ctx.get(`network/${iface.network}`);
+    const net = ctx.get(networkIdOfRef(iface.network));
     out.push({ iface, point, net: net?.kind === "network" ? net : undefined });
   }
   return out;
@@ -33,7 +34,7 @@ export function checkParents(ctx: BuildContext): void {
   for (const list of down.values()) {
     const p = list[0]?.point;
     if (!p) continue;
-    const pods = list.map((a) => a.iface.parent?.replace(/^pod\//, "")).join(", ");
+    const pods = list.map((a) => podRefOf(a.iface.parent ?? "")).join(", ");
     ctx.finding("warning", "master-down", `${p.device} on ${p.host} is down; attached: ${pods}`, [
       p.id,
       ...list.map((a) => a.iface.id),

@@ -1,10 +1,11 @@
 import type { KubeObject } from "../k8s/objects";
 import { isObject } from "../result";
-import { type BuildContext, podId } from "./context";
+import type { BuildContext } from "./context";
+import { podId, refOf } from "./ids";
 import type { InterfaceElement, NetworkElement } from "./schema";
 
 function interfacesOn(ctx: BuildContext, net: NetworkElement): InterfaceElement[] {
-  const key = `${net.namespace}/${net.name}`;
+  const key = refOf(net);
   return [...ctx.elements.values()].filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key);
 }
 

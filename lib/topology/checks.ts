@@ -2,6 +2,7 @@ import type { KubeObject } from "../k8s/objects";
 import { addressOf, cidrSize, networkOf, parseCidr, parseIp } from "../net/ip";
 import { parseIpPoolSpec } from "../whereabouts/ippool";
 import type { BuildContext } from "./context";
+import { refOf } from "./ids";
 import type { NetworkEntry } from "./networks";
 import type { InterfaceElement, IpRange } from "./schema";
 
@@ -81,7 +82,7 @@ export function applyIpPools(
 }
 
 function podKeysOf(ctx: BuildContext): Set<string> {
-  return new Set([...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [`${e.namespace}/${e.name}`] : [])));
+  return new Set([...ctx.elements.values()].flatMap((e) => (e.kind === "pod" ? [refOf(e)] : [])));
 }
 
 /** Two spellings of one range (192.168.12.1/24 and 192.168.12.0/24) get one key. */

@@ -1,4 +1,5 @@
 import type { NnsInterface } from "../nns/interfaces";
+import { hostId, interfaceId } from "./ids";
 import type {
   Finding,
   FindingCode,
@@ -91,18 +92,3 @@ export class BuildContext {
     return this.nnsByName.get(host)?.get(device);
   }
 }
-
-/**
- * Names inside ids are escaped where they could fake a separator (`/`), a duplicate suffix (`~`), a link arrow
- * (`>`) or an escape (`%`), so two different objects never share an id. Ordinary names are unchanged. Object names
- * (nodes, pods, namespaces, NADs) need none: the intake stage drops the ones Kubernetes would refuse.
- */
-export const idPart = (s: string): string =>
-  s.replace(/[%/~>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-export const hostId = (node: string): string => `host/${node}`;
-export const pointId = (node: string, kind: HostSideKind, device: string): string =>
-  `host/${node}/${kind}/${idPart(device)}`;
-export const podId = (namespace: string, name: string): string => `pod/${namespace}/${name}`;
-export const interfaceId = (pod: string, ifname: string): string => `${pod}/if/${idPart(ifname)}`;
-export const networkId = (namespace: string, name: string): string => `network/${namespace}/${name}`;

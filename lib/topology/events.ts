@@ -5,7 +5,8 @@ import type { PodEvent } from "../events/schema";
 import { podNetworkEvents } from "../events/select";
 import type { FindingCode } from "../findings/catalogue";
 import type { KubeObject } from "../k8s/objects";
-import { type BuildContext, podId } from "./context";
+import type { BuildContext } from "./context";
+import { nameOfRef, networkIdOfRef, podIdOfRef } from "./ids";
 import type { InterfaceElement, PodElement } from "./schema";
 
 const SANDBOX_CODE: Record<FailureCause, FindingCode> = {
@@ -47,8 +48,7 @@ export function applyPodEvents(ctx: BuildContext, events: readonly KubeObject[])
   for (const l of ctx.links.values()) if (l.kind === "attachment") pass.points.set(l.source, l.target);
   for (const f of ctx.findings) if (f.code === "network-not-found" && f.elements[0]) pass.missingNad.add(f.elements[0]);
   for (const [key, list] of podNetworkEvents(events)) {
-    const slash = key.indexOf("/");
-    const pod = ctx.get(podId(key.slice(0, slash), key.slice(slash + 1)));
+    const pod = ctx.get(podIdOfRef(key));
     const ifaces = pod ? (ifacesByPod.get(pod.id) ?? []) : [];
     if (pod?.kind !== "pod" || ifaces.length === 0) continue;
     applyToPod(pass, pod, ifaces, list);
@@ -110,10 +110,8 @@ function applyToPod(pass: Pass, pod: PodElement, ifaces: InterfaceElement[], new
   }
 }
 
-const nameOf = (network: string): string => network.slice(network.indexOf("/") + 1);
-
 function sameNetwork(iface: InterfaceElement, network: string): boolean {
-  return network.includes("/") ? iface.network === network : nameOf(iface.network) === network;
+  return network.includes("/") ? iface.network === network : nameOfRef(iface.network) === network;
 }
 
 function matchesAdded(iface: InterfaceElement, added: AddedInterface): boolean {
@@ -149,7 +147,7 @@ function fail(pass: Pass, pod: PodElement, iface: InterfaceElement, event: PodEv
   pass.settled.add(iface.id);
   // The topology already says the NAD is missing; the events only confirm it (the interface still shows them).
   if (f.cause === "nad-not-found" && pass.missingNad.has(iface.id)) return;
-  const networkEl = pass.ctx.get(`network/${iface.network}`);
+  const networkEl = pass.ctx.get(networkIdOfRef(iface.network));
   const point = pass.points.get(iface.id);
   const times = event.count > 1 ? ` (${event.count} times)` : "";
   pass.ctx.finding(

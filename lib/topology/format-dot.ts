@@ -1,3 +1,4 @@
+import { refOf } from "./ids";
 import type { Topology, TopologyElement } from "./schema";
 
 const esc = (s: string): string => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
@@ -21,7 +22,7 @@ function label(el: TopologyElement): string[] {
     case "interface":
       return [el.interface, ...el.ips];
     case "network":
-      return [`${el.namespace}/${el.name}`, el.cniType ?? "invalid config"];
+      return [refOf(el), el.cniType ?? "invalid config"];
     case "bridge":
       return el.uplinks.length ? [el.name] : [el.name, "(no uplink)"];
     default:
@@ -45,7 +46,7 @@ export function toDot(t: Topology): string {
     if (el.kind === "host" || el.kind === "pod") {
       lines.push(
         `${indent}subgraph ${q(`cluster_${el.id}`)} {`,
-        `${indent}  label=${q(el.kind === "pod" ? `${el.namespace}/${el.name}` : el.name)};`,
+        `${indent}  label=${q(el.kind === "pod" ? refOf(el) : el.name)};`,
       );
       for (const k of kids) emit(k, `${indent}  `);
       lines.push(`${indent}  ${q(el.id)} [shape=point style=invis];`, `${indent}}`);

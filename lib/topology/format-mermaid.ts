@@ -1,3 +1,4 @@
+import { refOf } from "./ids";
 import type { Topology, TopologyElement } from "./schema";
 
 /** Mermaid ids must be plain words; element ids contain slashes and dots. */
@@ -28,7 +29,7 @@ export function toMermaid(t: Topology): string {
   const emit = (el: TopologyElement, indent: string): void => {
     const id = ids.get(el.id) ?? "";
     if (el.kind === "host" || el.kind === "pod") {
-      lines.push(`${indent}subgraph ${id}[${text(el.kind === "pod" ? `${el.namespace}/${el.name}` : el.name)}]`);
+      lines.push(`${indent}subgraph ${id}[${text(el.kind === "pod" ? refOf(el) : el.name)}]`);
       for (const k of children.get(el.id) ?? []) emit(k, `${indent}  `);
       lines.push(`${indent}end`);
       return;

@@ -2,7 +2,8 @@ import { isDnsSubdomain } from "../k8s/names";
 import type { KubeObject } from "../k8s/objects";
 import { NIC_TYPES, parseNnsInterfaces } from "../nns/interfaces";
 import { isObject, str, stringsAt } from "../result";
-import { type BuildContext, type HostSideKind, hostId, pointId } from "./context";
+import type { BuildContext, HostSideKind } from "./context";
+import { hostId, pointId } from "./ids";
 import {
   type BridgeElement,
   type HostDeviceElement,

@@ -3,7 +3,8 @@ import { type NadConfig, parseNadConfig } from "../nad/parse-config";
 import { validateNadConfig } from "../nad/validate-config";
 import { isOperatorOwned, parseAdditionalNetworks } from "../openshift/operator-network";
 import { isObject, str } from "../result";
-import { type BuildContext, networkId } from "./context";
+import type { BuildContext } from "./context";
+import { networkId, refOf } from "./ids";
 import type { NetworkElement } from "./schema";
 
 export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
@@ -21,7 +22,7 @@ export function addNetworks(
 ): Map<string, NetworkEntry> {
   const byKey = new Map<string, NetworkEntry>();
   const operatorEntries = operatorNetwork ? parseAdditionalNetworks(operatorNetwork.spec) : [];
-  const operatorKeys = new Set(operatorEntries.map((e) => `${e.namespace}/${e.name}`));
+  const operatorKeys = new Set(operatorEntries.map((e) => refOf(e)));
 
   for (const nad of nads) {
     const namespace = nad.metadata.namespace ?? "default";
@@ -70,7 +71,7 @@ export function addNetworks(
   }
 
   for (const entry of operatorEntries) {
-    const key = `${entry.namespace}/${entry.name}`;
+    const key = refOf(entry);
     const rendered = entry.config ? parseNadConfig(entry.config) : null;
     const problem = entry.problem ?? (rendered && !rendered.ok ? rendered.error : undefined);
     if (problem) {

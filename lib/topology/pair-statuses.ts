@@ -1,5 +1,6 @@
 import type { NetworkStatus } from "../pod/network-status";
 import type { NetworkRequest } from "../pod/networks-annotation";
+import { refOf } from "./ids";
 
 /** Entries in list order, handing out the first one nobody has taken yet: amortised O(1) per take. */
 class Queue {
@@ -66,7 +67,7 @@ export function pairStatuses(
     if (s.bareName !== undefined) byBareName.add(`${s.bareName}\n${s.interface ?? ""}`, s);
   }
   const pairs = requests.map((request, i) => {
-    const key = `${request.namespace}/${request.name}`;
+    const key = refOf(request);
     const ifname = names[i] ?? `net${i + 1}`;
     // Multus 3.x wrote a bare name even for a NAD of another namespace: same name and interface is the same attachment.
     const status =

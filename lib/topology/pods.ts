@@ -2,8 +2,9 @@ import type { KubeObject } from "../k8s/objects";
 import type { NetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, requestedInterfaceNames } from "../pod/networks-annotation";
 import { isObject, str, stringsAt } from "../result";
-import { type BuildContext, hostId, podId } from "./context";
+import type { BuildContext } from "./context";
 import { ensurePoint, nodeOf } from "./hosts";
+import { hostId, podId, podRefOf, refOf } from "./ids";
 import type { NetworkEntry } from "./networks";
 import { pairStatuses } from "./pair-statuses";
 import { readRequests, readStatuses } from "./pod-annotations";
@@ -26,7 +27,7 @@ export function addPods(ctx: BuildContext, pods: readonly KubeObject[], networks
       ctx.finding(
         "error",
         "host-device-conflict",
-        `${point.device} on ${pod.node} is already held by ${holder.replace(/^pod\//, "")}; ${pod.namespace}/${pod.name} cannot get it until that pod is gone`,
+        `${point.device} on ${pod.node} is already held by ${podRefOf(holder)}; ${pod.namespace}/${pod.name} cannot get it until that pod is gone`,
         [iface.id, point.id, pod.id],
       );
     } else {
@@ -58,7 +59,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
   const statuses = readStatuses(ctx, pod, element);
   const names = requestedInterfaceNames(requests);
   element.requested = requests.map((r, i) => ({
-    network: `${r.namespace}/${r.name}`,
+    network: refOf(r),
     interface: names[i] ?? `net${i + 1}`,
     ips: r.ips,
     ...(r.mac ? { mac: r.mac } : {}),
@@ -103,7 +104,7 @@ function addRequested(
 ): void {
   const { namespace, node, id } = element;
   for (const { request, ifname, status: s } of pairs) {
-    const key = `${request.namespace}/${request.name}`;
+    const key = refOf(request);
     const iface = addInterface(ctx, element, {
       ifname: s?.interface ?? ifname,
       network: key,

@@ -7,11 +7,8 @@ import { templateNetworks, workloadKindSchema } from "../k8s/workloads";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { parseNetworksAnnotation, requestKey } from "../pod/networks-annotation";
 import { isObject } from "../result";
-import { podId } from "./context";
+import { podId, workloadId } from "./ids";
 import type { Finding, WorkloadElement } from "./schema";
-
-export const workloadId = (namespace: string, kind: string, name: string): string =>
-  `workload/${namespace}/${kind}/${name}`;
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort(compareCodePoints).join("\n") === [...b].sort(compareCodePoints).join("\n");

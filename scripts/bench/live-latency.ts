@@ -6,6 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
+import { interfaceId, podId } from "@/lib/topology/ids";
 import type { TopologyPayload } from "@/lib/topology/payload";
 import { appRouter } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
@@ -14,7 +15,7 @@ import { kubeRequest, startTestCluster } from "../../testing/testbed/cluster";
 
 const rounds = Number(process.argv[2] ?? 30);
 const POD = "pod-a-5bb7694d4-j8g6b";
-const IFACE = `pod/multus-test/${POD}/if/net1`;
+const IFACE = interfaceId(podId("multus-test", POD), "net1");
 
 const cluster = await startTestCluster();
 const registry = new SourceRegistry({

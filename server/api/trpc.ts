@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
 import { tokenFromHeaders } from "../identity";
 import type { SourceRegistry } from "../sources/registry";
 
@@ -43,6 +44,48 @@ const identified = t.middleware(({ ctx, next }) => {
   return next();
 });
 
+/** Which of the server's kubeconfig contexts to read; the server's default when absent. */
+const sourceInput = z.object({ context: z.string().min(1).optional() });
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+/** Anything that needs the caller's identity (a token in forwarded-token mode). */
 export const identifiedProcedure = t.procedure.use(identified);
+/**
+ * Anything that reads or writes the cluster: `ctx.source` is the caller's (their identity, the `context` asked for),
+ * leased for exactly as long as the call runs. A query or mutation gives it back when it answers; a subscription
+ * when its stream ends, or when the client goes away first (a stream cancelled before its first pull never runs
+ * its own `finally`).
+ */
+export const sourceProcedure = identifiedProcedure
+  .input(sourceInput)
+  .use(async ({ ctx, input, type, signal, next }) => {
+    const lease = await ctx.sources.acquire({ context: input.context, token: ctx.token });
+    if (type !== "subscription") {
+      try {
+        return await next({ ctx: { source: lease.source } });
+      } finally {
+        lease.release();
+      }
+    }
+    signal?.addEventListener("abort", lease.release, { once: true });
+    const result = await next({ ctx: { source: lease.source } });
+    if (!result.ok || !isAsyncIterable(result.data)) {
+      lease.release();
+      return result;
+    }
+    return { ...result, data: releasing(result.data, lease.release) };
+  });
+
+function isAsyncIterable(x: unknown): x is AsyncIterable<unknown> {
+  return typeof x === "object" && x !== null && Symbol.asyncIterator in x;
+}
+
+/** The stream as it is, then `release` however it ends: done, thrown, or returned early by the client. */
+async function* releasing<T>(stream: AsyncIterable<T>, release: () => void): AsyncGenerator<T, void> {
+  try {
+    yield* stream;
+  } finally {
+    release();
+  }
+}

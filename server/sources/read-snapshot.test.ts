@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseObjects, readSnapshot, SnapshotError } from "./read-snapshot";
+import { SnapshotError } from "@/lib/k8s/read-objects";
+import { readSnapshot } from "./read-snapshot";
 
 const DEMO_DIR = path.join(import.meta.dirname, "../demo-cluster");
 const names = (list: { metadata: { name: string } }[]) => list.map((o) => o.metadata.name).sort();
@@ -167,22 +168,5 @@ describe("readSnapshot", () => {
   it("refuses an empty file: nothing read is a mistake, not an empty cluster", async () => {
     const file = await write("empty.yaml", "");
     expect((await rejection(readSnapshot(file))).message).toBe(`no Kubernetes objects in ${file}`);
-  });
-});
-
-describe("parseObjects", () => {
-  it("reads multi-document YAML and JSON alike", () => {
-    expect(parseObjects("a: 1\n---\nb: 2\n", "x.yaml")).toEqual([{ a: 1 }, { b: 2 }]);
-    expect(parseObjects('{"kind":"List","items":[]}', "x.json")).toEqual([{ kind: "List", items: [] }]);
-  });
-
-  it("refuses alias bombs", () => {
-    const bomb = [
-      "a: &a [x, x, x, x, x, x, x, x, x, x]",
-      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
-      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
-      "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]",
-    ].join("\n");
-    expect(() => parseObjects(bomb, "bomb.yaml")).toThrow(/alias/);
   });
 });

@@ -1,10 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseAllDocuments } from "yaml";
+import { looksLikeJson, parseJsonDocument, parseYamlDocuments, SnapshotError } from "@/lib/k8s/read-objects";
 import { type ClusterSnapshot, snapshotFromObjects } from "@/lib/k8s/snapshot";
-
-/** An unreadable or invalid input file: the message names the file and what is wrong with it. */
-export class SnapshotError extends Error {}
 
 const EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
@@ -61,55 +58,14 @@ export async function readObjects(file: string, limits = SNAPSHOT_LIMITS): Promi
     if (e instanceof SnapshotError) throw e;
     throw new SnapshotError(`${file}: ${describe(e)}`);
   }
-  const json = /^\s*[[{]/.test(text.slice(0, 4096)) ? parseJsonDocument(text) : undefined;
+  const json = looksLikeJson(text) ? parseJsonDocument(text) : undefined;
   if (json !== undefined) return json === null ? [] : [json];
   if (Buffer.byteLength(text) > limits.yamlBytes) {
     throw new SnapshotError(
       `${file}: ${mib(Buffer.byteLength(text))} of YAML is more than Plumbline reads (${mib(limits.yamlBytes)}); give it as JSON (\`kubectl get -o json\`, up to ${mib(limits.jsonBytes)}) or split it`,
     );
   }
-  return parseObjects(text, file);
-}
-
-/** A file that is one JSON document: JSON.parse is far leaner than a YAML document model. undefined: not JSON. */
-function parseJsonDocument(text: string): unknown {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value;
-  } catch {
-    return undefined; // YAML that starts like JSON (a flow mapping), or broken JSON: the YAML reader says where
-  }
-}
-
-/** JSON is YAML, so one parser reads both; the first error is reported with its line. */
-export function parseObjects(text: string, file: string): unknown[] {
-  let docs: ReturnType<typeof parseAllDocuments>;
-  try {
-    docs = parseAllDocuments(text, { uniqueKeys: false });
-  } catch (e) {
-    // e.g. nesting deep enough to exhaust the parser's stack
-    throw new SnapshotError(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (!Array.isArray(docs)) return [];
-  const out: unknown[] = [];
-  for (const doc of docs) {
-    const err = doc.errors[0];
-    if (err) {
-      const line = err.linePos?.[0]?.line;
-      throw new SnapshotError(
-        `${file}${line ? `:${line}` : ""}: not valid YAML or JSON: ${err.message.split("\n")[0]}`,
-      );
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      // e.g. an alias bomb: the yaml library refuses to expand it
-      throw new SnapshotError(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (value !== null && value !== undefined) out.push(value);
-  }
-  return out;
+  return parseYamlDocuments(text, file);
 }
 
 function describe(e: unknown): string {

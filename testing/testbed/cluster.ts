@@ -19,7 +19,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseAllDocuments, stringify } from "yaml";
+import { stringify } from "yaml";
+import { parseObjects } from "../../lib/k8s/read-objects";
 
 export interface TestCluster {
   server: string;
@@ -356,14 +357,8 @@ async function writeStatus(c: TestCluster, statusPath: string, current: KubeObje
   }
 }
 
-export function readYamlObjects(file: string): unknown[] {
-  return parseAllDocuments(readFileSync(file, "utf8"))
-    .map((d) => {
-      if (d.errors.length > 0) throw new Error(`${file}: ${d.errors[0]?.message}`);
-      return d.toJS() as unknown;
-    })
-    .filter((o) => o !== null && o !== undefined);
-}
+/** The objects of a manifest file (the CRDs, the demo cluster), read the way the dashboard reads files. */
+export const readYamlObjects = (file: string): unknown[] => parseObjects(readFileSync(file, "utf8"), file);
 
 const yamlFiles = (dir: string): string[] =>
   readdirSync(dir)

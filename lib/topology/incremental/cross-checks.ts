@@ -2,6 +2,7 @@ import { compareCodePoints } from "../../compare";
 import { checkBridgeIslands } from "../checks-nodes";
 import { checkDhcpDaemon } from "../checks-plugins";
 import { BuildContext } from "../context";
+import { networkIdOfRef } from "../ids";
 import type { Finding, NetworkElement, TopologyElement, TopologyLink } from "../schema";
 
 /** What one pod brings to the checks that span hosts, with the key the full build orders pods by. */
@@ -30,7 +31,7 @@ export function crossFragments(
     for (const id of ids.slice(1)) {
       const iface = elements.get(id);
       if (iface?.kind !== "interface") continue;
-      const net = networks.get(`network/${iface.network}`);
+      const net = networks.get(networkIdOfRef(iface.network));
       const dhcp = net?.ipam?.type === "dhcp" && !net.managedBy;
       for (const l of bySource.get(id) ?? []) {
         const point = elements.get(l.target);

@@ -2,7 +2,7 @@ import { compareCodePoints } from "../../compare";
 import type { ClusterSnapshot } from "../../k8s/snapshot";
 import type { ClusterOverview } from "../../overview/schema";
 import { KIND_ORDER } from "../build";
-import { hostId } from "../context";
+import { hostId } from "../ids";
 import { usedBridges } from "../networks";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
 import { type Commit, relationsOf, type Shard } from "./commit";
@@ -270,7 +270,7 @@ export class TopologyStore {
     let hosts = 0;
     let pods = 0;
     for (const [name, { result }] of this.shards) {
-      if (result.elements.get(`host/${name}`)?.kind === "host") hosts++;
+      if (result.elements.get(hostId(name))?.kind === "host") hosts++;
       pods += result.pods.size;
     }
     return { hosts, pods };

@@ -1,7 +1,7 @@
 import { compareCodePoints } from "../../compare";
 import { type Criteria, filterTopology } from "../../graph/filter";
 import { KIND_ORDER } from "../build";
-import { hostId } from "../context";
+import { hostId, podIdOfRef, refOf } from "../ids";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
 import type { ShardResult } from "./shard";
 import type { TopologyStore } from "./store";
@@ -42,7 +42,7 @@ export function viewTopology(store: TopologyStore, c: Criteria): Topology {
     return ordered({ elements, links, findings });
   }
   if (c.host || c.pod) {
-    const name = c.host ?? store.shardOfElement(`pod/${c.pod}`);
+    const name = c.host ?? store.shardOfElement(podIdOfRef(c.pod ?? ""));
     const r = name === undefined ? undefined : store.shard(name);
     if (r) whole(r);
     return ordered(filterTopology({ elements, links, findings }, c));
@@ -86,7 +86,7 @@ export function catalogOf(store: TopologyStore): { namespaces: string[]; network
   for (const n of store.networks()) {
     if (n.kind !== "network") continue;
     namespaces.add(n.namespace);
-    networks.push(`${n.namespace}/${n.name}`);
+    networks.push(refOf(n));
   }
   const hosts: string[] = [];
   for (const name of store.shardNames()) {
