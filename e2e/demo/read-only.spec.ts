@@ -67,7 +67,7 @@ test("read-only: disabled controls give their reason on hover and on keyboard fo
 
   // Keyboard: Tab from the search box reaches the control, and its reason shows while it has focus.
   await page.mouse.move(0, 400);
-  await page.getByRole("searchbox").focus();
+  await page.getByLabel("Search pod, IP or MAC").focus();
   await page.keyboard.press("Tab");
   await expect(create).toBeFocused();
   await expect(tipOf(create)).toBeVisible();
