@@ -6,7 +6,7 @@ import Link from "next/link";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { type AttachFormValues, attachFormSchema } from "@/lib/attach/attach";
 import { isDnsLabel } from "@/lib/k8s/names";
-import { refOf } from "@/lib/topology/ids";
+import { refOf, workloadId } from "@/lib/topology/ids";
 import type { NetworkElement, Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../form/context-url";
 import { FormNotice } from "../form/form-notice";
@@ -16,6 +16,7 @@ import { WriteBanner } from "../form/write-banner";
 import { WriteButtons } from "../form/write-buttons";
 import { useTRPC } from "../trpc";
 import { AnnotationPreview } from "./annotation-preview";
+import { CurrentNetworks } from "./current-networks";
 import { NetworkRows } from "./network-rows";
 import type { AttachFormInput } from "./types";
 import { WorkloadSection } from "./workload-section";
@@ -48,6 +49,7 @@ export function AttachForm({
   });
   const attach = useMutation(trpc.networks.attach.mutationOptions());
   const readOnly = capabilities.writes === "none";
+  const readOnlyWhy = `${capabilities.readOnlyReason ?? "This cluster is read-only"}: nothing can be written`;
   const list = workloads.data ?? [];
   const selected = list.find((w) => w.kind === kind && w.name === name);
   const networks = (topology?.elements ?? [])
@@ -67,13 +69,17 @@ export function AttachForm({
         tone: "ok",
         text: (
           <>
-            Patched {data.kind} {data.namespace}/{data.name}: its pods restart with the networks.
+            Patched {data.kind} {data.namespace}/{data.name}: its pods take the new networks as the rollout replaces
+            them.
             {result.annotation ? (
               <span className="mt-1 block break-all font-mono text-xs">
                 k8s.v1.cni.cncf.io/networks: {result.annotation}
               </span>
             ) : null}
-            <Link href={explorerUrl(context)} className="mt-1 inline-block font-medium underline">
+            <Link
+              href={explorerUrl(context, workloadId(data.namespace, data.kind, data.name))}
+              className="mt-1 inline-block font-medium underline"
+            >
               Watch them in the topology
             </Link>
           </>
@@ -102,6 +108,7 @@ export function AttachForm({
             error={workloads.isError ? workloads.error.message : null}
             readOnly={readOnly}
           />
+          <CurrentNetworks current={selected?.networks} />
           <NetworkRows networks={networks} />
         </fieldset>
         <aside className="flex flex-col gap-3 lg:sticky lg:top-16">
@@ -111,8 +118,8 @@ export function AttachForm({
           ) : null}
           <WriteButtons
             pending={pending}
-            disabled={readOnly || busy}
-            why={readOnly ? (capabilities.readOnlyReason ?? "read-only") : undefined}
+            busy={busy}
+            readOnlyReason={readOnly ? readOnlyWhy : undefined}
             onCheck={(e) => void run(true)(e)}
             writeLabel="Apply"
             writingLabel="Applying…"

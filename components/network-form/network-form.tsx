@@ -105,7 +105,9 @@ export function NetworkForm({
   useLeaveGuard(form.formState.isDirty && pending !== "write");
 
   const busy = pending !== null || form.formState.isSubmitting;
-  const why = readOnly ? (capabilities.readOnlyReason ?? "this cluster is read-only") : undefined;
+  const why = readOnly
+    ? `${capabilities.readOnlyReason ?? "This cluster is read-only"}: nothing can be written`
+    : undefined;
   return (
     <FormProvider {...form}>
       <div className="mb-4">
@@ -127,8 +129,8 @@ export function NetworkForm({
           {notice ? <FormNotice notice={notice} onReload={onReload} /> : null}
           <WriteButtons
             pending={pending}
-            disabled={readOnly || busy}
-            why={why}
+            busy={busy}
+            readOnlyReason={why}
             onCheck={(e) => void run(true)(e)}
             writeLabel={mode === "create" ? "Create network" : "Save changes"}
             writingLabel="Saving…"

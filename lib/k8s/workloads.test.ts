@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { templateNetworks, withTemplateNetworks, workloadEntry } from "./workloads";
+import { templateNetworks, templateNetworksPatch, withTemplateNetworks, workloadEntry } from "./workloads";
 
 const deployment = {
   apiVersion: "apps/v1",
@@ -31,12 +31,15 @@ describe("pod-template networks annotation", () => {
     expect(templateNetworks(deployment)).toBe("bridge-main"); // the input is not changed
   });
 
-  it("a workload without spec gets exactly the merge patch that sets the annotation", () => {
-    const patch = withTemplateNetworks({ kind: "Deployment", metadata: { name: "a" } }, "x");
-    expect(patch).toEqual({
+  it("the merge patch sets the annotation and nothing else; an empty list takes the key out", () => {
+    const identity = { kind: "Deployment", metadata: { name: "a" } };
+    expect(templateNetworksPatch(identity, "x")).toEqual({
       kind: "Deployment",
       metadata: { name: "a" },
       spec: { template: { metadata: { annotations: { "k8s.v1.cni.cncf.io/networks": "x" } } } },
+    });
+    expect(templateNetworksPatch(identity, "").spec.template.metadata.annotations).toEqual({
+      "k8s.v1.cni.cncf.io/networks": null,
     });
   });
 

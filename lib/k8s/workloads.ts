@@ -1,5 +1,9 @@
+import { z } from "zod";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { isObject } from "../result";
+
+/** The workloads whose pod template "attach" edits and the topology draws. */
+export const workloadKindSchema = z.enum(["Deployment", "StatefulSet", "DaemonSet"]);
 
 /** A Deployment/StatefulSet/DaemonSet's pod-template networks annotation: what "attach" reads and rewrites. */
 export function templateNetworks(workload: unknown): string | undefined {
@@ -11,13 +15,9 @@ export function templateNetworks(workload: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/**
- * The same workload with its pod-template networks annotation set, everything else kept. Given only a workload's
- * identity (no spec), this is the merge patch that sets the annotation.
- */
-export function withTemplateNetworks<T extends object>(workload: T, networks: string): T {
-  const current: unknown = "spec" in workload ? workload.spec : undefined;
-  const spec = isObject(current) ? current : {};
+/** The same workload with its pod-template networks annotation set ("" takes it out), everything else kept. */
+export function withTemplateNetworks<T extends { spec?: unknown }>(workload: T, networks: string): T {
+  const spec = isObject(workload.spec) ? workload.spec : {};
   const template = isObject(spec.template) ? spec.template : {};
   const metadata = isObject(template.metadata) ? template.metadata : {};
   const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
@@ -27,7 +27,14 @@ export function withTemplateNetworks<T extends object>(workload: T, networks: st
       ...spec,
       template: {
         ...template,
-        metadata: { ...metadata, annotations: { ...annotations, [NETWORKS_ANNOTATION]: networks } },
+        metadata: {
+          ...metadata,
+          annotations: Object.fromEntries(
+            Object.entries({ ...annotations, [NETWORKS_ANNOTATION]: networks }).filter(
+              ([k, v]) => k !== NETWORKS_ANNOTATION || v !== "",
+            ),
+          ),
+        },
       },
     },
   };
@@ -41,4 +48,13 @@ export function workloadEntry<K extends string>(
 ): { kind: K; namespace: string; name: string; networks?: string } {
   const networks = templateNetworks(workload);
   return { kind, namespace, name: workload.metadata?.name ?? "", ...(networks !== undefined ? { networks } : {}) };
+}
+
+/**
+ * The JSON merge patch (RFC 7386) that sets a workload's pod-template networks annotation and touches nothing else;
+ * "" takes the annotation out (null), so the pods ask for no secondary network at all.
+ */
+export function templateNetworksPatch<T extends object>(identity: T, networks: string) {
+  const value = networks === "" ? null : networks;
+  return { ...identity, spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: value } } } } };
 }

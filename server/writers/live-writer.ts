@@ -1,7 +1,7 @@
 import { AuthorizationV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import { workloadKindSchema } from "@/lib/attach/attach";
 import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
-import { templateNetworks, withTemplateNetworks, workloadEntry } from "@/lib/k8s/workloads";
+import { templateNetworks, templateNetworksPatch, workloadEntry } from "@/lib/k8s/workloads";
 import { toWriteError } from "./api-errors";
 import { type AccessCheck, type ClusterWriter, type WorkloadKind, type WorkloadRef, WriteError } from "./types";
 
@@ -141,7 +141,7 @@ export class LiveWriter implements ClusterWriter {
       kind: ref.kind,
       metadata: { name: ref.name, namespace: ref.namespace, ...(resourceVersion ? { resourceVersion } : {}) },
     };
-    const patch = withTemplateNetworks(workload, networks);
+    const patch = templateNetworksPatch(workload, networks);
     try {
       await this.api.patch(patch, undefined, dry(dryRun), FIELD_MANAGER, undefined, PatchStrategy.MergePatch);
     } catch (e) {
