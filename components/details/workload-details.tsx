@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { summarizeWorkload, workloadOfPod } from "@/lib/graph/workload-summary";
+import { podNameOf } from "@/lib/topology/ids";
 import type { PodElement, Topology, WorkloadElement } from "@/lib/topology/schema";
 import { withContext } from "../form/context-url";
 import { ElementLink, KV, Pill, Section } from "./ui";
@@ -74,7 +75,7 @@ export function WorkloadDetails({
         <ul className="space-y-1 text-xs">
           {w.pods.map((p) => (
             <li key={p.id} className="flex flex-wrap items-baseline gap-x-2" data-testid="workload-pod">
-              <ElementLink id={p.id} label={p.id.replace(/^pod\/[^/]+\//, "")} onSelect={onSelect} />
+              <ElementLink id={p.id} label={podNameOf(p.id)} onSelect={onSelect} />
               {p.current ? <Pill tone="ok">current</Pill> : <Pill tone="warn">pending rollout</Pill>}
               <span className="font-mono text-slate-500">{p.networks.join(", ") || "no secondary network"}</span>
             </li>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { newForm, normalizeForm } from "@/lib/network-form/defaults";
 import { namespacesOf } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { splitRef } from "@/lib/topology/ids";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
 import { useTRPC } from "../trpc";
@@ -14,7 +15,7 @@ import { NetworkForm } from "./network-form";
 export function NewNetwork({ context, clone, namespace }: { context?: string; clone?: string; namespace?: string }) {
   const trpc = useTRPC();
   const { capabilities, topology, input } = useFormData(context);
-  const [cloneNs = "", cloneName = ""] = clone?.split("/") ?? [];
+  const { namespace: cloneNs, name: cloneName } = splitRef(clone ?? "");
   const source = useQuery({
     ...trpc.networks.get.queryOptions({ ...input, namespace: cloneNs, name: cloneName }),
     enabled: !!clone,

@@ -4,6 +4,7 @@ import { parseIp } from "../net/ip";
 import { dnsLabel } from "../network-form/schema";
 import { type NetworkRequest, parseNetworksAnnotation, requestKey } from "../pod/networks-annotation";
 import { fail, ok, type Result } from "../result";
+import { splitRef } from "../topology/ids";
 
 export { workloadKindSchema };
 
@@ -71,10 +72,11 @@ export type AttachEntry = z.infer<typeof attachEntrySchema>;
 export type AttachFormValues = z.infer<typeof attachFormSchema>;
 
 const toRequest = (e: AttachEntry, podNamespace: string): NetworkRequest => {
-  const [a, b] = e.network.split("/");
+  // A bare name is in the pod's own namespace, as Multus reads it.
+  const ref = splitRef(e.network);
   return {
-    namespace: b === undefined ? podNamespace : (a ?? podNamespace),
-    name: b ?? a ?? "",
+    namespace: ref.namespace || podNamespace,
+    name: ref.name,
     ...(e.interface ? { interface: e.interface } : {}),
     ips: e.ip ? [e.ip] : [],
     ...(e.mac ? { mac: e.mac } : {}),
