@@ -23,7 +23,7 @@ import { useViewModel } from "./use-view-model";
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const [state, update] = useExplorerState(initialQuery);
-  const [theme, toggleTheme] = useTheme();
+  const [theme] = useTheme();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusSeq, setFocusSeq] = useState(0);
 
@@ -66,8 +66,6 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
         disconnected={disconnected}
         context={context}
         search={full ? <SearchBox context={context} onPick={pick} /> : null}
-        theme={theme}
-        onToggleTheme={toggleTheme}
       />
       <KioskBanner identity={view?.source.identity} />
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
