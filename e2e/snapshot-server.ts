@@ -7,6 +7,8 @@ import { type SyntheticOptions, syntheticCluster } from "../testing/fixtures/syn
 
 export interface SnapshotServer {
   url: string;
+  /** the snapshot file it serves (until stopped), for reading the same cluster another way */
+  file: string;
   stop: () => Promise<void>;
 }
 
@@ -15,11 +17,16 @@ export interface SnapshotServer {
  * own port beside the demo's, with the usual faults in it (testing/fixtures/faults.ts). For browser tests of big
  * clusters; stopped by the caller.
  */
-export async function startSnapshotServer(opts: SyntheticOptions, portOffset: number): Promise<SnapshotServer> {
+export function startSnapshotServer(opts: SyntheticOptions, portOffset: number): Promise<SnapshotServer> {
+  return startObjectsServer(withFaults(syntheticCluster(opts)), portOffset);
+}
+
+/** The production server on these objects, written to a snapshot file: read-only, as `--snapshot` serves a file. */
+export async function startObjectsServer(items: unknown[], portOffset: number): Promise<SnapshotServer> {
   const port = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100) + portOffset;
   const dir = mkdtempSync(path.join(os.tmpdir(), "plumbline-e2e-cluster-"));
   const file = path.join(dir, "cluster.json");
-  writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: withFaults(syntheticCluster(opts)) }));
+  writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items }));
   const child: ChildProcess = spawn("bash", ["scripts/start.sh"], {
     env: {
       ...process.env,
@@ -46,7 +53,7 @@ export async function startSnapshotServer(opts: SyntheticOptions, portOffset: nu
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, stop };
+    if (up) return { url, file, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

@@ -1,7 +1,7 @@
 /**
  * Takes the README's overview picture: a generated 500-host / 20,000-pod cluster at 1280×720, checking that every
  * text on screen is at least 10 px. Against a running server (`npm run serve -- --snapshot <file>`):
- *   npm run generate -- --nodes 500 --pods 20000 --nads 40 --faults --out /tmp/c500.json
+ *   npm run generate -- --nodes 500 --pods 20000 --nads 150 --faults --out /tmp/c500.json
  *   npx tsx scripts/readme-overview.ts http://127.0.0.1:3000 public/readme/overview-500-hosts.png
  */
 import { chromium } from "@playwright/test";

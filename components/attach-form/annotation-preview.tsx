@@ -8,12 +8,14 @@ import { cn } from "../cn";
 import { cardClass } from "../form/styles";
 import type { AttachFormInput } from "./types";
 
-/** The annotation the workload's pod template will carry: what is there now plus the new entries. */
+/** The annotation the workload's pod template will carry: what is there now, less what is removed, plus the new entries. */
 export function AnnotationPreview({ current, known }: { current: string | undefined; known: boolean }) {
   const values = useFormContext<AttachFormInput>().watch();
   const parsed = attachFormSchema.safeParse(values);
   const merged =
-    parsed.success && known ? mergeNetworksAnnotation(current, parsed.data.namespace, parsed.data.networks) : null;
+    parsed.success && known
+      ? mergeNetworksAnnotation(current, parsed.data.namespace, parsed.data.networks, parsed.data.remove)
+      : null;
   return (
     <section aria-labelledby="attach-preview-title" className={cn(cardClass, "overflow-hidden")} data-testid="preview">
       <div className="flex items-baseline gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
@@ -47,7 +49,7 @@ export function AnnotationPreview({ current, known }: { current: string | undefi
                 data-testid="merged-annotation"
                 className="break-all font-mono font-semibold text-sky-800 dark:text-sky-300"
               >
-                {merged.value}
+                {merged.value || <span className="font-sans italic">none: the annotation is taken out</span>}
               </dd>
             </div>
           </dl>

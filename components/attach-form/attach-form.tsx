@@ -6,14 +6,17 @@ import Link from "next/link";
 import { useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { type AttachFormValues, attachFormSchema } from "@/lib/attach/attach";
+import { workloadId } from "@/lib/topology/ids";
 import type { NetworkElement, Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../form/context-url";
+import { DisabledWithReason } from "../form/disabled-reason";
 import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
 import { primaryButton, secondaryButton } from "../form/styles";
 import type { Capabilities } from "../form/types";
 import { WriteBanner } from "../form/write-banner";
 import { useTRPC } from "../trpc";
 import { AnnotationPreview } from "./annotation-preview";
+import { CurrentNetworks } from "./current-networks";
 import { NetworkRows } from "./network-rows";
 import type { AttachFormInput } from "./types";
 import { WorkloadSection } from "./workload-section";
@@ -50,6 +53,7 @@ export function AttachForm({
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<"check" | "apply" | null>(null);
   const readOnly = capabilities.writes === "none";
+  const readOnlyWhy = `${capabilities.readOnlyReason ?? "This cluster is read-only"}: nothing can be written`;
   const list = workloads.data ?? [];
   const selected = list.find((w) => w.kind === kind && w.name === name);
   const networks = (topology?.elements ?? [])
@@ -79,13 +83,17 @@ export function AttachForm({
           tone: "ok",
           text: (
             <>
-              Patched {data.kind} {data.namespace}/{data.name}: its pods restart with the networks.
+              Patched {data.kind} {data.namespace}/{data.name}: its pods take the new networks as the rollout replaces
+              them.
               {annotation ? (
                 <span className="mt-1 block break-all font-mono text-xs">
                   k8s.v1.cni.cncf.io/networks: {annotation}
                 </span>
               ) : null}
-              <Link href={explorerUrl(context)} className="mt-1 inline-block font-medium underline">
+              <Link
+                href={explorerUrl(context, workloadId(data.namespace, data.kind, data.name))}
+                className="mt-1 inline-block font-medium underline"
+              >
                 Watch them in the topology
               </Link>
             </>
@@ -118,6 +126,7 @@ export function AttachForm({
             error={workloads.isError ? workloads.error.message : null}
             readOnly={readOnly}
           />
+          <CurrentNetworks current={selected?.networks} />
           <NetworkRows networks={networks} />
         </fieldset>
         <aside className="flex flex-col gap-3 lg:sticky lg:top-16">
@@ -125,21 +134,22 @@ export function AttachForm({
           {notice ? (
             <FormNotice notice={notice} onReload={() => void workloads.refetch().then(() => setNotice(null))} />
           ) : null}
-          <div
-            className="flex flex-wrap items-center gap-2"
-            title={readOnly ? (capabilities.readOnlyReason ?? "read-only") : undefined}
-          >
-            <button
-              type="button"
-              className={secondaryButton}
-              disabled={readOnly || busy}
-              onClick={(e) => void run(true)(e)}
-            >
-              {pending === "check" ? "Checking…" : "Check (dry run)"}
-            </button>
-            <button type="submit" className={primaryButton} disabled={readOnly || busy}>
-              {pending === "apply" ? "Applying…" : "Apply"}
-            </button>
+          <div className="flex flex-wrap items-center gap-2">
+            {readOnly ? (
+              <>
+                <DisabledWithReason label="Check (dry run)" reason={readOnlyWhy} className={secondaryButton} />
+                <DisabledWithReason label="Apply" reason={readOnlyWhy} className={primaryButton} />
+              </>
+            ) : (
+              <>
+                <button type="button" className={secondaryButton} disabled={busy} onClick={(e) => void run(true)(e)}>
+                  {pending === "check" ? "Checking…" : "Check (dry run)"}
+                </button>
+                <button type="submit" className={primaryButton} disabled={busy}>
+                  {pending === "apply" ? "Applying…" : "Apply"}
+                </button>
+              </>
+            )}
             <Link
               href={explorerUrl(context)}
               className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"

@@ -26,7 +26,7 @@ export function AttachPage({
     <PageShell
       context={context}
       title="Attach networks to a workload"
-      subtitle="Adds networks to a Deployment, StatefulSet or DaemonSet's pod template, keeping the ones it already asks for."
+      subtitle="Adds networks to a Deployment, StatefulSet or DaemonSet's pod template, or takes some out; the others stay as they are."
     >
       {body}
     </PageShell>
@@ -47,6 +47,7 @@ export function AttachPage({
     namespace: ns,
     name: rest.join("/"),
     networks: [{ ...emptyEntry, network: ref }],
+    remove: [],
   };
   return shell(
     <AttachForm

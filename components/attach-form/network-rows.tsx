@@ -114,11 +114,7 @@ export function NetworkRows({ networks }: { networks: NetworkElement[] }) {
                   placeholder="02:23:45:67:89:01"
                 />
               </div>
-              <RemoveButton
-                label={`Remove network ${i + 1}`}
-                disabled={fields.length === 1}
-                onClick={() => remove(i)}
-              />
+              <RemoveButton label={`Remove network ${i + 1}`} onClick={() => remove(i)} />
             </div>
           );
         })}

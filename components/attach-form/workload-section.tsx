@@ -39,7 +39,7 @@ export function WorkloadSection({
   return (
     <FormSection
       title="Workload"
-      description="The networks go into its pod template's k8s.v1.cni.cncf.io/networks annotation; the entries already there are kept."
+      description="The networks go into its pod template's k8s.v1.cni.cncf.io/networks annotation; the entries already there are kept unless you tick them for removal below."
     >
       <div className="grid grid-cols-2 gap-3">
         <div>

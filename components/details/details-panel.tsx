@@ -7,6 +7,7 @@ import { NetworkDetails } from "./network-details";
 import { PodDetails } from "./pod-details";
 import { PointDetails } from "./point-details";
 import { Section } from "./ui";
+import { WorkloadDetails } from "./workload-details";
 
 export function DetailsPanel({
   id,
@@ -43,7 +44,13 @@ export function DetailsPanel({
       {el?.kind === "pod" ? <PodDetails pod={el} topology={topology} onSelect={onSelect} /> : null}
       {el?.kind === "host" ? <HostDetails host={el} topology={topology} onSelect={onSelect} /> : null}
       {el?.kind === "interface" ? <InterfaceDetails iface={el} topology={topology} onSelect={onSelect} /> : null}
-      {el && el.kind !== "network" && el.kind !== "pod" && el.kind !== "host" && el.kind !== "interface" ? (
+      {el?.kind === "workload" ? <WorkloadDetails workload={el} onSelect={onSelect} /> : null}
+      {el &&
+      el.kind !== "network" &&
+      el.kind !== "pod" &&
+      el.kind !== "host" &&
+      el.kind !== "interface" &&
+      el.kind !== "workload" ? (
         <PointDetails point={el} topology={topology} onSelect={onSelect} />
       ) : null}
       <Section title={`Findings (${findings.length})`}>

@@ -1,6 +1,7 @@
 import type { InterfaceElement, PodElement, Topology } from "@/lib/topology/schema";
 import { EventsSection } from "./events-list";
 import { ElementLink, KV, Pill, Section } from "./ui";
+import { PodWorkload } from "./workload-details";
 
 /** Requested (networks annotation) next to attached (network-status): the difference is what an admin hunts for. */
 export function PodDetails({
@@ -25,6 +26,7 @@ export function PodDetails({
           ]}
         />
       </Section>
+      <PodWorkload pod={pod} topology={topology} onSelect={onSelect} />
       <Section title="Requested vs attached">
         <table className="w-full text-xs" data-testid="requested-vs-attached">
           <thead>

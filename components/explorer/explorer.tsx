@@ -20,6 +20,7 @@ import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerState } from "./use-explorer-state";
 import { useTopologyView } from "./use-topology-view";
 import { useViewModel } from "./use-view-model";
+import { WorkloadsBar } from "./workloads-bar";
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const [state, update] = useExplorerState(initialQuery);
@@ -71,6 +72,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
       <StaleBanner status={stale ? view?.status : undefined} />
       <NetworkCaption caption={caption} onSelect={select} />
+      <WorkloadsBar shown={shown} colours={colours} selected={state.selected} onSelect={select} />
       <main className="flex min-h-0 flex-1">
         <div className={cn("relative min-w-0 flex-1", stale && "opacity-80 saturate-50")} data-testid="graph">
           <GraphPane

@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 import { withContext } from "../form/context-url";
+import { DisabledWithReason } from "../form/disabled-reason";
 import { StatusChip } from "../status-chip";
 import { ThemeToggle } from "../theme-toggle";
 import { useTRPC } from "../trpc";
@@ -53,17 +54,12 @@ function NewNetworkLink({ context }: { context: string | undefined }) {
   const capabilities = useQuery(trpc.networks.capabilities.queryOptions(context ? { context } : {}));
   if (capabilities.data?.writes === "none") {
     return (
-      <span
-        title={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}
-      >
-        <button
-          type="button"
-          disabled
-          className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white opacity-50"
-        >
-          New network
-        </button>
-      </span>
+      <DisabledWithReason
+        label="New network"
+        reason={`${capabilities.data.readOnlyReason ?? "This cluster is read-only"}: open a live cluster or the demo to create networks`}
+        className="rounded-md bg-sky-600 px-2.5 py-1 text-xs font-medium text-white"
+        align="right"
+      />
     );
   }
   return (

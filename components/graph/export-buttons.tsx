@@ -3,15 +3,8 @@
 import { getNodesBounds, useReactFlow } from "@xyflow/react";
 import { toPng, toSvg } from "html-to-image";
 import { useState } from "react";
-import type { Topology } from "@/lib/topology/schema";
+import { download, ExportJsonButton } from "./export-json";
 import { graphButton } from "./graph-toolbar";
-
-function download(href: string, filename: string): void {
-  const a = document.createElement("a");
-  a.href = href;
-  a.download = filename;
-  a.click();
-}
 
 /** Around the graph's bounds, so edges and rings at the border are not cut. */
 const MARGIN = 32;
@@ -19,10 +12,10 @@ const MARGIN = 32;
 const MAX_SIDE = 8000;
 
 /**
- * Exports what is drawn (PNG, SVG) and the topology behind it (JSON). Images are at 1:1, the node sizes on screen at
+ * Exports what is drawn (PNG, SVG) and the whole topology (JSON, from the server). Images are at 1:1, the node sizes on screen at
  * zoom 1, sized to the graph's bounds plus a margin, on the background of the current theme.
  */
-export function ExportButtons({ name, topology }: { name: string; topology: Topology }) {
+export function ExportButtons({ name }: { name: string }) {
   const flow = useReactFlow();
   const [busy, setBusy] = useState(false);
 
@@ -54,12 +47,6 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
     }
   };
 
-  const json = () => {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(topology, null, 2)], { type: "application/json" }));
-    download(url, `${name}.json`);
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-
   return (
     <fieldset className="m-0 flex items-center gap-0.5 border-0 p-0" aria-label="Export">
       <span className="px-1.5 text-[11px] uppercase tracking-wide text-slate-500">Export</span>
@@ -69,9 +56,7 @@ export function ExportButtons({ name, topology }: { name: string; topology: Topo
       <button type="button" className={graphButton} disabled={busy} onClick={() => void image("svg")}>
         SVG
       </button>
-      <button type="button" className={graphButton} onClick={json}>
-        JSON
-      </button>
+      <ExportJsonButton name={name} />
     </fieldset>
   );
 }

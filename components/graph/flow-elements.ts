@@ -7,7 +7,7 @@ import type { GraphFlowNode, Problem } from "./node-data";
 /** What every node shares: place, size, nesting, selection. */
 type Common = Omit<Node, "type" | "data">;
 
-/** The node of one element, typed by its kind; networks are colours, not nodes. */
+/** The node of one element, typed by its kind; networks are colours and workloads chips above the graph, not nodes. */
 function elementNode(
   common: Common,
   element: TopologyElement,
@@ -17,6 +17,7 @@ function elementNode(
   const flagged = problem ? { problem } : {};
   switch (element.kind) {
     case "network":
+    case "workload":
       return null;
     case "host":
       return { ...common, type: "host", data: { element } };

@@ -1,7 +1,6 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import type { Topology } from "@/lib/topology/schema";
 import { ExportButtons } from "./export-buttons";
 
 export const graphButton =
@@ -21,15 +20,7 @@ export const MINIMAP_WIDTH = 160;
  * Zoom and export, in a bar of their own above the canvas: controls that float on the canvas end up on top of
  * whatever node is drawn in their corner.
  */
-export function GraphToolbar({
-  exportName,
-  topology,
-  minimap,
-}: {
-  exportName: string;
-  topology: Topology;
-  minimap: boolean;
-}) {
+export function GraphToolbar({ exportName, minimap }: { exportName: string; minimap: boolean }) {
   const flow = useReactFlow();
   return (
     <div
@@ -52,7 +43,7 @@ export function GraphToolbar({
         </button>
       </fieldset>
       <div className="ml-auto">
-        <ExportButtons name={exportName} topology={topology} />
+        <ExportButtons name={exportName} />
       </div>
     </div>
   );

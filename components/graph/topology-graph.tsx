@@ -106,7 +106,7 @@ function Graph({
       data-layout={layout.status}
       data-node-count={nodes.length}
     >
-      <GraphToolbar exportName={exportName} topology={topology} minimap={minimap} />
+      <GraphToolbar exportName={exportName} minimap={minimap} />
       {layout.status === "pending" ? (
         <div className="grid h-full place-items-center text-sm text-slate-500">Laying out the graph…</div>
       ) : (

@@ -7,6 +7,7 @@ import { type ReactNode, useState } from "react";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { cn } from "../cn";
 import { withContext } from "../form/context-url";
+import { DisabledWithReason } from "../form/disabled-reason";
 import { useTRPC } from "../trpc";
 import { DeleteDialog } from "./delete-dialog";
 
@@ -68,11 +69,7 @@ export function NetworkActions({
   ): ReactNode => {
     const why = readOnly ?? missing(verb);
     return why ? (
-      <span title={why} className="inline-flex">
-        <button type="button" disabled className={action}>
-          {label}
-        </button>
-      </span>
+      <DisabledWithReason label={label} reason={why} className={action} />
     ) : (
       <Link href={href} className={action} title={title}>
         {label}
@@ -94,16 +91,17 @@ export function NetworkActions({
         undefined,
         "create",
       )}
-      <span title={deleteWhy ?? undefined} className="inline-flex">
+      {deleteWhy ? (
+        <DisabledWithReason label="Delete" reason={deleteWhy} className={action} />
+      ) : (
         <button
           type="button"
-          disabled={!!deleteWhy}
           className={cn(action, "hover:border-red-300 hover:text-red-700 dark:hover:text-red-300")}
           onClick={() => setConfirming(true)}
         >
           Delete
         </button>
-      </span>
+      )}
       {link(
         "Attach to a workload…",
         withContext("/networks/attach", context, { ns: net.namespace, network: net.name }),

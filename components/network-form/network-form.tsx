@@ -11,6 +11,7 @@ import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from
 import { networkId } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../form/context-url";
+import { DisabledWithReason } from "../form/disabled-reason";
 import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
 import { primaryButton, secondaryButton } from "../form/styles";
 import type { Capabilities } from "../form/types";
@@ -128,7 +129,9 @@ export function NetworkForm({
     });
 
   const busy = pending !== null || form.formState.isSubmitting;
-  const why = readOnly ? (capabilities.readOnlyReason ?? "this cluster is read-only") : undefined;
+  const why = readOnly
+    ? `${capabilities.readOnlyReason ?? "This cluster is read-only"}: nothing can be written`
+    : undefined;
   return (
     <FormProvider {...form}>
       <div className="mb-4">
@@ -148,18 +151,26 @@ export function NetworkForm({
         <aside className="flex min-h-0 flex-col gap-3 lg:sticky lg:top-16 lg:max-h-[calc(100vh-5rem)]">
           <Preview mode={mode} />
           {notice ? <FormNotice notice={notice} onReload={onReload} /> : null}
-          <div className="flex flex-wrap items-center gap-2" title={why}>
-            <button
-              type="button"
-              className={secondaryButton}
-              disabled={readOnly || busy}
-              onClick={(e) => void run(true)(e)}
-            >
-              {pending === "check" ? "Checking…" : "Check (dry run)"}
-            </button>
-            <button type="submit" className={primaryButton} disabled={readOnly || busy}>
-              {pending === "save" ? "Saving…" : mode === "create" ? "Create network" : "Save changes"}
-            </button>
+          <div className="flex flex-wrap items-center gap-2">
+            {why ? (
+              <>
+                <DisabledWithReason label="Check (dry run)" reason={why} className={secondaryButton} />
+                <DisabledWithReason
+                  label={mode === "create" ? "Create network" : "Save changes"}
+                  reason={why}
+                  className={primaryButton}
+                />
+              </>
+            ) : (
+              <>
+                <button type="button" className={secondaryButton} disabled={busy} onClick={(e) => void run(true)(e)}>
+                  {pending === "check" ? "Checking…" : "Check (dry run)"}
+                </button>
+                <button type="submit" className={primaryButton} disabled={busy}>
+                  {pending === "save" ? "Saving…" : mode === "create" ? "Create network" : "Save changes"}
+                </button>
+              </>
+            )}
             <Link
               href={explorerUrl(context, mode === "edit" ? networkId(initial.namespace, initial.name) : undefined)}
               className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"

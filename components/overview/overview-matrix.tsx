@@ -2,6 +2,7 @@
 
 import { type UIEvent, useMemo, useState } from "react";
 import type { ClusterOverview, OverviewCell, OverviewNetwork } from "@/lib/overview/schema";
+import { ExportJsonButton } from "../graph/export-json";
 import { Icon } from "../icons";
 import { cellKey, HOST_COLUMN, type HostOrder, NETWORK_COLUMN, orderHosts, ROW_HEIGHT } from "./matrix-order";
 import { MatrixRow } from "./matrix-row";
@@ -151,6 +152,11 @@ function MatrixSummary({
           <option value="name">name</option>
         </select>
       </label>
+      {/* the matrix is drawn from an aggregate: the export asks the server for the whole topology */}
+      <fieldset className="m-0 flex items-center gap-0.5 border-0 p-0" aria-label="Export">
+        <span className="px-1.5 text-[11px] uppercase tracking-wide text-slate-500">Export</span>
+        <ExportJsonButton name="plumbline-cluster" />
+      </fieldset>
     </div>
   );
 }

@@ -95,7 +95,9 @@ test("attach a network to the walk-through's Deployment keeps what it had", asyn
   await expect(page.getByTestId("merged-annotation")).toContainText("host-device-main,bridge-main");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(
-    page.getByText("Patched Deployment multus-test/pod-b: its pods restart with the networks."),
+    page.getByText(
+      "Patched Deployment multus-test/pod-b: its pods take the new networks as the rollout replaces them.",
+    ),
   ).toBeVisible();
   await snap(page, testInfo, "attach-done");
 });

@@ -37,6 +37,20 @@ export const topologyFindings = {
       "A pod's k8s.v1.cni.cncf.io/networks or network-status annotation cannot be parsed, so Multus cannot tell which networks it wants or has.",
     fix: "Write the networks annotation as a comma-separated list of [namespace/]name[@ifname] or as a JSON list of selection objects, in the pod template of its workload.",
   },
+  "workload-networks-invalid": {
+    severity: ["error"],
+    title: "Invalid networks annotation in a pod template",
+    meaning:
+      "A Deployment's, StatefulSet's or DaemonSet's pod template has a k8s.v1.cni.cncf.io/networks annotation that cannot be parsed: every pod it creates carries it, and Multus will not start them.",
+    fix: "Write the template's annotation as a comma-separated list of [namespace/]name[@ifname] or as a JSON list of selection objects (kubectl edit, or Plumbline's Attach form, which writes a valid one).",
+  },
+  "workload-rollout-pending": {
+    severity: ["info"],
+    title: "Pods still run with the old networks",
+    meaning:
+      "A workload's pod template asks for other networks than some of its running pods: a pod keeps the annotation it was created with, so those pods get the template's networks only when the rollout replaces them.",
+    fix: "Wait for the rollout, or start one (kubectl rollout restart deployment/<name>, or the StatefulSet or DaemonSet); a pod the rollout cannot replace stays listed here.",
+  },
   "network-not-found": {
     severity: ["error"],
     title: "Requested network does not exist",

@@ -17,6 +17,9 @@ const POD_B2 = pod("pod-b-cc754dd7-pq9km"); // host-device-main on worker2
 const POD_C = pod("pod-c-6d8f7b9c4-m2n5q"); // macvlan-main on worker1
 const POD_D = pod("pod-d-7f9c8d6b5-x7k2p"); // macvlan-main on worker2
 const POD_E = pod("pod-e-5c7d9f8b6-q4w8z"); // pending on worker2: macvlan-main and the missing sriov-net
+// The Deployments whose templates now ask for host-device-main; their bridge-phase pods still wait for the rollout.
+const DEPLOY_A = `workload/${NS}/Deployment/pod-a`;
+const DEPLOY_B = `workload/${NS}/Deployment/pod-b`;
 
 const ids = (t: Topology): string[] => t.elements.map((e) => e.id);
 const idSet = (t: Topology): Set<string> => new Set(ids(t));
@@ -126,6 +129,9 @@ describe("filterTopology on the demo cluster", () => {
         POD_B,
         `${POD_B}/if/net1`,
         `network/${NS}/bridge-main`,
+        // their Deployments come along: the pods on bridge-main are the ones still waiting for the rollout
+        DEPLOY_A,
+        DEPLOY_B,
       ].sort(),
     );
     const kept = idSet(cut);
@@ -201,8 +207,11 @@ describe("filterTopology on the demo cluster", () => {
     // The networks its pods use are there to colour them.
     for (const n of ["bridge-main", "host-device-main", "macvlan-main"])
       expect(kept.has(`network/${NS}/${n}`), n).toBe(true);
-    // pod-e's findings are about worker2 only.
-    expect(cut.findings).toEqual([]);
+    // pod-e's findings are about worker2 only; the Deployments of the pods here wait for their rollout.
+    expect(cut.findings.map((f) => [f.code, f.elements])).toEqual([
+      ["workload-rollout-pending", [DEPLOY_A]],
+      ["workload-rollout-pending", [DEPLOY_B]],
+    ]);
   });
 
   it("host filter keeps a bridge that no pod is attached to", () => {
@@ -239,7 +248,11 @@ describe("filterTopology on the demo cluster", () => {
         .map((e) => e.id)
         .sort(),
     ).toEqual([POD_B2, POD_D, POD_E].sort());
-    expect(cut.findings.map((f) => f.code).sort()).toEqual(["network-not-attached", "network-not-found"]);
+    expect(cut.findings.map((f) => f.code).sort()).toEqual([
+      "network-not-attached",
+      "network-not-found",
+      "workload-rollout-pending",
+    ]);
   });
 
   it("pod filter: the pod, its interfaces, their attachment points and its host", () => {
@@ -250,7 +263,9 @@ describe("filterTopology on the demo cluster", () => {
         .filter((e) => e.kind !== "network")
         .map((e) => e.id)
         .sort(),
-    ).toEqual([`host/${W2}`, `host/${W2}/host-device/ens8`, POD_B2, `${POD_B2}/if/eth0`, `${POD_B2}/if/net1`].sort());
+    ).toEqual(
+      [`host/${W2}`, `host/${W2}/host-device/ens8`, POD_B2, `${POD_B2}/if/eth0`, `${POD_B2}/if/net1`, DEPLOY_B].sort(),
+    );
     expect(idSet(cut).has(`network/${NS}/host-device-main`)).toBe(true);
     expect(
       cut.links.some(
@@ -275,7 +290,7 @@ describe("filterTopology on the demo cluster", () => {
   it("a pod filter for another pod drops pod-e's findings", () => {
     const cut = filterTopology(demo, { pod: `${NS}/pod-a-5bb7694d4-j8g6b` });
     expectWellFormed(demo, cut);
-    expect(cut.findings).toEqual([]);
+    expect(cut.findings.map((f) => f.code)).toEqual(["workload-rollout-pending"]);
   });
 
   it("criteria combine: a network and a host must both hold", () => {
@@ -337,6 +352,7 @@ describe("filterTopology with two namespaces and a cluster-wide finding", () => 
       "feature-absent",
       "network-not-attached",
       "network-not-found",
+      "workload-rollout-pending",
     ]);
 
     const w1 = filterTopology(mixed, { host: W1 });
@@ -350,7 +366,7 @@ describe("filterTopology with two namespaces and a cluster-wide finding", () => 
     const podView = filterTopology(mixed, { pod: `${NS}/pod-a-5bb7694d4-j8g6b` });
     expectWellFormed(mixed, podView);
     expect(nets(podView)).toEqual([`network/${NS}/bridge-main`]);
-    expect(podView.findings.map((f) => f.code)).toEqual(["feature-absent"]);
+    expect(podView.findings.map((f) => f.code)).toEqual(["feature-absent", "workload-rollout-pending"]);
     // the network link of the pod's net1 comes along
     expect(podView.links.map((l) => l.kind).sort()).toEqual(["attachment", "network"]);
   });

@@ -1,5 +1,5 @@
 import { hostId, networkIdOfRef, refOf } from "../topology/ids";
-import type { InterfaceElement, PodElement, Topology, TopologyElement } from "../topology/schema";
+import type { InterfaceElement, PodElement, Topology, TopologyElement, WorkloadElement } from "../topology/schema";
 
 /** What to keep: every given criterion must hold. Networks and pods are `namespace/name`, hosts node names. */
 export interface Criteria {
@@ -71,9 +71,21 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
       if (el?.kind === "interface") keep.add(networkIdOfRef(el.network));
     }
   }
+  for (const el of t.elements) if (el.kind === "workload" && workloadOk(el, c, keep)) keep.add(el.id);
   return {
     elements: t.elements.filter((e) => keep.has(e.id)),
     links: t.links.filter((l) => keep.has(l.source) && keep.has(l.target)),
     findings: t.findings.filter((f) => f.elements.length === 0 || f.elements.some((id) => keep.has(id))),
   };
+}
+
+/**
+ * A workload stays with any of its pods; with only a network (and perhaps a namespace) chosen, also when its template
+ * asks for that network (the pods still to take it are not on the network yet); with only a namespace, all of its.
+ */
+function workloadOk(w: WorkloadElement, c: Criteria, kept: ReadonlySet<string>): boolean {
+  if (c.namespace && w.namespace !== c.namespace) return false;
+  if (w.pods.some((p) => kept.has(p.id))) return true;
+  if (c.host || c.pod) return false;
+  return c.network ? w.template.some((r) => r.network === c.network) : !!c.namespace;
 }

@@ -30,6 +30,14 @@ const HOST: LayoutOptions = {
 /** A pod stacks its interfaces under its title: no layout engine needed for a column. */
 const POD = { top: 40, side: 12, bottom: 12, gap: 10, emptyWidth: 210, emptyHeight: 44 };
 const HOST_EMPTY = { width: 260, height: 64 };
+/** Edge labels are 11 px monospace (about 6.7 px a character, 4 px padding a side), centred between the boxes. */
+const LABEL = { perChar: 6.7, room: 24, minGap: 150 };
+
+/** The gap between a host's layers: the longest label fits with about 14 px to spare on each side (a dual-stack label is long). */
+const layerGap = (labels: readonly string[]): string => {
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
+  return String(Math.max(LABEL.minGap, Math.ceil(longest * LABEL.perChar + LABEL.room)));
+};
 const GAP = 48;
 
 /**
@@ -78,10 +86,12 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
     const ids = new Set(g.members.map((m) => m.id));
     const seen = new Set<string>();
     const edges: ElkExtendedEdge[] = [];
+    const labels: string[] = [];
     for (const e of model.edges) {
       const s = boxOf.get(e.source);
       const t = boxOf.get(e.target);
       if (!s || !t || s === t || !ids.has(s) || !ids.has(t)) continue; // cross-host edges are drawn, not laid out
+      if (e.label) labels.push(e.label);
       const id = `${s}->${t}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -92,7 +102,7 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
       ? { id: `__${g.host?.id ?? "loose"}`, ...box }
       : {
           id: `__${g.host?.id ?? "loose"}`,
-          layoutOptions: HOST,
+          layoutOptions: { ...HOST, "elk.layered.spacing.nodeNodeBetweenLayers": layerGap(labels) },
           children: g.members.map((m) => ({ id: m.id, ...(size.get(m.id) ?? { width: m.width, height: m.height }) })),
           edges,
         };

@@ -48,7 +48,7 @@ function expectConsistent(m: GraphModel): void {
 }
 
 describe("graphModel: what is drawn", () => {
-  it("hosts and pods are groups, points and interfaces leaves, networks are not boxes", () => {
+  it("hosts and pods are groups, points and interfaces leaves, networks and workloads are not boxes", () => {
     const m = graphModel(demo, { showDefault: false });
     expectConsistent(m);
     expect(node(m, `host/${W1}`)).toMatchObject({ kind: "host", parent: null, isGroup: true });
@@ -56,9 +56,10 @@ describe("graphModel: what is drawn", () => {
     expect(node(m, MYBR0)).toMatchObject({ kind: "bridge", parent: `host/${W1}`, isGroup: false });
     expect(node(m, `${POD_A}/if/net1`)).toMatchObject({ kind: "interface", parent: POD_A, isGroup: false });
     expect(m.nodes.map((n) => n.kind)).not.toContain("network");
-    // every non-network element of the demo is drawn, except eth0s
+    // every element of the demo but networks and workloads is drawn, except eth0s
+    expect(demo.elements.some((e) => e.kind === "workload")).toBe(true);
     const expected = demo.elements
-      .filter((e) => e.kind !== "network" && !(e.kind === "interface" && e.isDefault))
+      .filter((e) => e.kind !== "network" && e.kind !== "workload" && !(e.kind === "interface" && e.isDefault))
       .map((e) => e.id);
     expect(nodeIds(m)).toEqual(expected);
   });

@@ -135,7 +135,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
   const kept = new Set<string>();
   const emitted = new Set<string>();
   for (const el of t.elements) {
-    if (el.kind === "network") continue;
+    if (el.kind === "network" || el.kind === "workload") continue;
     if (el.kind === "interface" && el.isDefault && !opts.showDefault) continue;
     if (el.parent !== null && !kept.has(el.parent)) continue;
     const fold = foldOf.get(el.id);

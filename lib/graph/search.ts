@@ -45,7 +45,8 @@ function matchAddress(q: SearchQuery, addresses: readonly string[]): string | nu
   return null;
 }
 
-const nameOf = (el: TopologyElement): string =>
+/** The label a hit shows and the text a name query looks in. */
+export const nameOf = (el: TopologyElement): string =>
   el.kind === "pod" || el.kind === "network"
     ? refOf(el)
     : el.kind === "host"
@@ -58,6 +59,8 @@ const nameOf = (el: TopologyElement): string =>
 export function matchElement(el: TopologyElement, q: SearchQuery): { hit: SearchHit; rank: Rank } | null {
   const hit = (reason: string, rank: Rank) => ({ hit: { id: el.id, kind: el.kind, label: nameOf(el), reason }, rank });
   if (el.kind === "interface") return matchInterface(el, q, hit);
+  // A workload is not a place in the graph to go to: its chips and its pods' details lead to it.
+  if (el.kind === "workload") return null;
   if (q.kind === "range" || q.kind === "address") {
     const via = q.kind === "range" ? ` in ${q.text}` : "";
     if (el.kind === "pod") {

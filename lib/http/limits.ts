@@ -8,6 +8,9 @@ export const LIMITS = {
   batch: 10,
   /** HTTP requests in flight per identity, live streams excluded */
   callsPerIdentity: 8,
-  /** open live streams per identity (tabs) */
-  streamsPerIdentity: 12,
+  /**
+   * open live streams per identity (tabs); a tab's stream shares its identity's watches and its view's serialised
+   * deltas (issue 13 measures 20 tabs of one identity), so one more costs a socket and a few KiB per change
+   */
+  streamsPerIdentity: 32,
 } as const;

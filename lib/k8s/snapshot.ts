@@ -107,7 +107,8 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
       continue;
     }
     const slot = slotOf(obj.apiVersion, obj.kind);
-    if (slot) seen.set(`${slot}|${keyOf(obj)}`, { slot, obj });
+    // Workloads of different kinds share a slot and may share a name (a Deployment and a StatefulSet "db").
+    if (slot) seen.set(`${slot}|${slot === "workloads" ? `${obj.kind}|` : ""}${keyOf(obj)}`, { slot, obj });
   }
   for (const { slot, obj } of seen.values()) {
     if (slot !== "operatorNetwork") snap[slot].push(obj);

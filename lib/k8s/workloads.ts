@@ -1,5 +1,9 @@
+import { z } from "zod";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { isObject } from "../result";
+
+/** The workloads whose pod template "attach" edits and the topology draws. */
+export const workloadKindSchema = z.enum(["Deployment", "StatefulSet", "DaemonSet"]);
 
 /** A Deployment/StatefulSet/DaemonSet's pod-template networks annotation: what "attach" reads and rewrites. */
 export function templateNetworks(workload: unknown): string | undefined {
@@ -11,7 +15,7 @@ export function templateNetworks(workload: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** The same workload with its pod-template networks annotation set, everything else kept. */
+/** The same workload with its pod-template networks annotation set ("" takes it out), everything else kept. */
 export function withTemplateNetworks<T extends { spec?: unknown }>(workload: T, networks: string): T {
   const spec = isObject(workload.spec) ? workload.spec : {};
   const template = isObject(spec.template) ? spec.template : {};
@@ -23,7 +27,14 @@ export function withTemplateNetworks<T extends { spec?: unknown }>(workload: T, 
       ...spec,
       template: {
         ...template,
-        metadata: { ...metadata, annotations: { ...annotations, [NETWORKS_ANNOTATION]: networks } },
+        metadata: {
+          ...metadata,
+          annotations: Object.fromEntries(
+            Object.entries({ ...annotations, [NETWORKS_ANNOTATION]: networks }).filter(
+              ([k, v]) => k !== NETWORKS_ANNOTATION || v !== "",
+            ),
+          ),
+        },
       },
     },
   };

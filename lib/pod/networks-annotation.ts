@@ -77,3 +77,10 @@ function checkNames(ns: string | undefined, name: string): string | null {
 export function requestedInterfaceNames(requests: readonly NetworkRequest[]): string[] {
   return requests.map((r, i) => r.interface ?? `net${i + 1}`);
 }
+
+/**
+ * How one entry is named when entries are compared or picked for removal: namespace/name, and @interface when it
+ * names one (the topology's workload element and the attach form's `remove` both use it).
+ */
+export const requestKey = (r: { namespace: string; name: string; interface?: string }): string =>
+  `${r.namespace}/${r.name}${r.interface ? `@${r.interface}` : ""}`;

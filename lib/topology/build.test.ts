@@ -224,7 +224,35 @@ describe("buildTopology on the demo cluster", () => {
   });
 
   it("has no other findings on the demo", () => {
-    expect(t.findings.map((f) => f.code).sort()).toEqual(["network-not-attached", "network-not-found"]);
+    expect(t.findings.map((f) => f.code).sort()).toEqual([
+      "network-not-attached",
+      "network-not-found",
+      "workload-rollout-pending",
+      "workload-rollout-pending",
+    ]);
+  });
+
+  it("draws the walk-through's Deployments: the template asks for host-device-main, the bridge-phase pod still has bridge-main", () => {
+    const w = t.elements.find((e) => e.id === "workload/multus-test/Deployment/pod-a");
+    expect(w).toEqual({
+      id: "workload/multus-test/Deployment/pod-a",
+      kind: "workload",
+      name: "pod-a",
+      parent: null,
+      provenance: "observed",
+      namespace: "multus-test",
+      workloadKind: "Deployment",
+      replicas: 1,
+      template: [{ network: "multus-test/host-device-main" }],
+      pods: [
+        { id: "pod/multus-test/pod-a-5bb7694d4-j8g6b", networks: ["multus-test/bridge-main"], current: false },
+        { id: "pod/multus-test/pod-a-66b77fb7f6-wbx5f", networks: ["multus-test/host-device-main"], current: true },
+      ],
+    });
+    const pending = t.findings.find((f) => f.code === "workload-rollout-pending" && f.elements.includes(w?.id ?? ""));
+    expect(pending?.message).toBe(
+      "Deployment multus-test/pod-a: 1 of 2 pods run with other networks than the template's (multus-test/host-device-main); they take them when the rollout replaces them",
+    );
   });
 
   it("marks the operator's networks as managed by it, the hand-made NAD not", () => {

@@ -13,6 +13,7 @@ import { type IntakeKind, intake } from "./intake";
 import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
 import type { Topology, TopologyElement } from "./schema";
+import { allWorkloads, WORKLOAD_KINDS } from "./workloads";
 
 /** Parents before children (what React Flow needs); exported for the incremental store's same order. */
 export const KIND_ORDER: Record<TopologyElement["kind"], number> = {
@@ -26,6 +27,7 @@ export const KIND_ORDER: Record<TopologyElement["kind"], number> = {
   pod: 2,
   interface: 3,
   network: 4,
+  workload: 5,
 };
 
 const NODES = { label: "Node", namespaced: false };
@@ -45,7 +47,17 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   const take = (list: readonly KubeObject[], kind: IntakeKind) => intake(list, kind, ctx.findings);
   addHosts(ctx, take(snapshot.nodes, NODES), take(snapshot.nodeNetworkStates, STATES));
   const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork);
-  addPods(ctx, take(snapshot.pods, PODS), networks);
+  const pods = take(snapshot.pods, PODS);
+  addPods(ctx, pods, networks);
+  const workloads = WORKLOAD_KINDS.flatMap((kind) =>
+    take(
+      snapshot.workloads.filter((w) => w.kind === kind),
+      { label: kind, namespaced: true },
+    ),
+  );
+  const owned = allWorkloads(workloads, pods);
+  for (const el of owned.elements) ctx.add(el);
+  ctx.findings.push(...owned.findings);
   applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
   applyPodEvents(ctx, snapshot.events);
   checkDuplicateIps(ctx);

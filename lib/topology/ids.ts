@@ -28,6 +28,9 @@ export const pointId = (node: string, kind: HostSideElement["kind"], device: str
 export const podId = (namespace: string, name: string): string => `pod/${namespace}/${name}`;
 export const interfaceId = (pod: string, ifname: string): string => `${pod}/if/${idPart(ifname)}`;
 export const networkId = (namespace: string, name: string): string => `network/${namespace}/${name}`;
+/** A Deployment, StatefulSet or DaemonSet: the kind is part of the id (a Deployment and a StatefulSet may share a name). */
+export const workloadId = (namespace: string, kind: string, name: string): string =>
+  `workload/${namespace}/${kind}/${name}`;
 
 /** `<namespace>/<name>` of a namespaced element (a pod, a network). */
 export const refOf = (o: { namespace: string; name: string }): string => `${o.namespace}/${o.name}`;

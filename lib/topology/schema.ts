@@ -3,6 +3,7 @@ import { cniFailureSchema } from "../cni-events/schema";
 import { podEventSchema } from "../events/schema";
 import { findingCodeSchema } from "../findings/catalogue";
 import { severitySchema } from "../findings/info";
+import { workloadKindSchema } from "../k8s/workloads";
 
 /**
  * The topology contract. The API, the UI and the CLI all speak this one shape; every other
@@ -183,6 +184,25 @@ export const networkElementSchema = z.object({
   managedBy: z.enum(["cluster-network-operator"]).nullable(),
 });
 
+/**
+ * A Deployment, StatefulSet or DaemonSet with the networks its pod template asks for, beside what its pods ask
+ * for now: pods keep the annotation they were created with until the rollout replaces them.
+ */
+export const workloadElementSchema = z.object({
+  ...baseElement,
+  kind: z.literal("workload"),
+  namespace: z.string(),
+  workloadKind: workloadKindSchema,
+  /** spec.replicas (none for a DaemonSet) */
+  replicas: z.number().int().nullable(),
+  /** the pod template's k8s.v1.cni.cncf.io/networks, as namespace/name with the interface when one is named */
+  template: z.array(z.object({ network: z.string(), interface: z.string().optional() })),
+  /** why the template's annotation cannot be read, when it cannot */
+  templateError: z.string().optional(),
+  /** its pods (by controller reference, else by its selector), each with what it asks for and whether that is the template's */
+  pods: z.array(z.object({ id: z.string(), networks: z.array(z.string()), current: z.boolean() })),
+});
+
 export const elementSchema = z.discriminatedUnion("kind", [
   hostElementSchema,
   bridgeElementSchema,
@@ -191,6 +211,7 @@ export const elementSchema = z.discriminatedUnion("kind", [
   podElementSchema,
   interfaceElementSchema,
   networkElementSchema,
+  workloadElementSchema,
 ]);
 
 export const linkKindSchema = z.enum([
@@ -238,6 +259,7 @@ export type PodElement = z.infer<typeof podElementSchema>;
 export type InterfaceElement = z.infer<typeof interfaceElementSchema>;
 export type InterfaceFailure = z.infer<typeof interfaceFailureSchema>;
 export type NetworkElement = z.infer<typeof networkElementSchema>;
+export type WorkloadElement = z.infer<typeof workloadElementSchema>;
 export type TopologyElement = z.infer<typeof elementSchema>;
 export type ElementKind = TopologyElement["kind"];
 export type HostSideElement = BridgeElement | ParentElement | HostDeviceElement;

@@ -149,7 +149,8 @@ export class LiveWriter implements ClusterWriter {
       apiVersion: "apps/v1",
       kind: ref.kind,
       metadata: { name: ref.name, namespace: ref.namespace, ...(resourceVersion ? { resourceVersion } : {}) },
-      spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: networks } } } },
+      // Nothing left: null takes the key out (a merge patch), so the pods ask for no secondary network at all.
+      spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: networks === "" ? null : networks } } } },
     };
     try {
       await this.api.patch(patch, undefined, dry(dryRun), FIELD_MANAGER, undefined, PatchStrategy.MergePatch);

@@ -5,6 +5,7 @@ import type { NnsAvailability } from "../hosts";
 import type { Finding } from "../schema";
 import { KindIntake } from "./kind-intake";
 import { shardOf } from "./shard";
+import { WorkloadStage } from "./workload-stage";
 
 /** What changed between two snapshots, found by object identity: sources hand out a new object per change. */
 export interface InputChanges {
@@ -28,6 +29,8 @@ export class Inputs {
   readonly nads = new KindIntake({ label: "NetworkAttachmentDefinition", namespaced: true });
   readonly pods = new KindIntake({ label: "Pod", namespaced: true });
   readonly pools = new KindIntake({ label: "IPPool", namespaced: true });
+  /** the workloads, with the pods grouped by namespace (built in the store's commit) */
+  readonly workloads = new WorkloadStage();
   readonly podsByShard = new Map<string, Map<string, KubeObject>>();
   /** network events by the pod they are about ("namespace/name"); a shard's pods take theirs */
   readonly eventsByPod = new Map<string, Map<string, KubeObject>>();
@@ -58,9 +61,11 @@ export class Inputs {
       if (!before || !after) c.podSet = true;
       if (before) this.place(before, false, c.shards);
       if (after) this.place(after, true, c.shards);
+      this.workloads.pod(before, after);
     });
+    this.workloads.syncWorkloads(snap.workloads);
     // A refused object is a cluster-wide finding: judged with the notes.
-    const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools];
+    const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools, ...this.workloads.intakes];
     if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
     this.syncEvents(snap.events, c.shards);
     if (snap.operatorNetwork !== this.operatorNetwork) {
@@ -153,6 +158,8 @@ export class Inputs {
 
   /** The objects the build leaves out for their names, as its findings say. */
   refused(): Finding[] {
-    return [this.nodes, this.states, this.nads, this.pods, this.pools].flatMap((k) => k.refused());
+    return [this.nodes, this.states, this.nads, this.pods, this.pools, ...this.workloads.intakes].flatMap((k) =>
+      k.refused(),
+    );
   }
 }

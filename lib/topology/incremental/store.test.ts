@@ -63,6 +63,21 @@ const pod = fc.record({
   phase: fc.constantFrom("Running", "Pending"),
   requests: fc.oneof(fc.array(request, { maxLength: 3 }), fc.constant("garbage" as const)),
   statuses: fc.oneof(fc.array(status, { maxLength: 3 }), fc.constant("garbage" as const)),
+  // its controller (a ReplicaSet stands for its Deployment through pod-template-hash), or none: then selectors match
+  owner: fc.option(
+    fc.constantFrom("ReplicaSet:w1-5d4f", "ReplicaSet:w2-77aa", "StatefulSet:w1", "DaemonSet:w2", "Job:w1"),
+  ),
+  app: fc.option(fc.constantFrom("w1", "w2")),
+});
+
+const workload = fc.record({
+  kind: fc.constant("workload" as const),
+  wkind: fc.constantFrom("Deployment", "StatefulSet", "DaemonSet"),
+  ns: fc.option(fc.constantFrom(...NAMESPACES, "default"), { nil: undefined }),
+  name: fc.constantFrom("w1", "w2", "Bad_Name"),
+  requests: fc.oneof(fc.array(request, { maxLength: 3 }), fc.constant("garbage" as const)),
+  selector: fc.boolean(),
+  replicas: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
 });
 
 const pool = fc.record({
@@ -106,7 +121,7 @@ const podEvent = fc.record({
   time: fc.constantFrom("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"),
 });
 
-const change = fc.oneof(node, nns, nad, pod, pool, operator, notes, podEvent);
+const change = fc.oneof(node, nns, nad, pod, pool, operator, notes, podEvent, workload);
 type Change = typeof change extends fc.Arbitrary<infer C> ? C : never;
 const event = fc.record({ change, remove: fc.boolean() });
 
@@ -216,6 +231,25 @@ function objectOf(c: Change): { slot: SnapshotSlot; obj: KubeObject } {
           },
         },
       };
+    case "workload": {
+      const networks =
+        c.requests === "garbage"
+          ? "[{ nope"
+          : c.requests.map((r) => `${r.net}${r.ifname ? `@${r.ifname}` : ""}`).join(",");
+      return {
+        slot: "workloads",
+        obj: {
+          apiVersion: "apps/v1",
+          kind: c.wkind,
+          metadata: { name: c.name, ...(c.ns ? { namespace: c.ns } : {}) },
+          spec: {
+            ...(c.replicas === undefined ? {} : { replicas: c.replicas }),
+            ...(c.selector ? { selector: { matchLabels: { app: c.name } } } : {}),
+            template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: networks } } },
+          },
+        },
+      };
+    }
     case "notes":
       throw new Error("notes are not an object");
   }
@@ -245,9 +279,23 @@ function podOf(c: Extract<Change, { kind: "pod" }>): KubeObject {
       ...(c.ns ? { namespace: c.ns } : {}),
       resourceVersion: c.rv,
       annotations: { [NETWORKS_ANNOTATION]: networks, [NETWORK_STATUS_ANNOTATION]: statuses },
+      ...ownership(c),
     },
     spec: c.node === undefined ? {} : { nodeName: c.node },
     status: { phase: c.phase, podIPs: [{ ip: "10.128.0.5" }] },
+  };
+}
+
+/** A pod's controller reference and labels, as its workload's controller writes them. */
+function ownership(c: Extract<Change, { kind: "pod" }>): Partial<KubeObject["metadata"]> {
+  const [kind = "", name = ""] = c.owner?.split(":") ?? [];
+  const labels = {
+    ...(c.app ? { app: c.app } : {}),
+    ...(kind === "ReplicaSet" ? { "pod-template-hash": name.split("-")[1] ?? "" } : {}),
+  };
+  return {
+    labels,
+    ...(c.owner ? { ownerReferences: [{ apiVersion: "apps/v1", kind, name, uid: "u", controller: true }] } : {}),
   };
 }
 
@@ -340,6 +388,8 @@ describe("incremental topology store", () => {
         ns: "a",
         name: "p1",
         rv: "1",
+        owner: null,
+        app: null,
         phase: "Pending",
         statuses: [],
         node,

@@ -5,31 +5,19 @@ import { KIND_ORDER } from "../build";
 import { hostId } from "../ids";
 import { usedBridges } from "../networks";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
+import { type Commit, relationsOf, type Shard } from "./commit";
+
+export type { Commit };
+
 import { crossHostFindings } from "./cross-checks";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs } from "./inputs";
 import { mergeOverview, shardOverview } from "./overview";
 import { buildShard, type ShardResult } from "./shard";
-
-/** One committed change: which elements are new or different, which are gone. */
-export interface Commit {
-  revision: number;
-  upserted: Set<string>;
-  removed: Set<string>;
-  /** findings or links changed (they have no revisions of their own) */
-  relations: boolean;
-}
-
-interface Shard {
-  result: ShardResult;
-  /** each element as JSON: what tells a change from a no-op, and what goes on the wire */
-  json: Map<string, string>;
-}
+import { WORKLOAD_OWNER } from "./workload-stage";
 
 const NETWORKS = "\u0000networks";
-
-const relationsOf = (s: Shard | undefined): string => (s ? JSON.stringify([s.result.links, s.result.findings]) : "");
 
 /**
  * The topology kept up to date by parts. Each node is a shard (its host, points, pods and interfaces), built by
@@ -68,7 +56,8 @@ export class TopologyStore {
 
   /** Whether anything awaits building. */
   get busy(): boolean {
-    return this.networksDirty || this.poolsDirty || this.dirty.size > 0 || this.pending.size > 0;
+    const some = this.networksDirty || this.poolsDirty || this.inputs.workloads.busy;
+    return some || this.dirty.size > 0 || this.pending.size > 0;
   }
 
   /** Builds up to `budget` shards; returns true while shards remain. */
@@ -142,6 +131,8 @@ export class TopologyStore {
       this.revisions.delete(id);
     }
     const pools = this.settleGlobal(upserted, removed);
+    relations =
+      this.inputs.workloads.settle({ upserted, removed, owner: this.owner, revisions: this.revisions }) || relations;
     relations = this.duplicates.settle() || pools || relations;
     if (crossDirty) relations = this.settleCross() || relations;
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
@@ -188,6 +179,7 @@ export class TopologyStore {
   jsonOf(id: string): string | undefined {
     const owner = this.owner.get(id);
     if (owner === undefined) return undefined;
+    if (owner === WORKLOAD_OWNER) return this.inputs.workloads.json.get(id);
     return owner === NETWORKS ? this.networkJson.get(id) : this.shards.get(owner)?.json.get(id);
   }
 
@@ -195,6 +187,7 @@ export class TopologyStore {
     const owner = this.owner.get(id);
     if (owner === undefined) return undefined;
     if (owner === NETWORKS) return this.stage.elements.find((e) => e.id === id);
+    if (owner === WORKLOAD_OWNER) return this.inputs.workloads.elements.get(id);
     return this.shards.get(owner)?.result.elements.get(id);
   }
 
@@ -213,12 +206,15 @@ export class TopologyStore {
   /** The node an element lies on (itself for a host); undefined for networks and unscheduled pods. */
   hostOf(id: string): string | undefined {
     const owner = this.owner.get(id);
-    if (owner === undefined || owner === NETWORKS) return undefined;
+    if (owner === undefined || owner === NETWORKS || owner === WORKLOAD_OWNER) return undefined;
     return this.shards.get(owner)?.result.elements.has(hostId(owner)) ? owner : undefined;
   }
 
   networks(): readonly TopologyElement[] {
     return this.stage.elements;
+  }
+  workloads(): IterableIterator<TopologyElement> {
+    return this.inputs.workloads.elements.values();
   }
 
   /** Findings that belong to no node: the source's notes, the NADs', the pools', duplicate addresses. */
@@ -230,6 +226,7 @@ export class TopologyStore {
       ...this.poolNotes,
       ...this.crossNotes,
       ...this.duplicates.findings(),
+      ...this.inputs.workloads.findings(),
     ];
   }
 
@@ -281,7 +278,7 @@ export class TopologyStore {
 
   /** The whole topology, in the full build's element and link order. */
   topology(): Topology {
-    const elements: TopologyElement[] = [...this.stage.elements];
+    const elements: TopologyElement[] = [...this.stage.elements, ...this.workloads()];
     const links: TopologyLink[] = [];
     const findings = this.globalFindings();
     for (const { result } of this.shards.values()) {

@@ -26,7 +26,7 @@ export function isOverviewScale(store: TopologyStore): boolean {
  * shards that can hold a match (one host's shard; the pods of a namespace or on a network) instead of from all.
  */
 export function viewTopology(store: TopologyStore, c: Criteria): Topology {
-  const elements: TopologyElement[] = [...store.networks()];
+  const elements: TopologyElement[] = [...store.networks(), ...store.workloads()];
   const links: TopologyLink[] = [];
   // Every finding is a candidate: one about a pod elsewhere also names its network, which this view may keep.
   const findings: Finding[] = store.findings();

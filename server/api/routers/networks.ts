@@ -139,7 +139,7 @@ export const networksRouter = createTRPCRouter({
     }
   }),
 
-  /** Adds networks to a workload's pod template, keeping the entries already there. */
+  /** Adds networks to a workload's pod template, keeping the entries already there but those it is told to remove. */
   attach: sourceProcedure
     .input(z.object({ form: attachFormSchema, dryRunOnly: z.boolean().default(false) }))
     .mutation(({ ctx: { source }, input }) =>
@@ -147,7 +147,7 @@ export const networksRouter = createTRPCRouter({
         const w = writerOf(source);
         const ref = { kind: input.form.kind, namespace: input.form.namespace, name: input.form.name };
         const current = await w.readWorkloadNetworks(ref);
-        const merged = mergeNetworksAnnotation(current.networks, ref.namespace, input.form.networks);
+        const merged = mergeNetworksAnnotation(current.networks, ref.namespace, input.form.networks, input.form.remove);
         if (!merged.ok) throw new WriteError(merged.error, 422, "networks");
         await w.patchWorkloadNetworks(ref, merged.value, current.resourceVersion, true);
         if (!input.dryRunOnly) await w.patchWorkloadNetworks(ref, merged.value, current.resourceVersion, false);

@@ -6,7 +6,7 @@ import { assertSignedIn } from "../../sources/registry";
 import { payloadOf } from "../../topology-cache";
 import { feedOf } from "../../topology-feed";
 import { placementInStore } from "../../topology-placement";
-import { searchStore } from "../../topology-search";
+import { searchFeed } from "../../topology-search";
 import { joinChannel } from "../../view-channel";
 import { createTRPCRouter, sourceProcedure } from "../trpc";
 
@@ -89,6 +89,6 @@ export const topologyRouter = createTRPCRouter({
     .query(async ({ ctx: { source }, input }) => {
       const feed = feedOf(source);
       await feed.current();
-      return searchStore(feed.store, input.q, input.limit);
+      return searchFeed(feed, input.q, input.limit);
     }),
 });

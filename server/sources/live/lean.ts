@@ -4,6 +4,7 @@ import type { KubernetesObject } from "@kubernetes/client-node";
 const MULTUS_ANNOTATION = "k8s.v1.cni.cncf.io/";
 
 type Loose = Record<string, unknown>;
+const WORKLOADS = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
 const isLoose = (v: unknown): v is Loose => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function pickFields(from: unknown, keys: readonly string[]): Loose | undefined {
@@ -15,7 +16,7 @@ function pickFields(from: unknown, keys: readonly string[]): Loose | undefined {
 
 /**
  * Cuts an object down, in place, to what the topology and the server read, as it arrives from a list or a watch:
- * 20,000 pods then hold their Multus annotations, node name, phase and pod IPs, not their container specs,
+ * 20,000 pods then hold their Multus annotations, labels, controller, node name, phase and pod IPs, not their container specs,
  * managedFields and conditions. resourceVersion stays (the informer compares it on relist).
  */
 export function leanInPlace(obj: KubernetesObject, kind: string): void {
@@ -30,9 +31,17 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
         const kept = Object.entries(md.annotations).filter(([k]) => k.startsWith(MULTUS_ANNOTATION));
         md.annotations = Object.fromEntries(kept);
       }
-      delete md.labels;
-      delete md.ownerReferences;
+      // What ties a pod to its workload: the controller reference, and the labels (a workload's selector picks a
+      // pod without owners; pod-template-hash names its ReplicaSet). Labels are small: a few per pod.
+      const refs = Array.isArray(md.ownerReferences) ? md.ownerReferences : [];
+      const controller = refs.find((r) => isLoose(r) && r.controller === true);
+      md.ownerReferences = controller
+        ? [pickFields(controller, ["apiVersion", "kind", "name", "uid", "controller"])]
+        : undefined;
       delete md.generateName;
+    } else if (WORKLOADS.has(kind)) {
+      md.annotations = undefined;
+      md.labels = undefined;
     }
   }
   switch (kind) {
@@ -43,6 +52,12 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
     case "Node":
       delete raw.spec;
       raw.status = pickFields(raw.status, ["addresses"]);
+      break;
+    case "Deployment":
+    case "StatefulSet":
+    case "DaemonSet":
+      raw.spec = leanWorkloadSpec(raw.spec);
+      delete raw.status;
       break;
     case "NodeNetworkState": {
       const status = pickFields(raw.status, ["currentState", "lastSuccessfulUpdateTime"]);
@@ -62,5 +77,16 @@ function leanPodSpec(spec: unknown): Loose | undefined {
     if (!Array.isArray(list)) continue;
     out[key] = list.flatMap((c) => (isLoose(c) ? [pickFields(c, ["name", "resources"]) ?? {}] : []));
   }
+  return out;
+}
+
+/** A workload's replicas, selector and its pod template's Multus annotations: what its topology element reads. */
+function leanWorkloadSpec(spec: unknown): Loose | undefined {
+  const out = pickFields(spec, ["replicas", "selector"]);
+  if (!out || !isLoose(spec) || !isLoose(spec.template) || !isLoose(spec.template.metadata)) return out;
+  const annotations = spec.template.metadata.annotations;
+  if (!isLoose(annotations)) return out;
+  const kept = Object.entries(annotations).filter(([k]) => k.startsWith(MULTUS_ANNOTATION));
+  out.template = { metadata: { annotations: Object.fromEntries(kept) } };
   return out;
 }

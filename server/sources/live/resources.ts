@@ -93,6 +93,16 @@ export const WATCHED: readonly WatchedResource[] = [
     feature: "OpenShift",
     absentMessage: "not OpenShift: no Cluster Network Operator, so every NAD is edited directly",
   },
+  // The workloads whose pod templates "attach" edits: their template's networks against their running pods.
+  ...["Deployment", "StatefulSet", "DaemonSet"].map(
+    (kind): WatchedResource => ({
+      slot: "workloads",
+      apiVersion: "apps/v1",
+      kind,
+      resource: `${kind.toLowerCase()}s`,
+      namespaced: true,
+    }),
+  ),
   ...EVENT_PARTS,
 ];
 

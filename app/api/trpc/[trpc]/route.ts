@@ -13,6 +13,8 @@ export const dynamic = "force-dynamic";
 
 const calls = new InFlight(LIMITS.callsPerIdentity);
 const streams = new InFlight(LIMITS.streamsPerIdentity);
+/** the router's long-lived procedures (SSE) */
+const SUBSCRIPTIONS = new Set(["topology.watch", "topology.view"]);
 
 async function handler(req: Request): Promise<Response> {
   const reqId = req.headers.get("x-request-id") ?? randomUUID();
@@ -30,7 +32,8 @@ async function handler(req: Request): Promise<Response> {
   const refused = crossSiteReason(req);
   if (refused) return refuse(403, refused);
   // One identity cannot take the server (or the API server behind it) for itself.
-  const stream = path.endsWith(".watch");
+  // Subscriptions stay open as long as their tab: counted as live streams, never against the calls a page makes.
+  const stream = SUBSCRIPTIONS.has(path);
   const leave = (stream ? streams : calls).enter(meta.user ?? registry.identity);
   if (!leave) return refuse(429, `too many ${stream ? "open live views" : "requests at once"} for this identity`);
   try {

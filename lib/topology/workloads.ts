@@ -1,0 +1,146 @@
+// Workloads as the topology sees them: the networks a pod template asks for against what the pods running now ask
+// for. A pod keeps the annotation it was created with, so after "attach" (or the walk-through's `oc patch deploy`)
+// the difference is the rollout still to come.
+import { compareCodePoints } from "../compare";
+import { annotation, type KubeObject } from "../k8s/objects";
+import { templateNetworks, workloadKindSchema } from "../k8s/workloads";
+import { NETWORKS_ANNOTATION } from "../pod/annotations";
+import { parseNetworksAnnotation, requestKey } from "../pod/networks-annotation";
+import { isObject } from "../result";
+import { podId, workloadId } from "./ids";
+import type { Finding, WorkloadElement } from "./schema";
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort(compareCodePoints).join("\n") === [...b].sort(compareCodePoints).join("\n");
+
+/** The controller a pod names: a ReplicaSet stands for its Deployment (named `<deployment>-<pod-template-hash>`). */
+function controllerOf(pod: KubeObject): { kind: string; name: string } | null {
+  const refs: unknown = pod.metadata.ownerReferences;
+  if (!Array.isArray(refs)) return null;
+  const ref: unknown = refs.find((r) => isObject(r) && r.controller === true) ?? refs[0];
+  if (!isObject(ref) || typeof ref.kind !== "string" || typeof ref.name !== "string") return null;
+  if (ref.kind !== "ReplicaSet") return { kind: ref.kind, name: ref.name };
+  const hash = pod.metadata.labels?.["pod-template-hash"];
+  return typeof hash === "string" && ref.name.endsWith(`-${hash}`)
+    ? { kind: "Deployment", name: ref.name.slice(0, -hash.length - 1) }
+    : { kind: "ReplicaSet", name: ref.name };
+}
+
+/** spec.selector.matchLabels, when that is the whole selector and selects something; else null (owners only). */
+function matchLabels(workload: KubeObject): Record<string, string> | null {
+  const spec = isObject(workload.spec) ? workload.spec : {};
+  const selector = isObject(spec.selector) ? spec.selector : null;
+  if (!selector || selector.matchExpressions !== undefined || !isObject(selector.matchLabels)) return null;
+  const entries = Object.entries(selector.matchLabels);
+  if (entries.length === 0 || entries.some(([, v]) => typeof v !== "string")) return null;
+  return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+}
+
+const selects = (labels: Record<string, string>, pod: KubeObject): boolean =>
+  Object.entries(labels).every(([k, v]) => pod.metadata.labels?.[k] === v);
+
+/**
+ * The workloads of one namespace with their pods. A pod belongs to the workload its controller reference names;
+ * a pod without any owner (a file that dropped them, the demo) to the first workload whose matchLabels select it.
+ * Both lists are sorted by key (the intake stage's order), so the result does not depend on input order.
+ */
+export function namespaceWorkloads(
+  namespace: string,
+  workloads: readonly KubeObject[],
+  pods: readonly KubeObject[],
+): { elements: WorkloadElement[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const list = workloads.flatMap((w) => {
+    const kind = workloadKindSchema.safeParse(w.kind);
+    const own: KubeObject[] = [];
+    return kind.success ? [{ obj: w, kind: kind.data, selector: matchLabels(w), pods: own }] : [];
+  });
+  const byOwner = new Map(list.map((w) => [`${w.kind}/${w.obj.metadata.name}`, w]));
+  for (const pod of pods) {
+    const owner = controllerOf(pod);
+    const w = owner
+      ? byOwner.get(`${owner.kind}/${owner.name}`)
+      : list.find((c) => c.selector !== null && selects(c.selector, pod));
+    w?.pods.push(pod);
+  }
+  const elements = list.map(({ obj, kind, pods: own }) => {
+    const id = workloadId(namespace, kind, obj.metadata.name);
+    const label = `${kind} ${namespace}/${obj.metadata.name}`;
+    const raw = templateNetworks(obj);
+    const parsed = raw?.trim() ? parseNetworksAnnotation(raw, namespace) : null;
+    const template = parsed?.ok ? parsed.value : [];
+    const keys = template.map(requestKey);
+    if (parsed && !parsed.ok)
+      findings.push({
+        severity: "error",
+        code: "workload-networks-invalid",
+        message: `${label}: the pod template's ${NETWORKS_ANNOTATION} ${parsed.error}`,
+        elements: [id],
+      });
+    const entries = own.map((pod) => {
+      const ask = annotation(pod, NETWORKS_ANNOTATION);
+      const read = ask?.trim() ? parseNetworksAnnotation(ask, namespace) : null;
+      const networks = read?.ok ? read.value.map(requestKey) : [];
+      const current =
+        parsed !== null && !parsed.ok ? true : read !== null && !read.ok ? false : sameSet(networks, keys);
+      return { id: podId(namespace, pod.metadata.name), networks, current };
+    });
+    const stale = entries.filter((p) => !p.current);
+    if (stale.length > 0) findings.push(pendingFinding(label, id, keys, stale.length, entries.length));
+    const spec = isObject(obj.spec) ? obj.spec : {};
+    const element: WorkloadElement = {
+      id,
+      kind: "workload",
+      name: obj.metadata.name,
+      parent: null,
+      provenance: "observed",
+      namespace,
+      workloadKind: kind,
+      replicas: typeof spec.replicas === "number" && Number.isSafeInteger(spec.replicas) ? spec.replicas : null,
+      template: template.map((r) => ({
+        network: `${r.namespace}/${r.name}`,
+        ...(r.interface ? { interface: r.interface } : {}),
+      })),
+      ...(parsed && !parsed.ok ? { templateError: parsed.error } : {}),
+      pods: entries,
+    };
+    return element;
+  });
+  return { elements, findings };
+}
+
+function pendingFinding(label: string, id: string, template: string[], stale: number, all: number): Finding {
+  const wants = template.length ? template.join(", ") : "no secondary network";
+  return {
+    severity: "info",
+    code: "workload-rollout-pending",
+    message: `${label}: ${stale} of ${all} pods run with other networks than the template's (${wants}); they take them when the rollout replaces them`,
+    elements: [id],
+  };
+}
+
+export const WORKLOAD_KINDS = workloadKindSchema.options;
+
+/** Every namespace's workloads, in namespace order: what the full build adds. */
+export function allWorkloads(
+  workloads: readonly KubeObject[],
+  pods: readonly KubeObject[],
+): { elements: WorkloadElement[]; findings: Finding[] } {
+  const byNs = new Map<string, { workloads: KubeObject[]; pods: KubeObject[] }>();
+  const group = (ns: string) => {
+    const g = byNs.get(ns) ?? { workloads: [], pods: [] };
+    byNs.set(ns, g);
+    return g;
+  };
+  for (const w of workloads) group(w.metadata.namespace ?? "default").workloads.push(w);
+  for (const p of pods) byNs.get(p.metadata.namespace ?? "default")?.pods.push(p);
+  const out: { elements: WorkloadElement[]; findings: Finding[] } = { elements: [], findings: [] };
+  for (const ns of [...byNs.keys()].sort(compareCodePoints)) {
+    const g = byNs.get(ns);
+    if (!g || g.workloads.length === 0) continue;
+    const r = namespaceWorkloads(ns, g.workloads, g.pods);
+    out.elements.push(...r.elements);
+    out.findings.push(...r.findings);
+  }
+  return out;
+}
