@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import corpus from "@/lib/cni-events/corpus/failure-messages.json";
+import { nad as nadObject, pod as podObject } from "@/testing/fixtures/objects";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,33 +24,14 @@ async function check(...args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
-const nad = (name: string, range: string) => ({
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name, namespace: "cnf" },
-  spec: {
-    config: JSON.stringify({
-      cniVersion: "0.3.1",
-      type: "macvlan",
-      master: "ens9",
-      ipam: { type: "whereabouts", range },
-    }),
-  },
-});
-const pod = (name: string, phase: string, status?: unknown[]) => ({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: {
+const nad = (name: string, range: string) =>
+  nadObject(
     name,
-    namespace: "cnf",
-    annotations: {
-      "k8s.v1.cni.cncf.io/networks": "data",
-      ...(status ? { "k8s.v1.cni.cncf.io/network-status": JSON.stringify(status) } : {}),
-    },
-  },
-  spec: { nodeName: "worker-1" },
-  status: { phase },
-});
+    { cniVersion: "0.3.1", type: "macvlan", master: "ens9", ipam: { type: "whereabouts", range } },
+    { namespace: "cnf" },
+  );
+const pod = (name: string, phase: string, status?: unknown[]) =>
+  podObject(name, { namespace: "cnf", node: "worker-1", networks: "data", phase, ...(status ? { status } : {}) });
 
 describe("npm run check", () => {
   it("prints the demo cluster's findings as a table and exits 1", async () => {

@@ -3,25 +3,23 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { type AttachFormValues, attachFormSchema } from "@/lib/attach/attach";
-import { workloadId } from "@/lib/topology/ids";
+import { isDnsLabel } from "@/lib/k8s/names";
+import { refOf, workloadId } from "@/lib/topology/ids";
 import type { NetworkElement, Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../form/context-url";
-import { DisabledWithReason } from "../form/disabled-reason";
-import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
-import { primaryButton, secondaryButton } from "../form/styles";
+import { FormNotice } from "../form/form-notice";
 import type { Capabilities } from "../form/types";
+import { useWriteSubmit } from "../form/use-write-submit";
 import { WriteBanner } from "../form/write-banner";
+import { WriteButtons } from "../form/write-buttons";
 import { useTRPC } from "../trpc";
 import { AnnotationPreview } from "./annotation-preview";
 import { CurrentNetworks } from "./current-networks";
 import { NetworkRows } from "./network-rows";
 import type { AttachFormInput } from "./types";
 import { WorkloadSection } from "./workload-section";
-
-const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function AttachForm({
   initial,
@@ -47,64 +45,48 @@ export function AttachForm({
   const [kind, name] = useWatch({ control: form.control, name: ["kind", "name"] });
   const workloads = useQuery({
     ...trpc.networks.workloads.queryOptions({ ...(context ? { context } : {}), namespace }),
-    enabled: DNS1123.test(namespace) && capabilities.writes !== "none",
+    enabled: isDnsLabel(namespace) && capabilities.writes !== "none",
   });
   const attach = useMutation(trpc.networks.attach.mutationOptions());
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [pending, setPending] = useState<"check" | "apply" | null>(null);
   const readOnly = capabilities.writes === "none";
   const readOnlyWhy = `${capabilities.readOnlyReason ?? "This cluster is read-only"}: nothing can be written`;
   const list = workloads.data ?? [];
   const selected = list.find((w) => w.kind === kind && w.name === name);
   const networks = (topology?.elements ?? [])
     .filter((e): e is NetworkElement => e.kind === "network")
-    .sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+    .sort((a, b) => refOf(a).localeCompare(refOf(b)));
 
-  const run = (dryRunOnly: boolean) =>
-    form.handleSubmit(async (data) => {
-      setNotice(null);
-      setPending(dryRunOnly ? "check" : "apply");
-      try {
-        const result = await attach.mutateAsync({ ...(context ? { context } : {}), form: data, dryRunOnly });
-        if (!result.ok) {
-          if (result.field === "networks" || result.field === "name" || result.field === "namespace")
-            form.setError(result.field, { type: "server", message: result.message });
-          else setNotice({ tone: "bad", text: result.message, conflict: result.status === 409 });
-          return;
-        }
-        const annotation = result.annotation;
-        if (result.dryRun) {
-          setNotice(dryRunNotice(result.target));
-          return;
-        }
-        await queryClient.invalidateQueries(trpc.networks.workloads.pathFilter());
-        await queryClient.invalidateQueries(trpc.topology.pathFilter());
-        setNotice({
-          tone: "ok",
-          text: (
-            <>
-              Patched {data.kind} {data.namespace}/{data.name}: its pods take the new networks as the rollout replaces
-              them.
-              {annotation ? (
-                <span className="mt-1 block break-all font-mono text-xs">
-                  k8s.v1.cni.cncf.io/networks: {annotation}
-                </span>
-              ) : null}
-              <Link
-                href={explorerUrl(context, workloadId(data.namespace, data.kind, data.name))}
-                className="mt-1 inline-block font-medium underline"
-              >
-                Watch them in the topology
-              </Link>
-            </>
-          ),
-        });
-      } catch (e) {
-        setNotice(failedNotice(e));
-      } finally {
-        setPending(null);
-      }
-    });
+  const { run, notice, setNotice, pending } = useWriteSubmit({
+    form,
+    mutation: attach,
+    variables: (data: AttachFormValues, dryRunOnly) => ({ ...(context ? { context } : {}), form: data, dryRunOnly }),
+    fieldOf: (f) => (f === "networks" || f === "name" || f === "namespace" ? f : null),
+    conflicts: true,
+    onWritten: async (result, data) => {
+      await queryClient.invalidateQueries(trpc.networks.workloads.pathFilter());
+      await queryClient.invalidateQueries(trpc.topology.pathFilter());
+      return {
+        tone: "ok",
+        text: (
+          <>
+            Patched {data.kind} {data.namespace}/{data.name}: its pods take the new networks as the rollout replaces
+            them.
+            {result.annotation ? (
+              <span className="mt-1 block break-all font-mono text-xs">
+                k8s.v1.cni.cncf.io/networks: {result.annotation}
+              </span>
+            ) : null}
+            <Link
+              href={explorerUrl(context, workloadId(data.namespace, data.kind, data.name))}
+              className="mt-1 inline-block font-medium underline"
+            >
+              Watch them in the topology
+            </Link>
+          </>
+        ),
+      };
+    },
+  });
 
   const busy = pending !== null;
   return (
@@ -134,29 +116,15 @@ export function AttachForm({
           {notice ? (
             <FormNotice notice={notice} onReload={() => void workloads.refetch().then(() => setNotice(null))} />
           ) : null}
-          <div className="flex flex-wrap items-center gap-2">
-            {readOnly ? (
-              <>
-                <DisabledWithReason label="Check (dry run)" reason={readOnlyWhy} className={secondaryButton} />
-                <DisabledWithReason label="Apply" reason={readOnlyWhy} className={primaryButton} />
-              </>
-            ) : (
-              <>
-                <button type="button" className={secondaryButton} disabled={busy} onClick={(e) => void run(true)(e)}>
-                  {pending === "check" ? "Checking…" : "Check (dry run)"}
-                </button>
-                <button type="submit" className={primaryButton} disabled={busy}>
-                  {pending === "apply" ? "Applying…" : "Apply"}
-                </button>
-              </>
-            )}
-            <Link
-              href={explorerUrl(context)}
-              className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"
-            >
-              Cancel
-            </Link>
-          </div>
+          <WriteButtons
+            pending={pending}
+            busy={busy}
+            readOnlyReason={readOnly ? readOnlyWhy : undefined}
+            onCheck={(e) => void run(true)(e)}
+            writeLabel="Apply"
+            writingLabel="Applying…"
+            cancelHref={explorerUrl(context)}
+          />
         </aside>
       </form>
     </FormProvider>

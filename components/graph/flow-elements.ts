@@ -1,6 +1,7 @@
 import { type ColorMode, type Edge, MarkerType, type Node } from "@xyflow/react";
 import type { Positioned } from "@/lib/graph/layout";
 import type { GraphModel } from "@/lib/graph/model";
+import { pendingRollout } from "@/lib/graph/workload-summary";
 import type { Topology, TopologyElement } from "@/lib/topology/schema";
 import type { GraphFlowNode, Problem } from "./node-data";
 
@@ -13,6 +14,7 @@ function elementNode(
   element: TopologyElement,
   colours: ReadonlyMap<string, string>,
   problem: Problem | undefined,
+  pending: ReadonlySet<string>,
 ): GraphFlowNode | null {
   const flagged = problem ? { problem } : {};
   switch (element.kind) {
@@ -22,7 +24,11 @@ function elementNode(
     case "host":
       return { ...common, type: "host", data: { element } };
     case "pod":
-      return { ...common, type: "pod", data: { element, ...flagged } };
+      return {
+        ...common,
+        type: "pod",
+        data: { element, ...flagged, ...(pending.has(element.id) ? { rollout: true } : {}) },
+      };
     case "interface": {
       const colour = colours.get(element.network);
       return { ...common, type: "interface", data: { element, ...(colour ? { colour } : {}), ...flagged } };
@@ -52,6 +58,7 @@ export function flowNodes(
 ): GraphFlowNode[] {
   const byId = new Map(topology.elements.map((e) => [e.id, e]));
   const colours = Object.fromEntries(model.colours);
+  const pending = pendingRollout(topology);
   return model.nodes.flatMap((n): GraphFlowNode[] => {
     const p = positions.get(n.id);
     if (!p) return [];
@@ -70,7 +77,7 @@ export function flowNodes(
       return [{ ...common, type: "fold", data: { members: n.members, networks: n.networks, colours } }];
     }
     const element = byId.get(n.id);
-    const node = element ? elementNode(common, element, model.colours, problems.get(n.id)) : null;
+    const node = element ? elementNode(common, element, model.colours, problems.get(n.id), pending) : null;
     return node ? [node] : [];
   });
 }

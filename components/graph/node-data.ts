@@ -7,7 +7,8 @@ export type Problem = "error" | "warning";
 // Thin data, one shape per node type: the element as built, already of its kind, so a node component never narrows
 // the whole element union again. Colours and problems are looked up when the node is made.
 export type HostData = { element: HostElement };
-export type PodData = { element: PodElement; problem?: Problem };
+/** rollout: its workload's template asks for other networks; the rollout has not replaced it yet */
+export type PodData = { element: PodElement; problem?: Problem; rollout?: boolean };
 export type InterfaceData = { element: InterfaceElement; colour?: string; problem?: Problem };
 /** a host-side attachment point: bridge, macvlan/ipvlan/VLAN parent, host device or SR-IOV PF */
 export type PointData = { element: HostSideElement; problem?: Problem };

@@ -10,7 +10,7 @@ function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
   return (
     <div
       className={cn(
-        "h-full w-full rounded-lg border bg-slate-50 shadow-sm dark:bg-slate-800",
+        "relative h-full w-full rounded-lg border bg-slate-50 shadow-sm dark:bg-slate-800",
         data.problem === "error" ? "border-red-400" : "border-slate-300 dark:border-slate-600",
         selected && "outline outline-2 outline-offset-2 outline-sky-500",
       )}
@@ -27,6 +27,15 @@ function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
           {el.phase ?? "?"}
         </span>
       </div>
+      {data.rollout ? (
+        <span
+          data-testid="rollout-pending"
+          title="Its workload's template asks for other networks: this pod gets them when the rollout replaces it"
+          className="node-badge absolute -bottom-2 right-2 rounded border border-amber-300 bg-amber-50 px-1 text-[11px] leading-tight text-amber-800 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-300"
+        >
+          rollout pending
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -11,12 +11,12 @@ import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from
 import { networkId } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import { explorerUrl } from "../form/context-url";
-import { DisabledWithReason } from "../form/disabled-reason";
-import { dryRunNotice, FormNotice, failedNotice, type Notice } from "../form/form-notice";
-import { primaryButton, secondaryButton } from "../form/styles";
+import { FormNotice } from "../form/form-notice";
 import type { Capabilities } from "../form/types";
 import { useLeaveGuard } from "../form/use-leave-guard";
+import { useWriteSubmit } from "../form/use-write-submit";
 import { WriteBanner } from "../form/write-banner";
+import { WriteButtons } from "../form/write-buttons";
 import { useTRPC } from "../trpc";
 import { IdentitySection, type TargetMode } from "./identity-section";
 import { IpamSection } from "./ipam-section";
@@ -63,70 +63,46 @@ export function NetworkForm({
     defaultValues: initial,
   });
   const save = useMutation(trpc.networks.save.mutationOptions());
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [pending, setPending] = useState<"check" | "save" | null>(null);
   const [version, setVersion] = useState(resourceVersion);
   const readOnly = capabilities.writes === "none";
-  // Saved or not yet touched: leaving loses nothing. While a save is on its way, its own navigation must not ask.
-  useLeaveGuard(form.formState.isDirty && pending !== "save");
   const self = mode === "edit" ? { namespace: initial.namespace, name: initial.name } : undefined;
-
-  const run = (dryRunOnly: boolean) =>
-    form.handleSubmit(async (data) => {
-      setNotice(null);
-      setPending(dryRunOnly ? "check" : "save");
-      try {
-        const result = await save.mutateAsync({
-          ...(context ? { context } : {}),
-          form: data,
-          mode,
-          ...(version ? { resourceVersion: version } : {}),
-          dryRunOnly,
-        });
-        if (!result.ok) {
-          if (result.field && isFormField(result.field)) {
-            form.setError(result.field, { type: "server", message: result.message }, { shouldFocus: true });
-          } else if (result.status === 409 && mode === "edit") {
-            setNotice({
-              tone: "bad",
-              conflict: true,
-              text: result.message,
-            });
-          } else {
-            setNotice({ tone: "bad", text: result.message });
-          }
-          return;
-        }
-        if (result.dryRun) {
-          setNotice(dryRunNotice(result.target));
-          return;
-        }
-        // Not networks.get: the edit page would re-read and remount the form, losing this notice. The new version is kept here.
-        await queryClient.invalidateQueries(trpc.topology.pathFilter());
-        const selected = networkId(data.namespace, data.name);
-        if (mode === "create") {
-          router.push(explorerUrl(context, selected));
-          return;
-        }
-        if (data.target === "nad" && result.resourceVersion) setVersion(result.resourceVersion);
-        form.reset(form.getValues());
-        setNotice({
-          tone: "ok",
-          text: (
-            <>
-              Saved{data.target === "operator" ? " to the operator entry: the operator re-renders the NAD" : ""}.{" "}
-              <Link href={explorerUrl(context, selected)} className="font-medium underline">
-                Show it in the topology
-              </Link>
-            </>
-          ),
-        });
-      } catch (e) {
-        setNotice(failedNotice(e));
-      } finally {
-        setPending(null);
+  const { run, notice, setNotice, pending } = useWriteSubmit({
+    form,
+    mutation: save,
+    variables: (data: NetworkFormValues, dryRunOnly) => ({
+      ...(context ? { context } : {}),
+      form: data,
+      mode,
+      ...(version ? { resourceVersion: version } : {}),
+      dryRunOnly,
+    }),
+    fieldOf: (f) => (isFormField(f) ? f : null),
+    conflicts: mode === "edit",
+    onWritten: async (result, data) => {
+      // Not networks.get: the edit page would re-read and remount the form, losing this notice. The new version is kept here.
+      await queryClient.invalidateQueries(trpc.topology.pathFilter());
+      const selected = networkId(data.namespace, data.name);
+      if (mode === "create") {
+        router.push(explorerUrl(context, selected));
+        return null;
       }
-    });
+      if (data.target === "nad" && result.resourceVersion) setVersion(result.resourceVersion);
+      form.reset(form.getValues());
+      return {
+        tone: "ok",
+        text: (
+          <>
+            Saved{data.target === "operator" ? " to the operator entry: the operator re-renders the NAD" : ""}.{" "}
+            <Link href={explorerUrl(context, selected)} className="font-medium underline">
+              Show it in the topology
+            </Link>
+          </>
+        ),
+      };
+    },
+  });
+  // Saved or not yet touched: leaving loses nothing. While a save is on its way, its own navigation must not ask.
+  useLeaveGuard(form.formState.isDirty && pending !== "write");
 
   const busy = pending !== null || form.formState.isSubmitting;
   const why = readOnly
@@ -151,33 +127,15 @@ export function NetworkForm({
         <aside className="flex min-h-0 flex-col gap-3 lg:sticky lg:top-16 lg:max-h-[calc(100vh-5rem)]">
           <Preview mode={mode} />
           {notice ? <FormNotice notice={notice} onReload={onReload} /> : null}
-          <div className="flex flex-wrap items-center gap-2">
-            {why ? (
-              <>
-                <DisabledWithReason label="Check (dry run)" reason={why} className={secondaryButton} />
-                <DisabledWithReason
-                  label={mode === "create" ? "Create network" : "Save changes"}
-                  reason={why}
-                  className={primaryButton}
-                />
-              </>
-            ) : (
-              <>
-                <button type="button" className={secondaryButton} disabled={busy} onClick={(e) => void run(true)(e)}>
-                  {pending === "check" ? "Checking…" : "Check (dry run)"}
-                </button>
-                <button type="submit" className={primaryButton} disabled={busy}>
-                  {pending === "save" ? "Saving…" : mode === "create" ? "Create network" : "Save changes"}
-                </button>
-              </>
-            )}
-            <Link
-              href={explorerUrl(context, mode === "edit" ? networkId(initial.namespace, initial.name) : undefined)}
-              className="ml-auto text-sm text-slate-600 hover:underline dark:text-slate-400"
-            >
-              Cancel
-            </Link>
-          </div>
+          <WriteButtons
+            pending={pending}
+            busy={busy}
+            readOnlyReason={why}
+            onCheck={(e) => void run(true)(e)}
+            writeLabel={mode === "create" ? "Create network" : "Save changes"}
+            writingLabel="Saving…"
+            cancelHref={explorerUrl(context, mode === "edit" ? networkId(initial.namespace, initial.name) : undefined)}
+          />
         </aside>
       </form>
     </FormProvider>

@@ -37,6 +37,10 @@ test("attaching a network to a Deployment shows at once: the template against it
   );
   await expect(details.locator('tr[data-network="multus-test/macvlan-main"]')).toContainText("yes0 of 2");
   await expect(details.locator('tr[data-network="multus-test/bridge-main"]')).toContainText("removed1 of 2");
+  // In the graph, both of pod-a's pods are marked as waiting for the rollout.
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 30_000 });
+  for (const p of ["pod-a-5bb7694d4-j8g6b", "pod-a-66b77fb7f6-wbx5f"])
+    await expect(page.getByTestId(`rf__node-pod/multus-test/${p}`).getByTestId("rollout-pending")).toBeVisible();
   await snap(page, testInfo, "workload-after-attach");
 
   // The network view of macvlan-main names the workload whose pods are still to take it.
@@ -69,4 +73,10 @@ test("attaching a network to a Deployment shows at once: the template against it
     "host-device-main 1/2",
     "bridge-main 1/2",
   ]);
+  // The host-device pod runs with the template again; only the bridge-phase pod still waits.
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 30_000 });
+  const node = (p: string) => page.getByTestId(`rf__node-pod/multus-test/${p}`).getByTestId("rollout-pending");
+  await expect(node("pod-a-66b77fb7f6-wbx5f")).toHaveCount(0);
+  await expect(node("pod-a-5bb7694d4-j8g6b")).toBeVisible();
+  await snap(page, testInfo, "workload-after-remove");
 });

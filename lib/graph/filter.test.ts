@@ -1,14 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
+import { demoSnapshot, DEMO_NS as NS, W1, W2 } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import { type InterfaceElement, type PodElement, type Topology, topologySchema } from "../topology/schema";
 import { type Criteria, filterTopology } from "./filter";
 
-const W1 = "worker1.ocp46rt.priv.local";
-const W2 = "worker2.ocp46rt.priv.local";
-const NS = "multus-test";
 const pod = (name: string, ns = NS) => `pod/${ns}/${name}`;
 const POD_A = pod("pod-a-5bb7694d4-j8g6b"); // bridge-main on worker1
 const POD_A2 = pod("pod-a-66b77fb7f6-wbx5f"); // host-device-main on worker1

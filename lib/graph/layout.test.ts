@@ -1,7 +1,7 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkNode } from "elkjs/lib/elk-api";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
+import { demoTopology, W1, W2 } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
@@ -10,8 +10,6 @@ import { type ElkLike, layoutGraph, type Positioned } from "./layout";
 import { type GraphModel, graphModel } from "./model";
 
 const elk = new ELK();
-const W1 = "worker1.ocp46rt.priv.local";
-const W2 = "worker2.ocp46rt.priv.local";
 
 interface Box {
   x: number;
@@ -82,7 +80,7 @@ function expectSound(model: GraphModel, pos: Map<string, Positioned>): void {
 
 let demo: Topology;
 beforeAll(async () => {
-  demo = buildTopology(demoSnapshot());
+  demo = demoTopology();
 });
 
 describe("layoutGraph with ELK", () => {

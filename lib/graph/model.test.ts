@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
+import { demoTopology, DEMO_NS as NS, W1, W2 } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
@@ -8,9 +8,6 @@ import { filterTopology } from "./filter";
 import { type FoldBox, type GraphModel, type GraphNode, graphModel } from "./model";
 import { MUTED, networkColours } from "./palette";
 
-const W1 = "worker1.ocp46rt.priv.local";
-const W2 = "worker2.ocp46rt.priv.local";
-const NS = "multus-test";
 const POD_A = `pod/${NS}/pod-a-5bb7694d4-j8g6b`; // bridge-main, worker1
 const POD_B = `pod/${NS}/pod-b-85ffcd4c7c-xpp2z`; // bridge-main, worker1
 const POD_A2 = `pod/${NS}/pod-a-66b77fb7f6-wbx5f`; // host-device-main, worker1
@@ -20,7 +17,7 @@ const BRIDGE_FOLD = `fold/host/${W1}/${NS}/bridge-main`;
 
 let demo: Topology;
 beforeAll(async () => {
-  demo = buildTopology(demoSnapshot());
+  demo = demoTopology();
 });
 
 const nodeIds = (m: GraphModel) => m.nodes.map((n) => n.id);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
-import { buildTopology } from "../topology/build";
+import { demoTopology } from "@/testing/fixtures/demo";
 import { networkColours, topologyColours } from "./palette";
 
 describe("networkColours", () => {
@@ -51,7 +50,7 @@ describe("networkColours", () => {
 
 describe("topologyColours", () => {
   it("colours the NADs and the networks pods ask for that have no NAD, not the default network", async () => {
-    const t = buildTopology(demoSnapshot());
+    const t = demoTopology();
     const m = topologyColours(t);
     expect([...m.keys()]).toEqual([
       "multus-test/bridge-main",

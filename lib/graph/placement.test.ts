@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSnapshot } from "@/server/sources/read-snapshot";
+import { W1, W2 } from "@/testing/fixtures/demo";
 import { buildTopology } from "../topology/build";
 import type { NetworkElement, Topology } from "../topology/schema";
 import { placementOf } from "./placement";
@@ -8,8 +9,6 @@ let demo: Topology;
 beforeAll(async () => {
   demo = buildTopology(await readSnapshot("server/demo-cluster"));
 });
-const W1 = "worker1.ocp46rt.priv.local";
-const W2 = "worker2.ocp46rt.priv.local";
 const net = (name: string): NetworkElement => {
   const n = demo.elements.find((e) => e.kind === "network" && e.name === name);
   if (n?.kind !== "network") throw new Error(`no network ${name}`);

@@ -1,16 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
+import { demoTopology, DEMO_NS as NS, W1 } from "@/testing/fixtures/demo";
+import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { NetworkElement, Topology } from "../topology/schema";
 import { networkReach } from "./reach";
 
-const W1 = "worker1.ocp46rt.priv.local";
-const NS = "multus-test";
-
 let demo: Topology;
 beforeAll(async () => {
-  demo = buildTopology(demoSnapshot());
+  demo = demoTopology();
 });
 
 function network(t: Topology, key: string): NetworkElement {
@@ -21,33 +19,16 @@ function network(t: Topology, key: string): NetworkElement {
 
 // ---- hand-made clusters ---------------------------------------------------------------------------------------
 
-const node = (name: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name } });
-const nns = (name: string, interfaces: unknown[]) => ({
-  apiVersion: "nmstate.io/v1beta1",
-  kind: "NodeNetworkState",
-  metadata: { name },
-  status: { currentState: { interfaces } },
-});
-const nad = (name: string, config: Record<string, unknown>) => ({
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name, namespace: "t" },
-  spec: { config: JSON.stringify({ cniVersion: "0.3.1", name, ipam: { type: "static" }, ...config }) },
-});
-const pod = (name: string, nodeName: string, net: string, ip: string) => ({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: {
-    name,
+const nad = (name: string, config: Record<string, unknown>) =>
+  nadObject(name, { cniVersion: "0.3.1", name, ipam: { type: "static" }, ...config }, { namespace: "t" });
+/** A running pod on `nodeName` with one interface on `net`, at `ip`. */
+const pod = (name: string, nodeName: string, net: string, ip: string) =>
+  podObject(name, {
     namespace: "t",
-    annotations: {
-      "k8s.v1.cni.cncf.io/networks": net,
-      "k8s.v1.cni.cncf.io/network-status": JSON.stringify([{ name: `t/${net}`, interface: "net1", ips: [ip] }]),
-    },
-  },
-  spec: { nodeName },
-  status: { phase: "Running" },
-});
+    node: nodeName,
+    networks: net,
+    status: [{ name: `t/${net}`, interface: "net1", ips: [ip] }],
+  });
 const bridgeNns = (host: string, uplinked: boolean) =>
   nns(host, [
     { name: "ens9", type: "ethernet", state: "up" },

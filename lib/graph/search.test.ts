@@ -1,37 +1,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
+import { demoTopology, DEMO_NS as NS, W1 } from "@/testing/fixtures/demo";
+import { pod as podObject } from "@/testing/fixtures/objects";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import type { Topology } from "../topology/schema";
 import { parseSearchQuery, searchTopology } from "./search";
 
-const W1 = "worker1.ocp46rt.priv.local";
-const NS = "multus-test";
 const POD_B2 = `pod/${NS}/pod-b-cc754dd7-pq9km`;
 
 let demo: Topology;
 let custom: Topology;
 
-function pod(name: string, status: unknown[], podIP: string) {
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: {
-      name,
-      namespace: "shop",
-      annotations: {
-        "k8s.v1.cni.cncf.io/networks": "data",
-        "k8s.v1.cni.cncf.io/network-status": JSON.stringify(status),
-      },
-    },
-    spec: { nodeName: "node-a" },
-    status: { phase: "Running", podIPs: [{ ip: podIP }] },
-  };
-}
+const pod = (name: string, status: unknown[], podIP: string) =>
+  podObject(name, { namespace: "shop", node: "node-a", networks: "data", status, podIPs: [podIP] });
 
 beforeAll(async () => {
-  demo = buildTopology(demoSnapshot());
+  demo = demoTopology();
   custom = buildTopology(
     snapshotFromObjects(
       [

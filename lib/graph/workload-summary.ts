@@ -62,3 +62,10 @@ export function workloadOfPod(t: Topology, podId: string): { workload: WorkloadE
   }
   return null;
 }
+
+/** The pods whose workload's template asks for other networks than they do: the rollout has not replaced them yet. */
+export function pendingRollout(t: Topology): Set<string> {
+  const out = new Set<string>();
+  for (const e of t.elements) if (e.kind === "workload") for (const p of e.pods) if (!p.current) out.add(p.id);
+  return out;
+}

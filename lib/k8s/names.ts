@@ -1,6 +1,7 @@
 /** Kubernetes' own name rules (apimachinery validation): what the API server would refuse, a file may still hold. */
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** an RFC 1123 label's characters (the length limit is separate: 63) */
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** RFC 1123 label: namespaces, and the network names Multus accepts in a request. */

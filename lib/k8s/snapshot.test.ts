@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { nad as nadObject, pod as podObject } from "@/testing/fixtures/objects";
 import { slotOf, snapshotFromObjects } from "./snapshot";
 
-const nad = (name: string, namespace = "demo") => ({
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name, namespace },
-  spec: { config: "{}" },
-});
-const pod = (name: string, namespace = "demo") => ({ apiVersion: "v1", kind: "Pod", metadata: { name, namespace } });
+const nad = (name: string, namespace = "demo") => nadObject(name, "{}", { namespace });
+const pod = (name: string, namespace = "demo") => podObject(name, { namespace });
 const names = (list: { metadata: { name: string } }[]) => list.map((o) => o.metadata.name);
 
 describe("slotOf", () => {
@@ -125,10 +121,10 @@ describe("snapshotFromObjects", () => {
   });
 
   it("lets a later copy of an object replace an earlier one, keeping same names in other namespaces apart", () => {
-    const later = { ...pod("p"), status: { phase: "Running" } };
+    const later = { ...pod("p"), status: { phase: "Succeeded" } };
     const s = snapshotFromObjects([pod("p"), pod("p", "other"), later]);
     expect(s.pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).sort()).toEqual(["demo/p", "other/p"]);
-    expect(s.pods.find((p) => p.metadata.namespace === "demo")?.status).toEqual({ phase: "Running" });
+    expect(s.pods.find((p) => p.metadata.namespace === "demo")?.status).toEqual({ phase: "Succeeded" });
   });
 
   it("keeps only the operator Network named cluster", () => {

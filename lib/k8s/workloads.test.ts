@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { templateNetworks, withTemplateNetworks } from "./workloads";
+import { templateNetworks, templateNetworksPatch, withTemplateNetworks, workloadEntry } from "./workloads";
 
 const deployment = {
   apiVersion: "apps/v1",
@@ -29,5 +29,31 @@ describe("pod-template networks annotation", () => {
       template: { metadata: { labels: { app: "a" }, annotations: { keep: "me" } }, spec: { containers: [] } },
     });
     expect(templateNetworks(deployment)).toBe("bridge-main"); // the input is not changed
+  });
+
+  it("the merge patch sets the annotation and nothing else; an empty list takes the key out", () => {
+    const identity = { kind: "Deployment", metadata: { name: "a" } };
+    expect(templateNetworksPatch(identity, "x")).toEqual({
+      kind: "Deployment",
+      metadata: { name: "a" },
+      spec: { template: { metadata: { annotations: { "k8s.v1.cni.cncf.io/networks": "x" } } } },
+    });
+    expect(templateNetworksPatch(identity, "").spec.template.metadata.annotations).toEqual({
+      "k8s.v1.cni.cncf.io/networks": null,
+    });
+  });
+
+  it("lists a workload with its networks, or without the key when it has none", () => {
+    expect(workloadEntry("Deployment", "multus-test", deployment)).toEqual({
+      kind: "Deployment",
+      namespace: "multus-test",
+      name: "pod-a",
+      networks: "bridge-main",
+    });
+    expect(workloadEntry("DaemonSet", "ns", { metadata: { name: "d" } })).toEqual({
+      kind: "DaemonSet",
+      namespace: "ns",
+      name: "d",
+    });
   });
 });

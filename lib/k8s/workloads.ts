@@ -39,3 +39,22 @@ export function withTemplateNetworks<T extends { spec?: unknown }>(workload: T, 
     },
   };
 }
+
+/** One row of the attach form's workload list: the workload and its pod template's networks, if it has any. */
+export function workloadEntry<K extends string>(
+  kind: K,
+  namespace: string,
+  workload: { metadata?: { name?: string } },
+): { kind: K; namespace: string; name: string; networks?: string } {
+  const networks = templateNetworks(workload);
+  return { kind, namespace, name: workload.metadata?.name ?? "", ...(networks !== undefined ? { networks } : {}) };
+}
+
+/**
+ * The JSON merge patch (RFC 7386) that sets a workload's pod-template networks annotation and touches nothing else;
+ * "" takes the annotation out (null), so the pods ask for no secondary network at all.
+ */
+export function templateNetworksPatch<T extends object>(identity: T, networks: string) {
+  const value = networks === "" ? null : networks;
+  return { ...identity, spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: value } } } } };
+}

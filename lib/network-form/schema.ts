@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { LIMITS } from "../http/limits";
+import { DNS_LABEL } from "../k8s/names";
 import { parseNadConfig } from "../nad/parse-config";
 import { validateNadConfig } from "../nad/validate-config";
 import { isObject, parseJson } from "../result";
 import { type IpamForm, ipamFormSchema, toCniIpam } from "./ipam";
-
-const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export const dnsLabel = z
   .string()
   .trim()
   .min(1, "required")
   .max(63, "at most 63 characters")
-  .regex(DNS1123, "lower-case letters, digits and '-', starting and ending with a letter or digit");
+  .regex(DNS_LABEL, "lower-case letters, digits and '-', starting and ending with a letter or digit");
 
 const ifName = z
   .string()

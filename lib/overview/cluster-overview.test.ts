@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
+import { demoTopology } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
+import { hostId, networkId, podId, pointId } from "../topology/ids";
 import { type Topology, topologySchema } from "../topology/schema";
 import { clusterOverview } from "./cluster-overview";
 import { clusterOverviewSchema } from "./schema";
@@ -10,7 +11,7 @@ import { clusterOverviewSchema } from "./schema";
 const base = { provenance: "observed" as const };
 const host = (name: string, linksObserved = true) => ({
   ...base,
-  id: `host/${name}`,
+  id: hostId(name),
   kind: "host" as const,
   name,
   parent: null,
@@ -18,12 +19,12 @@ const host = (name: string, linksObserved = true) => ({
 });
 const pod = (ns: string, name: string, node: string | null) => ({
   ...base,
-  id: `pod/${ns}/${name}`,
+  id: podId(ns, name),
   kind: "pod" as const,
   name,
   namespace: ns,
   node,
-  parent: node ? `host/${node}` : null,
+  parent: node ? hostId(node) : null,
 });
 const iface = (pod: string, ifname: string, network: string, isDefault = false) => ({
   ...base,
@@ -39,7 +40,7 @@ const iface = (pod: string, ifname: string, network: string, isDefault = false) 
 });
 const nad = (ns: string, name: string, mainType: "bridge" | "macvlan" | "other" | null, cniType: string | null) => ({
   ...base,
-  id: `network/${ns}/${name}`,
+  id: networkId(ns, name),
   kind: "network" as const,
   name,
   namespace: ns,
@@ -52,13 +53,13 @@ const nad = (ns: string, name: string, mainType: "bridge" | "macvlan" | "other" 
 });
 const bridge = (node: string, device: string) => ({
   ...base,
-  id: `host/${node}/bridge/${device}`,
+  id: pointId(node, "bridge", device),
   kind: "bridge" as const,
   name: device,
   host: node,
   device,
   segment: `island:${node}:${device}`,
-  parent: `host/${node}`,
+  parent: hostId(node),
 });
 
 /** Two hosts, two networks: a on w1 has two pods on net-a (one also on net-b); w2 has one pod on net-b. */
@@ -150,7 +151,7 @@ describe("clusterOverview", () => {
   });
 
   it("agrees with the demo cluster's topology", async () => {
-    const t = buildTopology(demoSnapshot());
+    const t = demoTopology();
     const o = clusterOverview(t);
     expect(clusterOverviewSchema.parse(o)).toEqual(o);
     expect(o.hosts.map((h) => h.name)).toEqual(["worker1.ocp46rt.priv.local", "worker2.ocp46rt.priv.local"]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nad, node, operatorNetwork, pod } from "@/testing/fixtures/objects";
 import { compareCodePoints } from "../compare";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { parseNadConfig } from "../nad/parse-config";
@@ -10,27 +11,6 @@ import { type Topology, topologySchema } from "./schema";
 
 // Each case here once crashed the build, made two objects share an id, or made the result depend on input order
 // (issue 11). Objects are written the way a file could hold them, not the way the API server would accept them.
-
-const nad = (name: string, config: unknown, namespace: string | null = "demo") => ({
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name, ...(namespace === null ? {} : { namespace }) },
-  spec: { config: typeof config === "string" ? config : JSON.stringify(config) },
-});
-const pod = (name: string, node: string | undefined, annotations: Record<string, string> = {}, namespace = "demo") => ({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: { name, namespace, annotations },
-  spec: node ? { nodeName: node } : {},
-  status: { phase: "Running" },
-});
-const node = (name: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name } });
-const operator = (additionalNetworks: unknown[], namespace?: string) => ({
-  apiVersion: "operator.openshift.io/v1",
-  kind: "Network",
-  metadata: { name: "cluster", ...(namespace ? { namespace } : {}) },
-  spec: { additionalNetworks },
-});
 
 function build(objects: unknown[]): Topology {
   const t = buildTopology(snapshotFromObjects(objects, "test"));
@@ -63,7 +43,7 @@ describe("a NAD nested thousands of levels deep", () => {
   it("in an operator entry's rawCNIConfig or static IPAM, likewise", () => {
     const raw = `{"cniVersion":"0.3.1","type":"macvlan","mtu":${deep(5000)}}`;
     const t = build([
-      operator([
+      operatorNetwork([
         { name: "raw", namespace: "demo", type: "Raw", rawCNIConfig: raw },
         {
           name: "simple",
@@ -93,12 +73,12 @@ describe("a NAD nested thousands of levels deep", () => {
 
 describe("metadata a file can hold but the API server would refuse", () => {
   it.each([true, 7, { toString: "y" }, Number.NaN, ["a"]])("a namespace of %j is an invalid object, skipped", (ns) => {
-    const broken = { ...pod("p", "w1"), metadata: { name: "p", namespace: ns } };
-    const s = snapshotFromObjects([broken, pod("q", "w1")], "test");
+    const broken = { ...pod("p", { node: "w1" }), metadata: { name: "p", namespace: ns } };
+    const s = snapshotFromObjects([broken, pod("q", { node: "w1" })], "test");
     expect(s.notes.map((n) => n.message)).toEqual([
       "test document 1: Pod p: metadata.namespace is not a string; skipped",
     ]);
-    expect(build([broken, pod("q", "w1")]).elements.map((e) => e.id)).toEqual(["host/w1", "pod/demo/q"]);
+    expect(build([broken, pod("q", { node: "w1" })]).elements.map((e) => e.id)).toEqual(["host/w1", "pod/demo/q"]);
   });
 
   it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("a CNI type %s is just another type", (type) => {
@@ -113,9 +93,9 @@ describe("metadata a file can hold but the API server would refuse", () => {
       node("n"),
       node("n/bridge/br0"),
       nad("br", bridge),
-      pod("p", "n", { "k8s.v1.cni.cncf.io/networks": "br" }),
-      pod("p/if/net1", "n"),
-      pod("elsewhere", "n/bridge/br0"),
+      pod("p", { node: "n", networks: "br" }),
+      pod("p/if/net1", { node: "n" }),
+      pod("elsewhere", { node: "n/bridge/br0" }),
     ]);
     expect(t.elements.map((e) => `${e.kind} ${e.id}`)).toEqual([
       "host host/n",
@@ -142,7 +122,7 @@ describe("metadata a file can hold but the API server would refuse", () => {
     ];
     const t = build([
       nad("br", { cniVersion: "0.3.1", type: "bridge", bridge: "a/b" }),
-      pod("p", "n", { "k8s.v1.cni.cncf.io/network-status": JSON.stringify(status) }),
+      pod("p", { node: "n", status }),
     ]);
     expect(t.elements.filter((e) => e.kind === "interface").map((e) => [e.id, e.name])).toEqual([
       ["pod/demo/p/if/net1", "net1"],
@@ -155,8 +135,8 @@ describe("metadata a file can hold but the API server would refuse", () => {
   });
 
   it("a NAD without a namespace and the same NAD in `default` are one network, whichever comes first", () => {
-    const a = nad("br", { cniVersion: "0.3.1", type: "bridge", bridge: "one" }, null);
-    const b = nad("br", { cniVersion: "0.3.1", type: "bridge", bridge: "two" }, "default");
+    const a = nad("br", { cniVersion: "0.3.1", type: "bridge", bridge: "one" }, { namespace: null });
+    const b = nad("br", { cniVersion: "0.3.1", type: "bridge", bridge: "two" }, { namespace: "default" });
     const ab = build([a, b]);
     expect(ab.elements.filter((e) => e.kind === "network")).toHaveLength(1);
     expect(build([b, a])).toEqual(ab);
@@ -165,14 +145,17 @@ describe("metadata a file can hold but the API server would refuse", () => {
 
 describe("the same objects in any order give the same topology", () => {
   it("two operator Networks named cluster", () => {
-    const one = operator([{ name: "x", namespace: "demo", type: "Raw", rawCNIConfig: '{"type":"macvlan"}' }]);
-    const two = operator([{ name: "y", namespace: "demo", type: "Raw", rawCNIConfig: '{"type":"macvlan"}' }], "stray");
+    const one = operatorNetwork([{ name: "x", namespace: "demo", type: "Raw", rawCNIConfig: '{"type":"macvlan"}' }]);
+    const two = operatorNetwork(
+      [{ name: "y", namespace: "demo", type: "Raw", rawCNIConfig: '{"type":"macvlan"}' }],
+      "stray",
+    );
     expect(build([one, two])).toEqual(build([two, one]));
   });
 
   it("names equal under localeCompare but not in code points (é and e + U+0301)", () => {
-    const nfc = pod("caf\u00e9", "n", {}, "demo");
-    const nfd = pod("cafe\u0301", "n", {}, "demo");
+    const nfc = pod("caf\u00e9", { node: "n" });
+    const nfd = pod("cafe\u0301", { node: "n" });
     // Kubernetes refuses both names; from a file, both are left out the same way in both orders.
     expect(build([nfc, nfd])).toEqual(build([nfd, nfc]));
     const ids = ["pod/demo/cafe\u0301", "pod/demo/caf\u00e9", "pod/demo/cafe"];
@@ -194,7 +177,7 @@ describe("range sizes", () => {
 
 describe("dot and mermaid on a host with many pods", () => {
   it("draw every pod once", () => {
-    const pods = Array.from({ length: 2000 }, (_, i) => pod(`p${i}`, "n"));
+    const pods = Array.from({ length: 2000 }, (_, i) => pod(`p${i}`, { node: "n" }));
     const t = build(pods);
     expect(toDot(t).match(/subgraph "cluster_pod\//g)).toHaveLength(2000);
     expect(toMermaid(t).match(/subgraph n\d+\["demo\/p\d+"\]/g)).toHaveLength(2000);
@@ -204,7 +187,7 @@ describe("dot and mermaid on a host with many pods", () => {
 describe("counterexamples found by the fuzz suite", () => {
   it("an Event whose count is beyond 2^53 keeps the contract (seed 20261202, case 1131)", () => {
     const t = build([
-      pod("p", "n", { "k8s.v1.cni.cncf.io/networks": "br" }),
+      pod("p", { node: "n", networks: "br" }),
       nad("br", { cniVersion: "0.3.1", type: "bridge", bridge: "br0" }),
       {
         apiVersion: "v1",

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoObjects, demoSnapshot } from "@/testing/fixtures/demo";
+import { demoObjects, demoSnapshot, W1, W2 } from "@/testing/fixtures/demo";
+import { nad, nns, node, pod } from "@/testing/fixtures/objects";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import {
@@ -14,9 +15,6 @@ import {
   type TopologyElement,
   topologySchema,
 } from "./schema";
-
-const W1 = "worker1.ocp46rt.priv.local";
-const W2 = "worker2.ocp46rt.priv.local";
 
 // ---- lookups -------------------------------------------------------------------------------------------------
 
@@ -40,52 +38,7 @@ const interfacesOf = (t: Topology, podId: string): InterfaceElement[] =>
 
 const NS = "demo";
 
-function nad(name: string, config: unknown, metadata: Record<string, unknown> = {}) {
-  return {
-    apiVersion: "k8s.cni.cncf.io/v1",
-    kind: "NetworkAttachmentDefinition",
-    metadata: { name, namespace: NS, ...metadata },
-    spec: { config: typeof config === "string" ? config : JSON.stringify(config) },
-  };
-}
-
-interface PodOptions {
-  node?: string;
-  phase?: string;
-  networks?: string;
-  /** network-status entries, written as JSON */
-  status?: unknown[];
-  deprecatedStatus?: unknown[];
-  annotations?: Record<string, string>;
-}
-
-function pod(name: string, o: PodOptions = {}) {
-  const annotations: Record<string, string> = { ...o.annotations };
-  if (o.networks !== undefined) annotations["k8s.v1.cni.cncf.io/networks"] = o.networks;
-  if (o.status) annotations["k8s.v1.cni.cncf.io/network-status"] = JSON.stringify(o.status);
-  if (o.deprecatedStatus) annotations["k8s.v1.cni.cncf.io/networks-status"] = JSON.stringify(o.deprecatedStatus);
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace: NS, annotations },
-    spec: o.node ? { nodeName: o.node } : {},
-    status: { phase: o.phase ?? "Running" },
-  };
-}
-
 const defaultStatus = (ip: string) => ({ name: "ovn-kubernetes", interface: "eth0", ips: [ip], default: true });
-const node = (name: string) => ({
-  apiVersion: "v1",
-  kind: "Node",
-  metadata: { name },
-  status: { addresses: [{ type: "InternalIP", address: "10.0.0.9" }] },
-});
-const nns = (name: string, status: unknown) => ({
-  apiVersion: "nmstate.io/v1beta1",
-  kind: "NodeNetworkState",
-  metadata: { name },
-  status,
-});
 const eth = (name: string) => ({ name, type: "ethernet", state: "up", mtu: 1500 });
 
 const BRIDGE = {
@@ -449,7 +402,7 @@ describe("buildTopology on malformed input", () => {
     const t = build([
       nad("hd", HOSTDEV),
       node("n1"),
-      nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
+      nns("n1", [eth("ens3")]),
       pod(holder, {
         node: "n1",
         networks: "hd",
@@ -503,7 +456,7 @@ describe("buildTopology on malformed input", () => {
   });
 
   it("reports a NodeNetworkState without currentState and infers that host's links", () => {
-    const t = build([node("n1"), nns("n1", { lastSuccessfulUpdateTime: "2026-01-01T00:00:00Z" })]);
+    const t = build([node("n1"), { ...nns("n1", []), status: { lastSuccessfulUpdateTime: "2026-01-01T00:00:00Z" } }]);
     const h = el(t, "host/n1", "host") as HostElement;
     expect(h).toMatchObject({ linksObserved: false, interfaces: [], provenance: "observed" });
     const fs = findings(t, "nns-invalid");
@@ -798,14 +751,10 @@ describe("buildTopology: requested versus attached", () => {
 describe("buildTopology: host-side points", () => {
   it("puts bridges with a NIC uplink on one segment across hosts", () => {
     const withUplink = (name: string) =>
-      nns(name, {
-        currentState: {
-          interfaces: [
-            eth("ens4"),
-            { name: "br1", type: "linux-bridge", state: "up", bridge: { port: [{ name: "ens4" }] } },
-          ],
-        },
-      });
+      nns(name, [
+        eth("ens4"),
+        { name: "br1", type: "linux-bridge", state: "up", bridge: { port: [{ name: "ens4" }] } },
+      ]);
     const t = build([nad("x", BRIDGE), node("n1"), node("n2"), withUplink("n1"), withUplink("n2")]);
     const a = el(t, "host/n1/bridge/br1", "bridge") as BridgeElement;
     const b = el(t, "host/n2/bridge/br1", "bridge") as BridgeElement;
@@ -819,9 +768,7 @@ describe("buildTopology: host-side points", () => {
       nad("x", BRIDGE),
       node("n1"),
       node("n2"),
-      nns("n1", {
-        currentState: { interfaces: [{ name: "spare", type: "linux-bridge", bridge: { port: [{ name: "veth0" }] } }] },
-      }),
+      nns("n1", [{ name: "spare", type: "linux-bridge", bridge: { port: [{ name: "veth0" }] } }]),
       pod("p", { node: "n2", networks: "x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] }),
     ]);
     expect(el(t, "host/n1/bridge/spare", "bridge")).toMatchObject({
@@ -837,7 +784,7 @@ describe("buildTopology: host-side points", () => {
     const t = build([
       nad("mv", { type: "macvlan", master: "ens99" }),
       node("n1"),
-      nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
+      nns("n1", [eth("ens3")]),
       pod("p", { node: "n1", phase: "Pending", networks: "mv" }),
     ]);
     const fs = findings(t, "device-missing-on-host");
@@ -876,7 +823,7 @@ describe("buildTopology: host-side points", () => {
     const t = build([
       nad("hd", HOSTDEV),
       node("n1"),
-      nns("n1", { currentState: { interfaces: [eth("ens3")] } }),
+      nns("n1", [eth("ens3")]),
       pod("p", { node: "n1", phase: "Pending", networks: "hd" }),
     ]);
     expect(findings(t, "device-missing-on-host")).toMatchObject([{ severity: "error" }]);

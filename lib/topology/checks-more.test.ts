@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import { type Finding, topologySchema } from "./schema";
@@ -8,38 +9,20 @@ const NS = "cnf";
 const W1 = "worker-1";
 const W2 = "worker-2";
 
-const nad = (name: string, config: object, annotations: Record<string, string> = {}) => ({
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name, namespace: NS, annotations },
-  spec: { config: JSON.stringify({ cniVersion: "0.3.1", name, ...config }) },
-});
+/** A NAD the way the docs write one: cniVersion and name in the config. */
+const nad = (name: string, config: object, annotations: Record<string, string> = {}) =>
+  nadObject(name, { cniVersion: "0.3.1", name, ...config }, { namespace: NS, annotations });
 
-function pod(name: string, net: string, o: { node?: string; ips?: string[]; phase?: string; spec?: object } = {}) {
-  const status = o.ips ? [{ name: `${NS}/${net}`, interface: "net1", ips: o.ips }] : undefined;
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: {
-      name,
-      namespace: NS,
-      annotations: {
-        "k8s.v1.cni.cncf.io/networks": net,
-        ...(status ? { "k8s.v1.cni.cncf.io/network-status": JSON.stringify(status) } : {}),
-      },
-    },
-    spec: { nodeName: o.node ?? W1, containers: [{ name: "app", image: "ubi9" }], ...o.spec },
-    status: { phase: o.phase ?? (o.ips ? "Running" : "Pending") },
-  };
-}
-
-const nns = (node: string, interfaces: object[]) => ({
-  apiVersion: "nmstate.io/v1beta1",
-  kind: "NodeNetworkState",
-  metadata: { name: node },
-  status: { currentState: { interfaces } },
-});
-const nodeObj = (name: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name } });
+/** A pod asking for one network; with addresses, Multus attached it (Running), without, it is stuck (Pending). */
+const pod = (name: string, net: string, o: { node?: string; ips?: string[]; phase?: string; spec?: object } = {}) =>
+  podObject(name, {
+    namespace: NS,
+    node: o.node ?? W1,
+    networks: net,
+    ...(o.ips ? { status: [{ name: `${NS}/${net}`, interface: "net1", ips: o.ips }] } : {}),
+    spec: { containers: [{ name: "app", image: "ubi9" }], ...o.spec },
+    phase: o.phase ?? (o.ips ? "Running" : "Pending"),
+  });
 
 function pool(range: string, used: number) {
   const allocations = Object.fromEntries(
@@ -137,8 +120,8 @@ describe("segments", () => {
     ];
     const two = [
       br,
-      nodeObj(W1),
-      nodeObj(W2),
+      node(W1),
+      node(W2),
       ...states,
       pod("a", "br", { ips: ["192.168.12.11"] }),
       pod("b", "br", { node: W2, ips: ["192.168.12.12"] }),
@@ -146,7 +129,7 @@ describe("segments", () => {
     expect(codes(two, "bridge-island-split")[0]?.message).toContain(`${W1} and ${W2}`);
     const one = [
       br,
-      nodeObj(W1),
+      node(W1),
       ...states.slice(0, 1),
       pod("a", "br", { ips: ["192.168.12.11"] }),
       pod("b", "br", { ips: ["192.168.12.12"] }),
@@ -161,17 +144,17 @@ describe("parents on the node (NodeNetworkState)", () => {
   const ens9 = (state: string, mtu: number) => nns(W1, [{ name: "ens9", type: "ethernet", state, mtu }]);
 
   it("master-down when the parent of attached pods is down, not when it is up", () => {
-    expect(codes([mac, nodeObj(W1), ens9("down", 9000), running], "master-down")[0]?.message).toContain(
+    expect(codes([mac, node(W1), ens9("down", 9000), running], "master-down")[0]?.message).toContain(
       "ens9 on worker-1 is down",
     );
-    expect(codes([mac, nodeObj(W1), ens9("up", 9000), running], "master-down")).toHaveLength(0);
+    expect(codes([mac, node(W1), ens9("up", 9000), running], "master-down")).toHaveLength(0);
   });
 
   it("mtu-exceeds-parent when the NAD's MTU is above the parent's, not when it fits", () => {
-    expect(codes([mac, nodeObj(W1), ens9("up", 1500), running], "mtu-exceeds-parent")[0]?.message).toContain(
+    expect(codes([mac, node(W1), ens9("up", 1500), running], "mtu-exceeds-parent")[0]?.message).toContain(
       "MTU 9000, but ens9 on worker-1 has 1500",
     );
-    expect(codes([mac, nodeObj(W1), ens9("up", 9000), running], "mtu-exceeds-parent")).toHaveLength(0);
+    expect(codes([mac, node(W1), ens9("up", 9000), running], "mtu-exceeds-parent")).toHaveLength(0);
   });
 });
 

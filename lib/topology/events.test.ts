@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nad as nadObject, pod as podObject } from "@/testing/fixtures/objects";
 import corpus from "../cni-events/corpus/failure-messages.json";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
@@ -8,31 +9,19 @@ const NS = "cnf";
 // multus-cni#373 ("no IP addresses available in range set: 135.111.37.1-135.111.37.1"), its NAD renamed to ours
 const EXHAUSTED = (corpus[0]?.text ?? "").replaceAll("ipvlan-nw-oam-ip-necc0-npvamf", "ipvlan-nw");
 
-const nad = {
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name: "ipvlan-nw", namespace: NS },
-  spec: {
-    config: JSON.stringify({
-      cniVersion: "0.3.1",
-      type: "ipvlan",
-      master: "ens3",
-      ipam: { type: "host-local", subnet: "135.111.37.0/24", rangeStart: "135.111.37.1", rangeEnd: "135.111.37.1" },
-    }),
+const nad = nadObject(
+  "ipvlan-nw",
+  {
+    cniVersion: "0.3.1",
+    type: "ipvlan",
+    master: "ens3",
+    ipam: { type: "host-local", subnet: "135.111.37.0/24", rangeStart: "135.111.37.1", rangeEnd: "135.111.37.1" },
   },
-};
+  { namespace: NS },
+);
 
-function pod(name: string, phase: string, status?: unknown[]) {
-  const annotations: Record<string, string> = { "k8s.v1.cni.cncf.io/networks": "ipvlan-nw" };
-  if (status) annotations["k8s.v1.cni.cncf.io/network-status"] = JSON.stringify(status);
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, namespace: NS, annotations },
-    spec: { nodeName: "worker-1" },
-    status: { phase },
-  };
-}
+const pod = (name: string, phase: string, status?: unknown[]) =>
+  podObject(name, { namespace: NS, node: "worker-1", networks: "ipvlan-nw", phase, ...(status ? { status } : {}) });
 
 /** events.k8s.io/v1, as the live source and `kubectl get events.events.k8s.io -o yaml` give it */
 const eventV1 = (podName: string, reason: string, note: string, time: string, count = 1) => ({

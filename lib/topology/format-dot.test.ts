@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
-import { buildTopology } from "./build";
+import { demoTopology } from "@/testing/fixtures/demo";
 import { toDot } from "./format-dot";
 import type { Topology } from "./schema";
 
@@ -94,7 +93,7 @@ const tricky: Topology = {
 describe("toDot", () => {
   let demo: string;
   beforeAll(async () => {
-    demo = toDot(buildTopology(demoSnapshot()));
+    demo = toDot(demoTopology());
   });
 
   it("is one digraph with hosts and pods as clusters", () => {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoSnapshot } from "@/testing/fixtures/demo";
-import { buildTopology } from "./build";
+import { demoTopology } from "@/testing/fixtures/demo";
 import { toMermaid } from "./format-mermaid";
 import type { Topology } from "./schema";
 
@@ -8,7 +7,7 @@ describe("toMermaid", () => {
   let t: Topology;
   let out: string;
   beforeAll(async () => {
-    t = buildTopology(demoSnapshot());
+    t = demoTopology();
     out = toMermaid(t);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import type { Topology } from "./schema";
@@ -9,26 +10,10 @@ const build = (objects: unknown[], extra: Partial<ClusterSnapshot> = {}): Topolo
   buildTopology({ ...snapshotFromObjects(objects), ...extra });
 const codes = (t: Topology): string[] => t.findings.map((f) => `${f.severity} ${f.code}`).sort();
 
-const nad = (name: string, config: object, namespace = "multus-test") => ({
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name, namespace },
-  spec: { config: JSON.stringify(config) },
-});
-const node = (name: string) => ({ apiVersion: "v1", kind: "Node", metadata: { name } });
-const nns = (name: string, interfaces: object[]) => ({
-  apiVersion: "nmstate.io/v1beta1",
-  kind: "NodeNetworkState",
-  metadata: { name },
-  status: { currentState: { interfaces } },
-});
-const pod = (name: string, annotations: Record<string, string>, nodeName = "worker-0") => ({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: { name, namespace: "multus-test", annotations },
-  spec: { nodeName },
-  status: { phase: "Running" },
-});
+const nad = (name: string, config: object, namespace = "multus-test") => nadObject(name, config, { namespace });
+/** A running pod with these annotations, as Multus left them. */
+const pod = (name: string, annotations: Record<string, string>, nodeName = "worker-0") =>
+  podObject(name, { namespace: "multus-test", annotations, node: nodeName });
 const MACVLAN = { cniVersion: "0.3.1", name: "macvlan-bridge", type: "macvlan", master: "ens8", ipam: {} };
 const status = (entries: object[]) => JSON.stringify(entries);
 const ovn = { name: "ovn-kubernetes", interface: "eth0", ips: ["10.128.2.14"], default: true };

@@ -150,3 +150,28 @@ describe("removing networks from a template's annotation", () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe("what the explorer shows of workloads", () => {
+  it("summarises the rollout and marks the pods that wait for it", async () => {
+    const { summarizeWorkload, pendingRollout } = await import("../graph/workload-summary");
+    const objects = [
+      workload("Deployment", "app", "bridge-main,macvlan-main"),
+      replicaSetPod("app-6f7d8-aaaaa", "app", "6f7d8", "bridge-main"),
+      replicaSetPod("app-9c9c9-bbbbb", "app", "9c9c9", "bridge-main,macvlan-main"),
+    ];
+    const t = buildTopology(snapshotFromObjects(objects));
+    const w = t.elements.find((e): e is WorkloadElement => e.kind === "workload");
+    if (!w) throw new Error("no workload");
+    expect(summarizeWorkload(w)).toEqual({
+      total: 2,
+      current: 1,
+      pending: 1,
+      networks: [
+        { network: "ns/bridge-main", inTemplate: true, pods: 2 },
+        { network: "ns/macvlan-main", inTemplate: true, pods: 1 },
+      ],
+      line: "1 of 2 pods run with the template's networks; 1 pending rollout",
+    });
+    expect([...pendingRollout(t)]).toEqual(["pod/ns/app-6f7d8-aaaaa"]);
+  });
+});

@@ -1,8 +1,7 @@
 import { AuthorizationV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import { workloadKindSchema } from "@/lib/attach/attach";
 import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
-import { templateNetworks } from "@/lib/k8s/workloads";
-import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import { templateNetworks, templateNetworksPatch, workloadEntry } from "@/lib/k8s/workloads";
 import { toWriteError } from "./api-errors";
 import { type AccessCheck, type ClusterWriter, type WorkloadKind, type WorkloadRef, WriteError } from "./types";
 
@@ -109,15 +108,7 @@ export class LiveWriter implements ClusterWriter {
     for (const kind of workloadKindSchema.options) {
       try {
         const list = await this.api.list("apps/v1", kind, namespace);
-        for (const item of list.items) {
-          const networks = templateNetworks(item);
-          out.push({
-            kind,
-            namespace,
-            name: item.metadata?.name ?? "",
-            ...(networks !== undefined ? { networks } : {}),
-          });
-        }
+        for (const item of list.items) out.push(workloadEntry(kind, namespace, item));
       } catch (e) {
         throw toWriteError(e, "list", RESOURCE[kind], namespace);
       }
@@ -145,13 +136,12 @@ export class LiveWriter implements ClusterWriter {
     dryRun: boolean,
   ): Promise<void> {
     // A merge patch touches only this annotation; resourceVersion makes it fail if someone changed the workload meanwhile.
-    const patch = {
+    const workload = {
       apiVersion: "apps/v1",
       kind: ref.kind,
       metadata: { name: ref.name, namespace: ref.namespace, ...(resourceVersion ? { resourceVersion } : {}) },
-      // Nothing left: null takes the key out (a merge patch), so the pods ask for no secondary network at all.
-      spec: { template: { metadata: { annotations: { [NETWORKS_ANNOTATION]: networks === "" ? null : networks } } } },
     };
+    const patch = templateNetworksPatch(workload, networks);
     try {
       await this.api.patch(patch, undefined, dry(dryRun), FIELD_MANAGER, undefined, PatchStrategy.MergePatch);
     } catch (e) {

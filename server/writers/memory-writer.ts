@@ -1,7 +1,8 @@
 import { workloadKindSchema } from "@/lib/attach/attach";
 import { type KubeObject, keyOf } from "@/lib/k8s/objects";
-import { templateNetworks, withTemplateNetworks } from "@/lib/k8s/workloads";
+import { templateNetworks, withTemplateNetworks, workloadEntry } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
+import { refOf } from "@/lib/topology/ids";
 import type { StaticSource } from "../sources/static-source";
 import { type ClusterWriter, conflictError, type WorkloadRef, WriteError } from "./types";
 
@@ -91,7 +92,7 @@ export class MemoryWriter implements ClusterWriter {
     this.source.put(stored);
     // What the Cluster Network Operator would do next: render the entries, drop NADs it no longer lists.
     const rendered = renderOperatorNads(stored);
-    const keep = new Set(rendered.map((n) => `${n.metadata.namespace}/${n.metadata.name}`));
+    const keep = new Set(rendered.map(keyOf));
     for (const nad of this.source.snapshot().nads) {
       if (isOperatorOwned(nad.metadata) && !keep.has(keyOf(nad))) this.source.remove(nad);
     }
@@ -106,15 +107,12 @@ export class MemoryWriter implements ClusterWriter {
       .flatMap((w) => {
         const kind = workloadKindSchema.safeParse(w.kind);
         if (!kind.success) return [];
-        const networks = templateNetworks(w);
-        return [{ kind: kind.data, namespace, name: w.metadata.name, ...(networks !== undefined ? { networks } : {}) }];
+        return [workloadEntry(kind.data, namespace, w)];
       });
   }
 
   private findWorkload(ref: WorkloadRef): KubeObject {
-    const w = this.source
-      .snapshot()
-      .workloads.find((o) => o.kind === ref.kind && keyOf(o) === `${ref.namespace}/${ref.name}`);
+    const w = this.source.snapshot().workloads.find((o) => o.kind === ref.kind && keyOf(o) === refOf(ref));
     if (!w) throw new WriteError(`${ref.kind} ${ref.name} not found in ${ref.namespace}`, 404);
     return w;
   }
