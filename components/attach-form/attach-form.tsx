@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { type AttachFormValues, attachFormSchema } from "@/lib/attach/attach";
 import { isDnsLabel } from "@/lib/k8s/names";
 import { refOf, workloadId } from "@/lib/topology/ids";
@@ -12,8 +12,8 @@ import { explorerUrl } from "../form/context-url";
 import { FormNotice } from "../form/form-notice";
 import type { Capabilities } from "../form/types";
 import { useWriteSubmit } from "../form/use-write-submit";
-import { WriteBanner } from "../form/write-banner";
 import { WriteButtons } from "../form/write-buttons";
+import { WriteFormLayout } from "../form/write-form-layout";
 import { useTRPC } from "../trpc";
 import { AnnotationPreview } from "./annotation-preview";
 import { CurrentNetworks } from "./current-networks";
@@ -90,17 +90,13 @@ export function AttachForm({
 
   const busy = pending !== null;
   return (
-    <FormProvider {...form}>
-      <div className="mb-4">
-        <WriteBanner capabilities={capabilities} />
-      </div>
-      <form
-        onSubmit={(e) => void run(false)(e)}
-        noValidate
-        aria-label="Attach networks"
-        className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]"
-      >
-        <fieldset disabled={readOnly} className="min-w-0 space-y-4">
+    <WriteFormLayout
+      form={form}
+      capabilities={capabilities}
+      label="Attach networks"
+      onSubmit={(e) => void run(false)(e)}
+      fields={
+        <>
           <WorkloadSection
             namespaces={namespaces}
             workloads={list}
@@ -110,8 +106,10 @@ export function AttachForm({
           />
           <CurrentNetworks current={selected?.networks} />
           <NetworkRows networks={networks} />
-        </fieldset>
-        <aside className="flex flex-col gap-3 lg:sticky lg:top-16">
+        </>
+      }
+      aside={
+        <>
           <AnnotationPreview current={selected?.networks} known={!!selected} />
           {notice ? (
             <FormNotice notice={notice} onReload={() => void workloads.refetch().then(() => setNotice(null))} />
@@ -125,8 +123,8 @@ export function AttachForm({
             writingLabel="Applying…"
             cancelHref={explorerUrl(context)}
           />
-        </aside>
-      </form>
-    </FormProvider>
+        </>
+      }
+    />
   );
 }

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormProvider, type Path, useForm } from "react-hook-form";
+import { type Path, useForm } from "react-hook-form";
 import { namespacesOf } from "@/lib/network-form/host-nics";
 import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from "@/lib/network-form/schema";
 import { networkId } from "@/lib/topology/ids";
@@ -15,8 +15,8 @@ import { FormNotice } from "../form/form-notice";
 import type { Capabilities } from "../form/types";
 import { useLeaveGuard } from "../form/use-leave-guard";
 import { useWriteSubmit } from "../form/use-write-submit";
-import { WriteBanner } from "../form/write-banner";
 import { WriteButtons } from "../form/write-buttons";
+import { WriteFormLayout } from "../form/write-form-layout";
 import { useTRPC } from "../trpc";
 import { IdentitySection, type TargetMode } from "./identity-section";
 import { IpamSection } from "./ipam-section";
@@ -109,22 +109,20 @@ export function NetworkForm({
     ? `${capabilities.readOnlyReason ?? "This cluster is read-only"}: nothing can be written`
     : undefined;
   return (
-    <FormProvider {...form}>
-      <div className="mb-4">
-        <WriteBanner capabilities={capabilities} />
-      </div>
-      <form
-        onSubmit={(e) => void run(false)(e)}
-        noValidate
-        aria-label={mode === "create" ? "New network" : "Edit network"}
-        className="grid grid-cols-1 items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]"
-      >
-        <fieldset disabled={readOnly} className="min-w-0 space-y-4">
+    <WriteFormLayout
+      form={form}
+      capabilities={capabilities}
+      label={mode === "create" ? "New network" : "Edit network"}
+      onSubmit={(e) => void run(false)(e)}
+      fields={
+        <>
           <IdentitySection editing={mode === "edit"} namespaces={namespacesOf(topology)} targetMode={targetMode} />
           <MainSection topology={topology} />
           <IpamSection topology={topology} capabilities={capabilities} self={self} />
-        </fieldset>
-        <aside className="flex min-h-0 flex-col gap-3 lg:sticky lg:top-16 lg:max-h-[calc(100vh-5rem)]">
+        </>
+      }
+      aside={
+        <>
           <Preview mode={mode} />
           {notice ? <FormNotice notice={notice} onReload={onReload} /> : null}
           <WriteButtons
@@ -136,8 +134,8 @@ export function NetworkForm({
             writingLabel="Saving…"
             cancelHref={explorerUrl(context, mode === "edit" ? networkId(initial.namespace, initial.name) : undefined)}
           />
-        </aside>
-      </form>
-    </FormProvider>
+        </>
+      }
+    />
   );
 }

@@ -292,6 +292,7 @@ describe("RBAC revoked and restored", () => {
         metadata: { name: "fault-reader" },
         rules: [
           { apiGroups: [""], resources: ["pods", "nodes"], verbs: ["get", "list", "watch"] },
+          { apiGroups: ["apps"], resources: ["deployments", "statefulsets", "daemonsets"], verbs: ["list", "watch"] },
           { apiGroups: ["k8s.cni.cncf.io", "nmstate.io", "whereabouts.cni.cncf.io"], resources: ["*"], verbs: ["*"] },
           { apiGroups: ["operator.openshift.io"], resources: ["networks"], verbs: ["get", "list", "watch"] },
           { apiGroups: ["", "events.k8s.io"], resources: ["events"], verbs: ["get", "list", "watch"] },
