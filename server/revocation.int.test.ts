@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TopologyPayload as TopologyView } from "@/lib/topology/payload";
+import { nad as nadObject } from "@/testing/fixtures/objects";
 import {
   applyObjects,
   grantNamespaceReader,
@@ -49,12 +50,8 @@ async function viewUntil(token: string, from: number, done: (v: TopologyView) =>
   }
 }
 
-const nad = (name: string, namespace = NS) => ({
-  apiVersion: "k8s.cni.cncf.io/v1",
-  kind: "NetworkAttachmentDefinition",
-  metadata: { name, namespace },
-  spec: { config: '{"cniVersion":"0.3.1","type":"bridge","bridge":"br-late"}' },
-});
+const nad = (name: string, namespace = NS) =>
+  nadObject(name, { cniVersion: "0.3.1", type: "bridge", bridge: "br-late" }, { namespace });
 
 /** A ServiceAccount allowed to list and watch everything, and a token for it (TokenRequest). */
 async function serviceAccountToken(name: string): Promise<string> {

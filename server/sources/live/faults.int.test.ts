@@ -5,6 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import type { Topology } from "@/lib/topology/schema";
+import { DEMO_NS, W1 } from "@/testing/fixtures/demo";
+import { pod as podObject } from "@/testing/fixtures/objects";
 import {
   applyObjects,
   grantNamespaceReader,
@@ -175,12 +177,13 @@ async function etcdCompact(): Promise<number> {
   return revision;
 }
 
-const pod = (name: string) => ({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: { name, namespace: "multus-test", annotations: { "k8s.v1.cni.cncf.io/networks": "bridge-main" } },
-  spec: { nodeName: "worker1.ocp46rt.priv.local", containers: [{ name: "app", image: "busybox" }] },
-});
+const pod = (name: string) =>
+  podObject(name, {
+    namespace: DEMO_NS,
+    node: W1,
+    networks: "bridge-main",
+    spec: { containers: [{ name: "app", image: "busybox" }] },
+  });
 
 beforeEach(async () => {
   // A test that failed with the API server down must not fail the ones after it.
