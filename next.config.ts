@@ -8,6 +8,9 @@ const config: NextConfig = {
   // client-node pulls in Node-only modules; keep it out of the bundler.
   serverExternalPackages: ["@kubernetes/client-node", "pino"],
   poweredByHeader: false,
+  // The React Compiler memoises components and hooks itself (babel-plugin-react-compiler); measured with
+  // scripts/bench/explorer-scale.ts before and after (README, Performance).
+  reactCompiler: true,
   // proxy.ts runs for every request, so Next buffers bodies for it, cutting them silently at this size (dropping
   // the chunk that crosses it). Twice what the API accepts: whatever is cut still exceeds the API's limit by far,
   // so the route answers 413 instead of parsing a truncated body.

@@ -2,6 +2,7 @@
 
 import { useTheme as useNextTheme } from "next-themes";
 import { useSyncExternalStore } from "react";
+import { cn } from "./cn";
 
 export type Theme = "light" | "dark";
 
@@ -22,4 +23,19 @@ export function useTheme(): [Theme, () => void] {
   );
   const theme: Theme = hydrated && resolvedTheme === "dark" ? "dark" : "light";
   return [theme, () => setTheme(theme === "dark" ? "light" : "dark")];
+}
+
+/** The header's theme switch: names the theme it switches to. */
+export function ThemeToggle({ className }: { className?: string }) {
+  const [theme, toggle] = useTheme();
+  return (
+    <button
+      type="button"
+      onClick={toggle}
+      className={cn("rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600", className)}
+      aria-label="Toggle dark mode"
+    >
+      {theme === "dark" ? "Light" : "Dark"}
+    </button>
+  );
 }

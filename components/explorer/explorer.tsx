@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { viewCriteria } from "@/lib/graph/explorer-state";
 import type { SearchHit } from "@/lib/graph/search";
 import type { Topology } from "@/lib/topology/schema";
@@ -24,7 +24,7 @@ import { WorkloadsBar } from "./workloads-bar";
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
   const [state, update] = useExplorerState(initialQuery);
-  const [theme, toggleTheme] = useTheme();
+  const [theme] = useTheme();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusSeq, setFocusSeq] = useState(0);
 
@@ -38,21 +38,19 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     expanded,
   );
 
-  const select = useCallback((id: string | null) => update({ selected: id }), [update]);
-  const focus = useCallback(
-    (id: string, host?: string) => {
-      // An element outside the current view or filters: open its host (or the whole cluster) to show it.
-      if (shown && !shown.elements.some((e) => e.id === id))
-        update({ view: host ? { kind: "host", host } : { kind: "cluster" }, filters: {}, selected: id });
-      else update({ selected: id });
-      setFocusSeq((n) => n + 1);
-    },
-    [shown, update],
-  );
-  const pick = useCallback((hit: SearchHit & { host?: string }) => focus(hit.id, hit.host), [focus]);
-  const openHost = useCallback((host: string) => update({ view: { kind: "host", host }, selected: null }), [update]);
+  // No useCallback: the React Compiler (next.config.ts) keeps these the same between renders while their inputs are.
+  const select = (id: string | null) => update({ selected: id });
+  const focus = (id: string, host?: string) => {
+    // An element outside the current view or filters: open its host (or the whole cluster) to show it.
+    if (shown && !shown.elements.some((e) => e.id === id))
+      update({ view: host ? { kind: "host", host } : { kind: "cluster" }, filters: {}, selected: id });
+    else update({ selected: id });
+    setFocusSeq((n) => n + 1);
+  };
+  const pick = (hit: SearchHit & { host?: string }) => focus(hit.id, hit.host);
+  const openHost = (host: string) => update({ view: { kind: "host", host }, selected: null });
   useEscapeClears(select);
-  const toggleFold = useCallback((id: string) => setExpanded((s) => new Set([...s, id])), []);
+  const toggleFold = (id: string) => setExpanded((s) => new Set([...s, id]));
 
   const disconnected = subscription.status === "error" || view?.status.state === "failed";
   const stale =
@@ -69,8 +67,6 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
         disconnected={disconnected}
         context={context}
         search={full ? <SearchBox context={context} onPick={pick} /> : null}
-        theme={theme}
-        onToggleTheme={toggleTheme}
       />
       <KioskBanner identity={view?.source.identity} />
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}

@@ -7,7 +7,7 @@ import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
 import { withContext } from "../form/context-url";
 import { DisabledWithReason } from "../form/disabled-reason";
 import { StatusChip } from "../status-chip";
-import type { Theme } from "../theme-toggle";
+import { ThemeToggle } from "../theme-toggle";
 import { useTRPC } from "../trpc";
 
 /** The explorer's top bar: where the picture comes from and how fresh it is, search, new network, context, theme. */
@@ -17,16 +17,12 @@ export function ExplorerHeader({
   disconnected,
   context,
   search,
-  theme,
-  onToggleTheme,
 }: {
   source: SourceInfo | undefined;
   status: SourceStatus | undefined;
   disconnected: boolean;
   context: string | undefined;
   search: ReactNode;
-  theme: Theme;
-  onToggleTheme: () => void;
 }) {
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-700 dark:bg-slate-900">
@@ -46,14 +42,7 @@ export function ExplorerHeader({
         {search}
         <NewNetworkLink context={context} />
         <ContextPicker context={context} />
-        <button
-          type="button"
-          onClick={onToggleTheme}
-          className="rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600"
-          aria-label="Toggle dark mode"
-        >
-          {theme === "dark" ? "Light" : "Dark"}
-        </button>
+        <ThemeToggle />
       </div>
     </header>
   );

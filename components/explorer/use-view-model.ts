@@ -39,6 +39,8 @@ export function useViewModel(
   state: ExplorerState,
   expanded: ReadonlySet<string>,
 ) {
+  // These useMemo stay under the React Compiler: a hook call (useClusterOverview) between these values keeps it from
+  // memoising them (its output, checked, recomputed the filter and the graph model on every render).
   // The previous view stays on screen, narrowed to the new criteria, until the new one arrives.
   const shown = useMemo(
     () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { useTheme } from "../theme-toggle";
+import { ThemeToggle } from "../theme-toggle";
 import { explorerUrl } from "./context-url";
 
 /** The frame of the form pages: a way back to the explorer, the page's title, the theme switch. */
@@ -17,7 +17,6 @@ export function PageShell({
   subtitle?: ReactNode;
   children: ReactNode;
 }) {
-  const [theme, toggleTheme] = useTheme();
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <header className="sticky top-0 z-20 flex items-center gap-3 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur dark:border-slate-700 dark:bg-slate-900/95">
@@ -30,14 +29,7 @@ export function PageShell({
         <span className="h-5 w-px bg-slate-200 dark:bg-slate-700" />
         <span className="text-base font-semibold tracking-tight">Plumbline</span>
         {context ? <span className="truncate font-mono text-xs text-slate-500">{context}</span> : null}
-        <button
-          type="button"
-          onClick={toggleTheme}
-          className="ml-auto rounded-md border border-slate-300 px-2 py-1 text-xs dark:border-slate-600"
-          aria-label="Toggle dark mode"
-        >
-          {theme === "dark" ? "Light" : "Dark"}
-        </button>
+        <ThemeToggle className="ml-auto" />
       </header>
       <main className="mx-auto max-w-6xl px-6 pb-16 pt-5">
         <div className="mb-4">

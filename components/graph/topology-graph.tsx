@@ -9,7 +9,7 @@ import {
   ReactFlowProvider,
   useStore,
 } from "@xyflow/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
 import { cn } from "../cn";
@@ -76,14 +76,12 @@ function Graph({
   // The zoom as a CSS variable, for the semantic-zoom rules in globals.css.
   useEffect(() => wrapper.current?.style.setProperty("--graph-zoom", String(zoom)), [zoom]);
 
-  const problems = useMemo(() => problemsOf(topology), [topology]);
-  const nodes = useMemo(
-    () => (layout.status === "done" ? flowNodes(model, layout.positions, topology, selected, problems) : []),
-    [layout, model, topology, selected, problems],
-  );
+  // No useMemo: the React Compiler (next.config.ts) rebuilds these only when what they read changed.
+  const problems = problemsOf(topology);
+  const nodes = layout.status === "done" ? flowNodes(model, layout.positions, topology, selected, problems) : [];
   const minimap = nodes.length > 60;
   useFitOnChange(fitKey, layout, minimap);
-  const edges = useMemo(() => flowEdges(model, selected, colorMode), [model, selected, colorMode]);
+  const edges = flowEdges(model, selected, colorMode);
   const onKeyDown = useGraphNavigation(selected, onSelect, focusSeq, layout.status === "done");
 
   if (layout.status === "error") {

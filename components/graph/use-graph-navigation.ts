@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactFlowInstance, useReactFlow } from "@xyflow/react";
-import { type KeyboardEvent, useCallback, useEffect } from "react";
+import { type KeyboardEvent, useEffect } from "react";
 
 const AT_ORIGIN = { x: 0, y: 0 };
 
@@ -52,25 +52,23 @@ export function useGraphNavigation(
     return () => cancelAnimationFrame(handle);
   }, [focusSeq, laidOut]);
 
-  return useCallback(
-    (e: KeyboardEvent<HTMLDivElement>) => {
-      if (e.key === "Escape") return onSelect(null);
-      const step = stepOf(e.key);
-      if (step === 0) return;
-      e.preventDefault();
-      const leaves = leavesInOrder(flow);
-      if (leaves.length === 0) return;
-      const at = leaves.findIndex((l) => l.id === selected);
-      const next = leaves[(at + step + leaves.length) % leaves.length] ?? leaves[0];
-      if (!next) return;
-      onSelect(next.id);
-      const n = flow.getInternalNode(next.id);
-      if (n)
-        void flow.setCenter(next.pos.x + (n.measured.width ?? 0) / 2, next.pos.y + (n.measured.height ?? 0) / 2, {
-          zoom: Math.max(flow.getZoom(), 0.9),
-          duration: 200,
-        });
-    },
-    [flow, onSelect, selected],
-  );
+  // A plain function: the React Compiler (next.config.ts) keeps it the same while flow, onSelect and selected are.
+  return (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === "Escape") return onSelect(null);
+    const step = stepOf(e.key);
+    if (step === 0) return;
+    e.preventDefault();
+    const leaves = leavesInOrder(flow);
+    if (leaves.length === 0) return;
+    const at = leaves.findIndex((l) => l.id === selected);
+    const next = leaves[(at + step + leaves.length) % leaves.length] ?? leaves[0];
+    if (!next) return;
+    onSelect(next.id);
+    const n = flow.getInternalNode(next.id);
+    if (n)
+      void flow.setCenter(next.pos.x + (n.measured.width ?? 0) / 2, next.pos.y + (n.measured.height ?? 0) / 2, {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 200,
+      });
+  };
 }

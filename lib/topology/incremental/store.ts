@@ -13,7 +13,7 @@ import { crossHostFindings } from "./cross-checks";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs } from "./inputs";
-import { mergeOverview, shardOverview } from "./overview";
+import { globalProblems, mergeOverview, type ProblemsMemo, shardOverview } from "./overview";
 import { buildShard, type ShardResult } from "./shard";
 import { WORKLOAD_OWNER } from "./workload-stage";
 
@@ -232,6 +232,7 @@ export class TopologyStore {
 
   private readonly overviews = new WeakMap<ShardResult, ClusterOverview>();
   private overviewAt: { revision: number; value: ClusterOverview } | null = null;
+  private problemsMemo: ProblemsMemo = new Map();
 
   /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
   overview(): ClusterOverview {
@@ -253,7 +254,9 @@ export class TopologyStore {
       },
       isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
     };
-    const value = mergeOverview(parts, this.stage.elements, global, lookup, findings + global.length);
+    const extra = globalProblems(global, lookup, this.problemsMemo);
+    this.problemsMemo = extra.memo;
+    const value = mergeOverview(parts, this.stage.elements, extra.value, findings + global.length);
     this.overviewAt = { revision: this.revision, value };
     return value;
   }

@@ -80,7 +80,19 @@ function ordered(t: Topology): Topology {
 }
 
 /** The choices the toolbar offers, for the whole cluster: namespaces, networks (namespace/name), host names. */
-export function catalogOf(store: TopologyStore): { namespaces: string[]; networks: string[]; hosts: string[] } {
+export type Catalog = { namespaces: string[]; networks: string[]; hosts: string[] };
+const catalogs = new WeakMap<TopologyStore, { revision: number; value: Catalog }>();
+
+/** The toolbar's lists, computed once per store revision however many views ask (it walks every pod). */
+export function catalogOf(store: TopologyStore): Catalog {
+  const hit = catalogs.get(store);
+  if (hit?.revision === store.revision) return hit.value;
+  const value = freshCatalog(store);
+  catalogs.set(store, { revision: store.revision, value });
+  return value;
+}
+
+function freshCatalog(store: TopologyStore): Catalog {
   const namespaces = new Set<string>();
   const networks: string[] = [];
   for (const n of store.networks()) {

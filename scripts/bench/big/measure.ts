@@ -81,7 +81,7 @@ export const inPage = {
     const t = performance.now();
     await box?.fill(query);
     try {
-      await page.locator('[role="listbox"] [role="option"] button').first().click();
+      await page.locator('[role="listbox"] [role="option"]').first().click();
       // The hit is selected (its details open; in a folded pod box it has no box of its own) in its host's view.
       await page.waitForURL(/[?&]sel=/, { timeout: 60_000 });
       await changedFrom(page, before);
