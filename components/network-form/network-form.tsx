@@ -66,7 +66,7 @@ export function NetworkForm({
   const [version, setVersion] = useState(resourceVersion);
   const readOnly = capabilities.writes === "none";
   const self = mode === "edit" ? { namespace: initial.namespace, name: initial.name } : undefined;
-  const { run, notice, setNotice, pending } = useWriteSubmit({
+  const { run, notice, pending } = useWriteSubmit({
     form,
     mutation: save,
     variables: (data: NetworkFormValues, dryRunOnly) => ({

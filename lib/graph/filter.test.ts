@@ -213,7 +213,9 @@ describe("filterTopology on the demo cluster", () => {
 
   it("host filter keeps a bridge that no pod is attached to", () => {
     // Every demo bridge has pods on it: add one to worker1 that nothing uses.
-    const idle = { ...demo.elements.find((e) => e.id === `host/${W1}/bridge/mybr0`)! };
+    const mybr0 = demo.elements.find((e) => e.id === `host/${W1}/bridge/mybr0`);
+    if (!mybr0) throw new Error("the demo has no mybr0 on worker1");
+    const idle = { ...mybr0 };
     const t: Topology = {
       ...demo,
       elements: [

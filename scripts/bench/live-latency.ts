@@ -52,10 +52,10 @@ try {
   ac.abort();
   await it.return?.();
   samples.sort((a, b) => a - b);
-  const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!.toFixed(0);
+  const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]?.toFixed(0);
   console.log(`| first view after connect | ${firstView.toFixed(0)} ms |`);
   console.log(
-    `| cluster change → subscriber (${rounds} rounds) | median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${samples.at(-1)!.toFixed(0)} ms |`,
+    `| cluster change → subscriber (${rounds} rounds) | median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${samples.at(-1)?.toFixed(0)} ms |`,
   );
 } finally {
   await registry.closeAll();

@@ -1,4 +1,3 @@
-import { compareCodePoints } from "../../compare";
 import { addressOf } from "../../net/ip";
 import type { Finding } from "../schema";
 import type { AddressedInterface } from "./shard";

@@ -125,7 +125,7 @@ export function globalProblems(
     while (next.has(key)) key += "+";
     const shards = f.elements.map((id) => lookup.shard(id));
     const was = memo.get(key);
-    const share = was && was.shards.every((sh, i) => sh === shards[i]) ? was : findingShare(f, shards, lookup);
+    const share = was?.shards.every((sh, i) => sh === shards[i]) ? was : findingShare(f, shards, lookup);
     next.set(key, share);
     for (const k of share.hosts) bump(value.hosts, k, f.severity);
     for (const k of share.networks) bump(value.networks, k, f.severity);
