@@ -79,6 +79,8 @@ export async function attachThroughForm(page: Page, deploymentName: string, netw
   await page.getByLabel("Network", { exact: true }).selectOption(network);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(
-    page.getByText(`Patched Deployment ${NS}/${deploymentName}: its pods restart with the networks.`),
+    page.getByText(
+      `Patched Deployment ${NS}/${deploymentName}: its pods take the new networks as the rollout replaces them.`,
+    ),
   ).toBeVisible();
 }
