@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
+import { cn } from "@/components/cn";
 import { parseNetworksAnnotation, requestKey } from "@/lib/pod/networks-annotation";
 import { FormSection } from "../form/form-section";
 import type { AttachFormInput } from "./types";
@@ -32,10 +33,18 @@ export function CurrentNetworks({ current }: { current: string | undefined }) {
           return (
             <li
               key={key}
-              className={`flex items-center gap-3 rounded-md border px-3 py-2 text-sm ${on ? "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40" : "border-slate-200 bg-slate-50/70 dark:border-slate-700 dark:bg-slate-800/40"}`}
+              className={cn(
+                "flex items-center gap-3 rounded-md border px-3 py-2 text-sm",
+                on
+                  ? "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40"
+                  : "border-slate-200 bg-slate-50/70 dark:border-slate-700 dark:bg-slate-800/40",
+              )}
             >
               <span
-                className={`min-w-0 flex-1 break-all font-mono ${on ? "text-red-800 line-through dark:text-red-300" : ""}`}
+                className={cn(
+                  "min-w-0 flex-1 break-all font-mono",
+                  on && "text-red-800 line-through dark:text-red-300",
+                )}
               >
                 {key}
               </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { cn } from "@/components/cn";
 import { summarizeWorkload, workloadsOf } from "@/lib/graph/workload-summary";
 import type { Topology } from "@/lib/topology/schema";
 
@@ -40,7 +41,13 @@ export function WorkloadsBar({
             aria-pressed={selected === w.id}
             onClick={() => onSelect(w.id)}
             title={`${w.workloadKind} ${w.namespace}/${w.name}: ${s.line}`}
-            className={`flex shrink-0 items-center gap-2 rounded-md border px-2 py-1 text-left ${pending ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/50" : "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60"} ${selected === w.id ? "ring-2 ring-sky-500" : ""}`}
+            className={cn(
+              "flex shrink-0 items-center gap-2 rounded-md border px-2 py-1 text-left",
+              pending
+                ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/50"
+                : "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60",
+              selected === w.id && "ring-2 ring-sky-500",
+            )}
           >
             <span className="font-semibold text-slate-900 dark:text-slate-100">
               <span className="font-normal text-slate-500 dark:text-slate-400">{w.workloadKind} </span>
@@ -62,7 +69,12 @@ export function WorkloadsBar({
               <span
                 key={n.network}
                 data-testid="workload-network"
-                className={`inline-flex items-center gap-1 rounded px-1 font-mono ${n.inTemplate ? "text-slate-800 dark:text-slate-200" : "text-slate-500 line-through dark:text-slate-400"}`}
+                className={cn(
+                  "inline-flex items-center gap-1 rounded px-1 font-mono",
+                  n.inTemplate
+                    ? "text-slate-800 dark:text-slate-200"
+                    : "text-slate-500 line-through dark:text-slate-400",
+                )}
                 title={
                   n.inTemplate
                     ? `${n.network}: in the template; ${n.pods} of ${s.total} pods have it`

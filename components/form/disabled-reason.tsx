@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
+import { cn } from "@/components/cn";
 
 /**
  * A control that cannot be used here and says why, on hover and on keyboard focus alike. A `disabled` button
@@ -27,7 +28,7 @@ export function DisabledWithReason({
         type="button"
         aria-disabled="true"
         aria-describedby={id}
-        className={`${className} cursor-not-allowed opacity-50`}
+        className={cn(className, "cursor-not-allowed opacity-50")}
         onClick={(e) => e.preventDefault()}
       >
         {label}
@@ -35,7 +36,10 @@ export function DisabledWithReason({
       <span
         role="tooltip"
         id={id}
-        className={`pointer-events-none invisible absolute top-full z-50 mt-1.5 w-64 rounded-md bg-slate-900 px-2.5 py-1.5 text-left text-xs leading-snug font-normal text-white shadow-lg group-hover:visible group-focus-within:visible dark:bg-slate-100 dark:text-slate-900 ${align === "right" ? "right-0" : "left-0"}`}
+        className={cn(
+          "pointer-events-none invisible absolute top-full z-50 mt-1.5 w-64 rounded-md bg-slate-900 px-2.5 py-1.5 text-left text-xs leading-snug font-normal text-white shadow-lg group-hover:visible group-focus-within:visible dark:bg-slate-100 dark:text-slate-900",
+          align === "right" ? "right-0" : "left-0",
+        )}
       >
         {reason}
       </span>

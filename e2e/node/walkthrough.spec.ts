@@ -76,6 +76,12 @@ test("bridge-main: created and attached through the forms, Multus gives the pods
   }
   await expect(page.locator(`[data-testid$="->${host}/bridge/mybr0"]`)).toHaveCount(ports.length);
   await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+  // The workloads as the admin left them: the real Deployment controller replaced each pod, so template and pod agree.
+  for (const d of ["pod-a", "pod-b"]) {
+    const chip = page.locator(`[data-testid="workload-chip"][data-workload="workload/${NS}/Deployment/${d}"]`);
+    await expect(chip.getByTestId("workload-rollout")).toHaveText("1/1 current");
+    await expect(chip.getByTestId("workload-network")).toHaveText(["bridge-main 1/1"]);
+  }
   await snap(page, testInfo, "node-bridge-main");
 });
 
