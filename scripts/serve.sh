@@ -25,6 +25,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 export PLUMBLINE_SOURCE="$source_kind"
+# Without --listen, start.sh listens on 127.0.0.1 only; the cases below apply only when the user asked for another address.
 case "${PLUMBLINE_LISTEN:-}" in
   ''|127.*|localhost|::1) ;;
   0.0.0.0|::) [ -n "${PLUMBLINE_ALLOWED_HOSTS:-}" ] || echo "serve: other machines must name this one with --allow-host <name>; requests for any other name are refused" >&2 ;;

@@ -84,7 +84,7 @@ export function WorkloadsBar({
                 <span
                   aria-hidden
                   className="inline-block h-2 w-2 rounded-full"
-                  style={{ background: colours.get(n.network.split("@")[0] ?? "") ?? "#94a3b8" }}
+                  style={{ background: colours.get(n.ref) ?? "#94a3b8" }}
                 />
                 {n.network.replace(`${w.namespace}/`, "")} {n.pods}/{s.total}
               </span>

@@ -4,6 +4,8 @@ import type { Topology, WorkloadElement } from "../topology/schema";
 export interface WorkloadNetwork {
   /** namespace/name, with @interface when the entry names one */
   network: string;
+  /** the network alone (namespace/name), for its colour */
+  ref: string;
   inTemplate: boolean;
   pods: number;
 }
@@ -21,6 +23,8 @@ export interface WorkloadSummary {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+// A key is `namespace/name@interface`; neither a namespace nor a NAD name may contain "@" (DNS-1123).
+const refOfKey = (key: string): string => key.split("@")[0] ?? key;
 
 /** What a workload's rollout has reached: its template's networks against what its pods ask for. */
 export function summarizeWorkload(w: WorkloadElement): WorkloadSummary {
@@ -28,11 +32,11 @@ export function summarizeWorkload(w: WorkloadElement): WorkloadSummary {
   const count = new Map<string, number>();
   for (const p of w.pods) for (const n of new Set(p.networks)) count.set(n, (count.get(n) ?? 0) + 1);
   const networks: WorkloadNetwork[] = [
-    ...keys.map((network) => ({ network, inTemplate: true, pods: count.get(network) ?? 0 })),
+    ...keys.map((network) => ({ network, ref: refOfKey(network), inTemplate: true, pods: count.get(network) ?? 0 })),
     ...[...count.keys()]
       .filter((n) => !keys.includes(n))
       .sort()
-      .map((network) => ({ network, inTemplate: false, pods: count.get(network) ?? 0 })),
+      .map((network) => ({ network, ref: refOfKey(network), inTemplate: false, pods: count.get(network) ?? 0 })),
   ];
   const current = w.pods.filter((p) => p.current).length;
   const pending = w.pods.length - current;

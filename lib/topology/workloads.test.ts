@@ -167,8 +167,8 @@ describe("what the explorer shows of workloads", () => {
       current: 1,
       pending: 1,
       networks: [
-        { network: "ns/bridge-main", inTemplate: true, pods: 2 },
-        { network: "ns/macvlan-main", inTemplate: true, pods: 1 },
+        { network: "ns/bridge-main", ref: "ns/bridge-main", inTemplate: true, pods: 2 },
+        { network: "ns/macvlan-main", ref: "ns/macvlan-main", inTemplate: true, pods: 1 },
       ],
       line: "1 of 2 pods run with the template's networks; 1 pending rollout",
     });
