@@ -74,6 +74,22 @@ export const topologyRouter = createTRPCRouter({
       }
     }),
 
+  /**
+   * One view's snapshot (the text a subscription starts with), without subscribing: the explorer fetches the view a
+   * search's first hit would open while the admin is still looking at the hits.
+   */
+  viewSnapshot: sourceProcedure.input(z.object({ view: viewQuerySchema })).query(async ({ ctx: { source }, input }) => {
+    const feed = feedOf(source);
+    await feed.current();
+    assertSignedIn(source);
+    const { channel, leave } = joinChannel(feed, input.view);
+    try {
+      return channel.since(null)[0]?.text ?? "";
+    } finally {
+      leave();
+    }
+  }),
+
   /** The hosts a network's pods could land on (per NodeNetworkState), for a network that no pod uses yet. */
   placement: sourceProcedure
     .input(z.object({ network: z.string().min(1).max(320) }))
