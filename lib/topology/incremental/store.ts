@@ -5,7 +5,7 @@ import { KIND_ORDER } from "../build";
 import { hostId } from "../ids";
 import { usedBridges } from "../networks";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
-import { type Commit, relationsOf, type Shard } from "./commit";
+import { type Commit, elementJson, relationsOf, type Shard } from "./commit";
 
 export type { Commit };
 
@@ -93,9 +93,7 @@ export class TopologyStore {
         allPods: this.dhcp,
       };
       const result = buildShard(name, input, this.stage.networks, this.bridges);
-      const json = new Map<string, string>();
-      for (const [id, el] of result.elements) json.set(id, JSON.stringify(el));
-      this.pending.set(name, { result, json });
+      this.pending.set(name, { result, json: new Map() });
     }
     return this.dirty.size > 0;
   }
@@ -111,18 +109,11 @@ export class TopologyStore {
     for (const [name, next] of this.pending) {
       const before = this.shards.get(name);
       relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
-      for (const id of before?.json.keys() ?? []) {
-        if (!next?.json.has(id) && this.owner.get(id) === name) removed.add(id);
+      for (const id of before?.result.elements.keys() ?? []) {
+        if (!next?.result.elements.has(id) && this.owner.get(id) === name) removed.add(id);
       }
-      if (next) this.shards.set(name, next);
+      if (next) this.place(name, before, next, upserted, removed);
       else this.shards.delete(name);
-      for (const [id, json] of next?.json ?? []) {
-        const was = this.owner.get(id);
-        const old = was === undefined ? undefined : was === name ? before?.json.get(id) : this.jsonOf(id);
-        this.owner.set(id, name);
-        removed.delete(id);
-        if (old !== json) upserted.add(id);
-      }
       this.duplicates.replace(name, next?.result.interfaces ?? []);
     }
     this.pending.clear();
@@ -139,6 +130,19 @@ export class TopologyStore {
     this.revision = revision;
     for (const id of upserted) this.revisions.set(id, revision);
     return { revision, upserted, removed, relations };
+  }
+
+  /** Puts a built shard in place: its elements that are new or different are upserted. */
+  private place(name: string, before: Shard | undefined, next: Shard, upserted: Set<string>, removed: Set<string>) {
+    this.shards.set(name, next);
+    for (const id of next.result.elements.keys()) {
+      const was = this.owner.get(id);
+      // A new element is upserted as it is; one that was there is compared by its JSON.
+      const old = was === undefined ? undefined : was === name ? before && elementJson(before, id) : this.jsonOf(id);
+      this.owner.set(id, name);
+      removed.delete(id);
+      if (old === undefined || old !== elementJson(next, id)) upserted.add(id);
+    }
   }
 
   /** Runs every pending step and commits: what tests and the command line use. */
@@ -180,7 +184,9 @@ export class TopologyStore {
     const owner = this.owner.get(id);
     if (owner === undefined) return undefined;
     if (owner === WORKLOAD_OWNER) return this.inputs.workloads.json.get(id);
-    return owner === NETWORKS ? this.networkJson.get(id) : this.shards.get(owner)?.json.get(id);
+    if (owner === NETWORKS) return this.networkJson.get(id);
+    const shard = this.shards.get(owner);
+    return shard && elementJson(shard, id);
   }
 
   element(id: string): TopologyElement | undefined {
