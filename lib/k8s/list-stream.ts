@@ -39,6 +39,8 @@ export class ListSplitter {
   private pending = new Uint8Array(0);
   private depth = 0;
   private inString = false;
+  /** bytes of the next chunk to pass over (the second byte of an escape cut by the chunk's end) */
+  private skip = 0;
   /** the top-level key whose value is being read; the last string read at depth 1 and where the one under way began */
   private key = "";
   private lastString = "";
@@ -68,60 +70,65 @@ export class ListSplitter {
   }
 
   private scan(buf: Uint8Array, from: number): void {
-    let i = from;
     const n = buf.length;
-    while (i < n) {
-      if (this.inString) {
-        const q = buf.indexOf(QUOTE, i);
-        if (q < 0) return;
-        // The string's opening quote is always in `buf`, so a run of backslashes is counted whole.
-        let slashes = 0;
-        for (let j = q - 1; j >= 0 && buf[j] === BACKSLASH; j--) slashes++;
-        i = q + 1;
-        if (slashes % 2 === 1) continue;
-        this.inString = false;
-        if (this.keyStart >= 0) this.lastString = text(buf, this.keyStart, q);
-        this.keyStart = -1;
+    let i = from + this.skip;
+    // Locals in the loop: it runs once per byte of the List (45 MB for 20,000 pods).
+    let inString = this.inString;
+    let depth = this.depth;
+    for (; i < n; i++) {
+      const c = buf[i];
+      if (inString) {
+        if (c === BACKSLASH) i++;
+        else if (c === QUOTE) {
+          inString = false;
+          if (this.keyStart >= 0) this.lastString = text(buf, this.keyStart, i);
+          this.keyStart = -1;
+        }
         continue;
       }
-      const c = buf[i] ?? 0;
-      if (this.inItems && this.depth === 2 && !BETWEEN_ITEMS.has(c))
+      if (depth === 2 && this.inItems && !BETWEEN_ITEMS.has(c ?? 0))
         throw new ListStreamError("a List's items must be objects");
       if (c === QUOTE) {
-        this.inString = true;
-        if (this.depth === 1) this.keyStart = i + 1;
-      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) this.open(buf, i, c);
-      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) this.close(buf, i, c);
-      else if (c === COLON && this.depth === 1) this.key = this.lastString;
-      else if (c === COMMA && this.depth === 1) this.key = "";
-      i++;
+        inString = true;
+        if (depth === 1) this.keyStart = i + 1;
+      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth = this.open(buf, i, c, depth);
+      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth = this.close(buf, i, c, depth);
+      else if (depth === 1 && c === COLON) this.key = this.lastString;
+      else if (depth === 1 && c === COMMA) this.key = "";
     }
+    this.inString = inString;
+    this.depth = depth;
+    // An escape's backslash was the chunk's last byte: the escaped byte opens the next one.
+    this.skip = i - n;
   }
 
-  private open(buf: Uint8Array, i: number, c: number): void {
-    if (this.inItems && this.depth === 2) this.itemStart = i;
-    this.depth++;
-    if (this.depth === 2 && c === OPEN_ARRAY && this.key === "items") {
+  /** An object or array opens at `i`; returns the new depth. */
+  private open(buf: Uint8Array, i: number, c: number, depth: number): number {
+    if (this.inItems && depth === 2) this.itemStart = i;
+    if (depth === 1 && c === OPEN_ARRAY && this.key === "items") {
       this.inItems = true;
       this.rest.push(buf.slice(this.restFrom, i + 1));
     }
+    return depth + 1;
   }
 
-  private close(buf: Uint8Array, i: number, c: number): void {
-    this.depth--;
-    if (this.depth < 0) throw new ListStreamError("unbalanced JSON");
-    if (this.inItems && this.depth === 2 && c === CLOSE_OBJECT) {
+  /** An object or array closes at `i`; returns the new depth. */
+  private close(buf: Uint8Array, i: number, c: number, outer: number): number {
+    const depth = outer - 1;
+    if (depth < 0) throw new ListStreamError("unbalanced JSON");
+    if (this.inItems && depth === 2 && c === CLOSE_OBJECT) {
       this.onItem(text(buf, this.itemStart, i + 1));
       this.itemStart = -1;
-    } else if (this.inItems && this.depth === 1) {
+    } else if (this.inItems && depth === 1) {
       this.inItems = false;
       this.restFrom = i;
     }
-    if (this.depth === 0) {
+    if (depth === 0) {
       this.done = true;
       this.rest.push(buf.slice(this.restFrom, i + 1));
       this.restFrom = i + 1;
     }
+    return depth;
   }
 
   /** The List less its items, once the last chunk is in. */

@@ -106,6 +106,6 @@ export function checkOverlappingRanges(ctx: BuildContext): void {
 }
 
 function rangesOverlap(a: NetworkElement, b: NetworkElement): boolean {
-  const bounds = (n: NetworkElement) => (n.ipam?.ranges ?? []).map(rangeBounds).filter((x) => x !== null);
+  const bounds = (n: NetworkElement) => (n.ipam?.ranges ?? []).map(boundsOf).filter((x) => x !== null);
   return bounds(a).some((x) => bounds(b).some((y) => overlaps(x, y)));
 }

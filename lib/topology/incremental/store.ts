@@ -74,24 +74,11 @@ export class TopologyStore {
     for (const name of this.dirty) {
       if (budget-- <= 0) return true;
       this.dirty.delete(name);
-      const pods = this.inputs.podsByShard.get(name);
-      const node = this.inputs.nodes.get(name);
-      const state = this.inputs.states.get(name);
-      if (!pods && !node && !state) {
+      const input = this.inputs.shardInput(name, this.dhcp);
+      if (!input) {
         this.pending.set(name, null);
         continue;
       }
-      const events = pods ? this.inputs.eventsOf(pods.keys()) : [];
-      const nns = this.inputs.nnsAvailability();
-      const input = {
-        node,
-        state,
-        pods: pods ? [...pods.values()] : [],
-        events,
-        nns,
-        named: this.inputs.states.has(name),
-        allPods: this.dhcp,
-      };
       const result = buildShard(name, input, this.stage.networks, this.bridges);
       this.pending.set(name, { result, json: new Map() });
     }
@@ -156,7 +143,7 @@ export class TopologyStore {
     const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
     const podsComplete = !this.inputs.incomplete.includes("pods");
     const next = crossHostFindings(this.stage.elements, fragments, podsComplete);
-    const changed = JSON.stringify(next) !== JSON.stringify(this.crossNotes);
+    const changed = next.length !== this.crossNotes.length || JSON.stringify(next) !== JSON.stringify(this.crossNotes);
     this.crossNotes = next;
     return changed;
   }
