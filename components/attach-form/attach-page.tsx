@@ -1,13 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { namespacesOf } from "@/lib/network-form/host-nics";
+import { parseWorkloadKey } from "@/lib/k8s/workloads";
+import { pickerNamespaces } from "@/lib/network-form/host-nics";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
 import { AttachForm } from "./attach-form";
 import { type AttachFormInput, emptyEntry } from "./types";
-
-const KINDS = ["Deployment", "StatefulSet", "DaemonSet"] as const;
 
 /** /networks/attach: add networks to a workload's pod template. */
 export function AttachPage({
@@ -36,16 +35,16 @@ export function AttachPage({
   if (!capabilities.data || topology.isPending) return shell(<PageMessage>Reading the cluster…</PageMessage>);
 
   const topo = topology.data?.topology ?? null;
-  const known = namespacesOf(topo);
+  const known = pickerNamespaces(topology.data?.namespaces ?? []);
   const ns = namespace ?? known[0] ?? "default";
   const namespaces = known.includes(ns) ? known : [ns, ...known];
   // A network named as namespace/name in the pod's own namespace is written bare.
   const ref = network?.startsWith(`${ns}/`) ? network.slice(ns.length + 1) : (network ?? "");
-  const [kind, ...rest] = workload?.split("/") ?? [];
+  const picked = parseWorkloadKey(workload ?? "");
   const initial: AttachFormInput = {
-    kind: KINDS.find((k) => k === kind) ?? "Deployment",
+    kind: picked?.kind ?? "Deployment",
     namespace: ns,
-    name: rest.join("/"),
+    name: picked?.name ?? "",
     networks: [{ ...emptyEntry, network: ref }],
     remove: [],
   };

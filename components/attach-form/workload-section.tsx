@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { workloadKindSchema } from "@/lib/attach/attach";
+import { parseWorkloadKey, workloadKey } from "@/lib/k8s/workloads";
 import { ErrorText, useFieldError } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { labelClass, selectClass } from "../form/styles";
@@ -34,7 +34,7 @@ export function WorkloadSection({
   const kindError = useFieldError("kind");
   const nameError = workloadError ?? kindError;
   const selected = workloads.find((w) => w.kind === kind && w.name === name);
-  const value = selected ? `${selected.kind}/${selected.name}` : "";
+  const value = selected ? workloadKey(selected) : "";
 
   return (
     <FormSection
@@ -78,9 +78,9 @@ export function WorkloadSection({
             aria-invalid={!!nameError}
             aria-describedby={[`${wlId}-current`, nameError ? `${wlId}-error` : ""].filter(Boolean).join(" ")}
             onChange={(e) => {
-              const [k = "Deployment", ...rest] = e.target.value.split("/");
-              setValue("kind", workloadKindSchema.catch("Deployment").parse(k), { shouldDirty: true });
-              setValue("name", rest.join("/"), { shouldValidate: true, shouldDirty: true });
+              const picked = parseWorkloadKey(e.target.value);
+              if (picked) setValue("kind", picked.kind, { shouldDirty: true });
+              setValue("name", picked?.name ?? "", { shouldValidate: true, shouldDirty: true });
             }}
           >
             <option value="">
@@ -93,7 +93,7 @@ export function WorkloadSection({
                     : "No workloads in this namespace"}
             </option>
             {workloads.map((w) => (
-              <option key={`${w.kind}/${w.name}`} value={`${w.kind}/${w.name}`}>
+              <option key={workloadKey(w)} value={workloadKey(w)}>
                 {w.kind}/{w.name}
               </option>
             ))}

@@ -55,6 +55,31 @@ export async function ensure(
   if (r.status !== 201 && r.status !== 409) throw new Error(`POST ${collection}: HTTP ${r.status}: ${r.text}`);
 }
 
+/**
+ * What a retried test starts from: none of what its first attempt made. Its Deployments (and their pods, whose CNI DEL
+ * gives back the addresses and NICs) and its networks are deleted, then the Deployments created afresh.
+ */
+export async function startOver(
+  request: ReturnType<typeof nodeBed>["request"],
+  made: { deployments: { name: string; replicas?: number }[]; networks: string[] },
+): Promise<void> {
+  const deploymentPath = (d: string) => `/apis/apps/v1/namespaces/${NS}/deployments/${d}`;
+  for (const { name } of made.deployments)
+    await request("DELETE", `${deploymentPath(name)}?propagationPolicy=Foreground`);
+  await until("the first attempt's Deployments and pods gone", async () => {
+    const pods = await list(request, `/api/v1/namespaces/${NS}/pods`, podSchema);
+    const left = pods.filter((p) => made.deployments.some(({ name }) => p.metadata.name.startsWith(`${name}-`)));
+    const kept = await Promise.all(
+      made.deployments.map(async ({ name }) => (await request("GET", deploymentPath(name))).status),
+    );
+    return left.length === 0 && kept.every((s) => s === 404) ? true : undefined;
+  });
+  for (const n of made.networks)
+    await request("DELETE", `/apis/k8s.cni.cncf.io/v1/namespaces/${NS}/network-attachment-definitions/${n}`);
+  for (const { name, replicas } of made.deployments)
+    await ensure(request, `/apis/apps/v1/namespaces/${NS}/deployments`, deployment(name, replicas));
+}
+
 /** The single pod of Deployment `app` once it runs with `network` in its network-status (the rollout done). */
 export function rolledOut(request: ReturnType<typeof nodeBed>["request"], app: string, network: string): Promise<Pod> {
   return until(`Deployment ${NS}/${app} rolled out with ${network}`, async () => {

@@ -3,14 +3,17 @@ import { expect, test } from "@playwright/test";
 import { eventSchema, ipPoolSchema, podSchema } from "../../testing/testbed/node/api-schemas";
 import { addNic, ipJson } from "../../testing/testbed/node/netns";
 import { bridgePorts, ipv4, list, type Pod, podAddr, podPid, until } from "../../testing/testbed/node/truth";
+import { sayIfThePageStalled } from "../frames";
 import { snap } from "../screenshot";
-import { attachThroughForm, deployment, ensure, NS, nodeBed, openNewNetwork, rolledOut } from "./node-bed";
+import { attachThroughForm, deployment, ensure, NS, nodeBed, openNewNetwork, rolledOut, startOver } from "./node-bed";
 
 // The walk-through (docs: "Multus on OpenShift", bridge-main on mybr0 with whereabouts), replayed on a real node:
 // every step goes through the dashboard's forms, and every picture is checked against `ip` on the node and in pods.
 const bed = nodeBed();
 const host = `host/${bed.node.name}`;
 const uid = (p: Pod | undefined): string => p?.metadata.uid ?? "";
+
+test.afterEach(async ({ page }, testInfo) => sayIfThePageStalled(page, testInfo));
 
 test.beforeAll(async () => {
   await ensure(bed.request, "/api/v1/namespaces", { metadata: { name: NS } });
@@ -21,6 +24,8 @@ test.beforeAll(async () => {
 test("bridge-main: created and attached through the forms, Multus gives the pods net1 on mybr0", async ({
   page,
 }, testInfo) => {
+  if (testInfo.retry)
+    await startOver(bed.request, { deployments: [{ name: "pod-a" }, { name: "pod-b" }], networks: ["bridge-main"] });
   await openNewNetwork(page, "bridge-main");
   await page.getByRole("radio", { name: "bridge", exact: true }).check();
   await page.getByLabel("Bridge name", { exact: true }).fill("mybr0");
@@ -86,6 +91,8 @@ test("bridge-main: created and attached through the forms, Multus gives the pods
 });
 
 test("host-device: ens8 moves from the node into the pod, and the dashboard says so", async ({ page }, testInfo) => {
+  if (testInfo.retry)
+    await startOver(bed.request, { deployments: [{ name: "pod-c" }], networks: ["host-device-main"] });
   addNic(bed.node.netns, "ens8");
   const mac = ipJson(bed.node.netns, ["link", "show", "ens8"])[0]?.address;
   await ensure(bed.request, `/apis/apps/v1/namespaces/${NS}/deployments`, deployment("pod-c"));
@@ -112,6 +119,7 @@ test("host-device: ens8 moves from the node into the pod, and the dashboard says
 test("macvlan on a parent NIC: the pod's net1 sits on ens9, with the whereabouts address", async ({
   page,
 }, testInfo) => {
+  if (testInfo.retry) await startOver(bed.request, { deployments: [{ name: "pod-d" }], networks: ["macvlan-main"] });
   addNic(bed.node.netns, "ens9");
   await ensure(bed.request, `/apis/apps/v1/namespaces/${NS}/deployments`, deployment("pod-d"));
   await openNewNetwork(page, "macvlan-main");
@@ -143,6 +151,8 @@ test("macvlan on a parent NIC: the pod's net1 sits on ens9, with the whereabouts
 test("an exhausted whereabouts range: the second pod is stuck, with the kubelet's real event", async ({
   page,
 }, testInfo) => {
+  if (testInfo.retry)
+    await startOver(bed.request, { deployments: [{ name: "pod-f", replicas: 2 }], networks: ["bridge-tiny"] });
   await ensure(bed.request, `/apis/apps/v1/namespaces/${NS}/deployments`, deployment("pod-f", 2));
   await openNewNetwork(page, "bridge-tiny");
   await page.getByRole("radio", { name: "bridge", exact: true }).check();
@@ -161,7 +171,10 @@ test("an exhausted whereabouts range: the second pod is stuck, with the kubelet'
       `/api/v1/namespaces/${NS}/events?fieldSelector=reason%3DFailedCreatePodSandBox`,
       eventSchema,
     );
-    return items.find((e) => e.involvedObject.name.startsWith("pod-f-") && e.message.includes("bridge-tiny"));
+    // Events outlive their pods: only one about a pod there now (a retry deleted the first attempt's).
+    const pods = await list(bed.request, `/api/v1/namespaces/${NS}/pods?labelSelector=app%3Dpod-f`, podSchema);
+    const now = new Set(pods.map((p) => p.metadata.name));
+    return items.find((e) => now.has(e.involvedObject.name) && e.message.includes("bridge-tiny"));
   });
   expect(stuck.source?.component).toBe("kubelet");
   expect(stuck.message).toMatch(/whereabouts|no IP addresses available|could not allocate/i);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { templateNetworks, templateNetworksPatch, withTemplateNetworks, workloadEntry } from "./workloads";
+import {
+  parseWorkloadKey,
+  templateNetworks,
+  templateNetworksPatch,
+  withTemplateNetworks,
+  workloadEntry,
+  workloadKey,
+} from "./workloads";
 
 const deployment = {
   apiVersion: "apps/v1",
@@ -55,5 +62,16 @@ describe("pod-template networks annotation", () => {
       namespace: "ns",
       name: "d",
     });
+  });
+});
+
+describe("workload keys (links and the attach form's picker)", () => {
+  it("round-trip every kind, names with dots and dashes included", () => {
+    for (const kind of ["Deployment", "StatefulSet", "DaemonSet"] as const)
+      expect(parseWorkloadKey(workloadKey({ kind, name: "web-1.v2" }))).toEqual({ kind, name: "web-1.v2" });
+  });
+  it("refuse what names no workload: an unknown kind, no name, no slash, the empty choice", () => {
+    for (const key of ["Pod/x", "deployment/x", "Deployment/", "/x", "Deployment", ""])
+      expect(parseWorkloadKey(key)).toBeNull();
   });
 });

@@ -4,6 +4,18 @@ import { isObject } from "../result";
 
 /** The workloads whose pod template "attach" edits and the topology draws. */
 export const workloadKindSchema = z.enum(["Deployment", "StatefulSet", "DaemonSet"]);
+export type WorkloadKind = z.infer<typeof workloadKindSchema>;
+
+/** How a workload is named in a link (`?workload=Deployment/pod-a`) and in the attach form's picker. */
+export const workloadKey = (w: { kind: string; name: string }): string => `${w.kind}/${w.name}`;
+
+/** The kind and name a `Kind/name` key stands for; null for anything else (an unknown kind, no name). */
+export function parseWorkloadKey(key: string): { kind: WorkloadKind; name: string } | null {
+  const slash = key.indexOf("/");
+  const kind = workloadKindSchema.safeParse(key.slice(0, slash));
+  const name = key.slice(slash + 1);
+  return slash > 0 && kind.success && name ? { kind: kind.data, name } : null;
+}
 
 /** A Deployment/StatefulSet/DaemonSet's pod-template networks annotation: what "attach" reads and rewrites. */
 export function templateNetworks(workload: unknown): string | undefined {

@@ -16,13 +16,15 @@ export function parseIp(text: string): Ip | null {
   const s = text.trim();
   const m = V4.exec(s);
   if (m) {
-    let value = 0n;
-    for (const part of m.slice(1)) {
+    // In a number first (32 bits fit), one bigint at the end: every address of 20,000 pods passes here.
+    let value = 0;
+    for (let i = 1; i <= 4; i++) {
+      const part = m[i] ?? "";
       const n = Number(part);
       if (n > 255 || (part.length > 1 && part.startsWith("0"))) return null;
-      value = (value << 8n) | BigInt(n);
+      value = value * 256 + n;
     }
-    return { family: 4, value };
+    return { family: 4, value: BigInt(value) };
   }
   return parseIpv6(s);
 }

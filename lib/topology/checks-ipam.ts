@@ -1,8 +1,8 @@
 import { addressOf } from "../net/ip";
 import type { BuildContext } from "./context";
 import { networkIdOfRef, podRefOf } from "./ids";
-import { cidrBounds, overlaps, rangeBounds, within } from "./range-bounds";
-import type { InterfaceElement, NetworkElement } from "./schema";
+import { type Bounds, cidrBounds, overlaps, rangeBounds, within } from "./range-bounds";
+import type { InterfaceElement, IpRange, NetworkElement } from "./schema";
 
 const RANGED_IPAM = new Set(["whereabouts", "host-local"]);
 
@@ -20,17 +20,28 @@ export function checkAddressesInRange(ctx: BuildContext): void {
   }
 }
 
+/** A range's bounds, worked out once per range: every address of every pod on that network is checked against it. */
+const rangeBoundsMemo = new WeakMap<IpRange, Bounds | null>();
+function boundsOf(range: IpRange): Bounds | null {
+  let b = rangeBoundsMemo.get(range);
+  if (b === undefined) {
+    b = rangeBounds(range);
+    rangeBoundsMemo.set(range, b);
+  }
+  return b;
+}
+
 function checkAddress(ctx: BuildContext, iface: InterfaceElement, net: NetworkElement, ip: string): void {
   const addr = addressOf(ip);
   if (!addr || !net.ipam) return;
-  const at = `${ip.split("/")[0]} on ${podRefOf(iface.parent ?? "")} ${iface.interface}`;
+  const at = () => `${ip.split("/")[0]} on ${podRefOf(iface.parent ?? "")} ${iface.interface}`;
   const home = net.ipam.ranges.find((r) => {
-    const b = rangeBounds(r);
+    const b = boundsOf(r);
     return b && within(b, addr.family, addr.value);
   });
   if (!home) {
     const declared = net.ipam.ranges.map((r) => (r.start && r.end ? `${r.start}–${r.end}` : r.subnet)).join(", ");
-    ctx.finding("warning", "ip-outside-range", `${at} is outside ${iface.network}'s range ${declared}`, [
+    ctx.finding("warning", "ip-outside-range", `${at()} is outside ${iface.network}'s range ${declared}`, [
       iface.id,
       net.id,
     ]);
@@ -41,7 +52,7 @@ function checkAddress(ctx: BuildContext, iface: InterfaceElement, net: NetworkEl
     return b && within(b, addr.family, addr.value);
   });
   if (excluded)
-    ctx.finding("warning", "ip-in-excluded-range", `${at} is inside ${iface.network}'s exclude ${excluded}`, [
+    ctx.finding("warning", "ip-in-excluded-range", `${at()} is inside ${iface.network}'s exclude ${excluded}`, [
       iface.id,
       net.id,
     ]);
@@ -95,6 +106,6 @@ export function checkOverlappingRanges(ctx: BuildContext): void {
 }
 
 function rangesOverlap(a: NetworkElement, b: NetworkElement): boolean {
-  const bounds = (n: NetworkElement) => (n.ipam?.ranges ?? []).map(rangeBounds).filter((x) => x !== null);
+  const bounds = (n: NetworkElement) => (n.ipam?.ranges ?? []).map(boundsOf).filter((x) => x !== null);
   return bounds(a).some((x) => bounds(b).some((y) => overlaps(x, y)));
 }

@@ -30,6 +30,16 @@ export class Listeners {
   emit(): void {
     for (const fn of [...this.set]) fn();
   }
+  private queued = false;
+  /** Emits once, after the code running now: a burst of changes is heard as one. */
+  emitSoon(): void {
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      this.emit();
+    });
+  }
   get size(): number {
     return this.set.size;
   }

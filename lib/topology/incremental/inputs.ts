@@ -4,7 +4,7 @@ import type { ClusterSnapshot } from "../../k8s/snapshot";
 import type { NnsAvailability } from "../hosts";
 import type { Finding } from "../schema";
 import { KindIntake } from "./kind-intake";
-import { shardOf } from "./shard";
+import { type ShardInput, shardOf } from "./shard";
 import { WorkloadStage } from "./workload-stage";
 
 /** What changed between two snapshots, found by object identity: sources hand out a new object per change. */
@@ -120,6 +120,17 @@ export class Inputs {
       this.events.delete(key);
       file(key, before.pod, null);
     }
+  }
+
+  /** What one node's shard is built from; null when nothing lies on it any more. */
+  shardInput(name: string, allPods: boolean): ShardInput | null {
+    const pods = this.podsByShard.get(name);
+    const node = this.nodes.get(name);
+    const state = this.states.get(name);
+    if (!pods && !node && !state) return null;
+    const events = pods ? this.eventsOf(pods.keys()) : [];
+    const nns = this.nnsAvailability();
+    return { node, state, pods: pods ? [...pods.values()] : [], events, nns, named: this.states.has(name), allPods };
   }
 
   /** The events about the given pods. */

@@ -5,7 +5,7 @@ import { KIND_ORDER } from "../build";
 import { hostId } from "../ids";
 import { usedBridges } from "../networks";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
-import { type Commit, relationsOf, type Shard } from "./commit";
+import { type Commit, elementJson, relationsOf, type Shard } from "./commit";
 
 export type { Commit };
 
@@ -74,28 +74,13 @@ export class TopologyStore {
     for (const name of this.dirty) {
       if (budget-- <= 0) return true;
       this.dirty.delete(name);
-      const pods = this.inputs.podsByShard.get(name);
-      const node = this.inputs.nodes.get(name);
-      const state = this.inputs.states.get(name);
-      if (!pods && !node && !state) {
+      const input = this.inputs.shardInput(name, this.dhcp);
+      if (!input) {
         this.pending.set(name, null);
         continue;
       }
-      const events = pods ? this.inputs.eventsOf(pods.keys()) : [];
-      const nns = this.inputs.nnsAvailability();
-      const input = {
-        node,
-        state,
-        pods: pods ? [...pods.values()] : [],
-        events,
-        nns,
-        named: this.inputs.states.has(name),
-        allPods: this.dhcp,
-      };
       const result = buildShard(name, input, this.stage.networks, this.bridges);
-      const json = new Map<string, string>();
-      for (const [id, el] of result.elements) json.set(id, JSON.stringify(el));
-      this.pending.set(name, { result, json });
+      this.pending.set(name, { result, json: new Map() });
     }
     return this.dirty.size > 0;
   }
@@ -111,18 +96,11 @@ export class TopologyStore {
     for (const [name, next] of this.pending) {
       const before = this.shards.get(name);
       relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
-      for (const id of before?.json.keys() ?? []) {
-        if (!next?.json.has(id) && this.owner.get(id) === name) removed.add(id);
+      for (const id of before?.result.elements.keys() ?? []) {
+        if (!next?.result.elements.has(id) && this.owner.get(id) === name) removed.add(id);
       }
-      if (next) this.shards.set(name, next);
+      if (next) this.place(name, before, next, upserted, removed);
       else this.shards.delete(name);
-      for (const [id, json] of next?.json ?? []) {
-        const was = this.owner.get(id);
-        const old = was === undefined ? undefined : was === name ? before?.json.get(id) : this.jsonOf(id);
-        this.owner.set(id, name);
-        removed.delete(id);
-        if (old !== json) upserted.add(id);
-      }
       this.duplicates.replace(name, next?.result.interfaces ?? []);
     }
     this.pending.clear();
@@ -141,6 +119,19 @@ export class TopologyStore {
     return { revision, upserted, removed, relations };
   }
 
+  /** Puts a built shard in place: its elements that are new or different are upserted. */
+  private place(name: string, before: Shard | undefined, next: Shard, upserted: Set<string>, removed: Set<string>) {
+    this.shards.set(name, next);
+    for (const id of next.result.elements.keys()) {
+      const was = this.owner.get(id);
+      // A new element is upserted as it is; one that was there is compared by its JSON.
+      const old = was === undefined ? undefined : was === name ? before && elementJson(before, id) : this.jsonOf(id);
+      this.owner.set(id, name);
+      removed.delete(id);
+      if (old === undefined || old !== elementJson(next, id)) upserted.add(id);
+    }
+  }
+
   /** Runs every pending step and commits: what tests and the command line use. */
   flush(): Commit | null {
     while (this.step(Number.POSITIVE_INFINITY)) {}
@@ -152,7 +143,7 @@ export class TopologyStore {
     const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
     const podsComplete = !this.inputs.incomplete.includes("pods");
     const next = crossHostFindings(this.stage.elements, fragments, podsComplete);
-    const changed = JSON.stringify(next) !== JSON.stringify(this.crossNotes);
+    const changed = next.length !== this.crossNotes.length || JSON.stringify(next) !== JSON.stringify(this.crossNotes);
     this.crossNotes = next;
     return changed;
   }
@@ -180,7 +171,9 @@ export class TopologyStore {
     const owner = this.owner.get(id);
     if (owner === undefined) return undefined;
     if (owner === WORKLOAD_OWNER) return this.inputs.workloads.json.get(id);
-    return owner === NETWORKS ? this.networkJson.get(id) : this.shards.get(owner)?.json.get(id);
+    if (owner === NETWORKS) return this.networkJson.get(id);
+    const shard = this.shards.get(owner);
+    return shard && elementJson(shard, id);
   }
 
   element(id: string): TopologyElement | undefined {

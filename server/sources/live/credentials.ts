@@ -8,6 +8,7 @@ import {
   Watch,
 } from "@kubernetes/client-node";
 import { httpStatus, reasonOf } from "./errors";
+import { leanInPlace } from "./lean";
 
 /**
  * Every watch ends after `timeoutSeconds` and the informer opens the next one at the same resourceVersion. An
@@ -18,24 +19,34 @@ class BoundedWatch extends Watch {
   constructor(
     kc: KubeConfig,
     private readonly timeoutSeconds: number,
+    private readonly kind: string,
   ) {
     super(kc);
   }
   override watch(...[path, query, callback, done]: Parameters<Watch["watch"]>): ReturnType<Watch["watch"]> {
-    return super.watch(path, { ...query, timeoutSeconds: this.timeoutSeconds }, callback, done);
+    // Watch events arrive whole: trimmed before the informer keeps them (list items are trimmed as they are read).
+    const lean: typeof callback = (phase, obj: KubernetesObject, watchObj) => {
+      if (phase === "ADDED" || phase === "MODIFIED" || phase === "DELETED") leanInPlace(obj, this.kind);
+      callback(phase, obj, watchObj);
+    };
+    return super.watch(path, { ...query, timeoutSeconds: this.timeoutSeconds }, lean, done);
   }
 }
 
 type ListFn = ConstructorParameters<typeof ListWatch<KubernetesObject>>[2];
 
-/** client-node's makeInformer, with bounded watches (and the field selector makeInformer cannot pass). */
+/**
+ * client-node's makeInformer, with bounded watches (and the field selector makeInformer cannot pass), whose
+ * objects are cut to what the topology reads before the informer keeps them.
+ */
 export function boundedInformer(
   kc: KubeConfig,
   path: string,
   list: ListFn,
-  opts: { timeoutSeconds: number; fieldSelector?: string },
+  opts: { timeoutSeconds: number; kind: string; fieldSelector?: string },
 ): Informer<KubernetesObject> & ObjectCache<KubernetesObject> {
-  return new ListWatch(path, new BoundedWatch(kc, opts.timeoutSeconds), list, false, undefined, opts.fieldSelector);
+  const watch = new BoundedWatch(kc, opts.timeoutSeconds, opts.kind);
+  return new ListWatch(path, watch, list, false, undefined, opts.fieldSelector);
 }
 
 export type Who = { ok: true; username: string } | { ok: false; status: number; reason: string };

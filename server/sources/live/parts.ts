@@ -55,6 +55,22 @@ export function partsStatus(parts: readonly Part[], liveSince: string | null): S
 /** Cluster-wide parts that lose access fall back to namespaces or leave their kind out, named in a finding. */
 const coveredByFallback = (p: Part): boolean => !p.namespace;
 
+/** An informer object as the snapshot holds it (null: not a valid object), made once per informer object. */
+export function stamp(
+  raw: KubernetesObject,
+  resource: WatchedResource,
+  stamps: WeakMap<KubernetesObject, KubeObject | null>,
+): KubeObject | null {
+  let stamped = stamps.get(raw);
+  if (stamped === undefined) {
+    const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
+    // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
+    stamped = typeof obj === "string" ? null : { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
+    stamps.set(raw, stamped);
+  }
+  return stamped;
+}
+
 /** The objects of every part, with the notes (absent features, forbidden kinds) and the kinds not fully read. */
 export function partsSnapshot(
   parts: readonly Part[],
@@ -71,13 +87,7 @@ export function partsSnapshot(
     // a forbidden part's cache is never shown.
     if (part.state.kind !== "synced" && part.state.kind !== "error") continue;
     for (const raw of part.informer.list()) {
-      let stamped = stamps.get(raw);
-      if (stamped === undefined) {
-        const obj = asSnapshotObject(raw, { apiVersion: resource.apiVersion, kind: resource.kind });
-        // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
-        stamped = typeof obj === "string" ? null : { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
-        stamps.set(raw, stamped);
-      }
+      const stamped = stamp(raw, resource, stamps);
       if (stamped === null) continue;
       const key = `${resource.slot}|${stamped.metadata.namespace ?? ""}|${stamped.metadata.name}`;
       if (seen.has(key)) continue;

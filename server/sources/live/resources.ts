@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import {
   ApiException,
   type KubeConfig,
@@ -6,7 +7,9 @@ import {
 } from "@kubernetes/client-node";
 import fetch from "node-fetch";
 import { NETWORK_EVENT_REASONS } from "@/lib/events/select";
+import { ListSplitter } from "@/lib/k8s/list-stream";
 import type { SnapshotSlot } from "@/lib/k8s/snapshot";
+import { isObject } from "@/lib/result";
 import { leanInPlace } from "./lean";
 
 /** A kind the live source lists and watches. */
@@ -124,24 +127,58 @@ export function resourcePath(r: WatchedResource, namespace?: string): string {
 type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;
 
 /**
- * The list half of list+watch, as a plain GET parsed once: the generated clients would also walk every field of
- * 20,000 pods through their model classes. Items are cut to what the topology reads before the informer stores
- * them; errors carry the status and body as the generated clients' ApiException does, so they read the same.
+ * The list half of list+watch, as a plain GET read as it streams in: each item is parsed and cut to what the
+ * topology reads (then handed to `onItem`) while the API server still sends the next ones, so 20,000 pods are never
+ * one 45 MB string nor one graph of every full pod, and no single parse holds the event loop. (The generated clients
+ * would also walk every field through their model classes.) Errors carry the status and body as the generated
+ * clients' ApiException does, so they read the same.
  */
-export function listFn(kc: KubeConfig, r: WatchedResource, namespace?: string): ListFn {
+export function listFn(
+  kc: KubeConfig,
+  r: WatchedResource,
+  namespace?: string,
+  onItem?: (item: KubernetesObject) => void,
+): ListFn {
   return async () => {
     const server = kc.getCurrentCluster()?.server;
     if (!server) throw new Error("no cluster configured");
     const init = await kc.applyToFetchOptions({});
     const query = r.fieldSelector ? `?fieldSelector=${encodeURIComponent(r.fieldSelector)}` : "";
     const res = await fetch(`${server}${resourcePath(r, namespace)}${query}`, { ...init, method: "GET" });
-    const body = await res.text();
     if (!res.ok) {
+      const body = await res.text();
       throw new ApiException(res.status, `HTTP-Code: ${res.status}`, body, Object.fromEntries(res.headers.entries()));
     }
-    // biome-ignore lint/plugin: the API's own List; every item is read through asSnapshotObject by the source
-    const list = JSON.parse(body) as KubernetesListObject<KubernetesObject>;
-    for (const item of list.items ?? []) leanInPlace(item, r.kind);
-    return list;
+    const items: KubernetesObject[] = [];
+    const splitter = new ListSplitter((text) => {
+      // biome-ignore lint/plugin: an item of the API's own List; read through asSnapshotObject by the source
+      const item = JSON.parse(text) as KubernetesObject;
+      leanInPlace(item, r.kind);
+      items.push(item);
+      onItem?.(item);
+    });
+    await readChunks(res.body, (chunk) => splitter.push(chunk));
+    const head = splitter.end();
+    const metadata = isObject(head.metadata) ? head.metadata : {};
+    return { ...head, metadata, items };
   };
+}
+
+/** Every chunk of a response body, as it arrives (a listener per chunk: cheaper than an async iterator's promises). */
+function readChunks(body: NodeJS.ReadableStream, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    body.on("data", (chunk: unknown) => {
+      try {
+        if (!(chunk instanceof Uint8Array)) throw new Error("the response body is text, not bytes");
+        onChunk(chunk);
+      } catch (err) {
+        // The rest of a List that cannot be read is not waited for: the connection goes.
+        body.removeAllListeners("data");
+        if (body instanceof Readable) body.destroy();
+        reject(err);
+      }
+    });
+    body.once("error", reject);
+    body.once("end", resolve);
+  });
 }

@@ -28,8 +28,10 @@ export function ipJsonInProcessNetns(pid: number, args: string[]): IpLink[] {
 /**
  * A stand-in NIC inside the node namespace: one end of a veth pair whose peer (`<name>-peer`) stays there too.
  * (This kernel has no dummy module; a veth pair is the closest device that exists here and never leaves the netns.)
+ * Nothing if it is there already: a retried test adds it again.
  */
 export function addNic(netns: string, name: string): void {
+  if (ipJson(netns, ["link"]).some((l) => l.ifname === name)) return;
   ip(netns, ["link", "add", name, "type", "veth", "peer", "name", `${name}-peer`]);
   ip(netns, ["link", "set", `${name}-peer`, "up"]);
   ip(netns, ["link", "set", name, "up"]);
