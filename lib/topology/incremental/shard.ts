@@ -52,7 +52,12 @@ export interface ShardResult {
   cross: CrossFragment[];
 }
 
-const byKey = (a: KubeObject, b: KubeObject): number => compareCodePoints(keyOf(a), keyOf(b));
+/** The pods in the full build's order (code points of their keys), each key made once rather than per comparison. */
+const byKey = (pods: readonly KubeObject[]): KubeObject[] =>
+  pods
+    .map((pod) => ({ key: keyOf(pod), pod }))
+    .sort((a, b) => compareCodePoints(a.key, b.key))
+    .map((k) => k.pod);
 
 /** The network elements by id, made once per network stage rather than once per shard (500 shards × 200 NADs). */
 const byIdOf = new WeakMap<Map<string, NetworkEntry>, Map<string, NetworkElement>>();
@@ -86,7 +91,7 @@ export function buildShard(
   addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
   // The networks are in the context as in the full build (the event stage names them), then taken out again.
   for (const n of networks.values()) ctx.add(n.element);
-  const pods = [...input.pods].sort(byKey);
+  const pods = byKey(input.pods);
   addPods(ctx, pods, networks);
   applyPodEvents(ctx, input.events);
   markIslands(ctx, bridges);
