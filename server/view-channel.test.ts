@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { filterTopology } from "@/lib/graph/filter";
+import { networkColours, topologyColours } from "@/lib/graph/palette";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
+import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
 import type { Topology } from "@/lib/topology/schema";
 import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
@@ -105,5 +107,99 @@ describe("view channels", () => {
     expect(o[0]?.text.length).toBeLessThan(1024);
     for (const t of tabs) t.leave();
     overview.leave();
+  });
+
+  it("a filtered cluster view the page draws as the matrix is the overview the page would aggregate, through changes", async () => {
+    const { source, feed } = setup();
+    await feed.current();
+    const nad = source.snapshot().nads[1] as KubeObject;
+    const queries: ViewQuery[] = [
+      { namespace: "team-1", aggregate: true },
+      { network: `${nad.metadata.namespace}/${nad.metadata.name}`, aggregate: true },
+    ];
+    const subs = queries.map((q) => {
+      const { channel } = joinChannel(feed, q);
+      return { q, state: follow(null, channel.since(null)), channel };
+    });
+    const pods = source.snapshot().pods;
+    const team1 = pods.filter((p) => p.metadata.namespace === "team-1");
+    const changes: (() => void)[] = [
+      () => source.put(withIp(team1[0] as KubeObject, "172.16.1.98")),
+      () => source.remove(team1[1] as KubeObject),
+      () => source.put({ ...(team1[2] as KubeObject), spec: { nodeName: "node-003" } }),
+      // Down to a few pods on a few hosts: the page draws a graph again, so the view is its elements.
+      () => {
+        for (const p of pods) if (p.metadata.namespace === "team-1" && p !== team1[0]) source.remove(p);
+      },
+      () => source.put(pods.find((p) => p.metadata.namespace === "team-1" && p !== team1[0]) as KubeObject),
+    ];
+    const check = () => {
+      const full = buildTopology(source.snapshot());
+      for (const sub of subs) {
+        sub.state = follow(sub.state, sub.channel.since(sub.state?.revision ?? null));
+        if (!sub.state) throw new Error("lost the view");
+        const shown = filterTopology(full, sub.q);
+        const big =
+          shown.elements.filter((e) => e.kind === "host").length > 8 ||
+          shown.elements.filter((e) => e.kind === "pod").length > 300;
+        if (!big) {
+          expect(sub.state.overview).toBeNull();
+          expect(canonical(topologyOf(sub.state))).toEqual(canonical(shown));
+          continue;
+        }
+        // What the page drew from the pods before: the overview of the filtered view, and its network colours.
+        expect(sub.state.overview).toEqual(clusterOverview(shown));
+        expect(topologyColours(topologyOf(sub.state), sub.state.networksInUse ?? [])).toEqual(topologyColours(shown));
+        const kept = shown.elements.filter((e) => e.kind === "host" || e.kind === "network" || e.kind === "workload");
+        expect(canonical(topologyOf(sub.state))).toEqual(
+          canonical({ elements: kept, links: [], findings: shown.findings }),
+        );
+        expect([...sub.state.elements.values()].some((e) => e.kind === "pod")).toBe(false);
+      }
+    };
+    check();
+    expect(subs.every((s) => s.state?.overview)).toBe(true);
+    for (const change of changes) {
+      change();
+      await feed.current();
+      check();
+    }
+    expect(subs[0]?.state?.overview).toBeNull();
+  }, 60_000);
+
+  it("a filtered overview keeps the colours its interfaces' networks gave, even of networks that are not in it", async () => {
+    const objects = syntheticCluster({ nodes: 10, pods: 200, nads: 8, seed: 7 });
+    const own = objects
+      .filter((o) => o.kind === "NetworkAttachmentDefinition" && o.metadata.namespace === "team-1")
+      .map((o) => `team-1/${o.metadata.name}`);
+    // A network no NAD defines whose colour slot collides with one of team-1's and wins it: without it in the
+    // list, that NAD's column would take another colour than the one its pods' interfaces showed.
+    const ghost = Array.from({ length: 2000 }, (_, i) => `team-1/ghost-${i}`).find((g) => {
+      const withIt = networkColours([...own, g]);
+      const without = networkColours(own);
+      return own.some((n) => withIt.get(n) !== without.get(n));
+    });
+    if (!ghost) throw new Error("no colliding name among 2000");
+    const pod = objects.find((o) => o.kind === "Pod" && o.metadata.namespace === "team-1") as KubeObject;
+    const status = JSON.stringify([{ name: ghost, interface: "net1", ips: ["192.0.2.7"], mac: "02:00:00:00:00:07" }]);
+    objects.push({
+      ...pod,
+      metadata: {
+        ...pod.metadata,
+        name: "asks-a-ghost",
+        annotations: { [NETWORKS_ANNOTATION]: ghost.split("/")[1] ?? "", [NETWORK_STATUS_ANNOTATION]: status },
+      },
+    });
+    const source = new StaticSource({ kind: "demo", label: "test", writes: "memory" }, snapshotFromObjects(objects));
+    const feed = feedOf(source);
+    await feed.current();
+    const q: ViewQuery = { namespace: "team-1", aggregate: true };
+    const state = follow(null, joinChannel(feed, q).channel.since(null));
+    const shown = filterTopology(buildTopology(source.snapshot()), q);
+    expect(shown.elements.some((e) => e.kind === "interface" && e.network === ghost)).toBe(true);
+    expect(state?.overview).toEqual(clusterOverview(shown));
+    const sent = state ? topologyOf(state) : shown;
+    expect(topologyColours(sent, state?.networksInUse ?? [])).toEqual(topologyColours(shown));
+    expect(topologyColours(sent)).not.toEqual(topologyColours(shown));
   });
 });

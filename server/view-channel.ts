@@ -1,8 +1,7 @@
-import type { Criteria } from "@/lib/graph/filter";
-import { hostId } from "@/lib/topology/ids";
-import { catalogOf, isOverviewScale, viewTopology } from "@/lib/topology/incremental/view";
+import { type ServedView, servedView } from "@/lib/topology/incremental/served-view";
+import { catalogOf } from "@/lib/topology/incremental/view";
 import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@/lib/topology/overview-wire";
-import type { Finding, TopologyLink } from "@/lib/topology/schema";
+import type { Finding } from "@/lib/topology/schema";
 import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/topology/view-protocol";
 import { findingKey } from "@/lib/topology/view-state";
 import { revisionLabel } from "./topology-cache";
@@ -17,9 +16,8 @@ interface Sent {
   findings: Map<string, Finding>;
   overview: SentOverview | null;
   catalog: string;
+  networksInUse: string;
 }
-
-const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
 
 /**
  * One view (criteria) of one source, shared by every subscriber of that identity asking for it: on each change the
@@ -27,7 +25,16 @@ const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host 
  */
 export class ViewChannel {
   revision = "";
-  private sent: Sent = { elements: new Map(), links: new Map(), findings: new Map(), overview: null, catalog: "" };
+  private sent: Sent = {
+    elements: new Map(),
+    links: new Map(),
+    findings: new Map(),
+    overview: null,
+    catalog: "",
+    networksInUse: "null",
+  };
+  /** the view at the channel's revision, computed once for its delta and its snapshot */
+  private view: ServedView | null = null;
   private history: { from: string; revision: string; text: string }[] = [];
   private snapshotText: { revision: string; text: string } | null = null;
   private readonly waiters = new Set<() => void>();
@@ -66,12 +73,17 @@ export class ViewChannel {
     const source = this.feed.source;
     const revision = revisionLabel(source, store.revision, this.feed.statusSeq);
     if (revision === this.revision) return;
-    const t = this.topology();
+    const view = servedView(store, this.query);
+    // A view that turns from elements into an overview (or back) is sent whole: every subscriber gets a snapshot.
+    const reshaped = this.revision !== "" && (view.overview === null) !== (this.sent.overview === null);
+    this.view = view;
+    const t = view.topology;
     const elements = diffById(this.sent.elements, t.elements, (e) => store.jsonOf(e.id) ?? JSON.stringify(e));
     const links = diffById(this.sent.links, t.links, (l) => JSON.stringify(l));
     const findings = diffFindings(this.sent.findings, t.findings);
-    const overview = this.overviewDelta();
+    const overview = this.overviewDelta(view);
     const catalog = JSON.stringify(catalogOf(store));
+    const networksInUse = JSON.stringify(view.networksInUse);
     const delta: ViewDelta = {
       type: "delta",
       from: this.revision,
@@ -82,42 +94,35 @@ export class ViewChannel {
       findings: findings.delta,
       overview,
       catalog: catalog === this.sent.catalog ? null : catalogOf(store),
+      ...(view.networksInUse && networksInUse !== this.sent.networksInUse ? { networksInUse: view.networksInUse } : {}),
     };
-    this.sent = { ...this.sent, elements: elements.sent, links: links.sent, findings: findings.sent, catalog };
-    if (this.revision) this.history = [...this.history, { from: this.revision, revision, text: JSON.stringify(delta) }];
+    this.sent = {
+      ...this.sent,
+      elements: elements.sent,
+      links: links.sent,
+      findings: findings.sent,
+      catalog,
+      networksInUse,
+    };
+    if (reshaped) this.history = [];
+    else if (this.revision)
+      this.history = [...this.history, { from: this.revision, revision, text: JSON.stringify(delta) }];
     this.history = this.history.slice(-HISTORY);
     this.revision = revision;
     this.snapshotText = null;
     for (const wake of [...this.waiters]) wake();
   }
 
-  private topology() {
-    const store = this.feed.store;
-    if (isEmpty(this.query) && isOverviewScale(store)) {
-      // The cluster at scale: the overview stands for the pods; hosts and networks stay (cards, colours, names).
-      const elements = [...store.networks()];
-      for (const name of store.shardNames()) {
-        const host = store.shard(name)?.elements.get(hostId(name));
-        if (host) elements.push(host);
-      }
-      const links: TopologyLink[] = [];
-      return { elements, links, findings: store.findings() };
-    }
-    return viewTopology(store, this.query);
-  }
-
-  private overviewDelta() {
-    const store = this.feed.store;
-    if (!isEmpty(this.query) || !isOverviewScale(store)) {
+  private overviewDelta(view: ServedView) {
+    if (!view.overview) {
       this.sent.overview = null;
       return null;
     }
-    const o = store.overview();
     if (!this.sent.overview) {
-      this.sent.overview = sentOverview(o);
-      return null; // a new overview travels in a snapshot: subscribers without one re-sync
+      this.sent.overview = sentOverview(view.overview);
+      return null; // a new overview travels in a snapshot (the history was cleared for it)
     }
-    const [delta, now] = diffOverview(this.sent.overview, o);
+    const [delta, now] = diffOverview(this.sent.overview, view.overview);
     this.sent.overview = now;
     return delta;
   }
@@ -125,17 +130,18 @@ export class ViewChannel {
   private snapshot(): string {
     if (this.snapshotText?.revision === this.revision) return this.snapshotText.text;
     const store = this.feed.store;
-    const t = this.topology();
+    const view = this.view ?? servedView(store, this.query);
     const message: ViewSnapshot = {
       type: "snapshot",
       revision: this.revision,
       source: this.feed.source.info,
       status: this.feed.source.status(),
-      elements: t.elements,
-      links: t.links,
-      findings: t.findings,
-      overview: this.sent.overview ? encodeOverview(store.overview()) : null,
+      elements: view.topology.elements,
+      links: view.topology.links,
+      findings: view.topology.findings,
+      overview: view.overview ? encodeOverview(view.overview) : null,
       catalog: catalogOf(store),
+      ...(view.networksInUse ? { networksInUse: view.networksInUse } : {}),
     };
     this.snapshotText = { revision: this.revision, text: JSON.stringify(message) };
     return this.snapshotText.text;
@@ -174,7 +180,9 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
       for (const ch of map.values()) ch.refresh();
     });
   }
-  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod]);
+  // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel.
+  const aggregate = query.aggregate === true && !query.host && !query.pod && !!(query.namespace || query.network);
+  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate]);
   const map = byKey;
   const channel = map.get(key) ?? new ViewChannel(feed, query);
   map.set(key, channel);

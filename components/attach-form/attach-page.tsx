@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { parseWorkloadKey } from "@/lib/k8s/workloads";
-import { namespacesOf } from "@/lib/network-form/host-nics";
+import { pickerNamespaces } from "@/lib/network-form/host-nics";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
 import { AttachForm } from "./attach-form";
@@ -35,7 +35,7 @@ export function AttachPage({
   if (!capabilities.data || topology.isPending) return shell(<PageMessage>Reading the cluster…</PageMessage>);
 
   const topo = topology.data?.topology ?? null;
-  const known = namespacesOf(topo);
+  const known = pickerNamespaces(topology.data?.namespaces ?? []);
   const ns = namespace ?? known[0] ?? "default";
   const namespaces = known.includes(ns) ? known : [ns, ...known];
   // A network named as namespace/name in the pod's own namespace is written bare.

@@ -1,15 +1,17 @@
 "use client";
 
-import { useState } from "react";
-import { viewCriteria } from "@/lib/graph/explorer-state";
-import type { SearchHit } from "@/lib/graph/search";
+import { useEffect, useState } from "react";
+import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
 import type { Topology } from "@/lib/topology/schema";
+import type { ViewQuery } from "@/lib/topology/view-protocol";
 import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings-panel";
+import { warmLayout } from "../graph/layout-client";
 import { Legend } from "../legend";
 import { SignIn } from "../sign-in";
 import { useTheme } from "../theme-toggle";
+import { traceMark } from "../trace";
 import { KioskBanner, NetworkCaption, StaleBanner } from "./banners";
 import { GraphArea } from "./graph-area";
 import { GraphPane } from "./graph-pane";
@@ -17,38 +19,42 @@ import { ExplorerHeader } from "./header";
 import { SearchBox } from "./search-box";
 import { Toolbar } from "./toolbar";
 import { useEscapeClears } from "./use-escape-clears";
+import { useExplorerActions } from "./use-explorer-actions";
 import { useExplorerState } from "./use-explorer-state";
+import { takeAhead, useHitPrefetch } from "./use-hit-prefetch";
 import { useTopologyView } from "./use-topology-view";
 import { useViewModel } from "./use-view-model";
 import { WorkloadsBar } from "./workloads-bar";
 
 export function Explorer({ context, initialQuery }: { context?: string; initialQuery: string }) {
+  traceMark("explorer:render");
   const [state, update] = useExplorerState(initialQuery);
   const [theme] = useTheme();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusSeq, setFocusSeq] = useState(0);
+  // The layout worker loads ELK while the first view is read: opening a host from the matrix then lays out at once.
+  useEffect(warmLayout, []);
 
   // The server sends the view asked for, then its changes; the graph keeps what it has until the next one arrives.
-  const live = useTopologyView(context, viewCriteria(state.view, state.filters));
+  const live = useTopologyView(context, viewQuery(state));
   const { subscription, state: view } = live;
   const full = live.topology ?? undefined;
   const { shown, colours, overview, model, caption, options } = useViewModel(
-    { full, overview: live.overview, catalog: live.catalog },
+    { full, overview: live.overview, catalog: live.catalog, networksInUse: live.networksInUse },
     state,
     expanded,
   );
 
-  // No useCallback: the React Compiler (next.config.ts) keeps these the same between renders while their inputs are.
-  const select = (id: string | null) => update({ selected: id });
-  const focus = (id: string, host?: string) => {
-    // An element outside the current view or filters: open its host (or the whole cluster) to show it.
-    if (shown && !shown.elements.some((e) => e.id === id))
-      update({ view: host ? { kind: "host", host } : { kind: "cluster" }, filters: {}, selected: id });
-    else update({ selected: id });
-    setFocusSeq((n) => n + 1);
-  };
-  const pick = (hit: SearchHit & { host?: string }) => focus(hit.id, hit.host);
-  const openHost = (host: string) => update({ view: { kind: "host", host }, selected: null });
+  const prefetch = useHitPrefetch(context, state.showDefault, expanded);
+  const { select, focus, pick, openHost, openNetwork, showCluster, openCell } = useExplorerActions(
+    update,
+    shown,
+    setFocusSeq,
+    (host) => {
+      const ahead = takeAhead(host);
+      if (ahead) live.seed(ahead);
+    },
+  );
   useEscapeClears(select);
   const toggleFold = (id: string) => setExpanded((s) => new Set([...s, id]));
 
@@ -66,7 +72,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
         status={view?.status}
         disconnected={disconnected}
         context={context}
-        search={full ? <SearchBox context={context} onPick={pick} /> : null}
+        search={full ? <SearchBox context={context} onPick={pick} onAnswer={prefetch} /> : null}
       />
       <KioskBanner identity={view?.source.identity} />
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
@@ -95,11 +101,9 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               onSelect={select}
               onToggleFold={toggleFold}
               onOpenHost={openHost}
-              onOpenNetwork={(network) => update({ view: { kind: "network", network }, selected: null })}
-              onShowCluster={() => update({ view: { kind: "cluster" }, selected: null })}
-              onOpenCell={(host, network) =>
-                update({ view: { kind: "host", host }, filters: { ...state.filters, network }, selected: null })
-              }
+              onOpenNetwork={openNetwork}
+              onShowCluster={showCluster}
+              onOpenCell={openCell}
             />
           </GraphPane>
         </div>
@@ -114,6 +118,16 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       </main>
     </div>
   );
+}
+
+/**
+ * What the explorer asks the server for: the criteria, and for a filtered cluster view (drawn as the matrix at
+ * scale) the overview instead of the pods.
+ */
+function viewQuery(state: ExplorerState): ViewQuery {
+  const criteria = viewCriteria(state.view, state.filters);
+  const filtered = !!(state.filters.namespace || state.filters.network);
+  return state.view.kind === "cluster" && filtered && !state.filters.host ? { ...criteria, aggregate: true } : criteria;
 }
 
 /** Details of the selection above, the findings below (both reachable at once), the legend when nothing is selected. */

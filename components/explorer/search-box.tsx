@@ -11,7 +11,16 @@ import { useSearch } from "./use-search";
  * Finds a pod, an IP or a range of them, a MAC, a PCI address, a host or a network. A combobox: arrow keys move
  * through the hits (focus stays in the box), Enter picks the one moved to, else the first hit.
  */
-export function SearchBox({ context, onPick }: { context?: string; onPick: (hit: SearchHit) => void }) {
+export function SearchBox({
+  context,
+  onPick,
+  onAnswer,
+}: {
+  context?: string;
+  onPick: (hit: SearchHit) => void;
+  /** the first hit of an answer of a few hits, as it arrives (the explorer fetches its view ahead) */
+  onAnswer?: (first: SearchHit) => void;
+}) {
   const listId = useId();
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
@@ -29,6 +38,11 @@ export function SearchBox({ context, onPick }: { context?: string; onPick: (hit:
     setEnterFor(null);
     if (hits[0]) pick(hits[0]);
   }, [answered, enterFor]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per answer
+  useEffect(() => {
+    // Down to a few hits the admin is about to pick one; a first letter's dozen hits are not worth fetching for.
+    if (answered !== null && hits[0] && hits.length <= 3) onAnswer?.(hits[0]);
+  }, [answered]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();

@@ -4,7 +4,10 @@ import { useCallback, useEffect, useState } from "react";
 import { type ExplorerState, stateFromParams, stateToParams } from "@/lib/graph/explorer-state";
 
 /** The explorer's state lives in the URL, so every view, filter and selection is a link one can share. */
-export function useExplorerState(initialQuery: string): [ExplorerState, (change: Partial<ExplorerState>) => void] {
+/** A change of state: the fields that change, or a function of the state before (a handler that stays the same). */
+export type StateChange = Partial<ExplorerState> | ((prev: ExplorerState) => Partial<ExplorerState>);
+
+export function useExplorerState(initialQuery: string): [ExplorerState, (change: StateChange) => void] {
   const [state, setState] = useState<ExplorerState>(() => stateFromParams(new URLSearchParams(initialQuery)));
 
   useEffect(() => {
@@ -13,8 +16,9 @@ export function useExplorerState(initialQuery: string): [ExplorerState, (change:
     return () => window.removeEventListener("popstate", onPop);
   }, []);
 
-  const update = useCallback((change: Partial<ExplorerState>) => {
+  const update = useCallback((asked: StateChange) => {
     setState((prev) => {
+      const change = typeof asked === "function" ? asked(prev) : asked;
       const next = { ...prev, ...change };
       const params = stateToParams(next, new URLSearchParams(window.location.search));
       const url = `${window.location.pathname}${params.size ? `?${params}` : ""}`;

@@ -1,9 +1,10 @@
 "use client";
 
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
 import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/topology/view-state";
+import { traceMark } from "../trace";
 import { useTRPC } from "../trpc";
 
 /**
@@ -15,7 +16,7 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const trpc = useTRPC();
   const [state, setState] = useState<ViewState | null>(null);
   const held = useRef<ViewState | null>(null);
-  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod]);
+  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, query.aggregate]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query's fields
   const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key]);
   const restart = useRef<() => void>(() => {});
@@ -23,10 +24,12 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const subscription = useSubscription(
     trpc.topology.view.subscriptionOptions(input, {
       onData: (event) => {
+        traceMark("view:data", event.data.length);
         // biome-ignore lint/plugin: the server's own JSON text of a ViewMessage (serialised once per view); a zod parse of a 1 MiB view would cost more than drawing it
         const message = JSON.parse(event.data) as ViewMessage;
         const next =
           message.type === "snapshot" ? fromSnapshot(message) : held.current && applyDelta(held.current, message);
+        traceMark("view:applied", message.type);
         if (!next) {
           // Restarting forgets the last event id, so the server answers with a snapshot.
           restart.current();
@@ -38,13 +41,23 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     }),
   );
   restart.current = subscription.reset;
+  useEffect(() => traceMark("view:asked", key), [key]);
 
   const topology = useMemo(() => (state ? topologyOf(state) : null), [state]);
   return {
+    /**
+     * Shows a view fetched ahead (a search's hit) at once, in the same render as the query that asks for it; the
+     * subscription's own snapshot then takes over.
+     */
+    seed: (ahead: ViewState) => {
+      held.current = ahead;
+      setState(ahead);
+    },
     state,
     topology,
     overview: state?.overview ?? null,
     catalog: state?.catalog ?? null,
+    networksInUse: state?.networksInUse ?? null,
     /** the snapshot of the view asked for has not come yet (the previous view may still be on screen) */
     loading: state === null,
     subscription,

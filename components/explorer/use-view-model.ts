@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
 import { filterTopology } from "@/lib/graph/filter";
-import { graphModel } from "@/lib/graph/model";
+import { type GraphModel, graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { ClusterOverview } from "@/lib/overview/schema";
@@ -23,11 +23,25 @@ const MATRIX_OVER_PODS = 300;
 
 const count = (t: Topology, kind: "host" | "pod") => t.elements.filter((e) => e.kind === kind).length;
 
+/** The graph of what is shown; the same call lays out a view fetched ahead (use-hit-prefetch.ts). */
+export function graphOf(
+  shown: Topology,
+  kind: ExplorerState["view"]["kind"],
+  showDefault: boolean,
+  expanded: ReadonlySet<string>,
+  colours: Map<string, string>,
+): GraphModel {
+  // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
+  return graphModel(shown, { showDefault, expanded, segments: kind === "network", colours });
+}
+
 /** What the server sent for the view: its topology, and at scale the overview and the whole cluster's catalogue. */
 export interface ViewInput {
   full: Topology | undefined;
   overview: ClusterOverview | null;
   catalog: Catalog | null;
+  /** a filtered overview's networks in use (it has no interfaces), for colours */
+  networksInUse: string[] | null;
 }
 
 /**
@@ -35,7 +49,7 @@ export interface ViewInput {
  * the graph's boxes, the network caption and the pickers' options.
  */
 export function useViewModel(
-  { full, overview: served, catalog }: ViewInput,
+  { full, overview: served, catalog, networksInUse }: ViewInput,
   state: ExplorerState,
   expanded: ReadonlySet<string>,
 ) {
@@ -47,7 +61,13 @@ export function useViewModel(
     [full, state.view, state.filters],
   );
   // Colours are told apart among the networks on screen; each keeps the one its name picks unless two collide.
-  const colours = useMemo(() => (shown ? topologyColours(shown) : new Map<string, string>()), [shown]);
+  // Drawn as the server's overview, the colours are those of the view that overview is of (the one on screen): a
+  // new filter's view on its way does not recolour, nor redraw, the matrix still shown.
+  const coloured = served && full ? full : shown;
+  const colours = useMemo(
+    () => (coloured ? topologyColours(coloured, networksInUse ?? []) : new Map<string, string>()),
+    [coloured, networksInUse],
+  );
   // The server sends the cluster at scale as its overview (no pods reach the browser); a smaller cluster past the
   // matrix thresholds, or the cluster narrowed by a filter, is aggregated here.
   const matrix =
@@ -56,17 +76,11 @@ export function useViewModel(
     shown !== null &&
     (served !== null || count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
   const localOverview = useClusterOverview(matrix && !served ? shown : null);
-  const model = useMemo(() => {
+  const model = useMemo(
     // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.
-    if (!shown || matrix) return null;
-    // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-    return graphModel(shown, {
-      showDefault: state.showDefault,
-      expanded,
-      segments: state.view.kind === "network",
-      colours,
-    });
-  }, [shown, matrix, state.showDefault, expanded, state.view.kind, colours]);
+    () => (!shown || matrix ? null : graphOf(shown, state.view.kind, state.showDefault, expanded, colours)),
+    [shown, matrix, state.showDefault, expanded, state.view.kind, colours],
+  );
   const caption = useMemo((): NetworkCaptionData | null => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;

@@ -13,6 +13,7 @@ import { useEffect, useRef } from "react";
 import type { GraphModel } from "@/lib/graph/model";
 import type { Topology } from "@/lib/topology/schema";
 import { cn } from "../cn";
+import { traceMark } from "../trace";
 import { flowEdges, flowNodes, minimapColour, problemsOf } from "./flow-elements";
 import { FoldNode } from "./fold-node";
 import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
@@ -82,6 +83,9 @@ function Graph({
   const minimap = nodes.length > 60;
   useFitOnChange(fitKey, layout, minimap);
   const edges = flowEdges(model, selected, colorMode);
+  useEffect(() => {
+    if (layout.status === "done") traceMark("graph:commit", layout.positions.size);
+  }, [layout]);
   const onKeyDown = useGraphNavigation(selected, onSelect, focusSeq, layout.status === "done");
 
   if (layout.status === "error") {

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { normalizeForm } from "@/lib/network-form/defaults";
+import { pickerNamespaces } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
 import { networkId } from "@/lib/topology/ids";
 import { explorerUrl, withContext } from "../form/context-url";
@@ -96,6 +97,7 @@ export function EditNetwork({ context, namespace, name }: { context?: string; na
       context={context}
       capabilities={caps}
       topology={topology.data?.topology ?? null}
+      namespaces={pickerNamespaces(topology.data?.namespaces ?? [])}
       targetMode={managedByOperator ? "fixed-operator" : "fixed-nad"}
       resourceVersion={resourceVersion ?? undefined}
       onReload={() => void current.refetch()}

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type Path, useForm } from "react-hook-form";
-import { namespacesOf } from "@/lib/network-form/host-nics";
 import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from "@/lib/network-form/schema";
 import { networkId } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
@@ -32,7 +31,10 @@ export interface NetworkFormProps {
   initial: NetworkFormInput;
   context?: string;
   capabilities: Capabilities;
+  /** the cluster's networks, hosts and bridges (topology.forForms): pickers and overlap checks */
   topology: Topology | null;
+  /** the namespaces to offer, in picker order */
+  namespaces: string[];
   targetMode: TargetMode;
   /** edit: the version the change is based on (a newer one on the server is a conflict) */
   resourceVersion?: string;
@@ -50,6 +52,7 @@ export function NetworkForm({
   context,
   capabilities,
   topology,
+  namespaces,
   targetMode,
   resourceVersion,
   onReload,
@@ -116,7 +119,7 @@ export function NetworkForm({
       onSubmit={(e) => void run(false)(e)}
       fields={
         <>
-          <IdentitySection editing={mode === "edit"} namespaces={namespacesOf(topology)} targetMode={targetMode} />
+          <IdentitySection editing={mode === "edit"} namespaces={namespaces} targetMode={targetMode} />
           <MainSection topology={topology} />
           <IpamSection topology={topology} capabilities={capabilities} self={self} />
         </>

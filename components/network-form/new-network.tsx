@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { newForm, normalizeForm } from "@/lib/network-form/defaults";
-import { namespacesOf } from "@/lib/network-form/host-nics";
+import { pickerNamespaces } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
 import { splitRef } from "@/lib/topology/ids";
 import { PageMessage, PageShell } from "../form/page-shell";
@@ -46,8 +46,9 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
 
   const caps = capabilities.data;
   const topo = topology.data?.topology ?? null;
+  const namespaces = pickerNamespaces(topology.data?.namespaces ?? []);
   const target = caps.openshift ? "operator" : "nad";
-  let initial = newForm(namespace ?? namespacesOf(topo)[0] ?? "default", target);
+  let initial = newForm(namespace ?? namespaces[0] ?? "default", target);
   if (clone && source.data) {
     // A clone is a create: on OpenShift it starts as an operator entry too (switchable).
     const name = `${cloneName}-copy`.slice(0, 63);
@@ -64,6 +65,7 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
       context={context}
       capabilities={caps}
       topology={topo}
+      namespaces={namespaces}
       targetMode={caps.openshift ? "choice" : "hidden"}
     />,
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import { type UIEvent, useMemo, useState } from "react";
+import { type UIEvent, useEffect, useMemo, useState } from "react";
 import type { ClusterOverview, OverviewCell, OverviewNetwork } from "@/lib/overview/schema";
 import { ExportJsonButton } from "../graph/export-json";
 import { Icon } from "../icons";
+import { traceMark } from "../trace";
 import { cellKey, HOST_COLUMN, type HostOrder, NETWORK_COLUMN, orderHosts, ROW_HEIGHT } from "./matrix-order";
 import { MatrixRow } from "./matrix-row";
 import { ProblemBadge } from "./problem-badge";
@@ -33,6 +34,7 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
   const hosts = useMemo(() => orderHosts(overview, order), [overview, order]);
   const cells = useMemo(() => new Map(overview.cells.map((c) => [cellKey(c.host, c.network), c])), [overview]);
   const peak = useMemo(() => peakPods(overview.cells), [overview]);
+  useEffect(() => traceMark("matrix:commit", overview.hosts.length), [overview]);
   const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(hosts.length, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
   const width = HOST_COLUMN + overview.networks.length * NETWORK_COLUMN;

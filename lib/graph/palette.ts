@@ -82,10 +82,12 @@ export function networkColours(networks: readonly string[]): Map<string, string>
 export const MUTED = "#94a3b8";
 
 /** Colours for every network in a topology: the NADs, and networks pods ask for that have no NAD. */
-export function topologyColours(t: Topology): Map<string, string> {
-  return networkColours(
-    t.elements.flatMap((e) =>
+export function topologyColours(t: Topology, inUse: readonly string[] = []): Map<string, string> {
+  return networkColours([
+    ...t.elements.flatMap((e) =>
       e.kind === "network" ? [refOf(e)] : e.kind === "interface" && !e.isDefault ? [e.network] : [],
     ),
-  );
+    // a view sent without its interfaces names the networks they use (ViewSnapshot.networksInUse)
+    ...inUse,
+  ]);
 }

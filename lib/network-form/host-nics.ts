@@ -88,10 +88,8 @@ export function hostBridges(t: Topology): HostLinkOption[] {
 export const linksObserved = (t: Topology | null): boolean =>
   !!t?.elements.some((e) => e.kind === "host" && e.linksObserved);
 
-/** The namespaces the topology knows (pods and networks), sorted, user namespaces first. */
-export function namespacesOf(t: Topology | null): string[] {
-  const set = new Set<string>();
-  for (const e of t?.elements ?? []) if (e.kind === "pod" || e.kind === "network") set.add(e.namespace);
+/** Namespaces as the pickers list them: the user's first, then openshift-*, kube-* and default, each group sorted. */
+export function pickerNamespaces(names: readonly string[]): string[] {
   const system = (n: string) => n.startsWith("openshift") || n.startsWith("kube-") || n === "default";
-  return [...set].sort((a, b) => Number(system(a)) - Number(system(b)) || a.localeCompare(b));
+  return [...names].sort((a, b) => Number(system(a)) - Number(system(b)) || a.localeCompare(b));
 }

@@ -19,6 +19,11 @@ export const viewQuerySchema = z.object({
   host: name.optional(),
   /** namespace/name of a pod */
   pod: name.optional(),
+  /**
+   * The page draws this (host-less) cluster view as the hosts × networks matrix past the overview thresholds: a
+   * filtered view that big is sent as its overview (hosts, networks, workloads, findings), not as its pods.
+   */
+  aggregate: z.boolean().optional(),
 });
 
 /** The overview on the wire: cells as [host index, network index, pods, errors, warnings, infos] rows. */
@@ -46,6 +51,11 @@ export const viewSnapshotSchema = z.object({
   /** the cluster view past OVERVIEW_OVER_* hosts or pods: the aggregate instead of the pods */
   overview: overviewWireSchema.nullable(),
   catalog: catalogSchema,
+  /**
+   * A filtered overview carries no interfaces: the networks they use (namespace/name), among which colours are told
+   * apart as they would be with the interfaces on hand. Absent: colours come from the elements.
+   */
+  networksInUse: z.array(z.string()).optional(),
 });
 
 const changes = <T extends z.ZodType>(item: T) => z.object({ upsert: z.array(item), remove: z.array(z.string()) });
@@ -70,6 +80,8 @@ export const viewDeltaSchema = z.object({
   findings: changes(findingSchema),
   overview: overviewDeltaSchema.nullable(),
   catalog: catalogSchema.nullable(),
+  /** given when it changed */
+  networksInUse: z.array(z.string()).optional(),
 });
 
 export const viewMessageSchema = z.discriminatedUnion("type", [viewSnapshotSchema, viewDeltaSchema]);

@@ -17,6 +17,8 @@ export interface ViewState {
   findings: ReadonlyMap<string, Finding>;
   overview: ClusterOverview | null;
   catalog: Catalog;
+  /** see ViewSnapshot.networksInUse */
+  networksInUse: string[] | null;
 }
 
 export const findingKey = (f: Finding): string => JSON.stringify(f);
@@ -31,6 +33,7 @@ export function fromSnapshot(m: ViewSnapshot): ViewState {
     findings: new Map(m.findings.map((f) => [findingKey(f), f])),
     overview: m.overview ? decodeOverview(m.overview) : null,
     catalog: m.catalog,
+    networksInUse: m.networksInUse ?? null,
   };
 }
 
@@ -59,6 +62,7 @@ export function applyDelta(s: ViewState, d: ViewDelta): ViewState | null {
     findings: patch(s.findings, d.findings, findingKey),
     overview: d.overview && s.overview ? applyOverviewDelta(s.overview, d.overview) : s.overview,
     catalog: d.catalog ?? s.catalog,
+    networksInUse: d.networksInUse ?? s.networksInUse,
   };
 }
 

@@ -196,6 +196,19 @@ try {
     `${mib(warmBytes)}, ${secs(median(warm))} median (${range(warm)}); whole topology (export): ${mib(Buffer.byteLength(full))} in ${secs(fullMs)}`,
   ]);
 
+  // 4b. What the network and attach forms are sent, warm (before: the whole topology above).
+  const formTimes: number[] = [];
+  let formBytes = 0;
+  for (let i = 0; i < runs; i++) {
+    t = performance.now();
+    formBytes = Buffer.byteLength(await fetch(`${base}/api/trpc/topology.forForms?input=%7B%7D`).then((r) => r.text()));
+    formTimes.push(performance.now() - t);
+  }
+  rows.push([
+    "what a network or attach form is sent (networks, hosts with NICs, bridges, namespaces), warm",
+    `${mib(formBytes)}, ${spread(formTimes)}; before: the whole topology, ${mib(Buffer.byteLength(full))}`,
+  ]);
+
   // 5. Time to interactive in Chromium, warm server.
   // bypassCSP: the measurements' page functions are compiled in the page (the app's CSP forbids eval).
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });

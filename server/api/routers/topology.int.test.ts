@@ -45,6 +45,18 @@ describe("topology API on a live cluster", () => {
     expect(view.topology.elements.some((e) => e.id === "network/multus-test/bridge-main")).toBe(true);
   });
 
+  it("gives the forms the cluster's networks, hosts, bridges and namespaces, and not one pod", async () => {
+    const [whole, forms] = await Promise.all([caller().topology.get({}), caller().topology.forForms({})]);
+    const kinds = new Set(forms.topology.elements.map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(["bridge", "host", "network"]);
+    expect(forms.topology.elements).toEqual(
+      whole.topology.elements.filter((e) => e.kind === "host" || e.kind === "bridge" || e.kind === "network"),
+    );
+    expect(forms.namespaces).toContain("multus-test");
+    // The part a form needs is a small share of what the whole topology sends.
+    expect(JSON.stringify(forms).length).toBeLessThan(JSON.stringify(whole).length / 2);
+  });
+
   it("pushes a change in the cluster to a subscriber, tracked by revision", async () => {
     const ac = new AbortController();
     const sub = (await caller(ac.signal).topology.watch({})) as AsyncIterable<unknown>;

@@ -1,5 +1,6 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { formTopology } from "@/lib/topology/incremental/form-topology";
 import { RANGE_LIMIT, viewQuerySchema } from "@/lib/topology/view-protocol";
 import { ChangeSignal } from "../../change-signal";
 import { assertSignedIn } from "../../sources/registry";
@@ -16,6 +17,17 @@ export const topologyRouter = createTRPCRouter({
     await source.ready();
     assertSignedIn(source);
     return await payloadOf(source);
+  }),
+
+  /**
+   * What the network and attach forms read: networks, hosts with their NICs, bridges and namespaces, never the pods
+   * (a form on a 20,000-pod cluster would otherwise download the whole topology to fill three pickers).
+   */
+  forForms: sourceProcedure.query(async ({ ctx: { source } }) => {
+    const feed = feedOf(source);
+    await feed.current();
+    assertSignedIn(source);
+    return formTopology(feed.store);
   }),
 
   /** Pushes the whole topology whenever the source changes; bursts of watch events coalesce into one push. */
@@ -73,6 +85,22 @@ export const topologyRouter = createTRPCRouter({
         leave();
       }
     }),
+
+  /**
+   * One view's snapshot (the text a subscription starts with), without subscribing: the explorer fetches the view a
+   * search's first hit would open while the admin is still looking at the hits.
+   */
+  viewSnapshot: sourceProcedure.input(z.object({ view: viewQuerySchema })).query(async ({ ctx: { source }, input }) => {
+    const feed = feedOf(source);
+    await feed.current();
+    assertSignedIn(source);
+    const { channel, leave } = joinChannel(feed, input.view);
+    try {
+      return channel.since(null)[0]?.text ?? "";
+    } finally {
+      leave();
+    }
+  }),
 
   /** The hosts a network's pods could land on (per NodeNetworkState), for a network that no pod uses yet. */
   placement: sourceProcedure

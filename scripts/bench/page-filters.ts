@@ -1,0 +1,137 @@
+/**
+ * Section 7 of big-cluster.ts (filters and search in the page) without the test bed, with where the time goes: the
+ * generated cluster served from a snapshot file by the production build, the same page measurements (big/measure.ts),
+ * and the page's trace marks (components/trace.ts) read after each one. The server's part is the same store and view
+ * channels as the live source; the page's part is identical. For iterating on the page; the README's figures come
+ * from big-cluster.ts on the real test bed.
+ *   npx tsx --tsconfig tsconfig.json scripts/bench/page-filters.ts [--nodes 500 --pods 20000 --nads 200 --runs 3]
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Page } from "@playwright/test";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { freePort, inPage, mib, secs, spread } from "./big/measure";
+import { subscribe } from "./big/sse";
+
+const { values: opt } = parseArgs({
+  options: {
+    nodes: { type: "string", default: "500" },
+    pods: { type: "string", default: "20000" },
+    nads: { type: "string", default: "200" },
+    runs: { type: "string", default: "3" },
+  },
+});
+const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads) };
+const runs = Number(opt.runs);
+const objects = syntheticCluster(size);
+
+/** The user's action and the app's marks after it, as ms since the action: "name+ms" (detail). */
+async function breakdown(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const all = performance.getEntriesByType("mark") as PerformanceMark[];
+    const first = all.find((m) => m.name.startsWith("bench:"));
+    const start = first?.startTime ?? 0;
+    const parts = all
+      .filter((m) => m.startTime >= start && m !== first && m.name !== "bench:change")
+      .map((m) => {
+        // the layout worker's reply carries { elk, since } (components/graph/layout.worker.ts)
+        const d = m.detail as { elk?: number; since?: number } | string | number | null;
+        const extra =
+          d && typeof d === "object"
+            ? ` elk ${Math.round(d.elk ?? 0)} started +${Math.round((d.since ?? 0) - performance.timeOrigin - start)}`
+            : d === undefined || d === null
+              ? ""
+              : ` ${String(d).slice(0, 40)}`;
+        return `${m.name}+${Math.round(m.startTime - start)}${extra}`;
+      });
+    performance.clearMarks();
+    return parts.join(" · ");
+  });
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), "plumbline-page-filters-"));
+const file = path.join(dir, "cluster.json");
+await writeFile(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server: ChildProcess = spawn("bash", ["scripts/start.sh"], {
+  env: { ...process.env, PLUMBLINE_SOURCE: "snapshot", PLUMBLINE_SNAPSHOT: file, PORT: String(port) },
+  stdio: "ignore",
+  detached: true,
+});
+const browser = await chromium.launch({
+  executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
+const rows: [string, string][] = [];
+try {
+  for (let i = 0; i < 600; i++) {
+    if (
+      await fetch(`${base}/api/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+  await page.addInitScript(() => {
+    Object.assign(globalThis, { __plumblineTrace: true });
+    for (const type of ["change", "input", "click"])
+      document.addEventListener(type, () => performance.mark(`bench:${type}`), true);
+  });
+  await inPage.timeToInteractive(page, base); // warms the server's overview channel and the page's caches
+  const record = async (label: string, run: () => Promise<number>) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      times.push(await run());
+      console.log(`${label} #${i + 1}: ${secs(times.at(-1) ?? NaN)} | ${await breakdown(page)}`);
+    }
+    rows.push([label, spread(times)]);
+  };
+  // The server's part over HTTP, without a page: subscribing to each filtered view until its first message.
+  for (const view of [
+    { namespace: "team-10", aggregate: true },
+    { network: "team-1/host-device-net-1", aggregate: true },
+    { host: "node-002" },
+    { host: "node-500" },
+  ]) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const s = subscribe(base, view);
+      const first = await s.first;
+      times.push(first.at - t);
+      bytes = first.bytes;
+      s.close();
+    }
+    rows.push([`server: ${JSON.stringify(view)} subscribed → first message (${mib(bytes)})`, spread(times)]);
+  }
+  for (const [label, filter] of [
+    ["namespace", "Namespace filter"],
+    ["network", "Network filter"],
+    ["host", "Host filter"],
+  ] as const)
+    await record(`filter by ${label}`, () => inPage.filterSettled(page, base, filter, 2));
+  const far = objects.filter((o) => o.kind === "Pod").at(-1) as KubeObject;
+  const status = JSON.parse(far.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips?: string[] }[];
+  for (const [label, query] of [
+    ["a pod's name", far.metadata.name],
+    ["an IP", status[1]?.ips?.[0] ?? far.metadata.name],
+  ] as const)
+    await record(`search ${label}, first hit clicked`, () => inPage.searchSettled(page, base, query));
+} finally {
+  console.log(`\n| page, ${size.nodes} nodes / ${size.pods} pods / ${size.nads} NADs (snapshot source) | measured |`);
+  console.log("|---|---|");
+  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+  await browser.close();
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
+  await rm(dir, { recursive: true, force: true });
+}
