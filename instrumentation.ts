@@ -1,6 +1,10 @@
-/** Next calls this once when the server starts: a bad setting stops it there, with the reason, not at the first request. */
+/**
+ * Next calls this once when the server starts: a bad setting stops it there, with the reason, not at the first
+ * request; and the Kubernetes client is loaded then, not by the first view.
+ */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkConfigOrExit } = await import("./server/startup");
+  const { checkConfigOrExit, preloadKubernetesClient } = await import("./server/startup");
   checkConfigOrExit();
+  await preloadKubernetesClient();
 }

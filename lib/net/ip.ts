@@ -72,7 +72,8 @@ export function parseCidr(text: string): Cidr | null {
 
 /** "192.168.12.14" or "192.168.12.14/24" → the address part, if it parses. */
 export function addressOf(text: string): Ip | null {
-  return parseIp(text.split("/")[0] ?? "");
+  const slash = text.indexOf("/");
+  return parseIp(slash < 0 ? text : text.slice(0, slash));
 }
 
 export const bits = (f: IpFamily): number => (f === 4 ? 32 : 128);

@@ -231,11 +231,12 @@ export class TopologyStore {
   overview(): ClusterOverview {
     if (this.overviewAt?.revision === this.revision) return this.overviewAt.value;
     let findings = 0;
+    const networks = new Map(this.stage.elements.map((n) => [n.id, n]));
     const parts = [...this.shards.values()].map(({ result }) => {
       findings += result.findings.length;
       const hit = this.overviews.get(result);
       if (hit) return hit;
-      const part = shardOverview(result, this.stage.elements);
+      const part = shardOverview(result, networks);
       this.overviews.set(result, part);
       return part;
     });
