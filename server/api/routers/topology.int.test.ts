@@ -102,6 +102,23 @@ describe("topology API on a live cluster", () => {
     await it.return?.();
   });
 
+  it("fetches a host's view ahead (a search's hit) as exactly the snapshot its subscription starts with", async () => {
+    const whole = await caller().topology.get({});
+    const host = whole.topology.elements.find((e) => e.kind === "host")?.name ?? "";
+    const ahead = JSON.parse(await caller().topology.viewSnapshot({ view: { host } }));
+    const ac = new AbortController();
+    const events: AsyncIterator<unknown> = (await caller(ac.signal).topology.view({ view: { host } }))[
+      Symbol.asyncIterator
+    ]();
+    const r = await events.next();
+    ac.abort();
+    // On the server, tracked() yields its envelope: [id, data, marker]; data is the message's JSON text.
+    const [, text] = r.value as [string, string];
+    expect(ahead.type).toBe("snapshot");
+    expect(ahead.elements.some((e: { kind: string }) => e.kind === "pod")).toBe(true);
+    expect(ahead).toEqual(JSON.parse(text));
+  });
+
   it("refuses a context the server was not started with, even one the kubeconfig has", async () => {
     await expect(caller().topology.get({ context: "nope" })).rejects.toThrow(
       "context nope is not one this server was started with",
