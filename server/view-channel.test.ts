@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterTopology } from "@/lib/graph/filter";
+import { filterTopology, shownTopology } from "@/lib/graph/filter";
 import { networkColours, topologyColours } from "@/lib/graph/palette";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
@@ -155,6 +155,9 @@ describe("view channels", () => {
           canonical({ elements: kept, links: [], findings: shown.findings }),
         );
         expect([...sub.state.elements.values()].some((e) => e.kind === "pod")).toBe(false);
+        // What the page shows beside the matrix (findings, workloads, the hosts to select) is what the pods gave.
+        const onPage = shownTopology(topologyOf(sub.state), sub.q, sub.state.overview !== null);
+        expect(canonical(onPage)).toEqual(canonical({ elements: kept, links: [], findings: shown.findings }));
       }
     };
     check();

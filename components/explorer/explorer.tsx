@@ -40,7 +40,13 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const { subscription, state: view } = live;
   const full = live.topology ?? undefined;
   const { shown, colours, overview, model, caption, options } = useViewModel(
-    { full, overview: live.overview, catalog: live.catalog, networksInUse: live.networksInUse },
+    {
+      full,
+      overview: live.overview,
+      catalog: live.catalog,
+      networksInUse: live.networksInUse,
+      current: live.current,
+    },
     state,
     expanded,
   );
@@ -52,7 +58,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     setFocusSeq,
     (host) => {
       const ahead = takeAhead(host);
-      if (ahead) live.seed(ahead);
+      if (ahead) live.seed(ahead, viewCriteria({ kind: "host", host }, {}));
     },
   );
   useEscapeClears(select);

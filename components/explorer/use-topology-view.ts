@@ -12,11 +12,21 @@ import { useTRPC } from "../trpc";
  * A delta that does not follow the revision held restarts the subscription, which answers with a snapshot.
  * While a new view is on its way the previous one stays on screen.
  */
+/** The same query, the same key: the fields a view is told apart by. */
+const viewKey = (q: ViewQuery): string => JSON.stringify([q.namespace, q.network, q.host, q.pod, q.aggregate]);
+
 export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const trpc = useTRPC();
-  const [state, setState] = useState<ViewState | null>(null);
+  const [shown, setShown] = useState<{ key: string; state: ViewState } | null>(null);
+  const state = shown?.state ?? null;
   const held = useRef<ViewState | null>(null);
-  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, query.aggregate]);
+  const key = viewKey(query);
+  // The query the subscription's messages answer (set once it is asked), so a held view knows whether it is current.
+  const asked = useRef(key);
+  useEffect(() => {
+    asked.current = key;
+    traceMark("view:asked", key);
+  }, [key]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query's fields
   const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key]);
   const restart = useRef<() => void>(() => {});
@@ -36,12 +46,11 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
           return;
         }
         held.current = next;
-        setState(next);
+        setShown({ key: asked.current, state: next });
       },
     }),
   );
   restart.current = subscription.reset;
-  useEffect(() => traceMark("view:asked", key), [key]);
 
   const topology = useMemo(() => (state ? topologyOf(state) : null), [state]);
   return {
@@ -49,11 +58,13 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
      * Shows a view fetched ahead (a search's hit) at once, in the same render as the query that asks for it; the
      * subscription's own snapshot then takes over.
      */
-    seed: (ahead: ViewState) => {
+    seed: (ahead: ViewState, forQuery: ViewQuery) => {
       held.current = ahead;
-      setState(ahead);
+      setShown({ key: viewKey(forQuery), state: ahead });
     },
     state,
+    /** the view held answers the query asked (not the previous one, kept on screen while the new one comes) */
+    current: shown?.key === key,
     topology,
     overview: state?.overview ?? null,
     catalog: state?.catalog ?? null,

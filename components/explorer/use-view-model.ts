@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
-import { filterTopology } from "@/lib/graph/filter";
+import { shownTopology } from "@/lib/graph/filter";
 import { type GraphModel, graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
@@ -10,6 +10,7 @@ import type { ClusterOverview } from "@/lib/overview/schema";
 import { refOf } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import type { Catalog } from "@/lib/topology/view-protocol";
+import { layoutAhead } from "../graph/layout-client";
 import { useClusterOverview } from "../overview/use-cluster-overview";
 import type { NetworkCaptionData } from "./banners";
 import { optionsOf } from "./toolbar";
@@ -42,6 +43,8 @@ export interface ViewInput {
   catalog: Catalog | null;
   /** a filtered overview's networks in use (it has no interfaces), for colours */
   networksInUse: string[] | null;
+  /** what is held answers the current criteria (else it is the previous view, until the new one comes) */
+  current: boolean;
 }
 
 /**
@@ -49,7 +52,7 @@ export interface ViewInput {
  * the graph's boxes, the network caption and the pickers' options.
  */
 export function useViewModel(
-  { full, overview: served, catalog, networksInUse }: ViewInput,
+  { full, overview: served, catalog, networksInUse, current }: ViewInput,
   state: ExplorerState,
   expanded: ReadonlySet<string>,
 ) {
@@ -57,8 +60,8 @@ export function useViewModel(
   // memoising them (its output, checked, recomputed the filter and the graph model on every render).
   // The previous view stays on screen, narrowed to the new criteria, until the new one arrives.
   const shown = useMemo(
-    () => (full ? filterTopology(full, viewCriteria(state.view, state.filters)) : null),
-    [full, state.view, state.filters],
+    () => (full ? shownTopology(full, viewCriteria(state.view, state.filters), served !== null && current) : null),
+    [full, state.view, state.filters, served, current],
   );
   // Colours are told apart among the networks on screen; each keeps the one its name picks unless two collide.
   // Drawn as the server's overview, the colours are those of the view that overview is of (the one on screen): a
@@ -76,11 +79,15 @@ export function useViewModel(
     shown !== null &&
     (served !== null || count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
   const localOverview = useClusterOverview(matrix && !served ? shown : null);
-  const model = useMemo(
+  const model = useMemo(() => {
     // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.
-    () => (!shown || matrix ? null : graphOf(shown, state.view.kind, state.showDefault, expanded, colours)),
-    [shown, matrix, state.showDefault, expanded, state.view.kind, colours],
-  );
+    if (!shown || matrix) return null;
+    const m = graphOf(shown, state.view.kind, state.showDefault, expanded, colours);
+    // Laid out from here rather than after the commit, so ELK works in its worker while React draws the rest; the
+    // graph then finds it done or under way (one layout per input). Not while the previous view's matrix stays.
+    if (!served) layoutAhead(m);
+    return m;
+  }, [shown, matrix, state.showDefault, expanded, state.view.kind, colours, served]);
   const caption = useMemo((): NetworkCaptionData | null => {
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;

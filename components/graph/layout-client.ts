@@ -88,6 +88,19 @@ export function layout(model: GraphModel, structure = structureKey(model)): Prom
   return p;
 }
 
+let aheadOf: string | null = null;
+
+/**
+ * Starts laying out a model the page is about to draw, before its graph mounts. A model of the structure last
+ * started is left alone: a live change of addresses never lays anything out again (nor moves a box).
+ */
+export function layoutAhead(model: GraphModel): void {
+  const structure = structureKey(model);
+  if (structure === aheadOf) return;
+  aheadOf = structure;
+  void layout(model, structure).catch(() => undefined);
+}
+
 /** The first layout pays for compiling ELK (several times a later one); a second one for its hot paths. More would
  * compete with the page for the CPU while it draws the first view. */
 const WARM_ROUNDS = 2;

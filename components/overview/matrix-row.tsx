@@ -9,15 +9,18 @@ import { ProblemBadge } from "./problem-badge";
 export interface MatrixRowProps {
   host: OverviewHost;
   top: number;
+  /** the networks whose columns are in sight */
   networks: OverviewNetwork[];
+  /** the width of the columns left of them, not drawn */
+  skipped: number;
   cells: Map<string, OverviewCell>;
   peak: number;
   onOpenHost: (host: string) => void;
   onOpenCell: (host: string, network: string) => void;
 }
 
-/** One host: its name, pod count and problems, then a cell per network. */
-function MatrixRowView({ host, top, networks, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
+/** One host: its name, pod count and problems, then a cell per network in sight. */
+function MatrixRowView({ host, top, networks, skipped, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
   return (
     <div
       className="absolute left-0 flex border-b border-slate-100 dark:border-slate-800"
@@ -41,6 +44,7 @@ function MatrixRowView({ host, top, networks, cells, peak, onOpenHost, onOpenCel
         <span className="tabular-nums text-slate-500">{host.pods}</span>
         <ProblemBadge problems={host.problems} label={host.name} />
       </button>
+      <span className="shrink-0" style={{ width: skipped }} />
       {networks.map((n) => {
         const cell = cells.get(cellKey(host.id, n.id));
         const name = `${n.namespace}/${n.name}`;

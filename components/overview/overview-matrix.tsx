@@ -1,6 +1,6 @@
 "use client";
 
-import { type UIEvent, useEffect, useMemo, useState } from "react";
+import { type UIEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ClusterOverview, OverviewCell, OverviewNetwork } from "@/lib/overview/schema";
 import { ExportJsonButton } from "../graph/export-json";
 import { Icon } from "../icons";
@@ -12,6 +12,8 @@ import { ProblemBadge } from "./problem-badge";
 const HEADER_HEIGHT = 156;
 /** rows drawn above and below the visible ones, so a fast scroll does not show blanks */
 const OVERSCAN = 8;
+/** columns drawn left and right of the visible ones */
+const COLUMN_OVERSCAN = 4;
 
 export interface OverviewMatrixProps {
   overview: ClusterOverview;
@@ -30,7 +32,20 @@ const netKey = (n: OverviewNetwork) => `${n.namespace}/${n.name}`;
  */
 export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, onOpenCell }: OverviewMatrixProps) {
   const [order, setOrder] = useState<HostOrder>("problems");
-  const [scroll, setScroll] = useState({ top: 0, height: 800 });
+  const [scroll, setScroll] = useState({ top: 0, height: 800, left: 0, width: 1600 });
+  const scroller = useRef<HTMLDivElement>(null);
+  // The visible area, measured before the first paint (the first picture is already the right one) and whenever the
+  // pane is resized (a scroll reports it too).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () =>
+      setScroll({ top: el.scrollTop, height: el.clientHeight, left: el.scrollLeft, width: el.clientWidth });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const hosts = useMemo(() => orderHosts(overview, order), [overview, order]);
   const cells = useMemo(() => new Map(overview.cells.map((c) => [cellKey(c.host, c.network), c])), [overview]);
   const peak = useMemo(() => peakPods(overview.cells), [overview]);
@@ -38,13 +53,32 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
   const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(hosts.length, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
   const width = HOST_COLUMN + overview.networks.length * NETWORK_COLUMN;
-  const onScroll = (e: UIEvent<HTMLDivElement>) =>
-    setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight });
+  // Columns too are drawn only in sight: 200 networks × the visible rows would be thousands of cells to build (and
+  // to take down when the view changes) for the twenty or so a screen shows.
+  const firstColumn = Math.max(0, Math.floor(scroll.left / NETWORK_COLUMN) - COLUMN_OVERSCAN);
+  const lastColumn = Math.min(
+    overview.networks.length,
+    Math.ceil((scroll.left + scroll.width) / NETWORK_COLUMN) + COLUMN_OVERSCAN,
+  );
+  const columns = useMemo(
+    () => overview.networks.slice(firstColumn, lastColumn),
+    [overview.networks, firstColumn, lastColumn],
+  );
+  const skipped = firstColumn * NETWORK_COLUMN;
+  const onScroll = (e: UIEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    setScroll({ top: el.scrollTop, height: el.clientHeight, left: el.scrollLeft, width: el.clientWidth });
+  };
 
   return (
     <div className="flex h-full flex-col" data-testid="overview-matrix">
       <MatrixSummary overview={overview} order={order} onOrder={setOrder} />
-      <div className="relative min-h-0 flex-1 overflow-auto" onScroll={onScroll} data-testid="matrix-scroll">
+      <div
+        ref={scroller}
+        className="relative min-h-0 flex-1 overflow-auto"
+        onScroll={onScroll}
+        data-testid="matrix-scroll"
+      >
         <div style={{ width, height: HEADER_HEIGHT + hosts.length * ROW_HEIGHT }} className="relative">
           <div
             className="sticky top-0 z-20 flex border-b border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-950"
@@ -56,7 +90,8 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
             >
               Host · pods
             </div>
-            {overview.networks.map((n) => (
+            <span className="shrink-0" style={{ width: skipped }} />
+            {columns.map((n) => (
               <NetworkHeader key={n.id} network={n} colour={colours.get(netKey(n))} onOpen={onOpenNetwork} />
             ))}
           </div>
@@ -65,7 +100,8 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
               key={h.id}
               host={h}
               top={HEADER_HEIGHT + (first + i) * ROW_HEIGHT}
-              networks={overview.networks}
+              networks={columns}
+              skipped={skipped}
               cells={cells}
               peak={peak}
               onOpenHost={onOpenHost}

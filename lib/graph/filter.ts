@@ -89,3 +89,12 @@ function workloadOk(w: WorkloadElement, c: Criteria, kept: ReadonlySet<string>):
   if (c.host || c.pod) return false;
   return c.network ? w.template.some((r) => r.network === c.network) : !!c.namespace;
 }
+
+/**
+ * What the explorer shows of the view it holds: the view narrowed to the criteria (the previous view narrows at once
+ * while the new one comes), except a view the server sent as its overview, which is already what the criteria keep
+ * and holds no pods to narrow by (narrowing it again would drop the findings and workloads of its pods).
+ */
+export function shownTopology(view: Topology, c: Criteria, overview: boolean): Topology {
+  return overview ? view : filterTopology(view, c);
+}

@@ -5,6 +5,7 @@
  * channels as the live source; the page's part is identical. For iterating on the page; the README's figures come
  * from big-cluster.ts on the real test bed.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/page-filters.ts [--nodes 500 --pods 20000 --nads 200 --runs 3]
+ *     [--shots /tmp/shots]   (a screenshot of each settled picture)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -24,6 +25,8 @@ const { values: opt } = parseArgs({
     pods: { type: "string", default: "20000" },
     nads: { type: "string", default: "200" },
     runs: { type: "string", default: "3" },
+    /** a folder: a screenshot of each settled picture (the first run of each figure) goes there */
+    shots: { type: "string" },
   },
 });
 const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads) };
@@ -91,6 +94,8 @@ try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       times.push(await run());
+      if (i === 0 && opt.shots)
+        await page.screenshot({ path: path.join(opt.shots, `${label.replace(/\W+/g, "-")}.png`) });
       console.log(`${label} #${i + 1}: ${secs(times.at(-1) ?? NaN)} | ${await breakdown(page)}`);
     }
     rows.push([label, spread(times)]);
