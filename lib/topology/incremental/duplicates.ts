@@ -54,6 +54,12 @@ export class DuplicateIndex {
     let changed = false;
     for (const key of this.dirty) {
       const perShard = this.uses.get(key);
+      const [only, ...others] = perShard?.values() ?? [];
+      if (only?.length === 1 && others.length === 0) {
+        // One user of the address (nearly all of them): nothing to sort, no finding.
+        if (this.found.delete(key)) changed = true;
+        continue;
+      }
       const all = perShard ? [...perShard.values()].flat().sort(order) : [];
       if (perShard && perShard.size === 0) this.uses.delete(key);
       const [first, ...rest] = all;
