@@ -34,7 +34,7 @@ const runs = Number(opt.runs);
 const objects = syntheticCluster(size);
 
 /** The user's action and the app's marks after it, as ms since the action: "name+ms" (detail). */
-async function breakdown(page: Page): Promise<string> {
+async function breakdown(page: Page): Promise<{ text: string; input: number; last: number }> {
   return page.evaluate(() => {
     const all = performance.getEntriesByType("mark") as PerformanceMark[];
     const first = all.find((m) => m.name.startsWith("bench:"));
@@ -53,7 +53,9 @@ async function breakdown(page: Page): Promise<string> {
         return `${m.name}+${Math.round(m.startTime - start)}${extra}`;
       });
     performance.clearMarks();
-    return parts.join(" · ");
+    // epoch ms of the user's first input and of the app's last mark, to tell the tool's own time apart
+    const last = all.at(-1)?.startTime ?? start;
+    return { text: parts.join(" · "), input: performance.timeOrigin + start, last: performance.timeOrigin + last };
   });
 }
 
@@ -94,9 +96,14 @@ try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       times.push(await run());
+      const end = Date.now();
       if (i === 0 && opt.shots)
         await page.screenshot({ path: path.join(opt.shots, `${label.replace(/\W+/g, "-")}.png`) });
-      console.log(`${label} #${i + 1}: ${secs(times.at(-1) ?? NaN)} | ${await breakdown(page)}`);
+      const b = await breakdown(page);
+      const total = times.at(-1) ?? NaN;
+      // The tool's share: before the first input event (Playwright's checks) and after the app's last mark.
+      const tool = `tool: ${Math.round(total - (end - b.input))} before, ${Math.round(end - b.last)} after`;
+      console.log(`${label} #${i + 1}: ${secs(total)} (${tool}) | ${b.text}`);
     }
     rows.push([label, spread(times)]);
   };
