@@ -32,15 +32,20 @@ const netKey = (n: OverviewNetwork) => `${n.namespace}/${n.name}`;
  */
 export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, onOpenCell }: OverviewMatrixProps) {
   const [order, setOrder] = useState<HostOrder>("problems");
-  const [scroll, setScroll] = useState({ top: 0, height: 800, left: 0, width: 1600 });
+  const [scroll, setScroll] = useState({ top: 0, height: 0, left: 0, width: 0 });
   const scroller = useRef<HTMLDivElement>(null);
-  // The visible area, measured before the first paint (the first picture is already the right one) and whenever the
-  // pane is resized (a scroll reports it too).
+  // The visible area, measured before the first paint (the first picture is already the right one), then as the pane
+  // grows (a scroll reports it too). Never shrunk here: a banner shown for a moment above it (a view on its way) must
+  // not redraw the rows.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const measure = () =>
-      setScroll({ top: el.scrollTop, height: el.clientHeight, left: el.scrollLeft, width: el.clientWidth });
+      setScroll((s) => {
+        const height = Math.max(s.height, el.clientHeight);
+        const width = Math.max(s.width, el.clientWidth);
+        return height === s.height && width === s.width ? s : { ...s, height, width };
+      });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
