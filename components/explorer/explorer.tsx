@@ -18,6 +18,7 @@ import { GraphPane } from "./graph-pane";
 import { ExplorerHeader } from "./header";
 import { SearchBox } from "./search-box";
 import { Toolbar } from "./toolbar";
+import { useConnectionState } from "./use-connection-state";
 import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerActions } from "./use-explorer-actions";
 import { useExplorerState } from "./use-explorer-state";
@@ -64,9 +65,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   useEscapeClears(select);
   const toggleFold = (id: string) => setExpanded((s) => new Set([...s, id]));
 
-  const disconnected = subscription.status === "error" || view?.status.state === "failed";
-  const stale =
-    view?.status.state === "stale" || (subscription.status === "connecting" && view?.source.kind === "live");
+  const { disconnected, stale } = useConnectionState(subscription.status, view, live.current);
   // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
   if (subscription.error?.data?.code === "UNAUTHORIZED") return <SignIn reason={subscription.error.message} />;
   const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
