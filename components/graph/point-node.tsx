@@ -46,7 +46,14 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
         {el.kind === "vlan-parent" && el.vlans.length ? ` · VLAN ${el.vlans.join(", ")}` : ""}
       </div>
       {badge ? (
-        <span className={cn("node-badge mt-0.5 self-start rounded px-1 text-[11px]", badge.cls)}>{badge.text}</span>
+        // One line, cut short if it must: at low zoom the text is drawn larger than the box was sized for, and a
+        // wrapped badge pushed the title out over the box's top edge.
+        <span
+          className={cn("node-badge mt-0.5 max-w-full self-start truncate rounded px-1 text-[11px]", badge.cls)}
+          title={badge.text}
+        >
+          {badge.text}
+        </span>
       ) : null}
     </div>
   );
