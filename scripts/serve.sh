@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds (when needed) and serves the dashboard on http://localhost:${PORT:-3000}.
+# Builds (when needed) and serves the dashboard on http://127.0.0.1:${PORT:-3000} (loopback only unless --listen).
 #   scripts/serve.sh --demo                      the embedded demo cluster
 #   scripts/serve.sh --snapshot <file|dir>       a kubectl -o json/yaml dump or a must-gather
 #   scripts/serve.sh [--kubeconfig F] [--context C]...   a live cluster; each --context is offered in the switcher
@@ -39,6 +39,7 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib server next.config
   npx next build >/dev/null
   echo "Built." >&2
 fi
-echo "Plumbline ($PLUMBLINE_SOURCE) on http://localhost:${PORT:-3000}" >&2
+# The address it really listens on: 127.0.0.1 unless --listen named another.
+echo "Plumbline ($PLUMBLINE_SOURCE) on http://${PLUMBLINE_LISTEN:-127.0.0.1}:${PORT:-3000}" >&2
 export PORT="${PORT:-3000}"
 exec bash scripts/start.sh

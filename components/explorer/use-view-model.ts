@@ -7,6 +7,7 @@ import { type GraphModel, graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import type { ClusterOverview } from "@/lib/overview/schema";
+import { hostsAndPods, pastMatrixThresholds } from "@/lib/overview/thresholds";
 import { refOf } from "@/lib/topology/ids";
 import type { Topology } from "@/lib/topology/schema";
 import type { Catalog } from "@/lib/topology/view-protocol";
@@ -14,15 +15,6 @@ import { layoutAhead } from "../graph/layout-client";
 import { useClusterOverview } from "../overview/use-cluster-overview";
 import type { NetworkCaptionData } from "./banners";
 import { optionsOf } from "./toolbar";
-
-/**
- * Past this many hosts or pods, the cluster view is the hosts × networks matrix: a graph of that many boxes cannot
- * be read at any zoom that fits the screen. Pods are read in host and network views.
- */
-const MATRIX_OVER_HOSTS = 8;
-const MATRIX_OVER_PODS = 300;
-
-const count = (t: Topology, kind: "host" | "pod") => t.elements.filter((e) => e.kind === kind).length;
 
 /** The graph of what is shown; the same call lays out a view fetched ahead (use-hit-prefetch.ts). */
 export function graphOf(
@@ -77,7 +69,7 @@ export function useViewModel(
     state.view.kind === "cluster" &&
     !state.filters.host &&
     shown !== null &&
-    (served !== null || count(shown, "host") > MATRIX_OVER_HOSTS || count(shown, "pod") > MATRIX_OVER_PODS);
+    (served !== null || pastMatrixThresholds(hostsAndPods(shown)));
   const localOverview = useClusterOverview(matrix && !served ? shown : null);
   const model = useMemo(() => {
     // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.

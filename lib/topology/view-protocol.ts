@@ -48,7 +48,7 @@ export const viewSnapshotSchema = z.object({
   elements: z.array(elementSchema),
   links: z.array(linkSchema),
   findings: z.array(findingSchema),
-  /** the cluster view past OVERVIEW_OVER_* hosts or pods: the aggregate instead of the pods */
+  /** the cluster view past the matrix thresholds (lib/overview/thresholds.ts): the aggregate instead of the pods */
   overview: overviewWireSchema.nullable(),
   catalog: catalogSchema,
   /**

@@ -1,11 +1,12 @@
 import type { Criteria } from "../../graph/filter";
 import { clusterOverview } from "../../overview/cluster-overview";
 import type { ClusterOverview } from "../../overview/schema";
+import { hostsAndPods, pastMatrixThresholds } from "../../overview/thresholds";
 import { hostId } from "../ids";
 import type { Topology, TopologyElement } from "../schema";
 import type { ViewQuery } from "../view-protocol";
 import type { TopologyStore } from "./store";
-import { isOverviewScale, OVERVIEW_OVER_HOSTS, OVERVIEW_OVER_PODS, viewTopology } from "./view";
+import { isEmpty, isOverviewScale, viewTopology } from "./view";
 
 /** What one view sends: its topology, and for the matrix its overview (then the topology holds no pods). */
 export interface ServedView {
@@ -15,24 +16,12 @@ export interface ServedView {
   networksInUse: string[] | null;
 }
 
-const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
 const criteria = (q: ViewQuery): Criteria => ({
   ...(q.namespace ? { namespace: q.namespace } : {}),
   ...(q.network ? { network: q.network } : {}),
   ...(q.host ? { host: q.host } : {}),
   ...(q.pod ? { pod: q.pod } : {}),
 });
-
-/** The explorer's own test for drawing the matrix instead of a graph (components/explorer/use-view-model.ts). */
-function pastThresholds(t: Topology): boolean {
-  let hosts = 0;
-  let pods = 0;
-  for (const e of t.elements) {
-    if (e.kind === "host") hosts++;
-    else if (e.kind === "pod") pods++;
-  }
-  return hosts > OVERVIEW_OVER_HOSTS || pods > OVERVIEW_OVER_PODS;
-}
 
 /** What the matrix and the panels beside it read: hosts and networks (names, colours), workloads (the bar). */
 const besideMatrix = (e: TopologyElement): boolean =>
@@ -59,7 +48,7 @@ export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
     };
   }
   const t = viewTopology(store, c);
-  if (!q.aggregate || c.host || c.pod || isEmpty(c) || !pastThresholds(t)) {
+  if (!q.aggregate || c.host || c.pod || isEmpty(c) || !pastMatrixThresholds(hostsAndPods(t))) {
     return { topology: t, overview: null, networksInUse: null };
   }
   const inUse = new Set<string>();

@@ -1,25 +1,17 @@
 import { compareCodePoints } from "../../compare";
 import { type Criteria, filterTopology } from "../../graph/filter";
+import { pastMatrixThresholds } from "../../overview/thresholds";
 import { KIND_ORDER } from "../build";
 import { hostId, podIdOfRef, refOf } from "../ids";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
 import type { ShardResult } from "./shard";
 import type { TopologyStore } from "./store";
 
-/**
- * Past this many hosts or pods the cluster view is the hosts × networks overview: no graph of that many boxes can
- * be read, so the server sends the aggregate and not the pods.
- */
-export const OVERVIEW_OVER_HOSTS = 8;
-export const OVERVIEW_OVER_PODS = 300;
-
-const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
+/** No criterion: the whole cluster. */
+export const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
 
 /** Whether the unfiltered cluster view is served as the overview rather than as its elements. */
-export function isOverviewScale(store: TopologyStore): boolean {
-  const n = store.counts();
-  return n.hosts > OVERVIEW_OVER_HOSTS || n.pods > OVERVIEW_OVER_PODS;
-}
+export const isOverviewScale = (store: TopologyStore): boolean => pastMatrixThresholds(store.counts());
 
 /**
  * What the explorer draws for the criteria: exactly filterTopology(full topology, criteria), computed from the

@@ -1,0 +1,25 @@
+import type { Topology } from "../topology/schema";
+
+/**
+ * Past this many hosts or pods a cluster view is the hosts × networks matrix: a graph of that many boxes cannot be
+ * read at any zoom that fits the screen. One rule for the server (which sends the aggregate instead of the pods) and
+ * the page (which draws the matrix): if they disagreed, a view would come as pods and be drawn as the matrix, or come
+ * as an aggregate with nothing to draw a graph from.
+ */
+export const MATRIX_OVER_HOSTS = 8;
+export const MATRIX_OVER_PODS = 300;
+
+/** Whether this many hosts and pods are drawn as the matrix. */
+export const pastMatrixThresholds = (n: { hosts: number; pods: number }): boolean =>
+  n.hosts > MATRIX_OVER_HOSTS || n.pods > MATRIX_OVER_PODS;
+
+/** The hosts and pods of a topology, counted in one pass. */
+export function hostsAndPods(t: Topology): { hosts: number; pods: number } {
+  let hosts = 0;
+  let pods = 0;
+  for (const e of t.elements) {
+    if (e.kind === "host") hosts++;
+    else if (e.kind === "pod") pods++;
+  }
+  return { hosts, pods };
+}
