@@ -1,4 +1,5 @@
 import { compareCodePoints } from "../compare";
+import type { Topology, TopologyElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
@@ -12,7 +13,6 @@ import { addHosts, explainInferredHosts, markIslands } from "./hosts";
 import { type IntakeKind, intake } from "./intake";
 import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
-import type { Topology, TopologyElement } from "./schema";
 import { allWorkloads, WORKLOAD_KINDS } from "./workloads";
 
 /** Parents before children (what React Flow needs); exported for the incremental store's same order. */

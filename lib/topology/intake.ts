@@ -1,8 +1,8 @@
 import { compareCodePoints } from "../compare";
+import type { Finding } from "../contract/schema";
 import { isDnsLabel, isDnsSubdomain } from "../k8s/names";
 import type { KubeObject } from "../k8s/objects";
 import { fingerprint } from "./fingerprint";
-import type { Finding } from "./schema";
 
 /** How a kind is named: cluster-scoped (nodes) or namespaced, "default" when a file leaves the namespace out. */
 export interface IntakeKind {
