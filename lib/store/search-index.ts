@@ -1,9 +1,9 @@
 import { compareCodePoints } from "../compare";
+import { KIND_ORDER } from "../contract/kind-order";
 import type { TopologyElement } from "../contract/schema";
 import { matchElement, nameOf, parseSearchQuery, type Rank, type SearchHit } from "../match/search";
 import { normMac, normPci, type SearchQuery } from "../match/search-query";
 import { addressOf, cidrContains, type Ip } from "../net/ip";
-import { KIND_ORDER } from "../topology/build";
 
 /** What an element can be found by, taken from it once when it changes. */
 interface Keys {

@@ -1,9 +1,9 @@
 import { compareCodePoints } from "../compare";
 import { hostId } from "../contract/ids";
+import { KIND_ORDER } from "../contract/kind-order";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import type { ClusterOverview } from "../overview/schema";
-import { KIND_ORDER } from "../topology/build";
 import { usedBridges } from "../topology/networks";
 import { type Commit, elementJson, relationsOf, type Shard } from "./commit";
 

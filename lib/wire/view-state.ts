@@ -1,7 +1,7 @@
 import { compareCodePoints } from "../compare";
+import { KIND_ORDER } from "../contract/kind-order";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
 import type { ClusterOverview } from "../overview/schema";
-import { KIND_ORDER } from "../topology/build";
 import { applyOverviewDelta, decodeOverview } from "./overview-wire";
 import type { SourceInfo, SourceStatus } from "./payload";
 import type { Catalog, ViewDelta, ViewSnapshot } from "./view-protocol";
