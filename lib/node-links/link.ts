@@ -20,7 +20,9 @@ export const nodeLinkSchema = z.object({
   parent: z.string().optional(),
   vlanId: z.number().int().optional(),
   /** veth: the other end; `name` only when it is in the same network namespace */
-  peer: z.object({ name: z.string().optional(), index: z.number().int().optional(), elsewhere: z.boolean() }).optional(),
+  peer: z
+    .object({ name: z.string().optional(), index: z.number().int().optional(), elsewhere: z.boolean() })
+    .optional(),
   /** SR-IOV physical function: how many VFs it can have and has */
   sriov: z.object({ totalVfs: z.number().int(), numVfs: z.number().int() }).optional(),
   /** SR-IOV virtual function: its physical function */

@@ -35,7 +35,7 @@ export function crossFragments(
       const dhcp = net?.ipam?.type === "dhcp" && !net.managedBy;
       for (const l of bySource.get(id) ?? []) {
         const point = elements.get(l.target);
-        if (point?.kind !== "bridge" || point.uplinks.length > 0) continue;
+        if (point?.kind !== "bridge" || !point.uplinksKnown || point.uplinks.length > 0) continue;
         fragment.elements.push(point);
         fragment.links.push(l);
       }
