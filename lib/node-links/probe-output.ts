@@ -27,6 +27,7 @@ function sections(text: string): Map<string, string> {
       body = [];
     } else if (name) body.push(line);
   }
+  if (name) out.set(name, body.join("\n"));
   return out;
 }
 
