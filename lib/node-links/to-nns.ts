@@ -59,3 +59,9 @@ export function probedNodeNetworkState(p: Probe): KubeObject {
     status: { currentState: { interfaces: p.links.map((l) => iface(l, p.links)) } },
   };
 }
+
+/** Whether a NodeNetworkState is Plumbline's stand-in for a probe (not kubernetes-nmstate's). */
+export const isProbeStandIn = (o: KubeObject): boolean => o.metadata.annotations?.[PROBED_BY] !== undefined;
+
+/** How many NodeNetworkStates kubernetes-nmstate wrote (stand-ins aside): what "none at all" is said from. */
+export const reportedCount = (states: readonly KubeObject[]): number => states.filter((s) => !isProbeStandIn(s)).length;

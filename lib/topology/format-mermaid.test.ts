@@ -73,7 +73,7 @@ describe("toMermaid", () => {
           device: 'b"r',
           segment: "s",
           uplinks: [],
-      uplinksKnown: true,
+          uplinksKnown: true,
           ports: [],
         },
         {

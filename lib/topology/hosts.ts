@@ -10,7 +10,7 @@ import {
 import { isDnsSubdomain } from "../k8s/names";
 import type { KubeObject } from "../k8s/objects";
 import { isUplinkPort, parseNnsInterfaces } from "../nns/interfaces";
-import { PROBED_AT, PROBED_BY } from "../node-links/to-nns";
+import { isProbeStandIn, PROBED_AT, PROBED_BY } from "../node-links/to-nns";
 import { isObject, str, stringsAt } from "../result";
 import type { BuildContext, HostSideKind } from "./context";
 
@@ -46,7 +46,7 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
     host.linksObserved = true;
     host.interfaces = parsed.value.map(({ ports: _p, baseIface: _b, vlanId: _v, peer: _e, ...nic }) => nic);
     // The server stands a probe's result in for a missing or stale NodeNetworkState, marked as such (to-nns.ts).
-    const probedBy = nns.metadata.annotations?.[PROBED_BY];
+    const probedBy = isProbeStandIn(nns) ? nns.metadata.annotations?.[PROBED_BY] : undefined;
     host.linksSource = probedBy === undefined ? "nns" : "probe";
     if (probedBy !== undefined) host.probedBy = probedBy;
     const reportedAt =
@@ -142,7 +142,7 @@ export function explainInferredHosts(ctx: BuildContext, nns: NnsAvailability, na
     ctx.finding(
       "info",
       "node-links-inferred",
-      `${el.name}: its bridges and NICs are inferred from NADs and pods, not observed, because ${why}`,
+      `${el.name}: its bridges and NICs are inferred from NADs and pods, not observed, because ${why}; "Inspect node links" on the host observes them`,
       [el.id],
     );
   }

@@ -2,6 +2,7 @@ import { type KubeConfig, type KubernetesObject, VersionApi } from "@kubernetes/
 import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
+import { ProbedLinks } from "../../node-links/probed-links";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
@@ -43,6 +44,8 @@ export class LiveSource implements ClusterSource {
   private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
   private readonly listeners = new Listeners();
   private rev = 1;
+  /** "Inspect node links" results, standing in for missing or stale NodeNetworkStates (server/node-links/) */
+  readonly probedLinks = new ProbedLinks(() => this.bump());
   private cached: { rev: number; snap: ClusterSnapshot } | null = null;
   private liveSince: string | null = null;
   private closed = false;
@@ -91,7 +94,7 @@ export class LiveSource implements ClusterSource {
   snapshot(): ClusterSnapshot {
     if (this.cached?.rev !== this.rev)
       this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : partsSnapshot(this.parts, this.stamps) };
-    return this.cached.snap;
+    return this.probedLinks.apply(this.cached.snap);
   }
 
   /** Set once the API server answered 401 for these credentials: nothing more is read or shown. */
