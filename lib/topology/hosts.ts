@@ -56,6 +56,13 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
           ? str(nns.status.lastSuccessfulUpdateTime)
           : undefined;
     if (reportedAt) host.reportedAt = reportedAt;
+    if (probedBy !== undefined)
+      ctx.finding(
+        "info",
+        "node-links-probed",
+        `${name}: its links were probed at ${reportedAt ?? "an unknown time"} by ${probedBy} (no fresh NodeNetworkState reports them); they stay until the node changes or it is inspected again`,
+        [host.id],
+      );
     // Every bridge on the host is drawn, used by a network or not: that is what `ip link show type bridge` shows.
     for (const iface of parsed.value) {
       if (iface.type === "linux-bridge") ensurePoint(ctx, name, "bridge", iface.name);
