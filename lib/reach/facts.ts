@@ -73,3 +73,20 @@ export function sideFacts(
     ...(point.state ? { state: point.state } : {}),
   };
 }
+
+/** What a check on `ref` needs from the topology: the network's facts, the nodes to probe and their sides. */
+export function reachFacts(
+  t: Topology,
+  ref: string,
+  picked?: readonly string[],
+): { net: NetFacts; nodes: string[]; sides: Map<string, SideFacts> } | { error: string } {
+  const el = networkOf(t, ref);
+  if (!el) return { error: `network ${ref} not found` };
+  const hosts = t.elements.filter((e) => e.kind === "host").map((e) => e.name);
+  const unknownNodes = (picked ?? []).filter((n) => !hosts.includes(n));
+  if (unknownNodes.length) return { error: `no such node: ${unknownNodes.join(", ")}` };
+  const nodes = picked?.length ? [...new Set(picked)] : hosts;
+  if (nodes.length === 0) return { error: "the cluster has no nodes to probe" };
+  const byId = new Map(t.elements.map((e) => [e.id, e]));
+  return { net: netFacts(el, ref), nodes, sides: new Map(nodes.map((n) => [n, sideFacts(t, el, n, byId)])) };
+}

@@ -66,7 +66,10 @@ describe("the probe script, run by a real POSIX shell with a fake ping", () => {
       .replace("T=/probe/plumbline.io_targets", `T=${dir}/targets`)
       .replaceAll("/dev/termination-log", `${dir}/term`);
     writeFileSync(path.join(dir, "targets"), "n0b=127.0.0.1");
-    execFileSync("/bin/busybox", ["sh", "-c", body], { env: { PATH: "/nonexistent" }, stdio: "ignore" });
+    execFileSync("/bin/busybox", ["sh", "-c", body], {
+      env: { ...process.env, PATH: "/nonexistent" },
+      stdio: "ignore",
+    });
     const { reports } = parseProbeReport(readFileSync(path.join(dir, "term"), "utf8"));
     expect(reports).toMatchObject([
       { key: "n0b", address: "127.0.0.1", exitCode: 0, ping: { transmitted: 3, received: 3 } },

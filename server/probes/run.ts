@@ -5,6 +5,7 @@ import {
   type ProbePod,
   probePodManifest,
   probePodName,
+  probePodSchema,
   RUN_LABEL,
   type RunMeta,
 } from "@/lib/probes/manifest";
@@ -113,11 +114,12 @@ export class ProbeRun {
       meta,
       opts.pods.map((p) => p.key),
     );
+    // Checked before anything is created: a bad spec makes nothing.
+    for (const p of opts.pods) probePodSchema.parse(p);
     active.add(run);
     try {
       const owner = await kube.create(ownerConfigMap(meta));
       const ref = { name: owner.metadata.name, uid: owner.metadata.uid ?? "" };
-      // Built first, all of them: a bad spec creates nothing.
       const pods = opts.pods.map((p) => probePodManifest(meta, ref, p));
       for (const pod of pods) {
         if (opts.signal?.aborted) throw abortError(opts.signal);

@@ -4,18 +4,18 @@ import type { ProbeKube } from "./kube";
 
 /**
  * Removes probe runs past their expiry (a server killed mid-run never stopped them): their owner ConfigMap and
- * their pods. Looks in all namespaces when the caller may list ConfigMaps there, else in `namespaces`.
- * Returns the run ids removed.
+ * their pods. Looks in `namespaces`, or in every namespace (when the caller may list ConfigMaps cluster-wide;
+ * else nowhere). Returns the run ids removed.
  */
 export async function sweepStaleRuns(
   kube: ProbeKube,
   now: number,
-  namespaces: readonly string[] = [],
+  namespaces: readonly string[] | "everywhere",
 ): Promise<string[]> {
-  const selector = RUN_LABEL;
-  const everywhere = await kube.listConfigMapsEverywhere(selector);
   const owners =
-    everywhere ?? (await Promise.all(namespaces.map((ns) => kube.listConfigMaps(ns, selector).catch(() => [])))).flat();
+    namespaces === "everywhere"
+      ? ((await kube.listConfigMapsEverywhere(RUN_LABEL)) ?? [])
+      : (await Promise.all(namespaces.map((ns) => kube.listConfigMaps(ns, RUN_LABEL).catch(() => [])))).flat();
   const removed: string[] = [];
   for (const cm of owners) {
     const expires = Number(cm.metadata.annotations?.[EXPIRES_ANNOTATION]);
