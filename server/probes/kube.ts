@@ -6,8 +6,9 @@ import { toWriteError } from "../writers/api-errors";
 import { type ProbeAccess, probeAccess } from "./access";
 
 /** client-node's classes (with Dates) as the plain JSON the rest of Plumbline reads. */
-function plain(obj: unknown): KubeObject {
-  const o = asKubeObject(JSON.parse(JSON.stringify(obj)));
+function plain(obj: unknown, kind = "Pod"): KubeObject {
+  // A list's items come without kind and apiVersion.
+  const o = asKubeObject(JSON.parse(JSON.stringify(obj)), { apiVersion: "v1", kind });
   if (typeof o === "string") throw new Error(`the API answered with something that is not an object: ${o}`);
   return o;
 }
@@ -53,21 +54,21 @@ export class ProbeKube {
   async create(obj: KubeObject): Promise<KubeObject> {
     const ns = obj.metadata.namespace;
     const resource = obj.kind === "Pod" ? "pods" : "configmaps";
-    return plain(await this.call("create", resource, ns, obj.metadata.name, () => this.objects.create(obj)));
+    return plain(await this.call("create", resource, ns, obj.metadata.name, () => this.objects.create(obj)), obj.kind);
   }
 
   async listPods(namespace: string, labelSelector: string): Promise<KubeObject[]> {
     const list = await this.call("list", "pods", namespace, undefined, () =>
       this.core.listNamespacedPod({ namespace, labelSelector }),
     );
-    return list.items.map(plain);
+    return list.items.map((i) => plain(i));
   }
 
   /** Every ConfigMap with the label, in all namespaces; null when the caller may not list them cluster-wide. */
   async listConfigMapsEverywhere(labelSelector: string): Promise<KubeObject[] | null> {
     try {
       const list = await this.core.listConfigMapForAllNamespaces({ labelSelector });
-      return list.items.map(plain);
+      return list.items.map((i) => plain(i, "ConfigMap"));
     } catch (e) {
       const err = toWriteError(e, "list", "configmaps", undefined);
       if (err.status === 403) return null;
@@ -79,7 +80,7 @@ export class ProbeKube {
     const list = await this.call("list", "configmaps", namespace, undefined, () =>
       this.core.listNamespacedConfigMap({ namespace, labelSelector }),
     );
-    return list.items.map(plain);
+    return list.items.map((i) => plain(i, "ConfigMap"));
   }
 
   /** Merges annotations into a pod's (what a running probe reads through the downward API). */

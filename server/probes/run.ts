@@ -127,7 +127,8 @@ export class ProbeRun {
       }
       return run;
     } catch (e) {
-      await run.stop();
+      // The error that stopped the start is the one to tell, not a refused delete of nothing.
+      await run.stop().catch(() => undefined);
       throw e;
     }
   }
