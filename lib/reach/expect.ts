@@ -1,4 +1,4 @@
-import type { MainType } from "../topology/schema";
+import type { MainType } from "../contract/schema";
 import type { Expectation } from "./schema";
 
 /** What the topology says about a network's host side on one node, in the terms the prediction needs. */

@@ -1,5 +1,5 @@
-import { hostId, networkIdOfRef, pointId } from "../topology/ids";
-import type { HostSideElement, NetworkElement, Topology, TopologyElement } from "../topology/schema";
+import { hostId, networkIdOfRef, pointId } from "../contract/ids";
+import type { HostSideElement, NetworkElement, Topology, TopologyElement } from "../contract/schema";
 import type { NetFacts, SideFacts } from "./expect";
 
 const POINT: Record<string, HostSideElement["kind"]> = {

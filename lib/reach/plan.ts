@@ -1,6 +1,6 @@
+import type { MainType } from "../contract/schema";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import type { ProbePod } from "../probes/manifest";
-import type { MainType } from "../topology/schema";
 import { combine, observedOf } from "./observe";
 import { type ProbeReport, reachScript, TARGETS_ANNOTATION } from "./probe-script";
 import type { Observed } from "./schema";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { findingSchema } from "../topology/schema";
+import { findingSchema } from "../contract/schema";
 
 /** What one direction between two probes measured. */
 export const observedSchema = z.discriminatedUnion("state", [

@@ -1,5 +1,5 @@
-import { hostId, networkIdOfRef } from "../topology/ids";
-import type { Finding } from "../topology/schema";
+import { hostId, networkIdOfRef } from "../contract/ids";
+import type { Finding } from "../contract/schema";
 import { failureChecks, successChecks } from "./checks";
 import { expectPair, type NetFacts, type SideFacts } from "./expect";
 import type { Observed, ReachCell, ReachResult, Verdict } from "./schema";

@@ -1,4 +1,6 @@
 import { compareCodePoints } from "../compare";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Topology } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
@@ -12,23 +14,7 @@ import { addHosts, explainInferredHosts, markIslands } from "./hosts";
 import { type IntakeKind, intake } from "./intake";
 import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
-import type { Topology, TopologyElement } from "./schema";
 import { allWorkloads, WORKLOAD_KINDS } from "./workloads";
-
-/** Parents before children (what React Flow needs); exported for the incremental store's same order. */
-export const KIND_ORDER: Record<TopologyElement["kind"], number> = {
-  host: 0,
-  bridge: 1,
-  "macvlan-parent": 1,
-  "ipvlan-parent": 1,
-  "vlan-parent": 1,
-  "host-device": 1,
-  "sriov-pf": 1,
-  pod: 2,
-  interface: 3,
-  network: 4,
-  workload: 5,
-};
 
 const NODES = { label: "Node", namespaced: false };
 const STATES = { label: "NodeNetworkState", namespaced: false };

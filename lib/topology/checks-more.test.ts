@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
+import { type Finding, topologySchema } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
-import { type Finding, topologySchema } from "./schema";
 
 // Real-looking inputs: NAD configs as the Multus and whereabouts docs write them, network-status as Multus writes it.
 const NS = "cnf";

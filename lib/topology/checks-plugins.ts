@@ -1,8 +1,8 @@
+import { podId, refOf } from "../contract/ids";
+import type { InterfaceElement, NetworkElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { isObject } from "../result";
 import type { BuildContext } from "./context";
-import { podId, refOf } from "./ids";
-import type { InterfaceElement, NetworkElement } from "./schema";
 
 function interfacesOn(ctx: BuildContext, net: NetworkElement): InterfaceElement[] {
   const key = refOf(net);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPIRES_ANNOTATION, RUN_LABEL } from "@/lib/probes/manifest";
 import { applyObjects, kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
-import { testKubeConfig } from "../sources/live/test-helpers";
+import { testKubeConfig } from "../../testing/live-source";
 import { ProbeKube } from "./kube";
 import { ProbeRun, started } from "./run";
 import { sweepStaleRuns } from "./sweep";

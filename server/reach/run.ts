@@ -80,14 +80,12 @@ export async function runReach(kube: ProbeKube, r: ReachRequest): Promise<ReachR
     };
   } finally {
     r.emit({ type: "phase", text: "removing the probe pods" });
-    await run
-      .stop({ wait: true, boundMs: 30_000 })
-      .catch((e: unknown) =>
-        r.emit({
-          type: "phase",
-          text: `the probe pods could not all be removed: ${e instanceof Error ? e.message : String(e)}`,
-        }),
-      );
+    await run.stop({ wait: true, boundMs: 30_000 }).catch((e: unknown) =>
+      r.emit({
+        type: "phase",
+        text: `the probe pods could not all be removed: ${e instanceof Error ? e.message : String(e)}`,
+      }),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import type { ProbeKube } from "../probes/kube";
 import type { ClusterWriter } from "../writers/types";
 

@@ -1,8 +1,8 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
+import { splitRef } from "@/lib/contract/ids";
 import { reachFacts } from "@/lib/reach/facts";
 import { MAX_PROBE_NODES } from "@/lib/reach/plan";
-import { splitRef } from "@/lib/topology/ids";
 import { probeImage, probeTtlSeconds } from "../../probes/image";
 import { type ReachEvent, runReach } from "../../reach/run";
 import { eventsOf } from "../../reach/stream";

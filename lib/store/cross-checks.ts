@@ -1,9 +1,9 @@
-import { compareCodePoints } from "../../compare";
-import { checkBridgeIslands } from "../checks-nodes";
-import { checkDhcpDaemon } from "../checks-plugins";
-import { BuildContext } from "../context";
-import { networkIdOfRef } from "../ids";
-import type { Finding, NetworkElement, TopologyElement, TopologyLink } from "../schema";
+import { compareCodePoints } from "../compare";
+import { networkIdOfRef } from "../contract/ids";
+import type { Finding, NetworkElement, TopologyElement, TopologyLink } from "../contract/schema";
+import { checkBridgeIslands } from "../topology/checks-nodes";
+import { checkDhcpDaemon } from "../topology/checks-plugins";
+import { BuildContext } from "../topology/context";
 
 /** What one pod brings to the checks that span hosts, with the key the full build orders pods by. */
 export interface CrossFragment {

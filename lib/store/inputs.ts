@@ -1,8 +1,8 @@
-import { podNetworkEvents } from "../../events/select";
-import { type KubeObject, keyOf } from "../../k8s/objects";
-import type { ClusterSnapshot } from "../../k8s/snapshot";
-import type { NnsAvailability } from "../hosts";
-import type { Finding } from "../schema";
+import type { Finding } from "../contract/schema";
+import { podNetworkEvents } from "../events/select";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import type { ClusterSnapshot } from "../k8s/snapshot";
+import type { NnsAvailability } from "../topology/hosts";
 import { KindIntake } from "./kind-intake";
 import { type ShardInput, shardOf } from "./shard";
 import { WorkloadStage } from "./workload-stage";

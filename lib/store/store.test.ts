@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
-import { filterTopology } from "../../graph/filter";
-import { type KubeObject, keyOf } from "../../k8s/objects";
-import { type ClusterSnapshot, emptySnapshot, type SnapshotSlot, snapshotFromObjects } from "../../k8s/snapshot";
-import { clusterOverview } from "../../overview/cluster-overview";
-import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "../../pod/annotations";
-import { buildTopology } from "../build";
-import type { Topology } from "../schema";
+import type { Topology } from "../contract/schema";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import { type ClusterSnapshot, emptySnapshot, type SnapshotSlot, snapshotFromObjects } from "../k8s/snapshot";
+import { filterTopology } from "../match/filter";
+import { clusterOverview } from "../overview/cluster-overview";
+import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "../pod/annotations";
+import { buildTopology } from "../topology/build";
 import { TopologyStore } from "./store";
 import { viewTopology } from "./view";
 

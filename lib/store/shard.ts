@@ -1,16 +1,16 @@
-import { compareCodePoints } from "../../compare";
-import { type KubeObject, keyOf } from "../../k8s/objects";
-import { isObject } from "../../result";
-import { checkAddressesInRange } from "../checks-ipam";
-import { checkParents } from "../checks-nodes";
-import { checkSriov } from "../checks-plugins";
-import { BuildContext } from "../context";
-import { applyPodEvents } from "../events";
-import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../hosts";
-import { podId } from "../ids";
-import type { NetworkEntry } from "../networks";
-import { addPods } from "../pods";
-import type { Finding, InterfaceElement, NetworkElement, TopologyElement, TopologyLink } from "../schema";
+import { compareCodePoints } from "../compare";
+import { podId } from "../contract/ids";
+import type { Finding, InterfaceElement, NetworkElement, TopologyElement, TopologyLink } from "../contract/schema";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import { isObject } from "../result";
+import { checkAddressesInRange } from "../topology/checks-ipam";
+import { checkParents } from "../topology/checks-nodes";
+import { checkSriov } from "../topology/checks-plugins";
+import { BuildContext } from "../topology/context";
+import { applyPodEvents } from "../topology/events";
+import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../topology/hosts";
+import type { NetworkEntry } from "../topology/networks";
+import { addPods } from "../topology/pods";
 import { type CrossFragment, crossFragments } from "./cross-checks";
 
 /** The shard of pods with no node: they share nothing, so they can be built together without a host. */

@@ -1,10 +1,10 @@
-import { compareCodePoints } from "../../compare";
-import type { ClusterSnapshot } from "../../k8s/snapshot";
-import type { ClusterOverview } from "../../overview/schema";
-import { KIND_ORDER } from "../build";
-import { hostId } from "../ids";
-import { usedBridges } from "../networks";
-import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
+import { compareCodePoints } from "../compare";
+import { hostId } from "../contract/ids";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
+import type { ClusterSnapshot } from "../k8s/snapshot";
+import type { ClusterOverview } from "../overview/schema";
+import { usedBridges } from "../topology/networks";
 import { type Commit, elementJson, relationsOf, type Shard } from "./commit";
 
 export type { Commit };

@@ -1,10 +1,10 @@
-import type { KubeObject } from "../../k8s/objects";
-import { applyIpPools } from "../checks";
-import { checkOverlappingRanges, checkPoolUse } from "../checks-ipam";
-import { checkSriov } from "../checks-plugins";
-import { BuildContext } from "../context";
-import { addNetworks, type NetworkEntry } from "../networks";
-import type { Finding, NetworkElement } from "../schema";
+import type { Finding, NetworkElement } from "../contract/schema";
+import type { KubeObject } from "../k8s/objects";
+import { applyIpPools } from "../topology/checks";
+import { checkOverlappingRanges, checkPoolUse } from "../topology/checks-ipam";
+import { checkSriov } from "../topology/checks-plugins";
+import { BuildContext } from "../topology/context";
+import { addNetworks, type NetworkEntry } from "../topology/networks";
 
 export interface NetworkStage {
   networks: Map<string, NetworkEntry>;
