@@ -3,9 +3,7 @@ import { podId } from "../contract/ids";
 import type { Finding, InterfaceElement, NetworkElement, TopologyElement, TopologyLink } from "../contract/schema";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import { isObject } from "../result";
-import { checkAddressesInRange } from "../topology/checks-ipam";
-import { checkParents } from "../topology/checks-nodes";
-import { checkSriov } from "../topology/checks-plugins";
+import { type CheckInputs, runChecks } from "../topology/check-registry";
 import { BuildContext } from "../topology/context";
 import { applyPodEvents } from "../topology/events";
 import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../topology/hosts";
@@ -30,6 +28,8 @@ export interface ShardInput {
   named: boolean;
   /** every pod goes to the cross-host checks (a dhcp network is there: the daemon check reads all pods) */
   allPods: boolean;
+  /** what the host checks read besides the elements, given the shard's pods */
+  checks: (pods: readonly KubeObject[]) => CheckInputs;
 }
 
 /** An interface the cluster-wide duplicate-IP check must see, with where the full build meets it. */
@@ -96,14 +96,9 @@ export function buildShard(
   applyPodEvents(ctx, input.events);
   markIslands(ctx, bridges);
   explainInferredHosts(ctx, input.nns, input.named ? new Set([name]) : new Set());
-  // The checks that stay within a host; network-wide ones run once in the store (a network's own finding would
+  // The checks that stay within a host; the other scopes run once in the store (a network's own finding would
   // otherwise come once per shard).
-  checkAddressesInRange(ctx);
-  checkParents(ctx);
-  const before = ctx.findings.length;
-  checkSriov(ctx, pods);
-  const own = ctx.findings.splice(before).filter((f) => f.code !== "sriov-resource-missing");
-  ctx.findings.push(...own);
+  runChecks("host", ctx, input.checks(pods));
   const netById = networkElements(networks);
   for (const n of networks.values()) ctx.elements.delete(n.element.id);
   const podIds = new Map<string, string[]>();
