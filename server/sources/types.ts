@@ -1,5 +1,6 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
+import type { ProbedLinks } from "../node-links/probed-links";
 import type { ProbeKube } from "../probes/kube";
 import type { ClusterWriter } from "../writers/types";
 
@@ -24,6 +25,8 @@ export interface ClusterSource {
    * snapshot) and for the read-only service account.
    */
   prober?(): ProbeKube | null;
+  /** what "Inspect node links" found (live sources only): stands in for missing or stale NodeNetworkStates */
+  readonly probedLinks?: ProbedLinks;
 }
 
 /** A tiny synchronous emitter shared by the sources. */
