@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { summarizeLinks } from "@/lib/node-links/summary";
 import { readConfig } from "../../config";
@@ -53,6 +54,10 @@ export const nodeLinksRouter = createTRPCRouter({
       if (reason || !kube || !source.probedLinks) throw new Error(reason ?? "node links cannot be probed here");
       await source.ready();
       assertSignedIn(source);
+      // Asked first, so a caller without the rights gets the reason and no object is made.
+      const access = await kube.access(probeNamespace());
+      if (!access.allowed)
+        throw new TRPCError({ code: "FORBIDDEN", message: `you may not run probe pods: ${access.missing.join("; ")}` });
       const nodes = [...new Set(input.nodes)];
       const known = new Set(source.snapshot().nodes.map((n) => n.metadata.name));
       const unknown = nodes.filter((n) => !known.has(n));
