@@ -6,6 +6,7 @@ import type { KubeObject } from "@/lib/k8s/objects";
 import { parseProbeOutput } from "@/lib/node-links/probe-output";
 import { NODE_LINKS_SCRIPT } from "@/lib/node-links/script";
 import type { Probe } from "@/lib/node-links/to-nns";
+import type { ProbePod } from "@/lib/probes/manifest";
 import { probeStage } from "@/lib/probes/pod-state";
 import type { ProbeKube } from "../probes/kube";
 import { type PodCheck, ProbeRun } from "../probes/run";
@@ -27,6 +28,16 @@ export interface InspectOptions {
   /** a node's progress, in words ("waiting for the scheduler", "reading links") */
   onUpdate?: (node: string, text: string) => void;
 }
+
+/** The probe pod for one node: the node's network namespace and nothing else (SECURITY.md says why). */
+export const nodeLinksPod = (key: string, node: string, image: string): ProbePod => ({
+  key,
+  node,
+  image,
+  command: ["sh", "-c", NODE_LINKS_SCRIPT],
+  extras: { hostNetwork: true, netRaw: false },
+  tolerations: "all",
+});
 
 /** The probe has exited: its log holds the links. A pod that cannot get there says why. */
 const finished: PodCheck = (pod) => {
@@ -57,14 +68,7 @@ export async function inspectNodes(kube: ProbeKube, o: InspectOptions): Promise<
     ttlSeconds: o.ttlSeconds,
     startedBy: o.by,
     ...(o.signal ? { signal: o.signal } : {}),
-    pods: keys.map(({ key, node }) => ({
-      key,
-      node,
-      image: o.image,
-      command: ["sh", "-c", NODE_LINKS_SCRIPT],
-      extras: { hostNetwork: true, netRaw: false },
-      tolerations: "all" as const,
-    })),
+    pods: keys.map(({ key, node }) => nodeLinksPod(key, node, o.image)),
   });
   try {
     const outcomes = await run.waitEach(
