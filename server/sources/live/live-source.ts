@@ -2,11 +2,10 @@ import { type KubeConfig, type KubernetesObject, VersionApi } from "@kubernetes/
 import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
-import { ProbedLinks } from "../../node-links/probed-links";
 import { ProbeKube } from "../../probes/kube";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
-import { type ClusterSource, Listeners } from "../types";
+import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { boundedInformer, checkCredentials } from "./credentials";
 import { describeApiError, httpStatus, reasonOf } from "./errors";
 import { type Part, type PartInformer, type PartState, partsSnapshot, partsStatus, stamp } from "./parts";
@@ -45,7 +44,6 @@ export class LiveSource implements ClusterSource {
   private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
   private readonly listeners = new Listeners();
   private rev = 1;
-  /** "Inspect node links" results, standing in for missing or stale NodeNetworkStates (server/node-links/) */
   readonly probedLinks = new ProbedLinks(() => this.bump());
   private cached: { rev: number; snap: ClusterSnapshot } | null = null;
   private liveSince: string | null = null;
@@ -117,7 +115,6 @@ export class LiveSource implements ClusterSource {
     return this.liveWriter;
   }
 
-  /** Probe pods as this source's identity (the service account's read-only source runs none). */
   prober(): ProbeKube | null {
     return this.opts.readOnly ? null : new ProbeKube(this.kc);
   }
