@@ -1,7 +1,7 @@
 import type { KubeObject } from "../../k8s/objects";
 import { applyIpPools } from "../checks";
 import { checkOverlappingRanges, checkPoolUse } from "../checks-ipam";
-import { checkSriov } from "../checks-plugins";
+import { checkSriovResources } from "../checks-plugins";
 import { BuildContext } from "../context";
 import { addNetworks, type NetworkEntry } from "../networks";
 import type { Finding, NetworkElement } from "../schema";
@@ -37,6 +37,6 @@ export function poolFindings(
   for (const el of stage.elements) ctx.add(el);
   checkPoolUse(ctx);
   checkOverlappingRanges(ctx);
-  checkSriov(ctx, []);
+  checkSriovResources(ctx);
   return ctx.findings;
 }

@@ -3,7 +3,7 @@ import { type KubeObject, keyOf } from "../../k8s/objects";
 import { isObject } from "../../result";
 import { checkAddressesInRange } from "../checks-ipam";
 import { checkParents } from "../checks-nodes";
-import { checkSriov } from "../checks-plugins";
+import { checkSriovRequests } from "../checks-plugins";
 import { BuildContext } from "../context";
 import { applyPodEvents } from "../events";
 import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../hosts";
@@ -87,10 +87,10 @@ export function buildShard(
   networks: Map<string, NetworkEntry>,
   bridges: ReadonlySet<string>,
 ): ShardResult {
-  const ctx = new BuildContext();
+  const netById = networkElements(networks);
+  // The networks are read through the context (the event stage and the checks name them) but not held in it.
+  const ctx = new BuildContext(netById);
   addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
-  // The networks are in the context as in the full build (the event stage names them), then taken out again.
-  for (const n of networks.values()) ctx.add(n.element);
   const pods = byKey(input.pods);
   addPods(ctx, pods, networks);
   applyPodEvents(ctx, input.events);
@@ -100,12 +100,7 @@ export function buildShard(
   // otherwise come once per shard).
   checkAddressesInRange(ctx);
   checkParents(ctx);
-  const before = ctx.findings.length;
-  checkSriov(ctx, pods);
-  const own = ctx.findings.splice(before).filter((f) => f.code !== "sriov-resource-missing");
-  ctx.findings.push(...own);
-  const netById = networkElements(networks);
-  for (const n of networks.values()) ctx.elements.delete(n.element.id);
+  checkSriovRequests(ctx, pods);
   const podIds = new Map<string, string[]>();
   const podKeys = new Map<string, string>();
   for (const p of pods) {
