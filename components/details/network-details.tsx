@@ -1,6 +1,6 @@
+import { interfaceLabel, refOf } from "@/lib/contract/ids";
+import type { InterfaceElement, NetworkElement, Topology } from "@/lib/contract/schema";
 import { networkReach } from "@/lib/graph/reach";
-import { interfaceLabel, refOf } from "@/lib/topology/ids";
-import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { NetworkActions } from "../network-form/network-actions";
 import { ElementLink, KV, Pill, Section } from "./ui";
 

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nad } from "@/testing/fixtures/objects";
 import { compareCodePoints } from "../compare";
+import type { NetworkElement, Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import { overlaps, rangeBounds } from "./range-bounds";
-import type { NetworkElement, Topology } from "./schema";
 
 const onEns9 = (name: string, namespace: string, range: string) =>
   nad(

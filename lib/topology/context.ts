@@ -1,5 +1,4 @@
-import type { NnsInterface } from "../nns/interfaces";
-import { hostId, interfaceId } from "./ids";
+import { hostId, interfaceId } from "../contract/ids";
 import type {
   Finding,
   FindingCode,
@@ -9,7 +8,8 @@ import type {
   Severity,
   TopologyElement,
   TopologyLink,
-} from "./schema";
+} from "../contract/schema";
+import type { NnsInterface } from "../nns/interfaces";
 
 export type HostSideKind = HostSideElement["kind"];
 

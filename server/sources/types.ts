@@ -1,5 +1,5 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import type { ClusterWriter } from "../writers/types";
 
 /** One place the cluster's objects come from: the demo, a snapshot file, or a live API server. */

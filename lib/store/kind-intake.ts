@@ -1,7 +1,7 @@
-import { compareCodePoints } from "../../compare";
-import { type KubeObject, keyOf } from "../../k8s/objects";
-import { type IntakeKind, intake } from "../intake";
-import type { Finding } from "../schema";
+import { compareCodePoints } from "../compare";
+import type { Finding } from "../contract/schema";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import { type IntakeKind, intake } from "../topology/intake";
 
 interface Group {
   raws: Map<string, KubeObject>;

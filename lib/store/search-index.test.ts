@@ -6,11 +6,11 @@ import { describe, expect, it } from "vitest";
 import { demoObjects } from "@/testing/fixtures/demo";
 import { withFaults } from "@/testing/fixtures/faults";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
-import { searchTopology } from "../../graph/search";
-import type { KubeObject } from "../../k8s/objects";
-import { parseObjects } from "../../k8s/read-objects";
-import { snapshotFromObjects } from "../../k8s/snapshot";
-import { NETWORK_STATUS_ANNOTATION } from "../../pod/annotations";
+import type { KubeObject } from "../k8s/objects";
+import { parseObjects } from "../k8s/read-objects";
+import { snapshotFromObjects } from "../k8s/snapshot";
+import { searchTopology } from "../match/search";
+import { NETWORK_STATUS_ANNOTATION } from "../pod/annotations";
 import { SearchIndex } from "./search-index";
 import { TopologyStore } from "./store";
 
@@ -28,7 +28,7 @@ function indexed(objects: readonly unknown[]) {
 }
 
 // SR-IOV device-info with PCI addresses, from multi-net-spec v1.3 (the corpus says where from).
-const SPEC_POD = path.resolve(import.meta.dirname, "../../__corpus__/multi-net-spec/v1.3-device-info.yaml");
+const SPEC_POD = path.resolve(import.meta.dirname, "../__corpus__/multi-net-spec/v1.3-device-info.yaml");
 const specPod = (): KubeObject[] => parseObjects(readFileSync(SPEC_POD, "utf8"), SPEC_POD) as KubeObject[];
 
 // The generated cluster (with its faults) beside the demo's and the spec's pod with PCI addresses.

@@ -1,9 +1,8 @@
-import { compareCodePoints } from "../../compare";
-import { checkBridgeIslands } from "../checks-nodes";
-import { checkDhcpDaemon } from "../checks-plugins";
-import { BuildContext } from "../context";
-import { networkIdOfRef } from "../ids";
-import type { Finding, NetworkElement, TopologyElement, TopologyLink } from "../schema";
+import { compareCodePoints } from "../compare";
+import { networkIdOfRef } from "../contract/ids";
+import type { Finding, NetworkElement, TopologyElement, TopologyLink } from "../contract/schema";
+import { type CheckInputs, runChecks } from "../topology/check-registry";
+import { BuildContext } from "../topology/context";
 
 /** What one pod brings to the checks that span hosts, with the key the full build orders pods by. */
 export interface CrossFragment {
@@ -54,13 +53,14 @@ export function crossFragments(
 }
 
 /**
- * checkBridgeIslands and checkDhcpDaemon, which look across hosts, run on a small context holding only what they
- * read, inserted in the full build's order (networks, then pods by key) so their findings read the same.
+ * The checks that look across hosts (scope "cross-host": islands split over hosts, dhcp without a daemon), run on a
+ * small context holding only what they read, inserted in the full build's order (networks, then pods by key) so
+ * their findings read the same.
  */
 export function crossHostFindings(
   networks: readonly NetworkElement[],
   fragments: readonly CrossFragment[],
-  podsComplete: boolean,
+  inputs: CheckInputs,
 ): Finding[] {
   const ctx = new BuildContext();
   for (const n of networks) ctx.add(n);
@@ -69,7 +69,6 @@ export function crossHostFindings(
     for (const el of f.elements) if (!ctx.get(el.id)) ctx.add(el);
     for (const l of f.links) ctx.links.set(l.id, l);
   }
-  checkBridgeIslands(ctx);
-  checkDhcpDaemon(ctx, podsComplete);
+  runChecks("cross-host", ctx, inputs);
   return ctx.findings;
 }

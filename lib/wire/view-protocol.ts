@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { elementSchema, findingSchema, linkSchema } from "../contract/schema";
 import { overviewCellSchema, overviewHostSchema, overviewNetworkSchema } from "../overview/schema";
 import { sourceInfoSchema, sourceStatusSchema } from "./payload";
-import { elementSchema, findingSchema, linkSchema } from "./schema";
 
 /**
  * The view protocol: the explorer asks for what it shows (the cluster, or what a host, network, pod or namespace

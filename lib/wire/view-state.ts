@@ -1,9 +1,9 @@
 import { compareCodePoints } from "../compare";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
 import type { ClusterOverview } from "../overview/schema";
-import { KIND_ORDER } from "./build";
 import { applyOverviewDelta, decodeOverview } from "./overview-wire";
 import type { SourceInfo, SourceStatus } from "./payload";
-import type { Finding, Topology, TopologyElement, TopologyLink } from "./schema";
 import type { Catalog, ViewDelta, ViewSnapshot } from "./view-protocol";
 
 /** What the browser holds of its view: normalised by id, so a delta touches only what it names. */

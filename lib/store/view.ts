@@ -1,9 +1,9 @@
-import { compareCodePoints } from "../../compare";
-import { type Criteria, filterTopology } from "../../graph/filter";
-import { pastMatrixThresholds } from "../../overview/thresholds";
-import { KIND_ORDER } from "../build";
-import { hostId, podIdOfRef, refOf } from "../ids";
-import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
+import { compareCodePoints } from "../compare";
+import { hostId, podIdOfRef, refOf } from "../contract/ids";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
+import { type Criteria, filterTopology } from "../match/filter";
+import { pastMatrixThresholds } from "../overview/thresholds";
 import type { ShardResult } from "./shard";
 import type { TopologyStore } from "./store";
 

@@ -1,5 +1,5 @@
-import { hostId, networkIdOfRef, refOf } from "../topology/ids";
-import type { InterfaceElement, PodElement, Topology, TopologyElement, WorkloadElement } from "../topology/schema";
+import { hostId, networkIdOfRef, refOf } from "../contract/ids";
+import type { InterfaceElement, PodElement, Topology, TopologyElement, WorkloadElement } from "../contract/schema";
 
 /** What to keep: every given criterion must hold. Networks and pods are `namespace/name`, hosts node names. */
 export interface Criteria {

@@ -1,5 +1,5 @@
 import { KubeConfig } from "@kubernetes/client-node";
-import type { ClusterSource } from "../types";
+import type { ClusterSource } from "../server/sources/types";
 
 /** A kubeconfig for one of the test bed's contexts ("admin" or "restricted"). */
 export function testKubeConfig(path: string, context: "admin" | "restricted" = "admin"): KubeConfig {

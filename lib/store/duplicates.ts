@@ -1,5 +1,5 @@
-import { addressOf } from "../../net/ip";
-import type { Finding } from "../schema";
+import type { Finding } from "../contract/schema";
+import { addressOf } from "../net/ip";
 import type { AddressedInterface } from "./shard";
 
 interface Use {

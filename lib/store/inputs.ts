@@ -1,8 +1,9 @@
-import { podNetworkEvents } from "../../events/select";
-import { type KubeObject, keyOf } from "../../k8s/objects";
-import type { ClusterSnapshot } from "../../k8s/snapshot";
-import type { NnsAvailability } from "../hosts";
-import type { Finding } from "../schema";
+import type { Finding } from "../contract/schema";
+import { podNetworkEvents } from "../events/select";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import type { ClusterSnapshot } from "../k8s/snapshot";
+import { type CheckInputs, type CheckScope, checksOf } from "../topology/check-registry";
+import type { NnsAvailability } from "../topology/hosts";
 import { KindIntake } from "./kind-intake";
 import { type ShardInput, shardOf } from "./shard";
 import { WorkloadStage } from "./workload-stage";
@@ -13,12 +14,28 @@ export interface InputChanges {
   shards: Set<string>;
   networks: boolean;
   pools: boolean;
+  /** OverlappingRangeIPReservations came, went or changed */
+  reservations: boolean;
+  /** some pod came, went or changed */
+  pods: boolean;
   /** pods came or went (pool allocations are judged against the set of pods) */
   podSet: boolean;
   notes: boolean;
   /** what every host without NodeNetworkState is told changed */
   allShards: boolean;
 }
+
+/** Which change of the store's inputs a check input follows (a new input must say, or this does not compile). */
+const CHANGED_BY: Record<keyof CheckInputs, "pods" | "pools" | "reservations" | "notes"> = {
+  pods: "pods",
+  ipPools: "pools",
+  ipReservations: "reservations",
+  podsComplete: "notes",
+};
+
+/** Some check of the scope reads an input the change touched (`own`: inputs a shard's rebuild already covers). */
+export const touches = (c: InputChanges, scope: CheckScope, own: readonly (keyof CheckInputs)[] = []): boolean =>
+  checksOf(scope).some((k) => k.reads.some((r) => !own.includes(r) && c[CHANGED_BY[r]]));
 
 const podKey = (p: KubeObject): string => `${p.metadata.namespace}/${p.metadata.name}`;
 
@@ -29,6 +46,7 @@ export class Inputs {
   readonly nads = new KindIntake({ label: "NetworkAttachmentDefinition", namespaced: true });
   readonly pods = new KindIntake({ label: "Pod", namespaced: true });
   readonly pools = new KindIntake({ label: "IPPool", namespaced: true });
+  readonly reservations = new KindIntake({ label: "OverlappingRangeIPReservation", namespaced: true });
   /** the workloads, with the pods grouped by namespace (built in the store's commit) */
   readonly workloads = new WorkloadStage();
   readonly podsByShard = new Map<string, Map<string, KubeObject>>();
@@ -48,6 +66,8 @@ export class Inputs {
       shards: new Set(),
       networks: false,
       pools: false,
+      reservations: false,
+      pods: false,
       podSet: false,
       notes: false,
       allShards: false,
@@ -57,7 +77,9 @@ export class Inputs {
     this.states.sync(snap.nodeNetworkStates, (a, b) => [a, b].forEach(node));
     c.networks = this.nads.sync(snap.nads, () => {});
     c.pools = this.pools.sync(snap.ipPools, () => {});
+    c.reservations = this.reservations.sync(snap.ipReservations, () => {});
     this.pods.sync(snap.pods, (before, after) => {
+      c.pods = true;
       if (!before || !after) c.podSet = true;
       if (before) this.place(before, false, c.shards);
       if (after) this.place(after, true, c.shards);
@@ -65,7 +87,15 @@ export class Inputs {
     });
     this.workloads.syncWorkloads(snap.workloads);
     // A refused object is a cluster-wide finding: judged with the notes.
-    const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools, ...this.workloads.intakes];
+    const kinds = [
+      this.nodes,
+      this.states,
+      this.nads,
+      this.pods,
+      this.pools,
+      this.reservations,
+      ...this.workloads.intakes,
+    ];
     if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
     this.syncEvents(snap.events, c.shards);
     if (snap.operatorNetwork !== this.operatorNetwork) {
@@ -130,7 +160,37 @@ export class Inputs {
     if (!pods && !node && !state) return null;
     const events = pods ? this.eventsOf(pods.keys()) : [];
     const nns = this.nnsAvailability();
-    return { node, state, pods: pods ? [...pods.values()] : [], events, nns, named: this.states.has(name), allPods };
+    const checks = (own: readonly KubeObject[]) => this.checkInputs(own);
+    return {
+      node,
+      state,
+      pods: pods ? [...pods.values()] : [],
+      events,
+      nns,
+      named: this.states.has(name),
+      allPods,
+      checks,
+    };
+  }
+
+  /**
+   * What the checks read besides the elements (lib/topology/check-registry.ts), each read only when a check asks:
+   * `pods` a shard's own, else every pod.
+   */
+  checkInputs(own?: readonly KubeObject[]): CheckInputs {
+    const { pods, pools, reservations, incomplete } = this;
+    return {
+      get pods() {
+        return own ?? pods.sorted();
+      },
+      get ipPools() {
+        return pools.sorted();
+      },
+      get ipReservations() {
+        return reservations.sorted();
+      },
+      podsComplete: !incomplete.includes("pods"),
+    };
   }
 
   /** The events about the given pods. */
@@ -169,8 +229,7 @@ export class Inputs {
 
   /** The objects the build leaves out for their names, as its findings say. */
   refused(): Finding[] {
-    return [this.nodes, this.states, this.nads, this.pods, this.pools, ...this.workloads.intakes].flatMap((k) =>
-      k.refused(),
-    );
+    const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools, this.reservations];
+    return [...kinds, ...this.workloads.intakes].flatMap((k) => k.refused());
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { demoSnapshot } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
-import { snapshotFromObjects } from "../../k8s/snapshot";
-import { buildTopology } from "../build";
-import type { TopologyElement } from "../schema";
+import type { TopologyElement } from "../contract/schema";
+import { snapshotFromObjects } from "../k8s/snapshot";
+import { buildTopology } from "../topology/build";
 import { formTopology } from "./form-topology";
 import { TopologyStore } from "./store";
 

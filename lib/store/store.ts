@@ -1,10 +1,11 @@
-import { compareCodePoints } from "../../compare";
-import type { ClusterSnapshot } from "../../k8s/snapshot";
-import type { ClusterOverview } from "../../overview/schema";
-import { KIND_ORDER } from "../build";
-import { hostId } from "../ids";
-import { usedBridges } from "../networks";
-import type { Finding, Topology, TopologyElement, TopologyLink } from "../schema";
+import { compareCodePoints } from "../compare";
+import { hostId } from "../contract/ids";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
+import type { ClusterSnapshot } from "../k8s/snapshot";
+import type { ClusterOverview } from "../overview/schema";
+import { usedBridges } from "../topology/networks";
+import { clusterFindings } from "./cluster-checks";
 import { type Commit, elementJson, relationsOf, type Shard } from "./commit";
 
 export type { Commit };
@@ -12,7 +13,7 @@ export type { Commit };
 import { crossHostFindings } from "./cross-checks";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
-import { Inputs } from "./inputs";
+import { Inputs, touches } from "./inputs";
 import { globalProblems, mergeOverview, type ProblemsMemo, shardOverview } from "./overview";
 import { buildShard, type ShardResult } from "./shard";
 import { WORKLOAD_OWNER } from "./workload-stage";
@@ -37,6 +38,9 @@ export class TopologyStore {
   private bridges: ReadonlySet<string> = new Set();
   private dhcp = false;
   private crossNotes: Finding[] = [];
+  private clusterNotes: Finding[] = [];
+  /** an input the cross-host or cluster checks read changed */
+  private checksDirty = false;
   private networkJson = new Map<string, string>();
   private readonly duplicates = new DuplicateIndex();
   private poolNotes: Finding[] = [];
@@ -51,12 +55,15 @@ export class TopologyStore {
     for (const s of c.shards) this.dirty.add(s);
     if (c.allShards) for (const s of [...this.inputs.allShards(), ...this.shards.keys()]) this.dirty.add(s);
     if (c.networks) this.networksDirty = true;
-    if (c.pools || c.podSet || c.notes) this.poolsDirty = true;
+    if (c.pools || c.podSet || c.notes || touches(c, "network")) this.poolsDirty = true;
+    // A shard's own pods rebuild it; any other input a host check reads rebuilds every shard.
+    if (touches(c, "host", ["pods"])) for (const s of this.inputs.allShards()) this.dirty.add(s);
+    if (touches(c, "cross-host") || touches(c, "cluster")) this.checksDirty = true;
   }
 
   /** Whether anything awaits building. */
   get busy(): boolean {
-    const some = this.networksDirty || this.poolsDirty || this.inputs.workloads.busy;
+    const some = this.networksDirty || this.poolsDirty || this.checksDirty || this.inputs.workloads.busy;
     return some || this.dirty.size > 0 || this.pending.size > 0;
   }
 
@@ -92,7 +99,7 @@ export class TopologyStore {
     const removed = new Set<string>();
     const revision = this.revision + 1;
     let relations = false;
-    const crossDirty = this.pending.size > 0 || this.poolsDirty;
+    const crossDirty = this.pending.size > 0 || this.poolsDirty || this.checksDirty;
     for (const [name, next] of this.pending) {
       const before = this.shards.get(name);
       relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
@@ -138,13 +145,17 @@ export class TopologyStore {
     return this.commit();
   }
 
-  /** The checks across hosts (islands split over hosts, dhcp without a daemon); true when their findings changed. */
+  /** The checks across hosts and over the whole cluster (check-registry.ts); true when their findings changed. */
   private settleCross(): boolean {
+    this.checksDirty = false;
     const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
-    const podsComplete = !this.inputs.incomplete.includes("pods");
-    const next = crossHostFindings(this.stage.elements, fragments, podsComplete);
-    const changed = next.length !== this.crossNotes.length || JSON.stringify(next) !== JSON.stringify(this.crossNotes);
-    this.crossNotes = next;
+    const inputs = this.inputs.checkInputs();
+    const cross = crossHostFindings(this.stage.elements, fragments, inputs);
+    const interfaces = () => [...this.shards.values()].map((s) => s.result.interfaces);
+    const cluster = clusterFindings(this.stage.elements, interfaces, inputs);
+    const changed = JSON.stringify([cross, cluster]) !== JSON.stringify([this.crossNotes, this.clusterNotes]);
+    this.crossNotes = cross;
+    this.clusterNotes = cluster;
     return changed;
   }
 
@@ -153,8 +164,7 @@ export class TopologyStore {
     this.poolsDirty = false;
     const podKeys = new Set<string>();
     for (const group of this.inputs.podsByShard.values()) for (const key of group.keys()) podKeys.add(key);
-    const podsComplete = !this.inputs.incomplete.includes("pods");
-    this.poolNotes = poolFindings(this.stage, this.inputs.pools.sorted(), podKeys, podsComplete);
+    this.poolNotes = poolFindings(this.stage, podKeys, this.inputs.checkInputs());
     const json = new Map(this.stage.elements.map((e) => [e.id, JSON.stringify(e)]));
     for (const [id, s] of json) {
       if (this.networkJson.get(id) !== s) upserted.add(id);
@@ -210,7 +220,7 @@ export class TopologyStore {
     return this.inputs.workloads.elements.values();
   }
 
-  /** Findings that belong to no node: the source's notes, the NADs', the pools', duplicate addresses. */
+  /** Findings that belong to no node: the source's notes, the NADs', the pools', the cross-host and cluster checks'. */
   globalFindings(): Finding[] {
     return [
       ...this.inputs.notes,
@@ -218,6 +228,7 @@ export class TopologyStore {
       ...this.stage.findings,
       ...this.poolNotes,
       ...this.crossNotes,
+      ...this.clusterNotes,
       ...this.duplicates.findings(),
       ...this.inputs.workloads.findings(),
     ];

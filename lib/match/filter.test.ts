@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoSnapshot, DEMO_NS as NS, W1, W2 } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { type InterfaceElement, type PodElement, type Topology, topologySchema } from "../contract/schema";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
-import { type InterfaceElement, type PodElement, type Topology, topologySchema } from "../topology/schema";
 import { type Criteria, filterTopology } from "./filter";
 
 const pod = (name: string, ns = NS) => `pod/${ns}/${name}`;

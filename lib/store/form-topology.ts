@@ -1,6 +1,6 @@
-import { compareCodePoints } from "../../compare";
-import { KIND_ORDER } from "../build";
-import type { Topology, TopologyElement } from "../schema";
+import { compareCodePoints } from "../compare";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Topology, TopologyElement } from "../contract/schema";
 import type { TopologyStore } from "./store";
 import { catalogOf } from "./view";
 

@@ -1,10 +1,9 @@
-import type { KubeObject } from "../../k8s/objects";
-import { applyIpPools } from "../checks";
-import { checkOverlappingRanges, checkPoolUse } from "../checks-ipam";
-import { checkSriovResources } from "../checks-plugins";
-import { BuildContext } from "../context";
-import { addNetworks, type NetworkEntry } from "../networks";
-import type { Finding, NetworkElement } from "../schema";
+import type { Finding, NetworkElement } from "../contract/schema";
+import type { KubeObject } from "../k8s/objects";
+import { type CheckInputs, runChecks } from "../topology/check-registry";
+import { applyIpPools } from "../topology/checks";
+import { BuildContext } from "../topology/context";
+import { addNetworks, type NetworkEntry } from "../topology/networks";
 
 export interface NetworkStage {
   networks: Map<string, NetworkEntry>;
@@ -24,19 +23,12 @@ export function buildNetworkStage(nads: readonly KubeObject[], operatorNetwork: 
  * Whereabouts pool use and stale allocations, judged again from scratch (pools are few): the pool a network
  * showed before is cleared first, since the full build only ever sets it.
  */
-export function poolFindings(
-  stage: NetworkStage,
-  pools: readonly KubeObject[],
-  podKeys: ReadonlySet<string>,
-  podsComplete: boolean,
-): Finding[] {
+export function poolFindings(stage: NetworkStage, podKeys: ReadonlySet<string>, inputs: CheckInputs): Finding[] {
   for (const el of stage.elements) if (el.ipam) delete el.ipam.pool;
   const ctx = new BuildContext();
-  applyIpPools(ctx, pools, stage.networks, podsComplete, podKeys);
-  // The checks of networks alone, on a context holding only them (SR-IOV's per-pod half runs in the shards).
+  applyIpPools(ctx, inputs.ipPools, stage.networks, inputs.podsComplete, podKeys);
+  // The checks of networks alone, on a context holding only them.
   for (const el of stage.elements) ctx.add(el);
-  checkPoolUse(ctx);
-  checkOverlappingRanges(ctx);
-  checkSriovResources(ctx);
+  runChecks("network", ctx, inputs);
   return ctx.findings;
 }

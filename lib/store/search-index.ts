@@ -1,9 +1,9 @@
-import { compareCodePoints } from "../../compare";
-import { matchElement, nameOf, parseSearchQuery, type Rank, type SearchHit } from "../../graph/search";
-import { normMac, normPci, type SearchQuery } from "../../graph/search-query";
-import { addressOf, cidrContains, type Ip } from "../../net/ip";
-import { KIND_ORDER } from "../build";
-import type { TopologyElement } from "../schema";
+import { compareCodePoints } from "../compare";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { TopologyElement } from "../contract/schema";
+import { matchElement, nameOf, parseSearchQuery, type Rank, type SearchHit } from "../match/search";
+import { normMac, normPci, type SearchQuery } from "../match/search-query";
+import { addressOf, cidrContains, type Ip } from "../net/ip";
 
 /** What an element can be found by, taken from it once when it changes. */
 interface Keys {

@@ -1,6 +1,6 @@
-import { clusterOverview } from "../../overview/cluster-overview";
-import type { ClusterOverview, OverviewCell, ProblemCounts } from "../../overview/schema";
-import type { Finding, NetworkElement, Severity, TopologyElement } from "../schema";
+import type { Finding, NetworkElement, Severity, TopologyElement } from "../contract/schema";
+import { clusterOverview } from "../overview/cluster-overview";
+import type { ClusterOverview, OverviewCell, ProblemCounts } from "../overview/schema";
 import type { ShardResult } from "./shard";
 
 /**

@@ -1,10 +1,10 @@
-import type { Criteria } from "../../graph/filter";
-import { clusterOverview } from "../../overview/cluster-overview";
-import type { ClusterOverview } from "../../overview/schema";
-import { hostsAndPods, pastMatrixThresholds } from "../../overview/thresholds";
-import { hostId } from "../ids";
-import type { Topology, TopologyElement } from "../schema";
-import type { ViewQuery } from "../view-protocol";
+import { hostId } from "../contract/ids";
+import type { Topology, TopologyElement } from "../contract/schema";
+import type { Criteria } from "../match/filter";
+import { clusterOverview } from "../overview/cluster-overview";
+import type { ClusterOverview } from "../overview/schema";
+import { hostsAndPods, pastMatrixThresholds } from "../overview/thresholds";
+import type { ViewQuery } from "../wire/view-protocol";
 import type { TopologyStore } from "./store";
 import { isEmpty, isOverviewScale, viewTopology } from "./view";
 

@@ -1,6 +1,6 @@
+import { podRefOf, refOf } from "../contract/ids";
+import type { Topology, TopologyElement } from "../contract/schema";
 import { addressOf, cidrContains, type Ip, ipEquals } from "../net/ip";
-import { podRefOf, refOf } from "../topology/ids";
-import type { Topology, TopologyElement } from "../topology/schema";
 import { normMac, normPci, parseSearchQuery, type SearchQuery } from "./search-query";
 
 export { parseSearchQuery, type SearchQuery } from "./search-query";

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { demoTopology, DEMO_NS as NS, W1 } from "@/testing/fixtures/demo";
 import { pod as podObject } from "@/testing/fixtures/objects";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import type { Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
-import type { Topology } from "../topology/schema";
 import { parseSearchQuery, searchTopology } from "./search";
 
 const POD_B2 = `pod/${NS}/pod-b-cc754dd7-pq9km`;

@@ -1,16 +1,14 @@
-import { compareCodePoints } from "../../compare";
-import { type KubeObject, keyOf } from "../../k8s/objects";
-import { isObject } from "../../result";
-import { checkAddressesInRange } from "../checks-ipam";
-import { checkParents } from "../checks-nodes";
-import { checkSriovRequests } from "../checks-plugins";
-import { BuildContext } from "../context";
-import { applyPodEvents } from "../events";
-import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../hosts";
-import { podId } from "../ids";
-import type { NetworkEntry } from "../networks";
-import { addPods } from "../pods";
-import type { Finding, InterfaceElement, NetworkElement, TopologyElement, TopologyLink } from "../schema";
+import { compareCodePoints } from "../compare";
+import { podId } from "../contract/ids";
+import type { Finding, InterfaceElement, NetworkElement, TopologyElement, TopologyLink } from "../contract/schema";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import { isObject } from "../result";
+import { type CheckInputs, runChecks } from "../topology/check-registry";
+import { BuildContext } from "../topology/context";
+import { applyPodEvents } from "../topology/events";
+import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../topology/hosts";
+import type { NetworkEntry } from "../topology/networks";
+import { addPods } from "../topology/pods";
 import { type CrossFragment, crossFragments } from "./cross-checks";
 
 /** The shard of pods with no node: they share nothing, so they can be built together without a host. */
@@ -30,6 +28,8 @@ export interface ShardInput {
   named: boolean;
   /** every pod goes to the cross-host checks (a dhcp network is there: the daemon check reads all pods) */
   allPods: boolean;
+  /** what the host checks read besides the elements, given the shard's pods */
+  checks: (pods: readonly KubeObject[]) => CheckInputs;
 }
 
 /** An interface the cluster-wide duplicate-IP check must see, with where the full build meets it. */
@@ -96,11 +96,9 @@ export function buildShard(
   applyPodEvents(ctx, input.events);
   markIslands(ctx, bridges);
   explainInferredHosts(ctx, input.nns, input.named ? new Set([name]) : new Set());
-  // The checks that stay within a host; network-wide ones run once in the store (a network's own finding would
+  // The checks that stay within a host; the other scopes run once in the store (a network's own finding would
   // otherwise come once per shard).
-  checkAddressesInRange(ctx);
-  checkParents(ctx);
-  checkSriovRequests(ctx, pods);
+  runChecks("host", ctx, input.checks(pods));
   const podIds = new Map<string, string[]>();
   const podKeys = new Map<string, string>();
   for (const p of pods) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { topologySchema } from "./schema";
+import { topologySchema } from "../contract/schema";
 
 /** Where a source stands, so the UI can say how fresh what it shows is. */
 export const sourceStatusSchema = z.discriminatedUnion("state", [

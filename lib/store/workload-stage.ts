@@ -1,7 +1,7 @@
-import { compareCodePoints } from "../../compare";
-import type { KubeObject } from "../../k8s/objects";
-import type { Finding, WorkloadElement } from "../schema";
-import { namespaceWorkloads, WORKLOAD_KINDS } from "../workloads";
+import { compareCodePoints } from "../compare";
+import type { Finding, WorkloadElement } from "../contract/schema";
+import type { KubeObject } from "../k8s/objects";
+import { namespaceWorkloads, WORKLOAD_KINDS } from "../topology/workloads";
 import { KindIntake } from "./kind-intake";
 
 /** The owner the store records for workload elements (no node's shard holds them). */
