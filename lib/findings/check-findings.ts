@@ -40,7 +40,7 @@ export const checkFindings = {
     severity: ["warning"],
     title: "Overlapping ranges on one segment",
     meaning:
-      "Two networks on the same master, bridge or VLAN hand out addresses from overlapping ranges, so two pods can get the same address on the same wire.",
+      "Networks on the same master, bridge or VLAN hand out addresses from overlapping ranges, so two pods can get the same address on the same wire. One finding per group of networks whose ranges overlap (directly or through another of the group), naming them all.",
     fix: "Give the networks disjoint ranges, or use one NetworkAttachmentDefinition (one IPAM) for the segment.",
   },
   "master-down": {
