@@ -21,6 +21,7 @@ export function InspectNodeLinks({ nodes, label }: { nodes: string[]; label: str
   const ctx = context ? { context } : {};
   const access = useQuery(trpc.nodeLinks.access.queryOptions(ctx));
   const inspect = useMutation(trpc.nodeLinks.inspect.mutationOptions());
+  const cancel = useMutation(trpc.nodeLinks.cancel.mutationOptions());
   const [runKey, setRunKey] = useState(newRunKey);
   const progress = useQuery({
     ...trpc.nodeLinks.progress.queryOptions({ ...ctx, runKey }),
@@ -44,9 +45,16 @@ export function InspectNodeLinks({ nodes, label }: { nodes: string[]; label: str
       {off ? (
         <DisabledWithReason label={label} reason={off} className={button} />
       ) : (
-        <button type="button" className={button} disabled={inspect.isPending} onClick={start}>
-          {inspect.isPending ? "Inspecting…" : label}
-        </button>
+        <span className="flex gap-2">
+          <button type="button" className={button} disabled={inspect.isPending} onClick={start}>
+            {inspect.isPending ? "Inspecting…" : label}
+          </button>
+          {inspect.isPending ? (
+            <button type="button" className={button} onClick={() => cancel.mutate({ ...ctx, runKey })}>
+              Cancel
+            </button>
+          ) : null}
+        </span>
       )}
       {access.data ? (
         <p className="text-[11px] text-slate-500">

@@ -1,5 +1,5 @@
-// Live progress of "Inspect node links" runs, per run key the browser made up: what each node's probe is doing
-// now, polled while the mutation runs. Kept a minute after the run ends, then forgotten.
+// Live progress of "Inspect node links" runs, per source (one identity) and run key the browser made up: what each
+// node's probe is doing now, polled while the mutation runs, and a way to cancel it. Kept a minute after the run ends.
 const KEEP_MS = 60_000;
 const MAX_RUNS = 256;
 
@@ -8,17 +8,37 @@ export interface RunProgress {
   done: boolean;
 }
 
-export class ProgressBoard {
-  private readonly runs = new Map<string, RunProgress>();
+interface Run extends RunProgress {
+  abort: AbortController;
+}
 
-  begin(key: string, nodes: readonly string[]): void {
+export class ProgressBoard {
+  private readonly runs = new Map<string, Run>();
+
+  /** A new run; its signal aborts when the browser cancels it (cancel) or the request goes away (`also`). */
+  begin(key: string, nodes: readonly string[], also?: AbortSignal): AbortSignal {
     // A flood of run keys cannot grow this without bound: the oldest go first.
     while (this.runs.size >= MAX_RUNS) {
       const oldest = this.runs.keys().next().value;
       if (oldest === undefined) break;
       this.runs.delete(oldest);
     }
-    this.runs.set(key, { nodes: Object.fromEntries(nodes.map((n) => [n, "creating the probe pod"])), done: false });
+    const abort = new AbortController();
+    also?.addEventListener("abort", () => abort.abort(also.reason), { once: true });
+    this.runs.set(key, {
+      nodes: Object.fromEntries(nodes.map((n) => [n, "creating the probe pod"])),
+      done: false,
+      abort,
+    });
+    return abort.signal;
+  }
+
+  /** Cancels a run that is still going; false when there is none by that key. */
+  cancel(key: string): boolean {
+    const run = this.runs.get(key);
+    if (!run || run.done) return false;
+    run.abort.abort(new Error("cancelled from the browser: the probe pods are removed"));
+    return true;
   }
 
   update(key: string, node: string, text: string): void {
@@ -34,6 +54,7 @@ export class ProgressBoard {
   }
 
   get(key: string): RunProgress | null {
-    return this.runs.get(key) ?? null;
+    const run = this.runs.get(key);
+    return run ? { nodes: run.nodes, done: run.done } : null;
   }
 }

@@ -12,7 +12,13 @@ import { createTRPCRouter, sourceProcedure } from "../trpc";
 /** At most this many nodes per inspection (one probe pod each). */
 export const MAX_INSPECT_NODES = 50;
 
-const progress = new ProgressBoard();
+/** Runs by source: progress and cancelling are one identity's own. */
+const boards = new WeakMap<ClusterSource, ProgressBoard>();
+const boardOf = (source: ClusterSource): ProgressBoard => {
+  const board = boards.get(source) ?? new ProgressBoard();
+  boards.set(source, board);
+  return board;
+};
 const nodeName = z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/);
 const runKey = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 
@@ -40,7 +46,14 @@ export const nodeLinksRouter = createTRPCRouter({
   }),
 
   /** What each node's probe is doing now, while `inspect` runs (polled by the browser). */
-  progress: sourceProcedure.input(z.object({ runKey })).query(({ input }) => progress.get(input.runKey)),
+  progress: sourceProcedure
+    .input(z.object({ runKey }))
+    .query(({ ctx: { source }, input }) => boardOf(source).get(input.runKey)),
+
+  /** Cancels a run: its pods are removed at once; `inspect` then answers with the cancellation. */
+  cancel: sourceProcedure
+    .input(z.object({ runKey }))
+    .mutation(({ ctx: { source }, input }) => ({ cancelled: boardOf(source).cancel(input.runKey) })),
 
   /**
    * "Inspect node links": a probe pod on each node, as the caller; each node's links become its observed host side
@@ -62,7 +75,8 @@ export const nodeLinksRouter = createTRPCRouter({
       const known = new Set(source.snapshot().nodes.map((n) => n.metadata.name));
       const unknown = nodes.filter((n) => !known.has(n));
       if (unknown.length > 0) throw new Error(`no such node: ${unknown.join(", ")}`);
-      progress.begin(input.runKey, nodes);
+      const progress = boardOf(source);
+      const runSignal = progress.begin(input.runKey, nodes, signal);
       try {
         const results = await inspectNodes(kube, {
           nodes,
@@ -70,7 +84,7 @@ export const nodeLinksRouter = createTRPCRouter({
           image: probeImage(source.snapshot().operatorNetwork !== null),
           ttlSeconds: probeTtlSeconds(),
           by: (await kube.who()) ?? "an unnamed user",
-          ...(signal ? { signal } : {}),
+          signal: runSignal,
           onUpdate: (node, text) => progress.update(input.runKey, node, text),
         });
         const snapNodes = new Map(source.snapshot().nodes.map((n) => [n.metadata.name, n]));
