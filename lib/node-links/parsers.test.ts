@@ -90,6 +90,9 @@ describe("the sysfs listing (POSIX-shell fallback; public layout: kernel bonding
           block("nic0", 2, 3, "aa:00:00:00:00:02"),
           block("nic0-peer", 3, 2, "aa:00:00:00:00:03"),
           block("ens9", 4, 17, "aa:00:00:00:00:04"),
+          // a peer in another namespace whose ifindex is ours: the veth driver's fixed speed tells it
+          `${block("ens10", 7, 7, "aa:00:00:00:00:07")}speed=10000\n`,
+          `${block("dummy0", 8, 8, "aa:00:00:00:00:08")}speed=\n`,
           block("mv0", 5, 4, "aa:00:00:00:00:05", "lower=ens9\n"),
           block("ipv0", 6, 4, "aa:00:00:00:00:04", "lower=ens9\n"),
         ].join(""),
@@ -97,6 +100,8 @@ describe("the sysfs listing (POSIX-shell fallback; public layout: kernel bonding
     );
     expect(links.get("nic0")?.peer).toEqual({ name: "nic0-peer", index: 3, elsewhere: false });
     expect(links.get("ens9")).toMatchObject({ type: "veth", peer: { index: 17, elsewhere: true } });
+    expect(links.get("ens10")).toMatchObject({ type: "veth", peer: { index: 7, elsewhere: true } });
+    expect(links.get("dummy0")?.type).toBe("unknown");
     expect(links.get("mv0")).toMatchObject({ type: "mac-vlan", parent: "ens9" });
     expect(links.get("ipv0")).toMatchObject({ type: "ipvlan", parent: "ens9" });
   });

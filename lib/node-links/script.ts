@@ -18,7 +18,7 @@ for d in /sys/class/net/*; do
   [ -e "$d" ] || continue
   n=\${d##*/}
   printf '@iface %s\\n' "$n"
-  for f in ifindex iflink type operstate address mtu flags; do printf '%s=%s\\n' "$f" "$(val "$d/$f")"; done
+  for f in ifindex iflink type operstate address mtu flags speed; do printf '%s=%s\\n' "$f" "$(val "$d/$f")"; done
   devtype=
   if [ -r "$d/uevent" ]; then
     while IFS='=' read -r k v; do [ "$k" = DEVTYPE ] && devtype=$v; done < "$d/uevent"
@@ -27,6 +27,7 @@ for d in /sys/class/net/*; do
   p=$(cd -P "$d" 2>/dev/null && pwd); case $p in */virtual/*) echo virtual=1;; *) echo virtual=0;; esac
   [ -e "$d/master" ] && printf 'master=%s\\n' "$(base "$d/master")"
   [ -d "$d/bridge" ] && echo bridge=1
+  [ -e "$d/tun_flags" ] && echo tun=1
   for l in "$d"/lower_*; do [ -e "$l" ] && printf 'lower=%s\\n' "\${l##*/lower_}"; done
   for l in "$d"/upper_*; do [ -e "$l" ] && printf 'upper=%s\\n' "\${l##*/upper_}"; done
   if [ -d "$d/bonding" ]; then

@@ -32,6 +32,8 @@ const int = (f: Fields, k: string): number | undefined => {
 };
 
 const ARPHRD_LOOPBACK = 772;
+/** What the kernel's veth driver reports as its speed (drivers/net/veth.c, veth_get_link_ksettings: SPEED_10000). */
+const VETH_SPEED = 10000;
 const IFF_UP = 0x1;
 
 function typeOf(f: Fields, index: number | undefined, iflink: number | undefined): string {
@@ -39,10 +41,13 @@ function typeOf(f: Fields, index: number | undefined, iflink: number | undefined
   if (one(f, "bridge") === "1") return "linux-bridge";
   const devtype = one(f, "devtype");
   if (devtype) return nmstateType(devtype);
-  // A virtual link with no kind in uevent but a link to another ifindex and no lower: a veth (its peer).
-  if (one(f, "virtual") === "1")
-    return iflink !== undefined && iflink !== 0 && iflink !== index && !f.has("lower") ? "veth" : "unknown";
-  return int(f, "type") === 1 ? "ethernet" : "unknown";
+  if (one(f, "tun") === "1") return "tun";
+  if (one(f, "virtual") !== "1") return int(f, "type") === 1 ? "ethernet" : "unknown";
+  // A virtual link uevent names no kind for, on no lower link: a veth when it links to another ifindex (its peer's),
+  // or reports the 10000 Mb/s the veth driver always does (a peer in another namespace can have our very ifindex).
+  if (f.has("lower") || int(f, "type") !== 1) return "unknown";
+  const linked = iflink !== undefined && iflink !== 0 && iflink !== index;
+  return linked || int(f, "speed") === VETH_SPEED ? "veth" : "unknown";
 }
 
 function linkOf(name: string, f: Fields): NodeLink {
@@ -80,7 +85,7 @@ export function parseSysfs(text: string): NodeLink[] {
     const lower = l.type === "unknown" && l.parent ? links.find((p) => p.name === l.parent) : undefined;
     if (lower) l.type = lower.mac !== undefined && lower.mac === l.mac ? "ipvlan" : "mac-vlan";
     if (l.type !== "veth" || !l.peer) continue;
-    const peer = links.find((p) => p.index === l.peer?.index && p.peer?.index === l.index);
+    const peer = links.find((p) => p !== l && p.index === l.peer?.index && p.peer?.index === l.index);
     if (peer) l.peer = { name: peer.name, index: peer.index, elsewhere: false };
   }
   return links;

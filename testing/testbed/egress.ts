@@ -54,8 +54,10 @@ function refuse(sock: Socket, status: string, why: string): void {
   sock.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(why)}\r\n\r\n${why}`);
 }
 
-function dispatcher(routes: Map<string, string>): Server {
+function dispatcher(routes: Map<string, string>, open: Set<Socket>): Server {
   return createServer((client) => {
+    open.add(client);
+    client.once("close", () => open.delete(client));
     client.on("error", () => client.destroy());
     readHead(client, (head) => {
       const target = head === undefined ? undefined : connectTarget(head);
@@ -158,7 +160,8 @@ export async function startEgress(dir: string): Promise<Egress> {
     }),
   );
   const routes = new Map<string, string>();
-  const srv = dispatcher(routes);
+  const open = new Set<Socket>();
+  const srv = dispatcher(routes, open);
   await new Promise<void>((resolve, reject) => {
     srv.once("error", reject);
     srv.listen(socketPath, () => resolve());
@@ -179,6 +182,11 @@ export async function startEgress(dir: string): Promise<Egress> {
         if (routes.get(ip) === nodeSocket) routes.delete(ip);
       };
     },
-    close: () => new Promise((resolve) => srv.close(() => resolve())),
+    // Tunnels still open (an apiserver's kept-alive ones) would hold close() forever: they go with it.
+    close: () =>
+      new Promise((resolve) => {
+        srv.close(() => resolve());
+        for (const s of open) s.destroy();
+      }),
   };
 }

@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { parseIpJson } from "@/lib/node-links/ip-json";
 import type { NodeLink } from "@/lib/node-links/link";
 import { parseProbeOutput } from "@/lib/node-links/probe-output";
 import { probedNodeNetworkState } from "@/lib/node-links/to-nns";
-import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 
 const read = (f: string) => readFileSync(path.join(import.meta.dirname, f), "utf8");
@@ -38,7 +38,11 @@ describe("recorded on the test bed's second node", () => {
     const l = byName(probe.value.links);
     expect(l.get("ens9")).toMatchObject({ type: "veth", peer: { elsewhere: true } });
     expect(l.get("ens10")).toMatchObject({ type: "veth", controller: "br-up", peer: { elsewhere: true } });
-    expect(l.get("node0")).toMatchObject({ type: "veth", peer: { name: "node0-peer", elsewhere: false }, addresses: ["172.31.254.3/24", expect.stringMatching(/^fe80::/)] });
+    expect(l.get("node0")).toMatchObject({
+      type: "veth",
+      peer: { name: "node0-peer", elsewhere: false },
+      addresses: ["172.31.254.3/24", expect.stringMatching(/^fe80::/)],
+    });
     expect([...l.values()].filter((x) => x.controller === "mybr0" && x.name.startsWith("veth"))).toHaveLength(2);
   });
 
@@ -46,10 +50,22 @@ describe("recorded on the test bed's second node", () => {
     const t = buildTopology(
       snapshotFromObjects([
         { apiVersion: "v1", kind: "Node", metadata: { name: "plumbline-node-2" } },
-        probedNodeNetworkState({ node: "plumbline-node-2", links: probe.value.links, at: "2026-12-06T15:00:00Z", by: "admin", method: "sysfs" }),
+        probedNodeNetworkState({
+          node: "plumbline-node-2",
+          links: probe.value.links,
+          at: "2026-12-06T15:00:00Z",
+          by: "admin",
+          method: "sysfs",
+        }),
       ]),
     );
-    expect(t.elements.find((e) => e.id === "host/plumbline-node-2/bridge/br-up")).toMatchObject({ uplinks: ["ens10"], uplinksKnown: true });
-    expect(t.elements.find((e) => e.id === "host/plumbline-node-2/bridge/mybr0")).toMatchObject({ uplinks: [], uplinksKnown: true });
+    expect(t.elements.find((e) => e.id === "host/plumbline-node-2/bridge/br-up")).toMatchObject({
+      uplinks: ["ens10"],
+      uplinksKnown: true,
+    });
+    expect(t.elements.find((e) => e.id === "host/plumbline-node-2/bridge/mybr0")).toMatchObject({
+      uplinks: [],
+      uplinksKnown: true,
+    });
   });
 });
