@@ -72,38 +72,45 @@ export function HostDetails({
             {host.linksObserved ? "None reported." : "Unknown: no NodeNetworkState, not inspected."}
           </p>
         ) : (
-          <table className="w-full text-[11px]">
-            <thead>
-              <tr className="text-left text-slate-500">
-                <th className="font-normal">name</th>
-                <th className="font-normal">type</th>
-                <th className="font-normal">state</th>
-                <th className="font-normal">MTU</th>
-                <th className="font-normal">MAC</th>
-                <th className="font-normal">addresses</th>
-              </tr>
-            </thead>
-            <tbody>
-              {host.interfaces.map((i) => (
-                <tr
-                  key={i.name}
-                  className="font-mono"
-                  data-testid="host-link"
-                  data-link={JSON.stringify([i.name, i.type, i.state, i.mtu, i.mac, i.controller ?? null, i.ips])}
-                >
-                  <td className="pr-1">
-                    {i.name}
-                    {i.controller ? <span className="text-slate-500"> @{i.controller}</span> : null}
-                  </td>
-                  <td className="pr-1">{i.type}</td>
-                  <td className="pr-1">{i.state}</td>
-                  <td className="pr-1">{i.mtu}</td>
-                  <td className="pr-1">{i.mac}</td>
-                  <td>{i.ips.join(", ")}</td>
+          // Wide rows (MACs, IPv6 addresses) scroll sideways inside the panel instead of running off its edge.
+          <div className="overflow-x-auto">
+            <table className="w-full whitespace-nowrap text-[11px]">
+              <thead>
+                <tr className="text-left text-slate-500">
+                  <th className="pr-2 font-normal">name</th>
+                  <th className="pr-2 font-normal">type</th>
+                  <th className="pr-2 font-normal">state</th>
+                  <th className="pr-2 font-normal">MTU</th>
+                  <th className="pr-2 font-normal">MAC</th>
+                  <th className="font-normal">addresses</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {host.interfaces.map((i) => (
+                  <tr
+                    key={i.name}
+                    className="align-top font-mono"
+                    data-testid="host-link"
+                    data-link={JSON.stringify([i.name, i.type, i.state, i.mtu, i.mac, i.controller ?? null, i.ips])}
+                  >
+                    <td className="pr-2">
+                      {i.name}
+                      {i.controller ? <span className="text-slate-500"> @{i.controller}</span> : null}
+                    </td>
+                    <td className="pr-2">{i.type}</td>
+                    <td className="pr-2">{i.state}</td>
+                    <td className="pr-2">{i.mtu}</td>
+                    <td className="pr-2">{i.mac}</td>
+                    <td>
+                      {i.ips.map((a) => (
+                        <div key={a}>{a}</div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Section>
     </>

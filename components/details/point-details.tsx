@@ -17,7 +17,7 @@ export function PointDetails({
   const host = topology.elements.find((e) => e.kind === "host" && e.name === point.host);
   const observedBy =
     host?.kind === "host" && host.linksSource === "probe"
-      ? `probed at ${host.reportedAt ?? "?"} by ${host.probedBy ?? "?"}`
+      ? `probed at ${host.reportedAt ? new Date(host.reportedAt).toLocaleString() : "?"} by ${host.probedBy ?? "?"}`
       : "reported by NodeNetworkState";
   const unknownUplink = point.kind === "bridge" && !point.uplinksKnown;
   return (

@@ -130,13 +130,21 @@ test("Inspect node links: a node without NodeNetworkState gets observed links eq
     const rows = await details
       .getByTestId("host-link")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-link") ?? ""));
-    expect(rows.sort()).toEqual(truth());
+    // Addresses in a stable order on both sides (ip lists them as configured, the host by family).
+    const shown = rows.map((r) => {
+      const row = JSON.parse(r) as unknown[];
+      return JSON.stringify([...row.slice(0, 6), [...(row[6] as string[])].sort()]);
+    });
+    expect(shown.sort()).toEqual(truth());
   }).toPass({ timeout: 30_000 });
   await expect(point).not.toContainText("uplink unknown");
   await expect(point).not.toContainText("island");
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+  await snap(page, testInfo, "node-links-host-after");
   await page.goto(`/?view=host&target=${two.name}&sel=${host}/bridge/${BRIDGE}`);
   await expect(page.getByTestId("details-panel")).toContainText(/uplinks\s*ens10/);
   await expect(page.getByTestId("details-panel")).toContainText(/probed at .* by admin/);
+  await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
   await snap(page, testInfo, "node-links-after");
 
   // Nothing left: no probe pod in the API, no probe container in the node's containerd.

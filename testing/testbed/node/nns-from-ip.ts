@@ -1,6 +1,7 @@
 // `ip -d -j addr` of the node namespace -> a NodeNetworkState's status.currentState, shaped as kubernetes-nmstate
 // reports it (type names, controller, bridge ports, mac-vlan base-iface). Pure: the reporter feeds it.
 import { z } from "zod";
+import { nmstateType } from "../../../lib/node-links/link";
 
 const addrInfo = z.object({ family: z.string(), local: z.string(), prefixlen: z.number() });
 export const ipLinkSchema = z.object({
@@ -19,19 +20,9 @@ export const ipLinkSchema = z.object({
 });
 export type IpLink = z.infer<typeof ipLinkSchema>;
 
-const NMSTATE_TYPE: Record<string, string> = {
-  bridge: "linux-bridge",
-  dummy: "dummy",
-  veth: "veth",
-  macvlan: "mac-vlan",
-  ipvlan: "ipvlan",
-  vlan: "vlan",
-  bond: "bond",
-};
-
-function nmstateType(l: IpLink): string {
+function typeOf(l: IpLink): string {
   const kind = l.linkinfo?.info_kind;
-  if (kind) return NMSTATE_TYPE[kind] ?? kind;
+  if (kind) return nmstateType(kind);
   if (l.link_type === "loopback") return "loopback";
   return l.link_type === "ether" ? "ethernet" : "unknown";
 }
@@ -45,7 +36,7 @@ function family(l: IpLink, fam: "inet" | "inet6") {
 
 export function nnsInterfaces(links: IpLink[]): Record<string, unknown>[] {
   return links.map((l) => {
-    const type = nmstateType(l);
+    const type = typeOf(l);
     // nmstate's state is the administrative one (IFF_UP), not carrier: a bridge without live ports is still "up".
     const up = l.flags.includes("UP");
     const iface: Record<string, unknown> = {
