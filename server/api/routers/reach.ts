@@ -46,6 +46,15 @@ export const reachRouter = createTRPCRouter({
           const reason = noProbes(source);
           const kube = source.prober?.();
           if (reason || !kube) return emit({ type: "failed", message: reason ?? "no probes here" });
+          // Before the topology: a user who may not run probes is told which rights are missing, whatever they see.
+          const namespace = splitRef(input.network).namespace;
+          const access = await kube.access(namespace);
+          if (!access.allowed)
+            return emit({
+              type: "failed",
+              message: `you may not run probe pods in ${namespace}`,
+              missing: access.missing,
+            });
           await source.ready();
           assertSignedIn(source);
           const { topology } = await payloadOf(source);
