@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import base from "./playwright.config";
+import { imageRef } from "./testing/testbed/node/image";
 
 // The walk-through replayed on a real node (kubelet, containerd, Multus, whereabouts in a network namespace):
 // its own config so the other projects never pay for (or need root for) the node. Run alone with
@@ -23,6 +24,8 @@ export default defineConfig({
       env: {
         PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_NODE_TESTBED_INFO,
         PLUMBLINE_SOURCE: "kubeconfig",
+        // The node has no registry: probe pods run the one image it has.
+        PLUMBLINE_PROBE_IMAGE: imageRef(),
         PORT: String(NODE_PORT),
         HOSTNAME: "127.0.0.1",
       },
