@@ -24,7 +24,7 @@ test.afterEach(async ({ page }, testInfo) => sayIfThePageStalled(page, testInfo)
 
 test.beforeAll(async () => {
   await ensure(bed.request, "/api/v1/namespaces", { metadata: { name: NS } });
-  await ensure(bed.request, `/apis/k8s.cni.cncf.io/v1/namespaces/${NS}/network-attachment-definitions`, {
+  const nad = {
     apiVersion: "k8s.cni.cncf.io/v1",
     kind: "NetworkAttachmentDefinition",
     metadata: { name: NET },
@@ -37,7 +37,8 @@ test.beforeAll(async () => {
         ipam: { type: "whereabouts", range: "192.168.61.0/24" },
       }),
     },
-  });
+  };
+  await ensure(bed.request, `/apis/k8s.cni.cncf.io/v1/namespaces/${NS}/network-attachment-definitions`, nad);
 });
 
 test("Check reachability: live progress, then the matrix as expected, and no probe left", async ({
