@@ -27,6 +27,7 @@ export function netFacts(net: NetworkElement, ref: string): NetFacts {
     ...(net.bridge ? { bridge: net.bridge } : {}),
     ...(net.master ? { master: net.master } : {}),
     ...(net.device ? { device: net.device } : {}),
+    ...(net.resourceName ? { resourceName: net.resourceName } : {}),
   };
 }
 
