@@ -16,8 +16,8 @@ const networkRef = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\/[a-z0-
 /** Why this source cannot run probes at all, or null. */
 function noProbes(source: ClusterSource): string | null {
   if (source.prober?.()) return null;
-  if (source.info.kind !== "live") return `${source.info.label} is not a live cluster: probes run only on one`;
-  return "this identity is read-only (service account): probes run as a signed-in user";
+  if (source.info.kind !== "live") return `Probe pods need a live cluster (this is the ${source.info.label})`;
+  return "This identity is read-only (the dashboard's service account): probe pods run as a signed-in user";
 }
 
 export const reachRouter = createTRPCRouter({
