@@ -27,7 +27,10 @@ export const reachRouter = createTRPCRouter({
     if (reason) return { allowed: false, missing: [], reason };
     const kube = source.prober?.();
     const access = kube ? await kube.access(splitRef(input.network).namespace) : { allowed: false, missing: [] };
-    return { ...access, reason: access.allowed ? null : `you may not run probe pods: ${access.missing.join("; ")}` };
+    return {
+      ...access,
+      reason: access.allowed ? null : `You may not run probe pods here: ${access.missing.join("; ")}`,
+    };
   }),
 
   /**
