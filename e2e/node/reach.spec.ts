@@ -54,6 +54,8 @@ test("Check reachability: live progress, then the matrix as expected, and no pro
   const cell = section.locator("td[data-verdict]");
   await expect(cell).toHaveAttribute("data-state", "reachable");
   await expect(cell).toContainText("as expected");
+  // The network view says it too, beside what the topology predicts.
+  await expect(page.getByTestId("view-caption-reach")).toContainText("All 1 tested pair as expected");
   await section.scrollIntoViewIfNeeded();
   await snap(page, testInfo, "reach-result");
   if (process.env.PLUMBLINE_README_SHOTS)
