@@ -11,7 +11,9 @@ test("Check reachability is off in the demo, with the reason", async ({ page }, 
   await expect(button).toHaveAttribute("aria-disabled", "true");
   await button.focus();
   await expect(section.getByRole("tooltip")).toBeVisible();
-  await expect(button).toHaveAccessibleDescription("Probe pods need a live cluster (this is the embedded demo cluster)");
+  await expect(button).toHaveAccessibleDescription(
+    "Probe pods need a live cluster (this is the embedded demo cluster)",
+  );
   await button.click({ force: true });
   await expect(section.getByTestId("reach-progress")).toHaveCount(0);
   await section.scrollIntoViewIfNeeded();
