@@ -14,8 +14,8 @@ import {
   type TestCluster,
 } from "@/testing/testbed/cluster";
 import { imageRef } from "@/testing/testbed/node/image";
-import { addNic, ip } from "@/testing/testbed/node/netns";
-import { startNode, type TestNode } from "@/testing/testbed/node/node";
+import { ip } from "@/testing/testbed/node/netns";
+import { startNodes, type TestNodes } from "@/testing/testbed/node/node";
 import { appRouter } from "../api/root";
 import { createInnerContext } from "../api/trpc";
 import { ProbeKube } from "../probes/kube";
@@ -26,7 +26,12 @@ import { type ReachEvent, runReach } from "./run";
 
 const NS = "reach-test";
 let c: TestCluster;
-let node: TestNode;
+let bed: TestNodes;
+const first = () => bed.nodes[0] ?? fail("no node");
+const second = () => bed.nodes[1] ?? fail("no second node");
+function fail(why: string): never {
+  throw new Error(why);
+}
 let registry: SourceRegistry;
 
 const nad = (name: string, config: Record<string, unknown>) => ({
@@ -39,8 +44,8 @@ const nad = (name: string, config: Record<string, unknown>) => ({
 beforeAll(async () => {
   process.env.PLUMBLINE_PROBE_IMAGE = imageRef();
   c = await startTestCluster({ seed: false });
-  node = await startNode(c);
-  addNic(node.netns, "ens9");
+  // Two nodes: ens9 of each on one shared L2 segment, mybr0 made per node by the bridge plugin (an island).
+  bed = await startNodes(c);
   await applyObjects(c, [{ apiVersion: "v1", kind: "Namespace", metadata: { name: NS } }]);
   await applyObjects(c, [
     nad("island", { type: "bridge", bridge: "mybr0", ipam: { type: "whereabouts", range: "192.168.55.0/24" } }),
@@ -65,7 +70,7 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(async () => {
   await registry?.closeAll();
-  await node?.stop();
+  await bed?.stop();
   await c?.stop();
 });
 
@@ -109,27 +114,32 @@ const direct = async (
   });
 };
 
-describe("reachability on the real node", () => {
-  it("an island bridge on one node: the same-host pair is reachable, as expected; no probe is left", async () => {
+/** The result's cells as "from>to state verdict", sorted. */
+const summary = (r: { cells: { from: string; to: string; observed: { state: string }; verdict: string }[] }) =>
+  r.cells.map((c) => `${c.from}>${c.to} ${c.observed.state} ${c.verdict}`).sort();
+
+describe("reachability on the two-node bed", () => {
+  it("mybr0 (an island): same-host pairs reachable and cross-host pairs unreachable, all as expected", async () => {
     const events = await check(`${NS}/island`);
     const done = events.find((e) => e.type === "done");
     if (done?.type !== "done") throw new Error(`no result: ${JSON.stringify(events.slice(-3))}`);
     const r = done.result;
-    expect(r.cells).toHaveLength(1);
-    expect(r.cells[0]).toMatchObject({
-      from: node.name,
-      to: node.name,
-      verdict: "as-expected",
-      observed: { state: "reachable", lossPct: 0 },
-    });
-    expect(r.headline).toBe("All 1 tested pair as expected");
-    expect(r.nodes[0]?.pods.map((p) => p.address)).toEqual([
-      expect.stringMatching(/^192\.168\.55\./),
-      expect.stringMatching(/^192\.168\.55\./),
+    const [a, b] = [first().name, second().name];
+    expect(summary(r)).toEqual([
+      `${a}>${a} reachable as-expected`,
+      `${a}>${b} unreachable as-expected`,
+      `${b}>${a} unreachable as-expected`,
+      `${b}>${b} reachable as-expected`,
     ]);
+    expect(r.headline).toBe("All 4 tested pairs as expected");
+    for (const n of r.nodes)
+      expect(n.pods.map((p) => p.address)).toEqual([
+        expect.stringMatching(/^192\.168\.55\./),
+        expect.stringMatching(/^192\.168\.55\./),
+      ]);
     expect(r.findings).toEqual([]);
     // Progress came live, per probe, before the result.
-    expect(events.filter((e) => e.type === "probe").length).toBeGreaterThan(2);
+    expect(events.filter((e) => e.type === "probe").length).toBeGreaterThan(4);
     expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
   });
 
@@ -145,19 +155,31 @@ describe("reachability on the real node", () => {
     expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
   });
 
-  it("macvlan over ens9 with ens9 down: unexpected, with a finding, and check --probe exits 1", async () => {
-    ip(node.netns, ["link", "set", "ens9", "down"]);
+  it("macvlan over ens9: all reachable; with one node's ens9 down the cross-host pairs are unexpected and check --probe exits 1", async () => {
+    const [a, b] = [first().name, second().name];
+    const ok = await runCli(["--probe", `${NS}/over-ens9`, "--format", "json"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const r = JSON.parse(ok.stdout);
+    expect(summary(r)).toEqual([
+      `${a}>${a} reachable as-expected`,
+      `${a}>${b} reachable as-expected`,
+      `${b}>${a} reachable as-expected`,
+      `${b}>${b} reachable as-expected`,
+    ]);
+    ip(second().netns, ["link", "set", "ens9", "down"]);
     try {
-      const cli = await runCli(["--probe", `${NS}/over-ens9`]);
-      expect(cli.code, cli.stderr).toBe(1);
-      expect(cli.stdout).toMatch(/1 of 1 tested pair unexpected/);
-      expect(cli.stdout).toMatch(/!UNEXPECTED/);
+      const broken = await runCli(["--probe", `${NS}/over-ens9`]);
+      expect(broken.code, broken.stderr).toBe(1);
+      expect(broken.stdout).toMatch(/of 4 tested pairs unexpected/);
+      expect(broken.stdout).toMatch(new RegExp(`${a} → ${b}: unexpected: both hang off parent NIC ens9`));
+      const json = JSON.parse((await runCli(["--probe", `${NS}/over-ens9`, "--format", "json"])).stdout);
+      const cross = json.cells.filter((c: { from: string; to: string }) => c.from !== c.to);
+      expect(cross.map((c: { verdict: string }) => c.verdict)).toEqual(["unexpected", "unexpected"]);
+      const finding = json.findings.find((f: { code: string }) => f.code === "reach-unexpected-failure");
+      expect(finding?.message).toMatch(new RegExp(`between ${a} and ${b} could not reach each other`));
     } finally {
-      ip(node.netns, ["link", "set", "ens9", "up"]);
+      ip(second().netns, ["link", "set", "ens9", "up"]);
     }
-    const cli = await runCli(["--probe", `${NS}/over-ens9`]);
-    expect(cli.code, cli.stderr).toBe(0);
-    expect(cli.stdout).toMatch(/All 1 tested pair as expected/);
     expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
   });
 });
@@ -198,8 +220,9 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
   it("an image that cannot be pulled", async () => {
     const r = await direct(`${NS}/island`, { image: "plumbline.local/absent:1", bounds: { start: 30_000 } });
     expect(r?.nodes[0]?.problem).toMatch(/the image cannot be pulled/);
-    expect(r?.headline).toBe("Nothing could be tested; 1 not tested");
-    expect(r?.findings.map((f) => f.code)).toEqual(["reach-not-tested"]);
+    expect(r?.nodes[1]?.problem).toMatch(/the image cannot be pulled/);
+    expect(r?.headline).toBe("Nothing could be tested; 4 not tested");
+    expect(r?.findings.map((f) => f.code)).toEqual(["reach-not-tested", "reach-not-tested"]);
     expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
   });
 
@@ -210,7 +233,7 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
   });
 
   it("a node with no room for the probes (its CPU taken)", async () => {
-    const n = (await kubeRequest(c, "GET", `/api/v1/nodes/${node.name}`)).body as {
+    const n = (await kubeRequest(c, "GET", `/api/v1/nodes/${first().name}`)).body as {
       status: { allocatable: { cpu: string } };
     };
     const milli = (q: string) => (q.endsWith("m") ? Number(q.slice(0, -1)) : Number(q) * 1000);
@@ -220,6 +243,7 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
         kind: "Pod",
         metadata: { name: "filler", namespace: NS },
         spec: {
+          nodeName: first().name,
           terminationGracePeriodSeconds: 1,
           containers: [
             {
