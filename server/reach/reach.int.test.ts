@@ -168,8 +168,16 @@ describe("reachability on the two-node bed", () => {
     ]);
     ip(second().netns, ["link", "set", "ens9", "down"]);
     try {
+      // Once the node's NodeNetworkState says so, the checks start with the observed fact.
+      const nnsPath = `/apis/nmstate.io/v1beta1/nodenetworkstates/${b}`;
+      for (const deadline = Date.now() + 30_000; ; await new Promise((res) => setTimeout(res, 300))) {
+        const body = JSON.stringify((await kubeRequest(c, "GET", nnsPath)).body);
+        if (/"name":"ens9"[^}]*"state":"down"/i.test(body)) break;
+        if (Date.now() > deadline) throw new Error("NodeNetworkState never reported ens9 down");
+      }
       const broken = await runCli(["--probe", `${NS}/over-ens9`]);
       expect(broken.code, broken.stderr).toBe(1);
+      expect(broken.stdout).toContain(`Observed: ens9 is down on ${b}`);
       expect(broken.stdout).toMatch(/of 4 tested pairs unexpected/);
       expect(broken.stdout).toMatch(new RegExp(`${a} → ${b}: unexpected: both hang off parent NIC ens9`));
       const json = JSON.parse((await runCli(["--probe", `${NS}/over-ens9`, "--format", "json"])).stdout);
