@@ -143,6 +143,15 @@ describe("reachability on the two-node bed", () => {
     expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
   });
 
+  it("a reconnecting stream (the browser's lastEventId) starts no second run", async () => {
+    const caller = appRouter.createCaller(createInnerContext({ sources: registry }));
+    const stream = await caller.reach.check({ network: `${NS}/island`, lastEventId: "7" });
+    const events: unknown[] = [];
+    for await (const [, e] of stream as AsyncIterable<[string, ReachEvent]>) events.push(e);
+    expect(events).toEqual([{ type: "failed", message: expect.stringMatching(/^the connection dropped/) }]);
+    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+  });
+
   it("a user who may read but not run pods sees which rights are missing, and no pod is created", async () => {
     const events = await check(`${NS}/island`, "restricted");
     expect(events).toEqual([
