@@ -1,6 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { splitRef } from "@/lib/contract/ids";
+import { explainStuck } from "@/lib/reach/explain";
 import { reachFacts } from "@/lib/reach/facts";
 import { MAX_PROBE_NODES } from "@/lib/reach/plan";
 import { probeImage, probeTtlSeconds } from "../../probes/image";
@@ -118,6 +119,7 @@ async function checkAs(
     ttlSeconds: probeTtlSeconds(),
     signal,
     emit,
+    explain: (pod) => explainStuck(source.snapshot().events, namespace, pod),
   });
   if (result) emit({ type: "done", result });
 }
