@@ -37,6 +37,21 @@ const envSchema = z
     PLUMBLINE_CONTEXTS: list,
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+    /**
+     * The image of probe pods (reachability, node links). Default: the OpenShift `tools` image stream (what `oc
+     * debug node` runs) on OpenShift, else busybox. It needs a POSIX shell and ping (busybox's or iputils').
+     */
+    PLUMBLINE_PROBE_IMAGE: z
+      .string()
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9._:/@-]{0,511}$/, "an image reference, e.g. registry.example/tools:1")
+      .optional(),
+    /** The longest a probe pod lives (activeDeadlineSeconds); a run left by a killed server is swept after it. */
+    PLUMBLINE_PROBE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(180),
+    /** Where "Inspect node links" runs its probe pods (host network: the namespace must admit that). */
+    PLUMBLINE_NODE_PROBE_NAMESPACE: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "a namespace name")
+      .default("default"),
     /** Set by start.sh when a kubeconfig server listens beyond loopback: the printed URL's key, then a cookie. */
     PLUMBLINE_LAUNCH_SECRET: z.string().min(32, "at least 32 characters").optional(),
   })

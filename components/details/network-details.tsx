@@ -2,6 +2,7 @@ import { interfaceLabel, refOf } from "@/lib/contract/ids";
 import type { InterfaceElement, NetworkElement, Topology } from "@/lib/contract/schema";
 import { networkReach } from "@/lib/graph/reach";
 import { NetworkActions } from "../network-form/network-actions";
+import { ReachSection } from "../reach/reach-section";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
 function prettyJson(raw: string): string {
@@ -55,6 +56,9 @@ export function NetworkDetails({
             {note}
           </p>
         ) : null}
+      </Section>
+      <Section title="Reachability">
+        <ReachSection network={key} />
       </Section>
       <Section title="IP addresses">
         {ipam ? (
