@@ -80,7 +80,7 @@ export const checkFindings = {
     severity: ["warning"],
     title: "Bridge network split across hosts",
     meaning:
-      "A bridge network with no uplink has pods on several hosts: each host's bridge is an island, so pods on different hosts cannot reach each other over it.",
+      "A bridge network with no uplink has pods on several hosts: each host's bridge is an island, so pods on different hosts cannot reach each other over it. Said only where the hosts' ports are observed (NodeNetworkState or Inspect node links): an uplink nothing observes is unknown, not absent.",
     fix: "Add a physical uplink port to the bridge on each host (NodeNetworkConfigurationPolicy), or keep the pods on one host, or use macvlan on a shared NIC.",
   },
 } as const satisfies Record<string, FindingInfo>;

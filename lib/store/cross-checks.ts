@@ -40,7 +40,7 @@ export function crossFragments(
       let island = false; // this interface is attached to an uplink-less bridge
       for (const l of bySource.get(id) ?? []) {
         const point = elements.get(l.target);
-        if (point?.kind !== "bridge" || point.uplinks.length > 0) continue;
+        if (point?.kind !== "bridge" || !point.uplinksKnown || point.uplinks.length > 0) continue;
         fragment.elements.push(point);
         fragment.links.push(l);
         island = true;

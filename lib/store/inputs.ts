@@ -2,6 +2,7 @@ import type { Finding } from "../contract/schema";
 import { podNetworkEvents } from "../events/select";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
+import { reportedCount } from "../node-links/to-nns";
 import { type CheckInputs, type CheckScope, checksOf } from "../topology/check-registry";
 import type { NnsAvailability } from "../topology/hosts";
 import { KindIntake } from "./kind-intake";
@@ -103,7 +104,7 @@ export class Inputs {
       c.networks = true;
     }
     const availability = JSON.stringify(this.nnsAvailability());
-    this.nnsListed = snap.nodeNetworkStates.length;
+    this.nnsListed = reportedCount(snap.nodeNetworkStates);
     const absent = snap.absent ?? [];
     if (
       JSON.stringify([snap.notes, snap.incomplete, absent]) !==

@@ -3,6 +3,7 @@ import { KIND_ORDER } from "../contract/kind-order";
 import type { Topology } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
+import { reportedCount } from "../node-links/to-nns";
 import { CHECKS } from "./check-registry";
 import { applyIpPools } from "./checks";
 import { BuildContext } from "./context";
@@ -52,7 +53,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
     {
       absent: snapshot.absent?.includes("nodenetworkstates") ?? false,
       incomplete: snapshot.incomplete.includes("nodenetworkstates"),
-      count: snapshot.nodeNetworkStates.length,
+      count: reportedCount(snapshot.nodeNetworkStates),
     },
     new Set(snapshot.nodeNetworkStates.map((n) => n.metadata.name)),
   );
