@@ -57,7 +57,8 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   );
   const owned = allWorkloads(workloads, pods);
   for (const el of owned.elements) ctx.add(el);
-  ctx.findings.push(...owned.findings);
+  // one by one: spreading them into push() overflows the stack past ~100,000 (and ctx.finding bounds the messages)
+  for (const f of owned.findings) ctx.finding(f.severity, f.code, f.message, f.elements);
   applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
   applyPodEvents(ctx, snapshot.events);
   checkDuplicateIps(ctx);

@@ -1,3 +1,4 @@
+import { boundMessage } from "../findings/bound-message";
 import type { NnsInterface } from "../nns/interfaces";
 import { hostId, interfaceId } from "./ids";
 import type {
@@ -36,7 +37,7 @@ export class BuildContext {
   }
 
   finding(severity: Severity, code: FindingCode, message: string, elements: string[] = []): void {
-    this.findings.push({ severity, code, message, elements });
+    this.findings.push({ severity, code, message: boundMessage(message), elements });
   }
 
   link(kind: TopologyLink["kind"], source: string, target: string, label?: string): void {
