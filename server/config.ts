@@ -37,6 +37,14 @@ const envSchema = z
     PLUMBLINE_CONTEXTS: list,
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+    /**
+     * A proxy in front sets X-Forwarded-Host and X-Forwarded-Proto and overwrites what clients send: only then are
+     * they believed (the cross-site check's host; TLS for HSTS and the Secure cookie).
+     */
+    PLUMBLINE_TRUSTED_PROXY: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
     /** Set by start.sh when a kubeconfig server listens beyond loopback: the printed URL's key, then a cookie. */
     PLUMBLINE_LAUNCH_SECRET: z.string().min(32, "at least 32 characters").optional(),
   })
