@@ -1,4 +1,5 @@
 import { compareCodePoints } from "../compare";
+import { boundEventsPerNamespace } from "../events/budget";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { applyIpPools, checkDuplicateIps } from "./checks";
@@ -44,6 +45,9 @@ const POOLS = { label: "IPPool", namespaced: true };
 export function buildTopology(snapshot: ClusterSnapshot): Topology {
   const ctx = new BuildContext();
   for (const note of snapshot.notes) ctx.findings.push(note);
+  // A flood of Events from one namespace costs that namespace's view (at most EVENTS_PER_NAMESPACE read), with a note.
+  const events = boundEventsPerNamespace(snapshot.events);
+  for (const note of events.notes) ctx.findings.push(note);
   const take = (list: readonly KubeObject[], kind: IntakeKind) => intake(list, kind, ctx.findings);
   addHosts(ctx, take(snapshot.nodes, NODES), take(snapshot.nodeNetworkStates, STATES));
   const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork);
@@ -60,7 +64,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   // one by one: spreading them into push() overflows the stack past ~100,000 (and ctx.finding bounds the messages)
   for (const f of owned.findings) ctx.finding(f.severity, f.code, f.message, f.elements);
   applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
-  applyPodEvents(ctx, snapshot.events);
+  applyPodEvents(ctx, events.events);
   checkDuplicateIps(ctx);
   markIslands(ctx, usedBridges(networks));
   explainInferredHosts(

@@ -1,3 +1,4 @@
+import { boundEventsPerNamespace } from "../../events/budget";
 import { podNetworkEvents } from "../../events/select";
 import { type KubeObject, keyOf } from "../../k8s/objects";
 import type { ClusterSnapshot } from "../../k8s/snapshot";
@@ -67,7 +68,10 @@ export class Inputs {
     // A refused object is a cluster-wide finding: judged with the notes.
     const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools, ...this.workloads.intakes];
     if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
-    this.syncEvents(snap.events, c.shards);
+    // as the full build reads them: at most EVENTS_PER_NAMESPACE per namespace, the bound's warnings with the notes
+    const events = boundEventsPerNamespace(snap.events);
+    this.syncEvents(events.events, c.shards);
+    const notes = events.notes.length ? [...snap.notes, ...events.notes] : snap.notes;
     if (snap.operatorNetwork !== this.operatorNetwork) {
       this.operatorNetwork = snap.operatorNetwork;
       c.networks = true;
@@ -76,10 +80,9 @@ export class Inputs {
     this.nnsListed = snap.nodeNetworkStates.length;
     const absent = snap.absent ?? [];
     if (
-      JSON.stringify([snap.notes, snap.incomplete, absent]) !==
-      JSON.stringify([this.notes, this.incomplete, this.absent])
+      JSON.stringify([notes, snap.incomplete, absent]) !== JSON.stringify([this.notes, this.incomplete, this.absent])
     ) {
-      this.notes = snap.notes;
+      this.notes = notes;
       this.incomplete = snap.incomplete;
       this.absent = absent;
       c.notes = true;
