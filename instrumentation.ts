@@ -4,7 +4,8 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkConfigOrExit, preloadKubernetesClient } = await import("./server/startup");
+  const { checkConfigOrExit, preloadKubernetesClient, sweepProbeRunsAtStart } = await import("./server/startup");
   checkConfigOrExit();
   await preloadKubernetesClient();
+  void sweepProbeRunsAtStart();
 }

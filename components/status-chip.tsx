@@ -1,4 +1,4 @@
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import { cn } from "./cn";
 
 const since = (iso: string): string => new Date(iso).toLocaleTimeString();

@@ -2,15 +2,18 @@
  * Checks a must-gather, a snapshot file or a live cluster and prints its findings; exits 1 on an error finding.
  *   npm run check -- --snapshot <must-gather dir|file> [--format table|json|sarif]
  *   npm run check -- [--kubeconfig F] [--context C] [--format table|json|sarif]
+ *   npm run check -- --probe <namespace/network> [--nodes a,b] [--kubeconfig F] [--context C] [--format table|json]
  */
 import { parseArgs } from "node:util";
 import { exitCodeFor, type ReportFormat, renderReport } from "@/lib/findings/report";
 import { buildTopology } from "@/lib/topology/build";
 import { readLiveOnce } from "@/server/sources/live/read-once";
 import { readSnapshot } from "@/server/sources/read-snapshot";
+import { checkProbe } from "./check-probe";
 
 const USAGE =
-  "usage: npm run check -- --snapshot <must-gather dir|file> | [--kubeconfig F] [--context C]  [--format table|json|sarif]\n";
+  "usage: npm run check -- --snapshot <must-gather dir|file> | [--kubeconfig F] [--context C]  [--format table|json|sarif]\n" +
+  "       npm run check -- --probe <namespace/network> [--nodes a,b] [--kubeconfig F] [--context C] [--format table|json]\n";
 const FORMATS: readonly ReportFormat[] = ["table", "json", "sarif"];
 
 async function main(): Promise<number> {
@@ -20,6 +23,8 @@ async function main(): Promise<number> {
       kubeconfig: { type: "string" },
       context: { type: "string" },
       format: { type: "string", default: "table" },
+      probe: { type: "string" },
+      nodes: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -27,6 +32,21 @@ async function main(): Promise<number> {
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;
+  }
+  if (values.probe) {
+    if (values.snapshot) throw new Error("--probe runs pods on a live cluster: it cannot check a --snapshot");
+    if (values.format !== "table" && values.format !== "json") throw new Error("--probe prints a table or json");
+    const nodes = values.nodes
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return checkProbe({
+      network: values.probe,
+      ...(nodes?.length ? { nodes } : {}),
+      ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
+      ...(values.context ? { context: values.context } : {}),
+      json: values.format === "json",
+    });
   }
   const format = FORMATS.find((f) => f === values.format);
   if (!format) throw new Error(`--format must be table, json or sarif, not "${values.format}"`);

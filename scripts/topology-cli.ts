@@ -5,10 +5,10 @@
  *   npm run topology -- [--kubeconfig F] [--context C]
  */
 import { parseArgs } from "node:util";
+import type { Topology } from "@/lib/contract/schema";
 import { buildTopology } from "@/lib/topology/build";
 import { toDot } from "@/lib/topology/format-dot";
 import { toMermaid } from "@/lib/topology/format-mermaid";
-import type { Topology } from "@/lib/topology/schema";
 import { DEMO_DIR } from "@/server/sources/demo";
 import { readLiveOnce } from "@/server/sources/live/read-once";
 import { readSnapshot } from "@/server/sources/read-snapshot";

@@ -45,6 +45,16 @@ const envSchema = z
       .enum(["true", "false", "1", "0", ""])
       .optional()
       .transform((v) => v === "true" || v === "1"),
+    /**
+     * The image of probe pods (reachability, node links). Default: the OpenShift `tools` image stream (what `oc
+     * debug node` runs) on OpenShift, else busybox. It needs a POSIX shell and ping (busybox's or iputils').
+     */
+    PLUMBLINE_PROBE_IMAGE: z
+      .string()
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9._:/@-]{0,511}$/, "an image reference, e.g. registry.example/tools:1")
+      .optional(),
+    /** The longest a probe pod lives (activeDeadlineSeconds); a run left by a killed server is swept after it. */
+    PLUMBLINE_PROBE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(180),
     /** Set by start.sh when a kubeconfig server listens beyond loopback: the printed URL's key, then a cookie. */
     PLUMBLINE_LAUNCH_SECRET: z.string().min(32, "at least 32 characters").optional(),
   })

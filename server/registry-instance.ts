@@ -1,6 +1,7 @@
 import "server-only";
 import { readConfig } from "./config";
 import { log } from "./log";
+import { stopAllRuns } from "./probes/run";
 import { SourceRegistry } from "./sources/registry";
 
 // Next may load route modules more than once (dev reloads, separate bundles); one registry per process
@@ -30,6 +31,8 @@ export function shutdownSignal(): AbortSignal {
       log.info({ signal: sig }, "shutting down: closing subscriptions and watches");
       ac.abort();
       void g.__plumblineRegistry?.closeAll();
+      // Probe runs in flight remove their pods (a SIGKILL leaves them to their TTL and the next start's sweep).
+      void stopAllRuns();
       // Our handler replaces Node's default exit: leave Next a moment to finish what is in flight, then go.
       setTimeout(() => process.exit(0), 3000).unref();
     };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TopologyPayload as TopologyView } from "@/lib/topology/payload";
+import type { TopologyPayload as TopologyView } from "@/lib/wire/payload";
 import { nad as nadObject } from "@/testing/fixtures/objects";
 import {
   applyObjects,

@@ -17,3 +17,23 @@ export function checkConfigOrExit(): void {
 export async function preloadKubernetesClient(): Promise<void> {
   await import("@kubernetes/client-node");
 }
+
+/**
+ * Probe runs a killed server left behind, past their TTL, removed with the kubeconfig's identity when the server
+ * serves one (in forwarded-token mode each caller's next run sweeps its namespace instead).
+ */
+export async function sweepProbeRunsAtStart(): Promise<void> {
+  const config = readConfig();
+  if (config.PLUMBLINE_SOURCE !== "kubeconfig" || config.PLUMBLINE_IDENTITY !== "kubeconfig") return;
+  const { loadKubeConfig } = await import("./sources/kubeconfig");
+  const { ProbeKube } = await import("./probes/kube");
+  const { sweepStaleRuns } = await import("./probes/sweep");
+  const kube = new ProbeKube(loadKubeConfig({ kubeconfig: config.KUBECONFIG, context: config.PLUMBLINE_CONTEXT }));
+  const namespaces =
+    config.PLUMBLINE_NAMESPACES?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
+  await sweepStaleRuns(kube, Date.now(), namespaces.length ? namespaces : "everywhere").catch((e: unknown) =>
+    console.error(`probe sweep at start: ${e instanceof Error ? e.message : String(e)}`),
+  );
+}

@@ -1,4 +1,4 @@
-import type { TopologyPayload } from "@/lib/topology/payload";
+import type { TopologyPayload } from "@/lib/wire/payload";
 import type { ClusterSource } from "./sources/types";
 import { feedOf } from "./topology-feed";
 

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { Commit } from "@/lib/topology/incremental/store";
-import { TopologyStore } from "@/lib/topology/incremental/store";
+import type { Commit } from "@/lib/store/store";
+import { TopologyStore } from "@/lib/store/store";
 import type { ClusterSource } from "./sources/types";
 
 /** Shards built per turn of the event loop: a 40-pod node is about a millisecond, so a turn stays a few ms. */

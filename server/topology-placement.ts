@@ -1,7 +1,7 @@
+import { hostId, refOf } from "@/lib/contract/ids";
+import type { TopologyElement } from "@/lib/contract/schema";
 import { type Placement, placementOf } from "@/lib/graph/placement";
-import { hostId, refOf } from "@/lib/topology/ids";
-import type { TopologyStore } from "@/lib/topology/incremental/store";
-import type { TopologyElement } from "@/lib/topology/schema";
+import type { TopologyStore } from "@/lib/store/store";
 
 /**
  * Where a network's pods could land, over every host of the cluster: the browser holds only its view, and the view

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { SearchHit } from "@/lib/graph/search";
-import { SearchIndex } from "@/lib/topology/incremental/search-index";
-import type { Commit } from "@/lib/topology/incremental/store";
+import type { SearchHit } from "@/lib/match/search";
+import { SearchIndex } from "@/lib/store/search-index";
+import type { Commit } from "@/lib/store/store";
 import type { TopologyFeed } from "./topology-feed";
 
 /** Shards indexed per turn of the event loop: ~150 elements each, so a turn stays a few milliseconds. */

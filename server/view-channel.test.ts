@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { filterTopology, shownTopology } from "@/lib/graph/filter";
+import type { Topology } from "@/lib/contract/schema";
 import { networkColours, topologyColours } from "@/lib/graph/palette";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
+import { filterTopology, shownTopology } from "@/lib/match/filter";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
 import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
-import type { Topology } from "@/lib/topology/schema";
-import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
-import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/topology/view-state";
+import type { ViewMessage, ViewQuery } from "@/lib/wire/view-protocol";
+import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { StaticSource } from "./sources/static-source";
 import { feedOf } from "./topology-feed";

@@ -1,9 +1,9 @@
-import { type ServedView, servedView } from "@/lib/topology/incremental/served-view";
-import { catalogOf } from "@/lib/topology/incremental/view";
-import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@/lib/topology/overview-wire";
-import type { Finding } from "@/lib/topology/schema";
-import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/topology/view-protocol";
-import { findingKey } from "@/lib/topology/view-state";
+import type { Finding } from "@/lib/contract/schema";
+import { type ServedView, servedView } from "@/lib/store/served-view";
+import { catalogOf } from "@/lib/store/view";
+import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@/lib/wire/overview-wire";
+import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/wire/view-protocol";
+import { findingKey } from "@/lib/wire/view-state";
 import { revisionLabel } from "./topology-cache";
 import type { TopologyFeed } from "./topology-feed";
 

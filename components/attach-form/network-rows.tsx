@@ -1,7 +1,7 @@
 "use client";
 
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import type { NetworkElement } from "@/lib/topology/schema";
+import type { NetworkElement } from "@/lib/contract/schema";
 import { Field, GroupError } from "../form/field";
 import { FormSection } from "../form/form-section";
 import { RemoveButton } from "../form/row-frame";

@@ -1,5 +1,5 @@
-import { podNameOf } from "@/lib/topology/ids";
-import type { Topology } from "@/lib/topology/schema";
+import { podNameOf } from "@/lib/contract/ids";
+import type { Topology } from "@/lib/contract/schema";
 import { FindingsList } from "../findings-panel";
 import { HostDetails } from "./host-details";
 import { InterfaceDetails } from "./interface-details";

@@ -1,5 +1,5 @@
+import type { InterfaceFailure } from "@/lib/contract/schema";
 import type { PodEvent } from "@/lib/events/schema";
-import type { InterfaceFailure } from "@/lib/topology/schema";
 import { Pill, Section } from "./ui";
 
 const when = (time?: string): string => (time ? time.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC") : "");

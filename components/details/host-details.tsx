@@ -1,4 +1,4 @@
-import type { HostElement, Topology } from "@/lib/topology/schema";
+import type { HostElement, Topology } from "@/lib/contract/schema";
 import { POINT_LABEL } from "../graph/point-node";
 import { ElementLink, KV, Pill, Section } from "./ui";
 

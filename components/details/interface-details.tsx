@@ -1,5 +1,5 @@
-import { podRefOf, refOf } from "@/lib/topology/ids";
-import type { InterfaceElement, Topology } from "@/lib/topology/schema";
+import { podRefOf, refOf } from "@/lib/contract/ids";
+import type { InterfaceElement, Topology } from "@/lib/contract/schema";
 import { EventsSection, FailureBox } from "./events-list";
 import { ElementLink, KV, Pill, Section } from "./ui";
 

@@ -1,7 +1,8 @@
+import { interfaceLabel, refOf } from "@/lib/contract/ids";
+import type { InterfaceElement, NetworkElement, Topology } from "@/lib/contract/schema";
 import { networkReach } from "@/lib/graph/reach";
-import { interfaceLabel, refOf } from "@/lib/topology/ids";
-import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
 import { NetworkActions } from "../network-form/network-actions";
+import { ReachSection } from "../reach/reach-section";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
 function prettyJson(raw: string): string {
@@ -55,6 +56,9 @@ export function NetworkDetails({
             {note}
           </p>
         ) : null}
+      </Section>
+      <Section title="Reachability">
+        <ReachSection network={key} />
       </Section>
       <Section title="IP addresses">
         {ipam ? (

@@ -1,4 +1,4 @@
-import type { InterfaceElement, PodElement, Topology } from "@/lib/topology/schema";
+import type { InterfaceElement, PodElement, Topology } from "@/lib/contract/schema";
 import { EventsSection } from "./events-list";
 import { ElementLink, KV, Pill, Section } from "./ui";
 import { PodWorkload } from "./workload-details";

@@ -1,5 +1,5 @@
-import { interfaceLabel } from "@/lib/topology/ids";
-import type { HostSideElement, Topology } from "@/lib/topology/schema";
+import { interfaceLabel } from "@/lib/contract/ids";
+import type { HostSideElement, Topology } from "@/lib/contract/schema";
 import { POINT_LABEL } from "../graph/point-node";
 import { ElementLink, KV, Pill, Section } from "./ui";
 

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { podNameOf } from "@/lib/contract/ids";
+import type { PodElement, Topology, WorkloadElement } from "@/lib/contract/schema";
 import { summarizeWorkload, workloadOfPod } from "@/lib/graph/workload-summary";
-import { podNameOf } from "@/lib/topology/ids";
-import type { PodElement, Topology, WorkloadElement } from "@/lib/topology/schema";
 import { withContext } from "../form/context-url";
 import { ElementLink, KV, Pill, Section } from "./ui";
 

@@ -1,4 +1,4 @@
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 
 /** Said loudly: in kiosk mode everyone sees what the dashboard's service account may read. */
 export function KioskBanner({ identity }: { identity: SourceInfo["identity"] | undefined }) {

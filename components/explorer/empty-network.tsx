@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { NetworkElement } from "@/lib/contract/schema";
 import type { HostFit } from "@/lib/graph/placement";
-import type { NetworkElement } from "@/lib/topology/schema";
 import { cn } from "../cn";
 import { Icon } from "../icons";
 import { useTRPC } from "../trpc";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
-import type { Topology } from "@/lib/topology/schema";
-import type { ViewQuery } from "@/lib/topology/view-protocol";
+import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings-panel";

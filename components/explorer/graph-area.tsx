@@ -1,11 +1,11 @@
 "use client";
 
 import type { ColorMode } from "@xyflow/react";
+import { refOf } from "@/lib/contract/ids";
+import type { Topology } from "@/lib/contract/schema";
 import type { View } from "@/lib/graph/explorer-state";
 import type { GraphModel } from "@/lib/graph/model";
 import type { ClusterOverview } from "@/lib/overview/schema";
-import { refOf } from "@/lib/topology/ids";
-import type { Topology } from "@/lib/topology/schema";
 import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
 import { EmptyNetwork, RemovedNetwork } from "./empty-network";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import { withContext } from "../form/context-url";
 import { DisabledWithReason } from "../form/disabled-reason";
 import { StatusChip } from "../status-chip";

@@ -1,8 +1,8 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
-import type { SearchHit } from "@/lib/graph/search";
-import { RANGE_LIMIT } from "@/lib/topology/view-protocol";
+import type { SearchHit } from "@/lib/match/search";
+import { RANGE_LIMIT } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { Icon } from "../icons";
 import { useSearch } from "./use-search";

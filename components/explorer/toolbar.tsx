@@ -1,7 +1,7 @@
 "use client";
 
+import type { Topology } from "@/lib/contract/schema";
 import type { ExplorerState, View } from "@/lib/graph/explorer-state";
-import type { Topology } from "@/lib/topology/schema";
 import { cn } from "../cn";
 
 interface Options {

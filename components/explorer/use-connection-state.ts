@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 
 /** A new view still not here after this long is said to be reconnecting. */
 const SLOW_VIEW_MS = 3_000;

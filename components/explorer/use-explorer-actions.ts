@@ -1,8 +1,8 @@
 "use client";
 
 import type { Dispatch, SetStateAction } from "react";
-import type { SearchHit } from "@/lib/graph/search";
-import type { Topology } from "@/lib/topology/schema";
+import type { Topology } from "@/lib/contract/schema";
+import type { SearchHit } from "@/lib/match/search";
 import type { StateChange } from "./use-explorer-state";
 
 /** A search hit as the server sends it: the host it lies on, when it lies on one. */

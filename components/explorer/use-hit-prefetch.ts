@@ -2,10 +2,10 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { viewCriteria } from "@/lib/graph/explorer-state";
-import { filterTopology } from "@/lib/graph/filter";
 import { topologyColours } from "@/lib/graph/palette";
-import type { ViewMessage } from "@/lib/topology/view-protocol";
-import { fromSnapshot, topologyOf, type ViewState } from "@/lib/topology/view-state";
+import { filterTopology } from "@/lib/match/filter";
+import type { ViewMessage } from "@/lib/wire/view-protocol";
+import { fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { layout } from "../graph/layout-client";
 import { useTRPC } from "../trpc";
 import type { PlacedHit } from "./use-explorer-actions";

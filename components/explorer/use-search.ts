@@ -2,8 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue } from "react";
-import { parseSearchQuery } from "@/lib/graph/search";
-import { RANGE_LIMIT } from "@/lib/topology/view-protocol";
+import { parseSearchQuery } from "@/lib/match/search";
+import { RANGE_LIMIT } from "@/lib/wire/view-protocol";
 import { useTRPC } from "../trpc";
 
 /** Search answered by the server over the whole cluster; the hits say which query they answer. */

@@ -2,8 +2,8 @@
 
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
-import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/topology/view-state";
+import type { ViewMessage, ViewQuery } from "@/lib/wire/view-protocol";
+import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { traceMark } from "../trace";
 import { useTRPC } from "../trpc";
 

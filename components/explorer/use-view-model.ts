@@ -1,16 +1,16 @@
 "use client";
 
 import { useMemo } from "react";
+import { refOf } from "@/lib/contract/ids";
+import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
-import { shownTopology } from "@/lib/graph/filter";
 import { type GraphModel, graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
+import { shownTopology } from "@/lib/match/filter";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import { hostsAndPods, pastMatrixThresholds } from "@/lib/overview/thresholds";
-import { refOf } from "@/lib/topology/ids";
-import type { Topology } from "@/lib/topology/schema";
-import type { Catalog } from "@/lib/topology/view-protocol";
+import type { Catalog } from "@/lib/wire/view-protocol";
 import { layoutAhead } from "../graph/layout-client";
 import { useClusterOverview } from "../overview/use-cluster-overview";
 import type { NetworkCaptionData } from "./banners";

@@ -1,8 +1,8 @@
 "use client";
 
 import { cn } from "@/components/cn";
+import type { Topology } from "@/lib/contract/schema";
 import { summarizeWorkload, workloadsOf } from "@/lib/graph/workload-summary";
-import type { Topology } from "@/lib/topology/schema";
 
 /**
  * The workloads behind what is on screen, one chip each: its template's networks against its running pods

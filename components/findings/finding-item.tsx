@@ -1,5 +1,5 @@
+import type { Finding } from "@/lib/contract/schema";
 import { FINDINGS } from "@/lib/findings/catalogue";
-import type { Finding } from "@/lib/topology/schema";
 import { cn } from "../cn";
 import { Icon } from "../icons";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import type { Finding } from "@/lib/contract/schema";
 import { groupFindings } from "@/lib/findings/group";
 import type { Severity } from "@/lib/findings/info";
-import type { Finding } from "@/lib/topology/schema";
 import { cn } from "../cn";
 import { Icon } from "../icons";
 import { FindingItem, TONE } from "./finding-item";

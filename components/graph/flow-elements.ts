@@ -1,8 +1,8 @@
 import { type ColorMode, type Edge, MarkerType, type Node } from "@xyflow/react";
+import type { Topology, TopologyElement } from "@/lib/contract/schema";
 import type { Positioned } from "@/lib/graph/layout";
 import type { GraphModel } from "@/lib/graph/model";
 import { pendingRollout } from "@/lib/graph/workload-summary";
-import type { Topology, TopologyElement } from "@/lib/topology/schema";
 import type { GraphFlowNode, Problem } from "./node-data";
 
 /** What every node shares: place, size, nesting, selection. */

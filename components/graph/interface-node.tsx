@@ -1,6 +1,6 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
-import { nameOfRef } from "@/lib/topology/ids";
+import { nameOfRef } from "@/lib/contract/ids";
 import { cn } from "../cn";
 import type { InterfaceFlowNode } from "./node-data";
 

@@ -1,5 +1,5 @@
 import type { Node } from "@xyflow/react";
-import type { HostElement, HostSideElement, InterfaceElement, PodElement } from "@/lib/topology/schema";
+import type { HostElement, HostSideElement, InterfaceElement, PodElement } from "@/lib/contract/schema";
 
 /** An element with an error or warning finding is ringed in that colour. */
 export type Problem = "error" | "warning";

@@ -10,8 +10,8 @@ import {
   useStore,
 } from "@xyflow/react";
 import { useEffect, useRef } from "react";
+import type { Topology } from "@/lib/contract/schema";
 import type { GraphModel } from "@/lib/graph/model";
-import type { Topology } from "@/lib/topology/schema";
 import { cn } from "../cn";
 import { traceMark } from "../trace";
 import { flowEdges, flowNodes, minimapColour, problemsOf } from "./flow-elements";

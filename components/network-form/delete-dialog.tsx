@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
-import type { NetworkElement } from "@/lib/topology/schema";
+import type { NetworkElement } from "@/lib/contract/schema";
 import { dangerButton, secondaryButton } from "../form/styles";
 import { useTRPC } from "../trpc";
 

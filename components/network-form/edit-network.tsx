@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { networkId } from "@/lib/contract/ids";
 import { normalizeForm } from "@/lib/network-form/defaults";
 import { pickerNamespaces } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
-import { networkId } from "@/lib/topology/ids";
 import { explorerUrl, withContext } from "../form/context-url";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";

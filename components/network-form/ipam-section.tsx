@@ -2,9 +2,9 @@
 
 import { useId, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
+import type { Topology } from "@/lib/contract/schema";
 import { defaultIpam, IPAM_TYPES, type IpamInput, type IpamType } from "@/lib/network-form/defaults";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
-import type { Topology } from "@/lib/topology/schema";
 import { FormSection } from "../form/form-section";
 import { labelClass, selectClass } from "../form/styles";
 import type { Capabilities } from "../form/types";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
+import type { Topology } from "@/lib/contract/schema";
 import { MAIN_TYPES } from "@/lib/network-form/defaults";
 import { hostBridges, hostNics, linksObserved } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
-import type { Topology } from "@/lib/topology/schema";
 import { FormSection } from "../form/form-section";
 import { BridgeFields } from "./bridge-fields";
 import { HostDeviceFields } from "./host-device-fields";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useState } from "react";
-import type { InterfaceElement, NetworkElement, Topology } from "@/lib/topology/schema";
+import type { InterfaceElement, NetworkElement, Topology } from "@/lib/contract/schema";
 import { cn } from "../cn";
 import { withContext } from "../form/context-url";
 import { DisabledWithReason } from "../form/disabled-reason";

@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { splitRef } from "@/lib/contract/ids";
 import { newForm, normalizeForm } from "@/lib/network-form/defaults";
 import { pickerNamespaces } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
-import { splitRef } from "@/lib/topology/ids";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
 import { useTRPC } from "../trpc";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
+import type { Topology } from "@/lib/contract/schema";
 import { rangeOverlaps } from "@/lib/network-form/overlap";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
-import type { Topology } from "@/lib/topology/schema";
 
 /** Ranges another NAD already hands out: a warning (separate L2 segments may reuse a range), never an error. */
 export function OverlapWarning({

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
+import type { Topology } from "@/lib/contract/schema";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
 import type { ClusterOverview } from "@/lib/overview/schema";
-import type { Topology } from "@/lib/topology/schema";
 
 /**
  * The overview of what is on screen. Today it is computed from the topology the client holds; the matrix only ever

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { type Topology, topologySchema } from "../../lib/topology/schema";
+import { type Topology, topologySchema } from "../../lib/contract/schema";
 import { topologyCommand } from "../../scripts/topology-cli";
 import { type SnapshotServer, startSnapshotServer } from "../snapshot-server";
 

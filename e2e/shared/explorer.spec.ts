@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { topologySchema } from "../../lib/topology/schema";
+import { topologySchema } from "../../lib/contract/schema";
 import { snap } from "../screenshot";
 
 const W1 = "host/worker1.ocp46rt.priv.local";

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { InterfaceElement, NetworkElement, Topology, TopologyElement } from "@/lib/contract/schema";
 import { parseObjects } from "@/lib/k8s/read-objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
-import type { InterfaceElement, NetworkElement, Topology, TopologyElement } from "@/lib/topology/schema";
 
 const CORPUS_DIR = import.meta.dirname;
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { splitRef } from "../contract/ids";
 import { workloadKindSchema } from "../k8s/workloads";
 import { parseIp } from "../net/ip";
 import { dnsLabel } from "../network-form/schema";
 import { type NetworkRequest, parseNetworksAnnotation, requestKey } from "../pod/networks-annotation";
 import { fail, ok, type Result } from "../result";
-import { splitRef } from "../topology/ids";
 
 export { workloadKindSchema };
 

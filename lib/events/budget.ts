@@ -1,7 +1,7 @@
 import { compareCodePoints } from "../compare";
+import type { Finding } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { isObject } from "../result";
-import type { Finding } from "../topology/schema";
 
 /**
  * Network events read per namespace. A namespace's editor may create Events: without a bound, a flood of them

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkFindings } from "./check-findings";
 import type { FindingInfo } from "./info";
+import { reachFindings } from "./reach-findings";
 import { sandboxFindings } from "./sandbox-findings";
 import { sourceFindings } from "./source-findings";
 import { topologyFindings } from "./topology-findings";
@@ -15,9 +16,16 @@ export const FINDING_GROUPS = [
   { heading: "Addresses, ranges, parents and plugins", entries: checkFindings },
   { heading: "Stuck pods: sandbox failures read from events", entries: sandboxFindings },
   { heading: "Sources: what could not be read", entries: sourceFindings },
+  { heading: "Reachability, measured by probe pods", entries: reachFindings },
 ] as const;
 
-export const FINDINGS = { ...topologyFindings, ...checkFindings, ...sandboxFindings, ...sourceFindings } as const;
+export const FINDINGS = {
+  ...topologyFindings,
+  ...checkFindings,
+  ...sandboxFindings,
+  ...sourceFindings,
+  ...reachFindings,
+} as const;
 
 export type FindingCode = keyof typeof FINDINGS;
 export const isFindingCode = (c: string): c is FindingCode => Object.hasOwn(FINDINGS, c);

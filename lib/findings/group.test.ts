@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../topology/schema";
+import type { Finding } from "../contract/schema";
 import { groupFindings } from "./group";
 
 const f = (severity: Finding["severity"], code: Finding["code"], message: string): Finding => ({

@@ -1,4 +1,4 @@
-import type { Finding } from "../topology/schema";
+import type { Finding } from "../contract/schema";
 import { FINDINGS, type FindingCode } from "./catalogue";
 import { SEVERITY_RANK, type Severity } from "./info";
 

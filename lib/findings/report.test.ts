@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../topology/schema";
+import type { Finding } from "../contract/schema";
 import { exitCodeFor, renderJson, renderSarif, renderTable, sortFindings } from "./report";
 
 const F: Finding[] = [

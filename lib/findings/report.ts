@@ -1,4 +1,4 @@
-import type { Finding } from "../topology/schema";
+import type { Finding } from "../contract/schema";
 import { boundMessage, MAX_FINDING_MESSAGE as MAX_LENGTH } from "./bound-message";
 import { FINDINGS, isFindingCode } from "./catalogue";
 import { SEVERITY_RANK, type Severity } from "./info";

@@ -1,4 +1,4 @@
-import type { Criteria } from "./filter";
+import type { Criteria } from "../match/filter";
 
 /** The explorer's views; each is deep-linkable as URL parameters. */
 export type View =

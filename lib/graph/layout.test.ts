@@ -3,9 +3,9 @@ import type { ElkNode } from "elkjs/lib/elk-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoTopology, W1, W2 } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import type { Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
-import type { Topology } from "../topology/schema";
 import { type ElkLike, layoutGraph, type Positioned } from "./layout";
 import { type GraphModel, graphModel } from "./model";
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoTopology, DEMO_NS as NS, W1, W2 } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import type { InterfaceElement, Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
+import { filterTopology } from "../match/filter";
 import { buildTopology } from "../topology/build";
-import type { InterfaceElement, Topology } from "../topology/schema";
-import { filterTopology } from "./filter";
 import { type FoldBox, type GraphModel, type GraphNode, graphModel } from "./model";
 import { MUTED, networkColours } from "./palette";
 

@@ -1,4 +1,4 @@
-import type { ElementKind, InterfaceElement, PodElement, Topology } from "../topology/schema";
+import type { ElementKind, InterfaceElement, PodElement, Topology } from "../contract/schema";
 import { MUTED, topologyColours } from "./palette";
 
 /** Every element is drawn as a box except networks, which are colours. */

@@ -1,5 +1,5 @@
-import { refOf } from "../topology/ids";
-import type { Topology } from "../topology/schema";
+import { refOf } from "../contract/ids";
+import type { Topology } from "../contract/schema";
 
 /**
  * Twenty hand-picked colours that read on light and dark backgrounds and stay apart from each other. A network's

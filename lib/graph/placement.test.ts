@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSnapshot } from "@/server/sources/read-snapshot";
 import { W1, W2 } from "@/testing/fixtures/demo";
+import type { NetworkElement, Topology } from "../contract/schema";
 import { buildTopology } from "../topology/build";
-import type { NetworkElement, Topology } from "../topology/schema";
 import { placementOf } from "./placement";
 
 let demo: Topology;

@@ -1,4 +1,4 @@
-import type { HostElement, NetworkElement, Topology } from "../topology/schema";
+import type { HostElement, NetworkElement, Topology } from "../contract/schema";
 
 export type HostFit =
   /** NodeNetworkState reports the device the network needs */

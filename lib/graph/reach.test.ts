@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoTopology, DEMO_NS as NS, W1 } from "@/testing/fixtures/demo";
 import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
+import type { NetworkElement, Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
-import type { NetworkElement, Topology } from "../topology/schema";
 import { networkReach } from "./reach";
 
 let demo: Topology;

@@ -1,5 +1,5 @@
-import { hostNameOf, refOf } from "../topology/ids";
-import type { NetworkElement, Topology } from "../topology/schema";
+import { hostNameOf, refOf } from "../contract/ids";
+import type { NetworkElement, Topology } from "../contract/schema";
 
 /**
  * What an admin otherwise learns by pinging: can pods of this network on different hosts reach each other?

@@ -1,4 +1,4 @@
-import type { Topology, WorkloadElement } from "../topology/schema";
+import type { Topology, WorkloadElement } from "../contract/schema";
 
 /** One network of a workload: whether its template asks for it, and how many of its pods do now. */
 export interface WorkloadNetwork {

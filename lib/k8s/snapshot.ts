@@ -1,8 +1,8 @@
+import type { Finding } from "../contract/schema";
 import { eventSpec } from "../events/normalize";
 import { boundMessage } from "../findings/bound-message";
 import { isObject, str } from "../result";
-import { newerCopy } from "../topology/intake";
-import type { Finding } from "../topology/schema";
+import { newerCopy } from "./newer-copy";
 import { asKubeObject, groupOf, type KubeObject, keyOf } from "./objects";
 
 /** The objects a topology is built from, whichever source they came from. */

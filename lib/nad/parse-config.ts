@@ -1,3 +1,4 @@
+import type { Ipam, IpRange, MainType } from "../contract/schema";
 import {
   fail,
   isObject,
@@ -11,7 +12,6 @@ import {
   strings,
   stringsAt,
 } from "../result";
-import type { Ipam, IpRange, MainType } from "../topology/schema";
 
 /** A NAD's spec.config, reduced to what matters for topology and forms. */
 export interface NadConfig {

@@ -1,5 +1,5 @@
+import type { Ipam, IpRange } from "../contract/schema";
 import { type Cidr, cidrContains, networkOf, parseCidr, parseIp } from "../net/ip";
-import type { Ipam, IpRange } from "../topology/schema";
 import type { NadConfig } from "./parse-config";
 
 /**

@@ -1,4 +1,4 @@
-import type { Topology } from "@/lib/topology/schema";
+import type { Topology } from "@/lib/contract/schema";
 
 /** A host link a form can name (a macvlan master, a host device, a bridge), with the nodes that have it. */
 export interface HostLinkOption {

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import type { IpRange } from "../contract/schema";
 import { validateRange } from "../nad/validate-config";
 import { parseCidr, parseIp } from "../net/ip";
 import { pickFields } from "../result";
-import type { IpRange } from "../topology/schema";
 
 const cidr = z
   .string()

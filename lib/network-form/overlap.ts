@@ -1,6 +1,6 @@
+import { refOf } from "../contract/ids";
+import type { Topology } from "../contract/schema";
 import { cidrsOverlap, parseCidr } from "../net/ip";
-import { refOf } from "../topology/ids";
-import type { Topology } from "../topology/schema";
 import type { IpamForm, IpamFormInput } from "./ipam";
 
 export interface RangeOverlap {

@@ -1,5 +1,5 @@
+import type { NicSummary } from "../contract/schema";
 import { fail, isObject, num, ok, type Result, str, strAt, stringsAt } from "../result";
-import type { NicSummary } from "../topology/schema";
 
 /** A link as kubernetes-nmstate reports it in status.currentState.interfaces. */
 export interface NnsInterface extends NicSummary {

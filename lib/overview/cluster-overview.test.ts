@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { demoTopology } from "@/testing/fixtures/demo";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { hostId, networkId, podId, pointId } from "../contract/ids";
+import { type Topology, topologySchema } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
-import { hostId, networkId, podId, pointId } from "../topology/ids";
-import { type Topology, topologySchema } from "../topology/schema";
 import { clusterOverview } from "./cluster-overview";
 import { clusterOverviewSchema } from "./schema";
 

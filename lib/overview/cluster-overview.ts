@@ -1,4 +1,4 @@
-import type { Finding, HostElement, NetworkElement, Severity, Topology, TopologyElement } from "../topology/schema";
+import type { Finding, HostElement, NetworkElement, Severity, Topology, TopologyElement } from "../contract/schema";
 import type { ClusterOverview, OverviewCell, OverviewNetwork, ProblemCounts } from "./schema";
 
 /**

@@ -1,4 +1,4 @@
-import type { Topology } from "../topology/schema";
+import type { Topology } from "../contract/schema";
 
 /**
  * Past this many hosts or pods a cluster view is the hosts × networks matrix: a graph of that many boxes cannot be

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { nad, node, operatorNetwork, pod } from "@/testing/fixtures/objects";
 import { compareCodePoints } from "../compare";
+import { type Topology, topologySchema } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { parseNadConfig } from "../nad/parse-config";
 import { buildTopology } from "./build";
 import { usableSize } from "./checks";
 import { toDot } from "./format-dot";
 import { toMermaid } from "./format-mermaid";
-import { type Topology, topologySchema } from "./schema";
 
 // Each case here once crashed the build, made two objects share an id, or made the result depend on input order
 // (issue 11). Objects are written the way a file could hold them, not the way the API server would accept them.

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoObjects, demoSnapshot, W1, W2 } from "@/testing/fixtures/demo";
 import { nad, nns, node, pod } from "@/testing/fixtures/objects";
-import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
-import { buildTopology } from "./build";
 import {
   type BridgeElement,
   type Finding,
@@ -14,7 +12,9 @@ import {
   type Topology,
   type TopologyElement,
   topologySchema,
-} from "./schema";
+} from "../contract/schema";
+import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
+import { buildTopology } from "./build";
 
 // ---- lookups -------------------------------------------------------------------------------------------------
 

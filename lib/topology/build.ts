@@ -1,41 +1,25 @@
 import { compareCodePoints } from "../compare";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Topology } from "../contract/schema";
 import { boundEventsPerNamespace } from "../events/budget";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
-import { applyIpPools, checkDuplicateIps } from "./checks";
-import { checkAddressesInRange, checkOverlappingRanges, checkPoolUse } from "./checks-ipam";
-import { checkBridgeIslands, checkParents } from "./checks-nodes";
-import { checkDhcpDaemon, checkSriov } from "./checks-plugins";
-import { checkReservations } from "./checks-reservations";
+import { CHECKS } from "./check-registry";
+import { applyIpPools } from "./checks";
 import { BuildContext } from "./context";
 import { applyPodEvents } from "./events";
 import { addHosts, explainInferredHosts, markIslands } from "./hosts";
 import { type IntakeKind, intake } from "./intake";
 import { addNetworks, usedBridges } from "./networks";
 import { addPods } from "./pods";
-import type { Topology, TopologyElement } from "./schema";
 import { allWorkloads, WORKLOAD_KINDS } from "./workloads";
-
-/** Parents before children (what React Flow needs); exported for the incremental store's same order. */
-export const KIND_ORDER: Record<TopologyElement["kind"], number> = {
-  host: 0,
-  bridge: 1,
-  "macvlan-parent": 1,
-  "ipvlan-parent": 1,
-  "vlan-parent": 1,
-  "host-device": 1,
-  "sriov-pf": 1,
-  pod: 2,
-  interface: 3,
-  network: 4,
-  workload: 5,
-};
 
 const NODES = { label: "Node", namespaced: false };
 const STATES = { label: "NodeNetworkState", namespaced: false };
 const NADS = { label: "NetworkAttachmentDefinition", namespaced: true };
 const PODS = { label: "Pod", namespaced: true };
 const POOLS = { label: "IPPool", namespaced: true };
+const RESERVATIONS = { label: "OverlappingRangeIPReservation", namespaced: true };
 
 /**
  * Joins NADs, pod annotations and node link data into one graph. Pure and total: malformed input anywhere
@@ -63,9 +47,10 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   for (const el of owned.elements) ctx.add(el);
   // one by one: spreading them into push() overflows the stack past ~100,000 (and ctx.finding bounds the messages)
   for (const f of owned.findings) ctx.finding(f.severity, f.code, f.message, f.elements);
-  applyIpPools(ctx, take(snapshot.ipPools, POOLS), networks, !snapshot.incomplete.includes("pods"));
+  const ipPools = take(snapshot.ipPools, POOLS);
+  const podsComplete = !snapshot.incomplete.includes("pods");
+  applyIpPools(ctx, ipPools, networks, podsComplete);
   applyPodEvents(ctx, events.events);
-  checkDuplicateIps(ctx);
   markIslands(ctx, usedBridges(networks));
   explainInferredHosts(
     ctx,
@@ -76,7 +61,9 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
     },
     new Set(snapshot.nodeNetworkStates.map((n) => n.metadata.name)),
   );
-  runChecks(ctx, snapshot);
+  // Every check, whatever its scope, on the whole picture (lib/topology/check-registry.ts).
+  const inputs = { pods, ipPools, ipReservations: take(snapshot.ipReservations, RESERVATIONS), podsComplete };
+  for (const check of CHECKS) check.run(ctx, inputs);
 
   // Parents before children, which is what React Flow needs, and a stable order for diffs (code points, not locale).
   const elements = [...ctx.elements.values()].sort(
@@ -84,16 +71,4 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   );
   const links = [...ctx.links.values()].sort((a, b) => compareCodePoints(a.id, b.id));
   return { elements, links, findings: ctx.findings };
-}
-
-/** The checks beyond the wiring (docs/findings.md, "Addresses, ranges, parents and plugins"). */
-function runChecks(ctx: BuildContext, snapshot: ClusterSnapshot): void {
-  checkAddressesInRange(ctx);
-  checkPoolUse(ctx);
-  checkReservations(ctx, snapshot.ipReservations, snapshot.ipPools);
-  checkOverlappingRanges(ctx);
-  checkParents(ctx);
-  checkBridgeIslands(ctx);
-  checkDhcpDaemon(ctx, !snapshot.incomplete.includes("pods"));
-  checkSriov(ctx, snapshot.pods);
 }

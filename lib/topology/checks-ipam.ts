@@ -1,8 +1,8 @@
+import { networkIdOfRef, podRefOf } from "../contract/ids";
+import type { InterfaceElement, IpRange, NetworkElement } from "../contract/schema";
 import { addressOf } from "../net/ip";
 import type { BuildContext } from "./context";
-import { networkIdOfRef, podRefOf } from "./ids";
 import { type Bounds, cidrBounds, overlaps, rangeBounds, within } from "./range-bounds";
-import type { InterfaceElement, IpRange, NetworkElement } from "./schema";
 
 const RANGED_IPAM = new Set(["whereabouts", "host-local"]);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
+import { type Finding, topologySchema } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
-import { type Finding, topologySchema } from "./schema";
 
 // Real-looking inputs: NAD configs as the Multus and whereabouts docs write them, network-status as Multus writes it.
 const NS = "cnf";
@@ -89,8 +89,12 @@ describe("whereabouts reservations", () => {
   it("ip-reserved-twice: one address held for two pods, across namespaces or against its IPPool", () => {
     const two = [orip("10.10.0.1", "kube-system", `${NS}/p0`), orip("10.10.0.1", "openshift-multus", `${NS}/other`)];
     expect(codes(two, "ip-reserved-twice")[0]?.message).toContain(`${NS}/p0`);
-    const v6 = [orip("fd00--a", "kube-system", `${NS}/x`), orip("fd00::a", "whereabouts", `${NS}/y`)];
+    const v6 = [orip("fd00--a", "kube-system", `${NS}/x`), orip("fd00--a", "whereabouts", `${NS}/y`)];
     expect(codes(v6, "ip-reserved-twice")[0]?.message).toMatch(/^fd00::a is reserved/);
+    // Colons are no part of a Kubernetes name: such a reservation is refused, like any object the API server refuses.
+    const colons = [orip("fd00::a", "whereabouts", `${NS}/y`), orip("fd00--a", "kube-system", `${NS}/x`)];
+    expect(codes(colons, "object-invalid")).toHaveLength(1);
+    expect(codes(colons, "ip-reserved-twice")).toHaveLength(0);
     expect(
       codes([pool("10.10.0.0/28", 1), orip("10.10.0.1", "kube-system", `${NS}/other`)], "ip-reserved-twice"),
     ).toHaveLength(1);

@@ -1,6 +1,6 @@
+import { networkIdOfRef, podRefOf } from "../contract/ids";
+import type { HostSideElement, InterfaceElement, NetworkElement } from "../contract/schema";
 import type { BuildContext } from "./context";
-import { networkIdOfRef, podRefOf } from "./ids";
-import type { HostSideElement, InterfaceElement, NetworkElement } from "./schema";
 
 interface Attachment {
   iface: InterfaceElement;

@@ -1,12 +1,19 @@
+import { networkIdOfRef, podId, refOf } from "../contract/ids";
+import type { InterfaceElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { isObject } from "../result";
 import type { BuildContext } from "./context";
-import { podId, refOf } from "./ids";
-import type { InterfaceElement, NetworkElement } from "./schema";
 
-function interfacesOn(ctx: BuildContext, net: NetworkElement): InterfaceElement[] {
-  const key = refOf(net);
-  return [...ctx.elements.values()].filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key);
+/** Each network's interfaces (by namespace/name), in element order: one pass for all networks, not one each. */
+function interfacesByNetwork(ctx: BuildContext): Map<string, InterfaceElement[]> {
+  const out = new Map<string, InterfaceElement[]>();
+  for (const e of ctx.elements.values()) {
+    if (e.kind !== "interface") continue;
+    const list = out.get(e.network);
+    if (list) list.push(e);
+    else out.set(e.network, [e]);
+  }
+  return out;
 }
 
 const SYSTEM_NAMESPACE = /^(kube-system|openshift-.+|multus.*)$/;
@@ -22,9 +29,11 @@ export function checkDhcpDaemon(ctx: BuildContext, podsComplete: boolean): void 
   // A file with a NAD and its pods only says nothing about daemons: look only when system pods are in the picture.
   if (!pods.some((p) => SYSTEM_NAMESPACE.test(p.namespace))) return;
   if (pods.some((p) => /(^|-)dhcp(-|$)/.test(p.name) && p.phase === "Running")) return;
+  let byNetwork: Map<string, InterfaceElement[]> | undefined;
   for (const net of ctx.elements.values()) {
     if (net.kind !== "network" || net.ipam?.type !== "dhcp" || net.managedBy) continue;
-    const users = interfacesOn(ctx, net);
+    byNetwork ??= interfacesByNetwork(ctx);
+    const users = byNetwork.get(refOf(net)) ?? [];
     if (users.length === 0) continue;
     ctx.finding(
       "warning",
@@ -49,27 +58,48 @@ function requestedResources(pod: KubeObject): Set<string> {
 
 /** SR-IOV networks need a resourceName, and their pods need that resource, or no VF is allocated. */
 export function checkSriov(ctx: BuildContext, pods: readonly KubeObject[]): void {
-  const resources = new Map(pods.map((p) => [podId(p.metadata.namespace ?? "default", p.metadata.name), p]));
+  checkSriovResources(ctx);
+  checkSriovRequests(ctx, pods);
+}
+
+/** The network half of checkSriov: an SR-IOV network without a resourceName. */
+export function checkSriovResources(ctx: BuildContext): void {
   for (const net of ctx.elements.values()) {
-    if (net.kind !== "network" || net.mainType !== "sriov") continue;
-    if (!net.resourceName) {
-      ctx.finding(
-        "error",
-        "sriov-resource-missing",
-        `SR-IOV network ${net.namespace}/${net.name} has no k8s.v1.cni.cncf.io/resourceName annotation`,
-        [net.id],
-      );
-      continue;
+    if (net.kind !== "network" || net.mainType !== "sriov" || net.resourceName) continue;
+    ctx.finding(
+      "error",
+      "sriov-resource-missing",
+      `SR-IOV network ${net.namespace}/${net.name} has no k8s.v1.cni.cncf.io/resourceName annotation`,
+      [net.id],
+    );
+  }
+}
+
+/**
+ * The pod half of checkSriov: an interface not (yet) attached to an SR-IOV network whose pod does not request the
+ * network's resource. Driven by the interfaces (each looks its network up), so a node's shard, which reads the
+ * networks without holding them, runs it too; each pod's requests are read once.
+ */
+export function checkSriovRequests(ctx: BuildContext, pods: readonly KubeObject[]): void {
+  const byId = new Map(pods.map((p) => [podId(p.metadata.namespace ?? "default", p.metadata.name), p]));
+  const requested = new Map<KubeObject, Set<string>>();
+  for (const iface of ctx.elements.values()) {
+    if (iface.kind !== "interface" || iface.attached || !iface.parent) continue;
+    const net = ctx.get(networkIdOfRef(iface.network));
+    if (net?.kind !== "network" || net.mainType !== "sriov" || !net.resourceName) continue;
+    const pod = byId.get(iface.parent);
+    if (!pod) continue;
+    let has = requested.get(pod);
+    if (!has) {
+      has = requestedResources(pod);
+      requested.set(pod, has);
     }
-    for (const iface of interfacesOn(ctx, net)) {
-      const pod = iface.parent ? resources.get(iface.parent) : undefined;
-      if (!pod || iface.attached || requestedResources(pod).has(net.resourceName)) continue;
-      ctx.finding(
-        "error",
-        "sriov-resource-not-requested",
-        `Pod ${pod.metadata.namespace}/${pod.metadata.name} asks for ${net.namespace}/${net.name} but requests no ${net.resourceName}`,
-        [iface.id, net.id, iface.parent ?? ""],
-      );
-    }
+    if (has.has(net.resourceName)) continue;
+    ctx.finding(
+      "error",
+      "sriov-resource-not-requested",
+      `Pod ${pod.metadata.namespace}/${pod.metadata.name} asks for ${net.namespace}/${net.name} but requests no ${net.resourceName}`,
+      [iface.id, net.id, iface.parent],
+    );
   }
 }

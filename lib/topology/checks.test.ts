@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { IpRange } from "../contract/schema";
 import { usableSize } from "./checks";
-import type { IpRange } from "./schema";
 
 const range = (subnet: string, more: Partial<IpRange> = {}): IpRange => ({ subnet, exclude: [], ...more });
 

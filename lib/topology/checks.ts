@@ -1,10 +1,10 @@
+import { refOf } from "../contract/ids";
+import type { InterfaceElement, IpRange } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { addressOf, cidrSize, networkOf, parseCidr, parseIp } from "../net/ip";
 import { parseIpPoolSpec } from "../whereabouts/ippool";
 import type { BuildContext } from "./context";
-import { refOf } from "./ids";
 import type { NetworkEntry } from "./networks";
-import type { InterfaceElement, IpRange } from "./schema";
 
 /** Two interfaces of one network with the same address: one of them will not get its traffic. */
 export function checkDuplicateIps(ctx: BuildContext): void {

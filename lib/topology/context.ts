@@ -1,6 +1,4 @@
-import { boundMessage } from "../findings/bound-message";
-import type { NnsInterface } from "../nns/interfaces";
-import { hostId, interfaceId } from "./ids";
+import { hostId, interfaceId } from "../contract/ids";
 import type {
   Finding,
   FindingCode,
@@ -10,7 +8,9 @@ import type {
   Severity,
   TopologyElement,
   TopologyLink,
-} from "./schema";
+} from "../contract/schema";
+import { boundMessage } from "../findings/bound-message";
+import type { NnsInterface } from "../nns/interfaces";
 
 export type HostSideKind = HostSideElement["kind"];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { nad as nadObject, pod as podObject } from "@/testing/fixtures/objects";
 import corpus from "../cni-events/corpus/failure-messages.json";
+import { type InterfaceElement, type Topology, topologySchema } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
-import { type InterfaceElement, type Topology, topologySchema } from "./schema";
 
 const NS = "cnf";
 // multus-cni#373 ("no IP addresses available in range set: 135.111.37.1-135.111.37.1"), its NAD renamed to ours

@@ -1,13 +1,13 @@
 import { parseAddedInterface } from "../cni-events/added-interface";
 import { parseCniFailure } from "../cni-events/parse-failure";
 import type { AddedInterface, CniFailure, FailureCause } from "../cni-events/schema";
+import { nameOfRef, networkIdOfRef, podIdOfRef } from "../contract/ids";
+import type { InterfaceElement, PodElement } from "../contract/schema";
 import type { PodEvent } from "../events/schema";
 import { podNetworkEvents } from "../events/select";
 import type { FindingCode } from "../findings/catalogue";
 import type { KubeObject } from "../k8s/objects";
 import type { BuildContext } from "./context";
-import { nameOfRef, networkIdOfRef, podIdOfRef } from "./ids";
-import type { InterfaceElement, PodElement } from "./schema";
 
 const SANDBOX_CODE: Record<FailureCause, FindingCode> = {
   "ip-range-exhausted": "sandbox-ip-range-exhausted",

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoTopology } from "@/testing/fixtures/demo";
+import type { Topology } from "../contract/schema";
 import { toDot } from "./format-dot";
-import type { Topology } from "./schema";
 
 /** A tiny topology whose names carry the characters that break DOT if left unescaped. */
 const tricky: Topology = {

@@ -1,5 +1,5 @@
-import { refOf } from "./ids";
-import type { Topology, TopologyElement } from "./schema";
+import { refOf } from "../contract/ids";
+import type { Topology, TopologyElement } from "../contract/schema";
 
 const esc = (s: string): string => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
 const q = (s: string): string => `"${esc(s)}"`;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoTopology } from "@/testing/fixtures/demo";
+import type { Topology } from "../contract/schema";
 import { toMermaid } from "./format-mermaid";
-import type { Topology } from "./schema";
 
 describe("toMermaid", () => {
   let t: Topology;

@@ -1,5 +1,5 @@
-import { refOf } from "./ids";
-import type { Topology, TopologyElement } from "./schema";
+import { refOf } from "../contract/ids";
+import type { Topology, TopologyElement } from "../contract/schema";
 
 /** Mermaid ids must be plain words; element ids contain slashes and dots. */
 function idMap(t: Topology): Map<string, string> {

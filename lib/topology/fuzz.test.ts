@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoObjects } from "@/testing/fixtures/demo";
+import { type Mutation, mutationArb, objectsArb } from "../../testing/fixtures/fuzz-arbitraries";
+import { type Topology, topologySchema } from "../contract/schema";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
 import { toDot } from "./format-dot";
 import { toMermaid } from "./format-mermaid";
-import { type Mutation, mutationArb, objectsArb } from "./fuzz-arbitraries";
-import { type Topology, topologySchema } from "./schema";
 
 // The build's invariants over arbitrary Kubernetes-shaped objects and over mutations of the demo cluster's
 // objects (issue 11). `npm test` runs a fixed seed and a bounded number of cases; `npm run fuzz` runs many more with

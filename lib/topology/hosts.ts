@@ -1,9 +1,4 @@
-import { isDnsSubdomain } from "../k8s/names";
-import type { KubeObject } from "../k8s/objects";
-import { NIC_TYPES, parseNnsInterfaces } from "../nns/interfaces";
-import { isObject, str, stringsAt } from "../result";
-import type { BuildContext, HostSideKind } from "./context";
-import { hostId, pointId } from "./ids";
+import { hostId, pointId } from "../contract/ids";
 import {
   type BridgeElement,
   type HostDeviceElement,
@@ -11,7 +6,12 @@ import {
   type ParentElement,
   parentElementSchema,
   type TopologyElement,
-} from "./schema";
+} from "../contract/schema";
+import { isDnsSubdomain } from "../k8s/names";
+import type { KubeObject } from "../k8s/objects";
+import { NIC_TYPES, parseNnsInterfaces } from "../nns/interfaces";
+import { isObject, str, stringsAt } from "../result";
+import type { BuildContext, HostSideKind } from "./context";
 
 export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states: readonly KubeObject[]): void {
   for (const node of nodes) {

@@ -1,8 +1,8 @@
 import { compareCodePoints } from "../compare";
+import type { Finding } from "../contract/schema";
 import { isDnsLabel, isDnsSubdomain } from "../k8s/names";
+import { newerCopy } from "../k8s/newer-copy";
 import type { KubeObject } from "../k8s/objects";
-import { fingerprint } from "./fingerprint";
-import type { Finding } from "./schema";
 
 /** How a kind is named: cluster-scoped (nodes) or namespaced, "default" when a file leaves the namespace out. */
 export interface IntakeKind {
@@ -42,17 +42,4 @@ export function intake(objects: readonly KubeObject[], kind: IntakeKind, finding
     findings.push({ severity: "warning", code: "object-invalid", message, elements: [] });
   }
   return [...byKey.entries()].sort(([a], [b]) => compareCodePoints(a, b)).map(([, o]) => o);
-}
-
-/** Of two copies of one object: the higher resourceVersion, else the one whose content sorts last (input order never decides). */
-export function newerCopy(a: KubeObject, b: KubeObject): boolean {
-  const ra = rv(a);
-  const rb = rv(b);
-  if (ra !== rb) return ra > rb;
-  return compareCodePoints(fingerprint(a), fingerprint(b)) > 0;
-}
-
-function rv(o: KubeObject): bigint {
-  const v = o.metadata.resourceVersion;
-  return typeof v === "string" && /^\d{1,30}$/.test(v) ? BigInt(v) : -1n;
 }

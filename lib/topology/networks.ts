@@ -1,11 +1,11 @@
+import { networkId, refOf } from "../contract/ids";
+import type { NetworkElement } from "../contract/schema";
 import { annotation, type KubeObject } from "../k8s/objects";
 import { type NadConfig, parseNadConfig } from "../nad/parse-config";
 import { validateNadConfig } from "../nad/validate-config";
 import { isOperatorOwned, parseAdditionalNetworks } from "../openshift/operator-network";
 import { isObject, str } from "../result";
 import type { BuildContext } from "./context";
-import { networkId, refOf } from "./ids";
-import type { NetworkElement } from "./schema";
 
 export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
 

@@ -1,6 +1,6 @@
+import { refOf } from "../contract/ids";
 import type { NetworkStatus } from "../pod/network-status";
 import type { NetworkRequest } from "../pod/networks-annotation";
-import { refOf } from "./ids";
 
 /** Entries in list order, handing out the first one nobody has taken yet: amortised O(1) per take. */
 class Queue {

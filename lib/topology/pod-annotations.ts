@@ -1,5 +1,7 @@
 // A pod's two Multus annotations, read for the topology: what it asks for and what it got. A malformed one becomes a
 // finding on the pod, never a crash.
+
+import type { PodElement } from "../contract/schema";
 import { annotation, type KubeObject } from "../k8s/objects";
 import {
   NETWORK_STATUS_ANNOTATION,
@@ -9,7 +11,6 @@ import {
 import { type NetworkStatus, parseNetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, parseNetworksAnnotation } from "../pod/networks-annotation";
 import type { BuildContext } from "./context";
-import type { PodElement } from "./schema";
 
 export function readRequests(ctx: BuildContext, pod: KubeObject, el: PodElement): NetworkRequest[] {
   const raw = annotation(pod, NETWORKS_ANNOTATION);

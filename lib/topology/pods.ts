@@ -1,14 +1,14 @@
+import { hostId, podId, podRefOf, refOf } from "../contract/ids";
+import type { HostSideElement, InterfaceElement, PodElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import type { NetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, requestedInterfaceNames } from "../pod/networks-annotation";
 import { isObject, str, stringsAt } from "../result";
 import type { BuildContext } from "./context";
 import { ensurePoint, nodeOf } from "./hosts";
-import { hostId, podId, podRefOf, refOf } from "./ids";
 import type { NetworkEntry } from "./networks";
 import { pairStatuses } from "./pair-statuses";
 import { readRequests, readStatuses } from "./pod-annotations";
-import type { HostSideElement, InterfaceElement, PodElement } from "./schema";
 
 /** An interface still waiting for a host device; who holds the device is known only once every pod is in. */
 interface DeviceWait {

@@ -1,5 +1,5 @@
+import type { IpRange } from "../contract/schema";
 import { cidrSize, type IpFamily, networkOf, parseCidr, parseIp } from "../net/ip";
-import type { IpRange } from "./schema";
 
 export interface Bounds {
   family: IpFamily;

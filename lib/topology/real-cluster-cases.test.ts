@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
+import type { Topology } from "../contract/schema";
 import { type ClusterSnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "./build";
-import type { Topology } from "./schema";
 
 /** The cases issue 10 found on a real-looking cluster, each reduced to the objects that show it. */
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { mergeNetworksAnnotation } from "../attach/attach";
+import type { WorkloadElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { buildTopology } from "./build";
-import type { WorkloadElement } from "./schema";
 
 const workload = (kind: string, name: string, networks: string | undefined, selector = true): KubeObject => ({
   apiVersion: "apps/v1",

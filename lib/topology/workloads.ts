@@ -2,13 +2,13 @@
 // for. A pod keeps the annotation it was created with, so after "attach" (or the walk-through's `oc patch deploy`)
 // the difference is the rollout still to come.
 import { compareCodePoints } from "../compare";
+import { podId, workloadId } from "../contract/ids";
+import type { Finding, WorkloadElement } from "../contract/schema";
 import { annotation, type KubeObject } from "../k8s/objects";
 import { templateNetworks, workloadKindSchema } from "../k8s/workloads";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { parseNetworksAnnotation, requestKey } from "../pod/networks-annotation";
 import { isObject } from "../result";
-import { podId, workloadId } from "./ids";
-import type { Finding, WorkloadElement } from "./schema";
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && [...a].sort(compareCodePoints).join("\n") === [...b].sort(compareCodePoints).join("\n");

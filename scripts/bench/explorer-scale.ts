@@ -15,9 +15,9 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type Browser, chromium } from "@playwright/test";
+import type { Topology } from "@/lib/contract/schema";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
-import type { Topology } from "@/lib/topology/schema";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 
 /**
@@ -75,7 +75,7 @@ rows.push([
 // The filter module is being written alongside this script: import it by a computed path so the type check
 // does not depend on it, and check its shape at run time.
 type Criteria = { namespace?: string; network?: string; host?: string };
-const filterFile = path.join(ROOT, "lib/graph/filter.ts");
+const filterFile = path.join(ROOT, "lib/match/filter.ts");
 const filterMod: unknown = existsSync(filterFile) ? await import(pathToFileURL(filterFile).href) : null;
 if (
   filterMod &&
@@ -101,7 +101,7 @@ if (
       `${ms(median(Array.from({ length: 5 }, () => timeIt(() => filterTopology(topology, c)))))} (${kept} elements kept)`,
     ]);
   }
-} else console.error("note: lib/graph/filter.ts with filterTopology() not found; filter timings skipped");
+} else console.error("note: lib/match/filter.ts with filterTopology() not found; filter timings skipped");
 
 // 2. The snapshot on disk and the production server on a free loopback port.
 if (opt.build || !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {

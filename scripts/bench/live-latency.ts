@@ -5,9 +5,9 @@
  *   npx tsx --tsconfig tsconfig.json scripts/bench/live-latency.ts [rounds]
  */
 import { performance } from "node:perf_hooks";
+import { interfaceId, podId } from "@/lib/contract/ids";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
-import { interfaceId, podId } from "@/lib/topology/ids";
-import type { TopologyPayload } from "@/lib/topology/payload";
+import type { TopologyPayload } from "@/lib/wire/payload";
 import { appRouter } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { SourceRegistry } from "@/server/sources/registry";

@@ -1,11 +1,13 @@
 import { clusterRouter } from "./routers/cluster";
 import { networksRouter } from "./routers/networks";
+import { reachRouter } from "./routers/reach";
 import { topologyRouter } from "./routers/topology";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
   networks: networksRouter,
+  reach: reachRouter,
   topology: topologyRouter,
 });
 

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import type { Finding } from "@/lib/contract/schema";
 import { parseYamlDocuments, readJson, SnapshotError } from "@/lib/k8s/read-objects";
 import { type ClusterSnapshot, snapshotFromObjects } from "@/lib/k8s/snapshot";
-import type { Finding } from "@/lib/topology/schema";
 
 const EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 

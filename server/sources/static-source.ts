@@ -1,6 +1,6 @@
 import { type KubeObject, keyOf } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, slotOf } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import { MemoryWriter } from "../writers/memory-writer";
 import type { ClusterWriter } from "../writers/types";
 import { type ClusterSource, Listeners } from "./types";

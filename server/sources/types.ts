@@ -1,5 +1,6 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
+import type { ProbeKube } from "../probes/kube";
 import type { ClusterWriter } from "../writers/types";
 
 /** One place the cluster's objects come from: the demo, a snapshot file, or a live API server. */
@@ -18,6 +19,11 @@ export interface ClusterSource {
   signedOut?(): string | null;
   /** where writes go; null for read-only sources (a snapshot file) */
   writer(): ClusterWriter | null;
+  /**
+   * Probe pods run as this source's identity (server/probes/); absent for sources that are no cluster (demo,
+   * snapshot) and for the read-only service account.
+   */
+  prober?(): ProbeKube | null;
 }
 
 /** A tiny synchronous emitter shared by the sources. */

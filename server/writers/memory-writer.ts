@@ -1,8 +1,8 @@
 import { workloadKindSchema } from "@/lib/attach/attach";
+import { refOf } from "@/lib/contract/ids";
 import { type KubeObject, keyOf } from "@/lib/k8s/objects";
 import { templateNetworks, withTemplateNetworks, workloadEntry } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
-import { refOf } from "@/lib/topology/ids";
 import type { StaticSource } from "../sources/static-source";
 import { type ClusterWriter, conflictError, type WorkloadRef, WriteError } from "./types";
 

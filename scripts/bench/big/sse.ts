@@ -1,4 +1,4 @@
-import type { ViewMessage, ViewQuery } from "@/lib/topology/view-protocol";
+import type { ViewMessage, ViewQuery } from "@/lib/wire/view-protocol";
 
 export interface Subscriber {
   /** resolves with the first message, its size in bytes and when it arrived */

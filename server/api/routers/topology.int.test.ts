@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
-import type { TopologyPayload } from "@/lib/topology/payload";
+import type { TopologyPayload } from "@/lib/wire/payload";
 import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { SourceRegistry } from "../../sources/registry";
 import { appRouter } from "../root";

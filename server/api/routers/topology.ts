@@ -1,7 +1,7 @@
 import { tracked } from "@trpc/server";
 import { z } from "zod";
-import { formTopology } from "@/lib/topology/incremental/form-topology";
-import { RANGE_LIMIT, viewQuerySchema } from "@/lib/topology/view-protocol";
+import { formTopology } from "@/lib/store/form-topology";
+import { RANGE_LIMIT, viewQuerySchema } from "@/lib/wire/view-protocol";
 import { ChangeSignal } from "../../change-signal";
 import { assertSignedIn } from "../../sources/registry";
 import { payloadOf } from "../../topology-cache";

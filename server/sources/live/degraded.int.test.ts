@@ -8,8 +8,8 @@ import {
   startTestCluster,
   type TestCluster,
 } from "@/testing/testbed/cluster";
+import { testKubeConfig } from "../../../testing/live-source";
 import { LiveSource } from "./live-source";
-import { testKubeConfig } from "./test-helpers";
 
 // A plain Kubernetes cluster with Multus only: no nmstate, no whereabouts, not OpenShift.
 let cluster: TestCluster;

@@ -2,10 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { testKubeConfig } from "../../../testing/live-source";
 import { TopologyFeed } from "../../topology-feed";
 import { joinChannel } from "../../view-channel";
 import { LiveSource } from "./live-source";
-import { testKubeConfig } from "./test-helpers";
 
 // Issue 25, item 1, on the real test bed: whoever may create pods and Events in one namespace posts 16 KiB
 // "aaa…<n>"-shaped FailedCreatePodSandBox messages about a pod with a secondary network, 5 a second. Before the fix

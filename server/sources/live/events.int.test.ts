@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InterfaceElement } from "@/lib/contract/schema";
 import { buildTopology } from "@/lib/topology/build";
-import type { InterfaceElement } from "@/lib/topology/schema";
 import { grantNamespaceReader, kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { testKubeConfig, waitFor } from "../../../testing/live-source";
 import { LiveSource } from "./live-source";
-import { testKubeConfig, waitFor } from "./test-helpers";
 
 const NS = "multus-test";
 const POD_E = "pod-e-5c7d9f8b6-q4w8z";

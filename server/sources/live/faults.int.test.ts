@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
 import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Topology } from "@/lib/contract/schema";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
-import type { Topology } from "@/lib/topology/schema";
 import { DEMO_NS, W1 } from "@/testing/fixtures/demo";
 import { pod as podObject } from "@/testing/fixtures/objects";
 import {
@@ -14,12 +14,12 @@ import {
   startTestCluster,
   type TestCluster,
 } from "@/testing/testbed/cluster";
+import { waitFor } from "../../../testing/live-source";
 import { appRouter } from "../../api/root";
 import { createInnerContext } from "../../api/trpc";
 import { SourceRegistry } from "../registry";
 import { LiveSource } from "./live-source";
 import { resourcePath, WATCHED } from "./resources";
-import { waitFor } from "./test-helpers";
 
 // Faults injected into the real test bed (issue 11): the API server killed and restarted, the connection cut while
 // the cluster changes, etcd compacted, RBAC revoked and restored, a poison object created. After each, the live

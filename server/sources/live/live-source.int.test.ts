@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
 import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { testKubeConfig, waitFor } from "../../../testing/live-source";
 import { DEMO_DIR } from "../demo";
 import { readSnapshot } from "../read-snapshot";
 import { LiveSource } from "./live-source";
-import { testKubeConfig, waitFor } from "./test-helpers";
 
 const POD_A = "pod-a-5bb7694d4-j8g6b";
 const podPath = (name: string) => `/api/v1/namespaces/multus-test/pods/${name}`;

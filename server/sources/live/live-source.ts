@@ -1,7 +1,8 @@
 import { type KubeConfig, type KubernetesObject, VersionApi } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
-import type { SourceInfo, SourceStatus } from "@/lib/topology/payload";
+import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
+import { ProbeKube } from "../../probes/kube";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners } from "../types";
@@ -111,6 +112,11 @@ export class LiveSource implements ClusterSource {
     if (this.opts.readOnly) return null;
     this.liveWriter ??= new LiveWriter(this.kc);
     return this.liveWriter;
+  }
+
+  /** Probe pods as this source's identity (the service account's read-only source runs none). */
+  prober(): ProbeKube | null {
+    return this.opts.readOnly ? null : new ProbeKube(this.kc);
   }
 
   async close(): Promise<void> {

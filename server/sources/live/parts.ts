@@ -1,8 +1,8 @@
 import type { Informer, KubernetesObject, ObjectCache } from "@kubernetes/client-node";
+import type { Finding } from "@/lib/contract/schema";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
-import type { SourceStatus } from "@/lib/topology/payload";
-import type { Finding } from "@/lib/topology/schema";
+import type { SourceStatus } from "@/lib/wire/payload";
 import type { WatchedResource } from "./resources";
 
 // The live source's parts (one per kind, and per fallback namespace) and what they add up to: its status and its

@@ -1,0 +1,110 @@
+import { compareCodePoints } from "../compare";
+import type { Finding } from "../contract/schema";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import { type IntakeKind, intake } from "../topology/intake";
+
+interface Group {
+  raws: Map<string, KubeObject>;
+  chosen: KubeObject | undefined;
+  refused: Finding[];
+}
+
+/**
+ * The build's intake stage (refuse names Kubernetes would refuse, "default" namespace, one copy per object), run
+ * per object key as objects change instead of over every object of the kind: intake() itself judges each group
+ * of copies, so the rules live in one place.
+ */
+export class KindIntake {
+  private readonly raws = new Map<string, KubeObject>();
+  private readonly groups = new Map<string, Group>();
+  private refusedNow: Finding[] | null = [];
+  /** the refused objects changed since the last call */
+  takeRefusedChange(): boolean {
+    const changed = this.refusedChanged;
+    this.refusedChanged = false;
+    return changed;
+  }
+  private refusedChanged = false;
+
+  constructor(private readonly kind: IntakeKind) {}
+
+  private groupKey(o: KubeObject): string {
+    return this.kind.namespaced ? `${o.metadata.namespace ?? "default"}/${o.metadata.name}` : o.metadata.name;
+  }
+
+  /** Takes in the kind's objects; calls `touched` with what an object key held before and holds now. */
+  sync(list: readonly KubeObject[], touched: (before: KubeObject | undefined, after: KubeObject | undefined) => void) {
+    const dirty = new Set<string>();
+    const seen = new Set<string>();
+    const put = (rawKey: string, obj: KubeObject | undefined, old: KubeObject | undefined) => {
+      const which = obj ?? old;
+      if (!which) return;
+      const key = this.groupKey(which);
+      const g = this.groups.get(key) ?? { raws: new Map(), chosen: undefined, refused: [] };
+      this.groups.set(key, g);
+      if (obj) g.raws.set(rawKey, obj);
+      else g.raws.delete(rawKey);
+      dirty.add(key);
+    };
+    for (const obj of list) {
+      const rawKey = keyOf(obj);
+      seen.add(rawKey);
+      const old = this.raws.get(rawKey);
+      if (old === obj) continue;
+      if (old && this.groupKey(old) !== this.groupKey(obj)) put(rawKey, undefined, old);
+      this.raws.set(rawKey, obj);
+      put(rawKey, obj, old);
+    }
+    if (seen.size !== this.raws.size) {
+      for (const [rawKey, old] of this.raws) {
+        if (seen.has(rawKey)) continue;
+        this.raws.delete(rawKey);
+        put(rawKey, undefined, old);
+      }
+    }
+    for (const key of dirty) {
+      const g = this.groups.get(key);
+      if (!g) continue;
+      const before = g.chosen;
+      const refused: Finding[] = [];
+      g.chosen = intake([...g.raws.values()], this.kind, refused)[0];
+      if (refused.length || g.refused.length) {
+        this.refusedNow = null;
+        this.refusedChanged = true;
+      }
+      g.refused = refused;
+      if (g.raws.size === 0) this.groups.delete(key);
+      if (before !== g.chosen) touched(before, g.chosen);
+    }
+    return dirty.size > 0;
+  }
+
+  /** Some object of this key came in, taken in or refused. */
+  has(key: string): boolean {
+    return this.groups.has(key);
+  }
+
+  get(key: string): KubeObject | undefined {
+    return this.groups.get(key)?.chosen;
+  }
+
+  /** The objects taken in, in the build's order (code points of their keys). */
+  sorted(): KubeObject[] {
+    return [...this.groups.entries()]
+      .filter(([, g]) => g.chosen)
+      .sort(([a], [b]) => compareCodePoints(a, b))
+      .flatMap(([, g]) => (g.chosen ? [g.chosen] : []));
+  }
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  /** The objects left out, as the build reports them. */
+  refused(): Finding[] {
+    this.refusedNow ??= [...this.groups.values()]
+      .flatMap((g) => g.refused)
+      .sort((a, b) => compareCodePoints(a.message, b.message));
+    return this.refusedNow;
+  }
+}

@@ -1,0 +1,121 @@
+import { compareCodePoints } from "../compare";
+import { podId } from "../contract/ids";
+import type { Finding, InterfaceElement, NetworkElement, TopologyElement, TopologyLink } from "../contract/schema";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import { isObject } from "../result";
+import { type CheckInputs, runChecks } from "../topology/check-registry";
+import { BuildContext } from "../topology/context";
+import { applyPodEvents } from "../topology/events";
+import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../topology/hosts";
+import type { NetworkEntry } from "../topology/networks";
+import { addPods } from "../topology/pods";
+import { type CrossFragment, crossFragments } from "./cross-checks";
+
+/** The shard of pods with no node: they share nothing, so they can be built together without a host. */
+export const UNSCHEDULED = "";
+
+/** What one node contributes: its host, host-side points, pods and their interfaces, and the findings on them. */
+export interface ShardInput {
+  node: KubeObject | undefined;
+  state: KubeObject | undefined;
+  /** the pods scheduled on this node (or, for UNSCHEDULED, on none) */
+  pods: readonly KubeObject[];
+  /** the network events about those pods */
+  events: readonly KubeObject[];
+  /** what the cluster says about NodeNetworkState, for hosts without one (see explainInferredHosts) */
+  nns: NnsAvailability;
+  /** some NodeNetworkState object (valid or not) is named after this node */
+  named: boolean;
+  /** every pod goes to the cross-host checks (a dhcp network is there: the daemon check reads all pods) */
+  allPods: boolean;
+  /** what the host checks read besides the elements, given the shard's pods */
+  checks: (pods: readonly KubeObject[]) => CheckInputs;
+}
+
+/** An interface the cluster-wide duplicate-IP check must see, with where the full build meets it. */
+export interface AddressedInterface {
+  element: InterfaceElement;
+  /** keyOf(pod): the full build meets pods in this order */
+  podKey: string;
+  /** its place among its pod's interfaces */
+  seq: number;
+}
+
+export interface ShardResult {
+  elements: Map<string, TopologyElement>;
+  links: TopologyLink[];
+  findings: Finding[];
+  /** pod id → the ids of the pod and its interfaces, for views that pick pods */
+  pods: Map<string, string[]>;
+  interfaces: AddressedInterface[];
+  /** what the checks across hosts read of this shard */
+  cross: CrossFragment[];
+}
+
+/** The pods in the full build's order (code points of their keys), each key made once rather than per comparison. */
+const byKey = (pods: readonly KubeObject[]): KubeObject[] =>
+  pods
+    .map((pod) => ({ key: keyOf(pod), pod }))
+    .sort((a, b) => compareCodePoints(a.key, b.key))
+    .map((k) => k.pod);
+
+/** The network elements by id, made once per network stage rather than once per shard (500 shards × 200 NADs). */
+const byIdOf = new WeakMap<Map<string, NetworkEntry>, Map<string, NetworkElement>>();
+function networkElements(networks: Map<string, NetworkEntry>): Map<string, NetworkElement> {
+  let byId = byIdOf.get(networks);
+  if (!byId) {
+    byId = new Map([...networks.values()].map((n) => [n.element.id, n.element]));
+    byIdOf.set(networks, byId);
+  }
+  return byId;
+}
+
+/** The node a pod is scheduled on, as the full build reads it ("" and absent both mean none). */
+export function shardOf(pod: KubeObject): string {
+  const name = isObject(pod.spec) ? pod.spec.nodeName : undefined;
+  return typeof name === "string" ? name : UNSCHEDULED;
+}
+
+/**
+ * Runs the full build's own stages on one node's objects. Everything the stages join within a node (points
+ * created on first use, host devices held by one pod, devices missing from NodeNetworkState) stays inside it,
+ * so the union of the shards is the full build less the networks and the cluster-wide checks.
+ */
+export function buildShard(
+  name: string,
+  input: ShardInput,
+  networks: Map<string, NetworkEntry>,
+  bridges: ReadonlySet<string>,
+): ShardResult {
+  const ctx = new BuildContext();
+  addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
+  // The networks are in the context as in the full build (the event stage names them), then taken out again.
+  for (const n of networks.values()) ctx.add(n.element);
+  const pods = byKey(input.pods);
+  addPods(ctx, pods, networks);
+  applyPodEvents(ctx, input.events);
+  markIslands(ctx, bridges);
+  explainInferredHosts(ctx, input.nns, input.named ? new Set([name]) : new Set());
+  // The checks that stay within a host; the other scopes run once in the store (a network's own finding would
+  // otherwise come once per shard).
+  runChecks("host", ctx, input.checks(pods));
+  const netById = networkElements(networks);
+  for (const n of networks.values()) ctx.elements.delete(n.element.id);
+  const podIds = new Map<string, string[]>();
+  const podKeys = new Map<string, string>();
+  for (const p of pods) {
+    podKeys.set(podId(p.metadata.namespace ?? "default", p.metadata.name), keyOf(p));
+  }
+  const interfaces: AddressedInterface[] = [];
+  for (const el of ctx.elements.values()) {
+    if (el.kind === "pod") podIds.set(el.id, [el.id]);
+    else if (el.kind === "interface" && el.parent) {
+      const list = podIds.get(el.parent);
+      list?.push(el.id);
+      interfaces.push({ element: el, podKey: podKeys.get(el.parent) ?? el.parent, seq: list ? list.length : 0 });
+    }
+  }
+  const links = [...ctx.links.values()];
+  const cross = crossFragments(ctx.elements, links, podIds, podKeys, netById, input.allPods);
+  return { elements: ctx.elements, links, findings: ctx.findings, pods: podIds, interfaces, cross };
+}

@@ -1,0 +1,301 @@
+import { compareCodePoints } from "../compare";
+import { hostId } from "../contract/ids";
+import { KIND_ORDER } from "../contract/kind-order";
+import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
+import type { ClusterSnapshot } from "../k8s/snapshot";
+import type { ClusterOverview } from "../overview/schema";
+import { usedBridges } from "../topology/networks";
+import { clusterFindings } from "./cluster-checks";
+import { type Commit, elementJson, relationsOf, type Shard } from "./commit";
+
+export type { Commit };
+
+import { crossHostFindings } from "./cross-checks";
+import { DuplicateIndex } from "./duplicates";
+import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
+import { Inputs, touches } from "./inputs";
+import { globalProblems, mergeOverview, type ProblemsMemo, shardOverview } from "./overview";
+import { buildShard, type ShardResult } from "./shard";
+import { WORKLOAD_OWNER } from "./workload-stage";
+
+const NETWORKS = "\u0000networks";
+
+/**
+ * The topology kept up to date by parts. Each node is a shard (its host, points, pods and interfaces), built by
+ * the full build's own stages; the networks and the cluster-wide checks (IP pools, duplicate addresses) are
+ * kept beside them. A change rebuilds only the shards it touches, a few at a time (`step`), and becomes
+ * visible at once when all are done (`commit`), with the revision of every element it changed.
+ */
+export class TopologyStore {
+  revision = 0;
+  private readonly inputs = new Inputs();
+  private readonly shards = new Map<string, Shard>();
+  private readonly pending = new Map<string, Shard | null>();
+  private readonly dirty = new Set<string>();
+  private networksDirty = true;
+  private poolsDirty = true;
+  private stage: NetworkStage = buildNetworkStage([], null);
+  private bridges: ReadonlySet<string> = new Set();
+  private dhcp = false;
+  private crossNotes: Finding[] = [];
+  private clusterNotes: Finding[] = [];
+  /** an input the cross-host or cluster checks read changed */
+  private checksDirty = false;
+  private networkJson = new Map<string, string>();
+  private readonly duplicates = new DuplicateIndex();
+  private poolNotes: Finding[] = [];
+  /** element id → revision of its last change */
+  readonly revisions = new Map<string, number>();
+  /** element id → the shard that holds it */
+  private readonly owner = new Map<string, string>();
+
+  /** Takes in the source's objects; nothing is visible until the work is done and committed. */
+  sync(snap: ClusterSnapshot): void {
+    const c = this.inputs.sync(snap);
+    for (const s of c.shards) this.dirty.add(s);
+    if (c.allShards) for (const s of [...this.inputs.allShards(), ...this.shards.keys()]) this.dirty.add(s);
+    if (c.networks) this.networksDirty = true;
+    if (c.pools || c.podSet || c.notes || touches(c, "network")) this.poolsDirty = true;
+    // A shard's own pods rebuild it; any other input a host check reads rebuilds every shard.
+    if (touches(c, "host", ["pods"])) for (const s of this.inputs.allShards()) this.dirty.add(s);
+    if (touches(c, "cross-host") || touches(c, "cluster")) this.checksDirty = true;
+  }
+
+  /** Whether anything awaits building. */
+  get busy(): boolean {
+    const some = this.networksDirty || this.poolsDirty || this.checksDirty || this.inputs.workloads.busy;
+    return some || this.dirty.size > 0 || this.pending.size > 0;
+  }
+
+  /** Builds up to `budget` shards; returns true while shards remain. */
+  step(budget = 8): boolean {
+    if (this.networksDirty) {
+      this.networksDirty = false;
+      this.poolsDirty = true;
+      this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
+      this.bridges = usedBridges(this.stage.networks);
+      this.dhcp = this.stage.elements.some((n) => n.ipam?.type === "dhcp" && !n.managedBy);
+      for (const s of this.inputs.allShards()) this.dirty.add(s);
+      for (const s of this.shards.keys()) this.dirty.add(s);
+    }
+    for (const name of this.dirty) {
+      if (budget-- <= 0) return true;
+      this.dirty.delete(name);
+      const input = this.inputs.shardInput(name, this.dhcp);
+      if (!input) {
+        this.pending.set(name, null);
+        continue;
+      }
+      const result = buildShard(name, input, this.stage.networks, this.bridges);
+      this.pending.set(name, { result, json: new Map() });
+    }
+    return this.dirty.size > 0;
+  }
+
+  /** Makes the built shards visible; null when nothing changed. Call once `step` returns false. */
+  commit(): Commit | null {
+    if (this.dirty.size > 0 || this.networksDirty) return null;
+    const upserted = new Set<string>();
+    const removed = new Set<string>();
+    const revision = this.revision + 1;
+    let relations = false;
+    const crossDirty = this.pending.size > 0 || this.poolsDirty || this.checksDirty;
+    for (const [name, next] of this.pending) {
+      const before = this.shards.get(name);
+      relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
+      for (const id of before?.result.elements.keys() ?? []) {
+        if (!next?.result.elements.has(id) && this.owner.get(id) === name) removed.add(id);
+      }
+      if (next) this.place(name, before, next, upserted, removed);
+      else this.shards.delete(name);
+      this.duplicates.replace(name, next?.result.interfaces ?? []);
+    }
+    this.pending.clear();
+    for (const id of removed) {
+      this.owner.delete(id);
+      this.revisions.delete(id);
+    }
+    const pools = this.settleGlobal(upserted, removed);
+    relations =
+      this.inputs.workloads.settle({ upserted, removed, owner: this.owner, revisions: this.revisions }) || relations;
+    relations = this.duplicates.settle() || pools || relations;
+    if (crossDirty) relations = this.settleCross() || relations;
+    if (upserted.size === 0 && removed.size === 0 && !relations) return null;
+    this.revision = revision;
+    for (const id of upserted) this.revisions.set(id, revision);
+    return { revision, upserted, removed, relations };
+  }
+
+  /** Puts a built shard in place: its elements that are new or different are upserted. */
+  private place(name: string, before: Shard | undefined, next: Shard, upserted: Set<string>, removed: Set<string>) {
+    this.shards.set(name, next);
+    for (const id of next.result.elements.keys()) {
+      const was = this.owner.get(id);
+      // A new element is upserted as it is; one that was there is compared by its JSON.
+      const old = was === undefined ? undefined : was === name ? before && elementJson(before, id) : this.jsonOf(id);
+      this.owner.set(id, name);
+      removed.delete(id);
+      if (old === undefined || old !== elementJson(next, id)) upserted.add(id);
+    }
+  }
+
+  /** Runs every pending step and commits: what tests and the command line use. */
+  flush(): Commit | null {
+    while (this.step(Number.POSITIVE_INFINITY)) {}
+    return this.commit();
+  }
+
+  /** The checks across hosts and over the whole cluster (check-registry.ts); true when their findings changed. */
+  private settleCross(): boolean {
+    this.checksDirty = false;
+    const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
+    const inputs = this.inputs.checkInputs();
+    const cross = crossHostFindings(this.stage.elements, fragments, inputs);
+    const interfaces = () => [...this.shards.values()].map((s) => s.result.interfaces);
+    const cluster = clusterFindings(this.stage.elements, interfaces, inputs);
+    const changed = JSON.stringify([cross, cluster]) !== JSON.stringify([this.crossNotes, this.clusterNotes]);
+    this.crossNotes = cross;
+    this.clusterNotes = cluster;
+    return changed;
+  }
+
+  private settleGlobal(upserted: Set<string>, removed: Set<string>): boolean {
+    if (!this.poolsDirty) return false;
+    this.poolsDirty = false;
+    const podKeys = new Set<string>();
+    for (const group of this.inputs.podsByShard.values()) for (const key of group.keys()) podKeys.add(key);
+    this.poolNotes = poolFindings(this.stage, podKeys, this.inputs.checkInputs());
+    const json = new Map(this.stage.elements.map((e) => [e.id, JSON.stringify(e)]));
+    for (const [id, s] of json) {
+      if (this.networkJson.get(id) !== s) upserted.add(id);
+      this.owner.set(id, NETWORKS);
+      removed.delete(id);
+    }
+    for (const id of this.networkJson.keys()) if (!json.has(id) && this.owner.get(id) === NETWORKS) removed.add(id);
+    this.networkJson = json;
+    return true;
+  }
+
+  /** An element's JSON as last committed. */
+  jsonOf(id: string): string | undefined {
+    const owner = this.owner.get(id);
+    if (owner === undefined) return undefined;
+    if (owner === WORKLOAD_OWNER) return this.inputs.workloads.json.get(id);
+    if (owner === NETWORKS) return this.networkJson.get(id);
+    const shard = this.shards.get(owner);
+    return shard && elementJson(shard, id);
+  }
+
+  element(id: string): TopologyElement | undefined {
+    const owner = this.owner.get(id);
+    if (owner === undefined) return undefined;
+    if (owner === NETWORKS) return this.stage.elements.find((e) => e.id === id);
+    if (owner === WORKLOAD_OWNER) return this.inputs.workloads.elements.get(id);
+    return this.shards.get(owner)?.result.elements.get(id);
+  }
+
+  shard(name: string): ShardResult | undefined {
+    return this.shards.get(name)?.result;
+  }
+
+  shardNames(): IterableIterator<string> {
+    return this.shards.keys();
+  }
+
+  shardOfElement(id: string): string | undefined {
+    return this.owner.get(id);
+  }
+
+  /** The node an element lies on (itself for a host); undefined for networks and unscheduled pods. */
+  hostOf(id: string): string | undefined {
+    const owner = this.owner.get(id);
+    if (owner === undefined || owner === NETWORKS || owner === WORKLOAD_OWNER) return undefined;
+    return this.shards.get(owner)?.result.elements.has(hostId(owner)) ? owner : undefined;
+  }
+
+  networks(): readonly TopologyElement[] {
+    return this.stage.elements;
+  }
+  workloads(): IterableIterator<TopologyElement> {
+    return this.inputs.workloads.elements.values();
+  }
+
+  /** Findings that belong to no node: the source's notes, the NADs', the pools', the cross-host and cluster checks'. */
+  globalFindings(): Finding[] {
+    return [
+      ...this.inputs.notes,
+      ...this.inputs.refused(),
+      ...this.stage.findings,
+      ...this.poolNotes,
+      ...this.crossNotes,
+      ...this.clusterNotes,
+      ...this.duplicates.findings(),
+      ...this.inputs.workloads.findings(),
+    ];
+  }
+
+  private readonly overviews = new WeakMap<ShardResult, ClusterOverview>();
+  private overviewAt: { revision: number; value: ClusterOverview } | null = null;
+  private problemsMemo: ProblemsMemo = new Map();
+
+  /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
+  overview(): ClusterOverview {
+    if (this.overviewAt?.revision === this.revision) return this.overviewAt.value;
+    let findings = 0;
+    const networks = new Map(this.stage.elements.map((n) => [n.id, n]));
+    const parts = [...this.shards.values()].map(({ result }) => {
+      findings += result.findings.length;
+      const hit = this.overviews.get(result);
+      if (hit) return hit;
+      const part = shardOverview(result, networks);
+      this.overviews.set(result, part);
+      return part;
+    });
+    const global = this.globalFindings();
+    const lookup = {
+      shard: (id: string) => {
+        const owner = this.owner.get(id);
+        return owner === undefined || owner === NETWORKS ? undefined : this.shards.get(owner)?.result;
+      },
+      isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
+    };
+    const extra = globalProblems(global, lookup, this.problemsMemo);
+    this.problemsMemo = extra.memo;
+    const value = mergeOverview(parts, this.stage.elements, extra.value, findings + global.length);
+    this.overviewAt = { revision: this.revision, value };
+    return value;
+  }
+
+  /** Every finding: the cluster-wide ones and each shard's. */
+  findings(): Finding[] {
+    const all = this.globalFindings();
+    for (const { result } of this.shards.values()) all.push(...result.findings);
+    return all;
+  }
+
+  /** Hosts and pods, counted without building anything. */
+  counts(): { hosts: number; pods: number } {
+    let hosts = 0;
+    let pods = 0;
+    for (const [name, { result }] of this.shards) {
+      if (result.elements.get(hostId(name))?.kind === "host") hosts++;
+      pods += result.pods.size;
+    }
+    return { hosts, pods };
+  }
+
+  /** The whole topology, in the full build's element and link order. */
+  topology(): Topology {
+    const elements: TopologyElement[] = [...this.stage.elements, ...this.workloads()];
+    const links: TopologyLink[] = [];
+    const findings = this.globalFindings();
+    for (const { result } of this.shards.values()) {
+      for (const el of result.elements.values()) elements.push(el);
+      for (const l of result.links) links.push(l);
+      for (const f of result.findings) findings.push(f);
+    }
+    elements.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id));
+    links.sort((a, b) => compareCodePoints(a.id, b.id));
+    return { elements, links, findings };
+  }
+}

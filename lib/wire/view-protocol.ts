@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { elementSchema, findingSchema, linkSchema } from "../contract/schema";
+import { overviewCellSchema, overviewHostSchema, overviewNetworkSchema } from "../overview/schema";
+import { sourceInfoSchema, sourceStatusSchema } from "./payload";
+
+/**
+ * The view protocol: the explorer asks for what it shows (the cluster, or what a host, network, pod or namespace
+ * narrows it to) and gets that part of the topology only, then deltas over a subscription.
+ */
+
+const name = z.string().min(1).max(512);
+
+/** The same criteria the explorer filters by: all given must hold; none is the whole cluster. */
+export const viewQuerySchema = z.object({
+  namespace: name.optional(),
+  /** namespace/name of a NAD */
+  network: name.optional(),
+  /** a node name */
+  host: name.optional(),
+  /** namespace/name of a pod */
+  pod: name.optional(),
+  /**
+   * The page draws this (host-less) cluster view as the hosts × networks matrix past the overview thresholds: a
+   * filtered view that big is sent as its overview (hosts, networks, workloads, findings), not as its pods.
+   */
+  aggregate: z.boolean().optional(),
+});
+
+/** The overview on the wire: cells as [host index, network index, pods, errors, warnings, infos] rows. */
+export const overviewWireSchema = z.object({
+  hosts: z.array(overviewHostSchema),
+  networks: z.array(overviewNetworkSchema),
+  cells: z.array(z.array(z.number().int())),
+  totals: z.object({ hosts: z.number(), pods: z.number(), networks: z.number(), findings: z.number() }),
+});
+
+export const catalogSchema = z.object({
+  namespaces: z.array(z.string()),
+  networks: z.array(z.string()),
+  hosts: z.array(z.string()),
+});
+
+export const viewSnapshotSchema = z.object({
+  type: z.literal("snapshot"),
+  revision: z.string(),
+  source: sourceInfoSchema,
+  status: sourceStatusSchema,
+  elements: z.array(elementSchema),
+  links: z.array(linkSchema),
+  findings: z.array(findingSchema),
+  /** the cluster view past the matrix thresholds (lib/overview/thresholds.ts): the aggregate instead of the pods */
+  overview: overviewWireSchema.nullable(),
+  catalog: catalogSchema,
+  /**
+   * A filtered overview carries no interfaces: the networks they use (namespace/name), among which colours are told
+   * apart as they would be with the interfaces on hand. Absent: colours come from the elements.
+   */
+  networksInUse: z.array(z.string()).optional(),
+});
+
+const changes = <T extends z.ZodType>(item: T) => z.object({ upsert: z.array(item), remove: z.array(z.string()) });
+
+export const overviewDeltaSchema = z.object({
+  hosts: changes(overviewHostSchema),
+  networks: changes(overviewNetworkSchema),
+  /** removed cells are `host id` + "\u0000" + `network id` */
+  cells: changes(overviewCellSchema),
+  totals: overviewWireSchema.shape.totals,
+});
+
+export const viewDeltaSchema = z.object({
+  type: z.literal("delta"),
+  /** applies on top of exactly this revision; anything else asks for a fresh snapshot */
+  from: z.string(),
+  revision: z.string(),
+  status: sourceStatusSchema,
+  elements: changes(elementSchema),
+  links: changes(linkSchema),
+  /** findings have no id: removals name them by their JSON text */
+  findings: changes(findingSchema),
+  overview: overviewDeltaSchema.nullable(),
+  catalog: catalogSchema.nullable(),
+  /** given when it changed */
+  networksInUse: z.array(z.string()).optional(),
+});
+
+export const viewMessageSchema = z.discriminatedUnion("type", [viewSnapshotSchema, viewDeltaSchema]);
+
+export const CELL_KEY_SEPARATOR = "\u0000";
+
+/** A range search can hold a whole subnet's interfaces: this many hits at most (the list scrolls). */
+export const RANGE_LIMIT = 500;
+
+export type ViewQuery = z.infer<typeof viewQuerySchema>;
+export type OverviewWire = z.infer<typeof overviewWireSchema>;
+export type Catalog = z.infer<typeof catalogSchema>;
+export type ViewSnapshot = z.infer<typeof viewSnapshotSchema>;
+export type OverviewDelta = z.infer<typeof overviewDeltaSchema>;
+export type ViewDelta = z.infer<typeof viewDeltaSchema>;
+export type ViewMessage = z.infer<typeof viewMessageSchema>;

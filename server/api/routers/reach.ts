@@ -1,0 +1,71 @@
+import { tracked } from "@trpc/server";
+import { z } from "zod";
+import { splitRef } from "@/lib/contract/ids";
+import { reachFacts } from "@/lib/reach/facts";
+import { MAX_PROBE_NODES } from "@/lib/reach/plan";
+import { probeImage, probeTtlSeconds } from "../../probes/image";
+import { type ReachEvent, runReach } from "../../reach/run";
+import { eventsOf } from "../../reach/stream";
+import { assertSignedIn } from "../../sources/registry";
+import type { ClusterSource } from "../../sources/types";
+import { payloadOf } from "../../topology-cache";
+import { createTRPCRouter, sourceProcedure } from "../trpc";
+
+const networkRef = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\/[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/);
+
+/** Why this source cannot run probes at all, or null. */
+function noProbes(source: ClusterSource): string | null {
+  if (source.prober?.()) return null;
+  if (source.info.kind !== "live") return `${source.info.label} is not a live cluster: probes run only on one`;
+  return "this identity is read-only (service account): probes run as a signed-in user";
+}
+
+export const reachRouter = createTRPCRouter({
+  /** May the caller check reachability on this network? Asked before the button is enabled (no pod is made). */
+  access: sourceProcedure.input(z.object({ network: networkRef })).query(async ({ ctx: { source }, input }) => {
+    const reason = noProbes(source);
+    if (reason) return { allowed: false, missing: [], reason };
+    const kube = source.prober?.();
+    const access = kube ? await kube.access(splitRef(input.network).namespace) : { allowed: false, missing: [] };
+    return { ...access, reason: access.allowed ? null : `you may not run probe pods: ${access.missing.join("; ")}` };
+  }),
+
+  /**
+   * "Check reachability": probe pods on each node (or those picked), every pair pinged over the network, the
+   * result judged against the topology. Progress arrives live; closing the stream cancels the run and removes its
+   * pods.
+   */
+  check: sourceProcedure
+    .input(
+      z.object({ network: networkRef, nodes: z.array(z.string().min(1).max(253)).max(MAX_PROBE_NODES).optional() }),
+    )
+    .subscription(async function* ({ ctx: { source }, input, signal }) {
+      let seq = 0;
+      const stream = eventsOf<ReachEvent>(
+        async (emit, runSignal) => {
+          const reason = noProbes(source);
+          const kube = source.prober?.();
+          if (reason || !kube) return emit({ type: "failed", message: reason ?? "no probes here" });
+          await source.ready();
+          assertSignedIn(source);
+          const { topology } = await payloadOf(source);
+          const facts = reachFacts(topology, input.network, input.nodes);
+          if ("error" in facts) return emit({ type: "failed", message: facts.error });
+          const result = await runReach(kube, {
+            network: input.network,
+            nodes: facts.nodes,
+            net: facts.net,
+            sides: facts.sides,
+            image: probeImage(source.snapshot().operatorNetwork !== null),
+            ttlSeconds: probeTtlSeconds(),
+            signal: runSignal,
+            emit,
+          });
+          if (result) emit({ type: "done", result });
+        },
+        (e) => ({ type: "failed", message: e instanceof Error ? e.message : String(e) }),
+        signal,
+      );
+      for await (const event of stream) yield tracked(String(++seq), event);
+    }),
+});

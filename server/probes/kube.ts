@@ -1,0 +1,126 @@
+import { CoreV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { asKubeObject } from "@/lib/k8s/objects";
+import { whoAmI } from "../sources/live/credentials";
+import { toWriteError } from "../writers/api-errors";
+import { type ProbeAccess, probeAccess } from "./access";
+
+/** client-node's classes (with Dates) as the plain JSON the rest of Plumbline reads. */
+function plain(obj: unknown, kind = "Pod"): KubeObject {
+  // A list's items come without kind and apiVersion.
+  const o = asKubeObject(JSON.parse(JSON.stringify(obj)), { apiVersion: "v1", kind });
+  if (typeof o === "string") throw new Error(`the API answered with something that is not an object: ${o}`);
+  return o;
+}
+
+/**
+ * The calls a probe run makes, as the caller's identity; every failure names verb, resource and namespace
+ * ("forbidden: create pods in multus-test").
+ */
+export class ProbeKube {
+  private readonly core: CoreV1Api;
+  private readonly objects: KubernetesObjectApi;
+
+  constructor(private readonly kc: KubeConfig) {
+    this.core = kc.makeApiClient(CoreV1Api);
+    this.objects = KubernetesObjectApi.makeApiClient(kc);
+  }
+
+  private async call<T>(
+    verb: string,
+    resource: string,
+    namespace: string | undefined,
+    name: string | undefined,
+    f: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await f();
+    } catch (e) {
+      throw toWriteError(e, verb, resource, namespace, name);
+    }
+  }
+
+  /** May the caller run probes in `namespace`? Asked before anything is created. */
+  access(namespace: string): Promise<ProbeAccess> {
+    return probeAccess(this.kc, namespace);
+  }
+
+  /** The caller's name as the API server knows it (for the run's started-by annotation), when it says. */
+  async who(): Promise<string | undefined> {
+    const who = await whoAmI(this.kc);
+    return who?.ok ? who.username : undefined;
+  }
+
+  async create(obj: KubeObject): Promise<KubeObject> {
+    const ns = obj.metadata.namespace;
+    const resource = obj.kind === "Pod" ? "pods" : "configmaps";
+    return plain(await this.call("create", resource, ns, obj.metadata.name, () => this.objects.create(obj)), obj.kind);
+  }
+
+  async listPods(namespace: string, labelSelector: string): Promise<KubeObject[]> {
+    const list = await this.call("list", "pods", namespace, undefined, () =>
+      this.core.listNamespacedPod({ namespace, labelSelector }),
+    );
+    return list.items.map((i) => plain(i));
+  }
+
+  /** Every ConfigMap with the label, in all namespaces; null when the caller may not list them cluster-wide. */
+  async listConfigMapsEverywhere(labelSelector: string): Promise<KubeObject[] | null> {
+    try {
+      const list = await this.core.listConfigMapForAllNamespaces({ labelSelector });
+      return list.items.map((i) => plain(i, "ConfigMap"));
+    } catch (e) {
+      const err = toWriteError(e, "list", "configmaps", undefined);
+      if (err.status === 403) return null;
+      throw err;
+    }
+  }
+
+  async listConfigMaps(namespace: string, labelSelector: string): Promise<KubeObject[]> {
+    const list = await this.call("list", "configmaps", namespace, undefined, () =>
+      this.core.listNamespacedConfigMap({ namespace, labelSelector }),
+    );
+    return list.items.map((i) => plain(i, "ConfigMap"));
+  }
+
+  /** Merges annotations into a pod's (what a running probe reads through the downward API). */
+  async annotatePod(namespace: string, name: string, annotations: Record<string, string>): Promise<void> {
+    await this.call("patch", "pods", namespace, name, () =>
+      this.objects.patch(
+        { apiVersion: "v1", kind: "Pod", metadata: { name, namespace, annotations } },
+        undefined,
+        undefined,
+        "plumbline",
+        undefined,
+        PatchStrategy.MergePatch,
+      ),
+    );
+  }
+
+  /** A pod's log (through the API server, which asks the kubelet); null when that is not possible. */
+  async podLog(namespace: string, name: string, container: string): Promise<string | null> {
+    try {
+      return await this.core.readNamespacedPodLog({ namespace, name, container, limitBytes: 256 * 1024 });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Deletes a pod or the run's ConfigMap (its pods follow by garbage collection); gone already is fine. */
+  async delete(kind: "Pod" | "ConfigMap", namespace: string, name: string): Promise<void> {
+    const resource = kind === "Pod" ? "pods" : "configmaps";
+    try {
+      await this.objects.delete(
+        { apiVersion: "v1", kind, metadata: { name, namespace } },
+        undefined,
+        undefined,
+        kind === "Pod" ? 1 : undefined,
+        undefined,
+        "Background",
+      );
+    } catch (e) {
+      const err = toWriteError(e, "delete", resource, namespace, name);
+      if (err.status !== 404) throw err;
+    }
+  }
+}
