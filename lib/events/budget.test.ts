@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
-import { boundEventsPerNamespace } from "./budget";
+import { TopologyStore } from "../store/store";
+import { buildTopology } from "../topology/build";
+import { boundEventsPerNamespace, EVENTS_PER_NAMESPACE } from "./budget";
 
 const event = (ns: string, name: string, time: string) =>
   snapshotFromObjects([
@@ -53,6 +56,49 @@ describe("boundEventsPerNamespace (issue 25: a flood from one namespace costs th
         expect(key(boundEventsPerNamespace(shuffled, 5))).toEqual(reference);
       }),
       { seed: 25, numRuns: 50 },
+    );
+  });
+});
+
+describe("a flooded namespace in the store and the full build", () => {
+  it("reads the same newest events in both, with the same warning, and the pod still shows its newest failure", () => {
+    const objects: unknown[] = [
+      {
+        apiVersion: "k8s.cni.cncf.io/v1",
+        kind: "NetworkAttachmentDefinition",
+        metadata: { name: "br", namespace: "attacker" },
+        spec: { config: JSON.stringify({ cniVersion: "0.3.1", type: "bridge", bridge: "br0" }) },
+      },
+      {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "p", namespace: "attacker", annotations: { "k8s.v1.cni.cncf.io/networks": "br" } },
+        spec: { nodeName: "n1" },
+        status: { phase: "Pending" },
+      },
+      ...Array.from({ length: EVENTS_PER_NAMESPACE + 100 }, (_, i) => ({
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: { name: `e${i}`, namespace: "attacker" },
+        involvedObject: { kind: "Pod", namespace: "attacker", name: "p" },
+        reason: "FailedCreatePodSandBox",
+        message: `attempt ${i}: failed to find plugin "bridge" in path [/opt/cni/bin]`,
+        lastTimestamp: at(i),
+        type: "Warning",
+      })),
+    ];
+    const snap = snapshotFromObjects(objects);
+    const store = new TopologyStore();
+    store.sync(snap);
+    while (store.step()) {}
+    store.commit();
+    const sorted = (t: Topology) => ({ ...t, findings: t.findings.map((f) => JSON.stringify(f)).sort() });
+    const full = buildTopology(snap);
+    expect(sorted(store.topology())).toEqual(sorted(full));
+    expect(full.findings.some((f) => f.message.startsWith("namespace attacker has 600 network events"))).toBe(true);
+    const iface = full.elements.find((e) => e.kind === "interface" && e.id.startsWith("pod/attacker/p/"));
+    expect(iface?.kind === "interface" ? iface.failure?.message : undefined).toContain(
+      `attempt ${EVENTS_PER_NAMESPACE + 99}:`,
     );
   });
 });
