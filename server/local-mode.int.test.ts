@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { networkInterfaces } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
@@ -194,9 +195,9 @@ describe("local writes need the page's own proof (issue 25)", () => {
 
   it("lets the page's own write through with the cookie the page was served with", async () => {
     const cookie = await pageSession(server.base);
-    const res = await save("from-the-page", { cookie, origin: server.base, "sec-fetch-site": "same-origin" });
+    const res = await save("page-w", { cookie, origin: server.base, "sec-fetch-site": "same-origin" });
     expect(res.status).toBe(200);
-    expect(await nadExists("from-the-page")).toBe(true);
+    expect(await nadExists("page-w")).toBe(true);
   });
 
   it("ignores X-Forwarded-Host without a trusted proxy: a forged one does not make a cross-site Origin same-site", async () => {
@@ -262,6 +263,33 @@ describe("behind a trusted TLS proxy", () => {
       body: saveBody("via-proxy"),
     });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("--listen 0.0.0.0 without --allow-host (issue 25)", () => {
+  /** Runs a start script to its end (it must end: there is nothing it could serve). */
+  const run = (args: string[], env: Record<string, string>) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn("bash", args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+
+  it("ends with a message naming --allow-host, not 'unbound variable' (start.sh and serve.sh)", async () => {
+    const env = {
+      PLUMBLINE_SOURCE: "kubeconfig",
+      KUBECONFIG: cluster.kubeconfigPath,
+      PLUMBLINE_LISTEN: "0.0.0.0",
+      PORT: "1",
+    };
+    const start = await run(["scripts/start.sh"], env);
+    expect(start.code).toBe(2);
+    expect(start.stderr).toContain("PLUMBLINE_LISTEN=0.0.0.0 needs PLUMBLINE_ALLOWED_HOSTS=<name>");
+    expect(start.stderr).not.toContain("unbound variable");
+    const serve = await run(["scripts/serve.sh", "--listen", "0.0.0.0", "--kubeconfig", cluster.kubeconfigPath], {});
+    expect(serve.code).toBe(2);
+    expect(serve.stderr).toContain("--listen 0.0.0.0 needs --allow-host <name>");
   });
 });
 
