@@ -2,8 +2,9 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import base from "./playwright.config";
+import { imageRef } from "./testing/testbed/node/image";
 
-// The walk-through replayed on a real node (kubelet, containerd, Multus, whereabouts in a network namespace):
+// The walk-through replayed on real nodes (two; the second publishes no NodeNetworkState) (kubelet, containerd, Multus, whereabouts in a network namespace):
 // its own config so the other projects never pay for (or need root for) the node. Run alone with
 // `npx playwright test -c playwright.node.config.ts`; scripts/test.sh runs it after the others.
 const NODE_PORT = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100) + 3;
@@ -18,11 +19,14 @@ export default defineConfig({
   projects: [{ name: "node", testMatch: ["node/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${NODE_PORT}` } }],
   webServer: [
     {
-      command: "npx tsx testing/testbed/run.ts --no-seed --with-node -- bash scripts/start.sh",
+      command:
+        "npx tsx testing/testbed/run.ts --no-seed --with-node --no-nns plumbline-node-2 -- bash scripts/start.sh",
       url: `http://127.0.0.1:${NODE_PORT}/api/healthz`,
       env: {
         PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_NODE_TESTBED_INFO,
         PLUMBLINE_SOURCE: "kubeconfig",
+        // The bed has no registry: probe pods run the image every node already has (busybox).
+        PLUMBLINE_PROBE_IMAGE: imageRef(),
         PORT: String(NODE_PORT),
         HOSTNAME: "127.0.0.1",
       },

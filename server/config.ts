@@ -55,6 +55,11 @@ const envSchema = z
       .optional(),
     /** The longest a probe pod lives (activeDeadlineSeconds); a run left by a killed server is swept after it. */
     PLUMBLINE_PROBE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(180),
+    /** Where "Inspect node links" runs its probe pods (host network: the namespace must admit that). */
+    PLUMBLINE_NODE_PROBE_NAMESPACE: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, "a namespace name")
+      .default("default"),
     /** Set by start.sh when a kubeconfig server listens beyond loopback: the printed URL's key, then a cookie. */
     PLUMBLINE_LAUNCH_SECRET: z.string().min(32, "at least 32 characters").optional(),
   })

@@ -33,7 +33,9 @@ export async function sweepProbeRunsAtStart(): Promise<void> {
     config.PLUMBLINE_NAMESPACES?.split(",")
       .map((s) => s.trim())
       .filter(Boolean) ?? [];
-  await sweepStaleRuns(kube, Date.now(), namespaces.length ? namespaces : "everywhere").catch((e: unknown) =>
+  // Node-link probes run in their own namespace, which the listed ones may not include.
+  const swept = namespaces.length ? [...new Set([...namespaces, config.PLUMBLINE_NODE_PROBE_NAMESPACE])] : "everywhere";
+  await sweepStaleRuns(kube, Date.now(), swept).catch((e: unknown) =>
     console.error(`probe sweep at start: ${e instanceof Error ? e.message : String(e)}`),
   );
 }

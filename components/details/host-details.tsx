@@ -1,5 +1,6 @@
 import type { HostElement, Topology } from "@/lib/contract/schema";
 import { POINT_LABEL } from "../graph/point-node";
+import { InspectNodeLinks } from "../node-links/inspect-node-links";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
 export function HostDetails({
@@ -14,6 +15,8 @@ export function HostDetails({
   const children = topology.elements.filter((e) => e.parent === host.id);
   const points = children.filter((e) => e.kind !== "pod");
   const pods = children.filter((e) => e.kind === "pod");
+  const hosts = topology.elements.filter((e) => e.kind === "host").map((e) => e.name);
+  const probed = host.linksSource === "probe";
   return (
     <>
       <Section title="Host">
@@ -22,16 +25,32 @@ export function HostDetails({
             ["node", host.name],
             ["addresses", host.addresses.join(", ")],
             ["pods", pods.length],
-            ["links reported", host.reportedAt ? new Date(host.reportedAt).toLocaleString() : undefined],
+            [
+              probed ? "links probed" : "links reported",
+              host.reportedAt ? new Date(host.reportedAt).toLocaleString() : undefined,
+            ],
+            ["probed by", probed ? host.probedBy : undefined],
           ]}
         />
         <div className="mt-2">
-          {host.linksObserved ? (
-            <Pill tone="ok">links from NodeNetworkState</Pill>
-          ) : (
+          {!host.linksObserved ? (
             <Pill tone="warn">inferred: no NodeNetworkState for this node</Pill>
+          ) : probed ? (
+            <Pill tone="info">
+              probed at {host.reportedAt ? new Date(host.reportedAt).toLocaleString() : "?"} by {host.probedBy}
+            </Pill>
+          ) : (
+            <Pill tone="ok">links from NodeNetworkState</Pill>
           )}
         </div>
+        {host.linksSource !== "nns" ? (
+          <div className="mt-2 flex flex-col gap-2">
+            <InspectNodeLinks nodes={[host.name]} label={probed ? "Inspect node links again" : "Inspect node links"} />
+            {hosts.length > 1 ? (
+              <InspectNodeLinks nodes={hosts} label={`Inspect node links of all ${hosts.length} hosts`} />
+            ) : null}
+          </div>
+        ) : null}
       </Section>
       <Section title="Attachment points">
         {points.length === 0 ? (
@@ -47,10 +66,10 @@ export function HostDetails({
           </ul>
         )}
       </Section>
-      <Section title="Links (ip link)">
+      <Section title={probed ? "Links (probed: ip link / sysfs)" : "Links (ip link)"}>
         {host.interfaces.length === 0 ? (
           <p className="text-xs text-slate-500">
-            {host.linksObserved ? "None reported." : "Unknown without NodeNetworkState."}
+            {host.linksObserved ? "None reported." : "Unknown: no NodeNetworkState, not inspected."}
           </p>
         ) : (
           <table className="w-full text-[11px]">
@@ -60,12 +79,18 @@ export function HostDetails({
                 <th className="font-normal">type</th>
                 <th className="font-normal">state</th>
                 <th className="font-normal">MTU</th>
+                <th className="font-normal">MAC</th>
                 <th className="font-normal">addresses</th>
               </tr>
             </thead>
             <tbody>
               {host.interfaces.map((i) => (
-                <tr key={i.name} className="font-mono">
+                <tr
+                  key={i.name}
+                  className="font-mono"
+                  data-testid="host-link"
+                  data-link={JSON.stringify([i.name, i.type, i.state, i.mtu, i.mac, i.controller ?? null, i.ips])}
+                >
                   <td className="pr-1">
                     {i.name}
                     {i.controller ? <span className="text-slate-500"> @{i.controller}</span> : null}
@@ -73,6 +98,7 @@ export function HostDetails({
                   <td className="pr-1">{i.type}</td>
                   <td className="pr-1">{i.state}</td>
                   <td className="pr-1">{i.mtu}</td>
+                  <td className="pr-1">{i.mac}</td>
                   <td>{i.ips.join(", ")}</td>
                 </tr>
               ))}

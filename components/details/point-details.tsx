@@ -14,15 +14,22 @@ export function PointDetails({
 }) {
   const attached = topology.links.filter((l) => l.kind === "attachment" && l.target === point.id);
   const peers = topology.elements.filter((e) => "segment" in e && e.segment === point.segment && e.id !== point.id);
+  const host = topology.elements.find((e) => e.kind === "host" && e.name === point.host);
+  const observedBy =
+    host?.kind === "host" && host.linksSource === "probe"
+      ? `probed at ${host.reportedAt ?? "?"} by ${host.probedBy ?? "?"}`
+      : "reported by NodeNetworkState";
+  const unknownUplink = point.kind === "bridge" && !point.uplinksKnown;
   return (
     <>
       <Section title={POINT_LABEL[point.kind] ?? point.kind}>
         <div className="mb-2 flex flex-wrap gap-1">
           <Pill tone={point.provenance === "observed" ? "ok" : "warn"}>
-            {point.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
+            {point.provenance === "observed" ? observedBy : "inferred from NADs and pods"}
           </Pill>
           {point.kind === "bridge" && point.island ? <Pill tone="warn">no uplink: an island on this host</Pill> : null}
-          {point.kind === "bridge" && point.island === false && point.uplinks.length === 0 ? (
+          {unknownUplink ? <Pill tone="info">uplink unknown: this node's ports are not observed</Pill> : null}
+          {point.kind === "bridge" && point.island === false && point.uplinksKnown && point.uplinks.length === 0 ? (
             <Pill tone="info">no network uses it</Pill>
           ) : null}
           {point.kind === "host-device" && point.movedTo ? <Pill tone="info">moved into a pod</Pill> : null}
@@ -34,7 +41,10 @@ export function PointDetails({
             ["MAC", point.mac],
             ["MTU", point.mtu],
             ["state", point.state],
-            ["uplinks", point.kind === "bridge" ? point.uplinks.join(", ") || "none" : undefined],
+            [
+              "uplinks",
+              point.kind === "bridge" ? point.uplinks.join(", ") || (unknownUplink ? "unknown" : "none") : undefined,
+            ],
             ["VLANs", point.kind === "vlan-parent" ? point.vlans.join(", ") : undefined],
             [
               "on the host",
@@ -68,9 +78,11 @@ export function PointDetails({
       <Section title="Same L2 segment">
         {peers.length === 0 ? (
           <p className="text-xs text-slate-500">
-            {point.kind === "bridge" && point.uplinks.length === 0
-              ? "Nothing beyond this host: pods on other hosts cannot reach pods here through it."
-              : "No other host in view."}
+            {unknownUplink
+              ? "Not known: nothing observes this node's ports (no NodeNetworkState; inspect its links to see)."
+              : point.kind === "bridge" && point.uplinks.length === 0
+                ? "Nothing beyond this host: pods on other hosts cannot reach pods here through it."
+                : "No other host in view."}
           </p>
         ) : (
           <ul className="space-y-0.5 text-xs">

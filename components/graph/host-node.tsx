@@ -24,12 +24,14 @@ function HostNodeView({ data, selected }: NodeProps<HostFlowNode>) {
             el.linksObserved ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800",
           )}
           title={
-            el.linksObserved
-              ? "links reported by NodeNetworkState"
-              : "no NodeNetworkState: links inferred from NADs and pods"
+            el.linksSource === "probe"
+              ? `links probed at ${el.reportedAt ?? "?"} by ${el.probedBy ?? "?"}`
+              : el.linksObserved
+                ? "links reported by NodeNetworkState"
+                : "no NodeNetworkState: links inferred from NADs and pods"
           }
         >
-          {el.linksObserved ? "links observed" : "links inferred"}
+          {el.linksSource === "probe" ? "links probed" : el.linksObserved ? "links observed" : "links inferred"}
         </span>
       </div>
     </div>

@@ -18,9 +18,11 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
   const badge =
     el.kind === "bridge" && el.island
       ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }
-      : el.kind === "host-device" && el.movedTo
-        ? { text: "moved into pod", cls: "bg-violet-100 text-violet-800" }
-        : null;
+      : el.kind === "bridge" && el.uplinksKnown === false
+        ? { text: "uplink unknown", cls: "bg-slate-100 text-slate-700" }
+        : el.kind === "host-device" && el.movedTo
+          ? { text: "moved into pod", cls: "bg-violet-100 text-violet-800" }
+          : null;
   return (
     <div
       className={cn(
@@ -29,7 +31,7 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
         data.problem === "error" ? "ring-2 ring-red-500" : data.problem === "warning" ? "ring-2 ring-amber-400" : "",
         selected && "outline outline-2 outline-offset-2 outline-sky-500",
       )}
-      title={el.provenance === "observed" ? "reported by NodeNetworkState" : "inferred from NADs and pods"}
+      title={el.provenance === "observed" ? "observed on the node" : "inferred from NADs and pods"}
     >
       <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-500" />
       {/* Where shared-L2 lines start and end; invisible, the dashed line says enough. */}

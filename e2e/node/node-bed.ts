@@ -3,6 +3,7 @@ import { KubeConfig } from "@kubernetes/client-node";
 import { expect, type Page } from "@playwright/test";
 import type { KubeResponse } from "../../testing/testbed/cluster";
 import { podSchema, testbedInfoSchema } from "../../testing/testbed/node/api-schemas";
+import { NODE_NAME } from "../../testing/testbed/node/config";
 import { imageRef } from "../../testing/testbed/node/image";
 import { list, networkStatus, type Pod, requestOn, until } from "../../testing/testbed/node/truth";
 
@@ -37,6 +38,8 @@ export function deployment(name: string, replicas = 1, annotations: Record<strin
       template: {
         metadata: { labels: { app: name }, annotations },
         spec: {
+          // The walk-through runs on one node of the two-node bed (the first, with a NodeNetworkState).
+          nodeSelector: { "kubernetes.io/hostname": NODE_NAME },
           terminationGracePeriodSeconds: 1,
           containers: [{ name: "main", image: imageRef(), imagePullPolicy: "Never" }],
         },

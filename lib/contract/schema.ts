@@ -62,11 +62,15 @@ export const nicSummarySchema = z.object({
 export const hostElementSchema = z.object({
   ...baseElement,
   kind: z.literal("host"),
-  /** NodeNetworkState reports this host's links */
+  /** this host's links are observed: reported by NodeNetworkState, or probed by Plumbline (linksSource says which) */
   linksObserved: z.boolean(),
+  /** where the observed links come from: kubernetes-nmstate's report, or a probe pod Plumbline ran on the node */
+  linksSource: z.enum(["nns", "probe"]).optional(),
+  /** the probe's caller (who ran "Inspect node links"), when linksSource is "probe" */
+  probedBy: z.string().optional(),
   addresses: z.array(z.string()).default([]),
   interfaces: z.array(nicSummarySchema).default([]),
-  /** NodeNetworkState status.lastSuccessfulUpdateTime */
+  /** NodeNetworkState status.lastSuccessfulUpdateTime, or when the probe read the links */
   reportedAt: z.string().optional(),
 });
 
@@ -85,10 +89,12 @@ const hostSide = {
 export const bridgeElementSchema = z.object({
   ...hostSide,
   kind: z.literal("bridge"),
-  /** physical ports (uplinks) from NodeNetworkState; empty means the bridge is an island on its host */
+  /** physical ports (uplinks) from the host's observed links; empty and known: an island on its host */
   uplinks: z.array(z.string()).default([]),
+  /** false when nothing observes the host's ports (no NodeNetworkState, no probe): the uplinks are unknown, not none */
+  uplinksKnown: z.boolean().default(true),
   ports: z.array(z.string()).default([]),
-  /** no uplink and a network uses it: its pods reach only pods on the same host (unused bridges are no island) */
+  /** known to have no uplink and a network uses it: its pods reach only pods on the same host (unused bridges are no island) */
   island: z.boolean().optional(),
 });
 

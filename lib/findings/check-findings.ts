@@ -40,7 +40,7 @@ export const checkFindings = {
     severity: ["warning"],
     title: "Overlapping ranges on one segment",
     meaning:
-      "Two networks on the same master, bridge or VLAN hand out addresses from overlapping ranges, so two pods can get the same address on the same wire.",
+      "Networks on the same master, bridge or VLAN hand out addresses from overlapping ranges, so two pods can get the same address on the same wire. One finding per group of networks whose ranges overlap (directly or through another of the group), naming them all.",
     fix: "Give the networks disjoint ranges, or use one NetworkAttachmentDefinition (one IPAM) for the segment.",
   },
   "master-down": {
@@ -80,7 +80,7 @@ export const checkFindings = {
     severity: ["warning"],
     title: "Bridge network split across hosts",
     meaning:
-      "A bridge network with no uplink has pods on several hosts: each host's bridge is an island, so pods on different hosts cannot reach each other over it.",
+      "A bridge network with no uplink has pods on several hosts: each host's bridge is an island, so pods on different hosts cannot reach each other over it. Said only where the hosts' ports are observed (NodeNetworkState or Inspect node links): an uplink nothing observes is unknown, not absent.",
     fix: "Add a physical uplink port to the bridge on each host (NodeNetworkConfigurationPolicy), or keep the pods on one host, or use macvlan on a shared NIC.",
   },
 } as const satisfies Record<string, FindingInfo>;

@@ -28,7 +28,14 @@ export const topologyFindings = {
     title: "Node links inferred",
     meaning:
       "NodeNetworkState does not report this node, so its bridges and NICs are drawn from the networks and pods that use them (dashed) rather than observed; the message says why: nmstate not installed, NodeNetworkStates unreadable, or no report from this node yet.",
-    fix: "Install the kubernetes-nmstate operator (an NMState CR), or check that its handler pod runs on this node (node selectors, taints) and has reported.",
+    fix: 'Press "Inspect node links" on the host (a short-lived probe pod reads its links, as you), or install the kubernetes-nmstate operator (an NMState CR), or check that its handler pod runs on this node (node selectors, taints) and has reported.',
+  },
+  "node-links-probed": {
+    severity: ["info"],
+    title: "Node links probed",
+    meaning:
+      'This node\'s links were read by a probe pod Plumbline ran on it ("Inspect node links") at the time and as the user the message names, as no fresh NodeNetworkState reports them; kept until the node changes (a new Node object, a reboot) or is inspected again.',
+    fix: "Nothing is wrong; inspect again after changing the node's links, or install kubernetes-nmstate for links that stay current.",
   },
   "pod-annotation-invalid": {
     severity: ["error"],

@@ -3,6 +3,8 @@ import { demoTopology, DEMO_NS as NS, W1 } from "@/testing/fixtures/demo";
 import { nad as nadObject, nns, node, pod as podObject } from "@/testing/fixtures/objects";
 import type { NetworkElement, Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
+import type { NodeLink } from "../node-links/link";
+import { probedNodeNetworkState } from "../node-links/to-nns";
 import { buildTopology } from "../topology/build";
 import { networkReach } from "./reach";
 
@@ -120,7 +122,63 @@ describe("networkReach on hand-made clusters", () => {
     const t = buildTopology(
       snapshotFromObjects([node("h1"), nad("br", { type: "bridge" }), pod("p1", "h1", "br", "10.9.0.1")]),
     );
-    expect(networkReach(network(t, "t/br"), t)).toMatch(/^cni0 /);
+    expect(networkReach(network(t, "t/br"), t)).toMatch(/\bcni0 /);
+  });
+
+  it("a bridge on a host nothing observes is no island: its uplink is not known, and the text says so", () => {
+    const t = buildTopology(
+      snapshotFromObjects([
+        node("h1"),
+        node("h2"),
+        bridgeNns("h1", false),
+        nad("br", { type: "bridge", bridge: "br1" }),
+        pod("p1", "h1", "br", "10.9.0.1"),
+        pod("p2", "h2", "br", "10.9.0.2"),
+      ]),
+    );
+    expect(networkReach(network(t, "t/br"), t)).toBe(
+      "br1 has no uplink: pods reach each other through it only on the same host (an island on h1). " +
+        "Whether br1 has an uplink on h2 is not known: nothing observes that node's ports (no NodeNetworkState, not inspected), so whether pods there reach other hosts is not known either.",
+    );
+    const onH2 = t.elements.find((e) => e.id === "host/h2/bridge/br1");
+    expect(onH2).toMatchObject({ kind: "bridge", uplinksKnown: false, island: false, uplinks: [] });
+    // No "cannot reach each other" finding built on a guess.
+    expect(t.findings.filter((f) => f.code === "bridge-island-split")).toEqual([]);
+  });
+
+  it("a probed host: a bridge whose port is a veth leading out of the node is uplinked, a pod's veth is not", () => {
+    const links: NodeLink[] = [
+      { name: "ens10", type: "veth", state: "up", controller: "br1", peer: { index: 3, elsewhere: true } },
+      { name: "veth0a1b2c3d", type: "veth", state: "up", controller: "br1", peer: { index: 4, elsewhere: true } },
+      { name: "br1", type: "linux-bridge", state: "up", addresses: [] },
+      { name: "mybr0", type: "linux-bridge", state: "up" },
+      { name: "veth11111111", type: "veth", state: "up", controller: "mybr0", peer: { index: 5, elsewhere: true } },
+    ];
+    const probed = probedNodeNetworkState({
+      node: "h1",
+      links,
+      at: "2026-12-06T14:00:00Z",
+      by: "admin",
+      method: "sysfs",
+    });
+    const t = buildTopology(
+      snapshotFromObjects([
+        node("h1"),
+        probed,
+        nad("br", { type: "bridge", bridge: "br1" }),
+        nad("my", { type: "bridge", bridge: "mybr0" }),
+        pod("p1", "h1", "br", "10.9.0.1"),
+        pod("p2", "h1", "my", "10.9.1.1"),
+      ]),
+    );
+    expect(networkReach(network(t, "t/br"), t)).toBe("br1 is uplinked: pods on different hosts share its L2 segment.");
+    expect(networkReach(network(t, "t/my"), t)).toContain("mybr0 has no uplink");
+    expect(t.elements.find((e) => e.id === "host/h1")).toMatchObject({
+      linksObserved: true,
+      linksSource: "probe",
+      probedBy: "admin",
+      reportedAt: "2026-12-06T14:00:00Z",
+    });
   });
 
   it("vlan names its VLAN, ipvlan its master; no master is the default-route NIC", () => {

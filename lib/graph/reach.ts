@@ -1,5 +1,5 @@
 import { hostNameOf, refOf } from "../contract/ids";
-import type { NetworkElement, Topology } from "../contract/schema";
+import type { BridgeElement, NetworkElement, Topology, TopologyElement } from "../contract/schema";
 
 /**
  * What an admin otherwise learns by pinging: can pods of this network on different hosts reach each other?
@@ -11,14 +11,8 @@ export function networkReach(net: NetworkElement, t: Topology): string | null {
   const points = new Set(t.links.filter((l) => l.kind === "attachment" && ifaces.has(l.source)).map((l) => l.target));
   const els = t.elements.filter((e) => points.has(e.id));
   switch (net.mainType) {
-    case "bridge": {
-      const islands = els.filter((e) => e.kind === "bridge" && e.uplinks.length === 0);
-      const hosts = new Set(islands.map((e) => e.parent));
-      if (islands.length > 0) {
-        return `${net.bridge ?? "cni0"} has no uplink: pods reach each other through it only on the same host (an island on ${[...hosts].map((h) => hostNameOf(h ?? "")).join(", ")}).`;
-      }
-      return els.length ? `${net.bridge ?? "cni0"} is uplinked: pods on different hosts share its L2 segment.` : null;
-    }
+    case "bridge":
+      return bridgeReach(net.bridge ?? "cni0", els);
     case "macvlan":
     case "ipvlan":
     case "vlan":
@@ -28,4 +22,25 @@ export function networkReach(net: NetworkElement, t: Topology): string | null {
     default:
       return null;
   }
+}
+
+const hostList = (els: readonly TopologyElement[]): string =>
+  [...new Set(els.map((e) => hostNameOf(e.parent ?? "")))].join(", ");
+
+/** Islands where the host's ports are observed; "not known" where nothing observes them (never a guessed island). */
+function bridgeReach(bridge: string, els: readonly TopologyElement[]): string | null {
+  const bridges = els.filter((e): e is BridgeElement => e.kind === "bridge");
+  const islands = bridges.filter((e) => e.uplinksKnown && e.uplinks.length === 0);
+  const unknown = bridges.filter((e) => !e.uplinksKnown);
+  const said: string[] = [];
+  if (islands.length > 0)
+    said.push(
+      `${bridge} has no uplink: pods reach each other through it only on the same host (an island on ${hostList(islands)}).`,
+    );
+  if (unknown.length > 0)
+    said.push(
+      `Whether ${bridge} has an uplink on ${hostList(unknown)} is not known: nothing observes ${unknown.length === 1 ? "that node's" : "those nodes'"} ports (no NodeNetworkState, not inspected), so whether pods there reach other hosts is not known either.`,
+    );
+  if (said.length > 0) return said.join(" ");
+  return bridges.length ? `${bridge} is uplinked: pods on different hosts share its L2 segment.` : null;
 }

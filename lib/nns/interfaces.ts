@@ -8,6 +8,8 @@ export interface NnsInterface extends NicSummary {
   /** mac-vlan / ipvlan / vlan: the interface it sits on */
   baseIface?: string;
   vlanId?: number;
+  /** veth: its peer's name, when reported (absent: the peer is in another network namespace) */
+  peer?: string;
 }
 
 export function parseNnsInterfaces(status: unknown): Result<NnsInterface[]> {
@@ -45,6 +47,8 @@ export function parseNnsInterfaces(status: unknown): Result<NnsInterface[]> {
       iface.baseIface = str(sub["base-iface"]);
       iface.vlanId = num(sub.id);
     }
+    const peer = type === "veth" && isObject(raw.veth) ? str(raw.veth.peer) : undefined;
+    if (peer) iface.peer = peer;
     out.push(iface);
   }
   return ok(out);
@@ -62,3 +66,14 @@ function addresses(family: unknown): string[] {
 
 /** Interfaces that are physical or bonded NICs: what a bridge uplink or a macvlan parent is made of. */
 export const NIC_TYPES = new Set(["ethernet", "bond", "vlan", "team"]);
+
+/**
+ * Whether a bridge port leads off the host: a NIC, or a veth whose other end is in another network namespace and is
+ * not a pod's (a container node's eth0, as kind or the test bed wire them). Pods' veths are named veth* by the CNI
+ * plugins that make them, and lead only into that pod.
+ */
+export function isUplinkPort(port: NnsInterface, onHost: (name: string) => NnsInterface | undefined): boolean {
+  if (NIC_TYPES.has(port.type)) return true;
+  if (port.type !== "veth" || port.name.startsWith("veth")) return false;
+  return port.peer === undefined || onHost(port.peer) === undefined;
+}

@@ -47,6 +47,8 @@ export const probePodSchema = z.object({
     .default([]),
   /** keep the pod (and its network) up after the probe exits, so others can reach it; ends with the run */
   hold: z.boolean().default(false),
+  /** extended resources the probe container needs, e.g. an SR-IOV VF: `{ "openshift.io/sriov_nic": "1" }` */
+  devices: z.record(z.string().regex(/^[a-z0-9.-]+\/[a-zA-Z0-9_.-]+$/), z.string().regex(/^\d{1,3}$/)).default({}),
   /** CPU and memory the pod asks the scheduler for */
   requests: z.object({ cpu: z.string(), memory: z.string() }).default({ cpu: "10m", memory: "16Mi" }),
 });
@@ -105,6 +107,10 @@ export function probePodManifest(run: RunMeta, owner: { name: string; uid: strin
     capabilities: { drop: ["ALL"] },
   };
   const resources = { requests: p.requests, limits: { cpu: "200m", memory: "64Mi" } };
+  const probeResources = {
+    requests: { ...p.requests, ...p.devices },
+    limits: { cpu: "200m", memory: "64Mi", ...p.devices },
+  };
   const inputs = p.inputs.map((a) => ({
     path: a.replace("/", "_"),
     fieldRef: { fieldPath: `metadata.annotations['${a}']` },
@@ -116,7 +122,7 @@ export function probePodManifest(run: RunMeta, owner: { name: string; uid: strin
       imagePullPolicy: "IfNotPresent",
       command: p.command,
       securityContext: probeSecurity,
-      resources,
+      resources: probeResources,
       terminationMessagePath: "/dev/termination-log",
       terminationMessagePolicy: "File",
       ...(inputs.length ? { volumeMounts: [{ name: "inputs", mountPath: PROBE_INPUT_DIR, readOnly: true }] } : {}),

@@ -27,6 +27,7 @@ export function netFacts(net: NetworkElement, ref: string): NetFacts {
     ...(net.bridge ? { bridge: net.bridge } : {}),
     ...(net.master ? { master: net.master } : {}),
     ...(net.device ? { device: net.device } : {}),
+    ...(net.resourceName ? { resourceName: net.resourceName } : {}),
   };
 }
 
@@ -65,9 +66,12 @@ export function sideFacts(
     return { ...base, observed: hostObserved, uplinks: [], ...(segment ? { segment } : {}) };
   }
   const uplinks = point.kind === "bridge" ? point.uplinks : [];
+  // A bridge's ports are known when NodeNetworkState or a probe of the node's links reports them.
+  const observed =
+    point.kind === "bridge" ? hostObserved && point.uplinksKnown : hostObserved && point.provenance === "observed";
   return {
     ...base,
-    observed: hostObserved && point.provenance === "observed",
+    observed,
     uplinks,
     segment: point.segment,
     ...(point.state ? { state: point.state } : {}),

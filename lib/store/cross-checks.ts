@@ -21,7 +21,12 @@ export function crossFragments(
   allPods: boolean,
 ): CrossFragment[] {
   const bySource = new Map<string, TopologyLink[]>();
-  for (const l of links) if (l.kind === "attachment") bySource.set(l.source, [...(bySource.get(l.source) ?? []), l]);
+  for (const l of links) {
+    if (l.kind !== "attachment") continue;
+    const list = bySource.get(l.source);
+    if (list) list.push(l);
+    else bySource.set(l.source, [l]);
+  }
   const out: CrossFragment[] = [];
   for (const [podId, ids] of pods) {
     const pod = elements.get(podId);
@@ -32,13 +37,15 @@ export function crossFragments(
       if (iface?.kind !== "interface") continue;
       const net = networks.get(networkIdOfRef(iface.network));
       const dhcp = net?.ipam?.type === "dhcp" && !net.managedBy;
+      let island = false; // this interface is attached to an uplink-less bridge
       for (const l of bySource.get(id) ?? []) {
         const point = elements.get(l.target);
-        if (point?.kind !== "bridge" || point.uplinks.length > 0) continue;
+        if (point?.kind !== "bridge" || !point.uplinksKnown || point.uplinks.length > 0) continue;
         fragment.elements.push(point);
         fragment.links.push(l);
+        island = true;
       }
-      if (dhcp || fragment.links.some((l) => l.source === id)) fragment.elements.push(iface);
+      if (dhcp || island) fragment.elements.push(iface);
     }
     if (fragment.elements.length || allPods) out.push({ ...fragment, elements: [pod, ...fragment.elements] });
   }

@@ -3,6 +3,7 @@ import { boundEventsPerNamespace } from "../events/budget";
 import { podNetworkEvents } from "../events/select";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
+import { reportedCount } from "../node-links/to-nns";
 import { type CheckInputs, type CheckScope, checksOf } from "../topology/check-registry";
 import type { NnsAvailability } from "../topology/hosts";
 import { KindIntake } from "./kind-intake";
@@ -107,7 +108,7 @@ export class Inputs {
       c.networks = true;
     }
     const availability = JSON.stringify(this.nnsAvailability());
-    this.nnsListed = snap.nodeNetworkStates.length;
+    this.nnsListed = reportedCount(snap.nodeNetworkStates);
     const absent = snap.absent ?? [];
     if (
       JSON.stringify([notes, snap.incomplete, absent]) !== JSON.stringify([this.notes, this.incomplete, this.absent])

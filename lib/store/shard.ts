@@ -87,10 +87,10 @@ export function buildShard(
   networks: Map<string, NetworkEntry>,
   bridges: ReadonlySet<string>,
 ): ShardResult {
-  const ctx = new BuildContext();
+  const netById = networkElements(networks);
+  // The networks are read through the context (the event stage and the checks name them) but not held in it.
+  const ctx = new BuildContext(netById);
   addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
-  // The networks are in the context as in the full build (the event stage names them), then taken out again.
-  for (const n of networks.values()) ctx.add(n.element);
   const pods = byKey(input.pods);
   addPods(ctx, pods, networks);
   applyPodEvents(ctx, input.events);
@@ -99,8 +99,6 @@ export function buildShard(
   // The checks that stay within a host; the other scopes run once in the store (a network's own finding would
   // otherwise come once per shard).
   runChecks("host", ctx, input.checks(pods));
-  const netById = networkElements(networks);
-  for (const n of networks.values()) ctx.elements.delete(n.element.id);
   const podIds = new Map<string, string[]>();
   const podKeys = new Map<string, string>();
   for (const p of pods) {

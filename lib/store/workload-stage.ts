@@ -69,9 +69,19 @@ export class WorkloadStage {
     const { upserted, removed } = into;
     if (this.dirty.size === 0) return false;
     let findingsChanged = false;
-    const all = this.intakes.map((k) => k.sorted());
+    // The dirty namespaces' workloads in one pass (kind by kind, each in key order), not one pass per namespace.
+    const byNs = new Map<string, KubeObject[]>();
+    for (const intake of this.intakes) {
+      for (const w of intake.sorted()) {
+        const ns = nsOf(w);
+        if (!this.dirty.has(ns)) continue;
+        const list = byNs.get(ns);
+        if (list) list.push(w);
+        else byNs.set(ns, [w]);
+      }
+    }
     for (const ns of this.dirty) {
-      const workloads = all.flatMap((list) => list.filter((w) => nsOf(w) === ns));
+      const workloads = byNs.get(ns) ?? [];
       const group = this.podsByNs.get(ns);
       const pods = group ? [...group.keys()].sort(compareCodePoints).flatMap((k) => group.get(k) ?? []) : [];
       const before = this.byNs.get(ns);

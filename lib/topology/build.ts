@@ -4,6 +4,7 @@ import type { Topology } from "../contract/schema";
 import { boundEventsPerNamespace } from "../events/budget";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
+import { reportedCount } from "../node-links/to-nns";
 import { CHECKS } from "./check-registry";
 import { applyIpPools } from "./checks";
 import { BuildContext } from "./context";
@@ -57,7 +58,7 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
     {
       absent: snapshot.absent?.includes("nodenetworkstates") ?? false,
       incomplete: snapshot.incomplete.includes("nodenetworkstates"),
-      count: snapshot.nodeNetworkStates.length,
+      count: reportedCount(snapshot.nodeNetworkStates),
     },
     new Set(snapshot.nodeNetworkStates.map((n) => n.metadata.name)),
   );

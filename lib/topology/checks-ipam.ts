@@ -2,7 +2,7 @@ import { networkIdOfRef, podRefOf } from "../contract/ids";
 import type { InterfaceElement, IpRange, NetworkElement } from "../contract/schema";
 import { addressOf } from "../net/ip";
 import type { BuildContext } from "./context";
-import { type Bounds, cidrBounds, overlaps, rangeBounds, within } from "./range-bounds";
+import { type Bounds, cidrBounds, rangeBounds, within } from "./range-bounds";
 
 const RANGED_IPAM = new Set(["whereabouts", "host-local"]);
 
@@ -80,32 +80,75 @@ function segmentOf(net: NetworkElement): string | null {
   return null;
 }
 
-/** Two networks on one segment whose ranges overlap: two pods can get the same address on one wire. */
+/**
+ * Networks on one segment whose ranges overlap: two pods can get the same address on one wire. One finding per
+ * group of networks whose ranges overlap (directly or through another network of the group), not one per pair:
+ * one NAD copied into 1,000 namespaces is one finding naming all of them, not 499,500. Ranges are swept in address
+ * order, so a segment of n ranges costs n log n.
+ */
 export function checkOverlappingRanges(ctx: BuildContext): void {
   const bySegment = new Map<string, NetworkElement[]>();
   for (const net of networksOf(ctx)) {
     const seg = segmentOf(net);
     if (!seg || !net.ipam || net.ipam.ranges.length === 0) continue;
-    bySegment.set(seg, [...(bySegment.get(seg) ?? []), net]);
+    const list = bySegment.get(seg);
+    if (list) list.push(net);
+    else bySegment.set(seg, [net]);
   }
   for (const [seg, nets] of bySegment) {
-    for (let i = 0; i < nets.length; i++) {
-      for (let j = i + 1; j < nets.length; j++) {
-        const a = nets[i];
-        const b = nets[j];
-        if (a && b && rangesOverlap(a, b))
-          ctx.finding(
-            "warning",
-            "overlapping-ranges",
-            `${a.namespace}/${a.name} and ${b.namespace}/${b.name} share ${seg} and their IP ranges overlap`,
-            [a.id, b.id],
-          );
-      }
+    for (const group of overlapGroups(nets)) {
+      ctx.finding(
+        "warning",
+        "overlapping-ranges",
+        `${namesOf(group)} share ${seg} and their IP ranges overlap`,
+        group.map((n) => n.id),
+      );
     }
   }
 }
 
-function rangesOverlap(a: NetworkElement, b: NetworkElement): boolean {
-  const bounds = (n: NetworkElement) => (n.ipam?.ranges ?? []).map(boundsOf).filter((x) => x !== null);
-  return bounds(a).some((x) => bounds(b).some((y) => overlaps(x, y)));
+/** The groups (of two or more networks, in the order given) that overlapping ranges join. */
+function overlapGroups(nets: readonly NetworkElement[]): NetworkElement[][] {
+  const spans: { at: number; b: Bounds }[] = [];
+  nets.forEach((n, at) => {
+    for (const r of n.ipam?.ranges ?? []) {
+      const b = boundsOf(r);
+      if (b) spans.push({ at, b });
+    }
+  });
+  spans.sort((x, y) => x.b.family - y.b.family || (x.b.lo < y.b.lo ? -1 : x.b.lo > y.b.lo ? 1 : 0));
+  // Union-find over the networks: each range joins the group whose ranges reach past its start.
+  const parent = nets.map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] ?? r;
+    while (parent[i] !== r) [i, parent[i]] = [parent[i] ?? r, r];
+    return r;
+  };
+  let open: { at: number; b: Bounds } | null = null; // the first range of the current sweep, with the highest end
+  let hi = 0n;
+  for (const s of spans) {
+    if (open && open.b.family === s.b.family && s.b.lo <= hi) {
+      parent[root(s.at)] = root(open.at);
+      if (s.b.hi > hi) hi = s.b.hi;
+    } else {
+      open = s;
+      hi = s.b.hi;
+    }
+  }
+  const groups = new Map<number, NetworkElement[]>();
+  nets.forEach((n, i) => {
+    const r = root(i);
+    const g = groups.get(r);
+    if (g) g.push(n);
+    else groups.set(r, [n]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/** "a and b", "a, b and c", or the first three and how many more: a message stays short for any group. */
+function namesOf(nets: readonly NetworkElement[]): string {
+  const names = nets.map((n) => `${n.namespace}/${n.name}`);
+  if (names.length > 4) return `${names.slice(0, 3).join(", ")} and ${names.length - 3} more networks`;
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

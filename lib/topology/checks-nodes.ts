@@ -55,7 +55,9 @@ export function checkParents(ctx: BuildContext): void {
 export function checkBridgeIslands(ctx: BuildContext): void {
   const hostsByNet = new Map<string, { net: NetworkElement; points: Map<string, HostSideElement> }>();
   for (const a of attachments(ctx)) {
-    if (a.net?.mainType !== "bridge" || a.point.kind !== "bridge" || a.point.uplinks.length > 0) continue;
+    if (a.net?.mainType !== "bridge" || a.point.kind !== "bridge") continue;
+    // Only where the host's ports are observed and show no uplink; unknown is not an island.
+    if (!a.point.uplinksKnown || a.point.uplinks.length > 0) continue;
     const entry = hostsByNet.get(a.net.id) ?? { net: a.net, points: new Map() };
     entry.points.set(a.point.host, a.point);
     hostsByNet.set(a.net.id, entry);

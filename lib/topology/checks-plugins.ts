@@ -56,13 +56,7 @@ function requestedResources(pod: KubeObject): Set<string> {
   return out;
 }
 
-/** SR-IOV networks need a resourceName, and their pods need that resource, or no VF is allocated. */
-export function checkSriov(ctx: BuildContext, pods: readonly KubeObject[]): void {
-  checkSriovResources(ctx);
-  checkSriovRequests(ctx, pods);
-}
-
-/** The network half of checkSriov: an SR-IOV network without a resourceName. */
+/** SR-IOV networks need a resourceName (and their pods that resource, below): an SR-IOV network without a resourceName. */
 export function checkSriovResources(ctx: BuildContext): void {
   for (const net of ctx.elements.values()) {
     if (net.kind !== "network" || net.mainType !== "sriov" || net.resourceName) continue;
@@ -76,7 +70,7 @@ export function checkSriovResources(ctx: BuildContext): void {
 }
 
 /**
- * The pod half of checkSriov: an interface not (yet) attached to an SR-IOV network whose pod does not request the
+ * The pod half: an interface not (yet) attached to an SR-IOV network whose pod does not request the
  * network's resource. Driven by the interfaces (each looks its network up), so a node's shard, which reads the
  * networks without holding them, runs it too; each pod's requests are read once.
  */

@@ -1,4 +1,5 @@
-import type { KubeObject } from "../k8s/objects";
+import { compareCodePoints } from "../compare";
+import { type KubeObject, keyOf } from "../k8s/objects";
 import { formatIp, parseIp } from "../net/ip";
 import { isObject, str } from "../result";
 import { parseIpPoolSpec } from "../whereabouts/ippool";
@@ -26,25 +27,44 @@ export function checkReservations(
     if (!byPod.has(podref)) byPod.set(podref, where);
     holders.set(ip, byPod);
   };
-  for (const r of reservations) {
+  // In key order, not input order: which reservation names a pair first, and so the message, must not depend on it.
+  for (const r of sortedByKey(reservations)) {
     const ip = reservedIp(r.metadata.name);
     const podref = isObject(r.spec) ? str(r.spec.podref) : undefined;
     if (ip && podref)
       hold(ip, podref, `OverlappingRangeIPReservation ${r.metadata.namespace ?? ""}/${r.metadata.name}`);
   }
-  for (const p of pools) {
+  for (const p of sortedByKey(pools)) {
     const parsed = parseIpPoolSpec(p.spec);
     if (!parsed.ok) continue;
     for (const a of parsed.value.allocations)
       if (a.podref && holders.has(a.ip)) hold(a.ip, a.podref, `IPPool ${p.metadata.name}`);
   }
-  const ifacesWith = (ip: string): string[] =>
-    [...ctx.elements.values()].flatMap((e) =>
-      e.kind === "interface" && e.ips.some((x) => x.split("/")[0] === ip) ? [e.id] : [],
-    );
+  let users: Map<string, string[]> | undefined;
   for (const [ip, byPod] of holders) {
     if (byPod.size < 2) continue;
+    users ??= interfacesByAddress(ctx);
     const who = [...byPod].map(([pod, where]) => `${pod} (${where})`).join(" and ");
-    ctx.finding("error", "ip-reserved-twice", `${ip} is reserved for ${who}`, ifacesWith(ip));
+    ctx.finding("error", "ip-reserved-twice", `${ip} is reserved for ${who}`, users.get(ip) ?? []);
   }
+}
+
+const sortedByKey = (list: readonly KubeObject[]): KubeObject[] =>
+  list
+    .map((o) => ({ key: keyOf(o), o }))
+    .sort((a, b) => compareCodePoints(a.key, b.key))
+    .map((k) => k.o);
+
+/** The interfaces by each address they hold (as written, less its prefix): one pass, not one per conflict. */
+function interfacesByAddress(ctx: BuildContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const e of ctx.elements.values()) {
+    if (e.kind !== "interface") continue;
+    for (const x of new Set(e.ips.map((ip) => ip.split("/")[0] ?? ip))) {
+      const list = out.get(x);
+      if (list) list.push(e.id);
+      else out.set(x, [e.id]);
+    }
+  }
+  return out;
 }

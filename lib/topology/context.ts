@@ -27,13 +27,19 @@ export class BuildContext {
   /** how many interfaces of one pod already share a name: the next gets `~n` without a linear probe */
   private readonly interfaceCounts = new Map<string, number>();
 
+  /**
+   * @param shared elements this build reads but does not hold (a node's shard reads the networks): found by get(),
+   *   never in `elements`, so n shards do not each copy n networks in and out
+   */
+  constructor(private readonly shared?: ReadonlyMap<string, TopologyElement>) {}
+
   add<T extends TopologyElement>(el: T): T {
     this.elements.set(el.id, el);
     return el;
   }
 
   get(id: string): TopologyElement | undefined {
-    return this.elements.get(id);
+    return this.elements.get(id) ?? this.shared?.get(id);
   }
 
   finding(severity: Severity, code: FindingCode, message: string, elements: string[] = []): void {

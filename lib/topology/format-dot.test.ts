@@ -26,6 +26,7 @@ const tricky: Topology = {
       device: 'br"x',
       segment: "s",
       uplinks: [],
+      uplinksKnown: true,
       ports: [],
     },
     {

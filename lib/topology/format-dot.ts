@@ -24,7 +24,7 @@ function label(el: TopologyElement): string[] {
     case "network":
       return [refOf(el), el.cniType ?? "invalid config"];
     case "bridge":
-      return el.uplinks.length ? [el.name] : [el.name, "(no uplink)"];
+      return el.uplinks.length ? [el.name] : [el.name, el.uplinksKnown ? "(no uplink)" : "(uplink unknown)"];
     default:
       return [el.name];
   }

@@ -73,6 +73,7 @@ describe("toMermaid", () => {
           device: 'b"r',
           segment: "s",
           uplinks: [],
+          uplinksKnown: true,
           ports: [],
         },
         {

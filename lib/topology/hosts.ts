@@ -9,7 +9,8 @@ import {
 } from "../contract/schema";
 import { isDnsSubdomain } from "../k8s/names";
 import type { KubeObject } from "../k8s/objects";
-import { NIC_TYPES, parseNnsInterfaces } from "../nns/interfaces";
+import { isUplinkPort, parseNnsInterfaces } from "../nns/interfaces";
+import { isProbeStandIn, PROBED_AT, PROBED_BY } from "../node-links/to-nns";
 import { isObject, str, stringsAt } from "../result";
 import type { BuildContext, HostSideKind } from "./context";
 
@@ -43,9 +44,25 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
     }
     ctx.setNns(name, parsed.value);
     host.linksObserved = true;
-    host.interfaces = parsed.value.map(({ ports: _p, baseIface: _b, vlanId: _v, ...nic }) => nic);
-    const reportedAt = isObject(nns.status) ? str(nns.status.lastSuccessfulUpdateTime) : undefined;
+    host.interfaces = parsed.value.map(({ ports: _p, baseIface: _b, vlanId: _v, peer: _e, ...nic }) => nic);
+    // The server stands a probe's result in for a missing or stale NodeNetworkState, marked as such (to-nns.ts).
+    const probedBy = isProbeStandIn(nns) ? nns.metadata.annotations?.[PROBED_BY] : undefined;
+    host.linksSource = probedBy === undefined ? "nns" : "probe";
+    if (probedBy !== undefined) host.probedBy = probedBy;
+    const reportedAt =
+      probedBy !== undefined
+        ? nns.metadata.annotations?.[PROBED_AT]
+        : isObject(nns.status)
+          ? str(nns.status.lastSuccessfulUpdateTime)
+          : undefined;
     if (reportedAt) host.reportedAt = reportedAt;
+    if (probedBy !== undefined)
+      ctx.finding(
+        "info",
+        "node-links-probed",
+        `${name}: its links were probed at ${reportedAt ?? "an unknown time"} by ${probedBy} (no fresh NodeNetworkState reports them); they stay until the node changes or it is inspected again`,
+        [host.id],
+      );
     // Every bridge on the host is drawn, used by a network or not: that is what `ip link show type bridge` shows.
     for (const iface of parsed.value) {
       if (iface.type === "linux-bridge") ensurePoint(ctx, name, "bridge", iface.name);
@@ -81,11 +98,13 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
       // only the bridge, yet the NIC it enslaves is the uplink it was made for), unless it is a pod's veth.
       const uplinks = ports.filter((p) => {
         const port = ctx.nnsInterface(node, p);
-        return port === undefined ? !p.startsWith("veth") : NIC_TYPES.has(port.type);
+        return port === undefined ? !p.startsWith("veth") : isUplinkPort(port, (n) => ctx.nnsInterface(node, n));
       });
+      // Nothing observes this host's ports (no NodeNetworkState, no probe): whether the bridge has an uplink is unknown.
+      const uplinksKnown = ctx.nns.has(node);
       // A bridge without an uplink reaches nothing beyond its host: each host's copy is its own island.
       const segment = uplinks.length > 0 ? `bridge:${device}` : id;
-      return ctx.add<BridgeElement>({ ...base, kind, ports, uplinks, segment });
+      return ctx.add<BridgeElement>({ ...base, kind, ports, uplinks, uplinksKnown, segment });
     }
     case "host-device":
       return ctx.add<HostDeviceElement>({
@@ -130,18 +149,21 @@ export function explainInferredHosts(ctx: BuildContext, nns: NnsAvailability, na
     ctx.finding(
       "info",
       "node-links-inferred",
-      `${el.name}: its bridges and NICs are inferred from NADs and pods, not observed, because ${why}`,
+      `${el.name}: its bridges and NICs are inferred from NADs and pods, not observed, because ${why}; "Inspect node links" on the host observes them`,
       [el.id],
     );
   }
 }
 
-/** A bridge is an island only if a network uses it; one NodeNetworkState merely reports (cni0, virbr0) is not. */
+/**
+ * A bridge is an island only if it is known to have no uplink and a network uses it; one NodeNetworkState merely
+ * reports (cni0, virbr0) is not, and one on a host whose ports nothing observes is not known to be.
+ */
 export function markIslands(ctx: BuildContext, usedBridges: ReadonlySet<string>): void {
   const attached = new Set([...ctx.links.values()].filter((l) => l.kind === "attachment").map((l) => l.target));
   for (const el of ctx.elements.values()) {
     if (el.kind !== "bridge") continue;
-    el.island = el.uplinks.length === 0 && (usedBridges.has(el.device) || attached.has(el.id));
+    el.island = el.uplinksKnown && el.uplinks.length === 0 && (usedBridges.has(el.device) || attached.has(el.id));
   }
 }
 

@@ -40,6 +40,45 @@ const selects = (labels: Record<string, string>, pod: KubeObject): boolean =>
   Object.entries(labels).every(([k, v]) => pod.metadata.labels?.[k] === v);
 
 /**
+ * The first of `list` (in its order) whose selector selects a pod, without trying every selector on every pod:
+ * each selector is filed under its rarest label pair (a pod it selects must carry that pair), and a pod looks only
+ * in the files of the pairs it carries. n owner-less pods against n Deployments cost n, not n².
+ */
+function selectorIndex<T extends { selector: Record<string, string> | null }>(
+  list: readonly T[],
+): (pod: KubeObject) => T | undefined {
+  const pair = (k: string, v: string) => `${k}\u0000${v}`;
+  const count = new Map<string, number>();
+  for (const w of list)
+    for (const [k, v] of Object.entries(w.selector ?? {})) count.set(pair(k, v), (count.get(pair(k, v)) ?? 0) + 1);
+  const files = new Map<string, { at: number; w: T }[]>();
+  list.forEach((w, at) => {
+    if (!w.selector) return;
+    let best: string | undefined;
+    for (const [k, v] of Object.entries(w.selector)) {
+      const p = pair(k, v);
+      if (best === undefined || (count.get(p) ?? 0) < (count.get(best) ?? 0)) best = p;
+    }
+    if (best === undefined) return;
+    const file = files.get(best);
+    if (file) file.push({ at, w });
+    else files.set(best, [{ at, w }]);
+  });
+  return (pod) => {
+    const labels: unknown = pod.metadata.labels;
+    if (!isObject(labels)) return undefined;
+    let found: { at: number; w: T } | undefined;
+    for (const [k, v] of Object.entries(labels)) {
+      if (typeof v !== "string") continue;
+      // Each file is in list order: its first match is the only one that can be the first overall.
+      const hit = files.get(pair(k, v))?.find((c) => c.w.selector !== null && selects(c.w.selector, pod));
+      if (hit && (!found || hit.at < found.at)) found = hit;
+    }
+    return found?.w;
+  };
+}
+
+/**
  * The workloads of one namespace with their pods. A pod belongs to the workload its controller reference names;
  * a pod without any owner (a file that dropped them, the demo) to the first workload whose matchLabels select it.
  * Both lists are sorted by key (the intake stage's order), so the result does not depend on input order.
@@ -56,11 +95,10 @@ export function namespaceWorkloads(
     return kind.success ? [{ obj: w, kind: kind.data, selector: matchLabels(w), pods: own }] : [];
   });
   const byOwner = new Map(list.map((w) => [`${w.kind}/${w.obj.metadata.name}`, w]));
+  const selected = selectorIndex(list);
   for (const pod of pods) {
     const owner = controllerOf(pod);
-    const w = owner
-      ? byOwner.get(`${owner.kind}/${owner.name}`)
-      : list.find((c) => c.selector !== null && selects(c.selector, pod));
+    const w = owner ? byOwner.get(`${owner.kind}/${owner.name}`) : selected(pod);
     w?.pods.push(pod);
   }
   const elements = list.map(({ obj, kind, pods: own }) => {

@@ -1,5 +1,6 @@
 import { clusterRouter } from "./routers/cluster";
 import { networksRouter } from "./routers/networks";
+import { nodeLinksRouter } from "./routers/node-links";
 import { reachRouter } from "./routers/reach";
 import { topologyRouter } from "./routers/topology";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
   networks: networksRouter,
   reach: reachRouter,
+  nodeLinks: nodeLinksRouter,
   topology: topologyRouter,
 });
 

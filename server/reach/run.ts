@@ -57,7 +57,7 @@ export async function runReach(kube: ProbeKube, r: ReachRequest): Promise<ReachR
     namespace,
     purpose: "reachability",
     ttlSeconds: r.ttlSeconds,
-    pods: probePods(plan, r.network, r.image, waitSec),
+    pods: probePods(plan, r.network, r.image, waitSec, r.net.resourceName),
     ...(r.signal ? { signal: r.signal } : {}),
     startedBy: await kube.who(),
   });

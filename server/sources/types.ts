@@ -1,5 +1,10 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
+import type { ProbedLinks } from "../node-links/probed-links";
+
+// Sources hold what "Inspect node links" found (server/node-links/probed-links.ts).
+export { ProbedLinks } from "../node-links/probed-links";
+
 import type { ProbeKube } from "../probes/kube";
 import type { ClusterWriter } from "../writers/types";
 
@@ -21,9 +26,11 @@ export interface ClusterSource {
   writer(): ClusterWriter | null;
   /**
    * Probe pods run as this source's identity (server/probes/); absent for sources that are no cluster (demo,
-   * snapshot) and for the read-only service account.
+   * snapshot), null for the read-only service account.
    */
   prober?(): ProbeKube | null;
+  /** what "Inspect node links" found (live sources only): stands in for missing or stale NodeNetworkStates */
+  readonly probedLinks?: ProbedLinks;
 }
 
 /** A tiny synchronous emitter shared by the sources. */

@@ -21,6 +21,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import { parseObjects } from "../../lib/k8s/read-objects";
+import { type Egress, startEgress } from "./egress";
 
 export interface TestCluster {
   server: string;
@@ -31,6 +32,11 @@ export interface TestCluster {
   dir: string;
   /** etcd's client URL (plain HTTP on loopback), for fault injection such as a compaction */
   etcdUrl: string;
+  /**
+   * How the apiserver reaches kubelets in their own network namespaces (logs, exec, port-forward): a node routes its
+   * address to its CONNECT proxy, and its kubelet trusts `kubeletClientCaFile` (see egress.ts).
+   */
+  egress: Pick<Egress, "route" | "kubeletClientCaFile">;
   /** SIGTERM by default; SIGKILL for a crash */
   stopApiserver(signal?: NodeJS.Signals): Promise<void>;
   startApiserver(): Promise<void>;
@@ -474,6 +480,7 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
     return p;
   };
 
+  const egress = await startEgress(dir);
   const etcdUrl = `http://127.0.0.1:${etcdPort}`;
   const peerUrl = `http://127.0.0.1:${peerPort}`;
   const etcdLog = path.join(dir, "etcd.log");
@@ -496,6 +503,7 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
 
   const apiLog = path.join(dir, "kube-apiserver.log");
   const apiArgs = [
+    ...egress.apiserverArgs,
     `--etcd-servers=${etcdUrl}`,
     `--secure-port=${apiPort}`,
     "--bind-address=127.0.0.1",
@@ -526,6 +534,7 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
     kubeconfigPath,
     dir,
     etcdUrl,
+    egress,
     async stopApiserver(signal: NodeJS.Signals = "SIGTERM") {
       if (apiserver) await terminate(apiserver, signal);
       apiserver = undefined;
@@ -553,6 +562,7 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
     async stop() {
       await c.stopApiserver();
       await terminate(etcd);
+      await egress.close();
       live.delete(l);
       rmSync(dir, { recursive: true, force: true });
     },

@@ -16,8 +16,8 @@ const networkRef = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\/[a-z0-
 /** Why this source cannot run probes at all, or null. */
 function noProbes(source: ClusterSource): string | null {
   if (source.prober?.()) return null;
-  if (source.info.kind !== "live") return `${source.info.label} is not a live cluster: probes run only on one`;
-  return "this identity is read-only (service account): probes run as a signed-in user";
+  if (source.info.kind !== "live") return `Probe pods need a live cluster (this is the ${source.info.label})`;
+  return "This identity is read-only (the dashboard's service account): probe pods run as a signed-in user";
 }
 
 export const reachRouter = createTRPCRouter({
@@ -27,7 +27,10 @@ export const reachRouter = createTRPCRouter({
     if (reason) return { allowed: false, missing: [], reason };
     const kube = source.prober?.();
     const access = kube ? await kube.access(splitRef(input.network).namespace) : { allowed: false, missing: [] };
-    return { ...access, reason: access.allowed ? null : `you may not run probe pods: ${access.missing.join("; ")}` };
+    return {
+      ...access,
+      reason: access.allowed ? null : `You may not run probe pods here: ${access.missing.join("; ")}`,
+    };
   }),
 
   /**
@@ -46,6 +49,15 @@ export const reachRouter = createTRPCRouter({
           const reason = noProbes(source);
           const kube = source.prober?.();
           if (reason || !kube) return emit({ type: "failed", message: reason ?? "no probes here" });
+          // Before the topology: a user who may not run probes is told which rights are missing, whatever they see.
+          const namespace = splitRef(input.network).namespace;
+          const access = await kube.access(namespace);
+          if (!access.allowed)
+            return emit({
+              type: "failed",
+              message: `you may not run probe pods in ${namespace}`,
+              missing: access.missing,
+            });
           await source.ready();
           assertSignedIn(source);
           const { topology } = await payloadOf(source);

@@ -5,7 +5,7 @@ import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import { ProbeKube } from "../../probes/kube";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
-import { type ClusterSource, Listeners } from "../types";
+import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { boundedInformer, checkCredentials } from "./credentials";
 import { describeApiError, httpStatus, reasonOf } from "./errors";
 import { type Part, type PartInformer, type PartState, partsSnapshot, partsStatus, stamp } from "./parts";
@@ -44,6 +44,7 @@ export class LiveSource implements ClusterSource {
   private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
   private readonly listeners = new Listeners();
   private rev = 1;
+  readonly probedLinks = new ProbedLinks(() => this.bump());
   private cached: { rev: number; snap: ClusterSnapshot } | null = null;
   private liveSince: string | null = null;
   private closed = false;
@@ -92,7 +93,7 @@ export class LiveSource implements ClusterSource {
   snapshot(): ClusterSnapshot {
     if (this.cached?.rev !== this.rev)
       this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : partsSnapshot(this.parts, this.stamps) };
-    return this.cached.snap;
+    return this.probedLinks.apply(this.cached.snap);
   }
 
   /** Set once the API server answered 401 for these credentials: nothing more is read or shown. */
@@ -114,7 +115,6 @@ export class LiveSource implements ClusterSource {
     return this.liveWriter;
   }
 
-  /** Probe pods as this source's identity (the service account's read-only source runs none). */
   prober(): ProbeKube | null {
     return this.opts.readOnly ? null : new ProbeKube(this.kc);
   }

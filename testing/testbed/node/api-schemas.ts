@@ -46,8 +46,22 @@ export const nodeSchema = z.looseObject({
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
+const testbedNode = z.object({
+  name: z.string(),
+  ip: z.string(),
+  netns: z.string(),
+  cgroupRoot: z.string(),
+  containerdSock: z.string(),
+  nodeNetworkState: z.boolean(),
+  versions: z.string(),
+});
+export type TestbedNode = z.infer<typeof testbedNode>;
+
+/** What testing/testbed/run.ts writes to PLUMBLINE_TESTBED_INFO; `node` is the first of `nodes` (the control plane). */
 export const testbedInfoSchema = z.object({
   server: z.string(),
   kubeconfigPath: z.string(),
-  node: z.object({ name: z.string(), netns: z.string(), cgroupRoot: z.string(), versions: z.string() }).optional(),
+  node: testbedNode.optional(),
+  nodes: z.array(testbedNode).default([]),
+  segment: z.string().optional(),
 });

@@ -2,11 +2,23 @@
 // Every path lives under the stage's own directory, so teardown removing that directory removes them all.
 import { stringify } from "yaml";
 
-export const NODE_NAME = "plumbline-node";
-/** The node's own address, on a stand-in NIC (veth) inside the node's network namespace (never outside it). */
-export const NODE_IP = "172.31.254.2";
-/** Pods' default network (eth0): a bridge with host-local addresses, inside the node namespace. */
-export const POD_CIDR = "10.88.0.0/16";
+/** One node of the bed. */
+export interface NodeSpec {
+  name: string;
+  /** the node's own address, on a stand-in NIC (veth) inside the node's network namespace (never outside it) */
+  ip: string;
+  /** pods' default network (eth0): a bridge with host-local addresses from this range, inside the node namespace */
+  podCidr: string;
+  /** publish a NodeNetworkState for this node (the stand-in for kubernetes-nmstate, reporter.ts); off: none at all */
+  nodeNetworkState: boolean;
+}
+
+/** The bed's nodes: the first also runs the scheduler and controller-manager. */
+export const NODE_SPECS: readonly [NodeSpec, NodeSpec] = [
+  { name: "plumbline-node", ip: "172.31.254.2", podCidr: "10.88.0.0/16", nodeNetworkState: true },
+  { name: "plumbline-node-2", ip: "172.31.254.3", podCidr: "10.89.0.0/16", nodeNetworkState: true },
+];
+export const NODE_NAME = NODE_SPECS[0].name;
 
 export interface NodePaths {
   dir: string;
@@ -14,6 +26,8 @@ export interface NodePaths {
   image: string;
   /** The kubeconfig every node component uses (admin token; the apiserver reached through the forwarder). */
   kubeconfig: string;
+  /** the CA of the apiserver's client certificate (the kubelet serves logs/exec to it alone) */
+  kubeletClientCa: string;
 }
 
 export const p = (n: NodePaths) =>
@@ -73,17 +87,21 @@ ${cri}.cni]
 `;
 }
 
-export function kubeletConfigYaml(n: NodePaths, cgroupRoot: string): string {
+export function kubeletConfigYaml(n: NodePaths, cgroupRoot: string, node: NodeSpec): string {
   const q = p(n);
   return stringify({
     apiVersion: "kubelet.config.k8s.io/v1beta1",
     kind: "KubeletConfiguration",
-    address: NODE_IP,
+    address: node.ip,
     port: 10250,
     readOnlyPort: 0,
     healthzBindAddress: "127.0.0.1",
     healthzPort: 10248,
-    authentication: { anonymous: { enabled: false }, webhook: { enabled: false }, x509: {} },
+    authentication: {
+      anonymous: { enabled: false },
+      webhook: { enabled: false },
+      x509: { clientCAFile: n.kubeletClientCa },
+    },
     authorization: { mode: "AlwaysAllow" },
     cgroupDriver: "cgroupfs",
     cgroupRoot,
@@ -111,7 +129,7 @@ export function kubeletConfigYaml(n: NodePaths, cgroupRoot: string): string {
 }
 
 /** Multus (thin plugin) as the node's only CNI config; it delegates eth0 to the default bridge network. */
-export function multusConf(n: NodePaths): string {
+export function multusConf(n: NodePaths, node: NodeSpec): string {
   const q = p(n);
   const defaultNetwork = {
     cniVersion: "0.4.0",
@@ -122,7 +140,7 @@ export function multusConf(n: NodePaths): string {
         bridge: "cni0",
         isGateway: true,
         ipMasq: false,
-        ipam: { type: "host-local", ranges: [[{ subnet: POD_CIDR }]], dataDir: q.cniDataDir },
+        ipam: { type: "host-local", ranges: [[{ subnet: node.podCidr }]], dataDir: q.cniDataDir },
       },
       { type: "loopback" },
     ],

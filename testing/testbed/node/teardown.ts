@@ -17,6 +17,8 @@ export interface NodeState {
   anchor?: ChildProcess;
   proxy?: Server;
   reporter?: Reporter;
+  /** removes the apiserver's egress route to this node */
+  unroute?: () => void;
   stopped?: Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export function teardown(s: NodeState): Promise<void> {
 
 async function doTeardown(s: NodeState): Promise<void> {
   await s.reporter?.stop();
+  s.unroute?.();
   // The kubelet first (it would restart what we stop), containerd after it, then whatever they left running:
   // containers and sandboxes (in our cgroups) and shims (in our mount namespace).
   for (const c of [...s.components].reverse()) await terminate(c, 10_000);

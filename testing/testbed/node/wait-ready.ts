@@ -2,17 +2,21 @@
 // controller-manager has lifted the not-ready taint the kubelet registers with (until then nothing schedules).
 import { kubeRequest, type TestCluster } from "../cluster";
 import { nodeSchema } from "./api-schemas";
-import { NODE_NAME } from "./config";
 import { type Component, waitFor } from "./procs";
 
-export async function waitNodeReady(c: TestCluster, kubelet: Component, timeoutMs = 120_000): Promise<void> {
+export async function waitNodeReady(
+  c: TestCluster,
+  name: string,
+  kubelet: Component,
+  timeoutMs = 120_000,
+): Promise<void> {
   let last = "no Node object yet";
   try {
     await waitFor(
-      `node ${NODE_NAME} Ready`,
+      `node ${name} Ready`,
       kubelet,
       async () => {
-        const r = await kubeRequest(c, "GET", `/api/v1/nodes/${NODE_NAME}`);
+        const r = await kubeRequest(c, "GET", `/api/v1/nodes/${name}`);
         if (r.status !== 200) return false;
         const node = nodeSchema.parse(r.body);
         const ready = (node.status?.conditions ?? []).find((x) => x.type === "Ready");

@@ -1,0 +1,96 @@
+// What "Inspect node links" found, kept per source (per identity: a user sees what they probed) and stood in for a
+// node's NodeNetworkState only where that is missing or stale: kubernetes-nmstate's report wins when present and
+// fresh, and the two are never merged. A result is dropped when its node changes (another uid: a new Node object;
+// another bootID: a reboot) and replaced when the user inspects again.
+import type { KubeObject } from "@/lib/k8s/objects";
+import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
+import { type Probe, probedNodeNetworkState } from "@/lib/node-links/to-nns";
+import { isObject, str } from "@/lib/result";
+
+/** A NodeNetworkState older than this is stale (kubernetes-nmstate's handler reports every minute or on change). */
+export const NNS_FRESH_MS = 5 * 60_000;
+
+interface Kept {
+  probe: Probe;
+  /** the Node as probed: a different one later means the links may be others */
+  nodeUid: string | undefined;
+  bootId: string | undefined;
+  /** the stand-in object, made once so the store sees the same object until the result changes */
+  object: KubeObject;
+}
+
+const bootIdOf = (node: KubeObject): string | undefined => {
+  const info = isObject(node.status) && isObject(node.status.nodeInfo) ? node.status.nodeInfo : undefined;
+  return info ? str(info.bootID) : undefined;
+};
+
+export function nnsIsFresh(nns: KubeObject, now: number): boolean {
+  const at = isObject(nns.status) ? str(nns.status.lastSuccessfulUpdateTime) : undefined;
+  // No time at all (a hand-written excerpt): it cannot be called stale.
+  if (at === undefined) return true;
+  const t = Date.parse(at);
+  return Number.isNaN(t) || now - t < NNS_FRESH_MS;
+}
+
+export class ProbedLinks {
+  private readonly kept = new Map<string, Kept>();
+  private version = 0;
+  private cached?: { input: ClusterSnapshot; version: number; output: ClusterSnapshot };
+
+  constructor(private readonly changed: () => void = () => {}) {}
+
+  /** Keeps a probe's result for its node (replacing an earlier one); `node` is the Node object as it was probed. */
+  set(probe: Probe, node: KubeObject | undefined): void {
+    this.kept.set(probe.node, {
+      probe,
+      nodeUid: node?.metadata.uid,
+      bootId: node ? bootIdOf(node) : undefined,
+      object: probedNodeNetworkState(probe),
+    });
+    this.version++;
+    this.changed();
+  }
+
+  /** The kept result for a node, if any (whether or not it is shown: a fresh NodeNetworkState wins). */
+  get(node: string): Probe | undefined {
+    return this.kept.get(node)?.probe;
+  }
+
+  forget(node: string): void {
+    if (this.kept.delete(node)) {
+      this.version++;
+      this.changed();
+    }
+  }
+
+  /** The snapshot with each kept result standing in for its node's missing or stale NodeNetworkState. */
+  apply(snap: ClusterSnapshot, now = Date.now()): ClusterSnapshot {
+    if (this.kept.size === 0) return snap;
+    const c = this.cached;
+    if (c && c.input === snap && c.version === this.version) return c.output;
+    const nodes = new Map(snap.nodes.map((n) => [n.metadata.name, n]));
+    for (const [name, k] of [...this.kept]) {
+      const node = nodes.get(name);
+      // The node is gone or is another one now: what was probed says nothing about it any more.
+      if (!node || node.metadata.uid !== k.nodeUid || bootIdOf(node) !== k.bootId) this.kept.delete(name);
+    }
+    const reported = new Map(snap.nodeNetworkStates.map((s) => [s.metadata.name, s]));
+    const standIns = [...this.kept.values()].filter((k) => {
+      const nns = reported.get(k.probe.node);
+      return !nns || !nnsIsFresh(nns, now);
+    });
+    const replaced = new Set(standIns.map((k) => k.probe.node));
+    const output =
+      standIns.length === 0
+        ? snap
+        : {
+            ...snap,
+            nodeNetworkStates: [
+              ...snap.nodeNetworkStates.filter((s) => !replaced.has(s.metadata.name)),
+              ...standIns.map((k) => k.object),
+            ],
+          };
+    this.cached = { input: snap, version: this.version, output };
+    return output;
+  }
+}
