@@ -47,7 +47,10 @@ export const ipamSchema = z.object({
     .optional(),
 });
 
-export const mainTypeSchema = z.enum(["bridge", "macvlan", "ipvlan", "host-device", "vlan", "sriov", "other"]);
+/** The CNI plugins Plumbline knows, one descriptor each in lib/plugins/; "other" is any other main plugin. */
+export const PLUGIN_TYPES = ["bridge", "macvlan", "ipvlan", "host-device", "vlan", "sriov", "tap"] as const;
+export type PluginType = (typeof PLUGIN_TYPES)[number];
+export const mainTypeSchema = z.enum([...PLUGIN_TYPES, "other"]);
 
 export const nicSummarySchema = z.object({
   name: z.string(),
