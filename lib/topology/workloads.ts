@@ -218,8 +218,8 @@ export function allWorkloads(
     const g = byNs.get(ns);
     if (!g || g.workloads.length === 0) continue;
     const r = namespaceWorkloads(ns, g.workloads, g.pods);
-    out.elements.push(...r.elements);
-    out.findings.push(...r.findings);
+    for (const el of r.elements) out.elements.push(el);
+    for (const f of r.findings) out.findings.push(f);
   }
   return out;
 }
