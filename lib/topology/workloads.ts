@@ -5,6 +5,7 @@ import { compareCodePoints } from "../compare";
 import { podId, workloadId } from "../contract/ids";
 import type { Finding, WorkloadElement } from "../contract/schema";
 import { annotation, type KubeObject } from "../k8s/objects";
+import { controllerReference } from "../k8s/owner";
 import { templateNetworks, workloadKindSchema } from "../k8s/workloads";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { parseNetworksAnnotation, requestKey } from "../pod/networks-annotation";
@@ -15,10 +16,8 @@ const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
 
 /** The controller a pod names: a ReplicaSet stands for its Deployment (named `<deployment>-<pod-template-hash>`). */
 function controllerOf(pod: KubeObject): { kind: string; name: string } | null {
-  const refs: unknown = pod.metadata.ownerReferences;
-  if (!Array.isArray(refs)) return null;
-  const ref: unknown = refs.find((r) => isObject(r) && r.controller === true) ?? refs[0];
-  if (!isObject(ref) || typeof ref.kind !== "string" || typeof ref.name !== "string") return null;
+  const ref = controllerReference(pod.metadata);
+  if (!ref || typeof ref.kind !== "string" || typeof ref.name !== "string") return null;
   if (ref.kind !== "ReplicaSet") return { kind: ref.kind, name: ref.name };
   const hash = pod.metadata.labels?.["pod-template-hash"];
   return typeof hash === "string" && ref.name.endsWith(`-${hash}`)
@@ -80,7 +79,8 @@ function selectorIndex<T extends { selector: Record<string, string> | null }>(
 
 /**
  * The workloads of one namespace with their pods. A pod belongs to the workload its controller reference names;
- * a pod without any owner (a file that dropped them, the demo) to the first workload whose matchLabels select it.
+ * a pod without one (a file that dropped its owners, the demo, an owner that is no controller) to the first workload
+ * whose matchLabels select it (lib/k8s/owner.ts: the reading every source shares).
  * Both lists are sorted by key (the intake stage's order), so the result does not depend on input order.
  */
 export function namespaceWorkloads(
@@ -177,8 +177,8 @@ export function allWorkloads(
     const g = byNs.get(ns);
     if (!g || g.workloads.length === 0) continue;
     const r = namespaceWorkloads(ns, g.workloads, g.pods);
-    out.elements.push(...r.elements);
-    out.findings.push(...r.findings);
+    for (const el of r.elements) out.elements.push(el);
+    for (const f of r.findings) out.findings.push(f);
   }
   return out;
 }
