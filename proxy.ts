@@ -1,11 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { LIMITS } from "@/lib/http/limits";
 import { readConfig, type ServerConfig } from "@/server/config";
-import { allowedHosts, hostRefusal, LAUNCH_COOKIE, sameSecret } from "@/server/http-guard";
+import { allowedHosts, hostRefusal, sameSecret } from "@/server/http-guard";
 import { ASSET_CSP, pageCsp } from "@/server/page-csp";
+import { HSTS, overTls, Session, sessionCookie } from "@/server/session";
 
 // Runs before every request (pages, API, assets): the checks here hold for all of them.
 let config: ServerConfig | undefined;
+let session: Session | undefined;
 
 const text = (status: number, body: string): NextResponse =>
   new NextResponse(`${body}\n`, {
@@ -13,23 +15,40 @@ const text = (status: number, body: string): NextResponse =>
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
   });
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 export function proxy(req: NextRequest): NextResponse {
   config ??= readConfig();
+  session ??= new Session(config.PLUMBLINE_LAUNCH_SECRET);
   const hostProblem = hostRefusal(req.headers.get("host"), allowedHosts(config));
   if (hostProblem) return text(421, hostProblem);
 
-  const secret = config.PLUMBLINE_LAUNCH_SECRET;
-  if (secret && !sameSecret(req.cookies.get(LAUNCH_COOKIE)?.value, secret)) {
-    const key = req.nextUrl.searchParams.get("key");
-    if (!sameSecret(key, secret))
+  const tls = overTls(req.headers, config.PLUMBLINE_TRUSTED_PROXY);
+  const res = guarded(req, config, session, tls);
+  if (tls) res.headers.set("strict-transport-security", HSTS);
+  return res;
+}
+
+function guarded(req: NextRequest, config: ServerConfig, session: Session, tls: boolean): NextResponse {
+  const cookie = Session.cookieName(req.headers.get("host"));
+  const hasSession = sameSecret(req.cookies.get(cookie)?.value, session.id);
+  if (config.PLUMBLINE_LAUNCH_SECRET && !hasSession) {
+    if (!sameSecret(req.nextUrl.searchParams.get("key"), config.PLUMBLINE_LAUNCH_SECRET))
       return text(401, "open Plumbline with the URL it printed when it started (it carries this launch's key)");
     const clean = req.nextUrl.clone();
     clean.searchParams.delete("key");
-    // The Host in this absolute URL was checked above.
+    // The Host in this absolute URL was checked above. The cookie holds a session id derived from the key.
     const res = NextResponse.redirect(clean, 303);
-    res.cookies.set(LAUNCH_COOKIE, secret, { httpOnly: true, sameSite: "strict", path: "/" });
+    res.cookies.set(cookie, session.id, sessionCookie(tls));
     return res;
   }
+  // Local mode acts with the operator's kubeconfig: a write must come from a page this server served.
+  const local = config.PLUMBLINE_IDENTITY === "kubeconfig";
+  if (local && !hasSession && !SAFE_METHODS.has(req.method))
+    return text(
+      403,
+      `${req.method} refused: writes need the session of a Plumbline page this server served (reload the page if Plumbline was restarted)`,
+    );
 
   if (Number(req.headers.get("content-length") ?? "0") > LIMITS.bodyBytes)
     return text(413, `request body over ${LIMITS.bodyBytes} bytes refused`);
@@ -53,5 +72,7 @@ export function proxy(req: NextRequest): NextResponse {
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", csp);
+  // The page's proof for the writes it will make (local mode).
+  if (local && !hasSession) res.cookies.set(cookie, session.id, sessionCookie(tls));
   return res;
 }

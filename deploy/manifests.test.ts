@@ -346,6 +346,12 @@ describe("deploy/openshift wiring", () => {
     expect(portOf(proxy(), "https")).toBe(8443);
   });
 
+  it("has the router send HSTS for a year (issue 25: no HSTS from the app or the Route)", () => {
+    const route = one("openshift", "Route", "plumbline");
+    const hsts = route.metadata.annotations?.["haproxy.router.openshift.io/hsts_header"] ?? "";
+    expect(Number(/max-age=(\d+)/.exec(hsts)?.[1])).toBeGreaterThanOrEqual(31_536_000);
+  });
+
   it("serves the service CA's certificate from the Secret the Service annotation names", () => {
     const svc = one("openshift", "Service", "plumbline");
     const secret = svc.metadata.annotations?.["service.beta.openshift.io/serving-cert-secret-name"];

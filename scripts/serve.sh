@@ -28,7 +28,11 @@ export PLUMBLINE_SOURCE="$source_kind"
 # Without --listen, start.sh listens on 127.0.0.1 only; the cases below apply only when the user asked for another address.
 case "${PLUMBLINE_LISTEN:-}" in
   ''|127.*|localhost|::1) ;;
-  0.0.0.0|::) [ -n "${PLUMBLINE_ALLOWED_HOSTS:-}" ] || echo "serve: other machines must name this one with --allow-host <name>; requests for any other name are refused" >&2 ;;
+  0.0.0.0|::|'[::]')
+    if [ -z "${PLUMBLINE_ALLOWED_HOSTS:-}" ]; then
+      echo "serve: --listen $PLUMBLINE_LISTEN needs --allow-host <name>: the name other machines use for this one (requests for any other name are refused, so nothing could reach it)" >&2
+      exit 2
+    fi ;;
   *) export PLUMBLINE_ALLOWED_HOSTS="${PLUMBLINE_ALLOWED_HOSTS:+$PLUMBLINE_ALLOWED_HOSTS,}$PLUMBLINE_LISTEN" ;;
 esac
 bash scripts/setup.sh app

@@ -23,12 +23,21 @@ case "$HOSTNAME" in
 esac
 port="${PORT:-3000}"
 if [ "$loopback" = 0 ]; then
+  case "$HOSTNAME" in
+    0.0.0.0|::|'[::]')
+      # A kubeconfig server answers only the names it was given: listening everywhere without one reaches nobody.
+      if [ "${PLUMBLINE_IDENTITY:-kubeconfig}" = kubeconfig ] && [ -z "${PLUMBLINE_ALLOWED_HOSTS:-}" ]; then
+        echo "start: PLUMBLINE_LISTEN=$HOSTNAME needs PLUMBLINE_ALLOWED_HOSTS=<name> (serve: --allow-host <name>): the name other machines use for this one" >&2
+        exit 2
+      fi ;;
+  esac
   echo "start: WARNING: listening on $HOSTNAME:$port, reachable from other machines" >&2
   if [ "${PLUMBLINE_IDENTITY:-kubeconfig}" = kubeconfig ] && [ "${PLUMBLINE_SOURCE:-demo}" = kubeconfig ] && [ -z "${PLUMBLINE_LAUNCH_SECRET:-}" ]; then
     # Whoever reaches this port acts with the kubeconfig's credentials: only holders of this launch's key may.
     PLUMBLINE_LAUNCH_SECRET="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(24).toString("hex"))')"
     export PLUMBLINE_LAUNCH_SECRET
-    host_for_url="${PLUMBLINE_ALLOWED_HOSTS%%,*}"
+    allowed="${PLUMBLINE_ALLOWED_HOSTS:-}"
+    host_for_url="${allowed%%,*}"
     echo "start: open http://${host_for_url:-$HOSTNAME}:$port/?key=$PLUMBLINE_LAUNCH_SECRET (the key becomes a cookie)" >&2
   fi
 fi

@@ -58,7 +58,7 @@ describe("topology CLI", () => {
     expect(await topologyCommand(["--demo", "--format", "mermaid"])).toMatch(/^flowchart LR/);
   });
 
-  it("exits 1 with the reason on stderr", async () => {
+  it("exits 2 with the reason on stderr", async () => {
     const run = promisify(execFile);
     const result = await run(
       "npx",
@@ -70,7 +70,7 @@ describe("topology CLI", () => {
       () => ({ code: 0, stderr: "" }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
-    expect(result).toEqual({ code: 1, stderr: "topology: no Kubernetes objects in /dev/null\n" });
+    expect(result).toEqual({ code: 2, stderr: "topology: no Kubernetes objects in /dev/null\n" });
   }, 60_000);
 });
 

@@ -1,10 +1,13 @@
-/** `npm run topology`: see scripts/topology-cli.ts. Exit 1 with the reason on stderr when it cannot answer. */
+/**
+ * `npm run topology`: see scripts/topology-cli.ts. Exit 2 with the reason on stderr when it cannot answer, as
+ * `check` does (1 is check's "an error finding"; neither ever dies of its input: issue 25).
+ */
 import { topologyCommand } from "./topology-cli";
 
 topologyCommand(process.argv.slice(2)).then(
   (out) => process.stdout.write(out),
   (err: unknown) => {
     process.stderr.write(`topology: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    process.exit(2);
   },
 );

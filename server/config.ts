@@ -38,6 +38,14 @@ const envSchema = z
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     /**
+     * A proxy in front sets X-Forwarded-Host and X-Forwarded-Proto and overwrites what clients send: only then are
+     * they believed (the cross-site check's host; TLS for HSTS and the Secure cookie).
+     */
+    PLUMBLINE_TRUSTED_PROXY: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
+    /**
      * The image of probe pods (reachability, node links). Default: the OpenShift `tools` image stream (what `oc
      * debug node` runs) on OpenShift, else busybox. It needs a POSIX shell and ping (busybox's or iputils').
      */

@@ -1,16 +1,22 @@
 /**
  * Cross-site request forgery guard for state-changing requests: a browser says where a request comes from
- * (Sec-Fetch-Site, else Origin); anything not from this site is refused. Requests with neither header are not
- * from a browser page (curl, tests) and carry their own credentials, so they pass.
+ * (Sec-Fetch-Site, else Origin); anything not from this site is refused. Requests with neither header pass here:
+ * in-cluster they carry their caller's own token; in local mode the proxy also wants the page's session cookie
+ * (server/session.ts). X-Forwarded-Host names this site only when a trusted proxy sets it (PLUMBLINE_TRUSTED_PROXY):
+ * otherwise any client could name the Origin it brings.
  */
-export function crossSiteReason(req: { method: string; headers: Headers; url: string }): string | null {
+export function crossSiteReason(
+  req: { method: string; headers: Headers; url: string },
+  trustedProxy = false,
+): string | null {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return null;
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none")
     return `cross-site ${req.method} refused (Sec-Fetch-Site: ${site})`;
   const origin = req.headers.get("origin");
   if (!origin) return null;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
+  const forwarded = trustedProxy ? req.headers.get("x-forwarded-host") : null;
+  const host = forwarded ?? req.headers.get("host") ?? new URL(req.url).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -47,8 +53,6 @@ export function hostRefusal(host: string | null, allowed: string[] | null): stri
   if (allowed.includes(h) || allowed.includes(name)) return null;
   return `this Plumbline answers only requests addressed to ${allowed.join(", ")} (PLUMBLINE_ALLOWED_HOSTS), not ${h || "no host"}`;
 }
-
-export const LAUNCH_COOKIE = "plumbline-launch";
 
 /** Constant-time comparison of two strings, so the secret cannot be guessed a character at a time. */
 export function sameSecret(a: string | undefined | null, b: string): boolean {

@@ -1,4 +1,6 @@
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
+import { cn } from "../cn";
+import { useLastReach } from "../reach/last-result";
 
 /** Said loudly: in kiosk mode everyone sees what the dashboard's service account may read. */
 export function KioskBanner({ identity }: { identity: SourceInfo["identity"] | undefined }) {
@@ -54,6 +56,30 @@ export function NetworkCaption({
         {caption.title}
       </button>
       {caption.text ? <span className="text-slate-700 dark:text-slate-300">{caption.text}</span> : null}
+      <MeasuredReach network={caption.title} onOpen={() => onSelect(caption.id)} />
     </div>
+  );
+}
+
+/** The last measured reachability of the network in view, beside the prediction: a click opens the matrix. */
+function MeasuredReach({ network, onOpen }: { network: string; onOpen: () => void }) {
+  const result = useLastReach(network);
+  if (!result) return null;
+  const bad = result.counts.unexpected > 0;
+  const at = new Date(result.finishedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  return (
+    <button
+      type="button"
+      data-testid="view-caption-reach"
+      onClick={onOpen}
+      className={cn(
+        "ml-auto shrink-0 rounded px-1.5 py-0.5 font-medium hover:underline",
+        bad
+          ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100"
+          : "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
+      )}
+    >
+      measured {at}: {result.headline}
+    </button>
   );
 }

@@ -2,50 +2,55 @@
 
 import { useWatch } from "react-hook-form";
 import type { Topology } from "@/lib/contract/schema";
-import { MAIN_TYPES } from "@/lib/network-form/defaults";
+import { type FormType, MAIN_TYPES } from "@/lib/network-form/defaults";
 import { hostBridges, hostNics, linksObserved } from "@/lib/network-form/host-nics";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { declaredFields } from "@/lib/plugins/registry";
 import { FormSection } from "../form/form-section";
 import { BridgeFields } from "./bridge-fields";
+import { DeclaredFields } from "./declared-fields";
 import { HostDeviceFields } from "./host-device-fields";
 import { ParentFields } from "./parent-fields";
 import { RawFields } from "./raw-fields";
 import { SriovFields } from "./sriov-fields";
 import { TypePicker } from "./type-picker";
 
-const NOTES: Record<string, string> = {
-  bridge:
-    "A Linux bridge per node. Without a host NIC as its port (an uplink) each node's bridge is an island: pods on different nodes do not reach each other.",
-  macvlan: "Each pod gets its own MAC on the master NIC; the pods reach the NIC's network, not the node itself.",
-  ipvlan: "Pods share the master NIC's MAC: for networks that allow one MAC per port.",
-  "host-device": "Moves a whole NIC from the node into one pod.",
-  vlan: "An 802.1Q sub-interface of the master NIC in each pod.",
-  sriov: "A virtual function of an SR-IOV NIC, handed out by the device plugin.",
-  raw: "Anything the structured fields do not cover: chained plugins (tuning, ...), other CNI types, extra keys.",
-};
-
 /** The main plugin: the type, then that type's fields, fed by what the nodes report. */
 export function MainSection({ topology }: { topology: Topology | null }) {
   const type = useWatch<NetworkFormInput, "main.type">({ name: "main.type" });
-  const observed = linksObserved(topology);
-  const nics = topology ? hostNics(topology) : [];
-  const label = MAIN_TYPES.find((t) => t.type === type)?.label ?? type;
+  const picked = MAIN_TYPES.find((t) => t.type === type);
   return (
     <FormSection title="Type" description="The CNI plugin that creates the pod's interface.">
       <TypePicker />
       <div className="mt-4 border-t border-slate-100 pt-3 dark:border-slate-800">
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label} settings</h3>
-        <p className="mb-3 mt-0.5 text-xs text-slate-500 dark:text-slate-400">{NOTES[type]}</p>
-        {type === "bridge" ? (
-          <BridgeFields bridges={topology ? hostBridges(topology) : []} observed={observed} />
-        ) : null}
-        {type === "macvlan" || type === "ipvlan" || type === "vlan" ? (
-          <ParentFields key={type} type={type} nics={nics} observed={observed} />
-        ) : null}
-        {type === "host-device" ? <HostDeviceFields nics={nics} observed={observed} /> : null}
-        {type === "sriov" ? <SriovFields /> : null}
-        {type === "raw" ? <RawFields /> : null}
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          {picked?.label ?? type} settings
+        </h3>
+        <p className="mb-3 mt-0.5 text-xs text-slate-500 dark:text-slate-400">{picked?.note}</p>
+        <Fields type={type} topology={topology} />
       </div>
     </FormSection>
   );
+}
+
+/** Each type's settings: a component of its own, or the fields its descriptor lists (lib/plugins/). */
+function Fields({ type, topology }: { type: FormType; topology: Topology | null }) {
+  const observed = linksObserved(topology);
+  const nics = topology ? hostNics(topology) : [];
+  switch (type) {
+    case "bridge":
+      return <BridgeFields bridges={topology ? hostBridges(topology) : []} observed={observed} />;
+    case "macvlan":
+    case "ipvlan":
+    case "vlan":
+      return <ParentFields key={type} type={type} nics={nics} observed={observed} />;
+    case "host-device":
+      return <HostDeviceFields nics={nics} observed={observed} />;
+    case "sriov":
+      return <SriovFields />;
+    case "tap":
+      return <DeclaredFields fields={declaredFields(type) ?? []} />;
+    case "raw":
+      return <RawFields />;
+  }
 }

@@ -2,7 +2,7 @@
 
 import { useId, useRef } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { defaultMain, MAIN_TYPES, type MainInput, type MainType } from "@/lib/network-form/defaults";
+import { defaultMain, type FormType, MAIN_TYPES, type MainInput } from "@/lib/network-form/defaults";
 import { type NetworkFormInput, networkFormSchema, toCniConfig } from "@/lib/network-form/schema";
 import { cn } from "../cn";
 
@@ -24,10 +24,10 @@ function rawStart(values: NetworkFormInput): string {
 export function TypePicker({ disabled }: { disabled?: boolean }) {
   const { getValues, setValue, clearErrors } = useFormContext<NetworkFormInput>();
   const current = useWatch<NetworkFormInput, "main.type">({ name: "main.type" });
-  const cache = useRef(new Map<MainType, MainInput>());
+  const cache = useRef(new Map<FormType, MainInput>());
   const id = useId();
 
-  const choose = (type: MainType) => {
+  const choose = (type: FormType) => {
     const values = getValues();
     if (values.main.type === type) return;
     cache.current.set(values.main.type, values.main);

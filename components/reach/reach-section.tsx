@@ -8,6 +8,7 @@ import type { ReachResult } from "@/lib/reach/schema";
 import { cn } from "../cn";
 import { DisabledWithReason } from "../form/disabled-reason";
 import { useTRPC } from "../trpc";
+import { rememberReach } from "./last-result";
 import { ReachMatrix } from "./reach-matrix";
 
 const button =
@@ -42,8 +43,10 @@ export function ReachSection({ network }: { network: string }) {
             setProgress((p) => ({ ...p, probes: { ...p.probes, [e.pod]: { node: e.node, text: e.text } } }));
           else {
             setRunning(false);
-            if (e.type === "done") setResult(e.result);
-            else setFailure([e.message, ...(e.missing ?? [])].join(": "));
+            if (e.type === "done") {
+              setResult(e.result);
+              rememberReach(e.result);
+            } else setFailure([e.message, ...(e.missing ?? [])].join(": "));
           }
         },
         onError: (err) => {

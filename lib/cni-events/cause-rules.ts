@@ -16,6 +16,8 @@ const dev = (m: RegExpExecArray): Facts => ({ device: m[1] ?? "" });
  * invalid config; a whereabouts leader timeout is a storage error, not a bare timeout). Patterns run on the text
  * with its whitespace collapsed. Wording from cni-plugins, Multus 3.x/4.x (thin and thick), whereabouts, the
  * SR-IOV CNIs, ovn-kubernetes, containerd and CRI-O; lib/cni-events/corpus/ has the real texts.
+ * Each pattern starts with a literal and what follows it stops at a bounded number of words (never `.*`), so a text made of
+ * one literal repeated costs each occurrence a bounded amount, not a read to the end (issue 25).
  */
 export const CAUSE_RULES: readonly CauseRule[] = [
   {
@@ -47,7 +49,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   {
     cause: "whereabouts-storage",
     pattern:
-      /error at storage engine|waiting to become leader|IPPool .*(?:conflict|not found)|overlappingrangeipreservation/i,
+      /error at storage engine|waiting to become leader|IPPool \S+ (?:\S+ ){0,3}?(?:conflict|not found)|overlappingrangeipreservation/i,
     facts: () => ({ ipam: "whereabouts" }),
   },
   {

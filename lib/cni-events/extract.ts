@@ -1,6 +1,10 @@
+import { bracketRefs } from "./bracket-refs";
+
 /**
  * Pulls the pod, network, plugin and interface out of a sandbox failure text, whichever runtime and Multus
  * version wrote it. Each reader tries the most specific wording first; all take whitespace-collapsed text.
+ * Linear in the text, whatever it holds (issue 25): every pattern starts with a literal, and what follows one can
+ * only run to a character that ends it or to a bound; "[ns/pod:net]" is read by a scanner (bracket-refs.ts).
  */
 
 const MULTUS_TYPES = new Set(["multus", "multus-shim"]);
@@ -19,11 +23,9 @@ function allMatches(g: RegExp, text: string): RegExpExecArray[] {
 
 const PLUGIN_NAMED = /plugin type="([^"]+)" name="([^"]+)"/g;
 const CNI_NETWORK = /to CNI network "([^"]+)"/g;
-const BRACKET_POD = new RegExp(`(?:^|[\\[\\s])(${NAME})/(${NAME})(?:/[0-9a-f-]*)?(?::[^\\]\\s]*)?\\]`, "i");
 const CRIO_POD = new RegExp(`error adding pod (${NAME})_(${NAME}) to\\b`, "i");
 const SHIM_POD = new RegExp(`set up pod "(${NAME})_(${NAME})" network`, "i");
 const ADDING_TO = /(?:error adding container to network|Err adding pod to network) "([^"]+)"/gi;
-const BRACKET_NET = new RegExp(`${NAME}/${NAME}(?:/[0-9a-f-]*)?:([^\\]\\s]+)\\]`, "gi");
 const PLUGIN_FAILED = /plugin type="([^"]+)" name="([^"]+)" failed/g;
 const PLUGIN_TYPE = /plugin type="([^"]+)"/g;
 const DETAIL_MARKERS = [
@@ -48,8 +50,8 @@ export function multusNetworkNames(flat: string): Set<string> {
 
 export function extractPod(flat: string): { namespace?: string; pod?: string } {
   // Multus: "[ns/pod/uid:net]", "[ns/pod:net]", "[ns/pod/:net]", "[ns/pod/uid]", "[ns/pod]" (the "[" may be cut off)
-  const bracket = BRACKET_POD.exec(flat);
-  if (bracket?.[1] && bracket[2]) return { namespace: bracket[1], pod: bracket[2] };
+  const [bracket] = bracketRefs(flat);
+  if (bracket) return { namespace: bracket.namespace, pod: bracket.pod };
   // Multus thick: the CNI args in the shim's request
   const ns = /K8S_POD_NAMESPACE=([^;\s]+)/.exec(flat)?.[1];
   const name = /K8S_POD_NAME=([^;\s]+)/.exec(flat)?.[1];
@@ -64,15 +66,19 @@ export function extractPod(flat: string): { namespace?: string; pod?: string } {
 }
 
 export function extractNetwork(flat: string): string | undefined {
-  const nad = /cannot find a network-attachment-definition \(([^)]*)\) in namespace \(([^)]*)\)/i.exec(flat);
+  // Bounded: a NAD's and a namespace's names are at most 253 characters, and an unclosed "(" repeated must not
+  // make each occurrence read to the end of the text.
+  const nad = /cannot find a network-attachment-definition \(([^)]{0,253})\) in namespace \(([^)]{0,253})\)/i.exec(
+    flat,
+  );
   if (nad) return `${nad[2] ?? ""}/${nad[1] ?? ""}`;
   const skip = multusNetworkNames(flat);
   const named = allMatches(ADDING_TO, flat)
     .map((m) => m[1] ?? "")
     .filter((n) => n && !skip.has(n));
   if (named.length > 0) return named[named.length - 1];
-  const bracket = allMatches(BRACKET_NET, flat)
-    .map((m) => m[1] ?? "")
+  const bracket = bracketRefs(flat)
+    .map((r) => r.network ?? "")
     .filter((n) => n && !skip.has(n) && n !== "..");
   if (bracket.length > 0) return bracket[bracket.length - 1];
   const plugin = allMatches(PLUGIN_FAILED, flat).filter((m) => m[1] && !MULTUS_TYPES.has(m[1]));

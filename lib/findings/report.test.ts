@@ -57,3 +57,25 @@ describe("check reports", () => {
     for (const r of run?.results ?? []) expect(run?.tool.driver.rules[r.ruleIndex]?.id).toBe(r.ruleId);
   });
 });
+
+describe("reports of hostile size (issue 25)", () => {
+  it("prints 600,000 findings: the column width is no longer Math.max(...every finding)", () => {
+    const many: Finding[] = Array.from({ length: 600_000 }, () => ({
+      severity: "warning",
+      code: "object-invalid",
+      message: "m",
+      elements: [],
+    }));
+    expect(renderTable(many, "huge.json")).toContain("WARNINGS (600000)");
+  });
+
+  it("bounds a message that quotes a 10 MB input in every format", () => {
+    const huge: Finding[] = [
+      { severity: "error", code: "network-not-found", message: "n".repeat(10 * 2 ** 20), elements: [] },
+    ];
+    for (const out of [renderTable(huge, "x"), renderJson(huge, "x"), renderSarif(huge, "x")]) {
+      expect(out.length).toBeLessThan(10_000);
+      expect(out).toContain("more characters)");
+    }
+  });
+});

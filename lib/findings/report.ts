@@ -1,4 +1,5 @@
 import type { Finding } from "../contract/schema";
+import { boundMessage, MAX_FINDING_MESSAGE as MAX_LENGTH } from "./bound-message";
 import { FINDINGS, isFindingCode } from "./catalogue";
 import { SEVERITY_RANK, type Severity } from "./info";
 
@@ -11,9 +12,13 @@ const SARIF_LEVEL: Record<Severity, "error" | "warning" | "note"> = {
   info: "note",
 };
 
-/** Worst first, then by code, then by message: the same findings always print the same way. */
+/**
+ * Worst first, then by code, then by message: the same findings always print the same way. Messages are bounded here
+ * too, whatever made them (boundMessage).
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
+  const bounded = findings.map((f) => (f.message.length > MAX_LENGTH ? { ...f, message: boundMessage(f.message) } : f));
+  return bounded.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       a.code.localeCompare(b.code) ||
@@ -37,7 +42,9 @@ export function renderTable(findings: readonly Finding[], source: string): strin
   const c = counts(sorted);
   const out = [`plumbline check: ${source}`, `${c.error} error(s), ${c.warning} warning(s), ${c.info} info`, ""];
   if (sorted.length === 0) return `${out.join("\n")}Nothing wrong found.\n`;
-  const width = Math.min(32, Math.max(...sorted.map((f) => f.code.length)));
+  // a loop, not Math.max(...all): one argument per finding overflowed the stack at 580,000 findings (issue 25)
+  let width = 0;
+  for (const f of sorted) width = Math.max(width, Math.min(32, f.code.length));
   for (const severity of ["error", "warning", "info"] as const) {
     const group = sorted.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

@@ -1,4 +1,5 @@
 import type { HostElement, NetworkElement, Topology } from "../contract/schema";
+import { pluginOf } from "../plugins/registry";
 
 export type HostFit =
   /** NodeNetworkState reports the device the network needs */
@@ -18,26 +19,15 @@ export interface Placement {
   hosts: { name: string; fit: HostFit }[];
 }
 
-function needs(net: NetworkElement): { device: string | null; role: string } {
-  switch (net.mainType) {
-    case "bridge":
-      return { device: net.bridge ?? "cni0", role: "bridge" };
-    case "macvlan":
-    case "ipvlan":
-    case "vlan":
-      return { device: net.master ?? null, role: "parent NIC" };
-    case "host-device":
-      return { device: net.device ?? null, role: "device" };
-    default:
-      return { device: null, role: "device" };
-  }
-}
+const NO_DEVICE = { device: null, role: "device", created: false };
+const needs = (net: NetworkElement) =>
+  (net.cniType === null ? undefined : pluginOf(net.cniType)?.needs(net)) ?? NO_DEVICE;
 
 function fitOn(host: HostElement, net: NetworkElement, device: string | null): HostFit {
   if (!host.linksObserved) return "unknown";
   if (device === null) return "present";
   if (host.interfaces.some((i) => i.name === device)) return "present";
-  return net.mainType === "bridge" ? "created-on-first-pod" : "missing";
+  return needs(net).created ? "created-on-first-pod" : "missing";
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Finding } from "../contract/schema";
 import { eventSpec } from "../events/normalize";
+import { boundMessage } from "../findings/bound-message";
 import { isObject, str } from "../result";
 import { newerCopy } from "./newer-copy";
 import { asKubeObject, groupOf, type KubeObject, keyOf } from "./objects";
@@ -72,7 +73,12 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
  * typed lists (PodList) lend their kind to items that lack one; kinds the topology does not use are skipped.
  * A later copy of the same object replaces an earlier one.
  */
-export function snapshotFromObjects(objects: readonly unknown[], origin = "input"): ClusterSnapshot {
+export function snapshotFromObjects(
+  objects: readonly unknown[],
+  origin = "input",
+  /** counts the Kubernetes objects found, of any kind: none at all (a file of `[[[…]]]`) is a mistake, not a cluster */
+  read: { objects: number } = { objects: 0 },
+): ClusterSnapshot {
   const snap = emptySnapshot();
   const seen = new Map<string, { slot: SnapshotSlot; obj: KubeObject }>();
   // An explicit stack, not recursion: a List nested in a List a million times must not overflow the stack.
@@ -101,11 +107,12 @@ export function snapshotFromObjects(objects: readonly unknown[], origin = "input
       snap.notes.push({
         severity: "warning",
         code: "object-invalid",
-        message: `${where}: ${obj}; skipped`,
+        message: boundMessage(`${where}: ${obj}; skipped`),
         elements: [],
       });
       continue;
     }
+    read.objects++;
     const slot = slotOf(obj.apiVersion, obj.kind);
     // Workloads of different kinds share a slot and may share a name (a Deployment and a StatefulSet "db").
     if (slot) seen.set(`${slot}|${slot === "workloads" ? `${obj.kind}|` : ""}${keyOf(obj)}`, { slot, obj });

@@ -1,20 +1,10 @@
 import type { Ipam, IpRange, MainType } from "../contract/schema";
-import {
-  fail,
-  isObject,
-  type JsonObject,
-  num,
-  ok,
-  parseJson,
-  preview,
-  type Result,
-  str,
-  strings,
-  stringsAt,
-} from "../result";
+import { intField, type PluginFields } from "../plugins/plugin";
+import { pluginOf } from "../plugins/registry";
+import { fail, isObject, type JsonObject, ok, parseJson, type Result, str, strings, stringsAt } from "../result";
 
 /** A NAD's spec.config, reduced to what matters for topology and forms. */
-export interface NadConfig {
+export interface NadConfig extends PluginFields {
   cniVersion?: string;
   name?: string;
   /** plugin types in chain order */
@@ -22,13 +12,6 @@ export interface NadConfig {
   /** the type of the plugin that creates the interface */
   cniType: string | null;
   mainType: MainType | null;
-  bridge?: string;
-  master?: string;
-  device?: string;
-  hwaddr?: string;
-  pciBusID?: string;
-  kernelpath?: string;
-  vlan?: number;
   mtu?: number;
   mode?: string;
   ipam: Ipam | null;
@@ -47,16 +30,6 @@ const CHAINED_ONLY = new Set([
   "route-override",
   "cni-route-override",
   "isolation",
-]);
-
-// A Map, not an object literal: a CNI type of `__proto__` or `constructor` must not find Object.prototype's members.
-const MAIN_TYPES = new Map<string, MainType>([
-  ["bridge", "bridge"],
-  ["macvlan", "macvlan"],
-  ["ipvlan", "ipvlan"],
-  ["host-device", "host-device"],
-  ["vlan", "vlan"],
-  ["sriov", "sriov"],
 ]);
 
 export function parseNadConfig(text: string | undefined): Result<NadConfig> {
@@ -85,7 +58,8 @@ export function parseNadConfig(text: string | undefined): Result<NadConfig> {
   const main = plugins.find((p) => !CHAINED_ONLY.has(str(p.type) ?? ""));
   if (!main) problems.push(`no plugin in the chain creates an interface (only ${types.join(", ")})`);
   const cniType = main ? (str(main.type) ?? null) : null;
-  const mainType = cniType === null ? null : (MAIN_TYPES.get(cniType) ?? "other");
+  const plugin = cniType === null ? undefined : pluginOf(cniType);
+  const mainType = cniType === null ? null : (plugin?.type ?? "other");
 
   const config: NadConfig = {
     cniVersion: str(root.cniVersion),
@@ -100,53 +74,14 @@ export function parseNadConfig(text: string | undefined): Result<NadConfig> {
 
   config.mtu = intField(main, "mtu", problems, 0, 65535);
   config.mode = str(main.mode);
-  switch (mainType) {
-    case "bridge":
-      config.bridge = str(main.bridge) ?? "cni0";
-      config.vlan = intField(main, "vlan", problems, 0, 4094);
-      break;
-    case "macvlan":
-    case "ipvlan":
-      config.master = str(main.master);
-      break;
-    case "vlan":
-      config.master = str(main.master);
-      config.vlan = intField(main, "vlanId", problems, 0, 4094);
-      if (config.master === undefined) problems.push("vlan needs `master`");
-      if (config.vlan === undefined) problems.push("vlan needs `vlanId`");
-      break;
-    case "host-device":
-      config.device = str(main.device);
-      config.hwaddr = str(main.hwaddr);
-      config.pciBusID = str(main.pciBusID);
-      config.kernelpath = str(main.kernelpath);
-      if (!config.device && !config.hwaddr && !config.pciBusID && !config.kernelpath) {
-        problems.push("host-device needs one of `device`, `hwaddr`, `kernelpath`, `pciBusID`");
-      }
-      break;
-    case "sriov":
-      config.vlan = intField(main, "vlan", problems, 0, 4094);
-      config.device = str(main.deviceID);
-      break;
-    default:
-      break;
-  }
+  // The plugin's own keys (lib/plugins/); a plugin Plumbline does not know is drawn as "other", keys unread.
+  if (plugin) Object.assign(config, plugin.parse(main, problems));
   if ("ipam" in main) {
     const ipam = parseIpam(main.ipam);
     if (ipam.ok) config.ipam = ipam.value;
     else problems.push(`ipam: ${ipam.error}`);
   }
   return ok(config);
-}
-
-function intField(o: JsonObject, key: string, problems: string[], min: number, max: number): number | undefined {
-  if (!(key in o)) return undefined;
-  const n = num(o[key]);
-  if (n === undefined || !Number.isInteger(n) || n < min || n > max) {
-    problems.push(`\`${key}\` must be a whole number from ${min} to ${max}, got ${preview(o[key])}`);
-    return undefined;
-  }
-  return n;
 }
 
 export function parseIpam(value: unknown): Result<Ipam> {

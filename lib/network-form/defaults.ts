@@ -1,20 +1,22 @@
 import type { NetworkFormInput } from "@/lib/network-form/schema";
+import { PLUGINS, pluginDefaults } from "@/lib/plugins/registry";
 import { isObject, parseJson } from "@/lib/result";
 
 export type MainInput = NetworkFormInput["main"];
-export type MainType = MainInput["type"];
+/** What the form's type picker offers: a plugin (lib/plugins/) or raw JSON. */
+export type FormType = MainInput["type"];
 export type IpamInput = NetworkFormInput["ipam"];
 export type IpamType = IpamInput["type"];
 
-/** The type picker's order and words. */
-export const MAIN_TYPES: { type: MainType; label: string; blurb: string }[] = [
-  { type: "bridge", label: "bridge", blurb: "Linux bridge on each node" },
-  { type: "macvlan", label: "macvlan", blurb: "own MACs on a host NIC" },
-  { type: "ipvlan", label: "ipvlan", blurb: "shares the NIC's MAC" },
-  { type: "host-device", label: "host-device", blurb: "moves a NIC into the pod" },
-  { type: "vlan", label: "vlan", blurb: "802.1Q sub-interface" },
-  { type: "sriov", label: "SR-IOV", blurb: "a VF from a device plugin" },
-  { type: "raw", label: "Raw JSON", blurb: "any CNI config or conflist" },
+/** The type picker's order and words: the plugins (lib/plugins/registry.ts), then raw JSON. */
+export const MAIN_TYPES: { type: FormType; label: string; blurb: string; note: string }[] = [
+  ...Object.values(PLUGINS).map(({ type, label, blurb, note }) => ({ type, label, blurb, note })),
+  {
+    type: "raw",
+    label: "Raw JSON",
+    blurb: "any CNI config or conflist",
+    note: "Anything the structured fields do not cover: chained plugins (tuning, ...), other CNI types, extra keys.",
+  },
 ];
 
 export const IPAM_TYPES: { type: IpamType; label: string }[] = [
@@ -26,33 +28,9 @@ export const IPAM_TYPES: { type: IpamType; label: string }[] = [
 ];
 
 /** A fresh main section for `type`, carrying over the parent NIC when the new type has one. */
-export function defaultMain(type: MainType, previous?: MainInput): MainInput {
+export function defaultMain(type: FormType, previous?: MainInput): MainInput {
   const master = previous && "master" in previous ? String(previous.master ?? "") : "";
-  switch (type) {
-    case "bridge":
-      return {
-        type,
-        bridge: "",
-        vlan: "",
-        mtu: "",
-        isGateway: false,
-        ipMasq: false,
-        hairpinMode: false,
-        macspoofchk: false,
-      };
-    case "macvlan":
-      return { type, master, mode: "bridge", mtu: "" };
-    case "ipvlan":
-      return { type, master, mode: "l2", mtu: "" };
-    case "host-device":
-      return { type, device: "", hwaddr: "", pciBusID: "" };
-    case "vlan":
-      return { type, master, vlanId: "", mtu: "" };
-    case "sriov":
-      return { type, resourceName: "", vlan: "", spoofchk: "", trust: "" };
-    case "raw":
-      return { type, config: "" };
-  }
+  return type === "raw" ? { type, config: "" } : pluginDefaults(type, master);
 }
 
 export function defaultIpam(type: IpamType): IpamInput {

@@ -18,7 +18,8 @@ function rangesOf(ipam: IpamForm | IpamFormInput): string[] {
       return [ipam.range];
     case "static":
       return ipam.addresses.map((a) => a.address);
-    default:
+    case "none":
+    case "dhcp":
       return [];
   }
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type NadConfig, parseNadConfig } from "../nad/parse-config";
+import { RESOURCE_NAME_ANNOTATION } from "../plugins/sriov";
 import {
   dnsLabel,
   type NetworkFormInput,
   type NetworkFormValues,
   networkFormSchema,
-  RESOURCE_NAME_ANNOTATION,
   rawConfigProblem,
   toCniConfig,
   toNad,

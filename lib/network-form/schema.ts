@@ -3,8 +3,10 @@ import { LIMITS } from "../http/limits";
 import { DNS_LABEL } from "../k8s/names";
 import { parseNadConfig } from "../nad/parse-config";
 import { validateNadConfig } from "../nad/validate-config";
+import { numberOrUndefined } from "../plugins/fields";
+import { PLUGIN_SCHEMAS, pluginAnnotations, pluginConfigOf } from "../plugins/registry";
 import { isObject, parseJson } from "../result";
-import { type IpamForm, ipamFormSchema, toCniIpam } from "./ipam";
+import { ipamFormSchema, toCniIpam } from "./ipam";
 
 export const dnsLabel = z
   .string()
@@ -13,99 +15,6 @@ export const dnsLabel = z
   .max(63, "at most 63 characters")
   .regex(DNS_LABEL, "lower-case letters, digits and '-', starting and ending with a letter or digit");
 
-const ifName = z
-  .string()
-  .trim()
-  .min(1, "required")
-  .max(15, "a Linux interface name has at most 15 characters")
-  .regex(/^[^\s/:]+$/, "no spaces, '/' or ':'");
-/**
- * A number typed into a form field. A blank field ("" from a text input, NaN from valueAsNumber, null, nothing) becomes
- * undefined — z.coerce.number would turn "" and null into 0, so a required VLAN ID left empty passed as VLAN 0 — and
- * digits become a number; anything else stays as it is and fails as "a number".
- */
-const formNumber = (v: unknown): unknown => {
-  if (v === undefined || v === null || (typeof v === "number" && Number.isNaN(v))) return undefined;
-  if (typeof v !== "string") return v;
-  const s = v.trim();
-  if (s === "") return undefined;
-  return /^[-+]?\d+(\.\d+)?$/.test(s) ? Number(s) : v;
-};
-const whole = (min: number, max: number, range: string) =>
-  z
-    .number({ error: (iss) => (iss.input === undefined ? "required" : "a number") })
-    .int("a whole number")
-    .min(min, range)
-    .max(max, range);
-const mtu = z.preprocess(
-  formNumber,
-  z.number({ error: "a number" }).int("a whole number").min(68, "at least 68").max(65535, "at most 65535").optional(),
-);
-const vlanId = z.preprocess(formNumber, whole(0, 4094, "0 to 4094"));
-const optionalVlan = z.preprocess(formNumber, whole(0, 4094, "0 to 4094").optional());
-const onOff = z.enum(["", "on", "off"]).optional();
-
-export const bridgeSchema = z.object({
-  type: z.literal("bridge"),
-  bridge: ifName,
-  vlan: optionalVlan,
-  mtu,
-  isGateway: z.boolean().default(false),
-  ipMasq: z.boolean().default(false),
-  hairpinMode: z.boolean().default(false),
-  macspoofchk: z.boolean().default(false),
-});
-export const macvlanSchema = z.object({
-  type: z.literal("macvlan"),
-  master: ifName,
-  mode: z.enum(["bridge", "private", "vepa", "passthru"]).default("bridge"),
-  mtu,
-});
-export const ipvlanSchema = z.object({
-  type: z.literal("ipvlan"),
-  master: ifName,
-  mode: z.enum(["l2", "l3", "l3s"]).default("l2"),
-  mtu,
-});
-export const hostDeviceSchema = z
-  .object({
-    type: z.literal("host-device"),
-    device: z.string().trim().optional(),
-    hwaddr: z
-      .union([
-        z.literal(""),
-        z
-          .string()
-          .trim()
-          .regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, "a MAC address like 00:1a:4a:16:06:76"),
-      ])
-      .optional(),
-    pciBusID: z
-      .union([
-        z.literal(""),
-        z
-          .string()
-          .trim()
-          .regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/, "a PCI address like 0000:18:00.1"),
-      ])
-      .optional(),
-  })
-  .refine((v) => !!(v.device || v.hwaddr || v.pciBusID), {
-    path: ["device"],
-    message: "give a device name, a MAC address or a PCI address",
-  });
-export const vlanSchema = z.object({ type: z.literal("vlan"), master: ifName, vlanId, mtu });
-export const sriovSchema = z.object({
-  type: z.literal("sriov"),
-  resourceName: z
-    .string()
-    .trim()
-    .min(1, "required")
-    .regex(/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9_.-]+$/, "a device plugin resource like intel.com/intel_sriov_netdevice"),
-  vlan: optionalVlan,
-  spoofchk: onOff,
-  trust: onOff,
-});
 export const rawSchema = z
   .object({
     type: z.literal("raw"),
@@ -133,15 +42,8 @@ export function rawConfigProblem(text: string, nadName?: string): string | null 
   return problems.length ? problems.join("; ") : null;
 }
 
-export const mainSchema = z.discriminatedUnion("type", [
-  bridgeSchema,
-  macvlanSchema,
-  ipvlanSchema,
-  hostDeviceSchema,
-  vlanSchema,
-  sriovSchema,
-  rawSchema,
-]);
+/** One of the plugins (lib/plugins/), or raw JSON for anything else. */
+export const mainSchema = z.discriminatedUnion("type", [...PLUGIN_SCHEMAS, rawSchema]);
 
 export const networkFormSchema = z
   .object({
@@ -161,10 +63,6 @@ export const networkFormSchema = z
 
 export type NetworkFormValues = z.infer<typeof networkFormSchema>;
 export type NetworkFormInput = z.input<typeof networkFormSchema>;
-export type MainForm = z.infer<typeof mainSchema>;
-
-const numberOrUndefined = (v: number | "" | undefined): number | undefined =>
-  v === "" || v === undefined ? undefined : v;
 
 /** The CNI config a valid form stands for (Multus fills in nothing we do not write). */
 export function toCniConfig(f: NetworkFormValues): Record<string, unknown> {
@@ -175,43 +73,12 @@ export function toCniConfig(f: NetworkFormValues): Record<string, unknown> {
   const base: Record<string, unknown> = {
     cniVersion: "0.3.1",
     name: f.name,
-    type: f.main.type === "sriov" ? "sriov" : f.main.type,
+    type: f.main.type,
+    ...pluginConfigOf(f.main),
   };
-  const m = f.main;
-  switch (m.type) {
-    case "bridge":
-      Object.assign(base, { bridge: m.bridge, vlan: numberOrUndefined(m.vlan), mtu: numberOrUndefined(m.mtu) });
-      for (const k of ["isGateway", "ipMasq", "hairpinMode", "macspoofchk"] as const) if (m[k]) base[k] = true;
-      break;
-    case "macvlan":
-      Object.assign(base, { master: m.master, mode: m.mode, mtu: numberOrUndefined(m.mtu) });
-      break;
-    case "ipvlan":
-      Object.assign(base, { master: m.master, mode: m.mode, mtu: numberOrUndefined(m.mtu) });
-      break;
-    case "host-device":
-      Object.assign(base, {
-        device: m.device || undefined,
-        hwaddr: m.hwaddr || undefined,
-        pciBusID: m.pciBusID || undefined,
-      });
-      break;
-    case "vlan":
-      Object.assign(base, { master: m.master, vlanId: m.vlanId, mtu: numberOrUndefined(m.mtu) });
-      break;
-    case "sriov":
-      Object.assign(base, {
-        vlan: numberOrUndefined(m.vlan),
-        spoofchk: m.spoofchk || undefined,
-        trust: m.trust || undefined,
-      });
-      break;
-  }
   base.ipam = toCniIpam(f.ipam);
   return Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined));
 }
-
-export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
 
 /** The NetworkAttachmentDefinition a form writes. */
 export function toNad(f: NetworkFormValues): {
@@ -220,13 +87,14 @@ export function toNad(f: NetworkFormValues): {
   metadata: { name: string; namespace: string; annotations?: Record<string, string> };
   spec: { config: string };
 } {
+  const annotations = f.main.type === "raw" ? null : pluginAnnotations(f.main);
   return {
     apiVersion: "k8s.cni.cncf.io/v1",
     kind: "NetworkAttachmentDefinition",
     metadata: {
       name: f.name,
       namespace: f.namespace,
-      ...(f.main.type === "sriov" ? { annotations: { [RESOURCE_NAME_ANNOTATION]: f.main.resourceName } } : {}),
+      ...(annotations ? { annotations } : {}),
     },
     spec: { config: JSON.stringify(toCniConfig(f), null, 2) },
   };
@@ -263,5 +131,3 @@ export function toOperatorEntry(f: NetworkFormValues): Record<string, unknown> {
   }
   return { name: f.name, namespace: f.namespace, type: "Raw", rawCNIConfig: JSON.stringify(toCniConfig(f)) };
 }
-
-export type { IpamForm };

@@ -67,6 +67,14 @@ describe("probe pods", () => {
       capabilities: { drop: ["ALL"] },
     });
   });
+  it("ask for a device plugin's resource (an SR-IOV VF) on the probe container only", () => {
+    const p = probePodManifest(run, owner, { ...base, devices: { "openshift.io/sriov_nic": "1" } });
+    expect(p.spec).toMatchObject({
+      containers: [
+        { resources: { requests: { "openshift.io/sriov_nic": "1" }, limits: { "openshift.io/sriov_nic": "1" } } },
+      ],
+    });
+  });
   it("refuse a key or input that is not a plain name", () => {
     expect(() => probePodManifest(run, owner, { ...base, key: "A;b" })).toThrow();
     expect(() => probePodManifest(run, owner, { ...base, inputs: ["x']"] })).toThrow();

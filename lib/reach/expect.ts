@@ -26,6 +26,8 @@ export interface NetFacts {
   bridge?: string;
   master?: string;
   device?: string;
+  /** SR-IOV: the device plugin resource a pod asks for to get a VF */
+  resourceName?: string;
 }
 
 const yes = (why: string): Expectation => ({ expect: "reachable", why });

@@ -27,6 +27,7 @@ export function netFacts(net: NetworkElement, ref: string): NetFacts {
     ...(net.bridge ? { bridge: net.bridge } : {}),
     ...(net.master ? { master: net.master } : {}),
     ...(net.device ? { device: net.device } : {}),
+    ...(net.resourceName ? { resourceName: net.resourceName } : {}),
   };
 }
 
@@ -58,19 +59,24 @@ export function sideFacts(
   const kind = net.mainType ? POINT[net.mainType] : undefined;
   const device = deviceOf(net);
   const point = kind && device ? index.get(pointId(node, kind, device)) : undefined;
-  const base = { node, ...(device ? { device } : {}) };
+  // The link's state as the node's observed links report it (no pod of the network may have made a point yet).
+  const nic = host?.kind === "host" && device ? host.interfaces.find((i) => i.name === device) : undefined;
+  const base = { node, ...(device ? { device } : {}), ...(nic?.state ? { state: nic.state.toLowerCase() } : {}) };
   if (!point || !("segment" in point)) {
     if (net.mainType === "bridge") return { ...base, observed: hostObserved, uplinks: [] };
     const segment = device ? (net.mainType === "sriov" ? `sriov:${device}` : `nic:${device}`) : undefined;
     return { ...base, observed: hostObserved, uplinks: [], ...(segment ? { segment } : {}) };
   }
   const uplinks = point.kind === "bridge" ? point.uplinks : [];
+  // A bridge's ports are known when NodeNetworkState or a probe of the node's links reports them.
+  const observed =
+    point.kind === "bridge" ? hostObserved && point.uplinksKnown : hostObserved && point.provenance === "observed";
   return {
     ...base,
-    observed: hostObserved && point.provenance === "observed",
+    observed,
     uplinks,
     segment: point.segment,
-    ...(point.state ? { state: point.state } : {}),
+    ...(point.state ? { state: point.state.toLowerCase() } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ describe("planning a reachability run", () => {
       '[{"name":"macvlan-main","namespace":"multus-test","interface":"net1"}]',
     );
     expect(pod?.extras).toEqual({ netRaw: true });
+    const [vf] = probePods(planProbes(["a"], "sriov"), "ns/sriov-net", "img", 60, "openshift.io/sriov_nic");
+    expect(vf?.devices).toEqual({ "openshift.io/sriov_nic": "1" });
   });
   it("sends each probe only targets that have an address", () => {
     const plan = planProbes(["a", "b", "c"], "bridge");

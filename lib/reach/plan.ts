@@ -26,7 +26,13 @@ export function planProbes(nodes: readonly string[], mainType: MainType | null):
 }
 
 /** The pods of a plan: on its node, attached to the network as net1, ping with NET_RAW, held up until the run ends. */
-export function probePods(plan: readonly PlannedNode[], network: string, image: string, waitSec: number): ProbePod[] {
+export function probePods(
+  plan: readonly PlannedNode[],
+  network: string,
+  image: string,
+  waitSec: number,
+  resourceName?: string,
+): ProbePod[] {
   const [namespace, name] = network.split("/");
   const annotations = { [NETWORKS_ANNOTATION]: JSON.stringify([{ name, namespace, interface: PROBE_IF }]) };
   return plan.flatMap((p) =>
@@ -42,6 +48,8 @@ export function probePods(plan: readonly PlannedNode[], network: string, image: 
               annotations,
               inputs: [TARGETS_ANNOTATION],
               hold: true,
+              // An SR-IOV network's VF comes from the device plugin: asked for, as network-resources-injector would.
+              ...(resourceName ? { devices: { [resourceName]: "1" } } : {}),
             },
           ]
         : [],

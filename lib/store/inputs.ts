@@ -1,4 +1,5 @@
 import type { Finding } from "../contract/schema";
+import { boundEventsPerNamespace } from "../events/budget";
 import { podNetworkEvents } from "../events/select";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
@@ -98,7 +99,10 @@ export class Inputs {
       ...this.workloads.intakes,
     ];
     if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
-    this.syncEvents(snap.events, c.shards);
+    // as the full build reads them: at most EVENTS_PER_NAMESPACE per namespace, the bound's warnings with the notes
+    const events = boundEventsPerNamespace(snap.events);
+    this.syncEvents(events.events, c.shards);
+    const notes = events.notes.length ? [...snap.notes, ...events.notes] : snap.notes;
     if (snap.operatorNetwork !== this.operatorNetwork) {
       this.operatorNetwork = snap.operatorNetwork;
       c.networks = true;
@@ -107,10 +111,9 @@ export class Inputs {
     this.nnsListed = reportedCount(snap.nodeNetworkStates);
     const absent = snap.absent ?? [];
     if (
-      JSON.stringify([snap.notes, snap.incomplete, absent]) !==
-      JSON.stringify([this.notes, this.incomplete, this.absent])
+      JSON.stringify([notes, snap.incomplete, absent]) !== JSON.stringify([this.notes, this.incomplete, this.absent])
     ) {
-      this.notes = snap.notes;
+      this.notes = notes;
       this.incomplete = snap.incomplete;
       this.absent = absent;
       c.notes = true;

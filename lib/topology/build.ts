@@ -1,6 +1,7 @@
 import { compareCodePoints } from "../compare";
 import { KIND_ORDER } from "../contract/kind-order";
 import type { Topology } from "../contract/schema";
+import { boundEventsPerNamespace } from "../events/budget";
 import type { KubeObject } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { reportedCount } from "../node-links/to-nns";
@@ -29,6 +30,9 @@ const RESERVATIONS = { label: "OverlappingRangeIPReservation", namespaced: true 
 export function buildTopology(snapshot: ClusterSnapshot): Topology {
   const ctx = new BuildContext();
   for (const note of snapshot.notes) ctx.findings.push(note);
+  // A flood of Events from one namespace costs that namespace's view (at most EVENTS_PER_NAMESPACE read), with a note.
+  const events = boundEventsPerNamespace(snapshot.events);
+  for (const note of events.notes) ctx.findings.push(note);
   const take = (list: readonly KubeObject[], kind: IntakeKind) => intake(list, kind, ctx.findings);
   addHosts(ctx, take(snapshot.nodes, NODES), take(snapshot.nodeNetworkStates, STATES));
   const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork);
@@ -42,11 +46,12 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   );
   const owned = allWorkloads(workloads, pods);
   for (const el of owned.elements) ctx.add(el);
-  ctx.findings.push(...owned.findings);
+  // one by one: spreading them into push() overflows the stack past ~100,000 (and ctx.finding bounds the messages)
+  for (const f of owned.findings) ctx.finding(f.severity, f.code, f.message, f.elements);
   const ipPools = take(snapshot.ipPools, POOLS);
   const podsComplete = !snapshot.incomplete.includes("pods");
   applyIpPools(ctx, ipPools, networks, podsComplete);
-  applyPodEvents(ctx, snapshot.events);
+  applyPodEvents(ctx, events.events);
   markIslands(ctx, usedBridges(networks));
   explainInferredHosts(
     ctx,

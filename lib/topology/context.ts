@@ -9,6 +9,7 @@ import type {
   TopologyElement,
   TopologyLink,
 } from "../contract/schema";
+import { boundMessage } from "../findings/bound-message";
 import type { NnsInterface } from "../nns/interfaces";
 
 export type HostSideKind = HostSideElement["kind"];
@@ -42,7 +43,7 @@ export class BuildContext {
   }
 
   finding(severity: Severity, code: FindingCode, message: string, elements: string[] = []): void {
-    this.findings.push({ severity, code, message, elements });
+    this.findings.push({ severity, code, message: boundMessage(message), elements });
   }
 
   link(kind: TopologyLink["kind"], source: string, target: string, label?: string): void {

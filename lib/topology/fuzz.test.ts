@@ -43,6 +43,9 @@ function permuted(s: ClusterSnapshot, seed: number): ClusterSnapshot {
     nodes: shuffle(s.nodes),
     nodeNetworkStates: shuffle(s.nodeNetworkStates),
     ipPools: shuffle(s.ipPools),
+    ipReservations: shuffle(s.ipReservations),
+    workloads: shuffle(s.workloads),
+    events: shuffle(s.events),
   };
 }
 

@@ -114,7 +114,10 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
         movedTo: null,
         presentOnHost: ctx.nns.has(node) ? seen !== undefined : null,
       });
-    default:
+    case "macvlan-parent":
+    case "ipvlan-parent":
+    case "vlan-parent":
+    case "sriov-pf":
       return ctx.add<ParentElement>({
         ...base,
         kind,

@@ -4,10 +4,9 @@ import { annotation, type KubeObject } from "../k8s/objects";
 import { type NadConfig, parseNadConfig } from "../nad/parse-config";
 import { validateNadConfig } from "../nad/validate-config";
 import { isOperatorOwned, parseAdditionalNetworks } from "../openshift/operator-network";
+import { RESOURCE_NAME_ANNOTATION } from "../plugins/sriov";
 import { isObject, str } from "../result";
 import type { BuildContext } from "./context";
-
-export const RESOURCE_NAME_ANNOTATION = "k8s.v1.cni.cncf.io/resourceName";
 
 export interface NetworkEntry {
   element: NetworkElement;

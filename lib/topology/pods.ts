@@ -1,6 +1,7 @@
 import { hostId, podId, podRefOf, refOf } from "../contract/ids";
 import type { HostSideElement, InterfaceElement, PodElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
+import { pluginOf } from "../plugins/registry";
 import type { NetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, requestedInterfaceNames } from "../pod/networks-annotation";
 import { isObject, str, stringsAt } from "../result";
@@ -208,30 +209,11 @@ function attachmentPoint(
 ): HostSideElement | null {
   const c = network.config;
   if (!c) return null;
-  switch (c.mainType) {
-    case "bridge":
-      return ensurePoint(ctx, node, "bridge", c.bridge ?? "cni0");
-    case "macvlan":
-      return ensurePoint(ctx, node, "macvlan-parent", c.master ?? "default-route NIC");
-    case "ipvlan":
-      return ensurePoint(ctx, node, "ipvlan-parent", c.master ?? "default-route NIC");
-    case "vlan": {
-      if (!c.master) return null;
-      const point = ensurePoint(ctx, node, "vlan-parent", c.master);
-      if (point.kind === "vlan-parent" && c.vlan !== undefined) ctx.addVlan(point, c.vlan);
-      return point;
-    }
-    case "host-device": {
-      const device = c.device ?? c.hwaddr ?? c.pciBusID ?? c.kernelpath;
-      return device ? ensurePoint(ctx, node, "host-device", device) : null;
-    }
-    case "sriov": {
-      const pf = iface.deviceInfo?.pfPciAddress ?? network.element.resourceName ?? "SR-IOV";
-      return ensurePoint(ctx, node, "sriov-pf", pf);
-    }
-    default:
-      return null;
-  }
+  const at = c.cniType === null ? undefined : pluginOf(c.cniType)?.point(c, iface, network.element);
+  if (!at) return null;
+  const point = ensurePoint(ctx, node, at.kind, at.device);
+  if (point.kind === "vlan-parent" && at.vlan !== undefined) ctx.addVlan(point, at.vlan);
+  return point;
 }
 
 /** With NodeNetworkState on the host, a parent NIC it does not report will make the pod fail to start. */

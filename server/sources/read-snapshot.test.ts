@@ -143,12 +143,47 @@ describe("readSnapshot", () => {
     expect(e.message).toMatch(/broken\.json:\d+: /);
   });
 
-  it("names the file of invalid YAML inside a directory", async () => {
+  it("reads the rest of a must-gather around a broken file, naming it in a finding (issue 25)", async () => {
     await write("tree-with-bad/good.yaml", "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\n");
     await write("tree-with-bad/sub/bad.yaml", "key: [unclosed\n");
-    const e = await rejection(readSnapshot(path.join(dir, "tree-with-bad")));
-    expect(e).toBeInstanceOf(SnapshotError);
-    expect(e.message).toContain(path.join("tree-with-bad", "sub", "bad.yaml"));
+    const s = await readSnapshot(path.join(dir, "tree-with-bad"));
+    expect(names(s.nodes)).toEqual(["n1"]);
+    expect(s.notes).toHaveLength(1);
+    expect(s.notes[0]).toMatchObject({ severity: "warning", code: "object-invalid" });
+    expect(s.notes[0]?.message).toContain(path.join("tree-with-bad", "sub", "bad.yaml"));
+    expect(s.notes[0]?.message).toMatch(/not valid YAML or JSON: .*; file skipped$/);
+  });
+
+  it("refuses a must-gather whose every file is broken, naming the first", async () => {
+    await write("all-bad/a.yaml", "key: [unclosed\n");
+    const e = await rejection(readSnapshot(path.join(dir, "all-bad")));
+    expect(e.message).toMatch(/^no Kubernetes objects in .*all-bad \(.*a\.yaml:\d+: not valid YAML or JSON/);
+  });
+
+  it("refuses a file of only nested lists: no object in it, however deep (issue 25)", async () => {
+    for (const depth of [1, 1_000_000]) {
+      const file = await write(`nested-${depth}.json`, `${"[".repeat(depth)}${"]".repeat(depth)}`);
+      expect((await rejection(readSnapshot(file))).message).toBe(`no Kubernetes objects in ${file}`);
+    }
+    const scalars = await write("scalars.json", '[1, "x", null]');
+    expect((await rejection(readSnapshot(scalars))).message).toMatch(/^no Kubernetes objects in .*scalars\.json \(/);
+  });
+
+  it("reads concatenated JSON documents (JSON lines) as JSON", async () => {
+    const pod = (n: string) => JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: n, namespace: "d" } });
+    const file = await write("lines.json", `${pod("a")}\n${pod("b")}\n\n${pod("c")}`);
+    expect(names((await readSnapshot(file)).pods)).toEqual(["a", "b", "c"]);
+  });
+
+  it("refuses a big text that starts like JSON but is not, naming the line, instead of reading it as YAML", async () => {
+    const pod = (n: number) => JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: `p${n}` } });
+    const lines = Array.from({ length: 20_000 }, (_, i) => pod(i));
+    lines[15_000] = '{"apiVersion": "v1", "kind": "Pod", "metadata": {';
+    const file = await write("broken-lines.json", lines.join("\n"));
+    const e = await rejection(readSnapshot(file));
+    expect(e.message).toMatch(
+      /broken-lines\.json:15001: not valid JSON, and at \d+ MiB too big to read as flow-style YAML/,
+    );
   });
 
   it("throws a SnapshotError naming a path that does not exist", async () => {

@@ -1,6 +1,7 @@
 import type { KubeObject } from "@/lib/k8s/objects";
-import { type NetworkFormValues, RESOURCE_NAME_ANNOTATION, toNad, toOperatorEntry } from "@/lib/network-form/schema";
+import { type NetworkFormValues, toNad, toOperatorEntry } from "@/lib/network-form/schema";
 import { hasAdditionalNetwork, isOperatorOwned, withAdditionalNetwork } from "@/lib/openshift/operator-network";
+import { RESOURCE_NAME_ANNOTATION } from "@/lib/plugins/sriov";
 import { type ClusterWriter, isWriteError, WriteError } from "./types";
 
 /** What a write answers: done (or checked, for a dry run), or refused with the reason at the field to blame. */

@@ -1,4 +1,5 @@
 import type { KubernetesObject } from "@kubernetes/client-node";
+import { controllerReference } from "@/lib/k8s/owner";
 
 /** Pod annotations the topology reads: Multus's own (networks, network-status and its deprecated spelling). */
 const MULTUS_ANNOTATION = "k8s.v1.cni.cncf.io/";
@@ -33,8 +34,7 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
       }
       // What ties a pod to its workload: the controller reference, and the labels (a workload's selector picks a
       // pod without owners; pod-template-hash names its ReplicaSet). Labels are small: a few per pod.
-      const refs = Array.isArray(md.ownerReferences) ? md.ownerReferences : [];
-      const controller = refs.find((r) => isLoose(r) && r.controller === true);
+      const controller = controllerReference(md);
       md.ownerReferences = controller
         ? [pickFields(controller, ["apiVersion", "kind", "name", "uid", "controller"])]
         : undefined;

@@ -3,6 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { LIMITS } from "@/lib/http/limits";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { readConfig } from "@/server/config";
 import { crossSiteReason } from "@/server/http-guard";
 import { InFlight, onBodyEnd, withBoundedBody } from "@/server/http-limits";
 import { tokenFromHeaders, tokenId } from "@/server/identity";
@@ -11,6 +12,7 @@ import { getRegistry, shutdownSignal } from "@/server/registry-instance";
 
 export const dynamic = "force-dynamic";
 
+let trustedProxy: boolean | undefined;
 const calls = new InFlight(LIMITS.callsPerIdentity);
 const streams = new InFlight(LIMITS.streamsPerIdentity);
 /** the router's long-lived procedures (SSE) */
@@ -29,7 +31,8 @@ async function handler(req: Request): Promise<Response> {
     log.warn({ ...meta, status }, error);
     return Response.json({ error }, { status, headers: status === 429 ? { ...headers, "retry-after": "1" } : headers });
   };
-  const refused = crossSiteReason(req);
+  trustedProxy ??= readConfig().PLUMBLINE_TRUSTED_PROXY;
+  const refused = crossSiteReason(req, trustedProxy);
   if (refused) return refuse(403, refused);
   // One identity cannot take the server (or the API server behind it) for itself.
   // Subscriptions stay open as long as their tab: counted as live streams, never against the calls a page makes.
