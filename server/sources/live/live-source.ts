@@ -162,9 +162,8 @@ export class LiveSource implements ClusterSource {
       labelSelector: resource.labelSelector,
     });
     const changed = (): void => this.bump();
-    informer.on("add", changed);
-    informer.on("update", changed);
-    informer.on("delete", changed);
+    for (const event of ["add", "update", "delete"] satisfies ("add" | "update" | "delete")[])
+      informer.on(event, changed);
     informer.on("error", (err: unknown) => onError(informer, err));
     return informer;
   }
