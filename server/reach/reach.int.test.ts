@@ -322,7 +322,7 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
         expect(out.get("t")).toMatchObject({
           ok: false,
           reason: expect.stringMatching(
-            /not scheduled and started within 6 s: the node has a taint the probe does not tolerate: .*dedicated/,
+            /not scheduled and started within 6 s: the node has a taint the probe does not tolerate: .*untolerated taint/,
           ),
         });
         expect(out.get("u")).toMatchObject({
