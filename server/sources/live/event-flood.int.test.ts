@@ -118,6 +118,7 @@ async function flood(prefix: string): Promise<number> {
 
 /** Measures before and during a flood, prints the figures, and holds p99 to 100 ms (or 4× the p99 before it). */
 async function floodAndJudge(what: string, urls: { healthz: string; view: string }, prefix: string): Promise<void> {
+  await measure(urls, 3_000); // warm-up (a fresh server compiles and reads its first view), not counted
   const before = await measure(urls, 5_000);
   let sent = 0;
   const during = await measure(urls, SECONDS * 1000, async () => {
