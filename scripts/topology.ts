@@ -4,12 +4,19 @@
  */
 import { topologyOutput } from "./topology-cli";
 
-topologyOutput(process.argv.slice(2)).then(
-  (pieces) => {
-    for (const piece of pieces) process.stdout.write(piece);
-  },
-  (err: unknown) => {
-    process.stderr.write(`topology: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+/** Writes each piece, waiting for a pipe to drain rather than queueing the whole output in memory. */
+async function writeAll(pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (!process.stdout.write(piece)) await new Promise((r) => process.stdout.once("drain", r));
+  }
+}
+
+topologyOutput(process.argv.slice(2))
+  .then(writeAll)
+  .then(
+    () => {},
+    (err: unknown) => {
+      process.stderr.write(`topology: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(2);
+    },
+  );
