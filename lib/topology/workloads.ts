@@ -6,7 +6,7 @@ import { podId, workloadId } from "../contract/ids";
 import type { Finding, WorkloadElement } from "../contract/schema";
 import { annotation, type KubeObject } from "../k8s/objects";
 import { controllerReference } from "../k8s/owner";
-import { templateNetworks, workloadKindSchema } from "../k8s/workloads";
+import { templateNetworks, type WorkloadKind, workloadKindSchema } from "../k8s/workloads";
 import { NETWORKS_ANNOTATION } from "../pod/annotations";
 import { parseNetworksAnnotation, requestKey } from "../pod/networks-annotation";
 import { isObject } from "../result";
@@ -77,31 +77,52 @@ function selectorIndex<T extends { selector: Record<string, string> | null }>(
   };
 }
 
+interface Entry {
+  obj: KubeObject;
+  kind: WorkloadKind;
+  selector: Record<string, string> | null;
+}
+
 /**
- * The workloads of one namespace with their pods. A pod belongs to the workload its controller reference names;
- * a pod without one (a file that dropped its owners, the demo, an owner that is no controller) to the first workload
- * whose matchLabels select it (lib/k8s/owner.ts: the reading every source shares).
- * Both lists are sorted by key (the intake stage's order), so the result does not depend on input order.
+ * The workloads of one namespace, ready to take pods one at a time (the store re-joins only the pods that change).
+ * A pod belongs to the workload its controller reference names; a pod without one (a file that dropped its owners,
+ * the demo, an owner that is no controller) to the first workload whose matchLabels select it (lib/k8s/owner.ts:
+ * the reading every source shares). The workloads come sorted by key (the intake stage's order).
  */
-export function namespaceWorkloads(
-  namespace: string,
-  workloads: readonly KubeObject[],
-  pods: readonly KubeObject[],
-): { elements: WorkloadElement[]; findings: Finding[] } {
-  const findings: Finding[] = [];
-  const list = workloads.flatMap((w) => {
-    const kind = workloadKindSchema.safeParse(w.kind);
-    const own: KubeObject[] = [];
-    return kind.success ? [{ obj: w, kind: kind.data, selector: matchLabels(w), pods: own }] : [];
-  });
-  const byOwner = new Map(list.map((w) => [`${w.kind}/${w.obj.metadata.name}`, w]));
-  const selected = selectorIndex(list);
-  for (const pod of pods) {
-    const owner = controllerOf(pod);
-    const w = owner ? byOwner.get(`${owner.kind}/${owner.name}`) : selected(pod);
-    w?.pods.push(pod);
+export class NamespaceJoin {
+  readonly list: readonly Entry[];
+  private readonly byOwner: Map<string, number>;
+  private readonly selected: (pod: KubeObject) => Entry | undefined;
+  private readonly at: Map<Entry, number>;
+
+  constructor(
+    readonly namespace: string,
+    workloads: readonly KubeObject[],
+  ) {
+    this.list = workloads.flatMap((w) => {
+      const kind = workloadKindSchema.safeParse(w.kind);
+      return kind.success ? [{ obj: w, kind: kind.data, selector: matchLabels(w) }] : [];
+    });
+    this.at = new Map(this.list.map((w, i) => [w, i]));
+    this.byOwner = new Map(this.list.map((w, i) => [`${w.kind}/${w.obj.metadata.name}`, i]));
+    this.selected = selectorIndex(this.list);
   }
-  const elements = list.map(({ obj, kind, pods: own }) => {
+
+  /** The place in `list` of the workload a pod belongs to; -1 for none. */
+  ownerOf(pod: KubeObject): number {
+    const owner = controllerOf(pod);
+    if (owner) return this.byOwner.get(`${owner.kind}/${owner.name}`) ?? -1;
+    const w = this.selected(pod);
+    return w ? (this.at.get(w) ?? -1) : -1;
+  }
+
+  /** The element of the workload at `i` with its pods (in key order), and its findings. */
+  element(i: number, own: readonly KubeObject[]): { element: WorkloadElement; findings: Finding[] } {
+    const entry = this.list[i];
+    if (!entry) throw new Error(`no workload at ${i}`);
+    const { namespace } = this;
+    const { obj, kind } = entry;
+    const findings: Finding[] = [];
     const id = workloadId(namespace, kind, obj.metadata.name);
     const label = `${kind} ${namespace}/${obj.metadata.name}`;
     const raw = templateNetworks(obj);
@@ -142,9 +163,29 @@ export function namespaceWorkloads(
       ...(parsed && !parsed.ok ? { templateError: parsed.error } : {}),
       pods: entries,
     };
-    return element;
+    return { element, findings };
+  }
+}
+
+/**
+ * The workloads of one namespace with their pods (see NamespaceJoin). Both lists are sorted by key (the intake
+ * stage's order), so the result does not depend on input order.
+ */
+export function namespaceWorkloads(
+  namespace: string,
+  workloads: readonly KubeObject[],
+  pods: readonly KubeObject[],
+): { elements: WorkloadElement[]; findings: Finding[] } {
+  const join = new NamespaceJoin(namespace, workloads);
+  const own = join.list.map((): KubeObject[] => []);
+  for (const pod of pods) own[join.ownerOf(pod)]?.push(pod);
+  const out: { elements: WorkloadElement[]; findings: Finding[] } = { elements: [], findings: [] };
+  own.forEach((list, i) => {
+    const r = join.element(i, list);
+    out.elements.push(r.element);
+    out.findings.push(...r.findings);
   });
-  return { elements, findings };
+  return out;
 }
 
 function pendingFinding(label: string, id: string, template: string[], stale: number, all: number): Finding {
