@@ -31,6 +31,16 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The browser's hooks in a DOM (happy-dom), fed by the real router over tRPC's local link.
+          name: "dom",
+          include: ["components/**/*.test.tsx"],
+          environment: "happy-dom",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           // Against a real kube-apiserver + etcd (testing/testbed): one cluster per file, files one at a time.
           name: "integration",
           include: ["**/*.int.test.ts"],

@@ -6,9 +6,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh
 
-echo "== lint and format (biome), the cast budget" >&2
+echo "== lint and format (biome), the cast budget, the layering (dependency-cruiser), dead code (knip)" >&2
 npx biome check --diagnostic-level=error .
 node scripts/lint/cast-budget.mjs
+npm run --silent lint:layers
+npm run --silent lint:dead
 echo "== typecheck" >&2
 npx tsc --noEmit -p .
 # The build comes first: integration tests start the standalone production server too.

@@ -7,7 +7,8 @@ import { filterTopology, shownTopology } from "@/lib/match/filter";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
 import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
-import type { ViewMessage, ViewQuery } from "@/lib/wire/view-protocol";
+import { readViewMessage } from "@/lib/wire/read-message";
+import { type ViewQuery, viewMessageSchema } from "@/lib/wire/view-protocol";
 import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { StaticSource } from "./sources/static-source";
@@ -26,7 +27,10 @@ function setup() {
 function follow(state: ViewState | null, texts: { text: string }[]): ViewState | null {
   let s = state;
   for (const { text } of texts) {
-    const m = JSON.parse(text) as ViewMessage;
+    // Every message the server sends is a ViewMessage by the schema, and what the browser's one reader returns.
+    const m = readViewMessage(text);
+    expect(m).toEqual(viewMessageSchema.parse(JSON.parse(text)));
+    if (!m) throw new Error("unreadable message");
     s = m.type === "snapshot" ? fromSnapshot(m) : s && applyDelta(s, m);
   }
   return s;

@@ -1,6 +1,6 @@
 import { podNameOf } from "@/lib/contract/ids";
 import type { Topology } from "@/lib/contract/schema";
-import { FindingsList } from "../findings-panel";
+import { FindingsList } from "../findings/finding-item";
 import { HostDetails } from "./host-details";
 import { InterfaceDetails } from "./interface-details";
 import { NetworkDetails } from "./network-details";

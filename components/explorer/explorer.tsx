@@ -6,7 +6,7 @@ import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
-import { FindingsPanel } from "../findings-panel";
+import { FindingsPanel } from "../findings/findings-panel";
 import { warmLayout } from "../graph/layout-client";
 import { Legend } from "../legend";
 import { SignIn } from "../sign-in";

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { viewCriteria } from "@/lib/graph/explorer-state";
 import { topologyColours } from "@/lib/graph/palette";
 import { filterTopology } from "@/lib/match/filter";
-import type { ViewMessage } from "@/lib/wire/view-protocol";
+import { readViewMessage } from "@/lib/wire/read-message";
 import { fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { layout } from "../graph/layout-client";
 import { useTRPC } from "../trpc";
@@ -38,9 +38,8 @@ export function useHitPrefetch(context: string | undefined, showDefault: boolean
     const options = trpc.topology.viewSnapshot.queryOptions({ ...(context ? { context } : {}), view });
     void client.fetchQuery({ ...options, staleTime: FRESH_MS / 2 }).then(
       (text) => {
-        // biome-ignore lint/plugin: the server's own JSON text of a ViewMessage, as the subscription sends it (use-topology-view.ts)
-        const message = JSON.parse(text) as ViewMessage;
-        if (message.type !== "snapshot") return;
+        const message = readViewMessage(text);
+        if (message?.type !== "snapshot") return;
         const state = fromSnapshot(message);
         ahead.set(host, { at: Date.now(), state });
         // Laid out as the host's view will draw it (use-view-model.ts), so the layout is found ready.

@@ -2,7 +2,8 @@
 
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ViewMessage, ViewQuery } from "@/lib/wire/view-protocol";
+import { readViewMessage } from "@/lib/wire/read-message";
+import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { traceMark } from "../trace";
 import { useTRPC } from "../trpc";
@@ -35,11 +36,13 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     trpc.topology.view.subscriptionOptions(input, {
       onData: (event) => {
         traceMark("view:data", event.data.length);
-        // biome-ignore lint/plugin: the server's own JSON text of a ViewMessage (serialised once per view); a zod parse of a 1 MiB view would cost more than drawing it
-        const message = JSON.parse(event.data) as ViewMessage;
-        const next =
-          message.type === "snapshot" ? fromSnapshot(message) : held.current && applyDelta(held.current, message);
-        traceMark("view:applied", message.type);
+        const message = readViewMessage(event.data);
+        const next = !message
+          ? null
+          : message.type === "snapshot"
+            ? fromSnapshot(message)
+            : held.current && applyDelta(held.current, message);
+        traceMark("view:applied", message?.type ?? "unreadable");
         if (!next) {
           // Restarting forgets the last event id, so the server answers with a snapshot.
           restart.current();

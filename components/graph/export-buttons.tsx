@@ -4,7 +4,7 @@ import { getNodesBounds, useReactFlow } from "@xyflow/react";
 import { toPng, toSvg } from "html-to-image";
 import { useState } from "react";
 import { download, ExportJsonButton } from "./export-json";
-import { graphButton } from "./graph-toolbar";
+import { graphButton } from "./graph-button";
 
 /** Around the graph's bounds, so edges and rings at the border are not cut. */
 const MARGIN = 32;

@@ -3,7 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useTRPCClient } from "../trpc";
-import { graphButton } from "./graph-toolbar";
+import { graphButton } from "./graph-button";
 
 /** Saves `href` under `filename`, as a click on a download link would. */
 export function download(href: string, filename: string): void {

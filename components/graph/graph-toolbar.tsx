@@ -2,9 +2,7 @@
 
 import { useReactFlow } from "@xyflow/react";
 import { ExportButtons } from "./export-buttons";
-
-export const graphButton =
-  "rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-200 dark:hover:bg-slate-800";
+import { graphButton } from "./graph-button";
 
 /** How fit-to-view frames the graph; the minimap, when drawn, keeps its corner free. */
 export const fitPadding = (minimap: boolean) => ({

@@ -239,8 +239,8 @@ export const linkSchema = z.object({
 });
 
 // Severities and codes live in the findings catalogue, so a code cannot exist without its meaning and fix.
-export { type FindingCode, findingCodeSchema } from "../findings/catalogue";
-export { type Severity, severitySchema } from "../findings/info";
+export type { FindingCode } from "../findings/catalogue";
+export type { Severity } from "../findings/info";
 
 export const findingSchema = z.object({
   severity: severitySchema,
@@ -255,7 +255,6 @@ export const topologySchema = z.object({
   findings: z.array(findingSchema),
 });
 
-export type Provenance = z.infer<typeof provenanceSchema>;
 export type IpRange = z.infer<typeof ipRangeSchema>;
 export type Ipam = z.infer<typeof ipamSchema>;
 export type MainType = z.infer<typeof mainTypeSchema>;

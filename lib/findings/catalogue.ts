@@ -34,7 +34,3 @@ export const isFindingCode = (c: string): c is FindingCode => Object.hasOwn(FIND
 export const FINDING_CODES = Object.keys(FINDINGS) as [FindingCode, ...FindingCode[]];
 
 export const findingCodeSchema = z.enum(FINDING_CODES);
-
-export function findingInfo(code: FindingCode): FindingInfo {
-  return FINDINGS[code];
-}

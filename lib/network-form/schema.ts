@@ -6,7 +6,7 @@ import { validateNadConfig } from "../nad/validate-config";
 import { numberOrUndefined } from "../plugins/fields";
 import { PLUGIN_SCHEMAS, pluginAnnotations, pluginConfigOf } from "../plugins/registry";
 import { isObject, parseJson } from "../result";
-import { type IpamForm, ipamFormSchema, toCniIpam } from "./ipam";
+import { ipamFormSchema, toCniIpam } from "./ipam";
 
 export const dnsLabel = z
   .string()
@@ -131,5 +131,3 @@ export function toOperatorEntry(f: NetworkFormValues): Record<string, unknown> {
   }
   return { name: f.name, namespace: f.namespace, type: "Raw", rawCNIConfig: JSON.stringify(toCniConfig(f)) };
 }
-
-export type { IpamForm };

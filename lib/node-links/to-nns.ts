@@ -6,7 +6,7 @@ import { type NodeLink, portsOf } from "./link";
 
 export const PROBED_BY = "plumbline.io/probed-by";
 export const PROBED_AT = "plumbline.io/probed-at";
-export const PROBE_METHOD = "plumbline.io/probe-method";
+const PROBE_METHOD = "plumbline.io/probe-method";
 
 export interface Probe {
   node: string;

@@ -4,11 +4,11 @@ import type { KubeObject } from "../k8s/objects";
 /** Every object a probe run makes carries this label (its run id), so a run is found and removed by one selector. */
 export const RUN_LABEL = "plumbline.io/probe-run";
 /** What the run is for ("reachability", "node-links"): shown in `kubectl get pods -L`. */
-export const PURPOSE_LABEL = "plumbline.io/probe-purpose";
+const PURPOSE_LABEL = "plumbline.io/probe-purpose";
 /** The owner ConfigMap's expiry (epoch seconds): a run past it is stale and swept at server start. */
 export const EXPIRES_ANNOTATION = "plumbline.io/probe-expires";
 /** Who started the run (the caller's name as the API server knows it, when known). */
-export const STARTED_BY_ANNOTATION = "plumbline.io/probe-started-by";
+const STARTED_BY_ANNOTATION = "plumbline.io/probe-started-by";
 /** Downward-API annotations a probe reads while it runs: mounted as files under this directory. */
 export const PROBE_INPUT_DIR = "/probe";
 
@@ -23,7 +23,7 @@ export const probeExtrasSchema = z.object({
   /** ping's raw ICMP socket: runs as root with exactly CAP_NET_RAW (busybox ping cannot use datagram ICMP) */
   netRaw: z.boolean().default(false),
 });
-export type ProbeExtras = z.infer<typeof probeExtrasSchema>;
+type ProbeExtras = z.infer<typeof probeExtrasSchema>;
 
 /** Which node taints a probe tolerates: all (as `oc debug node` and DaemonSets do) or none. */
 export const tolerationsSchema = z.enum(["all", "none"]);
@@ -53,7 +53,7 @@ export const probePodSchema = z.object({
   requests: z.object({ cpu: z.string(), memory: z.string() }).default({ cpu: "10m", memory: "16Mi" }),
 });
 export type ProbePod = z.input<typeof probePodSchema>;
-export type ProbePodSpec = z.output<typeof probePodSchema>;
+type ProbePodSpec = z.output<typeof probePodSchema>;
 
 export interface RunMeta {
   id: string;

@@ -59,7 +59,9 @@ export function sideFacts(
   const kind = net.mainType ? POINT[net.mainType] : undefined;
   const device = deviceOf(net);
   const point = kind && device ? index.get(pointId(node, kind, device)) : undefined;
-  const base = { node, ...(device ? { device } : {}) };
+  // The link's state as the node's observed links report it (no pod of the network may have made a point yet).
+  const nic = host?.kind === "host" && device ? host.interfaces.find((i) => i.name === device) : undefined;
+  const base = { node, ...(device ? { device } : {}), ...(nic?.state ? { state: nic.state.toLowerCase() } : {}) };
   if (!point || !("segment" in point)) {
     if (net.mainType === "bridge") return { ...base, observed: hostObserved, uplinks: [] };
     const segment = device ? (net.mainType === "sriov" ? `sriov:${device}` : `nic:${device}`) : undefined;
@@ -74,7 +76,7 @@ export function sideFacts(
     observed,
     uplinks,
     segment: point.segment,
-    ...(point.state ? { state: point.state } : {}),
+    ...(point.state ? { state: point.state.toLowerCase() } : {}),
   };
 }
 

@@ -5,6 +5,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseProbeReport, reachScript, targetsValue } from "./probe-script";
 
+/** The probe's script with its input file and termination log moved into `dir`, to run outside a pod. */
+function localScript(ifname: string, waitSec: number, dir: string): string {
+  const [, , script] = reachScript(ifname, waitSec);
+  return (script ?? "")
+    .replace("T=/probe/plumbline.io_targets", `T=${dir}/targets`)
+    .replaceAll("/dev/termination-log", `${dir}/term`);
+}
+
 const real = (name: string) => readFileSync(new URL(`./fixtures/${name}.txt`, import.meta.url), "utf8");
 
 describe("targetsValue", () => {
@@ -35,10 +43,7 @@ describe("the probe script, run by a real POSIX shell with a fake ping", () => {
       `#!/bin/sh\nfor a; do last=$a; done\nif [ "$last" = 10.0.0.2 ]; then cat ${dir}/ok.txt | grep -v '^rc='; exit 0; else cat ${dir}/lost.txt; exit 1; fi\n`,
       { mode: 0o755 },
     );
-    const [, , script] = reachScript("net1", 2);
-    const body = (script ?? "")
-      .replace("T=/probe/plumbline.io_targets", `T=${dir}/targets`)
-      .replaceAll("/dev/termination-log", `${dir}/term`);
+    const body = localScript("net1", 2, dir);
     writeFileSync(path.join(dir, "targets"), "n1a=10.0.0.2 n2a=10.0.0.3");
     const stdout = execFileSync(shell, ["-c", body], {
       env: { ...process.env, PATH: `${dir}:/usr/bin:/bin` },
@@ -61,10 +66,7 @@ describe("the probe script, run by a real POSIX shell with a fake ping", () => {
   });
   it("runs in busybox's own shell with busybox's own ping (the test bed's probe image), over lo", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "reach-script-"));
-    const [, , script] = reachScript("lo", 2);
-    const body = (script ?? "")
-      .replace("T=/probe/plumbline.io_targets", `T=${dir}/targets`)
-      .replaceAll("/dev/termination-log", `${dir}/term`);
+    const body = localScript("lo", 2, dir);
     writeFileSync(path.join(dir, "targets"), "n0b=127.0.0.1");
     execFileSync("/bin/busybox", ["sh", "-c", body], {
       env: { ...process.env, PATH: "/nonexistent" },
@@ -77,10 +79,7 @@ describe("the probe script, run by a real POSIX shell with a fake ping", () => {
   });
   it("gives up with a reason when no targets come", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "reach-script-"));
-    const [, , script] = reachScript("net1", 1);
-    const body = (script ?? "")
-      .replace("T=/probe/plumbline.io_targets", `T=${dir}/targets`)
-      .replaceAll("/dev/termination-log", `${dir}/term`);
+    const body = localScript("net1", 1, dir);
     expect(() => execFileSync("sh", ["-c", body], { stdio: "ignore" })).toThrow();
     expect(parseProbeReport(readFileSync(path.join(dir, "term"), "utf8"))).toEqual({
       reports: [],

@@ -105,5 +105,3 @@ export function reachFindingsOf(
     });
   return out;
 }
-
-export { describe as describeObserved };

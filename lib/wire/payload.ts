@@ -34,6 +34,5 @@ export const topologyPayloadSchema = z.object({
 });
 
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
-export type SourceKind = z.infer<typeof sourceKindSchema>;
 export type SourceInfo = z.infer<typeof sourceInfoSchema>;
 export type TopologyPayload = z.infer<typeof topologyPayloadSchema>;

@@ -3,7 +3,7 @@ import { networksRouter } from "./routers/networks";
 import { nodeLinksRouter } from "./routers/node-links";
 import { reachRouter } from "./routers/reach";
 import { topologyRouter } from "./routers/topology";
-import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
@@ -14,5 +14,3 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
-
-export const createCaller = createCallerFactory(appRouter);

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { readConfig } from "../config";
 import { tokenFromHeaders } from "../identity";
 import type { SourceRegistry } from "../sources/registry";
 
@@ -23,7 +24,7 @@ export const createTRPCContext = async (opts: { headers: Headers; sources: Sourc
  * A live stream lasts at most this long; the browser then reconnects (with the last event id), which passes the
  * auth proxy and the token checks again. Pings keep idle streams open through proxies.
  */
-const STREAM_MAX_MS = Number(process.env.PLUMBLINE_STREAM_MAX_SECONDS ?? 600) * 1000;
+const STREAM_MAX_MS = readConfig().PLUMBLINE_STREAM_MAX_SECONDS * 1000;
 
 const t = initTRPC.context<InnerContext>().create({
   sse: {
@@ -48,7 +49,6 @@ const identified = t.middleware(({ ctx, next }) => {
 const sourceInput = z.object({ context: z.string().min(1).optional() });
 
 export const createTRPCRouter = t.router;
-export const createCallerFactory = t.createCallerFactory;
 /** Anything that needs the caller's identity (a token in forwarded-token mode). */
 export const identifiedProcedure = t.procedure.use(identified);
 /**

@@ -33,6 +33,8 @@ export interface ReachRequest {
   bounds?: Partial<ReachBounds>;
   signal?: AbortSignal;
   emit: (e: ReachEvent) => void;
+  /** why a probe's network was not set up, from its events, when the caller can read them */
+  explain?: (pod: string) => string | undefined;
 }
 
 /**
@@ -116,7 +118,7 @@ async function probeAndCollect(
   const live = keys.filter((k) => up.get(k)?.ok);
   for (const k of keys) {
     const o = up.get(k);
-    if (o && !o.ok) byKey.set(k, { problem: o.reason });
+    if (o && !o.ok) byKey.set(k, { problem: withCause(o.reason, r.explain?.(run.podName(k))) });
   }
   const address = new Map<string, string>();
   const addressed = await run.waitEach(
@@ -162,4 +164,9 @@ function nodeSummary(p: PlannedNode, run: ProbeRun, c: Collected): ProbeNode {
     pods: keys.map((k) => ({ name: run.podName(k), ...(c.address.has(k) ? { address: c.address.get(k) } : {}) })),
     ...(problem && "problem" in problem ? { problem: problem.problem } : {}),
   };
+}
+
+/** A pod stuck while its sandbox (and network) was made says why, when its events do. */
+function withCause(reason: string, cause: string | undefined): string {
+  return cause && !reason.includes(cause) ? `${reason} (${cause})` : reason;
 }

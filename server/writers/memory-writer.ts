@@ -1,20 +1,27 @@
 import { workloadKindSchema } from "@/lib/attach/attach";
 import { refOf } from "@/lib/contract/ids";
 import { type KubeObject, keyOf } from "@/lib/k8s/objects";
+import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import { templateNetworks, withTemplateNetworks, workloadEntry } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
-import type { StaticSource } from "../sources/static-source";
 import { type ClusterWriter, conflictError, type WorkloadRef, WriteError } from "./types";
 
 /**
  * The demo's writes: they land in memory and behave like the API would (409 for a taken name or a stale
  * resourceVersion, the operator rendering its NADs), so the create flows can be tried without a cluster.
  */
+/** The objects a memory writer changes: a StaticSource's (given by it, so the writer needs no import of it). */
+export interface MemoryObjects {
+  snapshot(): ClusterSnapshot;
+  put(obj: KubeObject): void;
+  remove(obj: Pick<KubeObject, "apiVersion" | "kind" | "metadata">): void;
+}
+
 export class MemoryWriter implements ClusterWriter {
   readonly target = "memory" as const;
   private rv = 1000;
 
-  constructor(private readonly source: StaticSource) {}
+  constructor(private readonly source: MemoryObjects) {}
 
   private stamp(obj: KubeObject): KubeObject {
     return {

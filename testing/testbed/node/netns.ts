@@ -138,8 +138,4 @@ export function processesIn(inodes: string[]): number[] {
     .filter((pid) => pid !== process.pid && inodes.some((i) => nsInode(pid, "mnt") === i || nsInode(pid, "net") === i));
 }
 
-export function readIfExists(file: string): string {
-  return existsSync(file) ? readFileSync(file, "utf8") : "";
-}
-
 export const netnsPath = (name: string): string => path.join("/run/netns", name);

@@ -74,6 +74,3 @@ export function runningPods(req: Request, ns: string, selector: string, count: n
     return ready.length === count && items.length === count ? ready : undefined;
   });
 }
-
-export const events = (req: Request, ns: string): Promise<KubeEvent[]> =>
-  list(req, `/api/v1/namespaces/${ns}/events`, eventSchema);

@@ -16,7 +16,7 @@ const FILTERS: { value: Severity | "all"; label: string }[] = [
 ];
 
 /** Every finding of the view, grouped by code, worst first; a click shows the element; a filter keeps one severity. */
-export function ProblemsPanel({ findings, onSelect }: { findings: Finding[]; onSelect: (id: string) => void }) {
+export function FindingsPanel({ findings, onSelect }: { findings: Finding[]; onSelect: (id: string) => void }) {
   const [only, setOnly] = useState<Severity | "all">("all");
   const groups = useMemo(() => groupFindings(findings, only === "all" ? undefined : only), [findings, only]);
   const count = (s: Severity | "all") =>
