@@ -159,6 +159,7 @@ export class LiveSource implements ClusterSource {
       timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45,
       kind: resource.kind,
       fieldSelector: resource.fieldSelector,
+      labelSelector: resource.labelSelector,
     });
     const changed = (): void => this.bump();
     informer.on("add", changed);
