@@ -58,6 +58,7 @@ export function partInformer(
     timeoutSeconds,
     kind: resource.kind,
     fieldSelector: resource.fieldSelector,
+    labelSelector: resource.labelSelector,
   });
   informer.on("add", changed);
   informer.on("update", changed);
