@@ -227,6 +227,10 @@ describe("a server killed mid-run", () => {
     };
     for (const deadline = Date.now() + 60_000; !(await ended()); await new Promise((r) => setTimeout(r, 500)))
       if (Date.now() > deadline) throw new Error("probe pods still running 60 s after the kill");
+    // Left-over probe pods are Plumbline's own machinery: the dashboard never draws them.
+    const caller = appRouter.createCaller(createInnerContext({ sources: registry }));
+    const pods = (await caller.topology.get({})).topology.elements.filter((e) => e.kind === "pod");
+    expect(pods.filter((p) => p.name.startsWith("plumbline-probe-"))).toEqual([]);
     // The next server start sweeps what the killed one left (its run is past its expiry).
     Object.assign(process.env, {
       PLUMBLINE_SOURCE: "kubeconfig",

@@ -43,10 +43,10 @@ export function boundedInformer(
   kc: KubeConfig,
   path: string,
   list: ListFn,
-  opts: { timeoutSeconds: number; kind: string; fieldSelector?: string },
+  opts: { timeoutSeconds: number; kind: string; fieldSelector?: string; labelSelector?: string },
 ): Informer<KubernetesObject> & ObjectCache<KubernetesObject> {
   const watch = new BoundedWatch(kc, opts.timeoutSeconds, opts.kind);
-  return new ListWatch(path, watch, list, false, undefined, opts.fieldSelector);
+  return new ListWatch(path, watch, list, false, opts.labelSelector, opts.fieldSelector);
 }
 
 export type Who = { ok: true; username: string } | { ok: false; status: number; reason: string };

@@ -9,6 +9,7 @@ import fetch from "node-fetch";
 import { NETWORK_EVENT_REASONS } from "@/lib/events/select";
 import { ListSplitter } from "@/lib/k8s/list-stream";
 import type { SnapshotSlot } from "@/lib/k8s/snapshot";
+import { RUN_LABEL } from "@/lib/probes/manifest";
 import { isObject } from "@/lib/result";
 import { leanInPlace } from "./lean";
 
@@ -26,6 +27,8 @@ export interface WatchedResource {
   absentMessage?: string;
   /** only the objects this field selector matches (events: one reason each, so nothing else is cached) */
   fieldSelector?: string;
+  /** only the objects this label selector matches (pods: not Plumbline's own probe pods) */
+  labelSelector?: string;
   /** watched instead when this kind's API group is absent (core v1 Events for events.k8s.io) */
   fallback?: WatchedResource;
 }
@@ -51,7 +54,8 @@ const EVENT_PARTS: WatchedResource[] = NETWORK_EVENT_REASONS.map((reason) => ({
 
 export const WATCHED: readonly WatchedResource[] = [
   { slot: "nodes", apiVersion: "v1", kind: "Node", resource: "nodes", namespaced: false },
-  { slot: "pods", apiVersion: "v1", kind: "Pod", resource: "pods", namespaced: true },
+  // Plumbline's own probe pods (reachability, node links) are its machinery, not the cluster's wiring: never drawn.
+  { slot: "pods", apiVersion: "v1", kind: "Pod", resource: "pods", namespaced: true, labelSelector: `!${RUN_LABEL}` },
   {
     slot: "nads",
     apiVersion: "k8s.cni.cncf.io/v1",
@@ -143,7 +147,10 @@ export function listFn(
     const server = kc.getCurrentCluster()?.server;
     if (!server) throw new Error("no cluster configured");
     const init = await kc.applyToFetchOptions({});
-    const query = r.fieldSelector ? `?fieldSelector=${encodeURIComponent(r.fieldSelector)}` : "";
+    const params = new URLSearchParams();
+    if (r.fieldSelector) params.set("fieldSelector", r.fieldSelector);
+    if (r.labelSelector) params.set("labelSelector", r.labelSelector);
+    const query = params.size ? `?${params}` : "";
     const res = await fetch(`${server}${resourcePath(r, namespace)}${query}`, { ...init, method: "GET" });
     if (!res.ok) {
       const body = await res.text();
