@@ -13,16 +13,45 @@ import { DEMO_DIR } from "@/server/sources/demo";
 import { readLiveOnce } from "@/server/sources/live/read-once";
 import { readSnapshot } from "@/server/sources/read-snapshot";
 
-const FORMATS = new Map<string, (t: Topology) => string>([
-  ["json", (t) => `${JSON.stringify(t, null, 2)}\n`],
-  ["dot", toDot],
-  ["mermaid", toMermaid],
+const FORMATS = new Map<string, (t: Topology) => Iterable<string>>([
+  ["json", jsonChunks],
+  ["dot", (t) => [toDot(t)]],
+  ["mermaid", (t) => [toMermaid(t)]],
 ]);
+
+/**
+ * JSON.stringify(t, null, 2) and a newline, as pieces: an element per piece. As one string, the topology of
+ * 580,000 pods passed V8's longest string ("Invalid string length", issue 25); the pieces are made as they are
+ * written, so the output is never all in memory either.
+ */
+export function* jsonChunks(t: Topology): Generator<string> {
+  yield "{";
+  const entries = Object.entries(t).filter(([, v]) => v !== undefined);
+  for (const [i, [key, value]] of entries.entries()) {
+    const comma = i < entries.length - 1 ? "," : "";
+    if (!Array.isArray(value) || value.length === 0) {
+      yield `\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll("\n", "\n  ")}${comma}`;
+      continue;
+    }
+    yield `\n  ${JSON.stringify(key)}: [`;
+    for (let k = 0; k < value.length; k++) {
+      const sep = k < value.length - 1 ? "," : "";
+      yield `\n    ${JSON.stringify(value[k], null, 2).replaceAll("\n", "\n    ")}${sep}`;
+    }
+    yield `\n  ]${comma}`;
+  }
+  yield "\n}\n";
+}
 const USAGE =
   "usage: npm run topology -- [--snapshot <file|dir> | --demo | --kubeconfig F --context C] [--format json|dot|mermaid]\n";
 
 /** What the command prints for these arguments; throws with the message to print instead. */
 export async function topologyCommand(args: string[]): Promise<string> {
+  return [...(await topologyOutput(args))].join("");
+}
+
+/** What the command prints, in pieces written one after another (a big topology is no one string). */
+export async function topologyOutput(args: string[]): Promise<Iterable<string>> {
   const { values } = parseArgs({
     args,
     options: {
@@ -35,7 +64,7 @@ export async function topologyCommand(args: string[]): Promise<string> {
     },
     strict: true,
   });
-  if (values.help) return USAGE;
+  if (values.help) return [USAGE];
   const format = FORMATS.get(values.format ?? "json");
   if (!format) {
     throw new Error(`--format must be one of ${[...FORMATS.keys()].join(", ")}, not ${JSON.stringify(values.format)}`);

@@ -17,4 +17,10 @@ describe("server configuration", () => {
       "PLUMBLINE_IDENTITY: forwarded-token and service-account identities read a live cluster",
     );
   });
+
+  it("is where the stream's length and the log level are read, with their bounds", () => {
+    expect(readConfig({})).toMatchObject({ PLUMBLINE_STREAM_MAX_SECONDS: 600, PLUMBLINE_LOG_LEVEL: "info" });
+    expect(() => readConfig({ PLUMBLINE_STREAM_MAX_SECONDS: "1" })).toThrow(/PLUMBLINE_STREAM_MAX_SECONDS/);
+    expect(() => readConfig({ PLUMBLINE_LOG_LEVEL: "loud" })).toThrow(/PLUMBLINE_LOG_LEVEL/);
+  });
 });

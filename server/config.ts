@@ -37,6 +37,17 @@ const envSchema = z
     PLUMBLINE_CONTEXTS: list,
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+    /** pino's level for the server's JSON logs */
+    PLUMBLINE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * The kiosk's (service-account identity) viewer: the header its auth proxy sets and overwrites with the signed-in
+     * user (oauth-proxy and oauth2-proxy: X-Forwarded-User). Each viewer has its own caps on live views and calls.
+     */
+    PLUMBLINE_VIEWER_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/i, "a header name")
+      .transform((h) => h.toLowerCase())
+      .default("x-forwarded-user"),
     /**
      * A proxy in front sets X-Forwarded-Host and X-Forwarded-Proto and overwrites what clients send: only then are
      * they believed (the cross-site check's host; TLS for HSTS and the Secure cookie).

@@ -1,11 +1,12 @@
 import pino from "pino";
+import { readConfig } from "./config";
 
 /**
  * Structured JSON logs. Anything that could carry a credential is redacted by path as a second line of
  * defence; the first is never putting a token in a log call at all (identities are logged by tokenId).
  */
 export const log = pino({
-  level: process.env.PLUMBLINE_LOG_LEVEL ?? "info",
+  level: readConfig().PLUMBLINE_LOG_LEVEL,
   base: { app: "plumbline" },
   redact: {
     paths: [

@@ -6,7 +6,9 @@ import { EVENTS_PER_NAMESPACE } from "@/lib/events/budget";
 import { MAX_FINDING_MESSAGE } from "@/lib/findings/bound-message";
 import { LIMITS } from "@/lib/http/limits";
 import { READ_LIMITS } from "@/lib/k8s/read-objects";
+import { FRESH_REFUSAL_MS, REVIEW_MS } from "@/server/sources/live/access-review";
 import { SNAPSHOT_LIMITS } from "@/server/sources/read-snapshot";
+import { DEFAULT_LIMITS } from "@/server/sources/registry";
 
 // SECURITY.md's numbers are the code's: it said 12 live streams per identity where the code allowed 32 (issue 25).
 const doc = readFileSync(path.resolve(import.meta.dirname, "..", "SECURITY.md"), "utf8").replace(/\s+/g, " ");
@@ -25,6 +27,15 @@ describe("SECURITY.md states the limits the code enforces", () => {
     expect(said(/at most (\d+) requests/)).toBe(LIMITS.callsPerIdentity);
     expect(said(/(\d+) live streams/)).toBe(LIMITS.streamsPerIdentity);
     expect(said(/Raw CNI configs are at most (\d+) KiB/)).toBe(LIMITS.rawConfigChars / 1024);
+  });
+
+  it("sources per process, account and namespace, the kiosk's viewers, access reviews", () => {
+    expect(said(/The process holds at most (\d+) sources/)).toBe(DEFAULT_LIMITS.sources);
+    expect(said(/one account at most (\d+)/)).toBe(DEFAULT_LIMITS.sourcesPerAccount);
+    expect(said(/ServiceAccounts of one namespace at most (\d+) together/)).toBe(DEFAULT_LIMITS.sourcesPerNamespace);
+    expect(said(/viewers together hold at most (\d+) live streams/)).toBe(LIMITS.streamsShared);
+    expect(said(/every (\d+) s each source asks the authoriser/) * 1000).toBe(REVIEW_MS);
+    expect(said(/for (\d+) s after a refusal/) * 1000).toBe(FRESH_REFUSAL_MS);
   });
 
   it("event texts and the files the CLI reads", () => {

@@ -1,4 +1,5 @@
 import { KubeConfig } from "@kubernetes/client-node";
+import type { Topology } from "@/lib/contract/schema";
 import type { ClusterSource } from "../server/sources/types";
 
 /** A kubeconfig for one of the test bed's contexts ("admin" or "restricted"). */
@@ -24,4 +25,17 @@ export function waitFor(source: ClusterSource, check: () => boolean, ms = 20_000
       resolve();
     });
   });
+}
+
+/** What one picture has that the other (`other`: what it is compared with) lacks, in a line. */
+export function difference(a: Topology, b: Topology, other = "the cluster"): string {
+  const keys = (t: Topology) =>
+    new Set([
+      ...t.elements.map((e) => `element ${e.id} ${JSON.stringify(e).length}`),
+      ...t.links.map((l) => `link ${l.id}`),
+      ...t.findings.map((f) => `finding ${f.message}`),
+    ]);
+  const [x, y] = [keys(a), keys(b)];
+  const only = (p: Set<string>, q: Set<string>) => [...p].filter((k) => !q.has(k)).join("; ");
+  return `live has [${only(x, y)}], ${other} [${only(y, x)}]`;
 }

@@ -5,7 +5,9 @@ import { demoProviders } from "@/testing/demo-trpc";
 import { DEMO_NS, W1, W2 } from "@/testing/fixtures/demo";
 import { useTopologyView } from "./use-topology-view";
 
-// The explorer's view hook against the real router and the demo cluster, over tRPC's local link.
+// The explorer's view hook against the real router and the demo cluster, over tRPC's local link. The waits are
+// waits, not speed checks: two busy cores may take seconds to build a view.
+const WAIT = { timeout: 20_000 };
 describe("useTopologyView", () => {
   it("shows the cluster when its snapshot arrives, then switches views keeping the old one until the new one comes", async () => {
     const { wrapper } = demoProviders();
@@ -14,7 +16,7 @@ describe("useTopologyView", () => {
       initialProps: { query: {} },
     });
     expect(result.current.loading).toBe(true);
-    await waitFor(() => expect(result.current.topology).not.toBeNull());
+    await waitFor(() => expect(result.current.topology).not.toBeNull(), WAIT);
     const hosts = (result.current.topology?.elements ?? []).filter((e) => e.kind === "host").map((e) => e.name);
     expect(hosts.sort()).toEqual([W1, W2].sort());
     expect(result.current.current).toBe(true);
@@ -24,7 +26,7 @@ describe("useTopologyView", () => {
     rerender({ query: { host: W1 } });
     expect(result.current.current).toBe(false);
     expect(result.current.topology).not.toBeNull();
-    await waitFor(() => expect(result.current.current).toBe(true));
+    await waitFor(() => expect(result.current.current).toBe(true), WAIT);
     const nodes = new Set((result.current.topology?.elements ?? []).flatMap((e) => (e.kind === "pod" ? [e.node] : [])));
     expect([...nodes]).toEqual([W1]);
   });
@@ -32,7 +34,7 @@ describe("useTopologyView", () => {
   it("follows a change in the cluster: a deleted pod leaves the view that showed it", async () => {
     const { wrapper, sources } = demoProviders();
     const { result } = renderHook(() => useTopologyView(undefined, { host: W2 }), { wrapper });
-    await waitFor(() => expect(result.current.current).toBe(true));
+    await waitFor(() => expect(result.current.current).toBe(true), WAIT);
     const pod = result.current.topology?.elements.find((e) => e.kind === "pod");
     if (pod?.kind !== "pod") throw new Error("no pod on the demo's second worker");
     const lease = await sources.acquire();
@@ -44,6 +46,6 @@ describe("useTopologyView", () => {
     } finally {
       lease.release();
     }
-    await waitFor(() => expect(result.current.topology?.elements.some((e) => e.id === pod.id)).toBe(false));
+    await waitFor(() => expect(result.current.topology?.elements.some((e) => e.id === pod.id)).toBe(false), WAIT);
   });
 });

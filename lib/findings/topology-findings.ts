@@ -129,7 +129,8 @@ export const topologyFindings = {
   "duplicate-ip": {
     severity: ["error"],
     title: "Same IP on two interfaces",
-    meaning: "Two interfaces on the same network have the same address, so one of them will not receive its traffic.",
+    meaning:
+      "Interfaces on the same network have the same address, so all but one will not receive their traffic. One finding per address, naming every interface that has it.",
     fix: "Give static addresses once per network, or use one IPAM (one whereabouts range) for all NetworkAttachmentDefinitions that share the segment.",
   },
   "ippool-stale-allocation": {

@@ -13,4 +13,9 @@ export const LIMITS = {
    * deltas (issue 13 measures 20 tabs of one identity), so one more costs a socket and a few KiB per change
    */
   streamsPerIdentity: 32,
+  /**
+   * open live streams of all viewers of one shared identity (the kiosk) together: each viewer has its own
+   * `streamsPerIdentity`, and a client making up viewer names still cannot open more than this
+   */
+  streamsShared: 256,
 } as const;

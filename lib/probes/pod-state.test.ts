@@ -24,6 +24,11 @@ describe("probeStage", () => {
     ).toMatchObject({ cause: "full" });
     expect(unsched("0/1 nodes are available: 1 Too many pods.")).toMatchObject({ cause: "full" });
     expect(unsched("0/1 nodes are available: 1 node(s) were unschedulable.")).toMatchObject({ cause: "cordoned" });
+    expect(
+      unschedulableCause(
+        "0/2 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unschedulable: }, 1 node(s) didn't match Pod's node affinity/selector.",
+      ),
+    ).toBe("cordoned");
     expect(unschedulableCause("something new")).toBe("other");
   });
   it("tells an image that cannot be pulled from a container still being created", () => {

@@ -20,7 +20,8 @@ const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []
 
 /** What the scheduler's message says kept the pod off its node. */
 export function unschedulableCause(message: string): "taints" | "full" | "cordoned" | "other" {
-  if (/were unschedulable|node\(s\) were unschedulable|node is unschedulable/i.test(message)) return "cordoned";
+  // A cordon shows as the node's own condition, or as its taint once the node controller has added it.
+  if (/were unschedulable|node is unschedulable|node\.kubernetes\.io\/unschedulable/i.test(message)) return "cordoned";
   if (/untolerated taint|had taint/i.test(message)) return "taints";
   if (/Insufficient |Too many pods|exceed/i.test(message)) return "full";
   return "other";

@@ -1,5 +1,7 @@
+import { compareCodePoints } from "../compare";
 import type { Finding } from "../contract/schema";
 import { addressOf } from "../net/ip";
+import { duplicateIpFinding } from "../topology/checks";
 import type { AddressedInterface } from "./shard";
 
 interface Use {
@@ -9,7 +11,8 @@ interface Use {
   n: number;
 }
 
-const order = (a: Use, b: Use): number => a.at.podKey.localeCompare(b.at.podKey) || a.at.seq - b.at.seq || a.n - b.n;
+const order = (a: Use, b: Use): number =>
+  compareCodePoints(a.at.podKey, b.at.podKey) || a.at.seq - b.at.seq || a.n - b.n;
 
 /**
  * The duplicate-IP check of the full build (checkDuplicateIps), kept per address: a shard's interfaces come
@@ -62,15 +65,16 @@ export class DuplicateIndex {
       }
       const all = perShard ? [...perShard.values()].flat().sort(order) : [];
       if (perShard && perShard.size === 0) this.uses.delete(key);
-      const [first, ...rest] = all;
-      const findings: Finding[] = first
-        ? rest.map(({ at, ip }) => ({
-            severity: "error",
-            code: "duplicate-ip",
-            message: `${ip.split("/")[0]} on ${at.element.network} is used by both ${first.at.element.parent} ${first.at.element.interface} and ${at.element.parent} ${at.element.interface}`,
-            elements: [first.at.element.id, at.element.id],
-          }))
-        : [];
+      const [first] = all;
+      const findings: Finding[] =
+        first && all.length > 1
+          ? [
+              duplicateIpFinding(
+                first.ip,
+                all.map((u) => u.at.element),
+              ),
+            ]
+          : [];
       if (this.found.has(key) || findings.length) changed = true;
       if (findings.length) this.found.set(key, findings);
       else this.found.delete(key);

@@ -35,6 +35,8 @@ export class TopologyStore {
   private networksDirty = true;
   private poolsDirty = true;
   private stage: NetworkStage = buildNetworkStage([], null);
+  /** the stage's networks by id: a search index asks for each, and a scan per network would be n² */
+  private networkById = new Map<string, TopologyElement>();
   private bridges: ReadonlySet<string> = new Set();
   private dhcp = false;
   private crossNotes: Finding[] = [];
@@ -73,6 +75,7 @@ export class TopologyStore {
       this.networksDirty = false;
       this.poolsDirty = true;
       this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
+      this.networkById = new Map(this.stage.elements.map((e) => [e.id, e]));
       this.bridges = usedBridges(this.stage.networks);
       this.dhcp = this.stage.elements.some((n) => n.ipam?.type === "dhcp" && !n.managedBy);
       for (const s of this.inputs.allShards()) this.dirty.add(s);
@@ -189,7 +192,7 @@ export class TopologyStore {
   element(id: string): TopologyElement | undefined {
     const owner = this.owner.get(id);
     if (owner === undefined) return undefined;
-    if (owner === NETWORKS) return this.stage.elements.find((e) => e.id === id);
+    if (owner === NETWORKS) return this.networkById.get(id);
     if (owner === WORKLOAD_OWNER) return this.inputs.workloads.elements.get(id);
     return this.shards.get(owner)?.result.elements.get(id);
   }

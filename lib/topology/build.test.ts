@@ -369,6 +369,18 @@ describe("buildTopology on malformed input", () => {
     expect(fs[0]?.message).toContain("10.1.0.5 on demo/x");
   });
 
+  it("reports one address on five pods once, naming all five (not four findings)", () => {
+    const pods = [1, 2, 3, 4, 5].map((i) =>
+      pod(`p${i}`, { node: "n1", networks: "x", status: [{ name: `${NS}/x`, interface: "net1", ips: ["10.1.0.5"] }] }),
+    );
+    const fs = findings(build([nad("x", BRIDGE), ...pods]), "duplicate-ip");
+    expect(fs).toHaveLength(1);
+    expect(fs[0]?.elements).toEqual([1, 2, 3, 4, 5].map((i) => `pod/${NS}/p${i}/if/net1`));
+    expect(fs[0]?.message).toBe(
+      `10.1.0.5 on ${NS}/x is used by 5 interfaces: pod/${NS}/p1 net1, pod/${NS}/p2 net1, pod/${NS}/p3 net1 and 2 more`,
+    );
+  });
+
   it("reports a duplicate IPv6 address written differently, but not the same address on different networks", () => {
     const t = build([
       nad("x", BRIDGE),

@@ -1,33 +1,51 @@
 import { refOf } from "../contract/ids";
-import type { InterfaceElement, IpRange } from "../contract/schema";
+import type { Finding, InterfaceElement, IpRange } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { addressOf, cidrSize, networkOf, parseCidr, parseIp } from "../net/ip";
 import { parseIpPoolSpec } from "../whereabouts/ippool";
 import type { BuildContext } from "./context";
 import type { NetworkEntry } from "./networks";
 
-/** Two interfaces of one network with the same address: one of them will not get its traffic. */
+/**
+ * Interfaces of one network with the same address: all but one will not get their traffic. One finding per address
+ * naming every interface that has it (n pods on one address: one finding, not n - 1).
+ */
 export function checkDuplicateIps(ctx: BuildContext): void {
-  const seen = new Map<string, InterfaceElement>();
+  const users = new Map<string, { ip: string; list: InterfaceElement[] }>();
   for (const el of ctx.elements.values()) {
     if (el.kind !== "interface" || el.isDefault || !el.attached) continue;
     for (const ip of el.ips) {
       const addr = addressOf(ip);
       if (!addr) continue;
       const key = `${el.network}|${addr.family}|${addr.value}`;
-      const other = seen.get(key);
-      if (other) {
-        ctx.finding(
-          "error",
-          "duplicate-ip",
-          `${ip.split("/")[0]} on ${el.network} is used by both ${other.parent} ${other.interface} and ${el.parent} ${el.interface}`,
-          [other.id, el.id],
-        );
-      } else {
-        seen.set(key, el);
-      }
+      const u = users.get(key);
+      if (u) u.list.push(el);
+      else users.set(key, { ip, list: [el] });
     }
   }
+  for (const { ip, list } of users.values()) if (list.length > 1) ctx.findings.push(duplicateIpFinding(ip, list));
+}
+
+/** The finding for one address and its users, in the full build's order (the store's index says it alike). */
+export function duplicateIpFinding(
+  ip: string,
+  users: readonly Pick<InterfaceElement, "id" | "parent" | "interface" | "network">[],
+): Finding {
+  const [first, second] = users;
+  const at = `${ip.split("/")[0]} on ${first?.network}`;
+  const name = (u: (typeof users)[number]) => `${u.parent} ${u.interface}`;
+  const who =
+    users.length === 2 && first && second
+      ? `both ${name(first)} and ${name(second)}`
+      : users.length > 4
+        ? `${users.length} interfaces: ${users.slice(0, 3).map(name).join(", ")} and ${users.length - 3} more`
+        : `${users.length} interfaces: ${users.slice(0, -1).map(name).join(", ")} and ${users.slice(-1).map(name).join("")}`;
+  return {
+    severity: "error",
+    code: "duplicate-ip",
+    message: `${at} is used by ${who}`,
+    elements: users.map((u) => u.id),
+  };
 }
 
 /** Ties whereabouts IPPools to the networks whose ranges they serve, and flags allocations whose pod is gone. */

@@ -19,6 +19,7 @@ import { startNodes, type TestNodes } from "@/testing/testbed/node/node";
 import { appRouter } from "../api/root";
 import { createInnerContext } from "../api/trpc";
 import { ProbeKube } from "../probes/kube";
+import { ProbeRun, started } from "../probes/run";
 import { readLiveOnce } from "../sources/live/read-once";
 import { SourceRegistry } from "../sources/registry";
 import { sweepProbeRunsAtStart } from "../startup";
@@ -291,6 +292,49 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
       expect(Date.now() - t0).toBeLessThan(60_000);
     } finally {
       await kubeRequest(c, "DELETE", `/api/v1/namespaces/${NS}/pods/filler?gracePeriodSeconds=0`);
+    }
+    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+  });
+
+  it("a tainted node and a cordoned one, for probes that tolerate no taint: each says which, within the bound", async () => {
+    const kube = new ProbeKube(testKubeConfig(c.kubeconfigPath, "admin"));
+    const nodePath = (n: string) => `/api/v1/nodes/${n}`;
+    const patch = (n: string, spec: unknown) =>
+      kubeRequest(c, "PATCH", nodePath(n), { body: { spec }, contentType: "application/merge-patch+json" });
+    await patch(first().name, { taints: [{ key: "dedicated", value: "infra", effect: "NoSchedule" }] });
+    await patch(second().name, { unschedulable: true });
+    try {
+      const pod = (key: string, node: string) => ({
+        key,
+        node,
+        image: imageRef(),
+        command: ["sh", "-c", "true"],
+        tolerations: "none" as const,
+      });
+      const run = await ProbeRun.start(kube, {
+        namespace: NS,
+        purpose: "test",
+        ttlSeconds: 60,
+        pods: [pod("t", first().name), pod("u", second().name)],
+      });
+      try {
+        const out = await run.waitEach(["t", "u"], started, { boundMs: 6_000, what: "scheduled and started" });
+        expect(out.get("t")).toMatchObject({
+          ok: false,
+          reason: expect.stringMatching(
+            /not scheduled and started within 6 s: the node has a taint the probe does not tolerate: .*untolerated taint/,
+          ),
+        });
+        expect(out.get("u")).toMatchObject({
+          ok: false,
+          reason: expect.stringMatching(/not scheduled and started within 6 s: the node is cordoned/),
+        });
+      } finally {
+        await run.stop({ wait: true });
+      }
+    } finally {
+      await patch(first().name, { taints: null });
+      await patch(second().name, { unschedulable: null });
     }
     expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
   });

@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { ServerConfig, ServerConfigInput } from "../config";
 import { type Caller, ContextNotAllowedError, type TokenHeader, tokenId, UnauthenticatedError } from "../identity";
 import { createDemoSource, createSnapshotSource } from "./demo";
+import { type Entry, makeRoom, shareOf, shareRoom, type Who } from "./fair-share";
 import { describeContext, loadKubeConfig } from "./kubeconfig";
 import { whoAmI } from "./live/credentials";
 import { LiveSource } from "./live/live-source";
@@ -15,38 +16,30 @@ export interface Lease {
   release(): void;
 }
 
-interface Entry {
-  source: Promise<ClusterSource>;
-  users: number;
-  idle?: NodeJS.Timeout;
-  /** for least-recently-used eviction */
-  lastUsed: number;
-  /** the account behind a forwarded token (SelfSubjectReview, filled in once known), for the per-account cap */
-  who: { account?: string };
-}
-
 export interface RegistryLimits {
   /** sources per process; the least recently used idle one makes room */
   sources: number;
   /** sources (tokens) per account: one person's many tokens do not each get a watch set */
   sourcesPerAccount: number;
+  /** sources of the ServiceAccounts of one namespace: an editor of a namespace cannot fill the server */
+  sourcesPerNamespace: number;
   /** how long a token the API server refused is refused without asking again, in ms */
   unauthenticatedMs: number;
 }
 
-const DEFAULT_LIMITS: RegistryLimits = { sources: 64, sourcesPerAccount: 4, unauthenticatedMs: 30_000 };
-
-/** Thrown when every source is in use: a new identity waits rather than evicting someone's open view. */
-export class BusyError extends TRPCError {
-  constructor(what: string) {
-    super({ code: "TOO_MANY_REQUESTS", message: `${what}: try again when a view is closed` });
-  }
-}
+export const DEFAULT_LIMITS: RegistryLimits = {
+  sources: 64,
+  sourcesPerAccount: 4,
+  sourcesPerNamespace: 8,
+  unauthenticatedMs: 30_000,
+};
 
 /** Ends a request whose source's credentials were refused by the API server. */
 export function assertSignedIn(source: ClusterSource): void {
   const reason = source.signedOut?.();
   if (reason) throw new UnauthenticatedError(reason);
+  const retired = source.retired?.();
+  if (retired) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: retired });
 }
 
 /**
@@ -74,6 +67,10 @@ export class SourceRegistry {
 
   get identity(): ServerConfig["PLUMBLINE_IDENTITY"] {
     return this.config.PLUMBLINE_IDENTITY ?? "kubeconfig";
+  }
+
+  get viewerHeader(): string {
+    return this.config.PLUMBLINE_VIEWER_HEADER ?? "x-forwarded-user";
   }
 
   get tokenHeader(): TokenHeader {
@@ -107,8 +104,10 @@ export class SourceRegistry {
     const key = this.keyFor(who);
     let entry = this.entries.get(key);
     if (!entry) {
-      this.makeRoom(this.limits.sources, () => true, "too many identities on this server at once");
-      const seen: Entry["who"] = {};
+      // Forwarded tokens share the server fairly once the API server has said who they are (checkToken).
+      if (this.identity !== "forwarded-token")
+        makeRoom(this.entries, this.limits.sources, () => true, "too many identities on this server at once");
+      const seen: Who = {};
       const created: Entry = { source: this.create(who, seen), users: 0, lastUsed: Date.now(), who: seen };
       entry = created;
       this.entries.set(key, entry);
@@ -126,7 +125,7 @@ export class SourceRegistry {
       entry.users--;
       throw e;
     }
-    if (source.signedOut?.()) {
+    if (source.signedOut?.() || source.retired?.()) {
       // Over: the next acquire asks the API server again (and, for a refused token, is refused without asking).
       entry.users--;
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -165,25 +164,11 @@ export class SourceRegistry {
     await Promise.all(all.map(async (e) => (await e.source.catch(() => null))?.close()));
   }
 
-  /** Closes the least recently used idle source among `which` while there are `cap` or more; none idle: busy. */
-  private makeRoom(cap: number, which: (e: Entry) => boolean, busy: string): void {
-    for (;;) {
-      const matching = [...this.entries].filter(([, e]) => which(e));
-      if (matching.length < cap) return;
-      const idle = matching.filter(([, e]) => e.users === 0).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
-      if (!idle) throw new BusyError(busy);
-      const [key, e] = idle;
-      clearTimeout(e.idle);
-      this.entries.delete(key);
-      void e.source.then((s) => s.close()).catch(() => undefined);
-    }
-  }
-
   /**
    * A token is checked once (SelfSubjectReview) before any watch is opened for it: a token the API server
    * refuses costs it one request per `unauthenticatedMs`, and never an informer per kind.
    */
-  private async checkToken(kc: KubeConfig, token: string, seen: Entry["who"]): Promise<void> {
+  private async checkToken(kc: KubeConfig, token: string, seen: Who): Promise<void> {
     const id = tokenId(token);
     const now = Date.now();
     if ((this.refused.get(id) ?? 0) > now) throw new UnauthenticatedError(REFUSED);
@@ -200,9 +185,20 @@ export class SourceRegistry {
     }
     if (who?.ok) {
       seen.account = who.username;
+      seen.share = shareOf(who.username);
       const mine = (e: Entry) => e.who !== seen && e.who.account === who.username;
-      this.makeRoom(this.limits.sourcesPerAccount, mine, `too many sessions for ${who.username} at once`);
+      makeRoom(this.entries, this.limits.sourcesPerAccount, mine, `too many sessions for ${who.username} at once`);
+      if (seen.share.startsWith("namespace ")) {
+        const ours = (e: Entry) => e.who !== seen && e.who.share === seen.share;
+        makeRoom(
+          this.entries,
+          this.limits.sourcesPerNamespace,
+          ours,
+          `too many sessions of ${seen.share}'s ServiceAccounts`,
+        );
+      }
     }
+    shareRoom(this.entries, this.limits.sources, seen);
   }
 
   private keyFor(who: Caller): string {
@@ -233,7 +229,7 @@ export class SourceRegistry {
     return kc;
   }
 
-  private async create(who: Caller, seen: Entry["who"]): Promise<ClusterSource> {
+  private async create(who: Caller, seen: Who): Promise<ClusterSource> {
     switch (this.mode) {
       case "demo":
         return createDemoSource();

@@ -22,6 +22,10 @@ export interface ClusterSource {
   close(): Promise<void>;
   /** why the API server stopped accepting the source's credentials (401): it reads nothing more */
   signedOut?(): string | null;
+  /** why the server closed this source while it was in use (it made room for another identity) */
+  retired?(): string | null;
+  /** closes the source while views hold it: they end with `reason` and reopen on a new one */
+  retire?(reason: string): Promise<void>;
   /** where writes go; null for read-only sources (a snapshot file) */
   writer(): ClusterWriter | null;
   /**

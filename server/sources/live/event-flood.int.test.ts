@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { startStandalone } from "@/testing/testbed/standalone";
 import { testKubeConfig } from "../../../testing/live-source";
 import { TopologyFeed } from "../../topology-feed";
 import { joinChannel } from "../../view-channel";
@@ -10,10 +11,11 @@ import { LiveSource } from "./live-source";
 // Issue 25, item 1, on the real test bed: whoever may create pods and Events in one namespace posts 16 KiB
 // "aaa…<n>"-shaped FailedCreatePodSandBox messages about a pod with a secondary network, 5 a second. Before the fix
 // one such text took 0.2–0.5 s to parse, and the server that parses it answered /api/healthz at p50 3.6 s.
-// The server here is the production one's parts in one process: the live source and topology feed a tRPC request
-// uses, and an HTTP server answering the health check and another namespace's view (viewSnapshot's code) beside them,
-// so whatever holds the event loop holds the answers, as in `npm start`. Latency is judged as p99 over hundreds of
-// samples against 100 ms, or twice the p99 measured before the flood in the same run when the machine is that loaded.
+// Twice: against the production server (`npm start`, kubeconfig mode: /api/healthz and topology.viewSnapshot of
+// another namespace), and against its parts in this process (the live source and topology feed a tRPC request uses,
+// and an HTTP server answering the health check and that view beside them), which runs without a build. Latency is judged as p99 over hundreds of
+// samples against 100 ms, or four times the p99 measured before the flood in the same run when the machine is that
+// loaded (the flood's own client shares the process and the cores); the old parser was 84 times (1,262 ms vs 15 ms).
 const FLOOD_NS = "flood";
 const VICTIM_VIEW = { namespace: "multus-test" };
 const NODE = "worker1.ocp46rt.priv.local";
@@ -77,11 +79,11 @@ function floodEvent(i: number) {
 }
 
 /** Latencies of one probe, asked again as soon as it answers (20 ms apart), until `stop`. */
-async function sample(path: string, stop: () => boolean): Promise<number[]> {
+async function sample(url: string, stop: () => boolean): Promise<number[]> {
   const out: number[] = [];
   while (!stop()) {
     const t0 = performance.now();
-    const res = await fetch(`${base}${path}`);
+    const res = await fetch(url);
     await res.text();
     out.push(performance.now() - t0);
     await new Promise((r) => setTimeout(r, 20));
@@ -91,43 +93,69 @@ async function sample(path: string, stop: () => boolean): Promise<number[]> {
 
 const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0;
 
-async function measure(ms: number, during?: () => Promise<void>) {
+async function measure(urls: { healthz: string; view: string }, ms: number, during?: () => Promise<void>) {
   let done = false;
-  const healthz = sample("/healthz", () => done);
-  const view = sample("/view", () => done);
+  const healthz = sample(urls.healthz, () => done);
+  const view = sample(urls.view, () => done);
   await Promise.all([during?.(), new Promise((r) => setTimeout(r, ms))]);
   done = true;
   return { healthz: await healthz, view: await view };
 }
 
+/** Floods at RATE for SECONDS, event names from `prefix`; resolves with how many were created. */
+async function flood(prefix: string): Promise<number> {
+  let sent = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < RATE * SECONDS; i++) {
+    const event = { ...floodEvent(i), metadata: { name: `${prefix}-${i}`, namespace: FLOOD_NS } };
+    const res = await kubeRequest(cluster, "POST", `/api/v1/namespaces/${FLOOD_NS}/events`, { body: event });
+    if (res.status === 201) sent++;
+    const next = t0 + ((i + 1) * 1000) / RATE;
+    await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
+  }
+  return sent;
+}
+
+/** Measures before and during a flood, prints the figures, and holds p99 to 100 ms (or 4× the p99 before it). */
+async function floodAndJudge(what: string, urls: { healthz: string; view: string }, prefix: string): Promise<void> {
+  await measure(urls, 3_000); // warm-up (a fresh server compiles and reads its first view), not counted
+  const before = await measure(urls, 5_000);
+  let sent = 0;
+  const during = await measure(urls, SECONDS * 1000, async () => {
+    sent = await flood(prefix);
+  });
+  const figures = (xs: number[]) => `p99 ${p99(xs).toFixed(0)} ms over ${xs.length} samples`;
+  console.log(
+    `event flood (${what}): ${sent} events of 16 KiB in ${SECONDS} s; before: healthz ${figures(before.healthz)}, view ${figures(before.view)}; during: healthz ${figures(during.healthz)}, view ${figures(during.view)}`,
+  );
+  expect(sent).toBe(RATE * SECONDS);
+  for (const probe of ["healthz", "view"] as const) {
+    expect(during[probe].length, probe).toBeGreaterThan(100);
+    expect(p99(during[probe]), probe).toBeLessThan(Math.max(100, 4 * p99(before[probe])));
+  }
+}
+
 describe("an event flood from one namespace (issue 25)", () => {
   it("keeps the health check and another namespace's view answering within 100 ms p99", async () => {
-    const before = await measure(5_000);
-    let sent = 0;
-    const flood = async () => {
-      const t0 = performance.now();
-      for (let i = 0; i < RATE * SECONDS; i++) {
-        const status = (
-          await kubeRequest(cluster, "POST", `/api/v1/namespaces/${FLOOD_NS}/events`, { body: floodEvent(i) })
-        ).status;
-        expect(status).toBe(201);
-        sent++;
-        const next = t0 + ((i + 1) * 1000) / RATE;
-        await new Promise((r) => setTimeout(r, Math.max(0, next - performance.now())));
-      }
-    };
-    const during = await measure(SECONDS * 1000, flood);
-    const figures = (xs: number[]) => `p99 ${p99(xs).toFixed(0)} ms over ${xs.length} samples`;
-    console.log(
-      `event flood: ${sent} events of 16 KiB in ${SECONDS} s; before: healthz ${figures(before.healthz)}, view ${figures(before.view)}; during: healthz ${figures(during.healthz)}, view ${figures(during.view)}`,
+    await floodAndJudge(
+      "live source and feed in one process",
+      { healthz: `${base}/healthz`, view: `${base}/view` },
+      "a",
     );
-    expect(sent).toBe(RATE * SECONDS);
-    for (const probe of ["healthz", "view"] as const) {
-      expect(during[probe].length, probe).toBeGreaterThan(100);
-      expect(p99(during[probe]), probe).toBeLessThan(Math.max(100, 2 * p99(before[probe])));
-    }
     // The flood was read (the attacker's pod shows its failure), not dropped to keep the server fast.
     const stuck = feed.store.topology().elements.find((e) => e.kind === "interface" && e.id.includes("flood/stuck"));
     expect(stuck && "failure" in stuck ? stuck.failure?.cause : undefined).toBe("unknown");
   }, 120_000);
+
+  it("keeps the production server's /api/healthz and another namespace's view within 100 ms p99", async () => {
+    const prod = await startStandalone({ PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath });
+    try {
+      const input = encodeURIComponent(JSON.stringify({ view: VICTIM_VIEW }));
+      const view = `${prod.base}/api/trpc/topology.viewSnapshot?input=${input}`;
+      expect((await fetch(view)).status).toBe(200);
+      await floodAndJudge("npm start", { healthz: `${prod.base}/api/healthz`, view }, "b");
+    } finally {
+      await prod.stop();
+    }
+  }, 180_000);
 });

@@ -6,11 +6,21 @@ import { ProbeKube } from "../../probes/kube";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners, ProbedLinks } from "../types";
-import { boundedInformer, checkCredentials } from "./credentials";
-import { describeApiError, httpStatus, reasonOf } from "./errors";
-import { type Part, type PartInformer, type PartState, partsSnapshot, partsStatus, stamp } from "./parts";
+import { accessReviewer, REVIEW_MS, reviewAccess } from "./access-review";
+import { checkCredentials } from "./credentials";
+import { httpStatus, reasonOf } from "./errors";
+import type { Part, PartState } from "./parts";
+import {
+  dropFallbacks,
+  errorState,
+  forbiddenState,
+  type PartErrorHandler,
+  partInformer,
+  partsSnapshot,
+  partsStatus,
+} from "./parts";
 import { ReadinessProbe } from "./readiness-probe";
-import { listFn, resourcePath, WATCHED, type WatchedResource } from "./resources";
+import { WATCHED, type WatchedResource } from "./resources";
 
 export interface LiveSourceOptions {
   label: string;
@@ -29,6 +39,8 @@ export interface LiveSourceOptions {
   watchTimeoutSeconds?: number;
   /** how often the credentials are checked with a SelfSubjectReview, in ms (default 30 s) */
   revalidateMs?: number;
+  /** how often each part's access is reviewed (SelfSubjectAccessReview), in ms (default 2 s) */
+  reviewMs?: number;
 }
 
 /**
@@ -49,9 +61,11 @@ export class LiveSource implements ClusterSource {
   private liveSince: string | null = null;
   private closed = false;
   private ended: string | null = null; // why the API server refused these credentials (401): the source is over
+  private retiredFor: string | null = null;
   private readonly stopCredentialCheck: () => void;
   private readonly firstRound: Promise<void>;
   private readonly probe: ReadinessProbe;
+  private readonly stopReviews: () => void;
   private resolveFirst!: () => void;
 
   constructor(
@@ -73,6 +87,16 @@ export class LiveSource implements ClusterSource {
     );
     for (const resource of WATCHED) this.addPart(resource);
     this.stopCredentialCheck = checkCredentials(kc, opts.revalidateMs ?? 30_000, (reason) => this.signOut(reason));
+    this.stopReviews = reviewAccess(() => this.parts, accessReviewer(kc), {
+      everyMs: opts.reviewMs ?? REVIEW_MS,
+      maxRegainMs: opts.recheckMs ?? 60_000,
+      refuse: (part, err) => this.onError(part, err),
+      regain: (part, state) => {
+        this.setState(part, state);
+        clearTimeout(part.timer);
+        void this.run(part);
+      },
+    });
   }
 
   revision(): number {
@@ -86,7 +110,8 @@ export class LiveSource implements ClusterSource {
   }
 
   status(): SourceStatus {
-    if (this.ended) return { state: "failed", reason: this.ended };
+    const over = this.ended ?? this.retiredFor;
+    if (over) return { state: "failed", reason: over };
     return partsStatus(this.parts, this.liveSince);
   }
 
@@ -94,6 +119,16 @@ export class LiveSource implements ClusterSource {
     if (this.cached?.rev !== this.rev)
       this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : partsSnapshot(this.parts, this.stamps) };
     return this.probedLinks.apply(this.cached.snap);
+  }
+
+  /** Closed by the server while views held it (it made room for another identity): they end, saying why. */
+  retired(): string | null {
+    return this.retiredFor;
+  }
+  async retire(reason: string): Promise<void> {
+    this.retiredFor = reason;
+    this.bump();
+    await this.close();
   }
 
   /** Set once the API server answered 401 for these credentials: nothing more is read or shown. */
@@ -122,6 +157,7 @@ export class LiveSource implements ClusterSource {
   async close(): Promise<void> {
     this.closed = true;
     this.probe.stop();
+    this.stopReviews();
     this.stopCredentialCheck();
     for (const p of this.parts) {
       clearTimeout(p.timer);
@@ -147,25 +183,14 @@ export class LiveSource implements ClusterSource {
     return part;
   }
 
-  private informerFor(
-    resource: WatchedResource,
-    namespace: string | undefined,
-    onError: (i: PartInformer, err: unknown) => void,
-  ) {
-    // Bounded watches (authorised afresh every timeout); event parts watch one reason each (a field selector).
-    // Each item is stamped as it is read, while the rest of the list is still on its way.
-    const list = listFn(this.kc, resource, namespace, (item) => stamp(item, resource, this.stamps));
-    const informer = boundedInformer(this.kc, resourcePath(resource, namespace), list, {
-      timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45,
-      kind: resource.kind,
-      fieldSelector: resource.fieldSelector,
-      labelSelector: resource.labelSelector,
-    });
-    const changed = (): void => this.bump();
-    for (const event of ["add", "update", "delete"] satisfies ("add" | "update" | "delete")[])
-      informer.on(event, changed);
-    informer.on("error", (err: unknown) => onError(informer, err));
-    return informer;
+  private informerFor(resource: WatchedResource, namespace: string | undefined, onError: PartErrorHandler) {
+    const timeoutSeconds = this.opts.watchTimeoutSeconds ?? 45;
+    return partInformer(
+      this.kc,
+      { resource, namespace, timeoutSeconds, stamps: this.stamps },
+      () => this.bump(),
+      onError,
+    );
   }
 
   /**
@@ -215,29 +240,16 @@ export class LiveSource implements ClusterSource {
       await old.stop();
     }
     part.attempt = 0;
+    part.regains = 0;
     part.everSynced = true;
-    if (!part.namespace) await this.dropFallbacks(part.resource);
+    if (!part.namespace) await dropFallbacks(this.parts, part.resource);
     this.setState(part, { kind: "synced" });
   }
 
-  /**
-   * The kind may be listed cluster-wide again (RBAC restored): the per-namespace watches that stood in for it go,
-   * or every object in those namespaces would be there twice.
-   */
-  private async dropFallbacks(resource: WatchedResource): Promise<void> {
-    const fallbacks = this.parts.filter((p) => p.resource === resource && p.namespace);
-    if (fallbacks.length === 0) return;
-    this.parts.splice(0, this.parts.length, ...this.parts.filter((p) => !fallbacks.includes(p)));
-    for (const p of fallbacks) {
-      clearTimeout(p.timer);
-      await p.informer.stop();
-    }
-  }
-
-  /** The API server answers again: every broken part retries now, its backoff reset. */
+  /** The API server is back: broken and refused parts retry now (a 403 from a restarting one is no RBAC verdict). */
   private retryBroken(): void {
     for (const part of this.parts) {
-      if (part.state.kind !== "error" || part.starting) continue;
+      if ((part.state.kind !== "error" && part.state.kind !== "forbidden") || part.starting) continue;
       clearTimeout(part.timer);
       part.attempt = 0;
       void this.run(part);
@@ -261,30 +273,14 @@ export class LiveSource implements ClusterSource {
       retryIn = this.opts.recheckMs ?? 30_000;
     } else if (status === 403) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];
-      const message =
-        describeApiError("list", resource.resource, { namespace, namespaced: resource.namespaced }, err) +
-        (fallback.length
-          ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only`
-          : `; ${resource.resource} are left out`);
-      const lost =
-        part.state.kind === "forbidden" ? part.state.lost : part.everSynced ? new Date().toISOString() : undefined;
-      this.setState(part, { kind: "forbidden", message, ...(lost ? { lost } : {}) });
+      if (part.state.kind !== "forbidden" || part.state.regained) part.refusedAt = Date.now();
+      this.setState(part, forbiddenState(part, err, fallback));
       if (fallback.length && !this.parts.some((p) => p.resource === resource && p.namespace)) {
         for (const ns of fallback) this.addPart(resource, ns);
       }
       retryIn = this.opts.recheckMs ?? 60_000;
     } else {
-      const since = part.state.kind === "error" ? part.state.since : new Date().toISOString();
-      this.setState(part, {
-        kind: "error",
-        message: describeApiError(
-          part.everSynced ? "watch" : "list",
-          resource.resource,
-          { namespace, namespaced: resource.namespaced },
-          err,
-        ),
-        since,
-      });
+      this.setState(part, errorState(part, err));
       const { min, max } = this.opts.backoff ?? { min: 500, max: 30_000 };
       retryIn = Math.min(max, min * 2 ** part.attempt) * (0.8 + Math.random() * 0.4);
       part.attempt++;

@@ -1,9 +1,11 @@
-import type { Informer, KubernetesObject, ObjectCache } from "@kubernetes/client-node";
+import type { Informer, KubeConfig, KubernetesObject, ObjectCache } from "@kubernetes/client-node";
 import type { Finding } from "@/lib/contract/schema";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceStatus } from "@/lib/wire/payload";
-import type { WatchedResource } from "./resources";
+import { boundedInformer } from "./credentials";
+import { describeApiError } from "./errors";
+import { listFn, resourcePath, type WatchedResource } from "./resources";
 
 // The live source's parts (one per kind, and per fallback namespace) and what they add up to: its status and its
 // snapshot. Pure functions of the parts, so LiveSource keeps only the watching.
@@ -12,8 +14,11 @@ export type PartState =
   | { kind: "pending" }
   | { kind: "synced" }
   | { kind: "absent" }
-  /** `lost`: it was synced before, so access was taken away while the user watched */
-  | { kind: "forbidden"; message: string; lost?: string }
+  /**
+   * `lost`: it was synced before, so access was taken away while the user watched; `regained`: an access review
+   * says it may be listed again, and it is being read
+   */
+  | { kind: "forbidden"; message: string; lost?: string; regained?: string }
   | { kind: "error"; message: string; since: string };
 
 export type PartInformer = Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
@@ -29,12 +34,85 @@ export interface Part {
   timer?: NodeJS.Timeout;
   /** informer.start() is under way: a retry now would start it twice */
   starting: boolean;
+  /** reads started because an access review allowed the part again since it was last read, and when the next may */
+  regains?: number;
+  regainAt?: number;
+  /** when the API server last began refusing it (a refusal that follows no read is reviewed only for a while) */
+  refusedAt?: number;
+}
+
+export type PartErrorHandler = (informer: PartInformer, err: unknown) => void;
+
+/** A part's informer: its changes call `changed`, its errors `onError` (with the informer, which may be replaced). */
+export function partInformer(
+  kc: KubeConfig,
+  what: { resource: WatchedResource; namespace?: string; timeoutSeconds: number; stamps: Stamps },
+  changed: () => void,
+  onError: PartErrorHandler,
+): PartInformer {
+  const { resource, namespace, timeoutSeconds, stamps } = what;
+  // Bounded watches (authorised afresh every timeout); event parts watch one reason each (a field selector).
+  // Each item is stamped as it is read, while the rest of the list is still on its way.
+  const list = listFn(kc, resource, namespace, (item) => stamp(item, resource, stamps));
+  const informer = boundedInformer(kc, resourcePath(resource, namespace), list, {
+    timeoutSeconds,
+    kind: resource.kind,
+    fieldSelector: resource.fieldSelector,
+    labelSelector: resource.labelSelector,
+  });
+  informer.on("add", changed);
+  informer.on("update", changed);
+  informer.on("delete", changed);
+  informer.on("error", (err: unknown) => onError(informer, err));
+  return informer;
+}
+
+type Stamps = WeakMap<KubernetesObject, KubeObject | null>;
+
+/** A part the API server (or an access review) refused: what is shown instead, and since when it was lost. */
+export function forbiddenState(part: Part, err: unknown, fallback: readonly string[]): PartState {
+  const { resource, namespace } = part;
+  const message =
+    describeApiError("list", resource.resource, { namespace, namespaced: resource.namespaced }, err) +
+    (fallback.length
+      ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only`
+      : `; ${resource.resource} are left out`);
+  const lost =
+    part.state.kind === "forbidden" ? part.state.lost : part.everSynced ? new Date().toISOString() : undefined;
+  return { kind: "forbidden", message, ...(lost ? { lost } : {}) };
+}
+
+/** A part that failed otherwise (network, 5xx): its last picture stays, stale since the first failure. */
+export function errorState(part: Part, err: unknown): PartState {
+  const { resource, namespace } = part;
+  const verb = part.everSynced ? "watch" : "list";
+  const message = describeApiError(verb, resource.resource, { namespace, namespaced: resource.namespaced }, err);
+  return { kind: "error", message, since: part.state.kind === "error" ? part.state.since : new Date().toISOString() };
+}
+
+/**
+ * The kind may be listed cluster-wide again (RBAC restored): the per-namespace parts that stood in for it go (from
+ * `parts`, in place), or every object in those namespaces would be there twice.
+ */
+export async function dropFallbacks(parts: Part[], resource: WatchedResource): Promise<void> {
+  const fallbacks = parts.filter((p) => p.resource === resource && p.namespace);
+  if (fallbacks.length === 0) return;
+  parts.splice(0, parts.length, ...parts.filter((p) => !fallbacks.includes(p)));
+  for (const p of fallbacks) {
+    clearTimeout(p.timer);
+    await p.informer.stop();
+  }
 }
 
 /** The source's status: connecting, failed, stale (the reason of the first broken part) or live. */
 export function partsStatus(parts: readonly Part[], liveSince: string | null): SourceStatus {
   const errored = parts.flatMap((p) => (p.state.kind === "error" ? [p.state] : []));
-  if (parts.some((p) => p.state.kind === "pending") && errored.length === 0) return { state: "connecting" };
+  // Access taken away is said at once, even while the namespaces standing in are still being read.
+  const [lost] = parts.flatMap((p) =>
+    p.state.kind === "forbidden" && p.state.lost && !coveredByFallback(p, parts) ? [p.state] : [],
+  );
+  const pending = parts.some((p) => p.state.kind === "pending");
+  if (pending && errored.length === 0 && !lost) return { state: "connecting" };
   if (errored.length > 0) {
     const [first] = errored;
     if (!first) return { state: "connecting" };
@@ -44,16 +122,24 @@ export function partsStatus(parts: readonly Part[], liveSince: string | null): S
   }
   // Live means every part is synced now: a part whose access was taken away makes the picture degraded.
   // (Cluster-wide parts that lose access fall back to namespaces or leave their kind out, named in a finding.)
-  const [lost] = parts.flatMap((p) =>
-    p.state.kind === "forbidden" && p.state.lost && !coveredByFallback(p) ? [p.state] : [],
-  );
   if (lost?.lost)
     return { state: "stale", since: lost.lost, reason: `${lost.message}; its objects are no longer shown` };
+  // Access granted again (an access review says so) but not read yet: the picture lacks what the identity may list.
+  const [regained] = parts.flatMap((p) => (p.state.kind === "forbidden" && p.state.regained ? [p.state] : []));
+  if (regained?.regained)
+    return { state: "stale", since: regained.regained, reason: `${regained.message}; access is back, reading again` };
   return { state: "live", since: liveSince ?? new Date().toISOString() };
 }
 
-/** Cluster-wide parts that lose access fall back to namespaces or leave their kind out, named in a finding. */
-const coveredByFallback = (p: Part): boolean => !p.namespace;
+/**
+ * A cluster-wide part that lost access is covered when every namespace standing in for it is read: the picture is
+ * then what the identity may list now. With no fallback, or fallbacks refused too, what was shown is simply gone.
+ */
+function coveredByFallback(p: Part, parts: readonly Part[]): boolean {
+  if (p.namespace) return false;
+  const fallbacks = parts.filter((f) => f.resource === p.resource && f.namespace);
+  return fallbacks.length > 0 && fallbacks.every((f) => f.state.kind === "synced");
+}
 
 /** An informer object as the snapshot holds it (null: not a valid object), made once per informer object. */
 export function stamp(
@@ -117,10 +203,11 @@ function partsNotes(parts: readonly Part[]): Finding[] {
     if (s.kind === "absent" && p.resource.absentMessage && !absent.has(p.resource.kind)) {
       absent.add(p.resource.kind);
       notes.push({ severity: "info", code: "feature-absent", message: p.resource.absentMessage, elements: [] });
-    } else if (s.kind === "forbidden") {
+    } else if (s.kind === "forbidden" && !s.regained) {
+      // (a part whose access is back is being read again: its refusal is no longer true)
       // A cluster-wide part that lost access falls back to namespaces, and its message already says so.
       const message =
-        s.lost && !coveredByFallback(p)
+        s.lost && !coveredByFallback(p, parts)
           ? `${s.message} (access lost at ${s.lost}: its objects are no longer shown)`
           : s.message;
       // one note per refusal, however many parts (event reasons) it stopped

@@ -5,16 +5,15 @@ import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { readConfig } from "@/server/config";
 import { crossSiteReason } from "@/server/http-guard";
-import { InFlight, onBodyEnd, withBoundedBody } from "@/server/http-limits";
+import { onBodyEnd, withBoundedBody } from "@/server/http-limits";
 import { tokenFromHeaders, tokenId } from "@/server/identity";
 import { log } from "@/server/log";
 import { getRegistry, shutdownSignal } from "@/server/registry-instance";
+import { admit, viewerOf } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
 
 let trustedProxy: boolean | undefined;
-const calls = new InFlight(LIMITS.callsPerIdentity);
-const streams = new InFlight(LIMITS.streamsPerIdentity);
 /** the router's long-lived procedures (SSE) */
 const SUBSCRIPTIONS = new Set(["topology.watch", "topology.view"]);
 
@@ -37,8 +36,9 @@ async function handler(req: Request): Promise<Response> {
   // One identity cannot take the server (or the API server behind it) for itself.
   // Subscriptions stay open as long as their tab: counted as live streams, never against the calls a page makes.
   const stream = SUBSCRIPTIONS.has(path);
-  const leave = (stream ? streams : calls).enter(meta.user ?? registry.identity);
-  if (!leave) return refuse(429, `too many ${stream ? "open live views" : "requests at once"} for this identity`);
+  const admitted = admit(viewerOf(req.headers, registry), stream, registry);
+  if ("refused" in admitted) return refuse(429, admitted.refused);
+  const { leave } = admitted;
   try {
     const bounded = await withBoundedBody(req, LIMITS.bodyBytes);
     if (!bounded) {
