@@ -59,14 +59,24 @@ async function doTeardown(s: NodeState): Promise<void> {
   if (left.length > 0) throw new Error(`node stage teardown left: ${left.join("; ")}`);
 }
 
+/**
+ * The stage's processes: in its cgroups, or in its namespaces while those are surely still its own (the mount
+ * namespace while the anchor holds it, the network namespace until it is deleted). A freed namespace's inode number
+ * can be given to another one - another bed's pod - whose processes must never be taken for ours, let alone killed.
+ */
 function ours(s: NodeState): number[] {
-  return [...new Set([...processesIn(s.inodes), ...cgroupPids(s.cgroupRoot)])];
+  const anchorAlive = s.anchor !== undefined && s.anchor.exitCode === null && s.anchor.signalCode === null;
+  const held = s.inodes.filter((i) => (i.startsWith("mnt:") ? anchorAlive : existsSync(netnsPath(s.netns))));
+  return [...new Set([...processesIn(held), ...cgroupPids(s.cgroupRoot)])];
 }
 
 /** What of the stage is still on the machine (empty after a clean teardown). */
 export function leftovers(s: Pick<NodeState, "dir" | "netns" | "cgroupRoot" | "inodes">): string[] {
   const left: string[] = [];
-  const pids = [...new Set([...processesIn(s.inodes), ...cgroupPids(s.cgroupRoot)])];
+  // Once a namespace is gone the kernel may give its inode number to a new one (another bed's pod, on a shared
+  // machine): a namespace is matched only while it is still ours - the network namespace until it is deleted.
+  const held = existsSync(netnsPath(s.netns)) ? s.inodes.filter((i) => i.startsWith("net:")) : [];
+  const pids = [...new Set([...processesIn(held), ...cgroupPids(s.cgroupRoot)])];
   if (pids.length > 0) left.push(`processes ${pids.join(", ")}`);
   if (cgroupRootExists(s.cgroupRoot)) left.push(`cgroup ${s.cgroupRoot}`);
   if (existsSync(netnsPath(s.netns))) left.push(`network namespace ${s.netns}`);
