@@ -26,6 +26,7 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
         <span className="node-title font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
         <span className="node-title truncate text-slate-500 dark:text-slate-400">
           {el.isDefault ? "cluster network" : nameOfRef(el.network)}
+          {el.vmInterface ? ` · VM ${el.vmInterface}` : ""}
         </span>
         {el.deviceInfo ? (
           <span className="node-detail ml-auto rounded bg-violet-100 px-1 text-[11px] text-violet-800">

@@ -66,6 +66,7 @@ const LEAF_SIZE: Partial<Record<GraphNodeKind, [number, number]>> = {
   "vlan-parent": [170, 62],
   "host-device": [170, 62],
   "sriov-pf": [170, 62],
+  "ovn-switch": [170, 62],
   fold: [230, 64],
 };
 
