@@ -87,6 +87,16 @@ function PoliciesSection({
   const policies = net.policies ?? [];
   const ifaces = topology.elements.filter((e): e is InterfaceElement => e.kind === "interface" && e.network === key);
   const selected = (p: PolicySummary) => ifaces.filter((i) => i.policies?.includes(`${p.namespace}/${p.name}`));
+  // A launcher pod's interface by its VM's names: what the admin knows it by.
+  const vmOf = new Map(
+    topology.elements.flatMap((e): [string, string][] =>
+      e.kind === "pod" && e.vm ? [[e.id, `VM ${e.vm.name}${e.vm.migration ? ` (${e.vm.migration})` : ""}`]] : [],
+    ),
+  );
+  const label = (i: InterfaceElement): string => {
+    const vm = i.parent ? vmOf.get(i.parent) : undefined;
+    return vm ? `${vm} ${i.vmInterface ?? i.interface}` : interfaceLabel(i.id);
+  };
   return (
     <Section title={`MultiNetworkPolicies (${policies.length})`}>
       {policies.length === 0 ? (
@@ -107,7 +117,7 @@ function PoliciesSection({
               </div>
               <div className="flex flex-wrap gap-x-2">
                 {selected(p).map((i) => (
-                  <ElementLink key={i.id} id={i.id} label={interfaceLabel(i.id)} onSelect={onSelect} />
+                  <ElementLink key={i.id} id={i.id} label={label(i)} onSelect={onSelect} />
                 ))}
                 {selected(p).length === 0 ? <span className="text-slate-500">selects no pod on it here</span> : null}
               </div>

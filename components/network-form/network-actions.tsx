@@ -58,7 +58,8 @@ export function NetworkActions({
   const missing = (verb: "create" | "update" | "delete" | "attach"): string | null => {
     const p = perms.data;
     if (!p) return null;
-    const check = net.managedBy === "cluster-network-operator" && verb !== "attach" && verb !== "create" ? p.operator : p[verb];
+    const check =
+      net.managedBy === "cluster-network-operator" && verb !== "attach" && verb !== "create" ? p.operator : p[verb];
     return check.allowed ? null : `You cannot do this: ${check.missing}`;
   };
   const link = (

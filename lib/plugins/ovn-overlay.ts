@@ -81,10 +81,10 @@ export const ovnOverlay: Plugin<"ovn-k8s-cni-overlay"> = {
     if (ovn.topology !== "localnet") return null;
     const physical = ovn.physicalNetwork ?? ovn.networkName;
     const bridge = host.bridgeFor(physical);
-    if (bridge) return { kind: "bridge", device: bridge, ...(c.vlan !== undefined ? { vlan: c.vlan } : {}) };
+    if (bridge) return { kind: "bridge", device: bridge, ovs: true, ...(c.vlan !== undefined ? { vlan: c.vlan } : {}) };
     // Nothing observes this host: which bridge the physical network leaves by is not known, and is drawn so.
     // Observed without a mapping: the pod cannot reach the physical network (a finding), and no point is drawn.
-    return host.observed ? null : { kind: "bridge", device: `${physical} (bridge unknown)` };
+    return host.observed ? null : { kind: "bridge", device: `${physical} (bridge unknown)`, ovs: true };
   },
   needs: (net) =>
     net.ovn?.topology === "localnet"

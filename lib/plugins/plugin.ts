@@ -23,6 +23,8 @@ export interface HostPoint {
   vlan?: number;
   /** the L2 segment, when the plugin knows it better than the kind does (an OVN layer2 switch spans hosts) */
   segment?: string;
+  /** an Open vSwitch bridge even where nothing observes the host (an OVN localnet always leaves by one) */
+  ovs?: true;
 }
 
 /** What a plugin may ask of the host an interface lands on. */

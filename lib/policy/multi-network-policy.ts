@@ -1,6 +1,6 @@
 import { type LabelSelector, readLabelSelector, selectorText } from "../k8s/label-selector";
 import type { KubeObject } from "../k8s/objects";
-import { isObject, preview, str } from "../result";
+import { isObject, preview } from "../result";
 
 // MultiNetworkPolicy, k8s.cni.cncf.io/v1beta1 (k8snetworkplumbingwg/multi-networkpolicy, the CRD vendored in
 // testing/testbed/crds): a NetworkPolicy for secondary networks. Its spec is NetworkPolicy's (podSelector,

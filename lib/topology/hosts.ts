@@ -81,8 +81,8 @@ export function ensurePoint(
   node: string,
   kind: HostSideKind,
   device: string,
-  /** the L2 segment when the plugin knows it (an OVN layer2 switch spans hosts); else the kind decides */
-  segmentOf?: string,
+  /** what the plugin knows of the point: its L2 segment (an OVN layer2 switch spans hosts), an OVS bridge */
+  known: { segment?: string; ovs?: true } = {},
 ): HostSideElement {
   const id = pointId(node, kind, device);
   const existing = ctx.get(id);
@@ -113,7 +113,7 @@ export function ensurePoint(
       const uplinksKnown = ctx.nns.has(node);
       // A bridge without an uplink reaches nothing beyond its host: each host's copy is its own island.
       const segment = uplinks.length > 0 ? `bridge:${device}` : id;
-      const ovs = seen?.type === "ovs-bridge";
+      const ovs = seen?.type === "ovs-bridge" || known.ovs === true;
       const localnets = [...(ctx.bridgeMappings.get(node) ?? [])].filter(([, b]) => b === device).map(([l]) => l);
       return ctx.add<BridgeElement>({
         ...base,
@@ -146,7 +146,7 @@ export function ensurePoint(
       });
     case "ovn-switch":
       // A logical switch is OVN's, not the node's: nothing on the node reports it, so it is always inferred.
-      return ctx.add<ParentElement>({ ...base, provenance: "inferred", kind, segment: segmentOf ?? id, vlans: [] });
+      return ctx.add<ParentElement>({ ...base, provenance: "inferred", kind, segment: known.segment ?? id, vlans: [] });
   }
 }
 

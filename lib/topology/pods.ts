@@ -257,7 +257,10 @@ function attachmentPoint(
   };
   const at = c.cniType === null ? undefined : pluginOf(c.cniType)?.point(c, iface, network.element, host);
   if (!at) return null;
-  const point = ensurePoint(ctx, node, at.kind, at.device, at.segment);
+  const point = ensurePoint(ctx, node, at.kind, at.device, {
+    ...(at.segment ? { segment: at.segment } : {}),
+    ...(at.ovs ? { ovs: at.ovs } : {}),
+  });
   if (point.kind === "vlan-parent" && at.vlan !== undefined) ctx.addVlan(point, at.vlan);
   return point;
 }

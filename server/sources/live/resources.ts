@@ -104,9 +104,30 @@ export const WATCHED: readonly WatchedResource[] = [
   // namespaces' labels: each degrades alone when its CRD is absent or it may not be listed (lib/topology/extras.ts).
   ...(
     [
-      ["userDefinedNetworks", "k8s.ovn.org/v1", "UserDefinedNetwork", "userdefinednetworks", true, "UserDefinedNetwork"],
-      ["userDefinedNetworks", "k8s.ovn.org/v1", "ClusterUserDefinedNetwork", "clusteruserdefinednetworks", false, "UserDefinedNetwork"],
-      ["multiNetworkPolicies", "k8s.cni.cncf.io/v1beta1", "MultiNetworkPolicy", "multi-networkpolicies", true, "MultiNetworkPolicy"],
+      [
+        "userDefinedNetworks",
+        "k8s.ovn.org/v1",
+        "UserDefinedNetwork",
+        "userdefinednetworks",
+        true,
+        "UserDefinedNetwork",
+      ],
+      [
+        "userDefinedNetworks",
+        "k8s.ovn.org/v1",
+        "ClusterUserDefinedNetwork",
+        "clusteruserdefinednetworks",
+        false,
+        "UserDefinedNetwork",
+      ],
+      [
+        "multiNetworkPolicies",
+        "k8s.cni.cncf.io/v1beta1",
+        "MultiNetworkPolicy",
+        "multi-networkpolicies",
+        true,
+        "MultiNetworkPolicy",
+      ],
       ["virtualMachines", "kubevirt.io/v1", "VirtualMachineInstance", "virtualmachineinstances", true, "KubeVirt"],
       ["virtualMachines", "kubevirt.io/v1", "VirtualMachine", "virtualmachines", true, "KubeVirt"],
     ] as const
