@@ -44,6 +44,9 @@ test("the fleet overview: three clusters live, drift between east and west, unkn
   );
   await snap(page, testInfo, "fleet-overview");
   await page.screenshot({ path: testInfo.outputPath("fleet-overview-full.png"), fullPage: true });
+  await page.getByLabel("Toggle dark mode").click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.screenshot({ path: testInfo.outputPath("fleet-overview-dark.png"), fullPage: true });
 });
 
 test("fleet search: an address found on lab, opened in lab's own explorer", async ({ page }, testInfo) => {
