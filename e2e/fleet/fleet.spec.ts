@@ -62,6 +62,9 @@ test("fleet search: an address found on lab, opened in lab's own explorer", asyn
   await expect(page.getByTestId("source-status")).toHaveAttribute("data-state", "live");
   await expect(page.locator("body")).toContainText("traffic-gen");
   await snap(page, testInfo, "fleet-search-opened");
+  // and back: the explorer of a server with several contexts links to the fleet
+  await page.getByRole("link", { name: "Fleet" }).click();
+  await expect(page).toHaveURL(/\/fleet$/);
 });
 
 test("west's API server killed: west unreachable, east and lab stay live", async ({ page }, testInfo) => {
