@@ -9,6 +9,7 @@ import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { accessReviewer, REVIEW_MS, reviewAccess } from "./access-review";
 import { checkCredentials } from "./credentials";
 import { httpStatus, reasonOf } from "./errors";
+import type { LiveSourceOptions } from "./options";
 import type { Part, PartState } from "./parts";
 import {
   dropFallbacks,
@@ -22,27 +23,6 @@ import {
 } from "./parts";
 import { ReadinessProbe } from "./readiness-probe";
 import { WATCHED, type WatchedResource } from "./resources";
-
-export interface LiveSourceOptions {
-  label: string;
-  /** namespaces to fall back to when a namespaced kind may not be listed cluster-wide */
-  namespaces?: string[];
-  /** backoff bounds for reconnects, in ms */
-  backoff?: { min: number; max: number };
-  /** how often to look again for an absent API group or a forbidden kind, in ms */
-  recheckMs?: number;
-  /** how often to ask the API server whether it is back while a part is broken, in ms */
-  probeMs?: number;
-  /** reads only (the service-account kiosk): no writer */
-  readOnly?: boolean;
-  identity?: "kubeconfig" | "forwarded-token" | "service-account";
-  /** every watch ends after this and is opened again, authorised afresh (default 45 s) */
-  watchTimeoutSeconds?: number;
-  /** how often the credentials are checked with a SelfSubjectReview, in ms (default 30 s) */
-  revalidateMs?: number;
-  /** how often each part's access is reviewed (SelfSubjectAccessReview), in ms (default 2 s) */
-  reviewMs?: number;
-}
 
 /**
  * Lists and watches the Multus-related kinds with client-node informers. Each kind (and, when a kind may
@@ -176,6 +156,7 @@ export class LiveSource implements ClusterSource {
         if (part.informer === informer) this.onError(part, err);
       }),
       state: { kind: "pending" },
+      ...(this.opts.context ? { context: this.opts.context } : {}),
       everSynced: false,
       attempt: 0,
       starting: false,
