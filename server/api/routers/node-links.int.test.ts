@@ -36,14 +36,14 @@ afterAll(async () => {
 const caller = () => appRouter.createCaller(createInnerContext({ sources: registry }));
 const leftovers = async () => {
   const pods = await kubeRequest(cluster, "GET", "/api/v1/namespaces/default/pods");
-  const cms = await kubeRequest(
+  const jobs = await kubeRequest(
     cluster,
     "GET",
-    "/api/v1/namespaces/default/configmaps?labelSelector=plumbline.io%2Fprobe-run",
+    "/apis/batch/v1/namespaces/default/jobs?labelSelector=plumbline.io%2Fprobe-run",
   );
   const names = (r: typeof pods) =>
     ((r.body as { items: { metadata: { name: string } }[] }).items ?? []).map((i) => i.metadata.name);
-  return [...names(pods), ...names(cms)];
+  return [...names(pods), ...names(jobs)];
 };
 
 describe("nodeLinks router", () => {
@@ -56,7 +56,7 @@ describe("nodeLinks router", () => {
     );
     await expect(
       caller().nodeLinks.inspect({ context: "restricted", nodes: [nodes[0]?.name ?? ""], runKey: "run-restricted-1" }),
-    ).rejects.toThrow(/you may not run probe pods: needs create on configmaps in default/);
+    ).rejects.toThrow(/you may not run probe pods: needs create on jobs\.batch in default/);
     expect(await leftovers()).toEqual([]);
   });
 
