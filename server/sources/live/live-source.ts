@@ -9,7 +9,7 @@ import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { accessReviewer, REVIEW_MS, reviewAccess } from "./access-review";
 import { checkCredentials } from "./credentials";
 import { httpStatus, reasonOf } from "./errors";
-import type { LiveSourceOptions } from "./options";
+import type { LiveSourceOptions } from "./live-options";
 import type { Part, PartState } from "./parts";
 import {
   dropFallbacks,
@@ -38,7 +38,8 @@ export class LiveSource implements ClusterSource {
   private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
   private readonly listeners = new Listeners();
   private rev = 1;
-  readonly probedLinks = new ProbedLinks(() => this.bump());
+  readonly probedLinks: ProbedLinks;
+  private readonly stopLinks: () => void;
   private cached: { rev: number; snap: ClusterSnapshot } | null = null;
   private liveSince: string | null = null;
   private closed = false;
@@ -61,6 +62,8 @@ export class LiveSource implements ClusterSource {
       ...(opts.identity ? { identity: opts.identity } : {}),
     };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
+    this.probedLinks = opts.probedLinks ?? new ProbedLinks();
+    this.stopLinks = this.probedLinks.subscribe(() => this.bump());
     const version = kc.makeApiClient(VersionApi);
     this.probe = new ReadinessProbe(
       () => version.getCode(),
@@ -138,6 +141,7 @@ export class LiveSource implements ClusterSource {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopLinks();
     this.probe.stop();
     this.stopReviews();
     this.stopCredentialCheck();

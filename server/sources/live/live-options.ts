@@ -1,4 +1,6 @@
-/** How a LiveSource reads: what it is called, where it falls back, how often it retries and reviews. */
+import type { ProbedLinks } from "../types";
+
+/** How a LiveSource reads: its label, fallbacks, timings, and what it keeps beyond its own life. */
 export interface LiveSourceOptions {
   label: string;
   /** namespaces to fall back to when a namespaced kind may not be listed cluster-wide */
@@ -20,4 +22,6 @@ export interface LiveSourceOptions {
   revalidateMs?: number;
   /** how often each part's access is reviewed (SelfSubjectAccessReview), in ms (default 2 s) */
   reviewMs?: number;
+  /** the identity's probed node links, kept by the registry beyond this source's life */
+  probedLinks?: ProbedLinks;
 }
