@@ -3,6 +3,7 @@ import { networksRouter } from "./routers/networks";
 import { nodeLinksRouter } from "./routers/node-links";
 import { reachRouter } from "./routers/reach";
 import { topologyRouter } from "./routers/topology";
+import { udnRouter } from "./routers/udn";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   reach: reachRouter,
   nodeLinks: nodeLinksRouter,
   topology: topologyRouter,
+  udn: udnRouter,
 });
 
 export type AppRouter = typeof appRouter;
