@@ -22,3 +22,5 @@ echo "== browser tests (playwright)" >&2
 npx playwright test
 echo "== the walk-through on a real node (playwright, playwright.node.config.ts)" >&2
 npx playwright test -c playwright.node.config.ts
+echo "== the fleet view on three API servers (playwright, playwright.fleet.config.ts)" >&2
+npx playwright test -c playwright.fleet.config.ts

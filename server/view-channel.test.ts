@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import type { Topology } from "@/lib/contract/schema";
 import { networkColours, topologyColours } from "@/lib/graph/palette";
@@ -88,6 +89,26 @@ describe("view channels", () => {
       }
     }
   }, 60_000);
+
+  it("a subscription open through many changes holds no listener per change on its signal", async () => {
+    const { source, feed } = setup();
+    await feed.current();
+    const pod = source.snapshot().pods[0] as KubeObject;
+    const { channel, leave } = joinChannel(feed, {});
+    // The subscription's signal lives as long as the browser's stream: hours, thousands of changes.
+    const stream = new AbortController();
+    for (let i = 0; i < 30; i++) {
+      const changed = channel.next(stream.signal);
+      source.put(withIp(pod, `172.16.9.${i + 10}`));
+      await feed.current();
+      await changed;
+    }
+    expect(getEventListeners(stream.signal, "abort")).toHaveLength(0);
+    const waiting = channel.next(stream.signal);
+    stream.abort();
+    await waiting; // an aborted stream still ends its wait
+    leave();
+  });
 
   it("one pod's new address is a few kilobytes for every view, computed once for all its subscribers", async () => {
     const { source, feed } = setup();

@@ -55,11 +55,15 @@ export class ViewChannel {
     return [{ revision: this.revision, text: this.snapshot() }];
   }
 
-  /** Resolves at the channel's next change or when the signal aborts. */
+  /**
+   * Resolves at the channel's next change or when the signal aborts. The abort listener goes with the wait: the
+   * signal is the subscription's, alive for hours, and a listener left per change would hold one closure each.
+   */
   next(signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       const done = (): void => {
         this.waiters.delete(done);
+        signal?.removeEventListener("abort", done);
         resolve();
       };
       this.waiters.add(done);

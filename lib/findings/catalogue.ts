@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkFindings } from "./check-findings";
+import { fleetFindings } from "./fleet-findings";
 import type { FindingInfo } from "./info";
 import { reachFindings } from "./reach-findings";
 import { sandboxFindings } from "./sandbox-findings";
@@ -17,6 +18,7 @@ export const FINDING_GROUPS = [
   { heading: "Stuck pods: sandbox failures read from events", entries: sandboxFindings },
   { heading: "Sources: what could not be read", entries: sourceFindings },
   { heading: "Reachability, measured by probe pods", entries: reachFindings },
+  { heading: "Fleets: several clusters side by side", entries: fleetFindings },
 ] as const;
 
 export const FINDINGS = {
@@ -25,6 +27,7 @@ export const FINDINGS = {
   ...sandboxFindings,
   ...sourceFindings,
   ...reachFindings,
+  ...fleetFindings,
 } as const;
 
 export type FindingCode = keyof typeof FINDINGS;

@@ -1,3 +1,4 @@
+import { appendAll } from "../append";
 import type { ElementKind, InterfaceElement, PodElement, Topology } from "../contract/schema";
 import { MUTED, topologyColours } from "./palette";
 
@@ -184,7 +185,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
     }
   }
   for (const { count: _c, ...e } of foldEdges.values()) edges.push(e);
-  if (opts.segments) edges.push(...segmentEdges(t, kept));
+  if (opts.segments) appendAll(edges, segmentEdges(t, kept));
   return { nodes, edges, colours };
 }
 

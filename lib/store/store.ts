@@ -1,3 +1,4 @@
+import { appendAll } from "../append";
 import { compareCodePoints } from "../compare";
 import { hostId } from "../contract/ids";
 import { KIND_ORDER } from "../contract/kind-order";
@@ -272,7 +273,7 @@ export class TopologyStore {
   /** Every finding: the cluster-wide ones and each shard's. */
   findings(): Finding[] {
     const all = this.globalFindings();
-    for (const { result } of this.shards.values()) all.push(...result.findings);
+    for (const { result } of this.shards.values()) appendAll(all, result.findings);
     return all;
   }
 

@@ -1,3 +1,4 @@
+import { appendAll } from "../append";
 import { compareCodePoints } from "../compare";
 import { hostId, podIdOfRef, refOf } from "../contract/ids";
 import { KIND_ORDER } from "../contract/kind-order";
@@ -24,7 +25,7 @@ export function viewTopology(store: TopologyStore, c: Criteria): Topology {
   const findings: Finding[] = store.findings();
   const whole = (r: ShardResult) => {
     for (const el of r.elements.values()) elements.push(el);
-    links.push(...r.links);
+    appendAll(links, r.links);
   };
   if (isEmpty(c)) {
     for (const name of store.shardNames()) {
@@ -55,12 +56,12 @@ function podsOf(r: ShardResult, c: Criteria, elements: TopologyElement[], links:
     const parts = ids.flatMap((id) => r.elements.get(id) ?? []);
     if (c.network && !parts.some((e) => e.kind === "interface" && e.network === c.network)) continue;
     any = true;
-    elements.push(...parts);
+    appendAll(elements, parts);
   }
   if (!any) return;
   // Points and the host come along; filterTopology keeps only those a kept interface hangs off.
   for (const el of r.elements.values()) if (el.kind !== "pod" && el.kind !== "interface") elements.push(el);
-  links.push(...r.links);
+  appendAll(links, r.links);
 }
 
 function ordered(t: Topology): Topology {

@@ -1,3 +1,4 @@
+import { appendAll } from "../append";
 import { compareCodePoints } from "../compare";
 import type { Finding, WorkloadElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
@@ -194,7 +195,7 @@ export class WorkloadStage {
 
   findings(): Finding[] {
     const out: Finding[] = [];
-    for (const state of this.byNs.values()) for (const r of state.results) out.push(...r.findings);
+    for (const state of this.byNs.values()) for (const r of state.results) appendAll(out, r.findings);
     return out;
   }
 }

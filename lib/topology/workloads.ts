@@ -1,6 +1,8 @@
 // Workloads as the topology sees them: the networks a pod template asks for against what the pods running now ask
 // for. A pod keeps the annotation it was created with, so after "attach" (or the walk-through's `oc patch deploy`)
 // the difference is the rollout still to come.
+
+import { appendAll } from "../append";
 import { compareCodePoints } from "../compare";
 import { podId, workloadId } from "../contract/ids";
 import type { Finding, WorkloadElement } from "../contract/schema";
@@ -183,7 +185,7 @@ export function namespaceWorkloads(
   own.forEach((list, i) => {
     const r = join.element(i, list);
     out.elements.push(r.element);
-    out.findings.push(...r.findings);
+    appendAll(out.findings, r.findings);
   });
   return out;
 }

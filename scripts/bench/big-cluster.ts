@@ -18,7 +18,8 @@ import { searchFeed } from "@/server/topology-search";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { startTestCluster } from "../../testing/testbed/cluster";
 import { freePort, inPage, median, mib, range, secs, spread } from "./big/measure";
-import { apiClient, seed } from "./big/seed";
+import { changeRound, distinctViews } from "./big/rounds";
+import { apiClient, openWatches, seed } from "./big/seed";
 import { subscribe } from "./big/sse";
 
 const { values: opt } = parseArgs({
@@ -80,13 +81,7 @@ try {
   await seed(cluster, objects as KubeObject[], log);
   const api = apiClient(cluster);
   /** open WATCH requests on the API server (its own controllers' included: see the baseline) */
-  const watches = async () => {
-    const m = await api.call("GET", "/metrics");
-    return [...m.text.matchAll(/^apiserver_longrunning_requests\{[^}]*verb="WATCH"[^}]*\} (\d+)/gm)].reduce(
-      (a, x) => a + Number(x[1]),
-      0,
-    );
-  };
+  const watches = () => openWatches(api);
 
   // 1. The floor: every watched kind listed in parallel, fetched and parsed.
   const lists: number[] = [];
@@ -135,10 +130,11 @@ try {
     `${spread(colds)}, ${(median(colds) / list).toFixed(2)}× LIST`,
   ]);
 
-  // 3. The production server on the test bed.
+  // 3. The production server on the test bed, cold from the process's start (boot included: an admin waits for it).
   const baseline = await watches();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  let t = performance.now();
   server = spawn("bash", ["scripts/start.sh"], {
     env: {
       ...process.env,
@@ -151,15 +147,12 @@ try {
     stdio: ["ignore", openSync("/tmp/big-cluster-server.log", "w"), "inherit"],
     detached: true,
   });
-  for (
-    let i = 0;
-    i < 600 &&
-    !(await fetch(`${base}/api/healthz`)
+  const up = async () =>
+    fetch(`${base}/api/healthz`)
       .then((r) => r.ok)
-      .catch(() => false));
-    i++
-  )
-    await new Promise((r) => setTimeout(r, 200));
+      .catch(() => false);
+  for (let i = 0; i < 6000 && !(await up()); i++) await new Promise((r) => setTimeout(r, 20));
+  const boot = performance.now() - t;
   // start.sh execs node, so the spawned process is the server itself.
   const pid = server.pid ?? 0;
   const rss = () => {
@@ -167,14 +160,13 @@ try {
     const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0) * 1024;
     return { now: kb("VmRSS"), peak: kb("VmHWM") };
   };
-  let t = performance.now();
   const coldSub = subscribe(base, {});
   const coldFirst = await coldSub.first;
   const coldHttp = coldFirst.at - t;
   coldSub.close();
   rows.push([
-    "Plumbline cold over HTTP: server started → first message of the cluster view (1 run)",
-    `${secs(coldHttp)}, ${(coldHttp / list).toFixed(2)}× LIST`,
+    "Plumbline cold over HTTP: server process started → first message of the cluster view (1 run)",
+    `${secs(coldHttp)}, ${(coldHttp / list).toFixed(2)}× LIST (of which boot to /api/healthz: ${secs(boot)})`,
   ]);
 
   // 4. What a client is sent for the cluster view, warm; the whole topology (the JSON export) beside it.
@@ -209,65 +201,56 @@ try {
     `${mib(formBytes)}, ${spread(formTimes)}; before: the whole topology, ${mib(Buffer.byteLength(full))}`,
   ]);
 
-  // 5. Time to interactive in Chromium, warm server.
+  // 5. Time to interactive in Chromium, warm server: each run a new tab in a fresh context.
+  const ttis: number[] = [];
+  for (let i = 0; i < runs; i++) ttis.push(await inPage.timeToInteractive(browser, base));
+  rows.push(["browser time-to-interactive of a new tab (cluster view, warm server)", spread(ttis)]);
+
+  // 6. One pod's address changes while the page shows that pod, alone and beside 19 subscribers of 19 other views.
   // bypassCSP: the measurements' page functions are compiled in the page (the app's CSP forbids eval).
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
-  const ttis: number[] = [];
-  for (let i = 0; i < runs; i++) ttis.push(await inPage.timeToInteractive(page, base));
-  rows.push(["browser time-to-interactive (cluster view, warm server)", spread(ttis)]);
-
-  // 6. One pod's address changes: the page showing that pod, beside n - 1 other subscribers of one identity (half
-  // of them on the same pod, half on the cluster view, which receives the change as an empty delta).
   const pod = objects.find((o) => o.kind === "Pod") as KubeObject;
-  const podPath = `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`;
-  const status = JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips: string[] }[];
-  const change = async (ip: string) => {
-    if (status[1]) status[1].ips = [ip];
-    const body = { metadata: { annotations: { [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) } } };
-    const start = performance.now();
-    const r = await api.call("PATCH", podPath, body, "application/merge-patch+json");
-    if (r.status !== 200) throw new Error(`PATCH pod: HTTP ${r.status}`);
-    return start;
-  };
   const podView = { pod: `${pod.metadata.namespace}/${pod.metadata.name}` };
   await page.goto(`${base}/?view=pod&target=${encodeURIComponent(podView.pod)}`);
   await page.waitForSelector('[data-testid="graph-canvas"][data-layout="done"]', { timeout: 120_000 });
-  const round = async (subs: ReturnType<typeof subscribe>[], ip: string) => {
-    const arrivals = subs.map((s) => s.waitFor(ip));
-    const onScreen = page.getByText(ip, { exact: false }).first().waitFor({ timeout: 60_000 });
-    const start = await change(ip);
-    const times = (await Promise.all(arrivals)).map((at) => at - start);
-    await onScreen;
-    return { last: times.length ? Math.max(...times) : NaN, screen: performance.now() - start };
-  };
+  const witness = subscribe(base, podView);
+  await witness.first;
   const ROUNDS = Math.max(5, runs);
+  const firstBytes = new Map<string, number>();
   for (const n of [1, 20]) {
-    const others = Array.from({ length: n - 1 }, (_, i) => subscribe(base, i % 2 ? {} : podView));
-    await Promise.all(others.map((s) => s.first));
-    const onPod = others.filter((_, i) => i % 2 === 0);
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, rss().now)), 100);
+    const views = distinctViews(objects, pod, n - 1);
+    const others = views.map((v) => subscribe(base, v));
+    for (const [i, s] of others.entries()) {
+      const kind = Object.keys(views[i] ?? {})[0] ?? "cluster";
+      firstBytes.set(kind, Math.max(firstBytes.get(kind) ?? 0, (await s.first).bytes));
+    }
     const rounds = [];
-    for (let i = 0; i < ROUNDS; i++) rounds.push(await round(onPod, `172.31.${n}.${10 + i}`));
-    clearInterval(sampler);
+    for (let i = 0; i < ROUNDS; i++)
+      rounds.push(await changeRound({ api, page, pod, witness, others, ip: `172.31.${n}.${10 + i}` }));
     const w = await watches();
-    const who = n === 1 ? "the page alone" : `the page + ${n - 1} other subscribers of one identity`;
+    const who = n === 1 ? "the page alone" : `the page + ${n - 1} subscribers of ${n - 1} other distinct views`;
     rows.push([
       `one pod's IP changes → on screen in Chromium (${who}, ${ROUNDS} rounds)`,
       spread(rounds.map((r) => r.screen)),
     ]);
     if (n > 1)
       rows.push([
-        `… → the last of the ${onPod.length} other subscribers of that pod has it`,
+        `… → the last of the ${n - 1} other views has that revision (every view gets a delta, most of them empty)`,
         spread(rounds.map((r) => r.last)),
       ]);
-    rows.push([`server RSS with ${who} (now / highest sampled during the rounds)`, `${mib(rss().now)} / ${mib(peak)}`]);
+    rows.push([`one change's delta for the pod's view`, mib(rounds.at(-1)?.deltaBytes ?? 0)]);
+    rows.push([`server RSS now with ${who}`, mib(rss().now)]);
     rows.push([
       `apiserver watches opened by Plumbline with ${who}`,
       `${w - baseline} (${w} minus the ${baseline} open before it started)`,
     ]);
     for (const s of others) s.close();
   }
+  rows.push([
+    "first message per view kind (largest of its views)",
+    [...firstBytes].map(([k, b]) => `${k} ${mib(b)}`).join(", "),
+  ]);
+  witness.close();
 
   // 7. Filters and search in the page, from the cluster view.
   for (const [label, filter] of [
@@ -293,6 +276,7 @@ try {
       spread(times),
     ]);
   }
+  rows.push(["server peak RSS over the whole run (VmHWM, read at the end)", mib(rss().peak)]);
   api.close();
 } finally {
   // What was measured is printed even when a later step failed.

@@ -1,4 +1,5 @@
 import { clusterRouter } from "./routers/cluster";
+import { fleetRouter } from "./routers/fleet";
 import { networksRouter } from "./routers/networks";
 import { nodeLinksRouter } from "./routers/node-links";
 import { reachRouter } from "./routers/reach";
@@ -8,6 +9,7 @@ import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
+  fleet: fleetRouter,
   networks: networksRouter,
   reach: reachRouter,
   nodeLinks: nodeLinksRouter,

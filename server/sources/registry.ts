@@ -78,8 +78,9 @@ export class SourceRegistry {
   }
 
   /**
-   * The contexts the switcher offers: the current one and those the operator named when starting the server,
-   * never the whole kubeconfig (each context may run an exec credential plugin). Empty outside kubeconfig mode.
+   * The contexts the switcher and the fleet offer: the current one and those the operator named when starting the
+   * server, never the whole kubeconfig (each context may run an exec credential plugin) unless the operator said
+   * `--all-contexts`. Empty outside kubeconfig mode (in-cluster modes read one cluster).
    */
   contexts(): { names: string[]; current: string | null } {
     if (this.config.PLUMBLINE_SOURCE !== "kubeconfig" || this.identity !== "kubeconfig")
@@ -91,7 +92,7 @@ export class SourceRegistry {
       names: kc
         .getContexts()
         .map((c) => c.name)
-        .filter((n) => allowed.has(n)),
+        .filter((n) => this.config.PLUMBLINE_ALL_CONTEXTS || allowed.has(n)),
       current,
     };
   }

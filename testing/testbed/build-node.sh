@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the node stage's binaries from the Go module proxy and caches them outside the repo, keyed by
 # version (like build-kube-apiserver.sh), so only the first run on a machine pays (~10 min cold on 2 cores):
-#   kubelet, kube-scheduler, kube-controller-manager (wrapper module kube-node/, same pins as kube-apiserver)
+#   kubelet, kube-scheduler, kube-controller-manager, kubectl (wrapper module kube-node/, same pins as kube-apiserver)
 #   CNI plugins, Multus (thin plugin), whereabouts.
 # Prints KEY=PATH lines (node-env format) on stdout. Builds run with -p 1: the machine is shared.
 set -euo pipefail
@@ -25,7 +25,8 @@ build_in_module() { # module@version package output extra-ldflags
 }
 
 k8s_ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$k8s -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$(echo "$k8s" | cut -d. -f2)"
-for cmd in kubelet kube-scheduler kube-controller-manager; do
+# kubectl: the node test applies deploy/ with `kubectl apply -k`, as deploy/README.md tells an admin to.
+for cmd in kubelet kube-scheduler kube-controller-manager kubectl; do
   bin="$cache/$cmd-$k8s"
   if [ ! -x "$bin" ]; then
     echo "build-node: building $cmd $k8s (first run on this machine takes minutes)" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the test bed's binaries exist: etcd (Debian package etcd-server) and kube-apiserver (built once from
 # the Go module proxy, then cached); with --with-node also the node stage's: Debian's containerd, runc and
-# busybox-static, and kubelet, kube-scheduler, kube-controller-manager, CNI plugins, Multus and whereabouts built
+# busybox-static (and podman, mmdebstrap, nginx for the deployed-image test), and kubelet, kubectl, kube-scheduler, kube-controller-manager, CNI plugins, Multus and whereabouts built
 # from the Go module proxy (build-node.sh; ~10 min the first time on 2 cores, then cached).
 # Idempotent. Fails loudly: in CI a missing test bed is a failure, never a skip.
 set -euo pipefail
@@ -38,7 +38,9 @@ echo "ensure-deps: etcd $("$etcd" --version | awk 'NR==1 {print $3}') ($(command
 
 [ "${1:-}" = --with-node ] || exit 0
 missing=()
-for pair in containerd:containerd ctr:containerd runc:runc busybox:busybox-static curl:curl nsenter:util-linux; do
+# podman + mmdebstrap build deploy/Containerfile's image (plumbline-image.sh), nginx stands in for the auth proxy.
+for pair in containerd:containerd ctr:containerd runc:runc busybox:busybox-static curl:curl nsenter:util-linux \
+  podman:podman mmdebstrap:mmdebstrap nginx:nginx; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then

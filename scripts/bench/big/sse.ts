@@ -5,6 +5,10 @@ export interface Subscriber {
   first: Promise<{ message: ViewMessage; bytes: number; at: number }>;
   /** resolves when a message's text contains `needle` */
   waitFor(needle: string): Promise<number>;
+  /** resolves with the arrival of the message that brings this subscriber to `revision` (a snapshot or a delta) */
+  waitForRevision(revision: string): Promise<number>;
+  /** the revision and size of the last message received */
+  last(): { revision: string; bytes: number } | null;
   close(): void;
 }
 
@@ -13,6 +17,10 @@ export function subscribe(base: string, view: ViewQuery): Subscriber {
   const ac = new AbortController();
   const input = encodeURIComponent(JSON.stringify({ view }));
   const waiting: { needle: string; resolve: (t: number) => void }[] = [];
+  // Revisions are opaque labels: a subscriber waits for the exact label, never for a "higher" one.
+  const arrived = new Map<string, number>();
+  const revisionWaiters = new Map<string, (t: number) => void>();
+  let last: { revision: string; bytes: number } | null = null;
   let resolveFirst: (v: { message: ViewMessage; bytes: number; at: number }) => void = () => {};
   const first = new Promise<{ message: ViewMessage; bytes: number; at: number }>((r) => (resolveFirst = r));
   let gotFirst = false;
@@ -20,6 +28,13 @@ export function subscribe(base: string, view: ViewQuery): Subscriber {
     const at = performance.now();
     const text = JSON.parse(data) as unknown;
     if (typeof text !== "string") return; // tRPC's own events (connected, pings)
+    const revision = revisionOf(text);
+    if (revision) {
+      arrived.set(revision, at);
+      last = { revision, bytes: Buffer.byteLength(text) };
+      revisionWaiters.get(revision)?.(at);
+      revisionWaiters.delete(revision);
+    }
     if (!gotFirst) {
       gotFirst = true;
       resolveFirst({ message: JSON.parse(text) as ViewMessage, bytes: Buffer.byteLength(text), at });
@@ -56,6 +71,19 @@ export function subscribe(base: string, view: ViewQuery): Subscriber {
   return {
     first,
     waitFor: (needle) => new Promise((resolve) => waiting.push({ needle, resolve })),
+    waitForRevision: (revision) =>
+      new Promise((resolve) => {
+        const at = arrived.get(revision);
+        if (at !== undefined) resolve(at);
+        else revisionWaiters.set(revision, resolve);
+      }),
+    last: () => last,
     close: () => ac.abort(),
   };
+}
+
+/** The revision a view message brings its subscriber to, read without parsing a large snapshot twice. */
+function revisionOf(text: string): string | null {
+  const m = /"revision":"([^"]*)"/.exec(text.slice(0, 4096));
+  return m?.[1] ?? null;
 }

@@ -16,6 +16,7 @@ import {
   forbiddenState,
   type PartErrorHandler,
   partInformer,
+  partsReadScope,
   partsSnapshot,
   partsStatus,
 } from "./parts";
@@ -52,6 +53,7 @@ export interface LiveSourceOptions {
 export class LiveSource implements ClusterSource {
   readonly info: SourceInfo;
   private readonly parts: Part[] = [];
+  readonly readScope = (resource: string): "all" | string[] => partsReadScope(this.parts, resource);
   /** each informer object stamped once, so snapshots hand the incremental store the same object until it changes */
   private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
   private readonly listeners = new Listeners();
@@ -184,10 +186,9 @@ export class LiveSource implements ClusterSource {
   }
 
   private informerFor(resource: WatchedResource, namespace: string | undefined, onError: PartErrorHandler) {
-    const timeoutSeconds = this.opts.watchTimeoutSeconds ?? 45;
     return partInformer(
       this.kc,
-      { resource, namespace, timeoutSeconds, stamps: this.stamps },
+      { resource, namespace, timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45, stamps: this.stamps },
       () => this.bump(),
       onError,
     );

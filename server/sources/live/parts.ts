@@ -217,3 +217,15 @@ function partsNotes(parts: readonly Part[]): Finding[] {
   }
   return notes;
 }
+
+/**
+ * The namespaces whose objects of `resource` are read: "all" unless the kind is refused cluster-wide, then the
+ * fallback namespaces read now (none: nothing of that kind is known).
+ */
+export function partsReadScope(parts: readonly Part[], resource: string): "all" | string[] {
+  const wide = parts.find((p) => p.resource.resource === resource && !p.namespace);
+  if (wide?.state.kind !== "forbidden") return "all";
+  return parts.flatMap((p) =>
+    p.resource.resource === resource && p.namespace && p.state.kind === "synced" ? [p.namespace] : [],
+  );
+}

@@ -11,6 +11,8 @@ export interface NodeBinaries {
   kubelet: string;
   scheduler: string;
   controllerManager: string;
+  /** kubectl of the same Kubernetes version (`kubectl apply -k` of deploy/) */
+  kubectl: string;
   cniBinDir: string;
   /** e.g. "kubernetes v1.37.2, cni-plugins v1.9.0, multus v4.2.2, whereabouts v0.9.2" */
   versions: string;
@@ -43,6 +45,7 @@ export function nodeBinaries(): NodeBinaries {
     kubelet: get("KUBELET"),
     scheduler: get("KUBE_SCHEDULER"),
     controllerManager: get("KUBE_CONTROLLER_MANAGER"),
+    kubectl: get("KUBECTL"),
     cniBinDir: get("CNI_BIN_DIR"),
     versions: get("VERSIONS"),
   };
