@@ -4,8 +4,8 @@ import { useId } from "react";
 import { useWatch } from "react-hook-form";
 import type { UdnFormInput } from "@/lib/udn-form/schema";
 import { FormSection } from "../form/form-section";
+import { RadioCards } from "../form/radio-cards";
 import { TextField } from "../form/text-field";
-import { RadioCards } from "./radio-cards";
 import type { UdnAvailability } from "./types";
 
 /** Which kind (namespaced UDN or cluster-wide CUDN), its name and, for a UDN, its namespace. */

@@ -3,8 +3,8 @@
 import { useWatch } from "react-hook-form";
 import type { UdnFormInput } from "@/lib/udn-form/schema";
 import { FormSection } from "../form/form-section";
+import { RadioCards } from "../form/radio-cards";
 import { TextField } from "../form/text-field";
-import { RadioCards } from "./radio-cards";
 
 /** Topology, role and MTU: what kind of OVN network it is and how pods get it. */
 export function UdnTopologySection() {

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { cn } from "../cn";
-import { GroupError } from "../form/field";
+import { GroupError } from "./field";
 
 export interface RadioCard {
   value: string;
