@@ -23,7 +23,9 @@ export function KindGuide({
   openshift: boolean;
   context?: string;
 }) {
-  const notServed = available?.reason ?? "Checking whether this cluster serves it…";
+  const notServed = available?.reason
+    ? `Not offered: the ${available.reason}`
+    : "Checking whether this cluster serves it…";
   const cards = [
     {
       key: "nad",

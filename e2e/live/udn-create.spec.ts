@@ -35,7 +35,7 @@ function saves(page: Page): { count: number } {
 }
 
 async function previewObject(page: Page): Promise<unknown> {
-  const text = await page.getByRole("figure", { name: "YAML preview" }).innerText();
+  const text = (await page.getByRole("figure", { name: "YAML preview" }).textContent()) ?? "";
   return parse(text);
 }
 

@@ -29,7 +29,7 @@ export const udnRouter = createTRPCRouter({
       const reason =
         udn || cudn
           ? null
-          : `${source.info.label} does not serve ${GROUP}/${VERSION} UserDefinedNetworks: OVN-Kubernetes with user-defined networks (OpenShift 4.18+) is not installed`;
+          : `${source.info.label} does not serve ${GROUP}/${VERSION} UserDefinedNetworks (OVN-Kubernetes' user-defined networks, OpenShift 4.18+)`;
       return { udn, cudn, reason };
     } catch (e) {
       return { udn: false, cudn: false, reason: `could not ask the API which kinds it serves: ${String(e)}` };
