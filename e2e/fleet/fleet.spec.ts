@@ -44,6 +44,9 @@ test("the fleet overview: three clusters live, drift between east and west, unkn
   );
   await snap(page, testInfo, "fleet-overview");
   await page.screenshot({ path: testInfo.outputPath("fleet-overview-full.png"), fullPage: true });
+  await page.getByLabel("Toggle dark mode").click();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.screenshot({ path: testInfo.outputPath("fleet-overview-dark.png"), fullPage: true });
 });
 
 test("fleet search: an address found on lab, opened in lab's own explorer", async ({ page }, testInfo) => {
@@ -58,7 +61,13 @@ test("fleet search: an address found on lab, opened in lab's own explorer", asyn
   await expect(page).toHaveURL(/[?&]context=lab(&|$)/);
   await expect(page.getByTestId("source-status")).toHaveAttribute("data-state", "live");
   await expect(page.locator("body")).toContainText("traffic-gen");
+  // lab's own explorer, the hit selected on its host's graph, and its errors name the context
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(1);
+  await expect(page.locator("body")).toContainText("list nodes on context lab: nodes is forbidden");
   await snap(page, testInfo, "fleet-search-opened");
+  // and back: the explorer of a server with several contexts links to the fleet
+  await page.getByRole("link", { name: "Fleet" }).click();
+  await expect(page).toHaveURL(/\/fleet$/);
 });
 
 test("west's API server killed: west unreachable, east and lab stay live", async ({ page }, testInfo) => {
