@@ -164,4 +164,24 @@ describe("findings on OVN-Kubernetes networks, policies and VMs", () => {
     ]);
     expect(found).toEqual(["warning object-invalid", "warning udn-invalid"]);
   });
+
+  it("a pod of a namespace with a primary UDN: its default route is that network's, eth0 the cluster network's", () => {
+    // network-status as kubevirt/community's dynamic-primary-pod-nic-name.md shows it for a primary network
+    const status = [
+      { name: "ovn-kubernetes", interface: "ovn-udn1", ips: ["10.3.0.5"], mac: "0a:58:0a:03:00:05", default: true },
+      { name: "ovn-kubernetes", interface: "eth0", ips: ["10.128.0.5"], mac: "0a:58:0a:80:00:05" },
+    ];
+    const { t, found } = codes([
+      rendered("prim", { topology: "layer2", role: "primary", subnets: "10.3.0.0/16" }),
+      node("w1"),
+      pod("p1", { namespace: NS, node: "w1", status, phase: "Running" }),
+    ]);
+    const ifaces = t.elements.filter((e) => e.kind === "interface");
+    expect(ifaces.map((i) => (i.kind === "interface" ? [i.interface, i.network, i.isDefault] : []))).toEqual([
+      ["eth0", "ovn-kubernetes", true],
+      ["ovn-udn1", "tenant/prim", true],
+    ]);
+    expect(t.links.find((l) => l.kind === "attachment")?.target).toBe("host/w1/ovn-switch/tenant.prim");
+    expect(found).toEqual(["info node-links-inferred"]);
+  });
 });
