@@ -27,6 +27,39 @@ export function shardOverview(shard: ShardResult, networks: ReadonlyMap<string, 
   });
 }
 
+/** The store's overview, kept per revision: each shard's share until that shard is rebuilt. */
+export class OverviewMemo {
+  private readonly parts = new WeakMap<ShardResult, ClusterOverview>();
+  private at: { revision: number; value: ClusterOverview } | null = null;
+  private problems: ProblemsMemo = new Map();
+
+  of(
+    revision: number,
+    shards: readonly ShardResult[],
+    networks: readonly NetworkElement[],
+    global: () => Finding[],
+    lookup: Lookup,
+  ): ClusterOverview {
+    if (this.at?.revision === revision) return this.at.value;
+    let findings = 0;
+    const byId = new Map(networks.map((n) => [n.id, n]));
+    const parts = shards.map((result) => {
+      findings += result.findings.length;
+      const hit = this.parts.get(result);
+      if (hit) return hit;
+      const part = shardOverview(result, byId);
+      this.parts.set(result, part);
+      return part;
+    });
+    const all = global();
+    const extra = globalProblems(all, lookup, this.problems);
+    this.problems = extra.memo;
+    const value = mergeOverview(parts, networks, extra.value, findings + all.length);
+    this.at = { revision, value };
+    return value;
+  }
+}
+
 /** Where an element lies, for the findings that belong to no shard (duplicate addresses, NADs, pools). */
 export interface Lookup {
   /** the shard that holds the element, undefined for networks and unknown ids */
