@@ -1,8 +1,16 @@
 import type { Finding } from "@/lib/contract/schema";
+import type { ClusterOverview } from "@/lib/overview/schema";
 import type { Commit } from "@/lib/store/commit";
+import { overviewChange } from "@/lib/store/overview-memo";
 import { type ServedView, servedView, touchedBy } from "@/lib/store/served-view";
 import { catalogJson, catalogOf } from "@/lib/store/view";
-import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@/lib/wire/overview-wire";
+import {
+  diffOverview,
+  diffOverviewChange,
+  encodeOverview,
+  type SentOverview,
+  sentOverview,
+} from "@/lib/wire/overview-wire";
 import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/wire/view-protocol";
 import { findingKey } from "@/lib/wire/view-state";
 import { revisionLabel } from "./topology-cache";
@@ -36,6 +44,8 @@ export class ViewChannel {
   };
   /** the view at the channel's revision, computed once for its delta and its snapshot */
   private view: ServedView | null = null;
+  /** the overview last compared with what was sent */
+  private overviewFrom: ClusterOverview | null = null;
   /** the store's revision `view` was computed at (or found untouched at) */
   private viewRevision = -1;
   private history: { from: string; revision: string; text: string }[] = [];
@@ -156,15 +166,23 @@ export class ViewChannel {
   }
 
   private overviewDelta(view: ServedView) {
-    if (!view.overview) {
+    const next = view.overview;
+    const was = this.overviewFrom;
+    this.overviewFrom = next;
+    if (!next) {
       this.sent.overview = null;
       return null;
     }
     if (!this.sent.overview) {
-      this.sent.overview = sentOverview(view.overview);
+      this.sent.overview = sentOverview(next);
       return null; // a new overview travels in a snapshot (the history was cleared for it)
     }
-    const [delta, now] = diffOverview(this.sent.overview, view.overview);
+    // The store's overview says what changed since the one this channel sent last: only that is compared.
+    const change = overviewChange(next);
+    const [delta, now] =
+      change && was && change.from === was
+        ? diffOverviewChange(this.sent.overview, next, change)
+        : diffOverview(this.sent.overview, next);
     this.sent.overview = now;
     return delta;
   }

@@ -15,7 +15,7 @@ import { crossHostFindings } from "./cross-checks";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs, touches } from "./inputs";
-import { OverviewMemo } from "./overview";
+import { OverviewMemo } from "./overview-memo";
 import { buildShard, type ShardResult } from "./shard";
 import { WORKLOAD_OWNER } from "./workload-stage";
 
@@ -255,7 +255,7 @@ export class TopologyStore {
 
   /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
   overview(): ClusterOverview {
-    const shards = [...this.shards.values()].map((s) => s.result);
+    const shards = [...this.shards].map(([name, s]): [string, ShardResult] => [name, s.result]);
     return this.overviewMemo.of(this.revision, shards, this.stage.elements, () => this.globalFindings(), {
       shard: (id: string) => {
         const owner = this.owner.get(id);
