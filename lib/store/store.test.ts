@@ -149,6 +149,47 @@ describe("incremental topology store", () => {
     expect(codes[2]?.some((c) => c !== "network-not-attached")).toBe(true);
   });
 
+  it("a bridge that gains an uplink on one host ends its island finding, though only that host's shard is rebuilt", () => {
+    const nad = objectOf({
+      kind: "nad",
+      key: "a/br",
+      type: "bridge",
+      device: "br0",
+      whereabouts: false,
+      operator: false,
+    });
+    const nns = (name: string, uplink: boolean) =>
+      objectOf({ kind: "nns", name, nics: ["ens8"], bridges: ["br0"], uplink, broken: false }).obj;
+    const pod = (name: "p1" | "p2", node: string) =>
+      podOf({
+        kind: "pod",
+        ns: "a",
+        name,
+        rv: "1",
+        owner: null,
+        app: null,
+        phase: "Running",
+        node,
+        requests: [{ net: "a/br", ifname: "net1" }],
+        statuses: [{ net: "a/br", ifname: "net1", ips: ["192.168.1.10/24"], pci: undefined }],
+      });
+    const base = { ...emptySnapshot(), nads: [nad.obj], pods: [pod("p1", "n1"), pod("p2", "n2")] };
+    const store = new TopologyStore();
+    const codes = (snap: ClusterSnapshot) => {
+      store.sync(snap);
+      store.flush();
+      const full = buildTopology(snap);
+      expect(canonical(store.topology())).toEqual(canonical(full));
+      return full.findings.map((f) => f.code);
+    };
+    expect(codes({ ...base, nodeNetworkStates: [nns("n1", false), nns("n2", false)] })).toContain(
+      "bridge-island-split",
+    );
+    expect(codes({ ...base, nodeNetworkStates: [nns("n1", true), nns("n2", false)] })).not.toContain(
+      "bridge-island-split",
+    );
+  });
+
   it("commits nothing when nothing changed", () => {
     const snap = snapshotFromObjects(syntheticCluster({ nodes: 2, pods: 10, nads: 4, seed: 5 }));
     const store = new TopologyStore();

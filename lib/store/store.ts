@@ -1,13 +1,11 @@
 import { appendAll } from "../append";
-import { compareCodePoints } from "../compare";
 import { hostId } from "../contract/ids";
-import { KIND_ORDER } from "../contract/kind-order";
-import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
+import type { Finding, Topology, TopologyElement } from "../contract/schema";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import type { ClusterOverview } from "../overview/schema";
 import { usedBridges } from "../topology/networks";
 import { clusterFindings } from "./cluster-checks";
-import { type Commit, elementJson, isShared, outwardChange, relationsOf, type Shard } from "./commit";
+import { type Commit, crossJson, elementJson, isShared, outwardChange, relationsOf, type Shard } from "./commit";
 
 export type { Commit };
 
@@ -17,6 +15,7 @@ import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-sta
 import { Inputs, touches } from "./inputs";
 import { OverviewMemo } from "./overview-memo";
 import { buildShard, type ShardResult } from "./shard";
+import { wholeTopology } from "./view";
 import { WORKLOAD_OWNER } from "./workload-stage";
 
 const NETWORKS = "\u0000networks";
@@ -106,6 +105,8 @@ export class TopologyStore {
     const revision = this.revision + 1;
     let relations = false;
     const crossDirty = this.pending.size > 0 || this.poolsDirty || this.checksDirty;
+    // the cross-host checks read the shards' fragments, the networks and their inputs (these two set the flags)
+    let fragments = this.poolsDirty || this.checksDirty;
     const shards = new Set(this.pending.keys());
     let shared = false;
     const named = new Set<string>();
@@ -113,6 +114,7 @@ export class TopologyStore {
       const before = this.shards.get(name);
       relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
       shared = outwardChange(before, next ?? undefined, named) || shared;
+      fragments ||= crossJson(before) !== crossJson(next ?? undefined);
       for (const id of before?.result.elements.keys() ?? []) {
         if (!next?.result.elements.has(id) && this.owner.get(id) === name) removed.add(id);
       }
@@ -129,7 +131,7 @@ export class TopologyStore {
     shared =
       this.inputs.workloads.settle({ upserted, removed, owner: this.owner, revisions: this.revisions }) || shared;
     shared = this.duplicates.settle() || shared;
-    if (crossDirty) shared = this.settleCross() || shared;
+    if (crossDirty) shared = this.settleCross(fragments) || shared;
     relations ||= shared;
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
     this.revision = revision;
@@ -157,12 +159,15 @@ export class TopologyStore {
     return this.commit();
   }
 
-  /** The checks across hosts and over the whole cluster (check-registry.ts); true when their findings changed. */
-  private settleCross(): boolean {
+  /**
+   * The checks across hosts (again only when what they read changed: one pod's new address on a bridge with an
+   * uplink is not their business) and over the whole cluster (check-registry.ts); true when their findings changed.
+   */
+  private settleCross(fragments: boolean): boolean {
     this.checksDirty = false;
-    const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
     const inputs = this.inputs.checkInputs();
-    const cross = crossHostFindings(this.stage.elements, fragments, inputs);
+    const all = () => [...this.shards.values()].flatMap((s) => s.result.cross);
+    const cross = fragments ? crossHostFindings(this.stage.elements, all(), inputs) : this.crossNotes;
     const interfaces = () => [...this.shards.values()].map((s) => s.result.interfaces);
     const cluster = clusterFindings(this.stage.elements, interfaces, inputs);
     const changed = JSON.stringify([cross, cluster]) !== JSON.stringify([this.crossNotes, this.clusterNotes]);
@@ -285,16 +290,6 @@ export class TopologyStore {
 
   /** The whole topology, in the full build's element and link order. */
   topology(): Topology {
-    const elements: TopologyElement[] = [...this.stage.elements, ...this.workloads()];
-    const links: TopologyLink[] = [];
-    const findings = this.globalFindings();
-    for (const { result } of this.shards.values()) {
-      for (const el of result.elements.values()) elements.push(el);
-      for (const l of result.links) links.push(l);
-      for (const f of result.findings) findings.push(f);
-    }
-    elements.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id));
-    links.sort((a, b) => compareCodePoints(a.id, b.id));
-    return { elements, links, findings };
+    return wholeTopology(this);
   }
 }
