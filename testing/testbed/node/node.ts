@@ -202,6 +202,17 @@ function writeNodeFiles(paths: NodePaths, cgroupRoot: string, spec: NodeSpec): s
   return buildImageArchive(paths.dir);
 }
 
+/** The controllers the bed runs: those the product and its tests rely on, as any cluster runs them. */
+const KCM_CONTROLLERS = [
+  "deployment-controller",
+  "replicaset-controller",
+  "garbage-collector-controller",
+  "namespace-controller",
+  "node-lifecycle-controller",
+  "job-controller",
+  "ttl-after-finished-controller",
+];
+
 /** kubelet (and on the control-plane node kube-scheduler, kube-controller-manager); resolves once healthy and Ready. */
 async function startKubeComponents(
   c: TestCluster,
@@ -238,8 +249,10 @@ async function startKubeComponents(
     const kcm = run("kube-controller-manager", [
       bins.controllerManager,
       ...shared,
-      // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster
-      "--controllers=deployment-controller,replicaset-controller,garbage-collector-controller,namespace-controller,node-lifecycle-controller",
+      // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster; job and
+      // ttl-after-finished (with the garbage collector): a probe run's owner Job ends at its deadline and is removed
+      // with its pods by the cluster itself (server/probes/run.ts)
+      `--controllers=${KCM_CONTROLLERS.join(",")}`,
     ]);
     await waitFor("kube-scheduler /healthz", scheduler, healthz("https://127.0.0.1:10259/healthz"));
     await waitFor("kube-controller-manager /healthz", kcm, healthz("https://127.0.0.1:10257/healthz"));
