@@ -15,7 +15,7 @@ import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-sta
 import { Inputs, touches } from "./inputs";
 import { OverviewMemo } from "./overview-memo";
 import { buildShard, type ShardResult } from "./shard";
-import { wholeTopology } from "./view";
+import { wholeTopology } from "./whole-topology";
 import { WORKLOAD_OWNER } from "./workload-stage";
 
 const NETWORKS = "\u0000networks";

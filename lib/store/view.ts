@@ -15,23 +15,6 @@ export const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !
 /** Whether the unfiltered cluster view is served as the overview rather than as its elements. */
 export const isOverviewScale = (store: TopologyStore): boolean => pastMatrixThresholds(store.counts());
 
-/** The whole topology, in the full build's element and link order (TopologyStore.topology). */
-export function wholeTopology(store: TopologyStore): Topology {
-  const elements: TopologyElement[] = [...store.networks(), ...store.workloads()];
-  const links: TopologyLink[] = [];
-  const findings = store.globalFindings();
-  for (const name of store.shardNames()) {
-    const r = store.shard(name);
-    if (!r) continue;
-    for (const el of r.elements.values()) elements.push(el);
-    appendAll(links, r.links);
-    appendAll(findings, r.findings);
-  }
-  elements.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id));
-  links.sort((a, b) => compareCodePoints(a.id, b.id));
-  return { elements, links, findings };
-}
-
 /** A view's topology, with the shards it drew elements from (what a later commit must touch to change it). */
 export interface DrawnView {
   topology: Topology;
