@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { apply, change, criteria, event, objectOf, podOf } from "@/testing/fixtures/store-changes";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import type { Topology } from "../contract/schema";
-import type { KubeObject } from "../k8s/objects";
-import { type ClusterSnapshot, emptySnapshot, snapshotFromObjects } from "../k8s/snapshot";
+import { type KubeObject, keyOf } from "../k8s/objects";
+import { type ClusterSnapshot, emptySnapshot, type SnapshotSlot, snapshotFromObjects } from "../k8s/snapshot";
 import { filterTopology } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
+import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "../pod/annotations";
 import { buildTopology } from "../topology/build";
 import { TopologyStore } from "./store";
 import { viewTopology } from "./view";
@@ -90,6 +91,7 @@ describe("incremental topology store", () => {
       device: "br0",
       whereabouts: false,
       operator: false,
+      ovnOwner: null,
     });
     const pod = (node: string) =>
       podOf({
@@ -99,6 +101,7 @@ describe("incremental topology store", () => {
         rv: "1",
         owner: null,
         app: null,
+        vm: undefined,
         phase: "Pending",
         statuses: [],
         node,
@@ -157,9 +160,10 @@ describe("incremental topology store", () => {
       device: "br0",
       whereabouts: false,
       operator: false,
+      ovnOwner: null,
     });
     const nns = (name: string, uplink: boolean) =>
-      objectOf({ kind: "nns", name, nics: ["ens8"], bridges: ["br0"], uplink, broken: false }).obj;
+      objectOf({ kind: "nns", name, nics: ["ens8"], bridges: ["br0"], uplink, broken: false, mapping: null }).obj;
     const pod = (name: "p1" | "p2", node: string) =>
       podOf({
         kind: "pod",
@@ -168,6 +172,7 @@ describe("incremental topology store", () => {
         rv: "1",
         owner: null,
         app: null,
+        vm: undefined,
         phase: "Running",
         node,
         requests: [{ net: "a/br", ifname: "net1" }],
