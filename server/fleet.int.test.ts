@@ -100,6 +100,8 @@ describe("the fleet on three API servers", () => {
     expect(r.stdout).toMatch(/^plumbline check: fleet of 3 contexts \(east, west, lab\): across clusters$/m);
     expect(r.stdout).toContain("fleet-network-drift");
     expect(r.stdout).toContain("network default/macvlan-conf has 2 different configs on east, west");
+    // every error names its context: lab's user may not list nodes
+    expect(r.stdout).toMatch(/^ {2}source-degraded +list nodes on context lab: nodes is forbidden: User "restricted"/m);
     const json = await check("--context", "west", "--context", "lab", "--format", "json");
     expect(json.code).toBe(1);
     const body = JSON.parse(json.stdout) as { source: string; findings: { code: string; message: string }[] };
@@ -107,6 +109,22 @@ describe("the fleet on three API servers", () => {
     expect(body.findings.some((f) => f.message.startsWith("context lab: "))).toBe(true);
     expect(body.findings.some((f) => f.code === "fleet-network-drift")).toBe(false);
   }, 180_000);
+
+  it("check exits 0 when no context and no fleet finding is an error (warnings are not)", async () => {
+    // lab twice, under two names: warnings only (what its user may not list; the same range on both "clusters")
+    const kc = parse(readFileSync(fleet.kubeconfigPath, "utf8"));
+    const lab = kc.contexts.find((c: { name: string }) => c.name === "lab");
+    kc.contexts = [lab, { ...lab, name: "lab-again" }];
+    kc["current-context"] = "lab";
+    const file = `${fleet.kubeconfigPath}-labs`;
+    writeFileSync(file, stringify(kc), { mode: 0o600 });
+    const r = await check("--kubeconfig", file, "--all-contexts");
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^plumbline check: fleet of 2 contexts \(lab, lab-again\): across clusters\n0 error\(s\), 1 warning\(s\)/m,
+    );
+    expect(r.stdout).toContain("fleet-overlapping-ranges  macvlan on ens10: ranges overlap across clusters");
+  }, 120_000);
 
   it("a context that never answers holds up no other", async () => {
     // A TCP server that accepts and never says a word: the black-holed API server.
@@ -151,7 +169,7 @@ describe("the fleet on three API servers", () => {
     const v = await overviewWhen((x) => x.clusters.find((c) => c.context === "west")?.state === "unreachable");
     expect(states(v)).toEqual({ east: "live", west: "unreachable", lab: "live" });
     expect(v.clusters.find((c) => c.context === "west")?.reason).toMatch(
-      /^(list|watch) [a-z-]+( in [^:]+)?: ECONNREFUSED/,
+      /^(list|watch) [a-z-]+( in [^:]+)? on context west: ECONNREFUSED/,
     );
     // what west held is its last picture; what it lacked is now unknown
     const storage = v.rows.find((r) => r.key === "multus-test/storage-net");

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { extraChange, extraObjectOf, ovnNad } from "@/testing/fixtures/extras-arbitraries";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import type { Topology } from "../contract/schema";
 import { type KubeObject, keyOf } from "../k8s/objects";
@@ -19,7 +20,7 @@ import { viewTopology } from "./view";
 const NODES = ["n1", "n2", "n3"];
 const NAMESPACES = ["a", "b"];
 const IPS = ["192.168.1.10/24", "192.168.1.11/24", "192.168.1.10", "fd00::a/64", "10.0.0.1/8", "not-an-ip"];
-const NETS = ["a/br", "a/mac", "a/hd", "b/vlan", "b/sriov", "a/bad", "a/gone", "b/br"];
+const NETS = ["a/br", "a/mac", "a/hd", "b/vlan", "b/sriov", "a/bad", "a/gone", "b/br", "a/ovn", "b/ovn"];
 
 const node = fc.record({
   kind: fc.constant("node" as const),
@@ -35,15 +36,28 @@ const nns = fc.record({
   bridges: fc.subarray(["br0", "br1"]),
   uplink: fc.boolean(),
   broken: fc.boolean(),
+  // OVN-Kubernetes localnet bridge mappings (nmstate's ovn.bridge-mappings)
+  mapping: fc.constantFrom(null, "br0", "br-ex"),
 });
 
 const nad = fc.record({
   kind: fc.constant("nad" as const),
   key: fc.constantFrom(...NETS),
-  type: fc.constantFrom("bridge", "macvlan", "host-device", "vlan", "sriov", "broken"),
+  type: fc.constantFrom(
+    "bridge",
+    "macvlan",
+    "host-device",
+    "vlan",
+    "sriov",
+    "broken",
+    "ovn-l2",
+    "ovn-local",
+    "ovn-primary",
+  ),
   device: fc.constantFrom("br0", "br1", "ens8", "ens9"),
   whereabouts: fc.boolean(),
   operator: fc.boolean(),
+  ovnOwner: fc.constantFrom(null, "udn", "cudn"),
 });
 
 const request = fc.record({ net: fc.constantFrom(...NETS), ifname: fc.option(fc.constantFrom("net1", "net2")) });
@@ -68,6 +82,8 @@ const pod = fc.record({
     fc.constantFrom("ReplicaSet:w1-5d4f", "ReplicaSet:w2-77aa", "StatefulSet:w1", "DaemonSet:w2", "Job:w1"),
   ),
   app: fc.option(fc.constantFrom("w1", "w2")),
+  // a KubeVirt virt-launcher pod of this VM (kubevirt.io/domain)
+  vm: fc.option(fc.constantFrom("v1", "v2"), { nil: undefined }),
 });
 
 const workload = fc.record({
@@ -129,12 +145,13 @@ const podEvent = fc.record({
   time: fc.constantFrom("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"),
 });
 
-const change = fc.oneof(node, nns, nad, pod, pool, reservation, operator, notes, podEvent, workload);
+const change = fc.oneof(node, nns, nad, pod, pool, reservation, operator, notes, podEvent, workload, extraChange);
 type Change = typeof change extends fc.Arbitrary<infer C> ? C : never;
 const event = fc.record({ change, remove: fc.boolean() });
 
 function nadConfig(c: Extract<Change, { kind: "nad" }>, name: string): string {
   if (c.type === "broken") return "{ not json";
+  if (c.type.startsWith("ovn-")) return "";
   const ipam = c.whereabouts ? { type: "whereabouts", range: "192.168.1.0/24" } : { type: "static" };
   const main: Record<string, unknown> = { cniVersion: "0.3.1", name, type: c.type, ipam };
   if (c.type === "bridge") main.bridge = c.device;
@@ -173,7 +190,14 @@ function objectOf(c: Change): { slot: SnapshotSlot; obj: KubeObject } {
           apiVersion: "nmstate.io/v1beta1",
           kind: "NodeNetworkState",
           metadata: { name: c.name },
-          status: c.broken ? { currentState: { interfaces: "nope" } } : { currentState: { interfaces } },
+          status: c.broken
+            ? { currentState: { interfaces: "nope" } }
+            : {
+                currentState: {
+                  interfaces,
+                  ...(c.mapping ? { ovn: { "bridge-mappings": [{ localnet: "physnet", bridge: c.mapping }] } } : {}),
+                },
+              },
         },
       };
     }
@@ -182,6 +206,18 @@ function objectOf(c: Change): { slot: SnapshotSlot; obj: KubeObject } {
       const ownerReferences = c.operator
         ? [{ apiVersion: "operator.openshift.io/v1", kind: "Network", name: "cluster", uid: "u1" }]
         : undefined;
+      if (c.type === "ovn-l2" || c.type === "ovn-local" || c.type === "ovn-primary") {
+        const ovn = ovnNad(c.type, namespace, name, c.ovnOwner);
+        return {
+          slot: "nads",
+          obj: {
+            apiVersion: "k8s.cni.cncf.io/v1",
+            kind: "NetworkAttachmentDefinition",
+            metadata: { name, namespace, ...ovn.metadata },
+            spec: { config: ovn.config },
+          },
+        };
+      }
       return {
         slot: "nads",
         obj: {
@@ -270,6 +306,8 @@ function objectOf(c: Change): { slot: SnapshotSlot; obj: KubeObject } {
     }
     case "notes":
       throw new Error("notes are not an object");
+    default:
+      return extraObjectOf(c);
   }
 }
 
@@ -309,6 +347,7 @@ function ownership(c: Extract<Change, { kind: "pod" }>): Partial<KubeObject["met
   const [kind = "", name = ""] = c.owner?.split(":") ?? [];
   const labels = {
     ...(c.app ? { app: c.app } : {}),
+    ...(c.vm ? { "kubevirt.io": "virt-launcher", "kubevirt.io/domain": c.vm, "vm.kubevirt.io/name": c.vm } : {}),
     ...(kind === "ReplicaSet" ? { "pod-template-hash": name.split("-")[1] ?? "" } : {}),
   };
   return {
@@ -412,6 +451,7 @@ describe("incremental topology store", () => {
       device: "br0",
       whereabouts: false,
       operator: false,
+      ovnOwner: null,
     });
     const pod = (node: string) =>
       podOf({
@@ -421,6 +461,7 @@ describe("incremental topology store", () => {
         rv: "1",
         owner: null,
         app: null,
+        vm: undefined,
         phase: "Pending",
         statuses: [],
         node,

@@ -75,7 +75,7 @@ export class TopologyStore {
     if (this.networksDirty) {
       this.networksDirty = false;
       this.poolsDirty = true;
-      this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
+      this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork, this.inputs.extras());
       this.networkById = new Map(this.stage.elements.map((e) => [e.id, e]));
       this.bridges = usedBridges(this.stage.networks);
       this.dhcp = this.stage.elements.some((n) => n.ipam?.type === "dhcp" && !n.managedBy);
@@ -90,7 +90,7 @@ export class TopologyStore {
         this.pending.set(name, null);
         continue;
       }
-      const result = buildShard(name, input, this.stage.networks, this.bridges);
+      const result = buildShard(name, input, this.stage.networks, this.bridges, this.stage.extras);
       this.pending.set(name, { result, json: new Map() });
     }
     return this.dirty.size > 0;
