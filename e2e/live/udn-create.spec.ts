@@ -189,6 +189,11 @@ test("a NAD OVN-Kubernetes rendered from a UDN is edited through its owner", asy
   expect(res.status, res.text).toBe(201);
   created.push(NAD);
 
+  // In the explorer, the network's Edit goes straight to its owner (the topology marks it rendered by OVN-Kubernetes).
+  await page.goto(`/?sel=${encodeURIComponent(`network/${NS}/e2e-l2`)}`);
+  const edit = page.getByRole("group", { name: "Network actions" }).getByRole("link", { name: "Edit" });
+  await expect(edit).toHaveAttribute("href", /\/networks\/udn\/view\?kind=UserDefinedNetwork/);
+
   await page.goto(`/networks/edit?ns=${NS}&name=e2e-l2`);
   const owned = page.getByTestId("udn-owned");
   await expect(owned).toContainText(`rendered by OVN-Kubernetes from UserDefinedNetwork ${NS}/e2e-l2`);
