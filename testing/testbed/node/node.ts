@@ -156,7 +156,12 @@ async function bringUp(
   const socket = path.join(s.dir, "apiserver.sock");
   s.proxy = await serveApiserverSocket(c.server, socket);
   const apiPort = new URL(c.server).port;
-  const fwd = run("apiserver-forwarder", [process.execPath, path.join(here, "forward.mjs"), apiPort, socket]);
+  const fwd = run("apiserver-forwarder", [
+    process.execPath,
+    path.join(here, "forward.mjs"),
+    `tcp:127.0.0.1:${apiPort}`,
+    `unix:${socket}`,
+  ]);
   await waitFor("the apiserver forwarder in the node namespace", fwd, () =>
     succeeds([...inNode(pid), "curl", "-sk", "-o", "/dev/null", `${c.server}/readyz`]),
   );
@@ -238,8 +243,10 @@ async function startKubeComponents(
     const kcm = run("kube-controller-manager", [
       bins.controllerManager,
       ...shared,
-      // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster
-      "--controllers=deployment-controller,replicaset-controller,garbage-collector-controller,namespace-controller,node-lifecycle-controller",
+      // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster; endpointslice: a
+      // Service's ready endpoints; root-ca-certificate-publisher: every namespace's kube-root-ca.crt ConfigMap
+      // (deploy/'s pods mount it as their API server's CA)
+      "--controllers=deployment-controller,replicaset-controller,garbage-collector-controller,namespace-controller,node-lifecycle-controller,endpointslice-controller,root-ca-certificate-publisher-controller",
     ]);
     await waitFor("kube-scheduler /healthz", scheduler, healthz("https://127.0.0.1:10259/healthz"));
     await waitFor("kube-controller-manager /healthz", kcm, healthz("https://127.0.0.1:10257/healthz"));
