@@ -3,6 +3,7 @@
 #   scripts/serve.sh --demo                      the embedded demo cluster
 #   scripts/serve.sh --snapshot <file|dir>       a kubectl -o json/yaml dump or a must-gather
 #   scripts/serve.sh [--kubeconfig F] [--context C]...   a live cluster; each --context is offered in the switcher
+#   scripts/serve.sh [--kubeconfig F] --all-contexts      every context of the kubeconfig, side by side in /fleet
 #   --listen ADDR --allow-host NAME   listen beyond 127.0.0.1 (a warning, and a key in the printed URL)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +18,7 @@ while [ $# -gt 0 ]; do
       # The first is where it starts; every one named may be switched to, and no other.
       [ -n "${PLUMBLINE_CONTEXT:-}" ] || export PLUMBLINE_CONTEXT="${2:?--context needs a name}"
       export PLUMBLINE_CONTEXTS="${PLUMBLINE_CONTEXTS:+$PLUMBLINE_CONTEXTS,}${2:?--context needs a name}"; shift ;;
+    --all-contexts) export PLUMBLINE_ALL_CONTEXTS=true ;;
     --listen) export PLUMBLINE_LISTEN="${2:?--listen needs an address}"; shift ;;
     --allow-host) export PLUMBLINE_ALLOWED_HOSTS="${PLUMBLINE_ALLOWED_HOSTS:+$PLUMBLINE_ALLOWED_HOSTS,}${2:?--allow-host needs a name}"; shift ;;
     --port) export PORT="${2:?--port needs a number}"; shift ;;

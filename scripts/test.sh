@@ -25,3 +25,5 @@ echo "== the deployment image (testing/testbed/plumbline-image.sh)" >&2
 bash testing/testbed/plumbline-image.sh >&2
 echo "== the walk-through and the deployed image on a real node (playwright, playwright.node.config.ts)" >&2
 npx playwright test -c playwright.node.config.ts
+echo "== the fleet view on three API servers (playwright, playwright.fleet.config.ts)" >&2
+npx playwright test -c playwright.fleet.config.ts

@@ -35,6 +35,11 @@ const envSchema = z
     PLUMBLINE_ALLOWED_HOSTS: list,
     /** kubeconfig contexts the UI may switch to, besides the current one (`serve --context A --context B`) */
     PLUMBLINE_CONTEXTS: list,
+    /** every context of the kubeconfig is offered, and read side by side in the fleet view (`serve --all-contexts`) */
+    PLUMBLINE_ALL_CONTEXTS: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     /** pino's level for the server's JSON logs */

@@ -72,27 +72,32 @@ function NewNetworkLink({ context }: { context: string | undefined }) {
   );
 }
 
-/** The kubeconfig contexts the server was started with; picking one reloads the page on it. */
+/** The kubeconfig contexts the server was started with (picking one reloads the page on it), and the fleet of them. */
 function ContextPicker({ context }: { context: string | undefined }) {
   const trpc = useTRPC();
   const info = useQuery(trpc.cluster.info.queryOptions());
   if (!info.data || info.data.contexts.length <= 1) return null;
   return (
-    <label className="flex items-center gap-1.5">
-      <span className="text-slate-500">Context</span>
-      <select
-        className="rounded-md border border-slate-300 bg-white px-1.5 py-1 dark:border-slate-600 dark:bg-slate-900"
-        value={context ?? info.data.currentContext ?? ""}
-        onChange={(e) => {
-          const url = new URL(window.location.href);
-          url.searchParams.set("context", e.target.value);
-          window.location.assign(url);
-        }}
-      >
-        {info.data.contexts.map((c) => (
-          <option key={c}>{c}</option>
-        ))}
-      </select>
-    </label>
+    <>
+      <Link href="/fleet" className="text-sky-700 hover:underline dark:text-sky-300" title="Every context side by side">
+        Fleet
+      </Link>
+      <label className="flex items-center gap-1.5">
+        <span className="text-slate-500">Context</span>
+        <select
+          className="rounded-md border border-slate-300 bg-white px-1.5 py-1 dark:border-slate-600 dark:bg-slate-900"
+          value={context ?? info.data.currentContext ?? ""}
+          onChange={(e) => {
+            const url = new URL(window.location.href);
+            url.searchParams.set("context", e.target.value);
+            window.location.assign(url);
+          }}
+        >
+          {info.data.contexts.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }

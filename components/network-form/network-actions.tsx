@@ -58,7 +58,8 @@ export function NetworkActions({
   const missing = (verb: "create" | "update" | "delete" | "attach"): string | null => {
     const p = perms.data;
     if (!p) return null;
-    const check = net.managedBy && verb !== "attach" && verb !== "create" ? p.operator : p[verb];
+    const check =
+      net.managedBy === "cluster-network-operator" && verb !== "attach" && verb !== "create" ? p.operator : p[verb];
     return check.allowed ? null : `You cannot do this: ${check.missing}`;
   };
   const link = (
@@ -83,7 +84,7 @@ export function NetworkActions({
       {link(
         "Edit",
         withContext("/networks/edit", context, q),
-        net.managedBy ? "Edits the Cluster Network Operator's entry" : undefined,
+        net.managedBy === "cluster-network-operator" ? "Edits the Cluster Network Operator's entry" : undefined,
       )}
       {link(
         "Clone",

@@ -12,12 +12,15 @@ const NET = "reach-island";
 const url = `/?view=network&target=${NS}/${NET}&sel=network/${NS}/${NET}`;
 
 const leftovers = async () => {
-  const count = async (kind: string) => {
-    const r = await bed.request("GET", `/api/v1/namespaces/${NS}/${kind}?labelSelector=plumbline.io/probe-run`);
+  const count = async (collection: string) => {
+    const r = await bed.request("GET", `${collection}?labelSelector=plumbline.io/probe-run`);
     const body = r.body;
     return body && typeof body === "object" && "items" in body && Array.isArray(body.items) ? body.items.length : -1;
   };
-  return { pods: await count("pods"), configmaps: await count("configmaps") };
+  return {
+    pods: await count(`/api/v1/namespaces/${NS}/pods`),
+    jobs: await count(`/apis/batch/v1/namespaces/${NS}/jobs`),
+  };
 };
 
 test.afterEach(async ({ page }, testInfo) => sayIfThePageStalled(page, testInfo));
@@ -62,7 +65,7 @@ test("Check reachability: live progress, then the matrix as expected, and no pro
   await snap(page, testInfo, "reach-result");
   if (process.env.PLUMBLINE_README_SHOTS)
     copyFileSync(testInfo.outputPath("reach-result.png"), `${process.env.PLUMBLINE_README_SHOTS}/reach-result.png`);
-  expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+  expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
 });
 
 test("Cancel from the browser removes every probe pod", async ({ page }, testInfo) => {
@@ -76,7 +79,7 @@ test("Cancel from the browser removes every probe pod", async ({ page }, testInf
     "no probe pod or owner left",
     async () => {
       const l = await leftovers();
-      return l.pods === 0 && l.configmaps === 0 ? true : undefined;
+      return l.pods === 0 && l.jobs === 0 ? true : undefined;
     },
     60_000,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ownerConfigMap, probePodManifest, RUN_LABEL, type RunMeta } from "./manifest";
+import { ownerJob, probePodManifest, RUN_LABEL, type RunMeta } from "./manifest";
 
 const run: RunMeta = {
   id: "ab12cd34",
@@ -22,7 +22,7 @@ describe("probe pods", () => {
   it("have least privilege by default: non-root, no capabilities, no token, read-only root, bounded by the TTL", () => {
     const p = probePodManifest(run, owner, base);
     expect(p.metadata.labels?.[RUN_LABEL]).toBe("ab12cd34");
-    expect(p.metadata.ownerReferences).toEqual([{ apiVersion: "v1", kind: "ConfigMap", name: owner.name, uid: "u-1" }]);
+    expect(p.metadata.ownerReferences).toEqual([{ apiVersion: "batch/v1", kind: "Job", name: owner.name, uid: "u-1" }]);
     expect(p.spec).toMatchObject({
       restartPolicy: "Never",
       activeDeadlineSeconds: 180,
@@ -79,9 +79,17 @@ describe("probe pods", () => {
     expect(() => probePodManifest(run, owner, { ...base, key: "A;b" })).toThrow();
     expect(() => probePodManifest(run, owner, { ...base, inputs: ["x']"] })).toThrow();
   });
-  it("are owned by a ConfigMap that says when the run expires", () => {
-    const cm = ownerConfigMap(run);
-    expect(cm.metadata.annotations?.["plumbline.io/probe-expires"]).toBe(String(1_700_000_000 + 180));
-    expect(cm.metadata.labels?.[RUN_LABEL]).toBe("ab12cd34");
+  it("are owned by a Job that runs nothing, ends at the TTL and is removed by the cluster as soon as it has", () => {
+    const job = ownerJob(run, "busybox:1");
+    expect(job).toMatchObject({ apiVersion: "batch/v1", kind: "Job", metadata: { name: owner.name } });
+    expect(job.metadata.annotations?.["plumbline.io/probe-expires"]).toBe(String(1_700_000_000 + 180));
+    expect(job.metadata.labels?.[RUN_LABEL]).toBe("ab12cd34");
+    expect(job.spec).toMatchObject({
+      parallelism: 0,
+      backoffLimit: 0,
+      activeDeadlineSeconds: 180,
+      ttlSecondsAfterFinished: 0,
+      template: { spec: { restartPolicy: "Never", automountServiceAccountToken: false } },
+    });
   });
 });

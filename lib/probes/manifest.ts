@@ -5,7 +5,7 @@ import type { KubeObject } from "../k8s/objects";
 export const RUN_LABEL = "plumbline.io/probe-run";
 /** What the run is for ("reachability", "node-links"): shown in `kubectl get pods -L`. */
 const PURPOSE_LABEL = "plumbline.io/probe-purpose";
-/** The owner ConfigMap's expiry (epoch seconds): a run past it is stale and swept at server start. */
+/** The owner Job's expiry (epoch seconds): a run past it is stale (the cluster removes it; the sweep too). */
 export const EXPIRES_ANNOTATION = "plumbline.io/probe-expires";
 /** Who started the run (the caller's name as the API server knows it, when known). */
 const STARTED_BY_ANNOTATION = "plumbline.io/probe-started-by";
@@ -68,13 +68,28 @@ export interface RunMeta {
 /** A pod name for the run's key: `plumbline-probe-<run>-<key>`, at most 63 characters by the key's bound. */
 export const probePodName = (run: string, key: string): string => `plumbline-probe-${run}-${key}`;
 
-/** The run's owner: deleting it garbage-collects every pod of the run. */
-export function ownerConfigMap(run: RunMeta): KubeObject & { data: Record<string, string> } {
+const NOBODY = 65534;
+/** A container's least privilege: not root, no capability, no escalation, nothing written to its image. */
+const LEAST = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  runAsUser: NOBODY,
+  capabilities: { drop: ["ALL"] },
+};
+
+/**
+ * The run's owner: a Job that runs nothing (parallelism 0) and exists for its two clocks. The cluster's Job controller
+ * fails it at `activeDeadlineSeconds` (the TTL), the TTL-after-finished controller then deletes it, and the garbage
+ * collector deletes every pod that names it as owner. So a run whose server was killed is removed by the cluster
+ * itself, with no Plumbline process left to do it; a stopped run deletes the Job (and its pods) at once.
+ */
+export function ownerJob(run: RunMeta, image: string): KubeObject {
   return {
-    apiVersion: "v1",
-    kind: "ConfigMap",
+    apiVersion: "batch/v1",
+    kind: "Job",
     metadata: {
-      name: `plumbline-probe-${run.id}`,
+      name: ownerName(run.id),
       namespace: run.namespace,
       labels: { [RUN_LABEL]: run.id, [PURPOSE_LABEL]: run.purpose },
       annotations: {
@@ -82,13 +97,31 @@ export function ownerConfigMap(run: RunMeta): KubeObject & { data: Record<string
         ...(run.startedBy ? { [STARTED_BY_ANNOTATION]: run.startedBy } : {}),
       },
     },
-    data: { purpose: run.purpose },
+    spec: {
+      // Never starts a pod: the probes are the caller's own pods, owned by this Job (see probePodManifest).
+      parallelism: 0,
+      backoffLimit: 0,
+      activeDeadlineSeconds: run.ttlSeconds,
+      ttlSecondsAfterFinished: OWNER_TTL_AFTER_FINISHED,
+      template: {
+        spec: {
+          restartPolicy: "Never",
+          automountServiceAccountToken: false,
+          securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+          containers: [{ name: "none", image, command: ["true"], securityContext: LEAST }],
+        },
+      },
+    },
   };
 }
 
-const NOBODY = 65534;
+/** Seconds the finished owner Job stays before the cluster deletes it (and with it the run's pods). */
+const OWNER_TTL_AFTER_FINISHED = 0;
 
-/** The pod of one probe: least privilege unless `extras` asks, owned by the run's ConfigMap, bounded by the TTL. */
+/** The owner Job's name for a run. */
+export const ownerName = (run: string): string => `plumbline-probe-${run}`;
+
+/** The pod of one probe: least privilege unless `extras` asks, owned by the run's Job, bounded by the TTL. */
 export function probePodManifest(run: RunMeta, owner: { name: string; uid: string }, input: ProbePod): KubeObject {
   const p = probePodSchema.parse(input);
   const root = p.extras.netRaw;
@@ -98,13 +131,6 @@ export function probePodManifest(run: RunMeta, owner: { name: string; uid: strin
     runAsNonRoot: !root,
     runAsUser: root ? 0 : NOBODY,
     capabilities: { drop: ["ALL"], ...(root ? { add: ["NET_RAW"] } : {}) },
-  };
-  const least = {
-    allowPrivilegeEscalation: false,
-    readOnlyRootFilesystem: true,
-    runAsNonRoot: true,
-    runAsUser: NOBODY,
-    capabilities: { drop: ["ALL"] },
   };
   const resources = { requests: p.requests, limits: { cpu: "200m", memory: "64Mi" } };
   const probeResources = {
@@ -135,7 +161,7 @@ export function probePodManifest(run: RunMeta, owner: { name: string; uid: strin
             imagePullPolicy: "IfNotPresent",
             // Holds the pod's network up after the probe exits; ends at once on TERM (the run's delete).
             command: ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1 & wait $!; done"],
-            securityContext: least,
+            securityContext: LEAST,
             resources,
           },
         ]
@@ -149,7 +175,7 @@ export function probePodManifest(run: RunMeta, owner: { name: string; uid: strin
       namespace: run.namespace,
       labels: { [RUN_LABEL]: run.id, [PURPOSE_LABEL]: run.purpose, "plumbline.io/probe-key": p.key },
       annotations: p.annotations,
-      ownerReferences: [{ apiVersion: "v1", kind: "ConfigMap", name: owner.name, uid: owner.uid }],
+      ownerReferences: [{ apiVersion: "batch/v1", kind: "Job", name: owner.name, uid: owner.uid }],
     },
     spec: {
       restartPolicy: "Never",

@@ -19,7 +19,7 @@ import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { startTestCluster } from "../../testing/testbed/cluster";
 import { freePort, inPage, median, mib, range, secs, spread } from "./big/measure";
 import { changeRound, distinctViews } from "./big/rounds";
-import { apiClient, seed } from "./big/seed";
+import { apiClient, openWatches, seed } from "./big/seed";
 import { subscribe } from "./big/sse";
 
 const { values: opt } = parseArgs({
@@ -81,13 +81,7 @@ try {
   await seed(cluster, objects as KubeObject[], log);
   const api = apiClient(cluster);
   /** open WATCH requests on the API server (its own controllers' included: see the baseline) */
-  const watches = async () => {
-    const m = await api.call("GET", "/metrics");
-    return [...m.text.matchAll(/^apiserver_longrunning_requests\{[^}]*verb="WATCH"[^}]*\} (\d+)/gm)].reduce(
-      (a, x) => a + Number(x[1]),
-      0,
-    );
-  };
+  const watches = () => openWatches(api);
 
   // 1. The floor: every watched kind listed in parallel, fetched and parsed.
   const lists: number[] = [];

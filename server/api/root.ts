@@ -1,16 +1,20 @@
 import { clusterRouter } from "./routers/cluster";
+import { fleetRouter } from "./routers/fleet";
 import { networksRouter } from "./routers/networks";
 import { nodeLinksRouter } from "./routers/node-links";
 import { reachRouter } from "./routers/reach";
 import { topologyRouter } from "./routers/topology";
+import { udnRouter } from "./routers/udn";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
+  fleet: fleetRouter,
   networks: networksRouter,
   reach: reachRouter,
   nodeLinks: nodeLinksRouter,
   topology: topologyRouter,
+  udn: udnRouter,
 });
 
 export type AppRouter = typeof appRouter;

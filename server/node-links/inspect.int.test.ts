@@ -3,7 +3,7 @@
 // bound with the reason on the node - an image that cannot be pulled, a cancelled run - and a tainted, cordoned node
 // is inspected all the same (the probe tolerates every taint, as `oc debug node` does). Nothing is left: no pod in
 // the API, no container in either node's containerd.
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseIpJson } from "@/lib/node-links/ip-json";
 import type { NodeLink } from "@/lib/node-links/link";
@@ -13,6 +13,7 @@ import { imageRef } from "@/testing/testbed/node/image";
 import { adminConfig } from "@/testing/testbed/node/kubelet-streams";
 import { ip } from "@/testing/testbed/node/netns";
 import { startNodes, type TestNode, type TestNodes } from "@/testing/testbed/node/node";
+import { waitForNothingLeft } from "@/testing/testbed/node/probe-leftovers";
 import { ProbeKube } from "../probes/kube";
 import { inspectNodes } from "./inspect";
 
@@ -35,39 +36,16 @@ afterAll(async () => {
 
 const opts = { namespace: "default", ttlSeconds: 60, by: "admin" };
 
-/**
- * No probe pod or owner in the API, and no probe container in either node's containerd: the kubelet removes a deleted
- * pod's containers at its next garbage collection (every minute), so that part is given two.
- */
+const count = async (path: string) => ((await kubeRequest(c, "GET", path)).body as { items: unknown[] }).items.length;
+/** Pods (any: the probes are the only pods in "default") and probe owner Jobs in the API. */
+const inApi = async () => ({
+  pods: await count("/api/v1/namespaces/default/pods"),
+  jobs: await count("/apis/batch/v1/namespaces/default/jobs?labelSelector=plumbline.io%2Fprobe-run"),
+});
+
+/** No probe pod or owner Job in the API, and no probe container in either node's containerd. */
 async function nothingLeft(): Promise<void> {
-  for (const deadline = Date.now() + 150_000; ; await new Promise((r) => setTimeout(r, 1000))) {
-    const pods = await kubeRequest(c, "GET", "/api/v1/namespaces/default/pods");
-    const cms = await kubeRequest(
-      c,
-      "GET",
-      "/api/v1/namespaces/default/configmaps?labelSelector=plumbline.io%2Fprobe-run",
-    );
-    const count = (r: typeof pods) => (r.body as { items: unknown[] }).items.length;
-    const containers = [one, two].map((n) =>
-      execFileSync(
-        "ctr",
-        [
-          "--address",
-          n.containerdSock,
-          "-n",
-          "k8s.io",
-          "containers",
-          "ls",
-          "-q",
-          'labels."io.kubernetes.pod.namespace"==default',
-        ],
-        { encoding: "utf8" },
-      ).trim(),
-    );
-    if (count(pods) + count(cms) === 0 && containers.every((x) => x === "")) return;
-    if (Date.now() > deadline)
-      throw new Error(`left: ${count(pods)} pods, ${count(cms)} configmaps, containers ${containers.join(" | ")}`);
-  }
+  expect(await waitForNothingLeft([one, two], "default", inApi, 150_000)).toEqual({ pods: 0, jobs: 0, containers: [] });
 }
 
 const facts = ({ name, type, state, mac, mtu, controller, addresses }: NodeLink) =>
@@ -125,6 +103,43 @@ describe("inspectNodes on real nodes", () => {
       onUpdate: () => ac.abort(new Error("cancelled from the browser")),
     });
     await expect(run).rejects.toThrow("cancelled from the browser");
+    await nothingLeft();
+  });
+
+  it("a server killed mid-run leaves nothing once the TTL has passed: the cluster removes the run itself", {
+    timeout: 300_000,
+  }, async () => {
+    const ttl = 30;
+    // The nodeLinks router in a process of its own (its own group, so SIGKILL takes all of it), as the server runs it.
+    const child = spawn(
+      "npx",
+      [
+        "tsx",
+        "--tsconfig",
+        "tsconfig.json",
+        "testing/testbed/node/inspect-child.ts",
+        c.kubeconfigPath,
+        "admin",
+        one.name,
+        two.name,
+      ],
+      {
+        detached: true,
+        env: { ...process.env, PLUMBLINE_PROBE_IMAGE: imageRef(), PLUMBLINE_PROBE_TTL_SECONDS: String(ttl) },
+        stdio: "ignore",
+      },
+    );
+    const exited = new Promise((r) => child.on("exit", r));
+    const started = Date.now();
+    while ((await inApi()).pods === 0) {
+      if (Date.now() - started > 90_000) throw new Error("no probe pod appeared");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    process.kill(-(child.pid ?? 0), "SIGKILL");
+    await exited;
+    // Killed before it could stop the run: its pods are there, and nothing of Plumbline will sweep them.
+    expect((await inApi()).pods).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, ttl * 1000 - (Date.now() - started)));
     await nothingLeft();
   });
 });

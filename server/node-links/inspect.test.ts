@@ -29,7 +29,7 @@ describe("the node-links probe pod", () => {
     });
     expect(c?.command.slice(0, 2)).toEqual(["sh", "-c"]);
     expect(pod.metadata.ownerReferences).toEqual([
-      { apiVersion: "v1", kind: "ConfigMap", name: "plumbline-probe-abcd1234", uid: "u" },
+      { apiVersion: "batch/v1", kind: "Job", name: "plumbline-probe-abcd1234", uid: "u" },
     ]);
   });
 });

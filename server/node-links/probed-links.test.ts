@@ -3,7 +3,7 @@ import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { Probe } from "@/lib/node-links/to-nns";
 import { buildTopology } from "@/lib/topology/build";
-import { NNS_FRESH_MS, ProbedLinks } from "./probed-links";
+import { KeptProbes, NNS_FRESH_MS, ProbedLinks } from "./probed-links";
 
 const NOW = Date.parse("2026-12-06T15:00:00Z");
 const node = (name: string, uid: string, bootID = "boot-1"): KubeObject => ({
@@ -67,7 +67,8 @@ describe("probed node links standing in for NodeNetworkState", () => {
 
   it("hands out the same objects until something changes (the store compares by identity), and tells the source", () => {
     let told = 0;
-    const p = new ProbedLinks(() => told++);
+    const p = new ProbedLinks();
+    const stop = p.subscribe(() => told++);
     const n1 = node("n1", "u1");
     p.set(probe("n1"), n1);
     const input = snap([n1]);
@@ -77,6 +78,12 @@ describe("probed node links standing in for NodeNetworkState", () => {
     const b = p.apply(input, NOW);
     expect(b).not.toBe(a);
     expect(told).toBe(2);
+    // Forgetting tells too; a closed source stops listening.
+    expect(p.forget(["n1", "n9"])).toEqual(["n1"]);
+    expect(told).toBe(3);
+    stop();
+    p.set(probe("n1"), n1);
+    expect(told).toBe(3);
   });
 
   it("stand-ins do not count as kubernetes-nmstate's reports: other hosts still say nmstate is missing", () => {
@@ -86,5 +93,19 @@ describe("probed node links standing in for NodeNetworkState", () => {
     const inferred = t.findings.find((f) => f.code === "node-links-inferred");
     expect(inferred?.message).toContain("n2: ");
     expect(inferred?.message).toContain("there is no NodeNetworkState at all");
+  });
+
+  it("keeps each identity's results across its sources, the one unused longest dropped past the bound", () => {
+    const kept = new KeptProbes(2);
+    kept.of("kubeconfig:alice").set(probe("n1"), node("n1", "u1"));
+    // Another identity never sees them.
+    expect(kept.of("kubeconfig:bob").get("n1")).toBeUndefined();
+    // A new source of alice's (the old one closed when idle) finds them; using them keeps them.
+    expect(kept.of("kubeconfig:alice").get("n1")?.by).toBe("alice");
+    kept.of("kubeconfig:carol");
+    expect(kept.of("kubeconfig:alice").get("n1")).toBeDefined();
+    kept.of("kubeconfig:dave");
+    kept.of("kubeconfig:erin");
+    expect(kept.of("kubeconfig:alice").get("n1")).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 // What "Inspect node links" found, kept per source (per identity: a user sees what they probed) and stood in for a
 // node's NodeNetworkState only where that is missing or stale: kubernetes-nmstate's report wins when present and
 // fresh, and the two are never merged. A result is dropped when its node changes (another uid: a new Node object;
-// another bootID: a reboot) and replaced when the user inspects again.
+// another bootID: a reboot) and replaced when the user inspects again or forgotten when they start over. They outlive
+// the source: an idle source is closed after a minute, and the next one of the same identity finds them again
+// (KeptProbes, below), so "kept until the node changes or you refresh" holds across that.
 import type { KubeObject } from "@/lib/k8s/objects";
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import { type Probe, probedNodeNetworkState } from "@/lib/node-links/to-nns";
@@ -34,10 +36,24 @@ export function nnsIsFresh(nns: KubeObject, now: number): boolean {
 
 export class ProbedLinks {
   private readonly kept = new Map<string, Kept>();
+  private readonly listeners = new Set<() => void>();
   private version = 0;
   private cached?: { input: ClusterSnapshot; version: number; output: ClusterSnapshot };
 
-  constructor(private readonly changed: () => void = () => {}) {}
+  /** Called on every change (the source that shows them redraws); returns how to stop. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** The nodes with a kept result. */
+  nodes(): string[] {
+    return [...this.kept.keys()];
+  }
 
   /** Keeps a probe's result for its node (replacing an earlier one); `node` is the Node object as it was probed. */
   set(probe: Probe, node: KubeObject | undefined): void {
@@ -56,11 +72,14 @@ export class ProbedLinks {
     return this.kept.get(node)?.probe;
   }
 
-  forget(node: string): void {
-    if (this.kept.delete(node)) {
+  /** Drops the kept results of `nodes` (all when none named); says which were dropped. */
+  forget(nodes?: readonly string[]): string[] {
+    const gone = (nodes ?? [...this.kept.keys()]).filter((n) => this.kept.delete(n));
+    if (gone.length > 0) {
       this.version++;
       this.changed();
     }
+    return gone;
   }
 
   /** The snapshot with each kept result standing in for its node's missing or stale NodeNetworkState. */
@@ -92,5 +111,28 @@ export class ProbedLinks {
           };
     this.cached = { input: snap, version: this.version, output };
     return output;
+  }
+}
+
+/**
+ * Probed links per identity, for the server's life: a source (one per identity) takes its identity's set when it
+ * is made, so closing an idle source loses nothing. Keyed by the registry's identity key (a context name or a
+ * token's hash, never a token); at most `max` identities, the one unused longest dropped first.
+ */
+export class KeptProbes {
+  private readonly byIdentity = new Map<string, ProbedLinks>();
+
+  constructor(private readonly max = 1000) {}
+
+  of(identity: string): ProbedLinks {
+    const links = this.byIdentity.get(identity) ?? new ProbedLinks();
+    // Re-inserted: a Map keeps insertion order, so the first key is the one unused longest.
+    this.byIdentity.delete(identity);
+    this.byIdentity.set(identity, links);
+    for (const oldest of this.byIdentity.keys()) {
+      if (this.byIdentity.size <= this.max) break;
+      this.byIdentity.delete(oldest);
+    }
+    return links;
   }
 }

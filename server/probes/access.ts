@@ -2,13 +2,17 @@ import { AuthorizationV1Api, type KubeConfig } from "@kubernetes/client-node";
 
 /** What a probe run does in its namespace, each asked of the API server before anything is created. */
 const NEEDS = [
-  { verb: "create", resource: "configmaps" },
-  { verb: "delete", resource: "configmaps" },
-  { verb: "create", resource: "pods" },
-  { verb: "list", resource: "pods" },
-  { verb: "patch", resource: "pods" },
-  { verb: "delete", resource: "pods" },
+  // the run's owner Job, whose deadline and TTL have the cluster remove the run when no Plumbline is left to
+  { verb: "create", group: "batch", resource: "jobs" },
+  { verb: "delete", group: "batch", resource: "jobs" },
+  { verb: "create", group: "", resource: "pods" },
+  { verb: "list", group: "", resource: "pods" },
+  { verb: "patch", group: "", resource: "pods" },
+  { verb: "delete", group: "", resource: "pods" },
 ] as const;
+
+/** "pods", "jobs.batch": the resource as kubectl and the API's errors name it. */
+const named = (n: (typeof NEEDS)[number]): string => (n.group ? `${n.resource}.${n.group}` : n.resource);
 
 export interface ProbeAccess {
   allowed: boolean;
@@ -29,12 +33,12 @@ export async function probeAccess(kc: KubeConfig, namespace: string): Promise<Pr
           body: {
             apiVersion: "authorization.k8s.io/v1",
             kind: "SelfSubjectAccessReview",
-            spec: { resourceAttributes: { verb: n.verb, group: "", resource: n.resource, namespace } },
+            spec: { resourceAttributes: { verb: n.verb, group: n.group, resource: n.resource, namespace } },
           },
         });
-        return review.status?.allowed === true ? null : `needs ${n.verb} on ${n.resource} in ${namespace}`;
+        return review.status?.allowed === true ? null : `needs ${n.verb} on ${named(n)} in ${namespace}`;
       } catch (e) {
-        return `cannot ask whether it may ${n.verb} ${n.resource} in ${namespace}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+        return `cannot ask whether it may ${n.verb} ${named(n)} in ${namespace}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
       }
     }),
   );

@@ -1,4 +1,4 @@
-import { CoreV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import { BatchV1Api, CoreV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { asKubeObject } from "@/lib/k8s/objects";
 import { whoAmI } from "../sources/live/credentials";
@@ -6,9 +6,10 @@ import { toWriteError } from "../writers/api-errors";
 import { type ProbeAccess, probeAccess } from "./access";
 
 /** client-node's classes (with Dates) as the plain JSON the rest of Plumbline reads. */
-function plain(obj: unknown, kind = "Pod"): KubeObject {
+function plain(obj: unknown, kind: "Pod" | "Job" = "Pod"): KubeObject {
   // A list's items come without kind and apiVersion.
-  const o = asKubeObject(JSON.parse(JSON.stringify(obj)), { apiVersion: "v1", kind });
+  const apiVersion = kind === "Job" ? "batch/v1" : "v1";
+  const o = asKubeObject(JSON.parse(JSON.stringify(obj)), { apiVersion, kind });
   if (typeof o === "string") throw new Error(`the API answered with something that is not an object: ${o}`);
   return o;
 }
@@ -19,10 +20,12 @@ function plain(obj: unknown, kind = "Pod"): KubeObject {
  */
 export class ProbeKube {
   private readonly core: CoreV1Api;
+  private readonly batch: BatchV1Api;
   private readonly objects: KubernetesObjectApi;
 
   constructor(private readonly kc: KubeConfig) {
     this.core = kc.makeApiClient(CoreV1Api);
+    this.batch = kc.makeApiClient(BatchV1Api);
     this.objects = KubernetesObjectApi.makeApiClient(kc);
   }
 
@@ -53,8 +56,9 @@ export class ProbeKube {
 
   async create(obj: KubeObject): Promise<KubeObject> {
     const ns = obj.metadata.namespace;
-    const resource = obj.kind === "Pod" ? "pods" : "configmaps";
-    return plain(await this.call("create", resource, ns, obj.metadata.name, () => this.objects.create(obj)), obj.kind);
+    const kind = obj.kind === "Job" ? "Job" : "Pod";
+    const created = await this.call("create", resourceOf(kind), ns, obj.metadata.name, () => this.objects.create(obj));
+    return plain(created, kind);
   }
 
   async listPods(namespace: string, labelSelector: string): Promise<KubeObject[]> {
@@ -64,23 +68,23 @@ export class ProbeKube {
     return list.items.map((i) => plain(i));
   }
 
-  /** Every ConfigMap with the label, in all namespaces; null when the caller may not list them cluster-wide. */
-  async listConfigMapsEverywhere(labelSelector: string): Promise<KubeObject[] | null> {
+  /** Every Job with the label, in all namespaces; null when the caller may not list them cluster-wide. */
+  async listJobsEverywhere(labelSelector: string): Promise<KubeObject[] | null> {
     try {
-      const list = await this.core.listConfigMapForAllNamespaces({ labelSelector });
-      return list.items.map((i) => plain(i, "ConfigMap"));
+      const list = await this.batch.listJobForAllNamespaces({ labelSelector });
+      return list.items.map((i) => plain(i, "Job"));
     } catch (e) {
-      const err = toWriteError(e, "list", "configmaps", undefined);
+      const err = toWriteError(e, "list", "jobs.batch", undefined);
       if (err.status === 403) return null;
       throw err;
     }
   }
 
-  async listConfigMaps(namespace: string, labelSelector: string): Promise<KubeObject[]> {
-    const list = await this.call("list", "configmaps", namespace, undefined, () =>
-      this.core.listNamespacedConfigMap({ namespace, labelSelector }),
+  async listJobs(namespace: string, labelSelector: string): Promise<KubeObject[]> {
+    const list = await this.call("list", "jobs.batch", namespace, undefined, () =>
+      this.batch.listNamespacedJob({ namespace, labelSelector }),
     );
-    return list.items.map((i) => plain(i, "ConfigMap"));
+    return list.items.map((i) => plain(i, "Job"));
   }
 
   /** Merges annotations into a pod's (what a running probe reads through the downward API). */
@@ -106,12 +110,11 @@ export class ProbeKube {
     }
   }
 
-  /** Deletes a pod or the run's ConfigMap (its pods follow by garbage collection); gone already is fine. */
-  async delete(kind: "Pod" | "ConfigMap", namespace: string, name: string): Promise<void> {
-    const resource = kind === "Pod" ? "pods" : "configmaps";
+  /** Deletes a pod or the run's owner Job (its pods follow by garbage collection); gone already is fine. */
+  async delete(kind: "Pod" | "Job", namespace: string, name: string): Promise<void> {
     try {
       await this.objects.delete(
-        { apiVersion: "v1", kind, metadata: { name, namespace } },
+        { apiVersion: kind === "Job" ? "batch/v1" : "v1", kind, metadata: { name, namespace } },
         undefined,
         undefined,
         kind === "Pod" ? 1 : undefined,
@@ -119,8 +122,11 @@ export class ProbeKube {
         "Background",
       );
     } catch (e) {
-      const err = toWriteError(e, "delete", resource, namespace, name);
+      const err = toWriteError(e, "delete", resourceOf(kind), namespace, name);
       if (err.status !== 404) throw err;
     }
   }
 }
+
+/** The resource as an error names it: "pods", or "jobs.batch" (the group said, as kubectl does). */
+const resourceOf = (kind: "Pod" | "Job"): string => (kind === "Job" ? "jobs.batch" : "pods");

@@ -1,5 +1,5 @@
 // The probe runner against a real kube-apiserver + etcd (no node: every pod waits for a scheduler that is not
-// there, which is what a fault "never scheduled" looks like): RBAC precheck, owner and TTL, bounded waits with
+// there, which is what a fault "never scheduled" looks like; no controller either): RBAC precheck, owner and TTL, bounded waits with
 // their reason, cancel, cleanup and the sweep of runs a killed server left behind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPIRES_ANNOTATION, RUN_LABEL } from "@/lib/probes/manifest";
@@ -30,8 +30,9 @@ const pod = (key: string) => ({
   image: "plumbline.local/none:1",
   command: ["sh", "-c", "true"],
 });
-const everything = async (kind: "pods" | "configmaps") => {
-  const r = await kubeRequest(c, "GET", `/api/v1/namespaces/${NS}/${kind}?labelSelector=${RUN_LABEL}`);
+const everything = async (kind: "pods" | "jobs") => {
+  const base = kind === "jobs" ? "/apis/batch/v1" : "/api/v1";
+  const r = await kubeRequest(c, "GET", `${base}/namespaces/${NS}/${kind}?labelSelector=${RUN_LABEL}`);
   return ((r.body as { items: { metadata: { name: string } }[] }).items ?? []).map((i) => i.metadata.name);
 };
 
@@ -40,14 +41,14 @@ describe("probe runs on a real API server", () => {
     const access = await restricted.access(NS);
     expect(access.allowed).toBe(false);
     expect(access.missing).toContain(`needs create on pods in ${NS}`);
-    expect(access.missing).toContain(`needs create on configmaps in ${NS}`);
+    expect(access.missing).toContain(`needs create on jobs.batch in ${NS}`);
     expect(await admin.access(NS)).toEqual({ allowed: true, missing: [] });
     // And if it tried anyway, the API's refusal names verb, resource and namespace, and nothing is left.
     await expect(
       ProbeRun.start(restricted, { namespace: NS, purpose: "test", ttlSeconds: 60, pods: [pod("a")] }),
-    ).rejects.toThrow(`forbidden: create configmaps in ${NS}`);
+    ).rejects.toThrow(`forbidden: create jobs.batch in ${NS}`);
     expect(await everything("pods")).toEqual([]);
-    expect(await everything("configmaps")).toEqual([]);
+    expect(await everything("jobs")).toEqual([]);
   });
 
   it("creates an owner and owned, bounded pods; a wait ends at its bound with the reason; stop leaves nothing", async () => {
@@ -60,7 +61,7 @@ describe("probe runs on a real API server", () => {
     const pods = await run.pods();
     expect([...pods.keys()]).toEqual(["a", "b"]);
     const a = pods.get("a");
-    expect(a?.metadata.ownerReferences?.[0]).toMatchObject({ kind: "ConfigMap", name: `plumbline-probe-${run.id}` });
+    expect(a?.metadata.ownerReferences?.[0]).toMatchObject({ kind: "Job", name: `plumbline-probe-${run.id}` });
     expect(a?.spec).toMatchObject({ activeDeadlineSeconds: 90, automountServiceAccountToken: false });
     const updates: string[] = [];
     const out = await run.waitEach(["a", "b"], started, {
@@ -75,7 +76,7 @@ describe("probe runs on a real API server", () => {
     expect(updates).toEqual(["a: waiting for the scheduler", "b: waiting for the scheduler"]);
     await run.stop({ wait: true, boundMs: 20_000 });
     expect(await everything("pods")).toEqual([]);
-    expect(await everything("configmaps")).toEqual([]);
+    expect(await everything("jobs")).toEqual([]);
   });
 
   it("a cancelled wait ends at once; a bad spec creates nothing", async () => {
@@ -91,21 +92,21 @@ describe("probe runs on a real API server", () => {
     await expect(
       ProbeRun.start(admin, { namespace: NS, purpose: "test", ttlSeconds: 90, pods: [{ ...pod("a"), key: "A B" }] }),
     ).rejects.toThrow();
-    expect(await everything("configmaps")).toEqual([]);
+    expect(await everything("jobs")).toEqual([]);
   });
 
   it("the sweep removes a run past its expiry (a server killed mid-run) and leaves a current one", async () => {
     const old = await ProbeRun.start(admin, { namespace: NS, purpose: "test", ttlSeconds: 30, pods: [pod("a")] });
     const current = await ProbeRun.start(admin, { namespace: NS, purpose: "test", ttlSeconds: 3600, pods: [pod("a")] });
-    const cms = await admin.listConfigMaps(NS, RUN_LABEL);
+    const jobs = await admin.listJobs(NS, RUN_LABEL);
     const expiry = Number(
-      cms.find((m) => m.metadata.labels?.[RUN_LABEL] === old.id)?.metadata.annotations?.[EXPIRES_ANNOTATION],
+      jobs.find((m) => m.metadata.labels?.[RUN_LABEL] === old.id)?.metadata.annotations?.[EXPIRES_ANNOTATION],
     );
     // As the next server start would see it once the old run's TTL has passed (without waiting 30 s here).
     const removed = await sweepStaleRuns(admin, expiry * 1000 + 1, "everywhere");
     expect(removed).toEqual([old.id]);
     expect(await everything("pods")).toEqual([current.podName("a")]);
-    // The restricted user may not list ConfigMaps anywhere: its sweep removes nothing and does not fail.
+    // The restricted user may not list Jobs anywhere: its sweep removes nothing and does not fail.
     expect(await sweepStaleRuns(restricted, Date.now() + 10_000_000, "everywhere")).toEqual([]);
     await current.stop({ wait: true });
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { KubeObject } from "@/lib/k8s/objects";
 import {
-  ownerConfigMap,
+  ownerJob,
+  ownerName,
   type ProbePod,
   probePodManifest,
   probePodName,
@@ -86,9 +87,10 @@ export function stageCheck(s: ProbeStage): ReturnType<PodCheck> {
 }
 
 /**
- * One run of probe pods: an owner ConfigMap, then one pod per node, each owned by it, labelled with the run and
- * ended by activeDeadlineSeconds. `stop()` deletes the owner and the pods; a server killed before it leaves pods
- * that end at their deadline and are removed by the next start's sweep (sweep.ts).
+ * One run of probe pods: an owner Job (which runs nothing), then one pod per node, each owned by it, labelled with the
+ * run and ended by activeDeadlineSeconds. `stop()` deletes the owner and the pods. A server killed before it leaves a
+ * run the cluster removes by itself: the Job fails at its deadline (the TTL), the TTL-after-finished controller
+ * deletes it and the garbage collector its pods (the start-up sweep, sweep.ts, is a second net).
  */
 export class ProbeRun {
   private stopped: Promise<void> | null = null;
@@ -116,9 +118,11 @@ export class ProbeRun {
     );
     // Checked before anything is created: a bad spec makes nothing.
     for (const p of opts.pods) probePodSchema.parse(p);
+    const image = opts.pods[0]?.image;
+    if (!image) throw new Error("a probe run needs at least one pod");
     active.add(run);
     try {
-      const owner = await kube.create(ownerConfigMap(meta));
+      const owner = await kube.create(ownerJob(meta, image));
       const ref = { name: owner.metadata.name, uid: owner.metadata.uid ?? "" };
       const pods = opts.pods.map((p) => probePodManifest(meta, ref, p));
       for (const pod of pods) {
@@ -206,7 +210,7 @@ export class ProbeRun {
   private async remove(): Promise<void> {
     const { namespace, id } = this.meta;
     try {
-      await this.kube.delete("ConfigMap", namespace, `plumbline-probe-${id}`);
+      await this.kube.delete("Job", namespace, ownerName(id));
       // Not left to the garbage collector alone: it may be slow, or not run where the owner went first.
       const pods = await this.kube.listPods(namespace, `${RUN_LABEL}=${id}`);
       await Promise.all(pods.map((p) => this.kube.delete("Pod", namespace, p.metadata.name)));

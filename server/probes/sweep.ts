@@ -3,9 +3,10 @@ import { log } from "../log";
 import type { ProbeKube } from "./kube";
 
 /**
- * Removes probe runs past their expiry (a server killed mid-run never stopped them): their owner ConfigMap and
- * their pods. Looks in `namespaces`, or in every namespace (when the caller may list ConfigMaps cluster-wide;
- * else nowhere). Returns the run ids removed.
+ * Removes probe runs past their expiry: their owner Job and their pods. The cluster does this by itself (the Job's
+ * deadline, then its TTL after finishing, then garbage collection), so this is for clusters where those controllers
+ * lag or do not run. Looks in `namespaces`, or in every namespace (when the caller may list Jobs cluster-wide; else
+ * nowhere). Returns the run ids removed.
  */
 export async function sweepStaleRuns(
   kube: ProbeKube,
@@ -14,15 +15,15 @@ export async function sweepStaleRuns(
 ): Promise<string[]> {
   const owners =
     namespaces === "everywhere"
-      ? ((await kube.listConfigMapsEverywhere(RUN_LABEL)) ?? [])
-      : (await Promise.all(namespaces.map((ns) => kube.listConfigMaps(ns, RUN_LABEL).catch(() => [])))).flat();
+      ? ((await kube.listJobsEverywhere(RUN_LABEL)) ?? [])
+      : (await Promise.all(namespaces.map((ns) => kube.listJobs(ns, RUN_LABEL).catch(() => [])))).flat();
   const removed: string[] = [];
-  for (const cm of owners) {
-    const expires = Number(cm.metadata.annotations?.[EXPIRES_ANNOTATION]);
-    const id = cm.metadata.labels?.[RUN_LABEL];
-    const ns = cm.metadata.namespace;
+  for (const job of owners) {
+    const expires = Number(job.metadata.annotations?.[EXPIRES_ANNOTATION]);
+    const id = job.metadata.labels?.[RUN_LABEL];
+    const ns = job.metadata.namespace;
     if (!id || !ns || !(expires * 1000 <= now)) continue;
-    await kube.delete("ConfigMap", ns, cm.metadata.name);
+    await kube.delete("Job", ns, job.metadata.name);
     const pods = await kube.listPods(ns, `${RUN_LABEL}=${id}`);
     await Promise.all(pods.map((p) => kube.delete("Pod", ns, p.metadata.name)));
     removed.push(id);

@@ -16,13 +16,13 @@ import {
 import { imageRef } from "@/testing/testbed/node/image";
 import { ip } from "@/testing/testbed/node/netns";
 import { startNodes, type TestNodes } from "@/testing/testbed/node/node";
+import { waitForNothingLeft } from "@/testing/testbed/node/probe-leftovers";
 import { appRouter } from "../api/root";
 import { createInnerContext } from "../api/trpc";
 import { ProbeKube } from "../probes/kube";
 import { ProbeRun, started } from "../probes/run";
 import { readLiveOnce } from "../sources/live/read-once";
 import { SourceRegistry } from "../sources/registry";
-import { sweepProbeRunsAtStart } from "../startup";
 import { type ReachEvent, runReach } from "./run";
 
 const NS = "reach-test";
@@ -75,15 +75,13 @@ afterAll(async () => {
   await c?.stop();
 });
 
-const leftovers = async () => {
-  const get = async (kind: string) =>
-    (
-      (await kubeRequest(c, "GET", `/api/v1/namespaces/${NS}/${kind}?labelSelector=${RUN_LABEL}`)).body as {
-        items: unknown[];
-      }
-    ).items.length;
-  return { pods: await get("pods"), configmaps: await get("configmaps") };
-};
+const count = async (path: string) =>
+  ((await kubeRequest(c, "GET", `${path}?labelSelector=${RUN_LABEL}`)).body as { items: unknown[] }).items.length;
+/** Probe pods and owner Jobs of any run in the test's namespace, as the API server has them. */
+const leftovers = async () => ({
+  pods: await count(`/api/v1/namespaces/${NS}/pods`),
+  jobs: await count(`/apis/batch/v1/namespaces/${NS}/jobs`),
+});
 
 /** Every event of one check through the router, as the browser's subscription receives them. */
 async function check(network: string, context?: string, signal?: AbortSignal): Promise<ReachEvent[]> {
@@ -144,7 +142,7 @@ describe("reachability on the two-node bed", () => {
     expect(r.findings).toEqual([]);
     // Progress came live, per probe, before the result.
     expect(events.filter((e) => e.type === "probe").length).toBeGreaterThan(4);
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 
   it("a reconnecting stream (the browser's lastEventId) starts no second run", async () => {
@@ -153,7 +151,7 @@ describe("reachability on the two-node bed", () => {
     const events: unknown[] = [];
     for await (const [, e] of stream as AsyncIterable<[string, ReachEvent]>) events.push(e);
     expect(events).toEqual([{ type: "failed", message: expect.stringMatching(/^the connection dropped/) }]);
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 
   it("a user who may read but not run pods sees which rights are missing, and no pod is created", async () => {
@@ -162,10 +160,10 @@ describe("reachability on the two-node bed", () => {
       {
         type: "failed",
         message: `you may not run probe pods in ${NS}`,
-        missing: expect.arrayContaining([`needs create on pods in ${NS}`, `needs create on configmaps in ${NS}`]),
+        missing: expect.arrayContaining([`needs create on pods in ${NS}`, `needs create on jobs.batch in ${NS}`]),
       },
     ]);
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 
   it("macvlan over ens9: all reachable; with one node's ens9 down the cross-host pairs are unexpected and check --probe exits 1", async () => {
@@ -203,43 +201,35 @@ describe("reachability on the two-node bed", () => {
     } finally {
       ip(second().netns, ["link", "set", "ens9", "up"]);
     }
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   }, 240_000);
 });
 
 describe("a server killed mid-run", () => {
-  it("leaves no probe running after the TTL, and the next start removes what is left", async () => {
-    const killed = spawnCli(["--probe", `${NS}/island`], { PLUMBLINE_PROBE_TTL_SECONDS: "30" }, true);
+  it("leaves no probe pod, owner Job or container once the TTL has passed: the cluster removes the run itself", {
+    timeout: 300_000,
+  }, async () => {
+    const ttl = 30;
+    const killed = spawnCli(["--probe", `${NS}/island`], { PLUMBLINE_PROBE_TTL_SECONDS: String(ttl) }, true);
     const started = Date.now();
     for (;;) {
       if ((await leftovers()).pods > 0) break;
       if (Date.now() - started > 60_000) throw new Error("no probe pod appeared");
       await new Promise((r) => setTimeout(r, 200));
     }
-    // SIGKILL: no handler runs, nothing is cleaned up by the process.
+    // SIGKILL: no handler runs, nothing is cleaned up by the process, and no sweep runs after it.
     process.kill(-(killed.pid ?? 0), "SIGKILL");
     await killed.done;
     expect((await leftovers()).pods).toBeGreaterThan(0);
-    // activeDeadlineSeconds: the kubelet ends every probe pod by the TTL (30 s from its start).
-    const ended = async () => {
-      const r = await kubeRequest(c, "GET", `/api/v1/namespaces/${NS}/pods?labelSelector=${RUN_LABEL}`);
-      const items = (r.body as { items: { status?: { phase?: string; reason?: string } }[] }).items;
-      return items.every((p) => p.status?.phase === "Failed");
-    };
-    for (const deadline = Date.now() + 60_000; !(await ended()); await new Promise((r) => setTimeout(r, 500)))
-      if (Date.now() > deadline) throw new Error("probe pods still running 60 s after the kill");
     // Left-over probe pods are Plumbline's own machinery: the dashboard never draws them.
     const caller = appRouter.createCaller(createInnerContext({ sources: registry }));
     const pods = (await caller.topology.get({})).topology.elements.filter((e) => e.kind === "pod");
     expect(pods.filter((p) => p.name.startsWith("plumbline-probe-"))).toEqual([]);
-    // The next server start sweeps what the killed one left (its run is past its expiry).
-    Object.assign(process.env, {
-      PLUMBLINE_SOURCE: "kubeconfig",
-      KUBECONFIG: c.kubeconfigPath,
-      PLUMBLINE_CONTEXT: "admin",
-    });
-    await sweepProbeRunsAtStart();
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    // The owner Job fails at its deadline (the TTL), the TTL-after-finished controller deletes it, the garbage
+    // collector its pods, the kubelets their containers (at their next container GC, within a minute or so).
+    await new Promise((r) => setTimeout(r, ttl * 1000 - (Date.now() - started)));
+    const left = await waitForNothingLeft(bed.nodes, NS, leftovers, 150_000);
+    expect(left).toEqual({ pods: 0, jobs: 0, containers: [] });
   });
 });
 
@@ -250,13 +240,13 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
     expect(r?.nodes[1]?.problem).toMatch(/the image cannot be pulled/);
     expect(r?.headline).toBe("Nothing could be tested; 4 not tested");
     expect(r?.findings.map((f) => f.code)).toEqual(["reach-not-tested", "reach-not-tested"]);
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 
   it("a network whose pods get no address", async () => {
     const r = await direct(`${NS}/no-ipam`, {});
     expect(r?.nodes[0]?.problem).toBe("net1 is attached without an address: the network's IPAM gave none");
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 
   it("a node with no room for the probes (its CPU taken)", async () => {
@@ -293,7 +283,7 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
     } finally {
       await kubeRequest(c, "DELETE", `/api/v1/namespaces/${NS}/pods/filler?gracePeriodSeconds=0`);
     }
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 
   it("a tainted node and a cordoned one, for probes that tolerate no taint: each says which, within the bound", async () => {
@@ -336,7 +326,7 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
       await patch(first().name, { taints: null });
       await patch(second().name, { unschedulable: null });
     }
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 
   it("a run cancelled while its probes start", async () => {
@@ -348,7 +338,7 @@ describe("faults end within their bound with a reason, and leave nothing", () =>
       },
     });
     await expect(run).rejects.toThrow("cancelled by the user");
-    expect(await leftovers()).toEqual({ pods: 0, configmaps: 0 });
+    expect(await leftovers()).toEqual({ pods: 0, jobs: 0 });
   });
 });
 

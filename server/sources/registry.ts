@@ -2,6 +2,7 @@ import { KubeConfig } from "@kubernetes/client-node";
 import { TRPCError } from "@trpc/server";
 import type { ServerConfig, ServerConfigInput } from "../config";
 import { type Caller, ContextNotAllowedError, type TokenHeader, tokenId, UnauthenticatedError } from "../identity";
+import { KeptProbes } from "../node-links/probed-links";
 import { createDemoSource, createSnapshotSource } from "./demo";
 import { type Entry, makeRoom, shareOf, shareRoom, type Who } from "./fair-share";
 import { describeContext, loadKubeConfig } from "./kubeconfig";
@@ -52,6 +53,8 @@ export class SourceRegistry {
   /** token id → until when the API server's 401 for it stands */
   private readonly refused = new Map<string, number>();
   private readonly limits: RegistryLimits;
+  /** each identity's probed node links, kept when its idle source is closed */
+  private readonly probes = new KeptProbes();
 
   constructor(
     private readonly config: ServerConfigInput,
@@ -78,8 +81,9 @@ export class SourceRegistry {
   }
 
   /**
-   * The contexts the switcher offers: the current one and those the operator named when starting the server,
-   * never the whole kubeconfig (each context may run an exec credential plugin). Empty outside kubeconfig mode.
+   * The contexts the switcher and the fleet offer: the current one and those the operator named when starting the
+   * server, never the whole kubeconfig (each context may run an exec credential plugin) unless the operator said
+   * `--all-contexts`. Empty outside kubeconfig mode (in-cluster modes read one cluster).
    */
   contexts(): { names: string[]; current: string | null } {
     if (this.config.PLUMBLINE_SOURCE !== "kubeconfig" || this.identity !== "kubeconfig")
@@ -91,7 +95,7 @@ export class SourceRegistry {
       names: kc
         .getContexts()
         .map((c) => c.name)
-        .filter((n) => allowed.has(n)),
+        .filter((n) => this.config.PLUMBLINE_ALL_CONTEXTS || allowed.has(n)),
       current,
     };
   }
@@ -108,7 +112,7 @@ export class SourceRegistry {
       if (this.identity !== "forwarded-token")
         makeRoom(this.entries, this.limits.sources, () => true, "too many identities on this server at once");
       const seen: Who = {};
-      const created: Entry = { source: this.create(who, seen), users: 0, lastUsed: Date.now(), who: seen };
+      const created: Entry = { source: this.create(who, seen, key), users: 0, lastUsed: Date.now(), who: seen };
       entry = created;
       this.entries.set(key, entry);
       entry.source.catch(() => {
@@ -229,7 +233,7 @@ export class SourceRegistry {
     return kc;
   }
 
-  private async create(who: Caller, seen: Who): Promise<ClusterSource> {
+  private async create(who: Caller, seen: Who, key: string): Promise<ClusterSource> {
     switch (this.mode) {
       case "demo":
         return createDemoSource();
@@ -248,11 +252,15 @@ export class SourceRegistry {
             : this.identity === "service-account"
               ? `the dashboard's service account on ${kc.getCurrentCluster()?.server ?? "the cluster"} (read-only)`
               : describeContext(kc);
+        // Several contexts offered (the fleet): each error names its context.
+        const several = this.identity === "kubeconfig" && this.contexts().names.length > 1;
         return new LiveSource(kc, {
           label,
+          ...(several ? { context: kc.getCurrentContext() } : {}),
           namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [],
           readOnly: this.identity === "service-account",
           identity: this.identity,
+          probedLinks: this.probes.of(key),
         });
       }
     }

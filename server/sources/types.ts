@@ -33,6 +33,11 @@ export interface ClusterSource {
    * snapshot), null for the read-only service account.
    */
   prober?(): ProbeKube | null;
+  /**
+   * The namespaces whose objects of `resource` (e.g. "network-attachment-definitions") were read: "all", or only
+   * these when the identity may not list the kind cluster-wide. Absent: everything the source has was read.
+   */
+  readScope?(resource: string): "all" | string[];
   /** what "Inspect node links" found (live sources only): stands in for missing or stale NodeNetworkStates */
   readonly probedLinks?: ProbedLinks;
 }

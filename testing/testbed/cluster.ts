@@ -39,6 +39,8 @@ export interface TestCluster {
   egress: Pick<Egress, "route" | "kubeletClientCaFile">;
   /** SIGTERM by default; SIGKILL for a crash */
   stopApiserver(signal?: NodeJS.Signals): Promise<void>;
+  /** the running kube-apiserver's process id (a test in another process can kill it) */
+  apiserverPid(): number | undefined;
   startApiserver(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -535,6 +537,7 @@ export async function startTestCluster(opts: { crds?: boolean | string[]; seed?:
     dir,
     etcdUrl,
     egress,
+    apiserverPid: () => apiserver?.pid,
     async stopApiserver(signal: NodeJS.Signals = "SIGTERM") {
       if (apiserver) await terminate(apiserver, signal);
       apiserver = undefined;

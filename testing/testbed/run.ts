@@ -3,11 +3,11 @@
 // NODE_SPECS: kubelets, containerds, Multus, whereabouts; root only; --no-nns <node> publishes no NodeNetworkState
 // for that node); runs `cmd` with KUBECONFIG set and tears down when it exits (its exit code is ours), or, without a
 // command, stays up until SIGINT/SIGTERM.
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { grantNamespaceReader, startTestCluster } from "./cluster";
 import { NODE_SPECS } from "./node/config";
 import { startNodes, type TestNodes } from "./node/node";
+import { runUnderBed } from "./run-command";
 
 const argv = process.argv.slice(2);
 const dashes = argv.indexOf("--");
@@ -74,30 +74,7 @@ if (info)
     `${JSON.stringify({ server: c.server, kubeconfigPath: c.kubeconfigPath, node: nodes[0], nodes, segment: bed?.segment })}\n`,
   );
 
-let stopping = false;
-const shutdown = async (code: number): Promise<never> => {
-  if (!stopping) {
-    stopping = true;
-    await bed?.stop().catch((e: Error) => console.error(`testbed: ${e.message}`));
-    await c.stop();
-  }
-  process.exit(code);
-};
-
-if (cmd.length > 0) {
-  const [bin, ...args] = cmd as [string, ...string[]];
-  const child = spawn(bin, args, { stdio: "inherit", env: { ...process.env, KUBECONFIG: c.kubeconfigPath } });
-  // The terminal delivers Ctrl-C to the child too; we just wait for it to exit, then tear down.
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("error", (e) => {
-    console.error(`testbed: cannot run ${bin}: ${e.message}`);
-    void shutdown(127);
-  });
-  child.on(
-    "exit",
-    (code, signal) => void shutdown(code ?? 128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1)),
-  );
-} else {
-  console.error("testbed: running; Ctrl-C to stop");
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void shutdown(sig === "SIGINT" ? 130 : 143));
-}
+runUnderBed(cmd, c.kubeconfigPath, async () => {
+  await bed?.stop().catch((e: Error) => console.error(`testbed: ${e.message}`));
+  await c.stop();
+});

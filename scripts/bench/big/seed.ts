@@ -72,3 +72,12 @@ export async function seed(c: TestCluster, objects: KubeObject[], log: (s: strin
     api.close();
   }
 }
+
+/** Open WATCH requests on the API server, from its metrics (its own controllers' included: take a baseline). */
+export async function openWatches(api: ReturnType<typeof apiClient>): Promise<number> {
+  const m = await api.call("GET", "/metrics");
+  return [...m.text.matchAll(/^apiserver_longrunning_requests\{[^}]*verb="WATCH"[^}]*\} (\d+)/gm)].reduce(
+    (a, x) => a + Number(x[1]),
+    0,
+  );
+}

@@ -36,14 +36,14 @@ afterAll(async () => {
 const caller = () => appRouter.createCaller(createInnerContext({ sources: registry }));
 const leftovers = async () => {
   const pods = await kubeRequest(cluster, "GET", "/api/v1/namespaces/default/pods");
-  const cms = await kubeRequest(
+  const jobs = await kubeRequest(
     cluster,
     "GET",
-    "/api/v1/namespaces/default/configmaps?labelSelector=plumbline.io%2Fprobe-run",
+    "/apis/batch/v1/namespaces/default/jobs?labelSelector=plumbline.io%2Fprobe-run",
   );
   const names = (r: typeof pods) =>
     ((r.body as { items: { metadata: { name: string } }[] }).items ?? []).map((i) => i.metadata.name);
-  return [...names(pods), ...names(cms)];
+  return [...names(pods), ...names(jobs)];
 };
 
 describe("nodeLinks router", () => {
@@ -56,7 +56,7 @@ describe("nodeLinks router", () => {
     );
     await expect(
       caller().nodeLinks.inspect({ context: "restricted", nodes: [nodes[0]?.name ?? ""], runKey: "run-restricted-1" }),
-    ).rejects.toThrow(/you may not run probe pods: needs create on configmaps in default/);
+    ).rejects.toThrow(/you may not run probe pods: needs create on jobs\.batch in default/);
     expect(await leftovers()).toEqual([]);
   });
 
@@ -78,5 +78,44 @@ describe("nodeLinks router", () => {
     await expect(caller().nodeLinks.inspect({ nodes: ["no-such-node"], runKey: "run-admin-nonode" })).rejects.toThrow(
       "no such node: no-such-node",
     );
+  });
+
+  it("keeps an identity's probed links when its idle source is closed, until the user forgets them", async () => {
+    const host = async () => {
+      const t = (await caller().topology.get({})).topology;
+      const h = t.elements.find((e) => e.kind === "host");
+      if (h?.kind !== "host") throw new Error("no host");
+      return h;
+    };
+    const { name } = await host();
+    // What a finished inspection keeps (the probing itself is tested on real nodes: server/node-links/*.int.test.ts).
+    const lease = await registry.acquire("admin");
+    const node = lease.source.snapshot().nodes.find((n) => n.metadata.name === name);
+    const probe = {
+      node: name,
+      links: [{ name: "ens3", type: "ethernet", state: "up" as const, mac: "52:54:00:00:00:01", mtu: 1500 }],
+      at: new Date().toISOString(),
+      by: "admin",
+      method: "iproute2" as const,
+    };
+    lease.source.probedLinks?.set(probe, node);
+    expect(await host()).toMatchObject({ linksSource: "probe", probedBy: "admin" });
+    const first = lease.source;
+    lease.release();
+    // This registry closes a source 100 ms after its last user: the next request gets a new one.
+    await new Promise((r) => setTimeout(r, 400));
+    const again = await registry.acquire("admin");
+    expect(again.source).not.toBe(first);
+    again.release();
+    expect(await host()).toMatchObject({ linksSource: "probe", probedBy: "admin" });
+    // Another identity never sees them.
+    const other = (await caller().topology.get({ context: "restricted" })).topology.elements.find(
+      (e) => e.kind === "host" && e.name === name,
+    );
+    expect(other).not.toMatchObject({ linksSource: "probe" });
+    // "Forget probed links": back to what there was before any inspection.
+    expect(await caller().nodeLinks.forget({ nodes: [name] })).toEqual({ forgotten: [name] });
+    expect((await host()).linksSource).not.toBe("probe");
+    expect(await caller().nodeLinks.forget({ nodes: [name] })).toEqual({ forgotten: [] });
   });
 });

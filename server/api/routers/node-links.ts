@@ -56,6 +56,18 @@ export const nodeLinksRouter = createTRPCRouter({
     .mutation(({ ctx: { source }, input }) => ({ cancelled: boardOf(source).cancel(input.runKey) })),
 
   /**
+   * "Forget probed links" (start over): the nodes are drawn from NodeNetworkState or inferred again, as before any
+   * inspection, until the next one. Only the caller's own kept results: each identity keeps its own.
+   */
+  forget: sourceProcedure
+    .input(z.object({ nodes: z.array(nodeName).min(1).max(MAX_INSPECT_NODES) }))
+    .mutation(({ ctx: { source }, input }) => {
+      if (!source.probedLinks) throw new Error(cannot(source) ?? "node links are not probed here");
+      assertSignedIn(source);
+      return { forgotten: source.probedLinks.forget(input.nodes) };
+    }),
+
+  /**
    * "Inspect node links": a probe pod on each node, as the caller; each node's links become its observed host side
    * (kept until the node changes or the next inspection), unless a fresh NodeNetworkState reports them.
    */

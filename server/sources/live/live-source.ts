@@ -9,6 +9,7 @@ import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { accessReviewer, REVIEW_MS, reviewAccess } from "./access-review";
 import { checkCredentials } from "./credentials";
 import { httpStatus, reasonOf } from "./errors";
+import type { LiveSourceOptions } from "./live-options";
 import type { Part, PartState } from "./parts";
 import {
   dropFallbacks,
@@ -16,32 +17,12 @@ import {
   forbiddenState,
   type PartErrorHandler,
   partInformer,
+  partsReadScope,
   partsSnapshot,
   partsStatus,
 } from "./parts";
 import { ReadinessProbe } from "./readiness-probe";
 import { WATCHED, type WatchedResource } from "./resources";
-
-export interface LiveSourceOptions {
-  label: string;
-  /** namespaces to fall back to when a namespaced kind may not be listed cluster-wide */
-  namespaces?: string[];
-  /** backoff bounds for reconnects, in ms */
-  backoff?: { min: number; max: number };
-  /** how often to look again for an absent API group or a forbidden kind, in ms */
-  recheckMs?: number;
-  /** how often to ask the API server whether it is back while a part is broken, in ms */
-  probeMs?: number;
-  /** reads only (the service-account kiosk): no writer */
-  readOnly?: boolean;
-  identity?: "kubeconfig" | "forwarded-token" | "service-account";
-  /** every watch ends after this and is opened again, authorised afresh (default 45 s) */
-  watchTimeoutSeconds?: number;
-  /** how often the credentials are checked with a SelfSubjectReview, in ms (default 30 s) */
-  revalidateMs?: number;
-  /** how often each part's access is reviewed (SelfSubjectAccessReview), in ms (default 2 s) */
-  reviewMs?: number;
-}
 
 /**
  * Lists and watches the Multus-related kinds with client-node informers. Each kind (and, when a kind may
@@ -52,11 +33,13 @@ export interface LiveSourceOptions {
 export class LiveSource implements ClusterSource {
   readonly info: SourceInfo;
   private readonly parts: Part[] = [];
+  readonly readScope = (resource: string): "all" | string[] => partsReadScope(this.parts, resource);
   /** each informer object stamped once, so snapshots hand the incremental store the same object until it changes */
   private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
   private readonly listeners = new Listeners();
   private rev = 1;
-  readonly probedLinks = new ProbedLinks(() => this.bump());
+  readonly probedLinks: ProbedLinks;
+  private readonly stopLinks: () => void;
   private cached: { rev: number; snap: ClusterSnapshot } | null = null;
   private liveSince: string | null = null;
   private closed = false;
@@ -79,6 +62,8 @@ export class LiveSource implements ClusterSource {
       ...(opts.identity ? { identity: opts.identity } : {}),
     };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
+    this.probedLinks = opts.probedLinks ?? new ProbedLinks();
+    this.stopLinks = this.probedLinks.subscribe(() => this.bump());
     const version = kc.makeApiClient(VersionApi);
     this.probe = new ReadinessProbe(
       () => version.getCode(),
@@ -156,6 +141,7 @@ export class LiveSource implements ClusterSource {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopLinks();
     this.probe.stop();
     this.stopReviews();
     this.stopCredentialCheck();
@@ -174,6 +160,7 @@ export class LiveSource implements ClusterSource {
         if (part.informer === informer) this.onError(part, err);
       }),
       state: { kind: "pending" },
+      ...(this.opts.context ? { context: this.opts.context } : {}),
       everSynced: false,
       attempt: 0,
       starting: false,
@@ -184,10 +171,9 @@ export class LiveSource implements ClusterSource {
   }
 
   private informerFor(resource: WatchedResource, namespace: string | undefined, onError: PartErrorHandler) {
-    const timeoutSeconds = this.opts.watchTimeoutSeconds ?? 45;
     return partInformer(
       this.kc,
-      { resource, namespace, timeoutSeconds, stamps: this.stamps },
+      { resource, namespace, timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45, stamps: this.stamps },
       () => this.bump(),
       onError,
     );

@@ -207,6 +207,19 @@ function writeNodeFiles(paths: NodePaths, cgroupRoot: string, spec: NodeSpec): s
   return buildImageArchive(paths.dir);
 }
 
+/** The controllers the bed runs: those the product and its tests rely on, as any cluster runs them. */
+const KCM_CONTROLLERS = [
+  "deployment-controller",
+  "replicaset-controller",
+  "garbage-collector-controller",
+  "namespace-controller",
+  "node-lifecycle-controller",
+  "job-controller",
+  "ttl-after-finished-controller",
+  "endpointslice-controller",
+  "root-ca-certificate-publisher-controller",
+];
+
 /** kubelet (and on the control-plane node kube-scheduler, kube-controller-manager); resolves once healthy and Ready. */
 async function startKubeComponents(
   c: TestCluster,
@@ -243,10 +256,11 @@ async function startKubeComponents(
     const kcm = run("kube-controller-manager", [
       bins.controllerManager,
       ...shared,
-      // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster; endpointslice: a
-      // Service's ready endpoints; root-ca-certificate-publisher: every namespace's kube-root-ca.crt ConfigMap
-      // (deploy/'s pods mount it as their API server's CA)
-      "--controllers=deployment-controller,replicaset-controller,garbage-collector-controller,namespace-controller,node-lifecycle-controller,endpointslice-controller,root-ca-certificate-publisher-controller",
+      // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster; job and
+      // ttl-after-finished (with the garbage collector): a probe run's owner Job ends at its deadline and is removed
+      // with its pods by the cluster itself (server/probes/run.ts); endpointslice: a Service's ready endpoints;
+      // root-ca-certificate-publisher: every namespace's kube-root-ca.crt (deploy/'s pods mount it as their API CA)
+      `--controllers=${KCM_CONTROLLERS.join(",")}`,
     ]);
     await waitFor("kube-scheduler /healthz", scheduler, healthz("https://127.0.0.1:10259/healthz"));
     await waitFor("kube-controller-manager /healthz", kcm, healthz("https://127.0.0.1:10257/healthz"));
