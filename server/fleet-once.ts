@@ -51,6 +51,7 @@ async function readContext(kubeconfig: string | undefined, context: string, time
   const namespace = kc.getContextObject(context)?.namespace;
   const source = new LiveSource(kc, {
     label,
+    context,
     backoff: { min: 200, max: 1000 },
     namespaces: namespace ? [namespace] : [],
   });

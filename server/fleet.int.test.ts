@@ -100,6 +100,8 @@ describe("the fleet on three API servers", () => {
     expect(r.stdout).toMatch(/^plumbline check: fleet of 3 contexts \(east, west, lab\): across clusters$/m);
     expect(r.stdout).toContain("fleet-network-drift");
     expect(r.stdout).toContain("network default/macvlan-conf has 2 different configs on east, west");
+    // every error names its context: lab's user may not list nodes
+    expect(r.stdout).toMatch(/^ {2}source-degraded +list nodes on context lab: nodes is forbidden: User "restricted"/m);
     const json = await check("--context", "west", "--context", "lab", "--format", "json");
     expect(json.code).toBe(1);
     const body = JSON.parse(json.stdout) as { source: string; findings: { code: string; message: string }[] };
@@ -151,7 +153,7 @@ describe("the fleet on three API servers", () => {
     const v = await overviewWhen((x) => x.clusters.find((c) => c.context === "west")?.state === "unreachable");
     expect(states(v)).toEqual({ east: "live", west: "unreachable", lab: "live" });
     expect(v.clusters.find((c) => c.context === "west")?.reason).toMatch(
-      /^(list|watch) [a-z-]+( in [^:]+)?: ECONNREFUSED/,
+      /^(list|watch) [a-z-]+( in [^:]+)? on context west: ECONNREFUSED/,
     );
     // what west held is its last picture; what it lacked is now unknown
     const storage = v.rows.find((r) => r.key === "multus-test/storage-net");

@@ -21,7 +21,9 @@ export interface FleetMember {
 /** The clusters the fleet reads: every context the server offers; outside kubeconfig mode the one cluster it reads. */
 export function fleetMembers(registry: SourceRegistry): FleetMember[] {
   const { names } = registry.contexts();
-  if (names.length === 0) return [{ context: undefined, name: registry.mode === "demo" ? "demo" : registry.mode }];
+  // the demo, a snapshot file, or the one cluster an in-cluster deployment reads
+  if (names.length === 0)
+    return [{ context: undefined, name: registry.mode === "kubeconfig" ? "cluster" : registry.mode }];
   return names.map((name) => ({ context: name, name }));
 }
 

@@ -12,6 +12,7 @@ import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
 import { WriteBanner } from "../form/write-banner";
 import { useTRPC } from "../trpc";
+import { OwnedByUdn } from "../udn-form/owned-by-udn";
 import { NetworkForm } from "./network-form";
 
 /** /networks/edit?ns=&name=: the form opens on the network as stored, and saves against that version. */
@@ -32,9 +33,11 @@ export function EditNetwork({ context, namespace, name }: { context?: string; na
       context={context}
       title={`Edit ${namespace && name ? key : "network"}`}
       subtitle={
-        current.data?.managedByOperator
-          ? "Rendered by the Cluster Network Operator from its additionalNetworks entry."
-          : "Changes replace the NAD's spec.config."
+        current.data?.udnOwner
+          ? "Rendered by OVN-Kubernetes from a user-defined network."
+          : current.data?.managedByOperator
+            ? "Rendered by the Cluster Network Operator from its additionalNetworks entry."
+            : "Changes replace the NAD's spec.config."
       }
     >
       {body}
@@ -87,7 +90,8 @@ export function EditNetwork({ context, namespace, name }: { context?: string; na
     return shell(<PageMessage>Reading {key}…</PageMessage>);
 
   const caps = capabilities.data;
-  const { form, resourceVersion, managedByOperator } = current.data;
+  const { form, resourceVersion, managedByOperator, udnOwner } = current.data;
+  if (udnOwner) return shell(<OwnedByUdn owner={udnOwner} nad={key} context={context} />);
   return shell(
     <NetworkForm
       key={`${key}@${resourceVersion ?? ""}`}

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import type { NetworkFormInput } from "@/lib/network-form/schema";
-import { cn } from "../cn";
 import { GroupError } from "../form/field";
 import { FormSection } from "../form/form-section";
+import { RadioCards } from "../form/radio-cards";
 import { TextField } from "../form/text-field";
 
 /** How the target (NAD or operator entry) is offered: not at all off OpenShift, a choice on create, fixed on edit. */
@@ -73,7 +73,6 @@ export function IdentitySection({
 }
 
 function TargetPicker({ mode }: { mode: TargetMode }) {
-  const { register } = useFormContext();
   const target = useWatch<NetworkFormInput, "target">({ name: "target" });
   const mainType = useWatch<NetworkFormInput, "main.type">({ name: "main.type" });
   const errorId = useId();
@@ -95,45 +94,18 @@ function TargetPicker({ mode }: { mode: TargetMode }) {
     );
   }
   return (
-    <fieldset className="mt-3" aria-describedby={errorId}>
-      <legend className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-300">Write it as</legend>
-      <div className="grid grid-cols-2 gap-2">
-        {TARGETS.map((t) => (
-          <label
-            key={t.value}
-            className={cn(
-              "flex cursor-pointer gap-2 rounded-md border p-2.5 text-sm transition-colors",
-              target === t.value
-                ? "border-sky-500 bg-sky-50 dark:border-sky-500 dark:bg-sky-950/50"
-                : "border-slate-200 hover:border-slate-300 dark:border-slate-700 dark:hover:border-slate-600",
-            )}
-          >
-            <input
-              type="radio"
-              value={t.value}
-              {...register("target")}
-              className="mt-0.5 accent-sky-600"
-              aria-labelledby={`${errorId}-${t.value}-label`}
-              aria-describedby={`${errorId}-${t.value}`}
-            />
-            <span>
-              <span id={`${errorId}-${t.value}-label`} className="block font-medium">
-                {t.label}
-              </span>
-              <span id={`${errorId}-${t.value}`} className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400">
-                {t.note}
-              </span>
-            </span>
-          </label>
-        ))}
-      </div>
+    <div className="mt-3">
+      <RadioCards
+        name="target"
+        legend="Write it as"
+        cards={TARGETS.map((t) => ({ value: t.value, label: t.label, note: t.note }))}
+      />
       {mainType === "sriov" && target === "operator" ? (
         <p className="mt-1.5 text-xs text-amber-700 dark:text-amber-400">
           SR-IOV needs the NAD&apos;s resourceName annotation, which an operator entry cannot carry: write it as a
           NetworkAttachmentDefinition.
         </p>
       ) : null}
-      <GroupError name="target" id={errorId} />
-    </fieldset>
+    </div>
   );
 }

@@ -9,12 +9,14 @@ import type { NetworkFormInput } from "@/lib/network-form/schema";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
 import { useTRPC } from "../trpc";
+import { KindGuide } from "../udn-form/kind-guide";
 import { NetworkForm } from "./network-form";
 
 /** /networks/new, optionally `?clone=<ns>/<name>` (a copy named <name>-copy) or `?ns=<namespace>` to start in. */
 export function NewNetwork({ context, clone, namespace }: { context?: string; clone?: string; namespace?: string }) {
   const trpc = useTRPC();
   const { capabilities, topology, input } = useFormData(context);
+  const available = useQuery(trpc.udn.available.queryOptions(input));
   const { namespace: cloneNs, name: cloneName } = splitRef(clone ?? "");
   const source = useQuery({
     ...trpc.networks.get.queryOptions({ ...input, namespace: cloneNs, name: cloneName }),
@@ -29,6 +31,14 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
     : "A Multus secondary network pods can ask for by name.";
   const shell = (body: ReactNode) => (
     <PageShell context={context} title={title} subtitle={subtitle}>
+      {clone ? null : (
+        <KindGuide
+          current="nad"
+          available={available.data}
+          openshift={capabilities.data?.openshift ?? false}
+          context={context}
+        />
+      )}
       {body}
     </PageShell>
   );

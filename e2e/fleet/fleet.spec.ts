@@ -61,6 +61,9 @@ test("fleet search: an address found on lab, opened in lab's own explorer", asyn
   await expect(page).toHaveURL(/[?&]context=lab(&|$)/);
   await expect(page.getByTestId("source-status")).toHaveAttribute("data-state", "live");
   await expect(page.locator("body")).toContainText("traffic-gen");
+  // lab's own explorer, the hit selected on its host's graph, and its errors name the context
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(1);
+  await expect(page.locator("body")).toContainText("list nodes on context lab: nodes is forbidden");
   await snap(page, testInfo, "fleet-search-opened");
   // and back: the explorer of a server with several contexts links to the fleet
   await page.getByRole("link", { name: "Fleet" }).click();

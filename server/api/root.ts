@@ -4,6 +4,7 @@ import { networksRouter } from "./routers/networks";
 import { nodeLinksRouter } from "./routers/node-links";
 import { reachRouter } from "./routers/reach";
 import { topologyRouter } from "./routers/topology";
+import { udnRouter } from "./routers/udn";
 import { createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   reach: reachRouter,
   nodeLinks: nodeLinksRouter,
   topology: topologyRouter,
+  udn: udnRouter,
 });
 
 export type AppRouter = typeof appRouter;

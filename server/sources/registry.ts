@@ -252,8 +252,11 @@ export class SourceRegistry {
             : this.identity === "service-account"
               ? `the dashboard's service account on ${kc.getCurrentCluster()?.server ?? "the cluster"} (read-only)`
               : describeContext(kc);
+        // Several contexts offered (the fleet): each error names its context.
+        const several = this.identity === "kubeconfig" && this.contexts().names.length > 1;
         return new LiveSource(kc, {
           label,
+          ...(several ? { context: kc.getCurrentContext() } : {}),
           namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [],
           readOnly: this.identity === "service-account",
           identity: this.identity,

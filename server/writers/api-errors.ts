@@ -1,9 +1,10 @@
 import { readApiError } from "../sources/live/errors";
-import { conflictError, WriteError } from "./types";
+import { type CauseField, conflictError, WriteError } from "./types";
 
 /**
  * Turns an API error into what a form shows: 409 on create is the name, 409 on update a concurrent edit,
- * 403 names the verb, resource and namespace, 422 the API's own reason at the field it blames.
+ * 403 names the verb, resource and namespace, 422 the API's own reason at the field it blames (`fieldOf`: the form's
+ * field for a cause, e.g. a CRD's CEL rule on spec.layer3.subnets[0]; else only the name and namespace are placed).
  */
 export function toWriteError(
   err: unknown,
@@ -11,6 +12,7 @@ export function toWriteError(
   resource: string,
   namespace: string | undefined,
   name?: string,
+  fieldOf?: CauseField,
 ): WriteError {
   if (err instanceof WriteError) return err;
   const failure = readApiError(err);
@@ -33,7 +35,12 @@ export function toWriteError(
     case 404:
       return new WriteError(`${resource}${name ? ` ${name}` : ""} not found${where}`, 404);
     case 422: {
-      const cause = body.details?.causes?.[0];
+      const causes = body.details?.causes ?? [];
+      for (const c of causes) {
+        const field = fieldOf?.(c);
+        if (field) return new WriteError(`rejected by the API server: ${c.message ?? body.message}`, 422, field);
+      }
+      const cause = causes[0];
       const field = cause?.field?.startsWith("metadata.name")
         ? "name"
         : cause?.field?.startsWith("metadata.namespace")

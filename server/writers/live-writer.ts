@@ -1,9 +1,23 @@
-import { AuthorizationV1Api, type KubeConfig, KubernetesObjectApi, PatchStrategy } from "@kubernetes/client-node";
+import {
+  AuthorizationV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from "@kubernetes/client-node";
 import { workloadKindSchema } from "@/lib/attach/attach";
 import { asKubeObject, type KubeObject } from "@/lib/k8s/objects";
 import { templateNetworks, templateNetworksPatch, workloadEntry } from "@/lib/k8s/workloads";
 import { toWriteError } from "./api-errors";
-import { type AccessCheck, type ClusterWriter, type WorkloadKind, type WorkloadRef, WriteError } from "./types";
+import {
+  type AccessCheck,
+  type CauseField,
+  type ClusterWriter,
+  type ObjectRef,
+  type WorkloadKind,
+  type WorkloadRef,
+  WriteError,
+} from "./types";
 
 const NAD = {
   apiVersion: "k8s.cni.cncf.io/v1",
@@ -25,9 +39,12 @@ export class LiveWriter implements ClusterWriter {
   private readonly api: KubernetesObjectApi;
   private readonly authz: AuthorizationV1Api;
 
+  private readonly custom: CustomObjectsApi;
+
   constructor(kc: KubeConfig) {
     this.api = KubernetesObjectApi.makeApiClient(kc);
     this.authz = kc.makeApiClient(AuthorizationV1Api);
+    this.custom = kc.makeApiClient(CustomObjectsApi);
   }
 
   async can(check: AccessCheck): Promise<boolean> {
@@ -43,6 +60,34 @@ export class LiveWriter implements ClusterWriter {
     } catch {
       // If the review itself is refused, the controls stay enabled and the API's own answer explains.
       return true;
+    }
+  }
+
+  async servedResources(group: string, version: string): Promise<string[]> {
+    try {
+      const list = await this.custom.getAPIResources({ group, version });
+      return list.resources.filter((r) => !r.name.includes("/")).map((r) => r.name);
+    } catch (e) {
+      const err = toWriteError(e, "discover", `${group}/${version}`, undefined);
+      if (err.status === 404) return [];
+      throw err;
+    }
+  }
+
+  async createObject(obj: KubeObject, resource: string, dryRun: boolean, fieldOf?: CauseField): Promise<KubeObject> {
+    try {
+      return plain(await this.api.create(obj, undefined, dry(dryRun), FIELD_MANAGER));
+    } catch (e) {
+      throw toWriteError(e, "create", resource, obj.metadata.namespace, obj.metadata.name, fieldOf);
+    }
+  }
+
+  async readObject(ref: ObjectRef, resource: string): Promise<KubeObject> {
+    const metadata = { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) };
+    try {
+      return plain(await this.api.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata }));
+    } catch (e) {
+      throw toWriteError(e, "get", resource, ref.namespace, ref.name);
     }
   }
 

@@ -4,7 +4,7 @@ import { type KubeObject, keyOf } from "@/lib/k8s/objects";
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import { templateNetworks, withTemplateNetworks, workloadEntry } from "@/lib/k8s/workloads";
 import { isOperatorOwned, renderOperatorNads } from "@/lib/openshift/operator-network";
-import { type ClusterWriter, conflictError, type WorkloadRef, WriteError } from "./types";
+import { type ClusterWriter, conflictError, type ObjectRef, type WorkloadRef, WriteError } from "./types";
 
 /**
  * The demo's writes: they land in memory and behave like the API would (409 for a taken name or a stale
@@ -36,6 +36,19 @@ export class MemoryWriter implements ClusterWriter {
 
   async can(): Promise<boolean> {
     return true;
+  }
+
+  /** The demo cluster runs no OVN-Kubernetes: it serves none of its kinds (the forms offering them say so). */
+  async servedResources(): Promise<string[]> {
+    return [];
+  }
+
+  async createObject(obj: KubeObject, resource: string): Promise<KubeObject> {
+    throw new WriteError(`the demo cluster does not serve ${resource} (no ${obj.apiVersion})`, 404);
+  }
+
+  async readObject(ref: ObjectRef, resource: string): Promise<KubeObject> {
+    throw new WriteError(`${resource} ${ref.name} not found: the demo cluster does not serve ${ref.apiVersion}`, 404);
   }
 
   async readNad(namespace: string, name: string): Promise<KubeObject> {

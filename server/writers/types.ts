@@ -53,8 +53,23 @@ export interface ClusterWriter {
     resourceVersion: string | undefined,
     dryRun: boolean,
   ): Promise<void>;
+  /** the resources (plural names) the API serves in group/version; [] when it serves none (discovery) */
+  servedResources(group: string, version: string): Promise<string[]>;
+  /** any object of a served kind, namespaced or not (UserDefinedNetworks...); `resource` names it in errors */
+  createObject(obj: KubeObject, resource: string, dryRun: boolean, fieldOf?: CauseField): Promise<KubeObject>;
+  readObject(ref: ObjectRef, resource: string): Promise<KubeObject>;
   /** may the caller do this? (a SelfSubjectAccessReview; the demo may do everything) */
   can(check: AccessCheck): Promise<boolean>;
+}
+
+/** Where one cause of a 422 belongs in the form that wrote the object, or null (said for the whole form). */
+export type CauseField = (cause: { field?: string; message?: string }) => string | null;
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
 }
 
 export interface AccessCheck {

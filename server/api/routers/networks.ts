@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/attach/attach";
 import { formFromConfig } from "@/lib/network-form/from-config";
@@ -6,26 +5,11 @@ import { dnsLabel, networkFormSchema } from "@/lib/network-form/schema";
 import { isOperatorOwned, withAdditionalNetwork } from "@/lib/openshift/operator-network";
 import { RESOURCE_NAME_ANNOTATION } from "@/lib/plugins/sriov";
 import { isObject } from "@/lib/result";
-import type { ClusterSource } from "../../sources/types";
+import { udnOwnerOf } from "@/lib/udn-form/owner";
 import { outcome, saveNetwork } from "../../writers/save-network";
-import { type AccessCheck, type ClusterWriter, isWriteError, WriteError } from "../../writers/types";
+import { type AccessCheck, WriteError } from "../../writers/types";
 import { createTRPCRouter, sourceProcedure } from "../trpc";
-
-/** Where the caller's writes go; a read-only source (a snapshot file) refuses them, naming itself. */
-function writerOf(source: ClusterSource): ClusterWriter {
-  const writer = source.writer();
-  if (!writer)
-    throw new WriteError(`${source.info.label} is read-only: open a live cluster or the demo to change networks`, 405);
-  return writer;
-}
-
-/** Reads (not writes) refused by the cluster become tRPC errors the UI shows as they are. */
-function toTRPCError(e: unknown): unknown {
-  if (!isWriteError(e)) return e;
-  const code =
-    e.status === 404 ? "NOT_FOUND" : e.status === 403 ? "FORBIDDEN" : e.status === 401 ? "UNAUTHORIZED" : "BAD_REQUEST";
-  return new TRPCError({ code, message: e.message });
-}
+import { toTRPCError, writerOf } from "../writer-of";
 
 export const networksRouter = createTRPCRouter({
   /** Where writes go, and whether the operator target exists. */
@@ -96,6 +80,8 @@ export const networksRouter = createTRPCRouter({
           form: { ...form, target: managed ? ("operator" as const) : ("nad" as const) },
           resourceVersion: nad.metadata.resourceVersion ?? null,
           managedByOperator: managed,
+          /** OVN-Kubernetes renders this NAD from a UDN/CUDN (and puts it back when edited): edit that instead */
+          udnOwner: udnOwnerOf(nad.metadata),
         };
       } catch (e) {
         throw toTRPCError(e);

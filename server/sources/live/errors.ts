@@ -71,13 +71,16 @@ function safeJson(s: string): unknown {
   }
 }
 
-/** Names the verb, resource and namespace, as every API error shown to a user must. */
+/**
+ * Names the verb, resource and namespace, as every API error shown to a user must, and the kubeconfig context when
+ * the server reads several (the fleet): "list pods in namespace lab on context lab: …".
+ */
 export function describeApiError(
   verb: string,
   resource: string,
-  scope: { namespace?: string; namespaced: boolean },
+  scope: { namespace?: string | undefined; namespaced: boolean; context?: string | undefined },
   err: unknown,
 ): string {
   const where = scope.namespace ? ` in namespace ${scope.namespace}` : scope.namespaced ? " in all namespaces" : "";
-  return `${verb} ${resource}${where}: ${reasonOf(err)}`;
+  return `${verb} ${resource}${where}${scope.context ? ` on context ${scope.context}` : ""}: ${reasonOf(err)}`;
 }

@@ -14,6 +14,8 @@ export interface LiveSourceOptions {
   /** reads only (the service-account kiosk): no writer */
   readOnly?: boolean;
   identity?: "kubeconfig" | "forwarded-token" | "service-account";
+  /** the kubeconfig context, named in every error when the server reads several */
+  context?: string;
   /** every watch ends after this and is opened again, authorised afresh (default 45 s) */
   watchTimeoutSeconds?: number;
   /** how often the credentials are checked with a SelfSubjectReview, in ms (default 30 s) */

@@ -160,6 +160,7 @@ export class LiveSource implements ClusterSource {
         if (part.informer === informer) this.onError(part, err);
       }),
       state: { kind: "pending" },
+      ...(this.opts.context ? { context: this.opts.context } : {}),
       everSynced: false,
       attempt: 0,
       starting: false,

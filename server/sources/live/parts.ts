@@ -26,6 +26,8 @@ export type PartInformer = Informer<KubernetesObject> & ObjectCache<KubernetesOb
 export interface Part {
   resource: WatchedResource;
   namespace?: string;
+  /** the kubeconfig context read, named in its errors when the server reads several */
+  context?: string;
   informer: PartInformer;
   state: PartState;
   /** had a complete list once: its objects are the last good picture */
@@ -73,7 +75,12 @@ type Stamps = WeakMap<KubernetesObject, KubeObject | null>;
 export function forbiddenState(part: Part, err: unknown, fallback: readonly string[]): PartState {
   const { resource, namespace } = part;
   const message =
-    describeApiError("list", resource.resource, { namespace, namespaced: resource.namespaced }, err) +
+    describeApiError(
+      "list",
+      resource.resource,
+      { namespace, namespaced: resource.namespaced, context: part.context },
+      err,
+    ) +
     (fallback.length
       ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only`
       : `; ${resource.resource} are left out`);
@@ -86,7 +93,8 @@ export function forbiddenState(part: Part, err: unknown, fallback: readonly stri
 export function errorState(part: Part, err: unknown): PartState {
   const { resource, namespace } = part;
   const verb = part.everSynced ? "watch" : "list";
-  const message = describeApiError(verb, resource.resource, { namespace, namespaced: resource.namespaced }, err);
+  const scope = { namespace, namespaced: resource.namespaced, context: part.context };
+  const message = describeApiError(verb, resource.resource, scope, err);
   return { kind: "error", message, since: part.state.kind === "error" ? part.state.since : new Date().toISOString() };
 }
 
