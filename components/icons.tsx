@@ -46,6 +46,18 @@ const PATHS: Record<string, ReactElement> = {
       <path d="M13 2 4 14h7l-1 8 9-12h-7z" />
     </>
   ),
+  "ovn-switch": (
+    <>
+      <rect x="3" y="9" width="18" height="6" rx="1.5" />
+      <path d="M7 9V5M12 9V5M17 9V5M7 15v4M17 15v4" />
+    </>
+  ),
+  vm: (
+    <>
+      <rect x="3" y="4" width="18" height="13" rx="1.5" />
+      <path d="M7 8h10v5H7zM9 21h6M12 17v4" />
+    </>
+  ),
   network: (
     <>
       <circle cx="12" cy="5" r="2.5" />

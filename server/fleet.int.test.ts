@@ -110,6 +110,22 @@ describe("the fleet on three API servers", () => {
     expect(body.findings.some((f) => f.code === "fleet-network-drift")).toBe(false);
   }, 180_000);
 
+  it("check exits 0 when no context and no fleet finding is an error (warnings are not)", async () => {
+    // lab twice, under two names: warnings only (what its user may not list; the same range on both "clusters")
+    const kc = parse(readFileSync(fleet.kubeconfigPath, "utf8"));
+    const lab = kc.contexts.find((c: { name: string }) => c.name === "lab");
+    kc.contexts = [lab, { ...lab, name: "lab-again" }];
+    kc["current-context"] = "lab";
+    const file = `${fleet.kubeconfigPath}-labs`;
+    writeFileSync(file, stringify(kc), { mode: 0o600 });
+    const r = await check("--kubeconfig", file, "--all-contexts");
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /^plumbline check: fleet of 2 contexts \(lab, lab-again\): across clusters\n0 error\(s\), 1 warning\(s\)/m,
+    );
+    expect(r.stdout).toContain("fleet-overlapping-ranges  macvlan on ens10: ranges overlap across clusters");
+  }, 120_000);
+
   it("a context that never answers holds up no other", async () => {
     // A TCP server that accepts and never says a word: the black-holed API server.
     const sockets: Socket[] = [];

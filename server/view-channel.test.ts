@@ -1,21 +1,56 @@
 import { getEventListeners } from "node:events";
-import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
 import type { Topology } from "@/lib/contract/schema";
 import { networkColours, topologyColours } from "@/lib/graph/palette";
 import type { KubeObject } from "@/lib/k8s/objects";
-import { snapshotFromObjects } from "@/lib/k8s/snapshot";
+import { type ClusterSnapshot, emptySnapshot, snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { filterTopology, shownTopology } from "@/lib/match/filter";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
 import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import { servedView } from "@/lib/store/served-view";
 import { buildTopology } from "@/lib/topology/build";
 import { readViewMessage } from "@/lib/wire/read-message";
 import { type ViewQuery, viewMessageSchema } from "@/lib/wire/view-protocol";
 import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
+import { apply, criteria, event } from "@/testing/fixtures/store-changes";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { StaticSource } from "./sources/static-source";
+import { Listeners } from "./sources/types";
 import { feedOf } from "./topology-feed";
 import { joinChannel } from "./view-channel";
 
+// The real servedView, counted: a view the change does not touch must not be computed again.
+vi.mock("@/lib/store/served-view", async (original) => {
+  const real = await original<typeof import("@/lib/store/served-view")>();
+  return { ...real, servedView: vi.fn(real.servedView) };
+});
+
+/** A source whose whole snapshot is replaced, as the store's property test changes it. */
+class SnapshotSource extends StaticSource {
+  private current: ClusterSnapshot = emptySnapshot();
+  private seq = 1;
+  private readonly heard = new Listeners();
+  constructor() {
+    super({ kind: "demo", label: "property", writes: "none" }, emptySnapshot());
+  }
+  set(snap: ClusterSnapshot): void {
+    this.current = snap;
+    this.seq++;
+    this.heard.emit();
+  }
+  override revision(): number {
+    return this.seq;
+  }
+  override snapshot(): ClusterSnapshot {
+    return this.current;
+  }
+  override subscribe(listener: () => void): () => void {
+    return this.heard.add(listener);
+  }
+}
+
+const asSet = (t: Topology) => ({ ...t, findings: [...new Set(t.findings.map((f) => JSON.stringify(f)))].sort() });
 const canonical = (t: Topology) => ({ ...t, findings: t.findings.map((f) => JSON.stringify(f)).sort() });
 
 function setup() {
@@ -43,6 +78,14 @@ const withIp = (pod: KubeObject, ip: string): KubeObject => {
   if (status[1]) status[1].ips = [ip];
   ann["k8s.v1.cni.cncf.io/network-status"] = JSON.stringify(status);
   return { ...pod, metadata: { ...pod.metadata, annotations: ann, resourceVersion: ip } };
+};
+
+const withMac = (pod: KubeObject, mac: string): KubeObject => {
+  const ann = { ...pod.metadata.annotations };
+  const status = JSON.parse(ann[NETWORK_STATUS_ANNOTATION] ?? "[]") as { mac: string }[];
+  if (status[1]) status[1].mac = mac;
+  ann[NETWORK_STATUS_ANNOTATION] = JSON.stringify(status);
+  return { ...pod, metadata: { ...pod.metadata, annotations: ann, resourceVersion: mac } };
 };
 
 describe("view channels", () => {
@@ -89,6 +132,105 @@ describe("view channels", () => {
       }
     }
   }, 60_000);
+
+  it("deltas bring any set of views to exactly what a fresh read shows, after any sequence of changes (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(event, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 10 }),
+        fc.array(criteria, { minLength: 1, maxLength: 6 }),
+        async (batches, views) => {
+          const source = new SnapshotSource();
+          const feed = feedOf(source);
+          await feed.current();
+          // one of each kind, beside the random ones
+          const kinds: ViewQuery[] = [{}, { host: "n1" }, { namespace: "a" }, { network: "a/br" }, { pod: "a/p1" }];
+          const subs = [...kinds, ...views].map((q) => {
+            const joined = joinChannel(feed, q);
+            return { q, ...joined, state: follow(null, joined.channel.since(null)) };
+          });
+          let snap = emptySnapshot();
+          for (const batch of batches) {
+            for (const { change, remove } of batch) snap = apply(snap, change, remove);
+            source.set(snap);
+            await feed.current();
+            const full = buildTopology(snap);
+            for (const sub of subs) {
+              sub.state = follow(sub.state, sub.channel.since(sub.state?.revision ?? null));
+              if (!sub.state) throw new Error("lost the view");
+              // what a new subscriber would be sent now, and what the full build narrowed to the view says
+              // (the wire names a finding by its JSON: two identical findings, e.g. of two pods both named
+              // "Bad_Name", arrive as one, so findings are compared as a set)
+              const fresh = servedView(feed.store, sub.q);
+              expect(asSet(topologyOf(sub.state))).toEqual(asSet(fresh.topology));
+              expect(asSet(topologyOf(sub.state))).toEqual(asSet(filterTopology(full, sub.q)));
+            }
+          }
+          for (const sub of subs) sub.leave();
+        },
+      ),
+      { numRuns: 40, seed: 2626 },
+    );
+  }, 120_000);
+
+  it("one pod's change computes again only the views that show it; the others send an empty delta", async () => {
+    const { source, feed } = setup();
+    await feed.current();
+    const pod = source.snapshot().pods[11] as KubeObject;
+    const node = (pod.spec as { nodeName: string }).nodeName;
+    const other = source.snapshot().pods.find((p) => (p.spec as { nodeName: string }).nodeName !== node);
+    if (!other) throw new Error("one host only");
+    const otherNode = (other.spec as { nodeName: string }).nodeName;
+    const queries: ViewQuery[] = [
+      { host: node },
+      { pod: `${pod.metadata.namespace}/${pod.metadata.name}` },
+      { host: otherNode },
+      { pod: `${other.metadata.namespace}/${other.metadata.name}` },
+      { namespace: "no-pods-here" },
+    ];
+    const subs = queries.map((q) => joinChannel(feed, q));
+    const before = subs.map((s) => s.channel.revision);
+    const computed = vi.mocked(servedView);
+    computed.mockClear();
+    // A new MAC on its second interface: no finding changes, only the interface.
+    source.put(withMac(pod, "02:aa:00:00:00:77"));
+    await feed.current();
+    const asked = computed.mock.calls.map(([, q]) => JSON.stringify(q));
+    expect(asked.sort()).toEqual([queries[0], queries[1]].map((q) => JSON.stringify(q)).sort());
+    // The untouched views still move to the new revision, with nothing in their delta.
+    for (const [i, s] of subs.entries()) {
+      const [delta] = s.channel.since(before[i] ?? "");
+      const m = readViewMessage(delta?.text ?? "");
+      if (m?.type !== "delta") throw new Error("expected a delta");
+      const size = m.elements.upsert.length + m.elements.remove.length + m.findings.upsert.length;
+      expect(size > 0).toBe(i < 2);
+    }
+    for (const s of subs) s.leave();
+  });
+
+  it("a finding about a pod on another host reaches a host view that holds the network it names", async () => {
+    const { source, feed } = setup();
+    await feed.current();
+    const pods = source.snapshot().pods;
+    const netOf = (p: KubeObject) => JSON.parse(p.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]")[1]?.name;
+    const nodeOf = (p: KubeObject) => (p.spec as { nodeName: string }).nodeName;
+    const pod = pods[11] as KubeObject;
+    const elsewhere = pods.find((p) => netOf(p) === netOf(pod) && nodeOf(p) !== nodeOf(pod));
+    if (!elsewhere) throw new Error("no other host on the pod's network");
+    const q: ViewQuery = { host: nodeOf(elsewhere) };
+    const { channel, leave } = joinChannel(feed, q);
+    let state = follow(null, channel.since(null));
+    // An address outside its network's range: a finding on the pod's interface that also names the network.
+    source.put(withIp(pod, "198.51.100.7"));
+    await feed.current();
+    state = follow(state, channel.since(state?.revision ?? null));
+    const shown = filterTopology(buildTopology(source.snapshot()), q);
+    const about = shown.findings.filter((f) =>
+      f.elements.some((id) => id.startsWith(`pod/${pod.metadata.namespace}/`)),
+    );
+    expect(about.length).toBeGreaterThan(0);
+    expect(asSet(state ? topologyOf(state) : shown)).toEqual(asSet(shown));
+    leave();
+  });
 
   it("a subscription open through many changes holds no listener per change on its signal", async () => {
     const { source, feed } = setup();

@@ -1,7 +1,16 @@
 import type { Finding } from "@/lib/contract/schema";
-import { type ServedView, servedView } from "@/lib/store/served-view";
-import { catalogOf } from "@/lib/store/view";
-import { diffOverview, encodeOverview, type SentOverview, sentOverview } from "@/lib/wire/overview-wire";
+import type { ClusterOverview } from "@/lib/overview/schema";
+import type { Commit } from "@/lib/store/commit";
+import { overviewChange } from "@/lib/store/overview-memo";
+import { type ServedView, servedView, touchedBy } from "@/lib/store/served-view";
+import { catalogJson, catalogOf } from "@/lib/store/view";
+import {
+  diffOverview,
+  diffOverviewChange,
+  encodeOverview,
+  type SentOverview,
+  sentOverview,
+} from "@/lib/wire/overview-wire";
 import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/wire/view-protocol";
 import { findingKey } from "@/lib/wire/view-state";
 import { revisionLabel } from "./topology-cache";
@@ -35,6 +44,10 @@ export class ViewChannel {
   };
   /** the view at the channel's revision, computed once for its delta and its snapshot */
   private view: ServedView | null = null;
+  /** the overview last compared with what was sent */
+  private overviewFrom: ClusterOverview | null = null;
+  /** the store's revision `view` was computed at (or found untouched at) */
+  private viewRevision = -1;
   private history: { from: string; revision: string; text: string }[] = [];
   private snapshotText: { revision: string; text: string } | null = null;
   private readonly waiters = new Set<() => void>();
@@ -71,12 +84,61 @@ export class ViewChannel {
     });
   }
 
-  /** Takes in the store's latest commit (or status change): one delta for everyone, when anything changed. */
-  refresh(): void {
+  /**
+   * Takes in the store's latest commit (null: a status change), or, without one, reads the view afresh: one delta
+   * for everyone, when anything changed. A commit that touches nothing this view reads (touchedBy) costs it an empty
+   * delta, not a new computation: one pod's change recomputes the views that show it, not all twenty.
+   */
+  refresh(commit?: Commit | null): void {
     const store = this.feed.store;
     const source = this.feed.source;
     const revision = revisionLabel(source, store.revision, this.feed.statusSeq);
     if (revision === this.revision) return;
+    const before = this.view;
+    const kept =
+      before !== null &&
+      commit !== undefined &&
+      (commit === null
+        ? store.revision === this.viewRevision
+        : commit.revision === this.viewRevision + 1 && !touchedBy(store, this.query, before, commit));
+    const delta = kept ? this.emptyDelta(revision) : this.recompute(revision);
+    this.viewRevision = store.revision;
+    if (delta === null) this.history = [];
+    else if (this.revision)
+      this.history = [...this.history, { from: this.revision, revision, text: JSON.stringify(delta) }];
+    this.history = this.history.slice(-HISTORY);
+    this.revision = revision;
+    this.snapshotText = null;
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** The delta of a view that did not change: the status and the catalog, which every view carries. */
+  private emptyDelta(revision: string): ViewDelta {
+    const none = { upsert: [], remove: [] };
+    return {
+      type: "delta",
+      from: this.revision,
+      revision,
+      status: this.feed.source.status(),
+      elements: none,
+      links: none,
+      findings: none,
+      overview: null,
+      catalog: this.catalogDelta(),
+    };
+  }
+
+  private catalogDelta() {
+    const store = this.feed.store;
+    const json = catalogJson(store);
+    if (json === this.sent.catalog) return null;
+    this.sent.catalog = json;
+    return catalogOf(store);
+  }
+
+  /** The view computed again and compared with what was sent; null when it changed shape (a snapshot for all). */
+  private recompute(revision: string): ViewDelta | null {
+    const store = this.feed.store;
     const view = servedView(store, this.query);
     // A view that turns from elements into an overview (or back) is sent whole: every subscriber gets a snapshot.
     const reshaped = this.revision !== "" && (view.overview === null) !== (this.sent.overview === null);
@@ -86,47 +148,41 @@ export class ViewChannel {
     const links = diffById(this.sent.links, t.links, (l) => JSON.stringify(l));
     const findings = diffFindings(this.sent.findings, t.findings);
     const overview = this.overviewDelta(view);
-    const catalog = JSON.stringify(catalogOf(store));
     const networksInUse = JSON.stringify(view.networksInUse);
     const delta: ViewDelta = {
       type: "delta",
       from: this.revision,
       revision,
-      status: source.status(),
+      status: this.feed.source.status(),
       elements: elements.delta,
       links: links.delta,
       findings: findings.delta,
       overview,
-      catalog: catalog === this.sent.catalog ? null : catalogOf(store),
+      catalog: this.catalogDelta(),
       ...(view.networksInUse && networksInUse !== this.sent.networksInUse ? { networksInUse: view.networksInUse } : {}),
     };
-    this.sent = {
-      ...this.sent,
-      elements: elements.sent,
-      links: links.sent,
-      findings: findings.sent,
-      catalog,
-      networksInUse,
-    };
-    if (reshaped) this.history = [];
-    else if (this.revision)
-      this.history = [...this.history, { from: this.revision, revision, text: JSON.stringify(delta) }];
-    this.history = this.history.slice(-HISTORY);
-    this.revision = revision;
-    this.snapshotText = null;
-    for (const wake of [...this.waiters]) wake();
+    this.sent = { ...this.sent, elements: elements.sent, links: links.sent, findings: findings.sent, networksInUse };
+    return reshaped ? null : delta;
   }
 
   private overviewDelta(view: ServedView) {
-    if (!view.overview) {
+    const next = view.overview;
+    const was = this.overviewFrom;
+    this.overviewFrom = next;
+    if (!next) {
       this.sent.overview = null;
       return null;
     }
     if (!this.sent.overview) {
-      this.sent.overview = sentOverview(view.overview);
+      this.sent.overview = sentOverview(next);
       return null; // a new overview travels in a snapshot (the history was cleared for it)
     }
-    const [delta, now] = diffOverview(this.sent.overview, view.overview);
+    // The store's overview says what changed since the one this channel sent last: only that is compared.
+    const change = overviewChange(next);
+    const [delta, now] =
+      change && was && change.from === was
+        ? diffOverviewChange(this.sent.overview, next, change)
+        : diffOverview(this.sent.overview, next);
     this.sent.overview = now;
     return delta;
   }
@@ -164,8 +220,19 @@ function diffById<T extends { id: string }>(before: Map<string, string>, items: 
   return { sent, delta: { upsert, remove } };
 }
 
+/** A finding's key, made once per finding object: a shard's findings stay the same objects until it is rebuilt. */
+const keys = new WeakMap<Finding, string>();
+function keyOf(f: Finding): string {
+  let key = keys.get(f);
+  if (key === undefined) {
+    key = findingKey(f);
+    keys.set(f, key);
+  }
+  return key;
+}
+
 function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
-  const sent = new Map(items.map((f) => [findingKey(f), f]));
+  const sent = new Map(items.map((f) => [keyOf(f), f]));
   const upsert = [...sent].flatMap(([k, f]) => (before.has(k) ? [] : [f]));
   const remove = [...before.keys()].filter((k) => !sent.has(k));
   return { sent, delta: { upsert, remove } };
@@ -180,8 +247,8 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
     const map = new Map<string, ViewChannel>();
     byKey = map;
     channels.set(feed, map);
-    feed.listen(() => {
-      for (const ch of map.values()) ch.refresh();
+    feed.listen((commit) => {
+      for (const ch of map.values()) ch.refresh(commit);
     });
   }
   // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel.

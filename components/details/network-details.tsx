@@ -3,6 +3,7 @@ import type { InterfaceElement, NetworkElement, Topology } from "@/lib/contract/
 import { networkReach } from "@/lib/graph/reach";
 import { NetworkActions } from "../network-form/network-actions";
 import { ReachSection } from "../reach/reach-section";
+import { OvnNetworkSections } from "./ovn-sections";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
 function prettyJson(raw: string): string {
@@ -34,8 +35,14 @@ export function NetworkDetails({
         <NetworkActions net={net} topology={topology} onDeleted={onDeleted} />
         <div className="mb-2 flex flex-wrap gap-1">
           <Pill tone="info">{net.cniType ?? "invalid config"}</Pill>
-          {net.managedBy ? (
+          {net.managedBy === "cluster-network-operator" ? (
             <Pill tone="muted">managed by the Cluster Network Operator: edit the operator entry</Pill>
+          ) : null}
+          {net.managedBy === "ovn-kubernetes" ? (
+            <Pill tone="muted">
+              rendered by OVN-Kubernetes from {net.udn ? `${net.udn.kind} ${net.udn.name}` : "a user-defined network"}:
+              edit that
+            </Pill>
           ) : null}
         </div>
         <KV
@@ -57,11 +64,14 @@ export function NetworkDetails({
           </p>
         ) : null}
       </Section>
+      <OvnNetworkSections net={net} topology={topology} onSelect={onSelect} />
       <Section title="Reachability">
         <ReachSection network={key} />
       </Section>
       <Section title="IP addresses">
-        {ipam ? (
+        {!ipam && net.ovn ? (
+          <p className="text-xs text-slate-500">OVN-Kubernetes hands out addresses from the network's subnets.</p>
+        ) : ipam ? (
           <>
             <KV
               rows={[
@@ -101,6 +111,7 @@ export function NetworkDetails({
             {users.map((u) => (
               <li key={u.id} className="flex gap-2">
                 <ElementLink id={u.id} label={interfaceLabel(u.id)} onSelect={onSelect} />
+                {u.vmInterface ? <span className="text-slate-500">VM {u.vmInterface}</span> : null}
                 <span className="ml-auto font-mono text-slate-600 dark:text-slate-300">
                   {u.ips.join(", ") || (u.attached ? "" : "not attached")}
                 </span>

@@ -1,5 +1,6 @@
 import type { InterfaceElement, PodElement, Topology } from "@/lib/contract/schema";
 import { EventsSection } from "./events-list";
+import { VmSection } from "./ovn-sections";
 import { ElementLink, KV, Pill, Section } from "./ui";
 import { PodWorkload } from "./workload-details";
 
@@ -26,6 +27,7 @@ export function PodDetails({
           ]}
         />
       </Section>
+      <VmSection pod={pod} ifaces={ifaces} onSelect={onSelect} />
       <PodWorkload pod={pod} topology={topology} onSelect={onSelect} />
       <Section title="Requested vs attached">
         <table className="w-full text-xs" data-testid="requested-vs-attached">
@@ -42,8 +44,14 @@ export function PodDetails({
               <tr key={i.id} className="align-top" data-interface={i.interface}>
                 <td className="py-0.5 pr-1">
                   <ElementLink id={i.id} label={i.interface} onSelect={onSelect} />
+                  {i.vmInterface ? <div className="text-[11px] text-slate-500">VM {i.vmInterface}</div> : null}
                 </td>
-                <td className="py-0.5 pr-1 font-mono">{i.isDefault ? `${i.network} (default)` : i.network}</td>
+                <td className="py-0.5 pr-1 font-mono">
+                  {i.isDefault ? `${i.network} (default)` : i.network}
+                  {i.policies?.length ? (
+                    <div className="font-sans text-[11px] text-slate-500">policies: {i.policies.join(", ")}</div>
+                  ) : null}
+                </td>
                 <td className="py-0.5 pr-3">
                   {i.requested ? (
                     <Pill tone="ok">yes</Pill>

@@ -23,7 +23,10 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
       title={`${el.interface} on ${el.network}${el.failure ? ` — ${el.failure.summary}` : el.attached ? "" : " — requested, not attached"}`}
     >
       <div className="flex items-baseline gap-1">
-        <span className="node-title font-semibold text-slate-900 dark:text-slate-50">{el.interface}</span>
+        {/* A VM's interface goes by the VM's name for it; the pod's own (hashed) name is below. */}
+        <span className="node-title font-semibold text-slate-900 dark:text-slate-50">
+          {el.vmInterface ?? el.interface}
+        </span>
         <span className="node-title truncate text-slate-500 dark:text-slate-400">
           {el.isDefault ? "cluster network" : nameOfRef(el.network)}
         </span>
@@ -46,8 +49,10 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
           {el.ips.join(", ") || (el.attached ? "no address" : "not attached")}
         </div>
       )}
-      {el.mac ? (
-        <div className="node-detail font-mono text-[11px] text-slate-500 dark:text-slate-400">{el.mac}</div>
+      {el.mac || el.vmInterface ? (
+        <div className="node-detail truncate font-mono text-[11px] text-slate-500 dark:text-slate-400">
+          {el.vmInterface ? `pod ${el.interface}${el.mac ? ` · ${el.mac}` : ""}` : el.mac}
+        </div>
       ) : null}
       <Handle type="source" position={Position.Right} className="!h-2 !w-2 !border-0" style={{ background: colour }} />
     </div>

@@ -15,9 +15,20 @@ function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
         selected && "outline outline-2 outline-offset-2 outline-sky-500",
       )}
     >
-      <div className="flex items-center gap-1.5 px-2 pt-1.5" title={`${el.namespace}/${el.name}`}>
-        <Icon name="pod" className="h-3.5 w-3.5 shrink-0 text-slate-500" />
-        <span className="node-title truncate text-xs font-medium text-slate-800 dark:text-slate-100">{el.name}</span>
+      <div
+        className="flex items-center gap-1.5 px-2 pt-1.5"
+        title={el.vm ? `VM ${el.vm.name} (pod ${el.namespace}/${el.name})` : `${el.namespace}/${el.name}`}
+      >
+        <Icon name={el.vm ? "vm" : "pod"} className="h-3.5 w-3.5 shrink-0 text-slate-500" />
+        {/* A virt-launcher pod is drawn as its VM: the VM's name is what the admin knows it by. */}
+        <span className="node-title truncate text-xs font-medium text-slate-800 dark:text-slate-100">
+          {el.vm ? `VM ${el.vm.name}` : el.name}
+        </span>
+        {el.vm?.migration ? (
+          <span className="node-badge shrink-0 rounded bg-amber-100 px-1 text-[11px] text-amber-800">
+            migration {el.vm.migration}
+          </span>
+        ) : null}
         <span
           className={cn(
             "node-detail ml-auto shrink-0 rounded px-1 text-[11px]",

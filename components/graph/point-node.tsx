@@ -11,6 +11,7 @@ export const POINT_LABEL: Record<string, string> = {
   "vlan-parent": "VLAN parent",
   "host-device": "host device",
   "sriov-pf": "SR-IOV PF",
+  "ovn-switch": "OVN logical switch",
 };
 
 function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
@@ -48,9 +49,10 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
           {el.device}
         </span>
       </div>
-      <div className="node-detail text-slate-500 dark:text-slate-400">
-        {POINT_LABEL[el.kind]}
+      <div className="node-detail truncate text-slate-500 dark:text-slate-400">
+        {el.kind === "bridge" && el.ovs ? "OVS bridge" : POINT_LABEL[el.kind]}
         {el.kind === "vlan-parent" && el.vlans.length ? ` · VLAN ${el.vlans.join(", ")}` : ""}
+        {el.kind === "bridge" && el.uplinks.length ? ` · ${el.uplinks.join(", ")}` : ""}
       </div>
       {badge ? (
         // One line, cut short if it must: at low zoom the text is drawn larger than the box was sized for, and a

@@ -51,7 +51,7 @@ export function DeleteDialog({
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const key = `${net.namespace}/${net.name}`;
-  const operator = net.managedBy !== null;
+  const operator = net.managedBy === "cluster-network-operator";
 
   // A modal <dialog>: the browser makes the page behind it inert, closes it on Escape and gives focus back to the
   // button that opened it. Every way out goes through close(), whose event tells the owner (no close() on unmount:

@@ -5,6 +5,7 @@ import type { InterfaceElement, NetworkElement, Topology, TopologyElement } from
 import { parseObjects } from "@/lib/k8s/read-objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
+import { OVN_EXPECTED } from "./ovn-expectations";
 
 const CORPUS_DIR = import.meta.dirname;
 
@@ -754,6 +755,7 @@ const EXPECTED: Record<string, Expectation> = {
 
 describe("the real-world corpus", () => {
   const files = corpusFiles();
+  Object.assign(EXPECTED, OVN_EXPECTED);
 
   it("holds at least 40 fixtures from at least 8 public sources, each naming its source", () => {
     expect(files.length).toBeGreaterThanOrEqual(40);

@@ -9,6 +9,7 @@ export const KIND_ORDER: Record<TopologyElement["kind"], number> = {
   "vlan-parent": 1,
   "host-device": 1,
   "sriov-pf": 1,
+  "ovn-switch": 1,
   pod: 2,
   interface: 3,
   network: 4,

@@ -4,6 +4,7 @@ import { podEventSchema } from "../events/schema";
 import { findingCodeSchema } from "../findings/catalogue";
 import { severitySchema } from "../findings/info";
 import { workloadKindSchema } from "../k8s/workloads";
+import { ovnNetworkSchema, podVmSchema, policySummarySchema, udnOwnerSchema } from "./ovn";
 
 /**
  * The topology contract. The API, the UI and the CLI all speak this one shape; every other
@@ -47,10 +48,16 @@ export const ipamSchema = z.object({
     .optional(),
 });
 
-/** The CNI plugins Plumbline knows, one descriptor each in lib/plugins/; "other" is any other main plugin. */
+/** The CNI plugins Plumbline draws and writes, one descriptor each in lib/plugins/; "other" is any other main plugin. */
 export const PLUGIN_TYPES = ["bridge", "macvlan", "ipvlan", "host-device", "vlan", "sriov", "tap"] as const;
 export type PluginType = (typeof PLUGIN_TYPES)[number];
-export const mainTypeSchema = z.enum([...PLUGIN_TYPES, "other"]);
+/**
+ * Plugins Plumbline draws but has no NAD form for: OVN-Kubernetes' NADs are rendered from a UserDefinedNetwork or
+ * ClusterUserDefinedNetwork (edited there), or written by hand as raw JSON.
+ */
+export const DRAWN_ONLY_TYPES = ["ovn-k8s-cni-overlay"] as const;
+export type DrawnType = PluginType | (typeof DRAWN_ONLY_TYPES)[number];
+export const mainTypeSchema = z.enum([...PLUGIN_TYPES, ...DRAWN_ONLY_TYPES, "other"]);
 
 export const nicSummarySchema = z.object({
   name: z.string(),
@@ -99,11 +106,16 @@ export const bridgeElementSchema = z.object({
   ports: z.array(z.string()).default([]),
   /** known to have no uplink and a network uses it: its pods reach only pods on the same host (unused bridges are no island) */
   island: z.boolean().optional(),
+  /** an Open vSwitch bridge (nmstate's ovs-bridge), e.g. br-ex that an OVN-Kubernetes localnet network leaves by */
+  ovs: z.boolean().optional(),
+  /** OVN-Kubernetes localnet physical networks mapped to this bridge on its host (nmstate's ovn.bridge-mappings) */
+  localnets: z.array(z.string()).optional(),
 });
 
 export const parentElementSchema = z.object({
   ...hostSide,
-  kind: z.enum(["macvlan-parent", "ipvlan-parent", "vlan-parent", "sriov-pf"]),
+  /** ovn-switch: an OVN-Kubernetes logical switch (layer2: one across hosts; layer3: one per node, routed) */
+  kind: z.enum(["macvlan-parent", "ipvlan-parent", "vlan-parent", "sriov-pf", "ovn-switch"]),
   vlans: z.array(z.number().int()).default([]),
 });
 
@@ -134,6 +146,8 @@ export const podElementSchema = z.object({
   requested: z.array(requestedNetworkSchema).default([]),
   /** its network events (sandbox failures, AddedInterface) that name no one interface, newest first */
   events: z.array(podEventSchema).optional(),
+  /** a KubeVirt virt-launcher pod: the VirtualMachine it runs */
+  vm: podVmSchema.optional(),
 });
 
 export const deviceInfoSchema = z.object({
@@ -168,6 +182,12 @@ export const interfaceElementSchema = z.object({
   events: z.array(podEventSchema).optional(),
   /** why the interface is not up, when the newest event about it is a sandbox failure */
   failure: interfaceFailureSchema.optional(),
+  /** a VM's interface behind this pod interface (virt-launcher): its name in the VM spec */
+  vmInterface: z.string().optional(),
+  /** how vmInterface is known: the VMI's status names it, or derived from the VM's network names as KubeVirt names them */
+  vmInterfaceFrom: z.enum(["vmi", "derived"]).optional(),
+  /** the MultiNetworkPolicies (namespace/name) that select this pod on this interface's network */
+  policies: z.array(z.string()).optional(),
 });
 
 export const networkElementSchema = z.object({
@@ -189,8 +209,17 @@ export const networkElementSchema = z.object({
   plugins: z.array(z.string()).default([]),
   /** spec.config exactly as stored */
   rawConfig: z.string(),
-  /** set when the Cluster Network Operator renders this NAD: edit the operator entry, never the NAD */
-  managedBy: z.enum(["cluster-network-operator"]).nullable(),
+  /**
+   * set when a controller renders this NAD: the Cluster Network Operator (edit its additionalNetworks entry) or
+   * OVN-Kubernetes from a UserDefinedNetwork/ClusterUserDefinedNetwork (edit that, `udn`); never the NAD
+   */
+  managedBy: z.enum(["cluster-network-operator", "ovn-kubernetes"]).nullable(),
+  /** ovn-k8s-cni-overlay: its topology, role, OVN network name, physical network, subnets */
+  ovn: ovnNetworkSchema.optional(),
+  /** the UserDefinedNetwork or ClusterUserDefinedNetwork it was rendered from */
+  udn: udnOwnerSchema.optional(),
+  /** the MultiNetworkPolicies whose policy-for names this network */
+  policies: z.array(policySummarySchema).optional(),
 });
 
 /**

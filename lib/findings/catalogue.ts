@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkFindings } from "./check-findings";
 import { fleetFindings } from "./fleet-findings";
 import type { FindingInfo } from "./info";
+import { ovnFindings } from "./ovn-findings";
 import { reachFindings } from "./reach-findings";
 import { sandboxFindings } from "./sandbox-findings";
 import { sourceFindings } from "./source-findings";
@@ -15,6 +16,7 @@ import { topologyFindings } from "./topology-findings";
 export const FINDING_GROUPS = [
   { heading: "Wiring: networks, pods and nodes", entries: topologyFindings },
   { heading: "Addresses, ranges, parents and plugins", entries: checkFindings },
+  { heading: "OVN-Kubernetes networks, MultiNetworkPolicies and VMs", entries: ovnFindings },
   { heading: "Stuck pods: sandbox failures read from events", entries: sandboxFindings },
   { heading: "Sources: what could not be read", entries: sourceFindings },
   { heading: "Reachability, measured by probe pods", entries: reachFindings },
@@ -24,6 +26,7 @@ export const FINDING_GROUPS = [
 export const FINDINGS = {
   ...topologyFindings,
   ...checkFindings,
+  ...ovnFindings,
   ...sandboxFindings,
   ...sourceFindings,
   ...reachFindings,

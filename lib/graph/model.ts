@@ -67,6 +67,7 @@ const LEAF_SIZE: Partial<Record<GraphNodeKind, [number, number]>> = {
   "vlan-parent": [170, 62],
   "host-device": [170, 62],
   "sriov-pf": [170, 62],
+  "ovn-switch": [170, 62],
   fold: [230, 64],
 };
 
@@ -75,8 +76,9 @@ function signature(ifaces: InterfaceElement[]): string {
   return ifaces.find((i) => !i.isDefault)?.network ?? "no secondary network";
 }
 
-/** The interface and every address it has: a dual-stack interface shows its IPv4 and its IPv6 address. */
-const edgeLabel = (i: InterfaceElement): string => [i.interface, ...i.ips.map((a) => a.split("/")[0])].join(" ");
+/** The interface (a VM's by the VM's name for it) and every address it has: dual stack shows both. */
+const edgeLabel = (i: InterfaceElement): string =>
+  [i.vmInterface ?? i.interface, ...i.ips.map((a) => a.split("/")[0])].join(" ");
 
 /** Folds per host: pods sharing a signature, when the host has too many pods to draw one by one. */
 function decideFolds(

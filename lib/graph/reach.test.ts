@@ -195,7 +195,25 @@ describe("networkReach on hand-made clusters", () => {
   });
 
   it("other plugins say nothing", () => {
-    const t = buildTopology(snapshotFromObjects([nad("o", { type: "ovn-k8s-cni-overlay", topology: "layer2" })]));
+    const t = buildTopology(snapshotFromObjects([nad("o", { type: "kube-ovn", provider: "x" })]));
     expect(networkReach(network(t, "t/o"), t)).toBeNull();
+  });
+
+  it("OVN-Kubernetes: layer2 is one switch across hosts, layer3 routed per node, localnet by its bridge mapping", () => {
+    const t = buildTopology(
+      snapshotFromObjects([
+        nad("l2", { type: "ovn-k8s-cni-overlay", name: "l2", topology: "layer2" }),
+        nad("l3", { type: "ovn-k8s-cni-overlay", name: "l3", topology: "layer3", subnets: "10.128.0.0/16/24" }),
+        nad("ln", { type: "ovn-k8s-cni-overlay", name: "ln", topology: "localnet", vlanID: 7 }),
+      ]),
+    );
+    expect(networkReach(network(t, "t/l2"), t)).toBe(
+      "One OVN logical switch (l2) across every node: pods on it share L2 wherever they run.",
+    );
+    expect(networkReach(network(t, "t/l3"), t)).toMatch(
+      /^A logical switch per node, each with its own slice of 10.128.0.0\/16/,
+    );
+    // no pod, no node seen: only what the NAD says
+    expect(networkReach(network(t, "t/ln"), t)).toBe("A localnet network on the physical network ln on VLAN 7.");
   });
 });

@@ -19,6 +19,14 @@ export interface ClusterSnapshot {
   workloads: KubeObject[];
   /** Events (events.k8s.io/v1 or core v1), their body normalized into spec (lib/events/normalize) */
   events: KubeObject[];
+  /** OVN-Kubernetes UserDefinedNetworks and ClusterUserDefinedNetworks (k8s.ovn.org/v1): what renders their NADs */
+  userDefinedNetworks: KubeObject[];
+  /** MultiNetworkPolicies (k8s.cni.cncf.io/v1beta1): who may talk to whom on a secondary network */
+  multiNetworkPolicies: KubeObject[];
+  /** KubeVirt VirtualMachines and VirtualMachineInstances (kubevirt.io/v1): the VMs behind virt-launcher pods */
+  virtualMachines: KubeObject[];
+  /** Namespaces (their labels: a primary UDN needs k8s.ovn.org/primary-user-defined-network; a CUDN selects by them) */
+  namespaces: KubeObject[];
   /** what the source itself has to say: a feature absent, a part it may not read */
   notes: Finding[];
   /** resources the source could not read completely (so absence proves nothing), e.g. "pods" */
@@ -37,6 +45,10 @@ export const emptySnapshot = (): ClusterSnapshot => ({
   operatorNetwork: null,
   workloads: [],
   events: [],
+  userDefinedNetworks: [],
+  multiNetworkPolicies: [],
+  virtualMachines: [],
+  namespaces: [],
   notes: [],
   incomplete: [],
 });
@@ -65,6 +77,12 @@ export function slotOf(apiVersion: string, kind: string): SnapshotSlot | null {
   if (group === "operator.openshift.io" && kind === "Network") return "operatorNetwork";
   if ((group === "" || group === "events.k8s.io") && kind === "Event") return "events";
   if (group === "apps" && (kind === "Deployment" || kind === "StatefulSet" || kind === "DaemonSet")) return "workloads";
+  if (group === "k8s.ovn.org" && (kind === "UserDefinedNetwork" || kind === "ClusterUserDefinedNetwork"))
+    return "userDefinedNetworks";
+  if (group === "k8s.cni.cncf.io" && kind === "MultiNetworkPolicy") return "multiNetworkPolicies";
+  if (group === "kubevirt.io" && (kind === "VirtualMachine" || kind === "VirtualMachineInstance"))
+    return "virtualMachines";
+  if (group === "" && kind === "Namespace") return "namespaces";
   return null;
 }
 
@@ -114,8 +132,8 @@ export function snapshotFromObjects(
     }
     read.objects++;
     const slot = slotOf(obj.apiVersion, obj.kind);
-    // Workloads of different kinds share a slot and may share a name (a Deployment and a StatefulSet "db").
-    if (slot) seen.set(`${slot}|${slot === "workloads" ? `${obj.kind}|` : ""}${keyOf(obj)}`, { slot, obj });
+    // Kinds that share a slot may share a name (a Deployment and a StatefulSet "db", a VM and its VMI).
+    if (slot) seen.set(`${slot}|${MIXED_SLOTS.has(slot) ? `${obj.kind}|` : ""}${keyOf(obj)}`, { slot, obj });
   }
   for (const { slot, obj } of seen.values()) {
     if (slot !== "operatorNetwork") snap[slot].push(obj);
@@ -125,6 +143,9 @@ export function snapshotFromObjects(
   }
   return snap;
 }
+
+/** Slots that hold several kinds. */
+const MIXED_SLOTS = new Set<SnapshotSlot>(["workloads", "userDefinedNetworks", "virtualMachines"]);
 
 interface Visit {
   raw: unknown;

@@ -161,9 +161,18 @@ describe("parseNadConfig: single configs", () => {
   });
 
   it("types unknown main plugins as other, keeping the CNI type", () => {
-    expect(parsed({ type: "ovn-k8s-cni-overlay", topology: "layer2" })).toMatchObject({
-      cniType: "ovn-k8s-cni-overlay",
+    expect(parsed({ type: "kube-ovn", provider: "x" })).toMatchObject({
+      cniType: "kube-ovn",
       mainType: "other",
+      problems: [],
+    });
+  });
+
+  it("reads OVN-Kubernetes' keys (lib/plugins/ovn-overlay.ts), drawn but not a form type", () => {
+    expect(parsed({ type: "ovn-k8s-cni-overlay", name: "l2", topology: "layer2" })).toMatchObject({
+      cniType: "ovn-k8s-cni-overlay",
+      mainType: "ovn-k8s-cni-overlay",
+      ovn: { topology: "layer2", role: "secondary", networkName: "l2", subnets: [] },
       problems: [],
     });
   });

@@ -1,5 +1,6 @@
 import type { Ipam, IpRange } from "../contract/schema";
 import { type Cidr, cidrContains, networkOf, parseCidr, parseIp } from "../net/ip";
+import { pluginOf } from "../plugins/registry";
 import type { NadConfig } from "./parse-config";
 
 /**
@@ -116,7 +117,10 @@ export function validateIpam(ipam: Ipam): ConfigIssue[] {
 /** Checks a whole parsed config; `nadName` is the name of the NAD that holds it, when there is one. */
 export function validateNadConfig(config: NadConfig, nadName?: string): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  if (nadName !== undefined && config.name !== undefined && config.name !== nadName) {
+  // Where the plugin shares the name across NADs (OVN-Kubernetes: the OVN network's name, the same in every NAD of a
+  // localnet or layer2 network, as its docs require), a name unlike the NAD's is required, not misleading.
+  const shared = config.cniType !== null && pluginOf(config.cniType)?.sharedName === true;
+  if (nadName !== undefined && config.name !== undefined && config.name !== nadName && !shared) {
     issues.push({
       severity: "warning",
       field: "name",

@@ -1,5 +1,5 @@
 import { text as str } from "../plugins/fields";
-import { pluginFormOf, pluginOf } from "../plugins/registry";
+import { isFormType, pluginFormOf, pluginOf } from "../plugins/registry";
 import { isObject, parseJson } from "../result";
 import type { NetworkFormInput } from "./schema";
 
@@ -33,7 +33,12 @@ export function formFromConfig(
   if (!json.ok || !isObject(json.value)) return raw;
   const c = json.value;
   const plugin = pluginOf(str(c.type));
-  if (!plugin || Object.keys(c).some((k) => !COMMON.includes(k) && !plugin.formKeys.includes(k))) return raw;
+  if (
+    !plugin ||
+    !isFormType(plugin.type) ||
+    Object.keys(c).some((k) => !COMMON.includes(k) && !plugin.formKeys.includes(k))
+  )
+    return raw;
   const ipam = isObject(c.ipam) ? c.ipam : {};
   const ipamType = str(ipam.type);
   if (ipamType && (!IPAM_KNOWN[ipamType] || Object.keys(ipam).some((k) => !IPAM_KNOWN[ipamType]?.includes(k))))

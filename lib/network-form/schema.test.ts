@@ -358,9 +358,14 @@ describe("networkFormSchema: raw", () => {
   });
 
   it("accepts a single config of a type the topology does not know", () => {
-    valid(
-      mainOnly({ type: "raw", config: JSON.stringify({ cniVersion: "0.4.0", type: "ovn-k8s-cni-overlay", ipam: {} }) }),
+    valid(mainOnly({ type: "raw", config: JSON.stringify({ cniVersion: "0.4.0", type: "kube-ovn", ipam: {} }) }));
+  });
+
+  it("refuses an OVN-Kubernetes config without its topology, as OVN-Kubernetes does", () => {
+    const found = issues(
+      mainOnly({ type: "raw", config: JSON.stringify({ cniVersion: "0.4.0", type: "ovn-k8s-cni-overlay" }) }),
     );
+    expect(found.map((f) => f.message).join()).toMatch(/topology/);
   });
 
   it("rejects text that is not JSON, on main.config", () => {

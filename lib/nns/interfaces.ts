@@ -3,7 +3,7 @@ import { fail, isObject, num, ok, type Result, str, strAt, stringsAt } from "../
 
 /** A link as kubernetes-nmstate reports it in status.currentState.interfaces. */
 export interface NnsInterface extends NicSummary {
-  /** linux-bridge: names of its ports */
+  /** linux-bridge, ovs-bridge: names of its ports */
   ports: string[];
   /** mac-vlan / ipvlan / vlan: the interface it sits on */
   baseIface?: string;
@@ -33,7 +33,8 @@ export function parseNnsInterfaces(status: unknown): Result<NnsInterface[]> {
       ips: [...addresses(raw.ipv4), ...addresses(raw.ipv6)],
       ports: [],
     };
-    if (type === "linux-bridge" && isObject(raw.bridge) && Array.isArray(raw.bridge.port)) {
+    // An OVS bridge (br-ex, a localnet's bridge) lists its ports the same way: the NIC among them is its uplink.
+    if ((type === "linux-bridge" || type === "ovs-bridge") && isObject(raw.bridge) && Array.isArray(raw.bridge.port)) {
       iface.ports = stringsAt(raw.bridge.port, "name");
     }
     const sub = isObject(raw["mac-vlan"])

@@ -1,3 +1,4 @@
+import type { OvnNetwork } from "../contract/ovn";
 import type { HostSideElement, InterfaceElement, NetworkElement, TopologyElement } from "../contract/schema";
 import { type JsonObject, num, preview } from "../result";
 
@@ -10,6 +11,8 @@ export interface PluginFields {
   pciBusID?: string;
   kernelpath?: string;
   vlan?: number;
+  /** ovn-k8s-cni-overlay: topology, role, physical network, subnets (lib/plugins/ovn-overlay.ts) */
+  ovn?: OvnNetwork;
 }
 
 /** The host-side point a pod's interface hangs off. */
@@ -18,6 +21,18 @@ export interface HostPoint {
   device: string;
   /** a VLAN the point carries for this interface */
   vlan?: number;
+  /** the L2 segment, when the plugin knows it better than the kind does (an OVN layer2 switch spans hosts) */
+  segment?: string;
+  /** an Open vSwitch bridge even where nothing observes the host (an OVN localnet always leaves by one) */
+  ovs?: true;
+}
+
+/** What a plugin may ask of the host an interface lands on. */
+export interface HostView {
+  /** the host's links are observed (NodeNetworkState or a probe): absence from them means something */
+  observed: boolean;
+  /** the OVS bridge an OVN-Kubernetes localnet physical network is mapped to on this host (nmstate ovn.bridge-mappings) */
+  bridgeFor(physicalNetwork: string): string | undefined;
 }
 
 /**
@@ -35,13 +50,18 @@ export interface Plugin<T extends string = string> {
   /** reads the main plugin's own keys; a problem here becomes a finding on the network, the network still drawn */
   parse(main: JsonObject, problems: string[]): PluginFields;
   /** the host-side point a pod's interface hangs off; null when it has none on the host (or it cannot be told) */
-  point(config: PluginFields, iface: InterfaceElement, net: NetworkElement): HostPoint | null;
+  point(config: PluginFields, iface: InterfaceElement, net: NetworkElement, host: HostView): HostPoint | null;
   /** the device a host needs for this network (placement); `created`: the plugin creates it when missing */
   needs(net: NetworkElement): { device: string | null; role: string; created: boolean };
   /** whether pods of this network on different hosts reach each other, read off the points they hang off */
   reach(net: NetworkElement, points: readonly TopologyElement[]): string | null;
   /** the config keys its form expresses beside cniVersion, name, type and ipam: anything else opens as raw JSON */
   formKeys: readonly string[];
+  /**
+   * the config's `name` is not the NAD's but a name the plugin shares across NADs (OVN-Kubernetes: the OVN network's
+   * name, the same in every NAD on that network), so a name unlike the NAD's is no mistake
+   */
+  sharedName?: boolean;
 }
 
 /** A field of a plugin's form drawn from this description (components/network-form/declared-fields.tsx). */

@@ -1,10 +1,11 @@
 import type { z } from "zod";
-import type { PluginType } from "../contract/schema";
+import type { DrawnType, PluginType } from "../contract/schema";
 import type { JsonObject } from "../result";
 import { bridge, bridgeForm } from "./bridge";
 import { hostDevice, hostDeviceForm } from "./host-device";
 import { ipvlan, ipvlanForm } from "./ipvlan";
 import { macvlan, macvlanForm } from "./macvlan";
+import { ovnOverlay } from "./ovn-overlay";
 import type { DeclaredField, Plugin } from "./plugin";
 import { sriov, sriovForm } from "./sriov";
 import { tap, tapForm } from "./tap";
@@ -25,11 +26,22 @@ export const PLUGINS: { [T in PluginType]: Plugin<T> } = {
   tap,
 };
 
+/** Plugins drawn but written only as raw JSON (their NADs are rendered by a controller: edit its object). */
+const DRAWN_ONLY: { [T in Exclude<DrawnType, PluginType>]: Plugin<T> } = {
+  "ovn-k8s-cni-overlay": ovnOverlay,
+};
+
 // A Map, not the record: a CNI type of `__proto__` or `constructor` must not find Object.prototype's members.
-const BY_TYPE = new Map<string, Plugin<PluginType>>(Object.values(PLUGINS).map((p) => [p.type, p]));
+const BY_TYPE = new Map<string, Plugin<DrawnType>>(
+  [...Object.values(PLUGINS), ...Object.values(DRAWN_ONLY)].map((p) => [p.type, p]),
+);
+const FORM_TYPES = new Set<string>(Object.keys(PLUGINS));
 
 /** The plugin of a CNI type, if Plumbline knows it. */
-export const pluginOf = (type: string): Plugin<PluginType> | undefined => BY_TYPE.get(type);
+export const pluginOf = (type: string): Plugin<DrawnType> | undefined => BY_TYPE.get(type);
+
+/** Whether the NAD form has fields for this plugin (else its configs open as raw JSON). */
+export const isFormType = (type: string): type is PluginType => FORM_TYPES.has(type);
 
 /** The form schemas, for the form's discriminated union. */
 export const PLUGIN_SCHEMAS = [

@@ -1,4 +1,6 @@
+import type { Finding } from "../contract/schema";
 import type { ShardResult } from "./shard";
+import { summaryOf } from "./shard-summary";
 
 /** One committed change: which elements are new or different, which are gone. */
 export interface Commit {
@@ -7,6 +9,43 @@ export interface Commit {
   removed: Set<string>;
   /** findings or links changed (they have no revisions of their own) */
   relations: boolean;
+  /** the nodes whose shards were built again or removed (a view that draws none of them may be untouched) */
+  shards: ReadonlySet<string>;
+  /** what every view reads changed: a network, a workload, a finding that belongs to no shard or names nothing */
+  shared: boolean;
+  /**
+   * the ids named by the shards' findings that changed and name what their shard does not hold (ShardSummary.outward):
+   * a view that draws none of these shards is touched by them only if it holds one of these ids
+   */
+  named: ReadonlySet<string>;
+}
+
+/** A network or a workload: elements every view reads, held by no shard. */
+export const isShared = (id: string): boolean => id.startsWith("network/") || id.startsWith("workload/");
+
+/**
+ * Adds to `named` what the outward findings that differ between two builds of a shard name; true when one of them
+ * names nothing (every view keeps it).
+ */
+export function outwardChange(before: Shard | undefined, next: Shard | undefined, named: Set<string>): boolean {
+  const a = before ? summaryOf(before.result) : undefined;
+  const b = next ? summaryOf(next.result) : undefined;
+  if ((a?.outwardJson ?? "[]") === (b?.outwardJson ?? "[]")) return false;
+  const keys = (list: readonly Finding[] = []) => new Map(list.map((f) => [JSON.stringify(f), f]));
+  const was = keys(a?.outward);
+  const now = keys(b?.outward);
+  return gone(was, now, named) || gone(now, was, named);
+}
+
+/** Names what the findings of `one` that `other` lacks name; true when one of them names nothing. */
+function gone(one: Map<string, Finding>, other: Map<string, Finding>, named: Set<string>): boolean {
+  let bare = false;
+  for (const [key, f] of one) {
+    if (other.has(key)) continue;
+    bare ||= f.elements.length === 0;
+    for (const id of f.elements) named.add(id);
+  }
+  return bare;
 }
 
 export interface Shard {
@@ -29,6 +68,9 @@ export function elementJson(shard: Shard, id: string): string | undefined {
   }
   return json;
 }
+
+/** What the cross-host checks read of a shard, as one string to compare. */
+export const crossJson = (s: Shard | undefined): string => (s ? JSON.stringify(s.result.cross) : "[]");
 
 /** What a shard contributes besides its elements, as one string to compare. */
 export const relationsOf = (s: Shard | undefined): string =>

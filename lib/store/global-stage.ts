@@ -3,20 +3,27 @@ import type { KubeObject } from "../k8s/objects";
 import { type CheckInputs, runChecks } from "../topology/check-registry";
 import { applyIpPools } from "../topology/checks";
 import { BuildContext } from "../topology/context";
+import { type ClusterExtras, emptyExtras } from "../topology/extras";
 import { addNetworks, type NetworkEntry } from "../topology/networks";
 
 export interface NetworkStage {
   networks: Map<string, NetworkEntry>;
+  /** what UDNs, policies and VMs add to the networks and the pods */
+  extras: ClusterExtras;
   elements: NetworkElement[];
   findings: Finding[];
 }
 
 /** The NADs (and the operator's entries) as the full build reads them; every shard's pods hang off these. */
-export function buildNetworkStage(nads: readonly KubeObject[], operatorNetwork: KubeObject | null): NetworkStage {
+export function buildNetworkStage(
+  nads: readonly KubeObject[],
+  operatorNetwork: KubeObject | null,
+  extras: ClusterExtras = emptyExtras(),
+): NetworkStage {
   const ctx = new BuildContext();
-  const networks = addNetworks(ctx, nads, operatorNetwork);
+  const networks = addNetworks(ctx, nads, operatorNetwork, extras);
   const elements = [...networks.values()].map((n) => n.element);
-  return { networks, elements, findings: ctx.findings };
+  return { networks, extras, elements, findings: ctx.findings };
 }
 
 /**

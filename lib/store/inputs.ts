@@ -5,6 +5,7 @@ import { type KubeObject, keyOf } from "../k8s/objects";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import { reportedCount } from "../node-links/to-nns";
 import { type CheckInputs, type CheckScope, checksOf } from "../topology/check-registry";
+import { type ClusterExtras, EXTRA_KINDS, extraObjectsOf, readExtras } from "../topology/extras";
 import type { NnsAvailability } from "../topology/hosts";
 import { KindIntake } from "./kind-intake";
 import { type ShardInput, shardOf } from "./shard";
@@ -49,6 +50,8 @@ export class Inputs {
   readonly pods = new KindIntake({ label: "Pod", namespaced: true });
   readonly pools = new KindIntake({ label: "IPPool", namespaced: true });
   readonly reservations = new KindIntake({ label: "OverlappingRangeIPReservation", namespaced: true });
+  /** UDNs, CUDNs, MultiNetworkPolicies, VMs, VMIs and Namespaces, one intake per kind (lib/topology/extras.ts) */
+  readonly extraIntakes = EXTRA_KINDS.map((k) => ({ kind: k, intake: new KindIntake(k) }));
   /** the workloads, with the pods grouped by namespace (built in the store's commit) */
   readonly workloads = new WorkloadStage();
   readonly podsByShard = new Map<string, Map<string, KubeObject>>();
@@ -88,6 +91,9 @@ export class Inputs {
       this.workloads.pod(before, after);
     });
     this.workloads.syncWorkloads(snap.workloads);
+    // What they say hangs off the networks and every pod: a change rebuilds the network stage (and so every shard).
+    for (const { kind, intake } of this.extraIntakes)
+      if (intake.sync(extraObjectsOf(snap, kind), () => {})) c.networks = true;
     // A refused object is a cluster-wide finding: judged with the notes.
     const kinds = [
       this.nodes,
@@ -97,6 +103,7 @@ export class Inputs {
       this.pools,
       this.reservations,
       ...this.workloads.intakes,
+      ...this.extraIntakes.map((e) => e.intake),
     ];
     if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
     // as the full build reads them: at most EVENTS_PER_NAMESPACE per namespace, the bound's warnings with the notes
@@ -117,6 +124,7 @@ export class Inputs {
       this.incomplete = snap.incomplete;
       this.absent = absent;
       c.notes = true;
+      c.networks = true; // whether the namespaces were read completely is part of what the networks say
     }
     c.allShards = JSON.stringify(this.nnsAvailability()) !== availability;
     return c;
@@ -223,6 +231,12 @@ export class Inputs {
     };
   }
 
+  /** What the extra kinds add, read as the full build reads them. */
+  extras(): ClusterExtras {
+    const objects = Object.fromEntries(this.extraIntakes.map(({ kind, intake }) => [kind.kind, intake.sorted()]));
+    return readExtras(objects, this);
+  }
+
   /** Every shard that has anything in it. */
   allShards(): Set<string> {
     const names = new Set(this.podsByShard.keys());
@@ -234,6 +248,7 @@ export class Inputs {
   /** The objects the build leaves out for their names, as its findings say. */
   refused(): Finding[] {
     const kinds = [this.nodes, this.states, this.nads, this.pods, this.pools, this.reservations];
-    return [...kinds, ...this.workloads.intakes].flatMap((k) => k.refused());
+    const extra = this.extraIntakes.map((e) => e.intake);
+    return [...kinds, ...this.workloads.intakes, ...extra].flatMap((k) => k.refused());
   }
 }

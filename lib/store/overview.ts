@@ -1,6 +1,6 @@
 import type { Finding, NetworkElement, Severity, TopologyElement } from "../contract/schema";
 import { clusterOverview } from "../overview/cluster-overview";
-import type { ClusterOverview, OverviewCell, ProblemCounts } from "../overview/schema";
+import type { ClusterOverview, OverviewNetwork, ProblemCounts } from "../overview/schema";
 import type { ShardResult } from "./shard";
 
 /**
@@ -34,75 +34,44 @@ export interface Lookup {
   isNetwork(id: string): boolean;
 }
 
-const CELL = "\u0000";
-const zero = (): ProblemCounts => ({ error: 0, warning: 0, info: 0 });
-const plus = (a: ProblemCounts, b: ProblemCounts): ProblemCounts => ({
+export const CELL = "\u0000";
+export const zero = (): ProblemCounts => ({ error: 0, warning: 0, info: 0 });
+export const plus = (a: ProblemCounts, b: ProblemCounts): ProblemCounts => ({
   error: a.error + b.error,
   warning: a.warning + b.warning,
   info: a.info + b.info,
 });
 
 /**
- * The cluster overview of the whole topology from the shards' shares: pods and the shards' findings add up
- * (a pod, and each such finding, lies in one shard); the cluster-wide findings are counted once per host,
- * network and cell they touch, as clusterOverview counts them.
+ * The overview's networks (namespace, name order) from the shards' sums and the cluster-wide findings' counts: pods
+ * add up (a pod lies in one shard), as do the shards' own findings; the cluster-wide ones are counted once per
+ * network they touch, as clusterOverview counts them.
  */
-export function mergeOverview(
-  parts: readonly ClusterOverview[],
+export function netsOf(
   networks: readonly NetworkElement[],
-  extra: GlobalProblems,
-  totalFindings: number,
-): ClusterOverview {
-  const hosts = parts
-    .flatMap((p) => p.hosts)
-    // A host no cluster-wide finding touches keeps its shard's object, so an unchanged host is the same object.
-    .map((h) => {
-      const more = extra.hosts.get(h.id);
-      return more ? { ...h, problems: plus(h.problems, more) } : h;
-    })
-    .sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));
-  const byNetwork = new Map(networks.map((n) => [n.id, { pods: 0, problems: extra.networks.get(n.id) ?? zero() }]));
-  const cells = new Map<string, OverviewCell>();
-  let pods = 0;
-  for (const p of parts) {
-    pods += p.totals.pods;
-    for (const n of p.networks) {
-      const sum = byNetwork.get(n.id);
-      if (sum) Object.assign(sum, { pods: sum.pods + n.pods, problems: plus(sum.problems, n.problems) });
-    }
-    for (const c of p.cells) cells.set(`${c.host}${CELL}${c.network}`, c);
-  }
-  for (const [key, problems] of extra.cells) {
-    const [host = "", network = ""] = key.split(CELL);
-    const c = cells.get(key) ?? { host, network, pods: 0, problems: zero() };
-    cells.set(key, { ...c, problems: plus(c.problems, problems) });
-  }
-  const nets = [...networks]
+  sums: ReadonlyMap<string, { pods: number; problems: ProblemCounts }>,
+  extra: ReadonlyMap<string, ProblemCounts>,
+): OverviewNetwork[] {
+  return [...networks]
     .sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name) || cmp(a.id, b.id))
     .map((n) => {
-      const sum = byNetwork.get(n.id) ?? { pods: 0, problems: zero() };
+      const sum = sums.get(n.id);
       return {
         id: n.id,
         namespace: n.namespace,
         name: n.name,
         type: typeOf(n),
-        pods: sum.pods,
-        problems: sum.problems,
+        pods: sum?.pods ?? 0,
+        problems: plus(sum?.problems ?? zero(), extra.get(n.id) ?? zero()),
       };
     });
-  return {
-    hosts,
-    networks: nets,
-    cells: [...cells.entries()].sort(([a], [b]) => cmp(a, b)).map(([, c]) => c),
-    totals: { hosts: hosts.length, pods, networks: nets.length, findings: totalFindings },
-  };
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const typeOf = (n: NetworkElement): string =>
   n.mainType && n.mainType !== "other" ? n.mainType : (n.cniType ?? "unknown");
 
-interface GlobalProblems {
+export interface GlobalProblems {
   hosts: Map<string, ProblemCounts>;
   networks: Map<string, ProblemCounts>;
   cells: Map<string, ProblemCounts>;

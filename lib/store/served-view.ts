@@ -1,12 +1,14 @@
-import { hostId } from "../contract/ids";
+import { hostId, podIdOfRef } from "../contract/ids";
 import type { Topology, TopologyElement } from "../contract/schema";
 import type { Criteria } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
 import type { ClusterOverview } from "../overview/schema";
 import { hostsAndPods, pastMatrixThresholds } from "../overview/thresholds";
 import type { ViewQuery } from "../wire/view-protocol";
+import type { Commit } from "./commit";
+import { mayHold } from "./shard-summary";
 import type { TopologyStore } from "./store";
-import { isEmpty, isOverviewScale, viewTopology } from "./view";
+import { drawView, isEmpty, isOverviewScale } from "./view";
 
 /** What one view sends: its topology, and for the matrix its overview (then the topology holds no pods). */
 export interface ServedView {
@@ -14,6 +16,8 @@ export interface ServedView {
   overview: ClusterOverview | null;
   /** with a filtered overview: the networks its interfaces use, for colours (see ViewSnapshot.networksInUse) */
   networksInUse: string[] | null;
+  /** the shards it drew from (DrawnView.shards) */
+  shards: ReadonlySet<string>;
 }
 
 const criteria = (q: ViewQuery): Criteria => ({
@@ -45,11 +49,12 @@ export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
       topology: { elements, links: [], findings: store.findings() },
       overview: store.overview(),
       networksInUse: null,
+      shards: new Set(store.shardNames()),
     };
   }
-  const t = viewTopology(store, c);
+  const { topology: t, shards } = drawView(store, c);
   if (!q.aggregate || c.host || c.pod || isEmpty(c) || !pastMatrixThresholds(hostsAndPods(t))) {
-    return { topology: t, overview: null, networksInUse: null };
+    return { topology: t, overview: null, networksInUse: null, shards };
   }
   const inUse = new Set<string>();
   for (const e of t.elements) if (e.kind === "interface" && !e.isDefault) inUse.add(e.network);
@@ -57,5 +62,44 @@ export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
     topology: { elements: t.elements.filter(besideMatrix), links: [], findings: t.findings },
     overview: clusterOverview(t),
     networksInUse: [...inUse].sort(),
+    shards,
   };
+}
+
+const held = new WeakMap<ServedView, Set<string>>();
+/** The ids of a view's elements, made when a commit first asks. */
+function heldIds(view: ServedView): Set<string> {
+  let ids = held.get(view);
+  if (!ids) {
+    ids = new Set(view.topology.elements.map((e) => e.id));
+    held.set(view, ids);
+  }
+  return ids;
+}
+
+/**
+ * Whether a commit can change a view served as `before` (at the revision just before the commit's). Every view reads
+ * the networks, the workloads and the findings outside shards (`commit.shared`); beyond those a host or pod view reads
+ * its one shard, a namespace or network view the shards that hold its pods, before or now. False: the view is as it
+ * was, and is not computed again.
+ */
+export function touchedBy(store: TopologyStore, q: ViewQuery, before: ServedView, commit: Commit): boolean {
+  const c = criteria(q);
+  if (isEmpty(c) || commit.shared) return true;
+  for (const name of before.shards) if (commit.shards.has(name)) return true;
+  if (commit.named.size > 0) {
+    // A filtered overview holds no pods or interfaces to look the names up in.
+    if (before.overview) return true;
+    const held = heldIds(before);
+    for (const id of commit.named) if (held.has(id)) return true;
+  }
+  if (c.host || c.pod) {
+    const own = c.host ?? store.shardOfElement(podIdOfRef(c.pod ?? ""));
+    return own !== undefined && commit.shards.has(own);
+  }
+  for (const name of commit.shards) {
+    const r = store.shard(name);
+    if (r && mayHold(r, c)) return true;
+  }
+  return false;
 }

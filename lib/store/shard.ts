@@ -6,6 +6,7 @@ import { isObject } from "../result";
 import { type CheckInputs, runChecks } from "../topology/check-registry";
 import { BuildContext } from "../topology/context";
 import { applyPodEvents } from "../topology/events";
+import { type ClusterExtras, emptyExtras } from "../topology/extras";
 import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../topology/hosts";
 import type { NetworkEntry } from "../topology/networks";
 import { addPods } from "../topology/pods";
@@ -86,13 +87,14 @@ export function buildShard(
   input: ShardInput,
   networks: Map<string, NetworkEntry>,
   bridges: ReadonlySet<string>,
+  extras: ClusterExtras = emptyExtras(),
 ): ShardResult {
   const netById = networkElements(networks);
   // The networks are read through the context (the event stage and the checks name them) but not held in it.
   const ctx = new BuildContext(netById);
   addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
   const pods = byKey(input.pods);
-  addPods(ctx, pods, networks);
+  addPods(ctx, pods, networks, extras);
   applyPodEvents(ctx, input.events);
   markIslands(ctx, bridges);
   explainInferredHosts(ctx, input.nns, input.named ? new Set([name]) : new Set());

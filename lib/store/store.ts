@@ -1,13 +1,11 @@
 import { appendAll } from "../append";
-import { compareCodePoints } from "../compare";
 import { hostId } from "../contract/ids";
-import { KIND_ORDER } from "../contract/kind-order";
-import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
+import type { Finding, Topology, TopologyElement } from "../contract/schema";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import type { ClusterOverview } from "../overview/schema";
 import { usedBridges } from "../topology/networks";
 import { clusterFindings } from "./cluster-checks";
-import { type Commit, elementJson, relationsOf, type Shard } from "./commit";
+import { type Commit, crossJson, elementJson, isShared, outwardChange, relationsOf, type Shard } from "./commit";
 
 export type { Commit };
 
@@ -15,8 +13,9 @@ import { crossHostFindings } from "./cross-checks";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs, touches } from "./inputs";
-import { globalProblems, mergeOverview, type ProblemsMemo, shardOverview } from "./overview";
+import { OverviewMemo } from "./overview-memo";
 import { buildShard, type ShardResult } from "./shard";
+import { wholeTopology } from "./whole-topology";
 import { WORKLOAD_OWNER } from "./workload-stage";
 
 const NETWORKS = "\u0000networks";
@@ -47,6 +46,8 @@ export class TopologyStore {
   private networkJson = new Map<string, string>();
   private readonly duplicates = new DuplicateIndex();
   private poolNotes: Finding[] = [];
+  /** the source's notes and the NADs' and pools' findings as JSON, as last settled */
+  private notesJson = "";
   /** element id → revision of its last change */
   readonly revisions = new Map<string, number>();
   /** element id → the shard that holds it */
@@ -75,7 +76,7 @@ export class TopologyStore {
     if (this.networksDirty) {
       this.networksDirty = false;
       this.poolsDirty = true;
-      this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork);
+      this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork, this.inputs.extras());
       this.networkById = new Map(this.stage.elements.map((e) => [e.id, e]));
       this.bridges = usedBridges(this.stage.networks);
       this.dhcp = this.stage.elements.some((n) => n.ipam?.type === "dhcp" && !n.managedBy);
@@ -90,7 +91,7 @@ export class TopologyStore {
         this.pending.set(name, null);
         continue;
       }
-      const result = buildShard(name, input, this.stage.networks, this.bridges);
+      const result = buildShard(name, input, this.stage.networks, this.bridges, this.stage.extras);
       this.pending.set(name, { result, json: new Map() });
     }
     return this.dirty.size > 0;
@@ -104,9 +105,16 @@ export class TopologyStore {
     const revision = this.revision + 1;
     let relations = false;
     const crossDirty = this.pending.size > 0 || this.poolsDirty || this.checksDirty;
+    // the cross-host checks read the shards' fragments, the networks and their inputs (these two set the flags)
+    let fragments = this.poolsDirty || this.checksDirty;
+    const shards = new Set(this.pending.keys());
+    let shared = false;
+    const named = new Set<string>();
     for (const [name, next] of this.pending) {
       const before = this.shards.get(name);
       relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
+      shared = outwardChange(before, next ?? undefined, named) || shared;
+      fragments ||= crossJson(before) !== crossJson(next ?? undefined);
       for (const id of before?.result.elements.keys() ?? []) {
         if (!next?.result.elements.has(id) && this.owner.get(id) === name) removed.add(id);
       }
@@ -119,15 +127,17 @@ export class TopologyStore {
       this.owner.delete(id);
       this.revisions.delete(id);
     }
-    const pools = this.settleGlobal(upserted, removed);
-    relations =
-      this.inputs.workloads.settle({ upserted, removed, owner: this.owner, revisions: this.revisions }) || relations;
-    relations = this.duplicates.settle() || pools || relations;
-    if (crossDirty) relations = this.settleCross() || relations;
+    shared = this.settleGlobal(upserted, removed) || shared;
+    shared =
+      this.inputs.workloads.settle({ upserted, removed, owner: this.owner, revisions: this.revisions }) || shared;
+    shared = this.duplicates.settle() || shared;
+    if (crossDirty) shared = this.settleCross(fragments) || shared;
+    relations ||= shared;
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
     this.revision = revision;
     for (const id of upserted) this.revisions.set(id, revision);
-    return { revision, upserted, removed, relations };
+    shared ||= [...upserted, ...removed].some(isShared);
+    return { revision, upserted, removed, relations, shards, shared, named };
   }
 
   /** Puts a built shard in place: its elements that are new or different are upserted. */
@@ -149,12 +159,15 @@ export class TopologyStore {
     return this.commit();
   }
 
-  /** The checks across hosts and over the whole cluster (check-registry.ts); true when their findings changed. */
-  private settleCross(): boolean {
+  /**
+   * The checks across hosts (again only when what they read changed: one pod's new address on a bridge with an
+   * uplink is not their business) and over the whole cluster (check-registry.ts); true when their findings changed.
+   */
+  private settleCross(fragments: boolean): boolean {
     this.checksDirty = false;
-    const fragments = [...this.shards.values()].flatMap((s) => s.result.cross);
     const inputs = this.inputs.checkInputs();
-    const cross = crossHostFindings(this.stage.elements, fragments, inputs);
+    const all = () => [...this.shards.values()].flatMap((s) => s.result.cross);
+    const cross = fragments ? crossHostFindings(this.stage.elements, all(), inputs) : this.crossNotes;
     const interfaces = () => [...this.shards.values()].map((s) => s.result.interfaces);
     const cluster = clusterFindings(this.stage.elements, interfaces, inputs);
     const changed = JSON.stringify([cross, cluster]) !== JSON.stringify([this.crossNotes, this.clusterNotes]);
@@ -163,12 +176,16 @@ export class TopologyStore {
     return changed;
   }
 
+  /** Pools, notes and networks settled again; true when a network or one of those findings changed. */
   private settleGlobal(upserted: Set<string>, removed: Set<string>): boolean {
     if (!this.poolsDirty) return false;
     this.poolsDirty = false;
     const podKeys = new Set<string>();
     for (const group of this.inputs.podsByShard.values()) for (const key of group.keys()) podKeys.add(key);
     this.poolNotes = poolFindings(this.stage, podKeys, this.inputs.checkInputs());
+    const notes = JSON.stringify([this.inputs.notes, this.inputs.refused(), this.stage.findings, this.poolNotes]);
+    let changed = notes !== this.notesJson;
+    this.notesJson = notes;
     const json = new Map(this.stage.elements.map((e) => [e.id, JSON.stringify(e)]));
     for (const [id, s] of json) {
       if (this.networkJson.get(id) !== s) upserted.add(id);
@@ -176,8 +193,9 @@ export class TopologyStore {
       removed.delete(id);
     }
     for (const id of this.networkJson.keys()) if (!json.has(id) && this.owner.get(id) === NETWORKS) removed.add(id);
+    changed ||= json.size !== this.networkJson.size || [...json].some(([id, s]) => this.networkJson.get(id) !== s);
     this.networkJson = json;
-    return true;
+    return changed;
   }
 
   /** An element's JSON as last committed. */
@@ -238,36 +256,18 @@ export class TopologyStore {
     ];
   }
 
-  private readonly overviews = new WeakMap<ShardResult, ClusterOverview>();
-  private overviewAt: { revision: number; value: ClusterOverview } | null = null;
-  private problemsMemo: ProblemsMemo = new Map();
+  private readonly overviewMemo = new OverviewMemo();
 
   /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
   overview(): ClusterOverview {
-    if (this.overviewAt?.revision === this.revision) return this.overviewAt.value;
-    let findings = 0;
-    const networks = new Map(this.stage.elements.map((n) => [n.id, n]));
-    const parts = [...this.shards.values()].map(({ result }) => {
-      findings += result.findings.length;
-      const hit = this.overviews.get(result);
-      if (hit) return hit;
-      const part = shardOverview(result, networks);
-      this.overviews.set(result, part);
-      return part;
-    });
-    const global = this.globalFindings();
-    const lookup = {
+    const shards = [...this.shards].map(([name, s]): [string, ShardResult] => [name, s.result]);
+    return this.overviewMemo.of(this.revision, shards, this.stage.elements, () => this.globalFindings(), {
       shard: (id: string) => {
         const owner = this.owner.get(id);
         return owner === undefined || owner === NETWORKS ? undefined : this.shards.get(owner)?.result;
       },
       isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
-    };
-    const extra = globalProblems(global, lookup, this.problemsMemo);
-    this.problemsMemo = extra.memo;
-    const value = mergeOverview(parts, this.stage.elements, extra.value, findings + global.length);
-    this.overviewAt = { revision: this.revision, value };
-    return value;
+    });
   }
 
   /** Every finding: the cluster-wide ones and each shard's. */
@@ -290,16 +290,6 @@ export class TopologyStore {
 
   /** The whole topology, in the full build's element and link order. */
   topology(): Topology {
-    const elements: TopologyElement[] = [...this.stage.elements, ...this.workloads()];
-    const links: TopologyLink[] = [];
-    const findings = this.globalFindings();
-    for (const { result } of this.shards.values()) {
-      for (const el of result.elements.values()) elements.push(el);
-      for (const l of result.links) links.push(l);
-      for (const f of result.findings) findings.push(f);
-    }
-    elements.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareCodePoints(a.id, b.id));
-    links.sort((a, b) => compareCodePoints(a.id, b.id));
-    return { elements, links, findings };
+    return wholeTopology(this);
   }
 }

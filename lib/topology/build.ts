@@ -9,6 +9,7 @@ import { CHECKS } from "./check-registry";
 import { applyIpPools } from "./checks";
 import { BuildContext } from "./context";
 import { applyPodEvents } from "./events";
+import { EXTRA_KINDS, extraObjectsOf, readExtras } from "./extras";
 import { addHosts, explainInferredHosts, markIslands } from "./hosts";
 import { type IntakeKind, intake } from "./intake";
 import { addNetworks, usedBridges } from "./networks";
@@ -35,9 +36,13 @@ export function buildTopology(snapshot: ClusterSnapshot): Topology {
   for (const note of events.notes) ctx.findings.push(note);
   const take = (list: readonly KubeObject[], kind: IntakeKind) => intake(list, kind, ctx.findings);
   addHosts(ctx, take(snapshot.nodes, NODES), take(snapshot.nodeNetworkStates, STATES));
-  const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork);
+  const extras = readExtras(
+    Object.fromEntries(EXTRA_KINDS.map((k) => [k.kind, take(extraObjectsOf(snapshot, k), k)])),
+    snapshot,
+  );
+  const networks = addNetworks(ctx, take(snapshot.nads, NADS), snapshot.operatorNetwork, extras);
   const pods = take(snapshot.pods, PODS);
-  addPods(ctx, pods, networks);
+  addPods(ctx, pods, networks, extras);
   const workloads = WORKLOAD_KINDS.flatMap((kind) =>
     take(
       snapshot.workloads.filter((w) => w.kind === kind),

@@ -3,6 +3,12 @@ import type { KubeObject } from "../k8s/objects";
 import { checkDuplicateIps } from "./checks";
 import { checkAddressesInRange, checkOverlappingRanges, checkPoolUse } from "./checks-ipam";
 import { checkBridgeIslands, checkParents } from "./checks-nodes";
+import {
+  checkIsolatingPolicies,
+  checkLocalnetMappings,
+  checkOverwrittenNads,
+  checkUdnSubnetOverlap,
+} from "./checks-ovn";
 import { checkDhcpDaemon, checkSriovRequests, checkSriovResources } from "./checks-plugins";
 import { checkReservations } from "./checks-reservations";
 import type { BuildContext } from "./context";
@@ -123,6 +129,34 @@ export const CHECKS: readonly Check[] = [
     reads: ["pods"],
     codes: ["sriov-resource-not-requested"],
     run: (ctx, i) => checkSriovRequests(ctx, i.pods),
+  }),
+  check({
+    name: "MultiNetworkPolicy cutting pods off on a network",
+    scope: "network",
+    reads: [],
+    codes: ["policy-isolates"],
+    run: checkIsolatingPolicies,
+  }),
+  check({
+    name: "NAD rendered from a UDN edited behind its owner",
+    scope: "network",
+    reads: [],
+    codes: ["udn-nad-overwritten"],
+    run: checkOverwrittenNads,
+  }),
+  check({
+    name: "UDN subnets overlapping another network's",
+    scope: "network",
+    reads: [],
+    codes: ["udn-subnet-overlap"],
+    run: checkUdnSubnetOverlap,
+  }),
+  check({
+    name: "localnet pod on a node without its bridge mapping",
+    scope: "host",
+    reads: [],
+    codes: ["localnet-no-bridge-mapping"],
+    run: checkLocalnetMappings,
   }),
   check({
     name: "one address used twice on a network",

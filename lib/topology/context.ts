@@ -24,6 +24,8 @@ export class BuildContext {
   readonly nns = new Map<string, NnsInterface[]>();
   /** the same, by host and interface name (the first of a name wins), so lookups stay O(1) */
   private readonly nnsByName = new Map<string, Map<string, NnsInterface>>();
+  /** OVN-Kubernetes localnet bridge mappings (physical network → OVS bridge) by host, for hosts that have a report */
+  readonly bridgeMappings = new Map<string, ReadonlyMap<string, string>>();
   /** how many interfaces of one pod already share a name: the next gets `~n` without a linear probe */
   private readonly interfaceCounts = new Map<string, number>();
 
@@ -64,7 +66,8 @@ export class BuildContext {
   setNns(host: string, interfaces: NnsInterface[]): void {
     this.nns.set(host, interfaces);
     const byName = new Map<string, NnsInterface>();
-    for (const i of interfaces) if (!byName.has(i.name)) byName.set(i.name, i);
+    // An OVS bridge and its internal port share a name (br-ex twice: ovs-bridge and ovs-interface): the bridge wins.
+    for (const i of interfaces) if (!byName.has(i.name) || i.type === "ovs-bridge") byName.set(i.name, i);
     this.nnsByName.set(host, byName);
   }
 

@@ -13,6 +13,7 @@ const SHAPE: Partial<Record<TopologyElement["kind"], string>> = {
   "vlan-parent": "component",
   "host-device": "cds",
   "sriov-pf": "component",
+  "ovn-switch": "box",
   interface: "ellipse",
   network: "hexagon",
 };

@@ -9,6 +9,7 @@ import {
 } from "../contract/schema";
 import { isDnsSubdomain } from "../k8s/names";
 import type { KubeObject } from "../k8s/objects";
+import { parseBridgeMappings } from "../nns/bridge-mappings";
 import { isUplinkPort, parseNnsInterfaces } from "../nns/interfaces";
 import { isProbeStandIn, PROBED_AT, PROBED_BY } from "../node-links/to-nns";
 import { isObject, str, stringsAt } from "../result";
@@ -43,6 +44,7 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
       continue;
     }
     ctx.setNns(name, parsed.value);
+    if (isObject(nns.status)) ctx.bridgeMappings.set(name, parseBridgeMappings(nns.status.currentState));
     host.linksObserved = true;
     host.interfaces = parsed.value.map(({ ports: _p, baseIface: _b, vlanId: _v, peer: _e, ...nic }) => nic);
     // The server stands a probe's result in for a missing or stale NodeNetworkState, marked as such (to-nns.ts).
@@ -74,7 +76,14 @@ const HOST_SIDE_KINDS = new Set<string>(["bridge", "host-device", ...parentEleme
 const isHostSide = (e: TopologyElement): e is HostSideElement => HOST_SIDE_KINDS.has(e.kind);
 
 /** The host-side attachment point a pod interface hangs off; created on first use. */
-export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind, device: string): HostSideElement {
+export function ensurePoint(
+  ctx: BuildContext,
+  node: string,
+  kind: HostSideKind,
+  device: string,
+  /** what the plugin knows of the point: its L2 segment (an OVN layer2 switch spans hosts), an OVS bridge */
+  known: { segment?: string; ovs?: true } = {},
+): HostSideElement {
   const id = pointId(node, kind, device);
   const existing = ctx.get(id);
   if (existing && isHostSide(existing) && existing.kind === kind) return existing;
@@ -104,7 +113,18 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
       const uplinksKnown = ctx.nns.has(node);
       // A bridge without an uplink reaches nothing beyond its host: each host's copy is its own island.
       const segment = uplinks.length > 0 ? `bridge:${device}` : id;
-      return ctx.add<BridgeElement>({ ...base, kind, ports, uplinks, uplinksKnown, segment });
+      const ovs = seen?.type === "ovs-bridge" || known.ovs === true;
+      const localnets = [...(ctx.bridgeMappings.get(node) ?? [])].filter(([, b]) => b === device).map(([l]) => l);
+      return ctx.add<BridgeElement>({
+        ...base,
+        kind,
+        ports,
+        uplinks,
+        uplinksKnown,
+        segment,
+        ...(ovs ? { ovs } : {}),
+        ...(localnets.length ? { localnets } : {}),
+      });
     }
     case "host-device":
       return ctx.add<HostDeviceElement>({
@@ -124,6 +144,9 @@ export function ensurePoint(ctx: BuildContext, node: string, kind: HostSideKind,
         segment: kind === "sriov-pf" ? `sriov:${device}` : `nic:${device}`,
         vlans: [],
       });
+    case "ovn-switch":
+      // A logical switch is OVN's, not the node's: nothing on the node reports it, so it is always inferred.
+      return ctx.add<ParentElement>({ ...base, provenance: "inferred", kind, segment: known.segment ?? id, vlans: [] });
   }
 }
 

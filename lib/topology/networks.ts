@@ -7,6 +7,8 @@ import { isOperatorOwned, parseAdditionalNetworks } from "../openshift/operator-
 import { RESOURCE_NAME_ANNOTATION } from "../plugins/sriov";
 import { isObject, str } from "../result";
 import type { BuildContext } from "./context";
+import { type ClusterExtras, emptyExtras } from "./extras";
+import { decorateNetwork, ownedNads, udnFindings } from "./ovn-networks";
 
 export interface NetworkEntry {
   element: NetworkElement;
@@ -18,10 +20,13 @@ export function addNetworks(
   ctx: BuildContext,
   nads: readonly KubeObject[],
   operatorNetwork: KubeObject | null,
+  extras: ClusterExtras = emptyExtras(),
 ): Map<string, NetworkEntry> {
   const byKey = new Map<string, NetworkEntry>();
   const operatorEntries = operatorNetwork ? parseAdditionalNetworks(operatorNetwork.spec) : [];
   const operatorKeys = new Set(operatorEntries.map((e) => refOf(e)));
+  const rendered = ownedNads(nads);
+  for (const f of extras.findings) ctx.findings.push(f);
 
   for (const nad of nads) {
     const namespace = nad.metadata.namespace ?? "default";
@@ -50,6 +55,7 @@ export function addNetworks(
     if (element.mainType === "host-device" && !element.device) {
       element.device = config?.hwaddr ?? config?.pciBusID ?? config?.kernelpath;
     }
+    decorateNetwork(element, nad, config, extras, rendered);
     ctx.add(element);
     byKey.set(key, { element, config });
     if (!parsed.ok) {
@@ -69,6 +75,7 @@ export function addNetworks(
     }
   }
 
+  udnFindings(extras, byKey, (severity, code, message, elements) => ctx.finding(severity, code, message, elements));
   for (const entry of operatorEntries) {
     const key = refOf(entry);
     const rendered = entry.config ? parseNadConfig(entry.config) : null;

@@ -6,10 +6,12 @@ import type { NetworkStatus } from "../pod/network-status";
 import { type NetworkRequest, requestedInterfaceNames } from "../pod/networks-annotation";
 import { isObject, str, stringsAt } from "../result";
 import type { BuildContext } from "./context";
+import { type ClusterExtras, emptyExtras } from "./extras";
 import { ensurePoint, nodeOf } from "./hosts";
 import type { NetworkEntry } from "./networks";
 import { pairStatuses } from "./pair-statuses";
 import { readRequests, readStatuses } from "./pod-annotations";
+import { decoratePod, primaryNetworkOf } from "./pod-extras";
 
 /** An interface still waiting for a host device; who holds the device is known only once every pod is in. */
 interface DeviceWait {
@@ -18,9 +20,17 @@ interface DeviceWait {
   point: HostSideElement;
 }
 
-export function addPods(ctx: BuildContext, pods: readonly KubeObject[], networks: Map<string, NetworkEntry>): void {
+export function addPods(
+  ctx: BuildContext,
+  pods: readonly KubeObject[],
+  networks: Map<string, NetworkEntry>,
+  extras: ClusterExtras = emptyExtras(),
+): void {
   const waits: DeviceWait[] = [];
-  for (const pod of pods) addPod(ctx, pod, networks, waits);
+  for (const pod of pods) {
+    const el = addPod(ctx, pod, networks, waits);
+    decoratePod(ctx, pod, el, interfacesOf.get(el) ?? [], extras);
+  }
   // Checked after all pods, so the result does not depend on whether the holder's name sorts first.
   for (const { pod, iface, point } of waits) {
     if (point.kind === "host-device" && point.movedTo) {
@@ -37,7 +47,12 @@ export function addPods(ctx: BuildContext, pods: readonly KubeObject[], networks
   }
 }
 
-function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, NetworkEntry>, waits: DeviceWait[]): void {
+function addPod(
+  ctx: BuildContext,
+  pod: KubeObject,
+  networks: Map<string, NetworkEntry>,
+  waits: DeviceWait[],
+): PodElement {
   const namespace = pod.metadata.namespace ?? "default";
   const id = podId(namespace, pod.metadata.name);
   const spec = isObject(pod.spec) ? pod.spec : {};
@@ -68,17 +83,31 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
 
   const { pairs, unused } = pairStatuses(requests, names, statuses);
 
-  for (const s of statuses.filter((x) => x.isDefault)) {
-    addInterface(ctx, element, {
+  // A pod of a namespace with a primary user-defined network: its default route is that network's (the entry
+  // marked default), and the cluster network's own entry (eth0, kept for the kubelet's probes) is no stray attachment.
+  const primary = primaryNetworkOf(networks, namespace);
+  const defaults = statuses.filter((x) => x.isDefault);
+  // network-status names the default network bare and a second entry of it namespace-qualified ("ns/name")
+  const clusterNetwork = new Set(defaults.flatMap((d) => [d.name, `${namespace}/${d.name}`]));
+  for (const s of defaults) {
+    const iface = addInterface(ctx, element, {
       ifname: s.interface ?? "eth0",
-      network: s.name,
+      network: primary ? refOf(primary.element) : s.name,
       status: s,
       requested: false,
       isDefault: true,
     });
+    if (primary) wire(ctx, element, iface, primary, waits);
   }
   addRequested(ctx, element, pairs, networks, waits);
-  for (const s of unused) {
+  // The cluster network's second interface (eth0 beside a primary network's, same name): part of the default network.
+  for (const s of unused.filter((u) => clusterNetwork.has(u.name))) {
+    const ifname = s.interface ?? "eth0";
+    // named as the default entry names it (network-status qualifies a non-default bare name with the namespace)
+    const network = defaults.find((d) => s.name === d.name || s.name === `${namespace}/${d.name}`)?.name ?? s.name;
+    addInterface(ctx, element, { ifname, network, status: s, requested: false, isDefault: true });
+  }
+  for (const s of unused.filter((u) => !clusterNetwork.has(u.name))) {
     const iface = addInterface(ctx, element, {
       ifname: s.interface ?? s.name,
       network: s.name,
@@ -86,6 +115,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
       requested: false,
     });
     wire(ctx, element, iface, networks.get(s.name), waits);
+    if (primary && networks.get(s.name) === primary) continue;
     ctx.finding(
       "info",
       "attached-not-requested",
@@ -93,6 +123,7 @@ function addPod(ctx: BuildContext, pod: KubeObject, networks: Map<string, Networ
       [iface.id],
     );
   }
+  return element;
 }
 
 /** The interfaces a pod's networks annotation asks for, each paired with its network-status entry when it has one. */
@@ -144,27 +175,40 @@ interface InterfaceInput {
   request?: NetworkRequest;
 }
 
+/** Each pod's interfaces as they are made, for what is read of the pod as a whole (its VM, its policies). */
+const interfacesOf = new WeakMap<PodElement, InterfaceElement[]>();
+
 function addInterface(ctx: BuildContext, pod: PodElement, input: InterfaceInput): InterfaceElement {
   const id = ctx.interfaceId(pod.id, input.ifname);
   const s = input.status;
   const mac = s?.mac ?? input.request?.mac;
-  return ctx.add<InterfaceElement>({
-    id,
-    kind: "interface",
-    name: input.ifname,
-    parent: pod.id,
-    provenance: s ? "observed" : "inferred",
-    interface: input.ifname,
-    ips: s?.ips.length ? s.ips : (input.request?.ips ?? []),
-    ...(mac ? { mac } : {}),
-    network: input.network,
-    isDefault: input.isDefault ?? false,
-    requested: input.requested,
-    attached: s !== undefined,
-    gateway: s?.gateway ?? [],
-    ...(s?.deviceInfo ? { deviceInfo: s.deviceInfo } : {}),
-  });
+  const list = interfacesOf.get(pod) ?? [];
+  interfacesOf.set(pod, list);
+  return remember(
+    list,
+    ctx.add<InterfaceElement>({
+      id,
+      kind: "interface",
+      name: input.ifname,
+      parent: pod.id,
+      provenance: s ? "observed" : "inferred",
+      interface: input.ifname,
+      ips: s?.ips.length ? s.ips : (input.request?.ips ?? []),
+      ...(mac ? { mac } : {}),
+      network: input.network,
+      isDefault: input.isDefault ?? false,
+      requested: input.requested,
+      attached: s !== undefined,
+      gateway: s?.gateway ?? [],
+      ...(s?.deviceInfo ? { deviceInfo: s.deviceInfo } : {}),
+    }),
+  );
 }
+
+const remember = (list: InterfaceElement[], el: InterfaceElement): InterfaceElement => {
+  list.push(el);
+  return el;
+};
 
 /** Joins an interface to its network and, once attached, to the host-side point it hangs off. */
 function wire(
@@ -209,9 +253,16 @@ function attachmentPoint(
 ): HostSideElement | null {
   const c = network.config;
   if (!c) return null;
-  const at = c.cniType === null ? undefined : pluginOf(c.cniType)?.point(c, iface, network.element);
+  const host = {
+    observed: ctx.nns.has(node),
+    bridgeFor: (physical: string) => ctx.bridgeMappings.get(node)?.get(physical),
+  };
+  const at = c.cniType === null ? undefined : pluginOf(c.cniType)?.point(c, iface, network.element, host);
   if (!at) return null;
-  const point = ensurePoint(ctx, node, at.kind, at.device);
+  const point = ensurePoint(ctx, node, at.kind, at.device, {
+    ...(at.segment ? { segment: at.segment } : {}),
+    ...(at.ovs ? { ovs: at.ovs } : {}),
+  });
   if (point.kind === "vlan-parent" && at.vlan !== undefined) ctx.addVlan(point, at.vlan);
   return point;
 }
@@ -220,6 +271,7 @@ function attachmentPoint(
 function checkDevicePresent(ctx: BuildContext, pod: PodElement, iface: InterfaceElement, point: HostSideElement): void {
   if (!pod.node || !ctx.nns.has(pod.node) || point.provenance === "observed") return;
   if (point.kind === "bridge" || point.kind === "sriov-pf") return; // the bridge plugin creates its bridge; PFs show as PCI, not by name
+  if (point.kind === "ovn-switch") return; // OVN's, never on the node
   if (point.kind === "host-device" && iface.attached) return; // moved into this pod: gone from the host is expected
   if (point.device.includes(" ")) return; // the default-route NIC: no name to check
   ctx.finding(

@@ -63,6 +63,41 @@ export function diffOverview(before: SentOverview, next: ClusterOverview): [Over
   return [none ? null : { hosts, networks, cells, totals: next.totals }, now];
 }
 
+/** Upserts or removes one keyed value in what was sent; returns what the delta says of it. */
+function settleKey<T>(sent: Map<string, T>, key: string, now: T | undefined, d: { upsert: T[]; remove: string[] }) {
+  const old = sent.get(key);
+  if (now === undefined) {
+    if (old !== undefined) d.remove.push(key);
+    sent.delete(key);
+    return;
+  }
+  if (old !== now && (old === undefined || JSON.stringify(old) !== JSON.stringify(now))) d.upsert.push(now);
+  sent.set(key, now);
+}
+
+/**
+ * diffOverview when only the given hosts and cells can differ from what was sent (the store says which: its
+ * OverviewChange): the cost of what changed, not of every cell. `before` is updated in place and returned.
+ */
+export function diffOverviewChange(
+  before: SentOverview,
+  next: ClusterOverview,
+  change: {
+    hosts: ReadonlyMap<string, OverviewHost | undefined>;
+    cells: ReadonlyMap<string, OverviewCell | undefined>;
+  },
+): [OverviewDelta | null, SentOverview] {
+  const hosts: { upsert: OverviewHost[]; remove: string[] } = { upsert: [], remove: [] };
+  const cells: { upsert: OverviewCell[]; remove: string[] } = { upsert: [], remove: [] };
+  for (const [id, h] of change.hosts) settleKey(before.hosts, id, h, hosts);
+  for (const [key, c] of change.cells) settleKey(before.cells, key, c, cells);
+  const nets = new Map(next.networks.map((n) => [n.id, n]));
+  const networks = diffKeyed(before.networks, nets);
+  before.networks = nets;
+  const none = [hosts, networks, cells].every((d) => d.upsert.length === 0 && d.remove.length === 0);
+  return [none ? null : { hosts, networks, cells, totals: next.totals }, before];
+}
+
 /** Applies a delta, keeping the order clusterOverview gives (hosts by name, networks by namespace/name, cells by key). */
 export function applyOverviewDelta(o: ClusterOverview, d: OverviewDelta): ClusterOverview {
   const s = sentOverview(o);

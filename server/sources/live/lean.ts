@@ -59,9 +59,26 @@ export function leanInPlace(obj: KubernetesObject, kind: string): void {
       raw.spec = leanWorkloadSpec(raw.spec);
       delete raw.status;
       break;
+    // A VM: its networks and what its status says of its interfaces and a migration; not its disks or domain.
+    case "VirtualMachineInstance":
+      raw.spec = pickFields(raw.spec, ["networks"]);
+      raw.status = pickFields(raw.status, ["interfaces", "migrationState"]);
+      break;
+    case "VirtualMachine": {
+      const spec = isLoose(raw.spec) ? raw.spec : {};
+      const template = isLoose(spec.template) ? spec.template : {};
+      raw.spec = { template: { spec: pickFields(template.spec, ["networks"]) } };
+      delete raw.status;
+      break;
+    }
+    case "Namespace":
+      delete raw.spec;
+      delete raw.status;
+      break;
     case "NodeNetworkState": {
       const status = pickFields(raw.status, ["currentState", "lastSuccessfulUpdateTime"]);
-      if (status && isLoose(status.currentState)) status.currentState = pickFields(status.currentState, ["interfaces"]);
+      if (status && isLoose(status.currentState))
+        status.currentState = pickFields(status.currentState, ["interfaces", "ovn"]);
       raw.status = status;
       break;
     }

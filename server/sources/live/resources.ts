@@ -100,6 +100,48 @@ export const WATCHED: readonly WatchedResource[] = [
     feature: "OpenShift",
     absentMessage: "not OpenShift: no Cluster Network Operator, so every NAD is edited directly",
   },
+  // OVN-Kubernetes user-defined networks (what renders their NADs), MultiNetworkPolicies, KubeVirt VMs and the
+  // namespaces' labels: each degrades alone when its CRD is absent or it may not be listed (lib/topology/extras.ts).
+  ...(
+    [
+      [
+        "userDefinedNetworks",
+        "k8s.ovn.org/v1",
+        "UserDefinedNetwork",
+        "userdefinednetworks",
+        true,
+        "UserDefinedNetwork",
+      ],
+      [
+        "userDefinedNetworks",
+        "k8s.ovn.org/v1",
+        "ClusterUserDefinedNetwork",
+        "clusteruserdefinednetworks",
+        false,
+        "UserDefinedNetwork",
+      ],
+      [
+        "multiNetworkPolicies",
+        "k8s.cni.cncf.io/v1beta1",
+        "MultiNetworkPolicy",
+        "multi-networkpolicies",
+        true,
+        "MultiNetworkPolicy",
+      ],
+      ["virtualMachines", "kubevirt.io/v1", "VirtualMachineInstance", "virtualmachineinstances", true, "KubeVirt"],
+      ["virtualMachines", "kubevirt.io/v1", "VirtualMachine", "virtualmachines", true, "KubeVirt"],
+    ] as const
+  ).map(
+    ([slot, apiVersion, kind, resource, namespaced, feature]): WatchedResource => ({
+      slot,
+      apiVersion,
+      kind,
+      resource,
+      namespaced,
+      feature,
+    }),
+  ),
+  { slot: "namespaces", apiVersion: "v1", kind: "Namespace", resource: "namespaces", namespaced: false },
   // The workloads whose pod templates "attach" edits: their template's networks against their running pods.
   ...["Deployment", "StatefulSet", "DaemonSet"].map(
     (kind): WatchedResource => ({

@@ -1,0 +1,194 @@
+import type { Finding, NetworkElement } from "../contract/schema";
+import type { ClusterOverview, OverviewCell, OverviewHost, ProblemCounts } from "../overview/schema";
+import {
+  CELL,
+  cmp,
+  type GlobalProblems,
+  globalProblems,
+  type Lookup,
+  netsOf,
+  type ProblemsMemo,
+  plus,
+  shardOverview,
+  zero,
+} from "./overview";
+import type { ShardResult } from "./shard";
+
+/** What changed in an overview since `from`: each host and cell touched, with its value now (undefined: gone). */
+export interface OverviewChange {
+  from: ClusterOverview;
+  hosts: ReadonlyMap<string, OverviewHost | undefined>;
+  cells: ReadonlyMap<string, OverviewCell | undefined>;
+}
+
+const changes = new WeakMap<ClusterOverview, OverviewChange>();
+
+/** How an overview the store made differs from the one before it, when it was made from that one. */
+export const overviewChange = (o: ClusterOverview): OverviewChange | undefined => changes.get(o);
+
+const same = (a: ProblemCounts | undefined, b: ProblemCounts | undefined): boolean =>
+  a?.error === b?.error && a?.warning === b?.warning && a?.info === b?.info;
+
+/** Past this share of the cells touched, the sorted cells are sorted again whole rather than spliced. */
+const RESORT = 1 / 16;
+
+/**
+ * The store's overview, kept by parts: each shard's share (made once per shard result) is added to running sums and
+ * taken out again when its shard is rebuilt, so a commit that rebuilds one shard costs that shard's hosts and cells
+ * (and the sorted cells spliced where they change), not the 25,000–75,000 cells of the whole cluster. Equal to
+ * mergeOverview of every share (the store's property test compares it with clusterOverview of the full build).
+ */
+export class OverviewMemo {
+  private readonly shares = new WeakMap<ShardResult, ClusterOverview>();
+  private readonly parts = new Map<string, ClusterOverview>();
+  private readonly baseHosts = new Map<string, OverviewHost>();
+  private readonly baseCells = new Map<string, OverviewCell>();
+  private readonly netSums = new Map<string, { pods: number; problems: ProblemCounts }>();
+  private readonly hosts = new Map<string, OverviewHost>();
+  private readonly cells = new Map<string, OverviewCell>();
+  private pods = 0;
+  private extra: GlobalProblems = { hosts: new Map(), networks: new Map(), cells: new Map() };
+  private problems: ProblemsMemo = new Map();
+  private sorted: { keys: string[]; cells: OverviewCell[]; hosts: OverviewHost[] } = { keys: [], cells: [], hosts: [] };
+  private at: { revision: number; value: ClusterOverview } | null = null;
+
+  of(
+    revision: number,
+    shards: Iterable<[string, ShardResult]>,
+    networks: readonly NetworkElement[],
+    global: () => Finding[],
+    lookup: Lookup,
+  ): ClusterOverview {
+    if (this.at?.revision === revision) return this.at.value;
+    const touched = { hosts: new Set<string>(), cells: new Set<string>() };
+    const byId = new Map(networks.map((n) => [n.id, n]));
+    const seen = new Set<string>();
+    let findings = 0;
+    for (const [name, result] of shards) {
+      seen.add(name);
+      findings += result.findings.length;
+      let part = this.shares.get(result);
+      if (!part) {
+        part = shardOverview(result, byId);
+        this.shares.set(result, part);
+      }
+      const was = this.parts.get(name);
+      if (was === part) continue;
+      if (was) this.take(was, -1, touched);
+      this.take(part, 1, touched);
+      this.parts.set(name, part);
+    }
+    for (const [name, was] of this.parts) {
+      if (seen.has(name)) continue;
+      this.take(was, -1, touched);
+      this.parts.delete(name);
+    }
+    const all = global();
+    const extra = globalProblems(all, lookup, this.problems);
+    this.problems = extra.memo;
+    differing(this.extra.hosts, extra.value.hosts, touched.hosts);
+    differing(this.extra.cells, extra.value.cells, touched.cells);
+    this.extra = extra.value;
+    const change = this.settle(touched);
+    const value: ClusterOverview = {
+      hosts: this.sorted.hosts,
+      networks: netsOf(networks, this.netSums, this.extra.networks),
+      cells: this.sorted.cells,
+      totals: { hosts: this.hosts.size, pods: this.pods, networks: networks.length, findings: findings + all.length },
+    };
+    if (this.at) changes.set(value, { from: this.at.value, ...change });
+    this.at = { revision, value };
+    return value;
+  }
+
+  /** Adds (sign 1) or takes out (sign -1) one shard's share; what it touches is noted. */
+  private take(part: ClusterOverview, sign: 1 | -1, touched: { hosts: Set<string>; cells: Set<string> }): void {
+    this.pods += sign * part.totals.pods;
+    for (const h of part.hosts) {
+      touched.hosts.add(h.id);
+      if (sign > 0) this.baseHosts.set(h.id, h);
+      else if (this.baseHosts.get(h.id) === h) this.baseHosts.delete(h.id);
+    }
+    for (const c of part.cells) {
+      const key = `${c.host}${CELL}${c.network}`;
+      touched.cells.add(key);
+      if (sign > 0) this.baseCells.set(key, c);
+      else if (this.baseCells.get(key) === c) this.baseCells.delete(key);
+    }
+    for (const n of part.networks) {
+      const sum = this.netSums.get(n.id) ?? { pods: 0, problems: zero() };
+      const p = n.problems;
+      const problems = plus(sum.problems, { error: sign * p.error, warning: sign * p.warning, info: sign * p.info });
+      this.netSums.set(n.id, { pods: sum.pods + sign * n.pods, problems });
+    }
+  }
+
+  /** The touched hosts and cells as they are now (their share plus the cluster-wide findings'), kept sorted. */
+  private settle(touched: { hosts: Set<string>; cells: Set<string> }) {
+    const hosts = new Map<string, OverviewHost | undefined>();
+    for (const id of touched.hosts) {
+      const base = this.baseHosts.get(id);
+      const more = this.extra.hosts.get(id);
+      const now = base && more ? { ...base, problems: plus(base.problems, more) } : base;
+      if (now) this.hosts.set(id, now);
+      else this.hosts.delete(id);
+      hosts.set(id, now);
+    }
+    const cells = new Map<string, OverviewCell | undefined>();
+    for (const key of touched.cells) {
+      const [host = "", network = ""] = key.split(CELL);
+      const base = this.baseCells.get(key);
+      const more = this.extra.cells.get(key);
+      const c = base ?? { host, network, pods: 0, problems: zero() };
+      const now = more ? { ...c, problems: plus(c.problems, more) } : base;
+      if (now) this.cells.set(key, now);
+      else this.cells.delete(key);
+      cells.set(key, now);
+    }
+    if (hosts.size > 0)
+      this.sorted.hosts = [...this.hosts.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));
+    if (cells.size > 0) this.sortCells(cells);
+    return { hosts, cells };
+  }
+
+  private sortCells(changed: Map<string, OverviewCell | undefined>): void {
+    if (changed.size > this.cells.size * RESORT + 16) {
+      const keys = [...this.cells.keys()].sort(cmp);
+      this.sorted = { ...this.sorted, keys, cells: keys.flatMap((k) => this.cells.get(k) ?? []) };
+      return;
+    }
+    const keys = [...this.sorted.keys];
+    const cells = [...this.sorted.cells];
+    for (const [key, now] of changed) {
+      const at = lowerBound(keys, key);
+      const here = keys[at] === key;
+      if (now && here) cells[at] = now;
+      else if (now) {
+        keys.splice(at, 0, key);
+        cells.splice(at, 0, now);
+      } else if (here) {
+        keys.splice(at, 1);
+        cells.splice(at, 1);
+      }
+    }
+    this.sorted = { ...this.sorted, keys, cells };
+  }
+}
+
+/** Adds the keys whose counts differ between two maps. */
+function differing(a: ReadonlyMap<string, ProblemCounts>, b: ReadonlyMap<string, ProblemCounts>, into: Set<string>) {
+  for (const k of a.keys()) if (!same(a.get(k), b.get(k))) into.add(k);
+  for (const k of b.keys()) if (!a.has(k)) into.add(k);
+}
+
+/** The first place in sorted `keys` whose key is not below `key`. */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(keys[mid] ?? "", key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

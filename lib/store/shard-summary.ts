@@ -1,0 +1,85 @@
+import type { Finding, TopologyElement, TopologyLink } from "../contract/schema";
+import type { ShardResult } from "./shard";
+
+/**
+ * What a view asks of a shard before it reads its pods: the namespaces of its pods, the networks its pods'
+ * interfaces are on, and its findings that can reach beyond it. Made once per shard result (a shard is rebuilt,
+ * never changed), so a namespace or network view tells the shards it needs from the others without a pod scan.
+ */
+export interface ShardSummary {
+  namespaces: ReadonlySet<string>;
+  /** namespace/name of the network each interface is on */
+  networks: ReadonlySet<string>;
+  /**
+   * The findings that name nothing (every view keeps them) or something outside this shard (a network, a workload):
+   * the only ones of this shard a view that draws nothing of it can keep.
+   */
+  outward: readonly Finding[];
+  /** `outward` as JSON: a rebuilt shard whose outward findings are the same touches no other view */
+  outwardJson: string;
+  /** pod ids by namespace, and by the networks (namespace/name) their interfaces are on, in the shard's pod order */
+  podsByNamespace: ReadonlyMap<string, readonly string[]>;
+  podsByNetwork: ReadonlyMap<string, readonly string[]>;
+  /** the host and its points: what is neither a pod nor an interface */
+  points: readonly TopologyElement[];
+  /** the links of each pod's element (the pod, its interfaces), under each end; and the links between points */
+  podLinks: ReadonlyMap<string, readonly TopologyLink[]>;
+  pointLinks: readonly TopologyLink[];
+}
+
+const summaries = new WeakMap<ShardResult, ShardSummary>();
+
+export function summaryOf(r: ShardResult): ShardSummary {
+  const hit = summaries.get(r);
+  if (hit) return hit;
+  const podsByNamespace = new Map<string, string[]>();
+  const podsByNetwork = new Map<string, string[]>();
+  const podSide = new Map<string, string>();
+  for (const [podId, ids] of r.pods) {
+    const pod = r.elements.get(podId);
+    if (pod?.kind !== "pod") continue;
+    push(podsByNamespace, pod.namespace, podId);
+    const nets = new Set<string>();
+    for (const id of ids) {
+      podSide.set(id, podId);
+      const el = r.elements.get(id);
+      if (el?.kind === "interface") nets.add(el.network);
+    }
+    for (const n of nets) push(podsByNetwork, n, podId);
+  }
+  const points: TopologyElement[] = [];
+  for (const el of r.elements.values()) if (el.kind !== "pod" && el.kind !== "interface") points.push(el);
+  const podLinks = new Map<string, TopologyLink[]>();
+  const pointLinks: TopologyLink[] = [];
+  for (const l of r.links) {
+    const ends = [l.source, l.target].filter((id) => podSide.has(id) || r.elements.get(id)?.kind === "interface");
+    if (ends.length === 0) pointLinks.push(l);
+    for (const id of new Set(ends)) push(podLinks, id, l);
+  }
+  const outward = r.findings.filter((f) => f.elements.length === 0 || f.elements.some((id) => !r.elements.has(id)));
+  const summary: ShardSummary = {
+    namespaces: new Set(podsByNamespace.keys()),
+    networks: new Set(podsByNetwork.keys()),
+    outward,
+    outwardJson: JSON.stringify(outward),
+    podsByNamespace,
+    podsByNetwork,
+    points,
+    podLinks,
+    pointLinks,
+  };
+  summaries.set(r, summary);
+  return summary;
+}
+
+function push<T>(m: Map<string, T[]>, key: string, value: T): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
+
+/** Whether a shard holds a pod a namespace and/or network criterion can keep (a pod, or an interface on it). */
+export function mayHold(r: ShardResult, c: { namespace?: string; network?: string }): boolean {
+  const s = summaryOf(r);
+  return (!c.namespace || s.namespaces.has(c.namespace)) && (!c.network || s.networks.has(c.network));
+}
