@@ -484,6 +484,26 @@ describe("deploy/Containerfile", () => {
     expect(env).toMatch(/HOSTNAME=0\.0\.0\.0/);
   });
 
+  it("copies the whole context into the build stage, leaving out only what git ignores (and .git)", () => {
+    // next build type-checks all of tsconfig.json's files and bundles root files such as proxy.ts: a hand-picked
+    // COPY list failed the type check and left proxy.ts (CSP, session checks) out of the image.
+    const build = stages[0] ?? [];
+    expect(build.filter((i) => i.op === "COPY").map((i) => i.args)).toContain(". .");
+    const norm = (l: string) =>
+      l
+        .trim()
+        .replace(/^\*\*\//, "")
+        .replace(/^\//, "")
+        .replace(/\/$/, "");
+    const lines = (f: string) =>
+      readFileSync(path.join(repoRoot, f), "utf8")
+        .split("\n")
+        .filter((l) => l.trim() && !l.startsWith("#"))
+        .map(norm);
+    const gitignored = new Set([...lines(".gitignore"), ".git"]);
+    expect(lines("deploy/Containerfile.dockerignore").filter((l) => !gitignored.has(l))).toEqual([]);
+  });
+
   it("copies build sources that exist in the repository", () => {
     const build = stages[0] ?? [];
     const sources = build

@@ -20,7 +20,10 @@ echo "== unit and integration tests (vitest)" >&2
 npx vitest run
 echo "== browser tests (playwright)" >&2
 npx playwright test
-echo "== the walk-through on a real node (playwright, playwright.node.config.ts)" >&2
+# deploy/Containerfile built from Debian-made base images (minutes the first time, cached by its inputs after).
+echo "== the deployment image (testing/testbed/plumbline-image.sh)" >&2
+bash testing/testbed/plumbline-image.sh >&2
+echo "== the walk-through and the deployed image on a real node (playwright, playwright.node.config.ts)" >&2
 npx playwright test -c playwright.node.config.ts
 echo "== the fleet view on three API servers (playwright, playwright.fleet.config.ts)" >&2
 npx playwright test -c playwright.fleet.config.ts

@@ -1,5 +1,5 @@
 import type { SearchHit } from "@/lib/match/search";
-import { type FleetMember, fleetMembers, withMember } from "./fleet";
+import { FLEET_MAX, type FleetMember, fleetMembers, fleetOmitted, withMember } from "./fleet";
 import type { Caller } from "./identity";
 import type { SourceRegistry } from "./sources/registry";
 import { searchFeed } from "./topology-search";
@@ -24,9 +24,13 @@ export async function searchFleet(
   limit: number,
 ): Promise<{ hits: FleetHit[]; gaps: FleetSearchGap[] }> {
   const answers = await Promise.all(fleetMembers(registry).map((m) => searchMember(registry, m, caller, q, limit)));
+  const omitted = fleetOmitted(registry).map((cluster) => ({
+    cluster,
+    why: `not searched: the fleet reads at most ${FLEET_MAX} contexts at once`,
+  }));
   return {
     hits: answers.flatMap((a) => a.hits ?? []),
-    gaps: answers.flatMap((a) => (a.gap ? [a.gap] : [])),
+    gaps: [...answers.flatMap((a) => (a.gap ? [a.gap] : [])), ...omitted],
   };
 }
 

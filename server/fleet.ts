@@ -18,9 +18,20 @@ export interface FleetMember {
   name: string;
 }
 
+/**
+ * The most contexts the fleet reads at once: each is a source of the registry, which holds at most 64 (DEFAULT_LIMITS);
+ * past that, every refresh would close some clusters' watches to open others'. The rest are named, never read.
+ */
+export const FLEET_MAX = 48;
+
+/** The contexts the fleet leaves out (beyond FLEET_MAX), in kubeconfig order. */
+export function fleetOmitted(registry: SourceRegistry): string[] {
+  return registry.contexts().names.slice(FLEET_MAX);
+}
+
 /** The clusters the fleet reads: every context the server offers; outside kubeconfig mode the one cluster it reads. */
 export function fleetMembers(registry: SourceRegistry): FleetMember[] {
-  const { names } = registry.contexts();
+  const names = registry.contexts().names.slice(0, FLEET_MAX);
   // the demo, a snapshot file, or the one cluster an in-cluster deployment reads
   if (names.length === 0)
     return [{ context: undefined, name: registry.mode === "kubeconfig" ? "cluster" : registry.mode }];

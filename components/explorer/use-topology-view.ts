@@ -7,6 +7,7 @@ import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { traceMark } from "../trace";
 import { useTRPC } from "../trpc";
+import { useResubscribe } from "./use-resubscribe";
 
 /**
  * The view the explorer shows, kept by id in the browser: the server sends a snapshot of that view, then deltas.
@@ -31,11 +32,13 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query's fields
   const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key]);
   const restart = useRef<() => void>(() => {});
+  const delivered = useRef<() => void>(() => {});
 
   const subscription = useSubscription(
     trpc.topology.view.subscriptionOptions(input, {
       onData: (event) => {
         traceMark("view:data", event.data.length);
+        delivered.current();
         const message = readViewMessage(event.data);
         const next = !message
           ? null
@@ -54,6 +57,7 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     }),
   );
   restart.current = subscription.reset;
+  delivered.current = useResubscribe(subscription.status, subscription.reset).delivered;
 
   const topology = useMemo(() => (state ? topologyOf(state) : null), [state]);
   return {

@@ -41,6 +41,12 @@ export function FleetPage() {
           <>
             <Section title="Clusters">
               <ClusterCards clusters={data.clusters} byContext={data.byContext} />
+              {data.omitted.length > 0 ? (
+                <p data-testid="fleet-omitted" className="text-sm text-amber-800 dark:text-amber-200">
+                  Not read: {data.omitted.join(", ")} (the fleet reads at most {data.clusters.length} contexts at once;
+                  open one in the explorer, or start the server with fewer --context)
+                </p>
+              ) : null}
             </Section>
             <Section title="Search every cluster">
               <FleetSearch byContext={data.byContext} />

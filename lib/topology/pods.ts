@@ -103,7 +103,9 @@ function addPod(
   // The cluster network's second interface (eth0 beside a primary network's, same name): part of the default network.
   for (const s of unused.filter((u) => clusterNetwork.has(u.name))) {
     const ifname = s.interface ?? "eth0";
-    addInterface(ctx, element, { ifname, network: s.name, status: s, requested: false, isDefault: true });
+    // named as the default entry names it (network-status qualifies a non-default bare name with the namespace)
+    const network = defaults.find((d) => s.name === d.name || s.name === `${namespace}/${d.name}`)?.name ?? s.name;
+    addInterface(ctx, element, { ifname, network, status: s, requested: false, isDefault: true });
   }
   for (const s of unused.filter((u) => !clusterNetwork.has(u.name))) {
     const iface = addInterface(ctx, element, {

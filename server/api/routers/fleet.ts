@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { buildFleet } from "@/lib/fleet/fleet";
 import { RANGE_LIMIT } from "@/lib/wire/view-protocol";
-import { fleetMembers, readFleetCluster } from "../../fleet";
+import { fleetMembers, fleetOmitted, readFleetCluster } from "../../fleet";
 import { searchFleet } from "../../fleet-search";
 import { createTRPCRouter, identifiedProcedure } from "../trpc";
 
@@ -15,7 +15,9 @@ export const fleetRouter = createTRPCRouter({
     const members = fleetMembers(ctx.sources);
     const clusters = await Promise.all(members.map((m) => readFleetCluster(ctx.sources, m, caller)));
     // byContext: each cluster is a kubeconfig context its explorer opens with ?context=; else the one cluster served
-    return { ...buildFleet(clusters), byContext: members.some((m) => m.context !== undefined) };
+    // omitted: contexts beyond what the fleet reads at once, named so nobody takes them for read
+    const omitted = fleetOmitted(ctx.sources);
+    return { ...buildFleet(clusters), byContext: members.some((m) => m.context !== undefined), omitted };
   }),
 
   /** A pod, IP, CIDR, MAC or PCI address across every cluster, from each cluster's own search index. */

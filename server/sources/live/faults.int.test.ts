@@ -3,7 +3,6 @@ import { createServer, type Server, type Socket, connect as tcpConnect } from "n
 import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Topology } from "@/lib/contract/schema";
-import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
 import { DEMO_NS, W1 } from "@/testing/fixtures/demo";
 import { pod as podObject } from "@/testing/fixtures/objects";
@@ -14,12 +13,11 @@ import {
   startTestCluster,
   type TestCluster,
 } from "@/testing/testbed/cluster";
-import { difference, waitFor } from "../../../testing/live-source";
+import { difference, freshList, waitFor } from "../../../testing/live-source";
 import { appRouter } from "../../api/root";
 import { createInnerContext } from "../../api/trpc";
 import { SourceRegistry } from "../registry";
 import { LiveSource } from "./live-source";
-import { resourcePath, WATCHED } from "./resources";
 
 // Faults injected into the real test bed (issue 11): the API server killed and restarted, the connection cut while
 // the cluster changes, etcd compacted, RBAC revoked and restored, a poison object created. After each, the live
@@ -92,18 +90,6 @@ async function open(label: string, kc: KubeConfig, opts: Partial<ConstructorPara
   return s;
 }
 
-/** The reference: every watched kind listed afresh by the admin, built the way any snapshot is. */
-async function freshList(): Promise<Topology> {
-  const lists: unknown[] = [];
-  for (const r of WATCHED) {
-    const selector = r.fieldSelector ? `?fieldSelector=${encodeURIComponent(r.fieldSelector)}` : "";
-    const res = await kubeRequest(cluster, "GET", `${resourcePath(r)}${selector}`);
-    expect(res.status, `list ${r.resource}`).toBe(200);
-    lists.push({ ...(res.body as object), apiVersion: r.apiVersion, kind: `${r.kind}List` });
-  }
-  return buildTopology(snapshotFromObjects(lists, "fresh list"));
-}
-
 const text = (t: Topology): string => JSON.stringify(t);
 const picture = (s: LiveSource): Topology => buildTopology(s.snapshot());
 
@@ -113,7 +99,7 @@ const picture = (s: LiveSource): Topology => buildTopology(s.snapshot());
  */
 async function settles(s: LiveSource, ms: number, what: string): Promise<number> {
   const t0 = Date.now(); // before the reference list, which the source may well beat
-  const ref = await freshList();
+  const ref = await freshList(cluster);
   const wrongWhileLive: string[] = [];
   const off = s.subscribe(() => {
     // Live over a partial picture is honest only when a source-degraded finding says what is left out.

@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Topology } from "@/lib/contract/schema";
 import { parseObjects } from "@/lib/k8s/read-objects";
-import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { isObject } from "@/lib/result";
 import { buildTopology } from "@/lib/topology/build";
 import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
-import { testKubeConfig, waitFor } from "../../../testing/live-source";
+import { freshList, testKubeConfig, waitFor } from "../../../testing/live-source";
 import { LiveSource } from "./live-source";
-import { resourcePath, WATCHED } from "./resources";
 
 // The recorded OpenShift Virtualization cluster's objects (testing/fixtures/openshift-virt/cluster.yaml) created on the
 // real kube-apiserver, which serves the vendored UDN, CUDN, MultiNetworkPolicy, VMI and VM CRDs: the live source reads
@@ -75,18 +72,6 @@ async function create(o: Record<string, unknown>): Promise<void> {
   }
 }
 
-/** The reference: every watched kind listed afresh, built as a file is. */
-async function freshList(): Promise<Topology> {
-  const lists: unknown[] = [];
-  for (const r of WATCHED) {
-    const selector = r.fieldSelector ? `?fieldSelector=${encodeURIComponent(r.fieldSelector)}` : "";
-    const res = await kubeRequest(cluster, "GET", `${resourcePath(r)}${selector}`);
-    expect(res.status, `list ${r.resource}`).toBe(200);
-    lists.push({ ...(isObject(res.body) ? res.body : {}), apiVersion: r.apiVersion, kind: `${r.kind}List` });
-  }
-  return buildTopology(snapshotFromObjects(lists, "fresh list"));
-}
-
 beforeAll(async () => {
   cluster = await startTestCluster();
   const order = ["Namespace", "Node", "NodeNetworkState", "ClusterUserDefinedNetwork", "UserDefinedNetwork"];
@@ -107,7 +92,7 @@ const el = (id: string) => topo().elements.find((e) => e.id === id);
 describe("OVN-Kubernetes, MultiNetworkPolicy and KubeVirt kinds on a real kube-apiserver", () => {
   it("reads them live as a file of the same objects is read", async () => {
     expect(source.status().state).toBe("live");
-    const ref = await freshList();
+    const ref = await freshList(cluster);
     expect(topo()).toEqual(ref);
     expect(el("pod/vm-demo/virt-launcher-ldap-9rq4d")).toMatchObject({ vm: { name: "ldap", migration: "source" } });
     expect(el("network/vm-demo/localnet-1924")).toMatchObject({

@@ -156,7 +156,12 @@ async function bringUp(
   const socket = path.join(s.dir, "apiserver.sock");
   s.proxy = await serveApiserverSocket(c.server, socket);
   const apiPort = new URL(c.server).port;
-  const fwd = run("apiserver-forwarder", [process.execPath, path.join(here, "forward.mjs"), apiPort, socket]);
+  const fwd = run("apiserver-forwarder", [
+    process.execPath,
+    path.join(here, "forward.mjs"),
+    `tcp:127.0.0.1:${apiPort}`,
+    `unix:${socket}`,
+  ]);
   await waitFor("the apiserver forwarder in the node namespace", fwd, () =>
     succeeds([...inNode(pid), "curl", "-sk", "-o", "/dev/null", `${c.server}/readyz`]),
   );
@@ -211,6 +216,8 @@ const KCM_CONTROLLERS = [
   "node-lifecycle-controller",
   "job-controller",
   "ttl-after-finished-controller",
+  "endpointslice-controller",
+  "root-ca-certificate-publisher-controller",
 ];
 
 /** kubelet (and on the control-plane node kube-scheduler, kube-controller-manager); resolves once healthy and Ready. */
@@ -251,7 +258,8 @@ async function startKubeComponents(
       ...shared,
       // node-lifecycle: lifts the not-ready taint the kubelet registers with, as in any cluster; job and
       // ttl-after-finished (with the garbage collector): a probe run's owner Job ends at its deadline and is removed
-      // with its pods by the cluster itself (server/probes/run.ts)
+      // with its pods by the cluster itself (server/probes/run.ts); endpointslice: a Service's ready endpoints;
+      // root-ca-certificate-publisher: every namespace's kube-root-ca.crt (deploy/'s pods mount it as their API CA)
       `--controllers=${KCM_CONTROLLERS.join(",")}`,
     ]);
     await waitFor("kube-scheduler /healthz", scheduler, healthz("https://127.0.0.1:10259/healthz"));
