@@ -52,7 +52,6 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
       <div className="node-detail truncate text-slate-500 dark:text-slate-400">
         {el.kind === "bridge" && el.ovs ? "OVS bridge" : POINT_LABEL[el.kind]}
         {el.kind === "vlan-parent" && el.vlans.length ? ` · VLAN ${el.vlans.join(", ")}` : ""}
-        {el.kind === "bridge" && el.uplinks.length ? ` · ${el.uplinks.join(", ")}` : ""}
       </div>
       {badge ? (
         // One line, cut short if it must: at low zoom the text is drawn larger than the box was sized for, and a
