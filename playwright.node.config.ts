@@ -25,6 +25,8 @@ export default defineConfig({
       env: {
         PLUMBLINE_TESTBED_INFO: process.env.PLUMBLINE_NODE_TESTBED_INFO,
         PLUMBLINE_SOURCE: "kubeconfig",
+        // The bed's read-only user, for the "no rights to probe" spec (e2e/node/restricted-probes.spec.ts).
+        PLUMBLINE_CONTEXTS: "restricted",
         // The bed has no registry: probe pods run the image every node already has (busybox).
         PLUMBLINE_PROBE_IMAGE: imageRef(),
         PORT: String(NODE_PORT),

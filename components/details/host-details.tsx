@@ -1,5 +1,6 @@
 import type { HostElement, Topology } from "@/lib/contract/schema";
 import { POINT_LABEL } from "../graph/point-node";
+import { ForgetProbedLinks } from "../node-links/forget-probed-links";
 import { InspectNodeLinks } from "../node-links/inspect-node-links";
 import { ElementLink, KV, Pill, Section } from "./ui";
 
@@ -46,6 +47,7 @@ export function HostDetails({
         {host.linksSource !== "nns" ? (
           <div className="mt-2 flex flex-col gap-2">
             <InspectNodeLinks nodes={[host.name]} label={probed ? "Inspect node links again" : "Inspect node links"} />
+            {probed ? <ForgetProbedLinks node={host.name} /> : null}
             {hosts.length > 1 ? (
               <InspectNodeLinks nodes={hosts} label={`Inspect node links of all ${hosts.length} hosts`} />
             ) : null}
@@ -72,45 +74,45 @@ export function HostDetails({
             {host.linksObserved ? "None reported." : "Unknown: no NodeNetworkState, not inspected."}
           </p>
         ) : (
-          // Wide rows (MACs, IPv6 addresses) scroll sideways inside the panel instead of running off its edge.
-          <div className="overflow-x-auto">
-            <table className="w-full whitespace-nowrap text-[11px]">
-              <thead>
-                <tr className="text-left text-slate-500">
-                  <th className="pr-2 font-normal">name</th>
-                  <th className="pr-2 font-normal">type</th>
-                  <th className="pr-2 font-normal">state</th>
-                  <th className="pr-2 font-normal">MTU</th>
-                  <th className="pr-2 font-normal">MAC</th>
-                  <th className="font-normal">addresses</th>
+          // Two lines per link, so the panel's width holds it without scrolling sideways: name, type, state, MTU;
+          // then its MAC and addresses, which wrap.
+          <table className="w-full text-[11px]">
+            <thead>
+              <tr className="text-left text-slate-500">
+                <th className="pr-2 font-normal">name</th>
+                <th className="pr-2 font-normal">type</th>
+                <th className="pr-2 font-normal">state</th>
+                <th className="font-normal">MTU</th>
+              </tr>
+            </thead>
+            {host.interfaces.map((i) => (
+              <tbody key={i.name} className="border-t border-slate-100 font-mono dark:border-slate-800">
+                <tr
+                  className="align-top"
+                  data-testid="host-link"
+                  data-link={JSON.stringify([i.name, i.type, i.state, i.mtu, i.mac, i.controller ?? null, i.ips])}
+                >
+                  <td className="pr-2 pt-0.5 break-all">
+                    {i.name}
+                    {i.controller ? <span className="text-slate-500"> @{i.controller}</span> : null}
+                  </td>
+                  <td className="pr-2 pt-0.5">{i.type}</td>
+                  <td className="pr-2 pt-0.5">{i.state}</td>
+                  <td className="pt-0.5">{i.mtu}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {host.interfaces.map((i) => (
-                  <tr
-                    key={i.name}
-                    className="align-top font-mono"
-                    data-testid="host-link"
-                    data-link={JSON.stringify([i.name, i.type, i.state, i.mtu, i.mac, i.controller ?? null, i.ips])}
-                  >
-                    <td className="pr-2">
-                      {i.name}
-                      {i.controller ? <span className="text-slate-500"> @{i.controller}</span> : null}
-                    </td>
-                    <td className="pr-2">{i.type}</td>
-                    <td className="pr-2">{i.state}</td>
-                    <td className="pr-2">{i.mtu}</td>
-                    <td className="pr-2">{i.mac}</td>
-                    <td>
-                      {i.ips.map((a) => (
-                        <div key={a}>{a}</div>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
+                <tr className="text-slate-500 dark:text-slate-400">
+                  <td colSpan={4} className="pb-0.5 pl-2">
+                    <span className="whitespace-nowrap">{i.mac ?? "no MAC"}</span>
+                    {i.ips.map((a) => (
+                      <span key={a} className="ml-3 inline-block break-all">
+                        {a}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
               </tbody>
-            </table>
-          </div>
+            ))}
+          </table>
         )}
       </Section>
     </>

@@ -8,6 +8,7 @@ import type { GraphModel } from "@/lib/graph/model";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
+import { ReachOverlay } from "../reach/reach-overlay";
 import { EmptyNetwork, RemovedNetwork } from "./empty-network";
 
 export interface GraphAreaProps {
@@ -34,8 +35,21 @@ export interface GraphAreaProps {
   onShowCluster: () => void;
 }
 
-/** What the main area shows: the matrix at scale, the graph otherwise, or why there is nothing to draw. */
+/** What the main area shows; on a network's view, with its last measured reachability drawn over it. */
 export function GraphArea(p: GraphAreaProps) {
+  const network = p.view.kind === "network" ? p.view.network : null;
+  const area = <Area {...p} />;
+  if (!network) return area;
+  return (
+    <div className="relative h-full">
+      {area}
+      <ReachOverlay network={network} />
+    </div>
+  );
+}
+
+/** The matrix at scale, the graph otherwise, or why there is nothing to draw. */
+function Area(p: GraphAreaProps) {
   if (p.overview) {
     return (
       <OverviewMatrix

@@ -21,9 +21,14 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
       ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }
       : el.kind === "bridge" && el.uplinksKnown === false
         ? { text: "uplink unknown", cls: "bg-slate-100 text-slate-700" }
-        : el.kind === "host-device" && el.movedTo
-          ? { text: "moved into pod", cls: "bg-violet-100 text-violet-800" }
-          : null;
+        : el.kind === "bridge" && el.uplinks.length > 0
+          ? {
+              text: `${el.uplinks.length > 1 ? "uplinks" : "uplink"} ${el.uplinks.join(", ")}`,
+              cls: "bg-emerald-50 text-emerald-800",
+            }
+          : el.kind === "host-device" && el.movedTo
+            ? { text: "moved into pod", cls: "bg-violet-100 text-violet-800" }
+            : null;
   return (
     <div
       className={cn(

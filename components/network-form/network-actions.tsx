@@ -9,6 +9,7 @@ import { cn } from "../cn";
 import { withContext } from "../form/context-url";
 import { DisabledWithReason } from "../form/disabled-reason";
 import { useTRPC } from "../trpc";
+import { udnViewUrl } from "../udn-form/urls";
 import { DeleteDialog } from "./delete-dialog";
 
 const action =
@@ -81,11 +82,17 @@ export function NetworkActions({
   const q = { ns: net.namespace, name: net.name };
   return (
     <fieldset className="mb-2 flex min-w-0 flex-wrap gap-1.5" aria-label="Network actions">
-      {link(
-        "Edit",
-        withContext("/networks/edit", context, q),
-        net.managedBy === "cluster-network-operator" ? "Edits the Cluster Network Operator's entry" : undefined,
-      )}
+      {net.udn
+        ? link(
+            "Edit",
+            udnViewUrl(net.udn, context),
+            `OVN-Kubernetes renders this NAD from its ${net.udn.kind}: change the network there`,
+          )
+        : link(
+            "Edit",
+            withContext("/networks/edit", context, q),
+            net.managedBy === "cluster-network-operator" ? "Edits the Cluster Network Operator's entry" : undefined,
+          )}
       {link(
         "Clone",
         withContext("/networks/new", context, { clone: `${net.namespace}/${net.name}` }),

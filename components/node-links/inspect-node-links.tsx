@@ -6,7 +6,8 @@ import { useState } from "react";
 import { DisabledWithReason } from "../form/disabled-reason";
 import { useTRPC } from "../trpc";
 
-const button =
+/** The look of the probe controls (inspect, cancel, forget). */
+export const probeButton =
   "inline-flex items-center rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-wait disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
 
 const newRunKey = (): string => `run-${crypto.randomUUID()}`;
@@ -43,14 +44,14 @@ export function InspectNodeLinks({ nodes, label }: { nodes: string[]; label: str
   return (
     <div className="space-y-1.5" data-testid="inspect-node-links">
       {off ? (
-        <DisabledWithReason label={label} reason={off} className={button} />
+        <DisabledWithReason label={label} reason={off} className={probeButton} />
       ) : (
         <span className="flex gap-2">
-          <button type="button" className={button} disabled={inspect.isPending} onClick={start}>
+          <button type="button" className={probeButton} disabled={inspect.isPending} onClick={start}>
             {inspect.isPending ? "Inspecting…" : label}
           </button>
           {inspect.isPending ? (
-            <button type="button" className={button} onClick={() => cancel.mutate({ ...ctx, runKey })}>
+            <button type="button" className={probeButton} onClick={() => cancel.mutate({ ...ctx, runKey })}>
               Cancel
             </button>
           ) : null}

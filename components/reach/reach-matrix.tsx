@@ -1,18 +1,7 @@
+import { toneOf, VERDICT_WORDS } from "@/lib/reach/map";
 import type { ReachCell, ReachResult } from "@/lib/reach/schema";
 import { cn } from "../cn";
-
-const TONE: Record<ReachCell["observed"]["state"], string> = {
-  reachable: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100",
-  unreachable: "bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100",
-  "not-tested": "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300",
-};
-
-const VERDICT: Record<ReachCell["verdict"], string> = {
-  "as-expected": "as expected",
-  unexpected: "unexpected",
-  "no-expectation": "no expectation",
-  "not-tested": "not tested",
-};
+import { CELL_TONE } from "./tones";
 
 function measured(c: ReachCell): string {
   const o = c.observed;
@@ -26,12 +15,14 @@ function Cell({ cell }: { cell: ReachCell | undefined }) {
   const why = cell.observed.state === "not-tested" ? cell.observed.reason : cell.expected.why;
   return (
     <td
-      title={`${cell.from} → ${cell.to}: ${measured(cell)}; ${VERDICT[cell.verdict]}: ${why}`}
+      title={`${cell.from} → ${cell.to}: ${measured(cell)}; ${VERDICT_WORDS[cell.verdict]}: ${why}`}
       data-verdict={cell.verdict}
       data-state={cell.observed.state}
+      data-tone={toneOf(cell)}
       className={cn(
         "border border-slate-200 p-1 align-top dark:border-slate-700",
-        TONE[cell.observed.state],
+        // Coloured by verdict: red is only what the topology did not predict.
+        CELL_TONE[toneOf(cell)],
         cell.verdict === "unexpected" && "outline-2 -outline-offset-2 outline-red-600",
       )}
     >
@@ -42,7 +33,7 @@ function Cell({ cell }: { cell: ReachCell | undefined }) {
           cell.verdict === "unexpected" ? "font-semibold text-red-700 dark:text-red-300" : "opacity-80",
         )}
       >
-        {VERDICT[cell.verdict]}
+        {VERDICT_WORDS[cell.verdict]}
       </div>
     </td>
   );

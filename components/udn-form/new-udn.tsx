@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
 import { splitRef } from "@/lib/contract/ids";
 import { pickerNamespaces } from "@/lib/network-form/host-nics";
 import type { UdnKind } from "@/lib/udn-form/fields";
@@ -27,6 +27,11 @@ export function NewUdn({
   const trpc = useTRPC();
   const { capabilities, topology, input } = useFormData(context);
   const available = useQuery(trpc.udn.available.queryOptions(input));
+  const elements = topology.data?.topology?.elements;
+  const nads = useMemo(
+    () => (elements ?? []).flatMap((e) => (e.kind === "network" ? [{ namespace: e.namespace, name: e.name }] : [])),
+    [elements],
+  );
   const chosen: UdnKind =
     kind ?? (available.data?.udn === false && available.data.cudn ? "ClusterUserDefinedNetwork" : "UserDefinedNetwork");
   const ref = clone?.includes("/") ? splitRef(clone) : { namespace: undefined, name: clone ?? "" };
@@ -71,6 +76,7 @@ export function NewUdn({
       <PageMessage tone="bad">{available.data.reason ?? "This cluster serves no user-defined networks."}</PageMessage>,
     );
   const namespaces = pickerNamespaces(topology.data?.namespaces ?? []);
+
   let initial = newUdnForm(chosen, namespace ?? namespaces[0] ?? "default");
   if (source.data) {
     const copied = completeUdnForm(source.data.form);
@@ -84,6 +90,7 @@ export function NewUdn({
       capabilities={capabilities.data}
       available={available.data}
       namespaces={namespaces}
+      nads={nads}
     />,
   );
 }

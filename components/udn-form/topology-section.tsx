@@ -59,13 +59,11 @@ export function UdnTopologySection() {
           name="mtu"
           label="MTU"
           numeric
-          placeholder={
-            topology === "Localnet" ? "1500 (OVN-Kubernetes' localnet default)" : "1400 (OVN-Kubernetes' default)"
-          }
+          placeholder={topology === "Localnet" ? "1500 (localnet default)" : "1400 (default)"}
           hint={
             topology === "Localnet"
-              ? "match the physical network's MTU; 576 to 65536, at least 1280 with IPv6"
-              : "optional; 576 to 65536, at least 1280 with IPv6"
+              ? "optional: OVN-Kubernetes' default, or the physical network's MTU; 576 to 65536, at least 1280 with IPv6"
+              : "optional: OVN-Kubernetes' default; 576 to 65536, at least 1280 with IPv6"
           }
         />
       </div>

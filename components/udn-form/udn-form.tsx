@@ -3,10 +3,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { type Path, useForm, useFormState, useWatch } from "react-hook-form";
 import { UDN_FORM_FIELDS } from "@/lib/udn-form/fields";
-import { type UdnFormInput, type UdnFormValues, udnFormSchema } from "@/lib/udn-form/schema";
+import { type UdnFormInput, type UdnFormValues, udnFormSchemaAgainst } from "@/lib/udn-form/schema";
 import { withContext } from "../form/context-url";
 import { FormNotice } from "../form/form-notice";
 import type { Capabilities } from "../form/types";
@@ -50,16 +50,20 @@ export function UdnForm({
   capabilities,
   available,
   namespaces,
+  nads,
 }: {
   initial: UdnFormInput;
   context?: string;
   capabilities: Capabilities;
   available: UdnAvailability;
   namespaces: string[];
+  /** the cluster's NADs: a name one already has is refused (OVN-Kubernetes would not render this network there) */
+  nads: { namespace: string; name: string }[];
 }) {
   const trpc = useTRPC();
+  const schema = useMemo(() => udnFormSchemaAgainst(nads), [nads]);
   const form = useForm<UdnFormInput, unknown, UdnFormValues>({
-    resolver: zodResolver(udnFormSchema),
+    resolver: zodResolver(schema),
     mode: "onChange",
     defaultValues: initial,
   });
@@ -116,7 +120,7 @@ export function UdnForm({
       }
       aside={
         <>
-          <UdnPreview />
+          <UdnPreview schema={schema} />
           {notice ? <FormNotice notice={notice} /> : null}
           <WriteButtons
             pending={pending}

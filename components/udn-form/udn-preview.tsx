@@ -3,13 +3,13 @@
 import { useMemo } from "react";
 import { useFormContext } from "react-hook-form";
 import { toYaml } from "@/lib/k8s/yaml";
-import { type UdnFormInput, udnFormSchema } from "@/lib/udn-form/schema";
+import type { UdnFormInput, UdnFormSchema } from "@/lib/udn-form/schema";
 import { toUdnObject } from "@/lib/udn-form/to-object";
 import { firstIssues, PreviewFrame, type PreviewState } from "../form/preview-frame";
 
 /** The object the form creates, exactly (the API stores it as sent: the CRDs default nothing). */
-export function udnPreviewOf(values: UdnFormInput): PreviewState {
-  const parsed = udnFormSchema.safeParse(values);
+export function udnPreviewOf(values: UdnFormInput, schema: UdnFormSchema): PreviewState {
+  const parsed = schema.safeParse(values);
   if (!parsed.success) return { ok: false, issues: firstIssues(parsed.error.issues) };
   const f = parsed.data;
   const where =
@@ -24,8 +24,9 @@ export function udnPreviewOf(values: UdnFormInput): PreviewState {
   };
 }
 
-export function UdnPreview() {
+/** `schema`: the form's own (udnFormSchemaAgainst the cluster's NADs), so the preview and the fields agree. */
+export function UdnPreview({ schema }: { schema: UdnFormSchema }) {
   const values = useFormContext<UdnFormInput>().watch();
-  const preview = useMemo(() => udnPreviewOf(values), [values]);
+  const preview = useMemo(() => udnPreviewOf(values, schema), [values, schema]);
   return <PreviewFrame preview={preview} />;
 }

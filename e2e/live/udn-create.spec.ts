@@ -73,7 +73,11 @@ test("a Layer2 UDN: a bad CIDR refused before the request, a CEL-only one by the
 }, testInfo) => {
   const sent = saves(page);
   await page.goto(`/networks/udn/new?kind=UserDefinedNetwork&ns=${NS}`);
-  await page.getByLabel("Name", { exact: true }).fill("e2e-l2");
+  // The seeded bridge-main NAD: OVN-Kubernetes would never render a UDN's NAD over it.
+  const name = page.getByLabel("Name", { exact: true });
+  await name.fill("bridge-main");
+  await expect(name).toHaveAccessibleDescription(/a NAD multus-test\/bridge-main already exists/);
+  await name.fill("e2e-l2");
   const subnet = page.getByLabel("Subnet", { exact: true });
   await subnet.fill("10.201.0.0");
   await expect(subnet).toHaveAccessibleDescription(/not a CIDR: "10.201.0.0"/);
@@ -184,6 +188,11 @@ test("a NAD OVN-Kubernetes rendered from a UDN is edited through its owner", asy
   );
   expect(res.status, res.text).toBe(201);
   created.push(NAD);
+
+  // In the explorer, the network's Edit goes straight to its owner (the topology marks it rendered by OVN-Kubernetes).
+  await page.goto(`/?sel=${encodeURIComponent(`network/${NS}/e2e-l2`)}`);
+  const edit = page.getByRole("group", { name: "Network actions" }).getByRole("link", { name: "Edit" });
+  await expect(edit).toHaveAttribute("href", /\/networks\/udn\/view\?kind=UserDefinedNetwork/);
 
   await page.goto(`/networks/edit?ns=${NS}&name=e2e-l2`);
   const owned = page.getByTestId("udn-owned");

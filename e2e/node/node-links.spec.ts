@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { nmstateType, normalMac } from "../../lib/node-links/link";
 import { podSchema, type TestbedNode, testbedInfoSchema } from "../../testing/testbed/node/api-schemas";
@@ -111,6 +111,10 @@ test("Inspect node links: a node without NodeNetworkState gets observed links eq
 }, testInfo) => {
   await page.goto(`/?view=host&target=${two.name}&sel=${host}`);
   const details = page.getByTestId("details-panel");
+  // A retry (or an earlier run on this server) finds the first attempt's links kept: start over, as a user would.
+  await expect(details.getByText(/inferred: no NodeNetworkState for this node|probed at/).first()).toBeVisible();
+  const forget = details.getByRole("button", { name: "Forget probed links" });
+  if (await forget.isVisible()) await forget.click();
   await expect(details).toContainText("inferred: no NodeNetworkState for this node");
   const point = page.getByTestId(`rf__node-${host}/bridge/${BRIDGE}`);
   await expect(point).toContainText("uplink unknown");
@@ -137,10 +141,22 @@ test("Inspect node links: a node without NodeNetworkState gets observed links eq
     });
     expect(shown.sort()).toEqual(truth());
   }).toPass({ timeout: 30_000 });
+  // Two lines per link (MAC and addresses under the name): the table fits the panel, nothing scrolls sideways.
+  const table = details.getByTestId("host-link").first().locator("xpath=ancestor::table");
+  const [tableBox, panelBox] = [await table.boundingBox(), await details.boundingBox()];
+  expect(tableBox && panelBox && tableBox.x + tableBox.width <= panelBox.x + panelBox.width).toBe(true);
+  expect(await details.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expect(point).not.toContainText("uplink unknown");
   await expect(point).not.toContainText("island");
+  // The bridge's box names its observed uplink.
+  await expect(point).toContainText("uplink ens10");
   await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
   await snap(page, testInfo, "node-links-host-after");
+  if (process.env.PLUMBLINE_README_SHOTS)
+    copyFileSync(
+      testInfo.outputPath("node-links-host-after.png"),
+      `${process.env.PLUMBLINE_README_SHOTS}/node-links-inspect.png`,
+    );
   await page.goto(`/?view=host&target=${two.name}&sel=${host}/bridge/${BRIDGE}`);
   await expect(page.getByTestId("details-panel")).toContainText(/uplinks\s*ens10/);
   await expect(page.getByTestId("details-panel")).toContainText(/probed at .* by admin/);
@@ -152,4 +168,12 @@ test("Inspect node links: a node without NodeNetworkState gets observed links eq
   await until("the probe containers gone from containerd", async () =>
     probeContainers().trim().split("\n").length <= 1 ? true : undefined,
   );
+
+  // "Forget probed links": the host is as before any inspection again (inferred, the uplink unknown).
+  await page.goto(`/?view=host&target=${two.name}&sel=${host}`);
+  await expect(details).toContainText(/probed at .* by admin/);
+  await details.getByRole("button", { name: "Forget probed links" }).click();
+  await expect(details).toContainText("inferred: no NodeNetworkState for this node");
+  await expect(point).toContainText("uplink unknown");
+  await expect(details.getByRole("button", { name: "Forget probed links" })).toHaveCount(0);
 });

@@ -59,8 +59,18 @@ test("Check reachability: live progress, then the matrix as expected, and no pro
   });
   await expect(section.locator("td[data-verdict='as-expected'][data-state='reachable']")).toHaveCount(2);
   await expect(section.locator("td[data-verdict='as-expected'][data-state='unreachable']")).toHaveCount(2);
-  // The network view says it too, beside what the topology predicts.
+  // Unreachable as the topology predicts is calm grey, never the alarm's red.
+  await expect(section.locator("td[data-tone='calm']")).toHaveCount(2);
+  await expect(section.locator("td[data-tone='alarm']")).toHaveCount(0);
+  // The network view says it too, beside what the topology predicts, and draws it: the two probed hosts, each
+  // with its same-host pair reachable, and one grey dashed line between them (unreachable both ways, as expected).
   await expect(page.getByTestId("view-caption-reach")).toContainText("All 4 tested pairs as expected");
+  const map = page.getByTestId("reach-overlay");
+  await expect(map.getByTestId("reach-map-host")).toHaveCount(2);
+  await expect(map.locator("[data-testid='reach-map-host'][data-tone='ok']")).toHaveCount(2);
+  await expect(map.getByTestId("reach-map-line")).toHaveCount(1);
+  await expect(map.getByTestId("reach-map-line")).toHaveAttribute("data-tone", "calm");
+  await expect(map.getByTestId("reach-map-legend")).toContainText("unreachable, as expected (2)");
   await section.scrollIntoViewIfNeeded();
   await snap(page, testInfo, "reach-result");
   if (process.env.PLUMBLINE_README_SHOTS)

@@ -34,7 +34,7 @@ export const topologyFindings = {
     severity: ["info"],
     title: "Node links probed",
     meaning:
-      'This node\'s links were read by a probe pod Plumbline ran on it ("Inspect node links") at the time and as the user the message names, as no fresh NodeNetworkState reports them; kept until the node changes (a new Node object, a reboot) or is inspected again.',
+      'This node\'s links were read by a probe pod Plumbline ran on it ("Inspect node links") at the time and as the user the message names, as no fresh NodeNetworkState reports them; kept until the node changes (a new Node object, a reboot), it is inspected again, or someone presses "Forget probed links".',
     fix: "Nothing is wrong; inspect again after changing the node's links, or install kubernetes-nmstate for links that stay current.",
   },
   "pod-annotation-invalid": {

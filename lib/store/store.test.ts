@@ -22,6 +22,18 @@ function canonical(t: Topology) {
   return { ...t, findings: t.findings.map((f) => JSON.stringify(f)).sort() };
 }
 
+/** a/br: a bridge network on br0 */
+const bridgeNad = () =>
+  objectOf({
+    kind: "nad",
+    key: "a/br",
+    type: "bridge",
+    device: "br0",
+    whereabouts: false,
+    operator: false,
+    ovnOwner: null,
+  });
+
 describe("incremental topology store", () => {
   it("its generators reach every slot of the snapshot, so a slot the store ignores fails the property below", () => {
     const reached = new Set<string>();
@@ -84,15 +96,7 @@ describe("incremental topology store", () => {
   });
 
   it("follows a pod's network events whether they come before the pod, with it, or after it moves", () => {
-    const nad = objectOf({
-      kind: "nad",
-      key: "a/br",
-      type: "bridge",
-      device: "br0",
-      whereabouts: false,
-      operator: false,
-      ovnOwner: null,
-    });
+    const nad = bridgeNad();
     const pod = (node: string) =>
       podOf({
         kind: "pod",
@@ -153,15 +157,7 @@ describe("incremental topology store", () => {
   });
 
   it("a bridge that gains an uplink on one host ends its island finding, though only that host's shard is rebuilt", () => {
-    const nad = objectOf({
-      kind: "nad",
-      key: "a/br",
-      type: "bridge",
-      device: "br0",
-      whereabouts: false,
-      operator: false,
-      ovnOwner: null,
-    });
+    const nad = bridgeNad();
     const nns = (name: string, uplink: boolean) =>
       objectOf({ kind: "nns", name, nics: ["ens8"], bridges: ["br0"], uplink, broken: false, mapping: null }).obj;
     const pod = (name: "p1" | "p2", node: string) =>

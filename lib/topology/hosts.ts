@@ -62,7 +62,7 @@ export function addHosts(ctx: BuildContext, nodes: readonly KubeObject[], states
       ctx.finding(
         "info",
         "node-links-probed",
-        `${name}: its links were probed at ${reportedAt ?? "an unknown time"} by ${probedBy} (no fresh NodeNetworkState reports them); they stay until the node changes or it is inspected again`,
+        `${name}: its links were probed at ${reportedAt ?? "an unknown time"} by ${probedBy} (no fresh NodeNetworkState reports them); they stay until the node changes, it is inspected again or they are forgotten (Forget probed links)`,
         [host.id],
       );
     // Every bridge on the host is drawn, used by a network or not: that is what `ip link show type bridge` shows.

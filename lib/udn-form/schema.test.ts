@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cudnScenarios, UDN_EXAMPLES } from "../../testing/fixtures/udn/examples";
 import { parseCidr } from "../net/ip";
 import { udnFormFromObject } from "./from-object";
-import { newUdnForm, type UdnFormInput, udnFormSchema } from "./schema";
+import { newUdnForm, type UdnFormInput, udnFormSchema, udnFormSchemaAgainst } from "./schema";
 import { toUdnObject } from "./to-object";
 
 const form = (over: Partial<UdnFormInput>, kind: UdnFormInput["kind"] = "UserDefinedNetwork"): UdnFormInput => ({
@@ -197,5 +197,27 @@ describe("adversarial values (fast-check)", () => {
       }),
     );
     expect(udnFormSchema.safeParse(null).success).toBe(false);
+  });
+});
+
+describe("a name a NAD already has (OVN-Kubernetes would not take that NAD over)", () => {
+  const nads = [
+    { namespace: "tenant-a", name: "net1" },
+    { namespace: "tenant-b", name: "other" },
+  ];
+  it("refused at the name of a UDN in that namespace, and of a CUDN selecting it by name", () => {
+    const schema = udnFormSchemaAgainst(nads);
+    const udn = schema.safeParse(form({}));
+    expect(udn.success || udn.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["name", expect.stringMatching(/^a NAD tenant-a\/net1 already exists: OVN-Kubernetes does not take over/)],
+    ]);
+    expect(schema.safeParse(form({ namespace: "tenant-b" })).success).toBe(true);
+    const cudn = schema.safeParse(form({ selectorNamespaces: ["tenant-b", "tenant-a"] }, "ClusterUserDefinedNetwork"));
+    expect(cudn.success || cudn.error.issues[0]?.message).toMatch(/tenant-a\/net1/);
+  });
+
+  it("said beside the other fields' messages, not instead of them", () => {
+    const got = udnFormSchemaAgainst(nads).safeParse(form({ mtu: "abc", subnets: ["x"] }));
+    expect(got.success || got.error.issues.map((i) => i.path.join(".")).sort()).toEqual(["mtu", "name", "subnets.0"]);
   });
 });

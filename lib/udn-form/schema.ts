@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type UdnKind, udnFields } from "./fields";
+import { foreignNadProblem } from "./name-taken";
 import { checkUdnForm } from "./rules";
 
 /** The UDN/CUDN form: each field (fields.ts) and the rules between them (rules.ts, the CRD's CEL rules and more). */
@@ -11,6 +12,19 @@ export const udnFormSchema = udnFields.superRefine(
   // the values the rules read have their shapes; the rules read a number field only when it parsed.
   { when: (payload) => ruleShape.safeParse(payload.value).success },
 );
+
+/** The form against the cluster's NADs: a name one of them already has is refused at the name (name-taken.ts). */
+export function udnFormSchemaAgainst(nads: readonly { namespace?: string; name: string }[]) {
+  return udnFormSchema.superRefine(
+    (v, ctx) => {
+      const problem = foreignNadProblem(v, nads);
+      if (problem) ctx.addIssue({ code: "custom", path: ["name"], message: problem });
+    },
+    { when: (payload) => ruleShape.safeParse(payload.value).success },
+  );
+}
+
+export type UdnFormSchema = ReturnType<typeof udnFormSchemaAgainst>;
 
 /** What the rules read, with the number fields unchecked. */
 const ruleShape = udnFields.extend({

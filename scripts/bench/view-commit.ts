@@ -7,7 +7,7 @@
  * should cost nothing).
  *
  *   npx tsx --tsconfig tsconfig.json scripts/bench/view-commit.ts [--nodes 500] [--pods 20000] [--nads 200]
- *     [--views 19] [--rounds 7]
+ *     [--views 19] [--rounds 7] [--change ip|mac]
  */
 import { parseArgs } from "node:util";
 import type { KubeObject } from "@/lib/k8s/objects";
@@ -27,6 +27,9 @@ const { values } = parseArgs({
     nads: { type: "string", default: "200" },
     views: { type: "string", default: "19" },
     rounds: { type: "string", default: "7" },
+    // ip: an address outside the network's range (a finding names the network: the views holding it recompute);
+    // mac: a new MAC, which no finding reads (only the views showing the pod recompute)
+    change: { type: "string", default: "ip" },
   },
 });
 const size = { nodes: Number(values.nodes), pods: Number(values.pods), nads: Number(values.nads), seed: 26 };
@@ -38,9 +41,16 @@ const stats = (xs: number[]) => {
   return `median ${f(s[Math.floor(s.length / 2)])} (min ${f(s[0])}, max ${f(s.at(-1))}, n=${s.length})`;
 };
 
-function withIp(pod: KubeObject, ip: string): KubeObject {
-  const status = JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips: string[] }[];
-  if (status[1]) status[1].ips = [ip];
+const hex = (n: number) => n.toString(16).padStart(2, "0");
+
+function changed(pod: KubeObject, i: number): KubeObject {
+  const status = JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as {
+    ips: string[];
+    mac: string;
+  }[];
+  const ip = `100.127.${(i >> 8) & 255}.${i & 255}`;
+  if (status[1] && values.change === "mac") status[1].mac = `02:ee:00:00:${hex((i >> 8) & 255)}:${hex(i & 255)}`;
+  else if (status[1]) status[1].ips = [ip];
   const annotations = { ...pod.metadata.annotations, [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) };
   return { ...pod, metadata: { ...pod.metadata, annotations, resourceVersion: ip } };
 }
@@ -64,7 +74,7 @@ async function measure(objects: KubeObject[], pod: KubeObject, views: ViewQuery[
   const channels: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const start = performance.now();
-    source.put(withIp(pod, `100.127.${(i >> 8) & 255}.${i & 255}`));
+    source.put(changed(pod, i));
     await feed.current();
     synced = performance.now();
     // the feed waits COALESCE_MS before it starts: that wait is neither the store's nor the views'
@@ -81,7 +91,9 @@ const pods = objects.filter((o) => o.kind === "Pod");
 const pod = pods[Math.floor(pods.length / 3)] as KubeObject;
 const views = distinctViews(objects, pod, Number(values.views));
 const own: ViewQuery = { pod: `${pod.metadata.namespace}/${pod.metadata.name}` };
-console.log(`${size.nodes} nodes, ${size.pods} pods, ${size.nads} NADs; load ${(await loadAverage()).join(" ")}`);
+console.log(
+  `${size.nodes} nodes, ${size.pods} pods, ${size.nads} NADs, change: ${values.change}; load ${(await loadAverage()).join(" ")}`,
+);
 console.log(`views: ${views.map((v) => Object.keys(v)[0] ?? "cluster").join(", ")}`);
 // Interleaved, so both see the same machine: one view (the changed pod's own), then it and the N others.
 const one: number[] = [];

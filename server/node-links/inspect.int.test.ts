@@ -1,6 +1,6 @@
 // "Inspect node links" on the two-node test bed, as the caller (admin here): a node without NodeNetworkState is
 // probed (busybox: the POSIX-shell/sysfs path) and the links equal `ip` in its namespace; faults end within their
-// bound with the reason on the node - an image that cannot be pulled, a cancelled run - and a tainted, cordoned node
+// bound with the reason on the node - an image that cannot be pulled, a full node, a cancelled run - and a tainted, cordoned node
 // is inspected all the same (the probe tolerates every taint, as `oc debug node` does). Nothing is left: no pod in
 // the API, no container in either node's containerd.
 import { spawn } from "node:child_process";
@@ -48,6 +48,14 @@ async function nothingLeft(): Promise<void> {
   expect(await waitForNothingLeft([one, two], "default", inApi, 150_000)).toEqual({ pods: 0, jobs: 0, containers: [] });
 }
 
+/** A memory quantity as the API gives a node's allocatable ("24423364Ki", "23Gi", bytes), in KiB. */
+function kib(q: string): number {
+  const m = /^(\d+)(Ki|Mi|Gi)?$/.exec(q);
+  if (!m) throw new Error(`unexpected memory quantity ${q}`);
+  const n = Number(m[1]);
+  return m[2] === "Gi" ? n * 1024 * 1024 : m[2] === "Mi" ? n * 1024 : m[2] === "Ki" ? n : Math.floor(n / 1024);
+}
+
 const facts = ({ name, type, state, mac, mtu, controller, addresses }: NodeLink) =>
   JSON.stringify([name, type, state, mac, mtu, controller ?? null, [...(addresses ?? [])].sort()]);
 
@@ -89,6 +97,48 @@ describe("inspectNodes on real nodes", () => {
         body: { spec: { unschedulable: null, taints: null } },
         contentType: "application/merge-patch+json",
       });
+    }
+    await nothingLeft();
+  });
+
+  it("a full node (its memory all requested) ends within the bound with the scheduler's reason on that node", {
+    timeout: 240_000,
+  }, async () => {
+    const node = (await kubeRequest(c, "GET", `/api/v1/nodes/${two.name}`)).body as {
+      status: { allocatable: { memory: string } };
+    };
+    const filler = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "filler", namespace: "default" },
+      spec: {
+        nodeName: two.name,
+        terminationGracePeriodSeconds: 1,
+        containers: [
+          {
+            name: "c",
+            image: imageRef(),
+            imagePullPolicy: "Never",
+            // All but 4 MiB of what the node offers: the probe asks for 16 MiB.
+            resources: { requests: { memory: `${kib(node.status.allocatable.memory) - 4096}Ki` } },
+          },
+        ],
+      },
+    };
+    expect((await kubeRequest(c, "POST", "/api/v1/namespaces/default/pods", { body: filler })).status).toBe(201);
+    try {
+      const started = Date.now();
+      const [r] = await inspectNodes(kube, { ...opts, nodes: [two.name], image: imageRef() });
+      expect(r).toMatchObject({
+        node: two.name,
+        ok: false,
+        reason: expect.stringMatching(
+          /^not done reading links within 30 s: the node has no room for the probe: .*Insufficient memory/,
+        ),
+      });
+      expect(Date.now() - started).toBeLessThan(60_000);
+    } finally {
+      await kubeRequest(c, "DELETE", "/api/v1/namespaces/default/pods/filler?gracePeriodSeconds=0");
     }
     await nothingLeft();
   });

@@ -1,4 +1,6 @@
-// Inputs shaped as the public sources define them (not recorded on hardware here; the test bed has no bond or SR-IOV):
+// Inputs shaped as the public sources define them (not recorded on hardware here; the test bed has no bond or SR-IOV).
+// Captured public output, with its source, is in testing/fixtures/node-links-public/ (a real bond from iproute2's own
+// commit; no captured SR-IOV `ip -j` output was found, so the SR-IOV parts here stay built to the formats):
 // - `ip -d -j link` JSON: iproute2's printer, ip/ipaddress.c (print_linktype: linkinfo.info_kind / info_data /
 //   info_slave_kind; print_vfinfo: vfinfo_list entries with vf, mac, spoofchk, link_state, trust) and
 //   ip/iplink_bond.c (info_data.mode as a name, e.g. "802.3ad").

@@ -116,6 +116,13 @@ describe("udn router on the test bed", () => {
     expect(got.ok === false && got.message).toMatch(/^rejected by the API server: .*CIDR is invalid/);
   });
 
+  it("a name a NAD already has is refused at the name before anything is written (OVN-Kubernetes would not take it over)", async () => {
+    const f = udnFormSchema.parse(form({ name: "bridge-main", subnets: ["10.102.0.0/16"] }));
+    const got = await caller().udn.save({ form: f, dryRunOnly: true });
+    expect(got).toMatchObject({ ok: false, status: 409, field: "name" });
+    expect(got.ok === false && got.message).toMatch(/^a NAD multus-test\/bridge-main already exists/);
+  });
+
   it("a user without create on userdefinednetworks is told verb, resource and namespace", async () => {
     const f = udnFormSchema.parse(form({ name: "nope", subnets: ["10.101.0.0/16"] }));
     const got = await caller().udn.save({ context: "restricted", form: f, dryRunOnly: true });

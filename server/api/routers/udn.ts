@@ -3,9 +3,11 @@ import { dnsLabel } from "@/lib/network-form/schema";
 import { udnFieldOf } from "@/lib/udn-form/api-field";
 import { UDN_KINDS } from "@/lib/udn-form/fields";
 import { udnFormFromObject } from "@/lib/udn-form/from-object";
+import { foreignNadProblem } from "@/lib/udn-form/name-taken";
 import { udnFormSchema } from "@/lib/udn-form/schema";
 import { toUdnObject } from "@/lib/udn-form/to-object";
 import { outcome } from "../../writers/save-network";
+import { WriteError } from "../../writers/types";
 import { createTRPCRouter, sourceProcedure } from "../trpc";
 import { toTRPCError, writerOf } from "../writer-of";
 
@@ -55,6 +57,10 @@ export const udnRouter = createTRPCRouter({
     .mutation(({ ctx: { source }, input }) =>
       outcome(async () => {
         const w = writerOf(source);
+        await source.ready();
+        const nads = source.snapshot().nads.map((n) => n.metadata);
+        const taken = foreignNadProblem(input.form, nads);
+        if (taken) throw new WriteError(taken, 409, "name");
         const obj = toUdnObject(input.form);
         const resource = `${RESOURCE[obj.kind]}.${GROUP}`;
         await w.createObject(obj, resource, true, udnFieldOf);
