@@ -75,6 +75,13 @@ test.beforeAll(async () => {
     apiAddress: gateway(NODE_SPECS.find((n) => n.name === node.name)?.podCidr ?? ""),
   });
   process.env.PLUMBLINE_DEPLOYED_OVERLAY = overlay;
+  process.env.PLUMBLINE_DEPLOYED_KIOSK = writeOverlay(path.join(work, "kiosk"), {
+    base: "kubernetes-kiosk",
+    image: image.ref,
+    namespaces: TEAMS.map((t) => t.ns),
+    node: node.name,
+    apiAddress: gateway(NODE_SPECS.find((n) => n.name === node.name)?.podCidr ?? ""),
+  });
   process.env.PLUMBLINE_DEPLOYED_IMAGE_BYTES = String(image.sizeBytes);
 });
 
@@ -270,4 +277,25 @@ test("the pod killed mid-stream: the browser reconnects to the new pod and shows
   await expect(alice.getByTestId("source-status")).toHaveAttribute("data-state", "live");
   expect(await alice.evaluate(() => "plumblineNoReload" in window)).toBe(true);
   await snap(alice, testInfo, "deployed-alice-after-pod-kill");
+});
+
+test("kubectl apply -k deploy/kubernetes-kiosk: the same pod reads as its service account, everyone sees it all, under a red banner", async ({
+  browser,
+}, testInfo) => {
+  const before = (await readyPod(bed.request, "plumbline", selector)).pod.metadata.uid;
+  await kubectlAsync("apply", "-k", process.env.PLUMBLINE_DEPLOYED_KIOSK ?? "");
+  await kubectlAsync("rollout", "status", "deployment/plumbline", "-n", "plumbline", "--timeout=300s");
+  const { pod } = await readyPod(bed.request, "plumbline", selector, before);
+  const running = runningContainer(node?.containerdSock ?? "", pod.status?.containerStatuses?.[0]?.containerID ?? "");
+  expect(running.spec).toMatchObject({ uid: 1001, readonlyRoot: true, noNewPrivileges: true });
+  expect(running.kernel.capEff).toBe("0000000000000000");
+  // alice signs in as before; the page now shows what the service account reads: both teams, and says so.
+  const alice = await signIn(browser, "alice");
+  await expect(alice.getByRole("alert").filter({ hasText: "Kiosk mode" })).toBeVisible();
+  await expect(alice.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
+  await expect(alice.getByTestId("rf__node-pod/team-a/alice-app/if/net1")).toBeVisible();
+  await expect(alice.getByTestId("rf__node-pod/team-b/bob-app/if/net1")).toBeVisible();
+  await expect(alice.getByTestId("source-status")).toHaveAttribute("data-state", "live");
+  await snap(alice, testInfo, "deployed-kiosk");
+  await alice.context().close();
 });

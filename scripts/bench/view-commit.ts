@@ -41,14 +41,15 @@ const stats = (xs: number[]) => {
   return `median ${f(s[Math.floor(s.length / 2)])} (min ${f(s[0])}, max ${f(s.at(-1))}, n=${s.length})`;
 };
 
+const hex = (n: number) => n.toString(16).padStart(2, "0");
+
 function changed(pod: KubeObject, i: number): KubeObject {
   const status = JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as {
     ips: string[];
     mac: string;
   }[];
   const ip = `100.127.${(i >> 8) & 255}.${i & 255}`;
-  if (status[1] && values.change === "mac")
-    status[1].mac = `02:ee:00:00:${((i >> 8) & 255).toString(16)}:${(i & 255).toString(16)}`;
+  if (status[1] && values.change === "mac") status[1].mac = `02:ee:00:00:${hex((i >> 8) & 255)}:${hex(i & 255)}`;
   else if (status[1]) status[1].ips = [ip];
   const annotations = { ...pod.metadata.annotations, [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) };
   return { ...pod, metadata: { ...pod.metadata, annotations, resourceVersion: ip } };
