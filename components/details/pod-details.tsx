@@ -61,7 +61,9 @@ export function PodDetails({
                 </td>
                 <td className="py-0.5">
                   {i.attached ? <Pill tone="ok">yes</Pill> : <Pill tone="bad">no</Pill>}
-                  <div className="break-all font-mono text-[11px] text-slate-700 dark:text-slate-300">{i.ips.join(", ")}</div>
+                  <div className="break-all font-mono text-[11px] text-slate-700 dark:text-slate-300">
+                    {i.ips.join(", ")}
+                  </div>
                   {i.mac ? <div className="break-all font-mono text-[11px] text-slate-500">{i.mac}</div> : null}
                 </td>
               </tr>
