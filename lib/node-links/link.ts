@@ -25,6 +25,8 @@ export const nodeLinkSchema = z.object({
     .optional(),
   /** SR-IOV physical function: how many VFs it can have and has */
   sriov: z.object({ totalVfs: z.number().int(), numVfs: z.number().int() }).optional(),
+  /** SR-IOV physical function: its VFs by index with their PCI addresses (sysfs device/virtfnN) */
+  vfs: z.array(z.object({ index: z.number().int(), pciAddress: z.string() })).optional(),
   /** SR-IOV virtual function: its physical function */
   pf: z.string().optional(),
   bond: z.object({ mode: z.string().optional(), ports: z.array(z.string()) }).optional(),

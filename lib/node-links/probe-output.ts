@@ -4,6 +4,7 @@ import { parseIpJson } from "./ip-json";
 import type { NodeLink } from "./link";
 import { PROBE_MARK } from "./script";
 import { parseIpOneline, parseSysfs } from "./sysfs";
+import { parseVirtfnListing } from "./virtfn";
 
 export interface ProbedLinks {
   links: NodeLink[];
@@ -37,6 +38,12 @@ export function parseProbeOutput(text: string): Result<ProbedLinks> {
   if (start < 0) return fail("the probe's output does not start with its mark: the script did not run");
   const s = sections(text.slice(start + PROBE_MARK.length));
   if (!s.has("end")) return fail("the probe's output ends early (killed, or out of time)");
+  const r = linksOf(s);
+  if (r.ok) withVirtualFunctions(r.value.links, s.get("sriov-virtfn"));
+  return r;
+}
+
+function linksOf(s: Map<string, string>): Result<ProbedLinks> {
   const linkJson = s.get("ip-link-json");
   if (linkJson !== undefined) {
     const r = parseIpJson(linkJson, s.get("ip-addr-json") ?? "[]");
@@ -52,4 +59,14 @@ export function parseProbeOutput(text: string): Result<ProbedLinks> {
   const addrs = parseIpOneline(oneline);
   for (const l of links) l.addresses = addrs.get(l.name) ?? [];
   return ok({ links, method: "sysfs", notes: [] });
+}
+
+/** Each PF's VFs from the virtfn listing (absent in an older probe's output, empty on a node without SR-IOV). */
+function withVirtualFunctions(links: NodeLink[], listing: string | undefined): void {
+  if (!listing) return;
+  const byPf = parseVirtfnListing(listing);
+  for (const l of links) {
+    const vfs = byPf.get(l.name);
+    if (vfs?.length) l.vfs = vfs;
+  }
 }

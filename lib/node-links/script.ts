@@ -1,7 +1,8 @@
 // What a probe pod runs on a node to report its links: `ip -d -j link` and `ip -j addr` when the image's iproute2
 // speaks JSON, else a listing of /sys/class/net written with nothing but POSIX shell builtins (read, cd -P, pwd,
 // printf), plus `ip -o addr` when some `ip` (busybox's) is there for the addresses. Sections are marked so the parser
-// (probe-output.ts) knows which it got. Read-only: it writes nothing, anywhere.
+// (probe-output.ts) knows which it got. Either way it lists every SR-IOV PF's VF links (device/virtfnN → the VF's PCI
+// address) with `ls -l`, as admins read them by hand. Read-only: it writes nothing, anywhere.
 export const PROBE_MARK = "@@plumbline-node-links v1";
 
 export const NODE_LINKS_SCRIPT = `
@@ -9,6 +10,7 @@ echo '${PROBE_MARK}'
 if ip -d -j link show >/dev/null 2>&1 && ip -j addr show >/dev/null 2>&1; then
   echo '@@ip-link-json'; ip -d -j link show
   echo '@@ip-addr-json'; ip -j addr show
+  echo '@@sriov-virtfn'; ls -l /sys/class/net/*/device/virtfn* 2>/dev/null
   echo '@@end'; exit 0
 fi
 val() { v=; [ -r "$1" ] && read -r v < "$1" 2>/dev/null; printf '%s' "$v"; }
@@ -37,5 +39,6 @@ for d in /sys/class/net/*; do
   if [ -d "$d/device/physfn/net" ]; then for pf in "$d"/device/physfn/net/*; do [ -e "$pf" ] && printf 'physfn=%s\\n' "\${pf##*/}"; done; fi
 done
 if command -v ip >/dev/null 2>&1; then echo '@@ip-addr-oneline'; ip -o addr show; fi
+echo '@@sriov-virtfn'; ls -l /sys/class/net/*/device/virtfn* 2>/dev/null
 echo '@@end'
 `;
