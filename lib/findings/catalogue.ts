@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { checkFindings } from "./check-findings";
 import { fleetFindings } from "./fleet-findings";
-import type { FindingInfo } from "./info";
 import { ovnFindings } from "./ovn-findings";
 import { reachFindings } from "./reach-findings";
 import { sandboxFindings } from "./sandbox-findings";

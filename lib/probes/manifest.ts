@@ -23,7 +23,6 @@ export const probeExtrasSchema = z.object({
   /** ping's raw ICMP socket: runs as root with exactly CAP_NET_RAW (busybox ping cannot use datagram ICMP) */
   netRaw: z.boolean().default(false),
 });
-type ProbeExtras = z.infer<typeof probeExtrasSchema>;
 
 /** Which node taints a probe tolerates: all (as `oc debug node` and DaemonSets do) or none. */
 export const tolerationsSchema = z.enum(["all", "none"]);
@@ -53,7 +52,6 @@ export const probePodSchema = z.object({
   requests: z.object({ cpu: z.string(), memory: z.string() }).default({ cpu: "10m", memory: "16Mi" }),
 });
 export type ProbePod = z.input<typeof probePodSchema>;
-type ProbePodSpec = z.output<typeof probePodSchema>;
 
 export interface RunMeta {
   id: string;

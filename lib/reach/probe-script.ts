@@ -26,6 +26,7 @@ export function reachScript(ifname: string, waitSec: number): string[] {
     'if command -v ping >/dev/null 2>&1; then P=ping; else P="busybox ping"; fi',
     'out=""',
     'for t in $(cat "$T"); do',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's parameter expansion, not a JS template
     "  k=${t%%=*}; a=${t#*=}",
     `  r=$($P -q -c ${count} -i ${intervalSec} -w ${deadlineSec} -I ${ifname} "$a" 2>&1); rc=$?`,
     '  s=$(printf \'%s\\n\' "$r" | while IFS= read -r l; do case "$l" in *transmitted*|*min/avg/max*|ping:*) printf \'%s\\n\' "$l";; esac; done)',

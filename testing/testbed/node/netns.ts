@@ -4,7 +4,7 @@
 // there - whereabouts' flat config, CNI caches, shim sockets - is ours and goes with it), and the kernel tunables the
 // kubelet would otherwise rewrite machine-wide shown to it with the values it wants.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { existsSync, readdirSync, readlinkSync } from "node:fs";
 import path from "node:path";
 import { type IpLink, parseIpJson } from "./nns-from-ip";
 

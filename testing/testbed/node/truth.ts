@@ -2,7 +2,7 @@
 // plus waits on what the kubelet and Multus write. Used by the node's integration test and the browser tests.
 import type { z } from "zod";
 import { type KubeResponse, kubeRequest } from "../cluster";
-import { eventSchema, type KubeEvent, listOf, type Pod, podSchema } from "./api-schemas";
+import { listOf, type Pod, podSchema } from "./api-schemas";
 import { podPids } from "./cgroups";
 import { ipJson, ipJsonInProcessNetns } from "./netns";
 import type { IpLink } from "./nns-from-ip";
