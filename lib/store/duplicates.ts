@@ -1,7 +1,7 @@
 import { compareCodePoints } from "../compare";
 import type { Finding } from "../contract/schema";
 import { addressOf } from "../net/ip";
-import { duplicateIpFinding } from "../topology/checks";
+import { duplicateIpFinding, oneVmMigrating } from "../topology/checks";
 import type { AddressedInterface } from "./shard";
 
 interface Use {
@@ -67,7 +67,7 @@ export class DuplicateIndex {
       if (perShard && perShard.size === 0) this.uses.delete(key);
       const [first] = all;
       const findings: Finding[] =
-        first && all.length > 1
+        first && all.length > 1 && !oneVmMigrating(all.map((u) => u.at.migratingVm))
           ? [
               duplicateIpFinding(
                 first.ip,

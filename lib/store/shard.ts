@@ -4,6 +4,7 @@ import type { Finding, InterfaceElement, NetworkElement, TopologyElement, Topolo
 import { type KubeObject, keyOf } from "../k8s/objects";
 import { isObject } from "../result";
 import { type CheckInputs, runChecks } from "../topology/check-registry";
+import { migratingVm } from "../topology/checks";
 import { BuildContext } from "../topology/context";
 import { applyPodEvents } from "../topology/events";
 import { type ClusterExtras, emptyExtras } from "../topology/extras";
@@ -40,6 +41,8 @@ export interface AddressedInterface {
   podKey: string;
   /** its place among its pod's interfaces */
   seq: number;
+  /** the VM its pod runs while live-migrating (checks.ts migratingVm) */
+  migratingVm?: string;
 }
 
 export interface ShardResult {
@@ -112,7 +115,13 @@ export function buildShard(
     else if (el.kind === "interface" && el.parent) {
       const list = podIds.get(el.parent);
       list?.push(el.id);
-      interfaces.push({ element: el, podKey: podKeys.get(el.parent) ?? el.parent, seq: list ? list.length : 0 });
+      const migrating = migratingVm(ctx.elements.get(el.parent));
+      interfaces.push({
+        element: el,
+        podKey: podKeys.get(el.parent) ?? el.parent,
+        seq: list ? list.length : 0,
+        ...(migrating ? { migratingVm: migrating } : {}),
+      });
     }
   }
   const links = [...ctx.links.values()];

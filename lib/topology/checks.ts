@@ -1,5 +1,5 @@
 import { refOf } from "../contract/ids";
-import type { Finding, InterfaceElement, IpRange } from "../contract/schema";
+import type { Finding, InterfaceElement, IpRange, TopologyElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { addressOf, cidrSize, networkOf, parseCidr, parseIp } from "../net/ip";
 import { parseIpPoolSpec } from "../whereabouts/ippool";
@@ -11,19 +11,37 @@ import type { NetworkEntry } from "./networks";
  * naming every interface that has it (n pods on one address: one finding, not n - 1).
  */
 export function checkDuplicateIps(ctx: BuildContext): void {
-  const users = new Map<string, { ip: string; list: InterfaceElement[] }>();
+  const users = new Map<string, { ip: string; list: InterfaceElement[]; vms: (string | undefined)[] }>();
   for (const el of ctx.elements.values()) {
     if (el.kind !== "interface" || el.isDefault || !el.attached) continue;
+    const vm = migratingVm(el.parent ? ctx.elements.get(el.parent) : undefined);
     for (const ip of el.ips) {
       const addr = addressOf(ip);
       if (!addr) continue;
       const key = `${el.network}|${addr.family}|${addr.value}`;
       const u = users.get(key);
-      if (u) u.list.push(el);
-      else users.set(key, { ip, list: [el] });
+      if (u) {
+        u.list.push(el);
+        u.vms.push(vm);
+      } else users.set(key, { ip, list: [el], vms: [vm] });
     }
   }
-  for (const { ip, list } of users.values()) if (list.length > 1) ctx.findings.push(duplicateIpFinding(ip, list));
+  for (const { ip, list, vms } of users.values())
+    if (list.length > 1 && !oneVmMigrating(vms)) ctx.findings.push(duplicateIpFinding(ip, list));
+}
+
+/**
+ * The VM (namespace/name) a pod runs while it live-migrates. KubeVirt keeps a VM's address across a migration, so
+ * its source and target virt-launcher pods carry the same address for a while: one VM, not a duplicate.
+ */
+export function migratingVm(pod: TopologyElement | undefined): string | undefined {
+  return pod?.kind === "pod" && pod.vm?.migration ? `${pod.namespace}/${pod.vm.name}` : undefined;
+}
+
+/** Every user of an address is a pod of the same migrating VM. */
+export function oneVmMigrating(vms: readonly (string | undefined)[]): boolean {
+  const [first] = vms;
+  return first !== undefined && vms.every((v) => v === first);
 }
 
 /** The finding for one address and its users, in the full build's order (the store's index says it alike). */
