@@ -23,7 +23,6 @@ export const eventSchema = z.looseObject({
   involvedObject: z.looseObject({ name: z.string() }),
   source: z.looseObject({ component: z.string().optional() }).optional(),
 });
-export type KubeEvent = z.infer<typeof eventSchema>;
 
 export const ipPoolSchema = z.looseObject({
   metadata,
