@@ -113,7 +113,7 @@ test("Inspect node links: a node without NodeNetworkState gets observed links eq
   const details = page.getByTestId("details-panel");
   // A retry (or an earlier run on this server) finds the first attempt's links kept: start over, as a user would.
   await expect(details.getByText(/inferred: no NodeNetworkState for this node|probed at/).first()).toBeVisible();
-  const forget = details.getByRole("button", { name: "Forget probed links" });
+  const forget = details.getByRole("button", { name: "Forget probed links", exact: true });
   if (await forget.isVisible()) await forget.click();
   await expect(details).toContainText("inferred: no NodeNetworkState for this node");
   const point = page.getByTestId(`rf__node-${host}/bridge/${BRIDGE}`);
@@ -172,8 +172,8 @@ test("Inspect node links: a node without NodeNetworkState gets observed links eq
   // "Forget probed links": the host is as before any inspection again (inferred, the uplink unknown).
   await page.goto(`/?view=host&target=${two.name}&sel=${host}`);
   await expect(details).toContainText(/probed at .* by admin/);
-  await details.getByRole("button", { name: "Forget probed links" }).click();
+  await details.getByRole("button", { name: "Forget probed links", exact: true }).click();
   await expect(details).toContainText("inferred: no NodeNetworkState for this node");
   await expect(point).toContainText("uplink unknown");
-  await expect(details.getByRole("button", { name: "Forget probed links" })).toHaveCount(0);
+  await expect(details.getByRole("button", { name: "Forget probed links", exact: true })).toHaveCount(0);
 });

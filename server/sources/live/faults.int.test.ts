@@ -268,8 +268,10 @@ describe("RBAC revoked and restored", () => {
         kind: "ClusterRole",
         metadata: { name: "fault-reader" },
         rules: [
-          { apiGroups: [""], resources: ["pods", "nodes"], verbs: ["get", "list", "watch"] },
+          { apiGroups: [""], resources: ["pods", "nodes", "namespaces"], verbs: ["get", "list", "watch"] },
           { apiGroups: ["apps"], resources: ["deployments", "statefulsets", "daemonsets"], verbs: ["list", "watch"] },
+          // What deploy/*/rbac-reader.yaml grants for OVN-Kubernetes' networks and KubeVirt's VMs (issue 22).
+          { apiGroups: ["k8s.ovn.org", "kubevirt.io"], resources: ["*"], verbs: ["get", "list", "watch"] },
           { apiGroups: ["k8s.cni.cncf.io", "nmstate.io", "whereabouts.cni.cncf.io"], resources: ["*"], verbs: ["*"] },
           { apiGroups: ["operator.openshift.io"], resources: ["networks"], verbs: ["get", "list", "watch"] },
           { apiGroups: ["", "events.k8s.io"], resources: ["events"], verbs: ["get", "list", "watch"] },
