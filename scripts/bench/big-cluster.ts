@@ -262,6 +262,14 @@ try {
     for (let i = 0; i < runs; i++) times.push(await inPage.filterSettled(page, base, filter, 2));
     rows.push([`filter by ${label} in the page → picture settled`, spread(times)]);
   }
+  for (const [label, nth, rest] of [
+    ["at once", 3, 0],
+    ["after the pointer rested on its row 400 ms", 5, 400],
+  ] as const) {
+    const times = [];
+    for (let i = 0; i < runs; i++) times.push(await inPage.openHostSettled(page, base, nth, rest));
+    rows.push([`a matrix row's host clicked ${label} → its host's view settled`, spread(times)]);
+  }
   const far = objects.filter((o) => o.kind === "Pod").at(-1) as KubeObject;
   const farIp = (JSON.parse(far.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips?: string[] }[])[1]
     ?.ips?.[0];
