@@ -200,7 +200,7 @@ export class ViewChannel {
       status: this.feed.source.status(),
       elements: view.topology.elements,
       links: view.topology.links,
-      findings: view.topology.findings,
+      findings: distinct(view.topology.findings),
       overview: view.overview ? encodeOverview(view.overview) : null,
       catalog: catalogOf(store),
       ...(view.networksInUse ? { networksInUse: view.networksInUse } : {}),
@@ -231,6 +231,16 @@ function keyOf(f: Finding): string {
     keys.set(f, key);
   }
   return key;
+}
+
+/**
+ * Each finding once (identical ones, e.g. two refused objects of one kind and name in two namespaces, are one): the
+ * page keys findings by their JSON, so the copies never showed, and the deltas already sent them once.
+ */
+function distinct(items: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of items) if (!byKey.has(keyOf(f))) byKey.set(keyOf(f), f);
+  return [...byKey.values()];
 }
 
 function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
