@@ -25,15 +25,25 @@ export class TopologyFeed {
   private statusJson = "";
   /** bumps whenever the source's status (live, stale, …) changes, which no element revision records */
   statusSeq = 0;
+  /**
+   * Nothing is built before the source's first round is in: every reader waits for it (`current`), and a store built
+   * from the kinds listed first (500 nodes without their pods) would be built again when the pods came, on the thread
+   * that is still reading them.
+   */
+  private firstRound = false;
 
   constructor(readonly source: ClusterSource) {
     source.subscribe(() => this.kick());
-    this.kick();
+    void source.ready().then(() => {
+      this.firstRound = true;
+      this.kick();
+    });
   }
 
   /** Resolves once the store holds the source as it is now (its first complete read included). */
   async current(): Promise<void> {
     await this.source.ready();
+    this.firstRound = true;
     const revision = this.source.revision();
     if (this.synced >= revision) return;
     this.kick();
@@ -46,6 +56,7 @@ export class TopologyFeed {
   }
 
   private kick(): void {
+    if (!this.firstRound) return;
     if (this.running) {
       this.again = true;
       return;

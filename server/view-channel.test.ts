@@ -254,6 +254,30 @@ describe("view channels", () => {
     leave();
   });
 
+  it("identical findings go on the wire once, and the page holds what it held when they went twice", async () => {
+    // Two DaemonSets named Bad_Name in two namespaces: the full build refuses each with the same words.
+    const ds = (namespace: string): KubeObject => ({
+      apiVersion: "apps/v1",
+      kind: "DaemonSet",
+      metadata: { name: "Bad_Name", namespace },
+    });
+    const snap: ClusterSnapshot = { ...emptySnapshot(), workloads: [ds("a"), ds("b")] };
+    const full = buildTopology(snap);
+    const refused = full.findings.filter((f) => f.code === "object-invalid");
+    expect(refused).toHaveLength(2);
+    expect(JSON.stringify(refused[0])).toBe(JSON.stringify(refused[1]));
+    const feed = feedOf(new StaticSource({ kind: "demo", label: "dup", writes: "none" }, snap));
+    await feed.current();
+    const { channel, leave } = joinChannel(feed, {});
+    const text = channel.since(null)[0]?.text ?? "";
+    const m = readViewMessage(text);
+    if (m?.type !== "snapshot") throw new Error("no snapshot");
+    expect(m.findings.filter((f) => f.code === "object-invalid")).toHaveLength(1);
+    // what the page holds: the same as from a message carrying both copies
+    expect(fromSnapshot(m).findings).toEqual(fromSnapshot({ ...m, findings: full.findings }).findings);
+    leave();
+  });
+
   it("one pod's new address is a few kilobytes for every view, computed once for all its subscribers", async () => {
     const { source, feed } = setup();
     await feed.current();

@@ -53,6 +53,8 @@ export class ViewChannel {
   private snapshotText: { revision: string; text: string } | null = null;
   private readonly waiters = new Set<() => void>();
   subscribers = 0;
+  /** set while the channel has no subscriber: it ends when this fires (joinChannel's LINGER_MS) */
+  idle: ReturnType<typeof setTimeout> | undefined = undefined;
 
   constructor(
     private readonly feed: TopologyFeed,
@@ -200,7 +202,7 @@ export class ViewChannel {
       status: this.feed.source.status(),
       elements: view.topology.elements,
       links: view.topology.links,
-      findings: view.topology.findings,
+      findings: distinct(view.topology.findings),
       overview: view.overview ? encodeOverview(view.overview) : null,
       catalog: catalogOf(store),
       ...(view.networksInUse ? { networksInUse: view.networksInUse } : {}),
@@ -233,6 +235,16 @@ function keyOf(f: Finding): string {
   return key;
 }
 
+/**
+ * Each finding once (identical ones, e.g. two refused objects of one kind and name in two namespaces, are one): the
+ * page keys findings by their JSON, so the copies never showed, and the deltas already sent them once.
+ */
+function distinct(items: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of items) if (!byKey.has(keyOf(f))) byKey.set(keyOf(f), f);
+  return [...byKey.values()];
+}
+
 function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
   const sent = new Map(items.map((f) => [keyOf(f), f]));
   const upsert = [...sent].flatMap(([k, f]) => (before.has(k) ? [] : [f]));
@@ -241,6 +253,13 @@ function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
 }
 
 const channels = new WeakMap<TopologyFeed, Map<string, ViewChannel>>();
+
+/**
+ * How long a channel outlives its last subscriber. A view left and asked again soon (a filter undone, a host opened
+ * again from the matrix, the host a search hit was fetched ahead for and then picked) is answered from the channel
+ * kept, up to date, instead of being computed again; meanwhile it takes each change like any other channel.
+ */
+export const LINGER_MS = 5_000;
 
 /** The channel of a view; every subscriber of one identity asking for the same view shares it. */
 export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: ViewChannel; leave: () => void } {
@@ -263,6 +282,8 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
   const channel = map.get(key) ?? new ViewChannel(feed, query);
   map.set(key, channel);
   channel.subscribers++;
+  clearTimeout(channel.idle);
+  channel.idle = undefined;
   let left = false;
   return {
     channel,
@@ -270,7 +291,14 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
       if (left) return;
       left = true;
       channel.subscribers--;
-      if (channel.subscribers === 0 && map.get(key) === channel) map.delete(key);
+      if (channel.subscribers > 0) return;
+      clearTimeout(channel.idle);
+      channel.idle = setTimeout(() => {
+        channel.idle = undefined;
+        if (channel.subscribers === 0 && map.get(key) === channel) map.delete(key);
+      }, LINGER_MS);
+      // A kept channel never holds a process (a test, a CLI) open.
+      channel.idle.unref?.();
     },
   };
 }

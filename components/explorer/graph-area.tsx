@@ -11,6 +11,7 @@ import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
 import { ReachOverlay } from "../reach/reach-overlay";
 import { EmptyNetwork, RemovedNetwork } from "./empty-network";
+import { NearHost } from "./near-host";
 
 export interface GraphAreaProps {
   /** the kubeconfig context read, for the queries a part of the area makes itself */
@@ -35,6 +36,8 @@ export interface GraphAreaProps {
   onOpenCell: (host: string, network: string) => void;
   onShowCluster: () => void;
   onRows: (w: RowWindow) => void;
+  /** a matrix row the pointer rests on or the keyboard focuses: its host may be opened next (fetched ahead) */
+  onNearHost?: (host: string) => void;
 }
 
 /** What the main area shows; on a network's view, with its last measured reachability drawn over it. */
@@ -54,14 +57,16 @@ export function GraphArea(p: GraphAreaProps) {
 function Area(p: GraphAreaProps) {
   if (p.overview) {
     return (
-      <OverviewMatrix
-        overview={p.overview}
-        colours={p.colours}
-        onOpenHost={p.onOpenHost}
-        onOpenNetwork={p.onOpenNetwork}
-        onOpenCell={p.onOpenCell}
-        onRows={p.onRows}
-      />
+      <NearHost onNearHost={p.onNearHost}>
+        <OverviewMatrix
+          overview={p.overview}
+          colours={p.colours}
+          onOpenHost={p.onOpenHost}
+          onOpenNetwork={p.onOpenNetwork}
+          onOpenCell={p.onOpenCell}
+          onRows={p.onRows}
+        />
+      </NearHost>
     );
   }
   if (!p.shown || !p.model) return null;

@@ -9,6 +9,7 @@ import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { accessReviewer, REVIEW_MS, reviewAccess } from "./access-review";
 import { checkCredentials } from "./credentials";
 import { httpStatus, reasonOf } from "./errors";
+import { KeepAliveConfig } from "./keep-alive";
 import type { LiveSourceOptions } from "./live-options";
 import type { Part, PartState } from "./parts";
 import {
@@ -50,6 +51,8 @@ export class LiveSource implements ClusterSource {
   private readonly probe: ReadinessProbe;
   private readonly stopReviews: () => void;
   private resolveFirst!: () => void;
+  /** the lists and watches' credentials, over one kept-alive connection pool */
+  private readonly watchKc: KeepAliveConfig;
 
   constructor(
     private readonly kc: KubeConfig,
@@ -62,6 +65,7 @@ export class LiveSource implements ClusterSource {
       ...(opts.identity ? { identity: opts.identity } : {}),
     };
     this.firstRound = new Promise((r) => (this.resolveFirst = r));
+    this.watchKc = new KeepAliveConfig(kc);
     this.probedLinks = opts.probedLinks ?? new ProbedLinks();
     this.stopLinks = this.probedLinks.subscribe(() => this.bump());
     const version = kc.makeApiClient(VersionApi);
@@ -149,6 +153,7 @@ export class LiveSource implements ClusterSource {
       clearTimeout(p.timer);
       await p.informer.stop();
     }
+    this.watchKc.close();
     this.resolveFirst();
   }
 
@@ -172,7 +177,7 @@ export class LiveSource implements ClusterSource {
 
   private informerFor(resource: WatchedResource, namespace: string | undefined, onError: PartErrorHandler) {
     return partInformer(
-      this.kc,
+      this.watchKc,
       { resource, namespace, timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45, stamps: this.stamps },
       () => this.bump(),
       onError,

@@ -193,7 +193,8 @@ export function listFn(
     if (r.fieldSelector) params.set("fieldSelector", r.fieldSelector);
     if (r.labelSelector) params.set("labelSelector", r.labelSelector);
     const query = params.size ? `?${params}` : "";
-    const res = await fetch(`${server}${resourcePath(r, namespace)}${query}`, { ...init, method: "GET" });
+    const url = `${server}${resourcePath(r, namespace)}${query}`;
+    const res = await fetch(url, { ...init, method: "GET", compress: !nearby(server) });
     if (!res.ok) {
       const body = await res.text();
       throw new ApiException(res.status, `HTTP-Code: ${res.status}`, body, Object.fromEntries(res.headers.entries()));
@@ -211,6 +212,24 @@ export function listFn(
     const metadata = isObject(head.metadata) ? head.metadata : {};
     return { ...head, metadata, items };
   };
+}
+
+/**
+ * An API server on this machine or this cluster's own (in-cluster config): its Lists are read uncompressed. It would
+ * gzip a 40 MB List (CPU on a core this process may share) for this process to gunzip on the thread that parses it;
+ * neither pays off on so short a hop. A remote API server (a laptop's kubeconfig) still sends them compressed.
+ */
+export function nearby(server: string): boolean {
+  let host: string;
+  try {
+    host = new URL(server).hostname.replace(/^\[|\]$/g, "");
+  } catch {
+    return false;
+  }
+  const inCluster = process.env.KUBERNETES_SERVICE_HOST;
+  return (
+    host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host) || (!!inCluster && host === inCluster)
+  );
 }
 
 /** Every chunk of a response body, as it arrives (a listener per chunk: cheaper than an async iterator's promises). */

@@ -1,0 +1,177 @@
+/**
+ * Cold start against the raw LIST, in-process, interleaved run by run (LIST, cold, LIST, cold, …) so a loaded machine
+ * weighs on both alike: a new live source → its first topology (store built and committed, overview ready), split
+ * into "lists read" (the source's first round) and "after the lists" (what the store still had to do then).
+ *   npx tsx --tsconfig tsconfig.json scripts/bench/cold-start.ts [--nodes 50 --pods 2000 --nads 20 --runs 5]
+ *   … cold-start.ts --kubeconfig F   # a bed already seeded (context admin); nothing is seeded or stopped
+ *   … cold-start.ts --http           # also the production server (`npx next build` first): process started →
+ *                                    # first message of the cluster view, a new process each run
+ * The full table (HTTP cold from process start, TTI, changes) is scripts/bench/big-cluster.ts.
+ */
+import { spawn } from "node:child_process";
+import { openSync } from "node:fs";
+import { Agent, request } from "node:https";
+import { parseArgs } from "node:util";
+import { KubeConfig } from "@kubernetes/client-node";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { resourcePath, WATCHED } from "@/server/sources/live/resources";
+import { SourceRegistry } from "@/server/sources/registry";
+import { feedOf } from "@/server/topology-feed";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { startTestCluster, type TestCluster } from "../../testing/testbed/cluster";
+import { freePort, median, mib, spread } from "./big/measure";
+import { seed } from "./big/seed";
+import { subscribe } from "./big/sse";
+
+const { values: opt } = parseArgs({
+  options: {
+    nodes: { type: "string", default: "50" },
+    pods: { type: "string", default: "2000" },
+    nads: { type: "string", default: "20" },
+    runs: { type: "string", default: "5" },
+    kubeconfig: { type: "string" },
+    http: { type: "boolean", default: false },
+  },
+});
+const log = (s: string) => console.error(`[cold] ${s}`);
+const runs = Number(opt.runs);
+
+let cluster: TestCluster | null = null;
+let kubeconfig = opt.kubeconfig;
+let api: { close(): void } | null = null;
+const lists: number[] = [];
+const colds: number[] = [];
+const firstRounds: number[] = [];
+const after: number[] = [];
+const https: number[] = [];
+let bytes = 0;
+try {
+  if (!kubeconfig) {
+    const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads), seed: 1 };
+    cluster = await startTestCluster({ seed: false });
+    await seed(cluster, syntheticCluster(size) as KubeObject[], log);
+    kubeconfig = cluster.kubeconfigPath;
+  }
+  const registryOf = () =>
+    new SourceRegistry({ PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: kubeconfig, PLUMBLINE_CONTEXT: "admin" });
+  const rawList = rawLister(kubeconfig);
+  api = rawList;
+  for (let i = 0; i < runs; i++) {
+    const l = await rawList.run();
+    lists.push(l.ms);
+    bytes = l.bytes;
+    const registry = registryOf();
+    const t = performance.now();
+    const lease = await registry.acquire({});
+    await lease.source.ready();
+    const ready = performance.now() - t;
+    const feed = feedOf(lease.source);
+    await feed.current();
+    feed.store.overview();
+
+    const ms = performance.now() - t;
+    colds.push(ms);
+    firstRounds.push(ready);
+    after.push(ms - ready);
+    log(`run ${i + 1}: LIST ${l.ms.toFixed(0)} ms, cold ${ms.toFixed(0)} ms (lists read at ${ready.toFixed(0)} ms)`);
+    lease.release();
+    await registry.closeAll();
+    if (opt.http) {
+      const l2 = await rawList.run();
+      lists.push(l2.ms);
+      const h = await httpCold(kubeconfig);
+      https.push(h);
+      log(`run ${i + 1}: LIST ${l2.ms.toFixed(0)} ms, cold over HTTP ${h.toFixed(0)} ms`);
+    }
+  }
+} finally {
+  // with --http the LISTs alternate: in-process cold follows the even ones, HTTP cold the odd ones
+  const step = opt.http ? 2 : 1;
+  const ratios = colds.map((c, i) => c / (lists[i * step] ?? NaN));
+  const httpRatios = https.map((c, i) => c / (lists[i * step + 1] ?? NaN));
+  console.log("\n| what | measured |\n|---|---|");
+  console.log(`| raw LIST of every watched kind, in parallel (fetch + JSON.parse, ${mib(bytes)}) | ${spread(lists)} |`);
+  console.log(`| cold in-process: new source → first topology + overview | ${spread(colds)} |`);
+  console.log(`| … of which the source's first round (every list read) | ${spread(firstRounds)} |`);
+  console.log(`| … of which after the last list (store sync, shards, commit, overview) | ${spread(after)} |`);
+  console.log(
+    `| cold / LIST of the same run | median ${median(ratios).toFixed(2)}× (first ${ratios[0]?.toFixed(2)}×, min ${Math.min(...ratios).toFixed(2)}×, max ${Math.max(...ratios).toFixed(2)}×) |`,
+  );
+  if (https.length) {
+    console.log(`| cold over HTTP: server process started → first message of the cluster view | ${spread(https)} |`);
+    console.log(
+      `| cold over HTTP / LIST of the same run | median ${median(httpRatios).toFixed(2)}× (first ${httpRatios[0]?.toFixed(2)}×, min ${Math.min(...httpRatios).toFixed(2)}×, max ${Math.max(...httpRatios).toFixed(2)}×) |`,
+    );
+  }
+  api?.close();
+  await cluster?.stop();
+}
+
+/** The production server started on the bed: ms from its process's start to the cluster view's first message. */
+async function httpCold(file: string): Promise<number> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const t = performance.now();
+  const server = spawn("bash", ["scripts/start.sh"], {
+    env: { ...process.env, PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: file, PLUMBLINE_CONTEXT: "admin" },
+    stdio: ["ignore", openSync("/tmp/cold-start-server.log", "w"), "inherit"],
+    detached: true,
+  });
+  server.unref();
+  try {
+    // The first request goes out as soon as the port answers, as a browser left waiting on it would.
+    for (let i = 0; i < 6000; i++) {
+      const up = await fetch(`${base}/api/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const sub = subscribe(base, {});
+    const first = await sub.first;
+    sub.close();
+    return first.at - t;
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
+
+/** The reference: every watched kind listed in parallel over kept-alive connections, fetched and JSON.parsed. */
+function rawLister(file: string) {
+  const kc = new KubeConfig();
+  kc.loadFromFile(file);
+  kc.setCurrentContext("admin");
+  const cluster = kc.getCurrentCluster();
+  const ca = cluster?.caData ? Buffer.from(cluster.caData, "base64").toString() : undefined;
+  const agent = new Agent({ keepAlive: true, ca });
+  const get = (path: string) =>
+    new Promise<string>((resolve, reject) => {
+      const req = request(new URL(path, cluster?.server), {
+        agent,
+        headers: { authorization: `Bearer ${kc.getCurrentUser()?.token}`, accept: "application/json" },
+      });
+      req.on("response", (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("end", () => resolve(Buffer.concat(chunks).toString()));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  return {
+    close: () => agent.destroy(),
+    async run(): Promise<{ ms: number; bytes: number }> {
+      const t = performance.now();
+      const sizes = await Promise.all(
+        WATCHED.map(async (r) => {
+          const text = await get(resourcePath(r));
+          JSON.parse(text);
+          return Buffer.byteLength(text);
+        }),
+      );
+      return { ms: performance.now() - t, bytes: sizes.reduce((a, b) => a + b, 0) };
+    },
+  };
+}
