@@ -13,10 +13,11 @@ import { heldFindings } from "@/lib/store/held-findings";
 import { servedView } from "@/lib/store/served-view";
 import { buildTopology } from "@/lib/topology/build";
 import { readViewMessage } from "@/lib/wire/read-message";
-import { type ViewQuery, viewMessageSchema } from "@/lib/wire/view-protocol";
-import { applyDelta, fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
+import type { ViewQuery } from "@/lib/wire/view-protocol";
+import { fromSnapshot, topologyOf } from "@/lib/wire/view-state";
 import { apply, criteria, event } from "@/testing/fixtures/store-changes";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { follow, withIp } from "@/testing/view-follow";
 import { StaticSource } from "./sources/static-source";
 import { Listeners } from "./sources/types";
 import { feedOf } from "./topology-feed";
@@ -60,27 +61,6 @@ function setup() {
   const source = new StaticSource({ kind: "demo", label: "test", writes: "memory" }, snap);
   return { source, feed: feedOf(source) };
 }
-
-/** A subscriber: what it holds after the messages since its revision, as the browser applies them. */
-function follow(state: ViewState | null, texts: { text: string }[]): ViewState | null {
-  let s = state;
-  for (const { text } of texts) {
-    // Every message the server sends is a ViewMessage by the schema, and what the browser's one reader returns.
-    const m = readViewMessage(text);
-    expect(m).toEqual(viewMessageSchema.parse(JSON.parse(text)));
-    if (!m) throw new Error("unreadable message");
-    s = m.type === "snapshot" ? fromSnapshot(m) : s && applyDelta(s, m);
-  }
-  return s;
-}
-
-const withIp = (pod: KubeObject, ip: string): KubeObject => {
-  const ann = { ...pod.metadata.annotations };
-  const status = JSON.parse(ann["k8s.v1.cni.cncf.io/network-status"] ?? "[]") as { ips: string[] }[];
-  if (status[1]) status[1].ips = [ip];
-  ann["k8s.v1.cni.cncf.io/network-status"] = JSON.stringify(status);
-  return { ...pod, metadata: { ...pod.metadata, annotations: ann, resourceVersion: ip } };
-};
 
 const withMac = (pod: KubeObject, mac: string): KubeObject => {
   const ann = { ...pod.metadata.annotations };

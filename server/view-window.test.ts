@@ -4,34 +4,14 @@ import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { filterTopology } from "@/lib/match/filter";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
 import { type RowWindow, windowOf } from "@/lib/overview/rows";
-import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
-import { readViewMessage } from "@/lib/wire/read-message";
-import { type ViewQuery, viewMessageSchema } from "@/lib/wire/view-protocol";
-import { applyDelta, fromSnapshot, type ViewState } from "@/lib/wire/view-state";
+import type { ViewQuery } from "@/lib/wire/view-protocol";
+import type { ViewState } from "@/lib/wire/view-state";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { follow, withIp } from "@/testing/view-follow";
 import { StaticSource } from "./sources/static-source";
 import { feedOf } from "./topology-feed";
 import { joinChannel } from "./view-channel";
-
-function follow(state: ViewState | null, texts: { text: string }[]): ViewState | null {
-  let s = state;
-  for (const { text } of texts) {
-    const m = readViewMessage(text);
-    expect(m).toEqual(viewMessageSchema.parse(JSON.parse(text)));
-    if (!m) throw new Error("unreadable message");
-    s = m.type === "snapshot" ? fromSnapshot(m) : s && applyDelta(s, m);
-  }
-  return s;
-}
-
-const withIp = (pod: KubeObject, ip: string): KubeObject => {
-  const ann = { ...pod.metadata.annotations };
-  const status = JSON.parse(ann[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips: string[] }[];
-  if (status[1]) status[1].ips = [ip];
-  ann[NETWORK_STATUS_ANNOTATION] = JSON.stringify(status);
-  return { ...pod, metadata: { ...pod.metadata, annotations: ann, resourceVersion: ip } };
-};
 
 const hostIds = (s: ViewState) => [...s.elements.values()].filter((e) => e.kind === "host").map((e) => e.id);
 
