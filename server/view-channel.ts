@@ -52,6 +52,8 @@ export class ViewChannel {
   private snapshotText: { revision: string; text: string } | null = null;
   private readonly waiters = new Set<() => void>();
   subscribers = 0;
+  /** set while the channel has no subscriber: it ends when this fires (joinChannel's LINGER_MS) */
+  idle: ReturnType<typeof setTimeout> | undefined = undefined;
 
   constructor(
     private readonly feed: TopologyFeed,
@@ -250,6 +252,13 @@ function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
 
 const channels = new WeakMap<TopologyFeed, Map<string, ViewChannel>>();
 
+/**
+ * How long a channel outlives its last subscriber. A view left and asked again soon (a filter undone, a host opened
+ * again from the matrix, the host a search hit was fetched ahead for and then picked) is answered from the channel
+ * kept, up to date, instead of being computed again; meanwhile it takes each change like any other channel.
+ */
+export const LINGER_MS = 5_000;
+
 /** The channel of a view; every subscriber of one identity asking for the same view shares it. */
 export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: ViewChannel; leave: () => void } {
   let byKey = channels.get(feed);
@@ -268,6 +277,8 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
   const channel = map.get(key) ?? new ViewChannel(feed, query);
   map.set(key, channel);
   channel.subscribers++;
+  clearTimeout(channel.idle);
+  channel.idle = undefined;
   let left = false;
   return {
     channel,
@@ -275,7 +286,14 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
       if (left) return;
       left = true;
       channel.subscribers--;
-      if (channel.subscribers === 0 && map.get(key) === channel) map.delete(key);
+      if (channel.subscribers > 0) return;
+      clearTimeout(channel.idle);
+      channel.idle = setTimeout(() => {
+        channel.idle = undefined;
+        if (channel.subscribers === 0 && map.get(key) === channel) map.delete(key);
+      }, LINGER_MS);
+      // A kept channel never holds a process (a test, a CLI) open.
+      channel.idle.unref?.();
     },
   };
 }

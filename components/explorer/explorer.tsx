@@ -22,7 +22,7 @@ import { useConnectionState } from "./use-connection-state";
 import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerActions } from "./use-explorer-actions";
 import { useExplorerState } from "./use-explorer-state";
-import { takeAhead, useHitPrefetch } from "./use-hit-prefetch";
+import { takeAhead, useHostPrefetch } from "./use-host-prefetch";
 import { useTopologyView } from "./use-topology-view";
 import { useViewModel } from "./use-view-model";
 import { WorkloadsBar } from "./workloads-bar";
@@ -52,7 +52,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     expanded,
   );
 
-  const prefetch = useHitPrefetch(context, state.showDefault, expanded);
+  const prefetch = useHostPrefetch(context, state.showDefault, expanded);
   const { select, focus, pick, openHost, openNetwork, showCluster, openCell } = useExplorerActions(
     update,
     shown,
@@ -77,7 +77,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
         status={view?.status}
         disconnected={disconnected}
         context={context}
-        search={full ? <SearchBox context={context} onPick={pick} onAnswer={prefetch} /> : null}
+        search={full ? <SearchBox context={context} onPick={pick} onLikely={(hit) => prefetch(hit.host)} /> : null}
       />
       <KioskBanner identity={view?.source.identity} />
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
@@ -109,6 +109,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               onOpenNetwork={openNetwork}
               onShowCluster={showCluster}
               onOpenCell={openCell}
+              onNearHost={(host) => prefetch(host, state.filters)}
             />
           </GraphPane>
         </div>
