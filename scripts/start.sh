@@ -42,4 +42,6 @@ if [ "$loopback" = 0 ]; then
   fi
 fi
 cd .next/standalone
-exec node server.js
+# PLUMBLINE_NODE_ARGS: flags for node itself (a benchmark's --cpu-prof, which NODE_OPTIONS refuses), word-split on purpose.
+# shellcheck disable=SC2086
+exec node ${PLUMBLINE_NODE_ARGS:-} server.js

@@ -1,4 +1,5 @@
 import type { Finding } from "@/lib/contract/schema";
+import { DEFAULT_ROWS } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import type { Commit } from "@/lib/store/commit";
 import { overviewChange } from "@/lib/store/overview-memo";
@@ -52,6 +53,8 @@ export class ViewChannel {
   private snapshotText: { revision: string; text: string } | null = null;
   private readonly waiters = new Set<() => void>();
   subscribers = 0;
+  /** set while the channel has no subscriber: it ends when this fires (joinChannel's LINGER_MS) */
+  idle: ReturnType<typeof setTimeout> | undefined = undefined;
 
   constructor(
     private readonly feed: TopologyFeed,
@@ -177,7 +180,8 @@ export class ViewChannel {
       this.sent.overview = sentOverview(next);
       return null; // a new overview travels in a snapshot (the history was cleared for it)
     }
-    // The store's overview says what changed since the one this channel sent last: only that is compared.
+    // The store's overview says what changed since the one this channel sent last: only that is compared. A row
+    // window (every overview the page asks for) is compared whole: it is the rows in sight.
     const change = overviewChange(next);
     const [delta, now] =
       change && was && change.from === was
@@ -198,7 +202,7 @@ export class ViewChannel {
       status: this.feed.source.status(),
       elements: view.topology.elements,
       links: view.topology.links,
-      findings: view.topology.findings,
+      findings: distinct(view.topology.findings),
       overview: view.overview ? encodeOverview(view.overview) : null,
       catalog: catalogOf(store),
       ...(view.networksInUse ? { networksInUse: view.networksInUse } : {}),
@@ -231,6 +235,16 @@ function keyOf(f: Finding): string {
   return key;
 }
 
+/**
+ * Each finding once (identical ones, e.g. two refused objects of one kind and name in two namespaces, are one): the
+ * page keys findings by their JSON, so the copies never showed, and the deltas already sent them once.
+ */
+function distinct(items: readonly Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of items) if (!byKey.has(keyOf(f))) byKey.set(keyOf(f), f);
+  return [...byKey.values()];
+}
+
 function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
   const sent = new Map(items.map((f) => [keyOf(f), f]));
   const upsert = [...sent].flatMap(([k, f]) => (before.has(k) ? [] : [f]));
@@ -239,6 +253,13 @@ function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
 }
 
 const channels = new WeakMap<TopologyFeed, Map<string, ViewChannel>>();
+
+/**
+ * How long a channel outlives its last subscriber. A view left and asked again soon (a filter undone, a host opened
+ * again from the matrix, the host a search hit was fetched ahead for and then picked) is answered from the channel
+ * kept, up to date, instead of being computed again; meanwhile it takes each change like any other channel.
+ */
+export const LINGER_MS = 5_000;
 
 /** The channel of a view; every subscriber of one identity asking for the same view shares it. */
 export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: ViewChannel; leave: () => void } {
@@ -251,13 +272,18 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
       for (const ch of map.values()) ch.refresh(commit);
     });
   }
-  // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel.
+  // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel. Rows
+  // only change what an overview sends (the whole cluster, or an aggregate): elsewhere they share it too.
   const aggregate = query.aggregate === true && !query.host && !query.pod && !!(query.namespace || query.network);
-  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate]);
+  const overview = aggregate || !(query.namespace || query.network || query.host || query.pod);
+  const rows = overview ? JSON.stringify(query.rows ?? DEFAULT_ROWS) : "";
+  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate, rows]);
   const map = byKey;
   const channel = map.get(key) ?? new ViewChannel(feed, query);
   map.set(key, channel);
   channel.subscribers++;
+  clearTimeout(channel.idle);
+  channel.idle = undefined;
   let left = false;
   return {
     channel,
@@ -265,7 +291,14 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
       if (left) return;
       left = true;
       channel.subscribers--;
-      if (channel.subscribers === 0 && map.get(key) === channel) map.delete(key);
+      if (channel.subscribers > 0) return;
+      clearTimeout(channel.idle);
+      channel.idle = setTimeout(() => {
+        channel.idle = undefined;
+        if (channel.subscribers === 0 && map.get(key) === channel) map.delete(key);
+      }, LINGER_MS);
+      // A kept channel never holds a process (a test, a CLI) open.
+      channel.idle.unref?.();
     },
   };
 }

@@ -5,11 +5,13 @@ import { refOf } from "@/lib/contract/ids";
 import type { Topology } from "@/lib/contract/schema";
 import type { View } from "@/lib/graph/explorer-state";
 import type { GraphModel } from "@/lib/graph/model";
+import type { RowWindow } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
 import { ReachOverlay } from "../reach/reach-overlay";
 import { EmptyNetwork, RemovedNetwork } from "./empty-network";
+import { NearHost } from "./near-host";
 
 export interface GraphAreaProps {
   /** the kubeconfig context read, for the queries a part of the area makes itself */
@@ -33,6 +35,9 @@ export interface GraphAreaProps {
   onOpenNetwork: (network: string) => void;
   onOpenCell: (host: string, network: string) => void;
   onShowCluster: () => void;
+  onRows: (w: RowWindow) => void;
+  /** a matrix row the pointer rests on or the keyboard focuses: its host may be opened next (fetched ahead) */
+  onNearHost?: (host: string) => void;
 }
 
 /** What the main area shows; on a network's view, with its last measured reachability drawn over it. */
@@ -52,13 +57,16 @@ export function GraphArea(p: GraphAreaProps) {
 function Area(p: GraphAreaProps) {
   if (p.overview) {
     return (
-      <OverviewMatrix
-        overview={p.overview}
-        colours={p.colours}
-        onOpenHost={p.onOpenHost}
-        onOpenNetwork={p.onOpenNetwork}
-        onOpenCell={p.onOpenCell}
-      />
+      <NearHost onNearHost={p.onNearHost}>
+        <OverviewMatrix
+          overview={p.overview}
+          colours={p.colours}
+          onOpenHost={p.onOpenHost}
+          onOpenNetwork={p.onOpenNetwork}
+          onOpenCell={p.onOpenCell}
+          onRows={p.onRows}
+        />
+      </NearHost>
     );
   }
   if (!p.shown || !p.model) return null;

@@ -5,6 +5,7 @@ import type { SearchHit } from "@/lib/match/search";
 import { RANGE_LIMIT } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { Icon } from "../icons";
+import type { PlacedHit } from "./use-explorer-actions";
 import { useSearch } from "./use-search";
 
 /**
@@ -14,12 +15,15 @@ import { useSearch } from "./use-search";
 export function SearchBox({
   context,
   onPick,
-  onAnswer,
+  onLikely,
 }: {
   context?: string;
   onPick: (hit: SearchHit) => void;
-  /** the first hit of an answer of a few hits, as it arrives (the explorer fetches its view ahead) */
-  onAnswer?: (first: SearchHit) => void;
+  /**
+   * a hit the admin is likely to pick next (the explorer fetches its view ahead): the first of an answer of a few
+   * hits as it arrives, the one under the pointer, the one moved to with the arrow keys
+   */
+  onLikely?: (hit: PlacedHit) => void;
 }) {
   const listId = useId();
   const [query, setQuery] = useState("");
@@ -41,8 +45,13 @@ export function SearchBox({
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per answer
   useEffect(() => {
     // Down to a few hits the admin is about to pick one; a first letter's dozen hits are not worth fetching for.
-    if (answered !== null && hits[0] && hits.length <= 3) onAnswer?.(hits[0]);
+    if (answered !== null && hits[0] && hits.length <= 3) onLikely?.(hits[0]);
   }, [answered]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per hit moved to
+  useEffect(() => {
+    const hit = hits[active];
+    if (hit) onLikely?.(hit);
+  }, [active]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
@@ -78,7 +87,9 @@ export function SearchBox({
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      {shown ? <SearchResults id={listId} query={query} hits={hits} active={active} onPick={pick} /> : null}
+      {shown ? (
+        <SearchResults id={listId} query={query} hits={hits} active={active} onPick={pick} onPoint={onLikely} />
+      ) : null}
     </div>
   );
 }
@@ -90,12 +101,14 @@ function SearchResults({
   hits,
   active,
   onPick,
+  onPoint,
 }: {
   id: string;
   query: string;
   hits: SearchHit[];
   active: number;
   onPick: (hit: SearchHit) => void;
+  onPoint?: (hit: SearchHit) => void;
 }) {
   useEffect(() => {
     if (active >= 0) document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: "nearest" });
@@ -123,6 +136,7 @@ function SearchResults({
               i === active && "bg-sky-50 dark:bg-sky-950",
             )}
             onMouseDown={(e) => e.preventDefault()}
+            onPointerEnter={() => onPoint?.(h)}
             onClick={() => onPick(h)}
           >
             <Icon name={h.kind === "interface" ? "network" : h.kind} className="h-3.5 w-3.5 shrink-0 text-slate-500" />

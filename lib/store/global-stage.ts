@@ -12,6 +12,8 @@ export interface NetworkStage {
   extras: ClusterExtras;
   elements: NetworkElement[];
   findings: Finding[];
+  /** what a shard's build reads of it (stageReads) */
+  reads: string;
 }
 
 /** The NADs (and the operator's entries) as the full build reads them; every shard's pods hang off these. */
@@ -23,7 +25,9 @@ export function buildNetworkStage(
   const ctx = new BuildContext();
   const networks = addNetworks(ctx, nads, operatorNetwork, extras);
   const elements = [...networks.values()].map((n) => n.element);
-  return { networks, extras, elements, findings: ctx.findings };
+  const stage = { networks, extras, elements, findings: ctx.findings, reads: "" };
+  stage.reads = stageReads(stage);
+  return stage;
 }
 
 /**
@@ -38,4 +42,18 @@ export function poolFindings(stage: NetworkStage, podKeys: ReadonlySet<string>, 
   for (const el of stage.elements) ctx.add(el);
   runChecks("network", ctx, inputs);
   return ctx.findings;
+}
+
+/**
+ * Everything a shard's build reads of the stage as one string, taken as built (before the pools mark the networks):
+ * the networks with their parsed configs (what UDNs and namespaces' labels make of them is in their elements), and of
+ * the extras what decorates pods (VMIs, VMs, policies by network; lib/topology/pod-extras.ts). Two stages with the
+ * same string build every shard alike, so a change that leaves it as it was (a Namespace's label no network selects,
+ * a UDN's status that changes no network) rebuilds no shard.
+ */
+function stageReads(stage: Omit<NetworkStage, "reads">): string {
+  const { vmis, vms, policiesByNetwork } = stage.extras;
+  return JSON.stringify([[...stage.networks], vmis, vms, policiesByNetwork], (_key, v: unknown) =>
+    v instanceof Map ? [...v] : v instanceof Set ? [...v] : v,
+  );
 }

@@ -62,8 +62,10 @@ export class Inputs {
   notes: Finding[] = [];
   incomplete: string[] = [];
   absent: string[] = [];
-  /** NodeNetworkState objects as listed (the count the build's inferred-host reasons read) */
+  /** NodeNetworkState objects as listed (the count the build's inferred-host reasons read), and the list counted */
   private nnsListed = 0;
+  private nnsIn: readonly KubeObject[] | null = null;
+  private eventsIn: { list: readonly KubeObject[]; bounded: ReturnType<typeof boundEventsPerNamespace> } | null = null;
 
   /** Takes in a snapshot; the changes say which parts of the topology it touches. */
   sync(snap: ClusterSnapshot): InputChanges {
@@ -107,15 +109,20 @@ export class Inputs {
     ];
     if (kinds.map((k) => k.takeRefusedChange()).includes(true)) c.notes = true;
     // as the full build reads them: at most EVENTS_PER_NAMESPACE per namespace, the bound's warnings with the notes
-    const events = boundEventsPerNamespace(snap.events);
-    this.syncEvents(events.events, c.shards);
+    // the same list of events (a pod's change) costs nothing: bounded and filed again only when it is another
+    if (snap.events !== this.eventsIn?.list) {
+      this.eventsIn = { list: snap.events, bounded: boundEventsPerNamespace(snap.events) };
+      this.syncEvents(this.eventsIn.bounded.events, c.shards);
+    }
+    const events = this.eventsIn.bounded;
     const notes = events.notes.length ? [...snap.notes, ...events.notes] : snap.notes;
     if (snap.operatorNetwork !== this.operatorNetwork) {
       this.operatorNetwork = snap.operatorNetwork;
       c.networks = true;
     }
     const availability = JSON.stringify(this.nnsAvailability());
-    this.nnsListed = reportedCount(snap.nodeNetworkStates);
+    if (snap.nodeNetworkStates !== this.nnsIn) this.nnsListed = reportedCount(snap.nodeNetworkStates);
+    this.nnsIn = snap.nodeNetworkStates;
     const absent = snap.absent ?? [];
     if (
       JSON.stringify([notes, snap.incomplete, absent]) !== JSON.stringify([this.notes, this.incomplete, this.absent])

@@ -2,6 +2,7 @@ import { compareCodePoints } from "../compare";
 import type { Finding } from "../contract/schema";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import { type IntakeKind, intake } from "../topology/intake";
+import { work } from "./work";
 
 interface Group {
   raws: Map<string, KubeObject>;
@@ -16,6 +17,10 @@ interface Group {
  */
 export class KindIntake {
   private readonly raws = new Map<string, KubeObject>();
+  /** each object held in `raws` with its key: an object the source hands again is known by identity, not keyed again */
+  private readonly held = new Map<KubeObject, string>();
+  /** the list last taken in: a source hands the same array for a kind that did not change */
+  private last: readonly KubeObject[] | null = null;
   private readonly groups = new Map<string, Group>();
   private refusedNow: Finding[] | null = [];
   /** the refused objects changed since the last call */
@@ -32,8 +37,14 @@ export class KindIntake {
     return this.kind.namespaced ? `${o.metadata.namespace ?? "default"}/${o.metadata.name}` : o.metadata.name;
   }
 
-  /** Takes in the kind's objects; calls `touched` with what an object key held before and holds now. */
+  /**
+   * Takes in the kind's objects; calls `touched` with what an object key held before and holds now. The same list
+   * costs nothing; another costs an identity check per object, and only the objects new or changed are keyed and
+   * judged (work.judged), so one pod's change is one pod's work besides that check.
+   */
   sync(list: readonly KubeObject[], touched: (before: KubeObject | undefined, after: KubeObject | undefined) => void) {
+    if (list === this.last) return false;
+    this.last = list;
     const dirty = new Set<string>();
     const seen = new Set<string>();
     const put = (rawKey: string, obj: KubeObject | undefined, old: KubeObject | undefined) => {
@@ -47,18 +58,27 @@ export class KindIntake {
       dirty.add(key);
     };
     for (const obj of list) {
+      const known = this.held.get(obj);
+      if (known !== undefined) {
+        seen.add(known);
+        continue;
+      }
+      work.judged++;
       const rawKey = keyOf(obj);
       seen.add(rawKey);
       const old = this.raws.get(rawKey);
       if (old === obj) continue;
       if (old && this.groupKey(old) !== this.groupKey(obj)) put(rawKey, undefined, old);
+      if (old) this.held.delete(old);
       this.raws.set(rawKey, obj);
+      this.held.set(obj, rawKey);
       put(rawKey, obj, old);
     }
     if (seen.size !== this.raws.size) {
       for (const [rawKey, old] of this.raws) {
         if (seen.has(rawKey)) continue;
         this.raws.delete(rawKey);
+        this.held.delete(old);
         put(rawKey, undefined, old);
       }
     }

@@ -12,6 +12,7 @@ import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } fro
 import type { NetworkEntry } from "../topology/networks";
 import { addPods } from "../topology/pods";
 import { type CrossFragment, crossFragments } from "./cross-checks";
+import { work } from "./work";
 
 /** The shard of pods with no node: they share nothing, so they can be built together without a host. */
 export const UNSCHEDULED = "";
@@ -92,6 +93,7 @@ export function buildShard(
   bridges: ReadonlySet<string>,
   extras: ClusterExtras = emptyExtras(),
 ): ShardResult {
+  work.shardsBuilt++;
   const netById = networkElements(networks);
   // The networks are read through the context (the event stage and the checks name them) but not held in it.
   const ctx = new BuildContext(netById);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apply, change, criteria, event, objectOf, podOf } from "@/testing/fixtures/store-changes";
+import { apply, applyRehand, change, criteria, event, objectOf, podOf, rehand } from "@/testing/fixtures/store-changes";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import type { Topology } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
@@ -9,7 +9,7 @@ import { filterTopology } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
 import { buildTopology } from "../topology/build";
 import { TopologyStore } from "./store";
-import { viewTopology } from "./view";
+import { catalogOf, viewTopology } from "./view";
 
 /**
  * The incremental store against the full build, which stays the reference: after any sequence of adds,
@@ -19,6 +19,20 @@ import { viewTopology } from "./view";
 /** Findings carry no id and the full build's order follows its stages: compare them as a multiset. */
 function canonical(t: Topology) {
   return { ...t, findings: t.findings.map((f) => JSON.stringify(f)).sort() };
+}
+
+/** The toolbar's lists as the full topology has them: the namespaces of pods and networks, networks, hosts. */
+function catalogOfTopology(t: Topology) {
+  const namespaces = new Set<string>();
+  const networks: string[] = [];
+  const hosts: string[] = [];
+  for (const e of t.elements) {
+    if (e.kind === "pod") namespaces.add(e.namespace);
+    if (e.kind === "network") namespaces.add(e.namespace);
+    if (e.kind === "network") networks.push(`${e.namespace}/${e.name}`);
+    if (e.kind === "host") hosts.push(e.name);
+  }
+  return { namespaces: [...namespaces].sort(), networks: networks.sort(), hosts: hosts.sort() };
 }
 
 /** a/br: a bridge network on br0 */
@@ -50,14 +64,16 @@ describe("incremental topology store", () => {
   it("equals the full build after any sequence of events, built in any number of steps", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(event, { minLength: 1, maxLength: 4 }), { maxLength: 25 }),
+        fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: event }, rehand), { minLength: 1, maxLength: 4 }), {
+          maxLength: 25,
+        }),
         fc.integer({ min: 1, max: 4 }),
         fc.array(criteria, { maxLength: 3 }),
         (batches, budget, views) => {
           const store = new TopologyStore();
           let snap = emptySnapshot();
           for (const batch of batches) {
-            for (const { change, remove } of batch) snap = apply(snap, change, remove);
+            for (const e of batch) snap = "slot" in e ? applyRehand(snap, e) : apply(snap, e.change, e.remove);
             store.sync(snap);
             while (store.step(budget)) {}
             store.commit();
@@ -67,6 +83,7 @@ describe("incremental topology store", () => {
             for (const c of views) {
               expect(canonical(viewTopology(store, c))).toEqual(canonical(filterTopology(full, c)));
             }
+            expect(catalogOf(store)).toEqual(catalogOfTopology(full));
           }
         },
       ),

@@ -15,6 +15,7 @@ import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-sta
 import { Inputs, touches } from "./inputs";
 import { OverviewMemo } from "./overview-memo";
 import { buildShard, type ShardResult } from "./shard";
+import { ShardIndex } from "./shard-index";
 import { wholeTopology } from "./whole-topology";
 import { WORKLOAD_OWNER } from "./workload-stage";
 
@@ -52,6 +53,8 @@ export class TopologyStore {
   readonly revisions = new Map<string, number>();
   /** element id → the shard that holds it */
   private readonly owner = new Map<string, string>();
+  /** the shards of each namespace and network, with outward findings, with a host (kept per changed shard) */
+  readonly index = new ShardIndex();
 
   /** Takes in the source's objects; nothing is visible until the work is done and committed. */
   sync(snap: ClusterSnapshot): void {
@@ -76,12 +79,13 @@ export class TopologyStore {
     if (this.networksDirty) {
       this.networksDirty = false;
       this.poolsDirty = true;
+      const was = this.stage;
       this.stage = buildNetworkStage(this.inputs.nads.sorted(), this.inputs.operatorNetwork, this.inputs.extras());
       this.networkById = new Map(this.stage.elements.map((e) => [e.id, e]));
       this.bridges = usedBridges(this.stage.networks);
       this.dhcp = this.stage.elements.some((n) => n.ipam?.type === "dhcp" && !n.managedBy);
-      for (const s of this.inputs.allShards()) this.dirty.add(s);
-      for (const s of this.shards.keys()) this.dirty.add(s);
+      // a UDN, policy, VM or Namespace change that leaves what the shards read as it was rebuilds no shard
+      if (this.stage.reads !== was.reads) for (const s of this.inputs.allShards()) this.dirty.add(s);
     }
     for (const name of this.dirty) {
       if (budget-- <= 0) return true;
@@ -120,6 +124,7 @@ export class TopologyStore {
       }
       if (next) this.place(name, before, next, upserted, removed);
       else this.shards.delete(name);
+      this.index.replace(name, before?.result, next?.result);
       this.duplicates.replace(name, next?.result.interfaces ?? []);
     }
     this.pending.clear();

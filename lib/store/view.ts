@@ -1,13 +1,14 @@
 import { appendAll } from "../append";
 import { compareCodePoints } from "../compare";
-import { hostId, podIdOfRef, refOf } from "../contract/ids";
+import { podIdOfRef, refOf } from "../contract/ids";
 import { KIND_ORDER } from "../contract/kind-order";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
 import { type Criteria, filterTopology } from "../match/filter";
 import { pastMatrixThresholds } from "../overview/thresholds";
-import type { ShardResult } from "./shard";
-import { mayHold, summaryOf } from "./shard-summary";
+import { summaryOf } from "./shard-summary";
 import type { TopologyStore } from "./store";
+import { shareOf } from "./view-share";
+import { work } from "./work";
 
 /** No criterion: the whole cluster. */
 export const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
@@ -47,54 +48,33 @@ export function drawView(store: TopologyStore, c: Criteria): DrawnView {
   }
   if (c.host || c.pod) whole(c.host ?? store.shardOfElement(podIdOfRef(c.pod ?? "")));
   else
-    for (const name of store.shardNames()) {
+    for (const name of store.index.shardsFor(c)) {
       const r = store.shard(name);
-      if (r && mayHold(r, c) && podsOf(r, c, elements, links)) drawn.add(name);
+      const share = r && shareOf(r, c);
+      if (!share) continue;
+      drawn.add(name);
+      appendAll(elements, share.elements);
+      appendAll(links, share.links);
     }
   const findings = findingsFor(store, drawn);
   return { topology: ordered(filterTopology({ elements, links, findings }, c)), shards: drawn };
 }
 
 /**
- * Every finding a view drawing `drawn` can keep, in store.findings() order: the cluster-wide ones, every finding of
- * a drawn shard, and of the others those that name nothing or something outside their shard (one about a pod
- * elsewhere also names its network, which this view may keep).
+ * Every finding a view drawing `drawn` can keep: the cluster-wide ones, every finding of a drawn shard, and of the
+ * others those that name nothing or something outside their shard (one about a pod elsewhere also names its network,
+ * which this view may keep), read only from the shards the index says have such findings.
  */
 function findingsFor(store: TopologyStore, drawn: ReadonlySet<string>): Finding[] {
   const all = store.globalFindings();
-  for (const name of store.shardNames()) {
-    const r = store.shard(name);
-    if (r) appendAll(all, drawn.has(name) ? r.findings : summaryOf(r).outward);
+  for (const name of drawn) appendAll(all, store.shard(name)?.findings ?? []);
+  for (const name of store.index.outward) {
+    const r = drawn.has(name) ? undefined : store.shard(name);
+    if (!r) continue;
+    work.outwardShards++;
+    appendAll(all, summaryOf(r).outward);
   }
   return all;
-}
-
-/**
- * The pods of one shard that a namespace or network criterion can keep, with what they hang off (found in the
- * shard's summary, not by a scan of its pods); false if none. Of the shard's links only those filterTopology can
- * keep: a link of a picked pod or interface, or one between points.
- */
-function podsOf(r: ShardResult, c: Criteria, elements: TopologyElement[], links: TopologyLink[]): boolean {
-  const s = summaryOf(r);
-  const candidates = c.network ? s.podsByNetwork.get(c.network) : s.podsByNamespace.get(c.namespace ?? "");
-  const picked = new Set<TopologyLink>();
-  let any = false;
-  for (const podId of candidates ?? []) {
-    const pod = r.elements.get(podId);
-    if (pod?.kind !== "pod" || (c.namespace && pod.namespace !== c.namespace)) continue;
-    any = true;
-    for (const id of r.pods.get(podId) ?? []) {
-      const el = r.elements.get(id);
-      if (el) elements.push(el);
-      for (const l of s.podLinks.get(id) ?? []) picked.add(l);
-    }
-  }
-  if (!any) return false;
-  // The host and its points come along; filterTopology keeps only those a kept interface hangs off.
-  appendAll(elements, s.points);
-  appendAll(links, s.pointLinks);
-  for (const l of picked) links.push(l);
-  return true;
 }
 
 function ordered(t: Topology): Topology {
@@ -107,41 +87,36 @@ function ordered(t: Topology): Topology {
 
 /** The choices the toolbar offers, for the whole cluster: namespaces, networks (namespace/name), host names. */
 export type Catalog = { namespaces: string[]; networks: string[]; hosts: string[] };
-const catalogs = new WeakMap<TopologyStore, { revision: number; value: Catalog; json: string }>();
+const catalogs = new WeakMap<TopologyStore, { key: [number, unknown]; value: Catalog; json: string }>();
 
-/** The toolbar's lists, computed once per store revision however many views ask. */
+/** The toolbar's lists, made again only when a namespace, a host or the networks came or went. */
 export function catalogOf(store: TopologyStore): Catalog {
   return catalogEntry(store).value;
 }
 
-/** catalogOf as JSON, made once per revision (what a view compares with what it last sent). */
+/** catalogOf as JSON, made with it (what a view compares with what it last sent). */
 export function catalogJson(store: TopologyStore): string {
   return catalogEntry(store).json;
 }
 
 function catalogEntry(store: TopologyStore) {
   const hit = catalogs.get(store);
-  if (hit?.revision === store.revision) return hit;
+  const key: [number, unknown] = [store.index.version, store.networks()];
+  if (hit && hit.key[0] === key[0] && hit.key[1] === key[1]) return hit;
   const value = freshCatalog(store);
-  const entry = { revision: store.revision, value, json: JSON.stringify(value) };
+  const entry = { key, value, json: JSON.stringify(value) };
   catalogs.set(store, entry);
   return entry;
 }
 
 function freshCatalog(store: TopologyStore): Catalog {
-  const namespaces = new Set<string>();
+  work.catalogs++;
+  const namespaces = new Set(store.index.namespaces());
   const networks: string[] = [];
   for (const n of store.networks()) {
     if (n.kind !== "network") continue;
     namespaces.add(n.namespace);
     networks.push(refOf(n));
   }
-  const hosts: string[] = [];
-  for (const name of store.shardNames()) {
-    const r = store.shard(name);
-    if (!r) continue;
-    if (r.elements.get(hostId(name))?.kind === "host") hosts.push(name);
-    for (const ns of summaryOf(r).namespaces) namespaces.add(ns);
-  }
-  return { namespaces: [...namespaces].sort(), networks: networks.sort(), hosts: hosts.sort() };
+  return { namespaces: [...namespaces].sort(), networks: networks.sort(), hosts: [...store.index.hosts].sort() };
 }

@@ -50,7 +50,12 @@ export class WorkloadStage {
     return this.dirty.size > 0 || this.dirtyPods.size > 0;
   }
 
+  private lastList: readonly KubeObject[] | null = null;
+
   syncWorkloads(list: readonly KubeObject[]): void {
+    // a pod's change hands the same list of workloads: nothing to split by kind and take in
+    if (list === this.lastList) return;
+    this.lastList = list;
     const touched = (...objs: (KubeObject | undefined)[]) => {
       for (const o of objs) if (o) this.dirty.add(nsOf(o));
     };

@@ -6,8 +6,11 @@
  * from big-cluster.ts on the real test bed.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/page-filters.ts [--nodes 500 --pods 20000 --nads 200 --runs 3]
  *     [--shots /tmp/shots]   (a screenshot of each settled picture)
+ *     [--reference DIR]   (another checkout's production build, e.g. the commit before a change, measured in the
+ *                          same run, alternately with this one: `git worktree add DIR <commit>`, its node_modules,
+ *                          `npx next build` there)
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,6 +30,8 @@ const { values: opt } = parseArgs({
     runs: { type: "string", default: "3" },
     /** a folder: a screenshot of each settled picture (the first run of each figure) goes there */
     shots: { type: "string" },
+    /** a checkout whose production build is measured beside this one's, run by run */
+    reference: { type: "string" },
   },
 });
 const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads) };
@@ -62,19 +67,21 @@ async function breakdown(page: Page): Promise<{ text: string; input: number; las
 const dir = await mkdtemp(path.join(tmpdir(), "plumbline-page-filters-"));
 const file = path.join(dir, "cluster.json");
 await writeFile(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }));
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server: ChildProcess = spawn("bash", ["scripts/start.sh"], {
-  env: { ...process.env, PLUMBLINE_SOURCE: "snapshot", PLUMBLINE_SNAPSHOT: file, PORT: String(port) },
-  stdio: "ignore",
-  detached: true,
-});
 const browser = await chromium.launch({
   executablePath: process.env.PLAYWRIGHT_CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox"],
 });
-const rows: [string, string][] = [];
-try {
+
+/** A production build serving the generated cluster, and a page of its own. */
+async function serve(name: string, cwd: string) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn("bash", ["scripts/start.sh"], {
+    cwd,
+    env: { ...process.env, PLUMBLINE_SOURCE: "snapshot", PLUMBLINE_SNAPSHOT: file, PORT: String(port) },
+    stdio: "ignore",
+    detached: true,
+  });
   for (let i = 0; i < 600; i++) {
     if (
       await fetch(`${base}/api/healthz`).then(
@@ -92,20 +99,38 @@ try {
       document.addEventListener(type, () => performance.mark(`bench:${type}`), true);
   });
   await inPage.open(page, base); // warms the server's overview channel and the page's caches
-  const record = async (label: string, run: () => Promise<number>) => {
-    const times: number[] = [];
+  return { name, base, page, stop: () => server.pid && process.kill(-server.pid, "SIGTERM") };
+}
+
+type Served = Awaited<ReturnType<typeof serve>>;
+const servers: Served[] = [];
+/** Each row: what, then one figure per server (this build first). */
+const rows: [string, string[]][] = [];
+try {
+  servers.push(await serve("this build", process.cwd()));
+  if (opt.reference) servers.push(await serve("reference", opt.reference));
+  /** Runs `run` on every server in turn, `runs` times: the servers meet the same machine load. */
+  /** `inPage`: the figure is the page's (its trace is printed), else the server's alone */
+  const record = async (label: string, run: (s: Served) => Promise<number>, inPage = true) => {
+    const times = servers.map(() => [] as number[]);
     for (let i = 0; i < runs; i++) {
-      times.push(await run());
-      const end = Date.now();
-      if (i === 0 && opt.shots)
-        await page.screenshot({ path: path.join(opt.shots, `${label.replace(/\W+/g, "-")}.png`) });
-      const b = await breakdown(page);
-      const total = times.at(-1) ?? NaN;
-      // The tool's share: before the first input event (Playwright's checks) and after the app's last mark.
-      const tool = `tool: ${Math.round(total - (end - b.input))} before, ${Math.round(end - b.last)} after`;
-      console.log(`${label} #${i + 1}: ${secs(total)} (${tool}) | ${b.text}`);
+      for (const [k, s] of servers.entries()) {
+        const total = await run(s);
+        times[k]?.push(total);
+        if (!inPage) {
+          console.log(`${label} #${i + 1} (${s.name}): ${secs(total)}`);
+          continue;
+        }
+        const end = Date.now();
+        if (i === 0 && k === 0 && opt.shots)
+          await s.page.screenshot({ path: path.join(opt.shots, `${label.replace(/\W+/g, "-")}.png`) });
+        const b = await breakdown(s.page);
+        // The tool's share: before the first input event (Playwright's checks) and after the app's last mark.
+        const tool = `tool: ${Math.round(total - (end - b.input))} before, ${Math.round(end - b.last)} after`;
+        console.log(`${label} #${i + 1} (${s.name}): ${secs(total)} (${tool}) | ${b.text}`);
+      }
     }
-    rows.push([label, spread(times)]);
+    rows.push([label, times.map(spread)]);
   };
   // The server's part over HTTP, without a page: subscribing to each filtered view until its first message.
   for (const view of [
@@ -114,36 +139,50 @@ try {
     { host: "node-002" },
     { host: "node-500" },
   ]) {
-    const times: number[] = [];
     let bytes = 0;
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      const s = subscribe(base, view);
-      const first = await s.first;
-      times.push(first.at - t);
-      bytes = first.bytes;
-      s.close();
-    }
-    rows.push([`server: ${JSON.stringify(view)} subscribed → first message (${mib(bytes)})`, spread(times)]);
+    const label = () => `server: ${JSON.stringify(view)} subscribed → first message (${mib(bytes)})`;
+    await record(
+      JSON.stringify(view),
+      async (s) => {
+        const t = performance.now();
+        const sub = subscribe(s.base, view);
+        const first = await sub.first;
+        bytes = first.bytes;
+        sub.close();
+        return first.at - t;
+      },
+      false,
+    );
+    const last = rows.at(-1);
+    if (last) last[0] = label();
   }
   for (const [label, filter] of [
     ["namespace", "Namespace filter"],
     ["network", "Network filter"],
     ["host", "Host filter"],
   ] as const)
-    await record(`filter by ${label}`, () => inPage.filterSettled(page, base, filter, 2));
+    await record(`filter by ${label}`, (s) => inPage.filterSettled(s.page, s.base, filter, 2));
+  // A host opened from the matrix: clicked at once, and after the pointer rested on its row (a different row each,
+  // so neither finds the other's view kept).
+  await record("a matrix row's host clicked at once", (s) => inPage.openHostSettled(s.page, s.base, 3, 0));
+  await record("a matrix row's host clicked, the pointer rested on its row 400 ms", (s) =>
+    inPage.openHostSettled(s.page, s.base, 5, 400),
+  );
   const far = objects.filter((o) => o.kind === "Pod").at(-1) as KubeObject;
   const status = JSON.parse(far.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips?: string[] }[];
   for (const [label, query] of [
     ["a pod's name", far.metadata.name],
     ["an IP", status[1]?.ips?.[0] ?? far.metadata.name],
   ] as const)
-    await record(`search ${label}, first hit clicked`, () => inPage.searchSettled(page, base, query));
+    await record(`search ${label}, first hit clicked`, (s) => inPage.searchSettled(s.page, s.base, query));
 } finally {
-  console.log(`\n| page, ${size.nodes} nodes / ${size.pods} pods / ${size.nads} NADs (snapshot source) | measured |`);
-  console.log("|---|---|");
-  for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+  const names = servers.map((s) => (s.name === "reference" ? `reference (${opt.reference})` : s.name));
+  console.log(
+    `\n| page, ${size.nodes} nodes / ${size.pods} pods / ${size.nads} NADs (snapshot source) | ${names.join(" | ")} |`,
+  );
+  console.log(`|---|${names.map(() => "---|").join("")}`);
+  for (const [k, v] of rows) console.log(`| ${k} | ${v.join(" | ")} |`);
   await browser.close();
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
+  for (const s of servers) s.stop();
   await rm(dir, { recursive: true, force: true });
 }

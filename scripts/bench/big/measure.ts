@@ -90,6 +90,24 @@ export const inPage = {
     await changedFrom(page, before);
     return performance.now() - t;
   },
+  /**
+   * A matrix row's host opened by a click → its host view settled. `restMs`: how long the pointer rests on the row
+   * before the click (a hand moving to a row and clicking it rests a few hundred ms; 0: the pointer jumps there and
+   * clicks at once). The clock starts at the click. `nth`: the row, counted from the top of those drawn.
+   */
+  async openHostSettled(page: Page, base: string, nth: number, restMs: number): Promise<number> {
+    const before = await settledOn(page, base);
+    const row = page.locator('[data-testid="matrix-row"]').nth(nth).locator("button").first();
+    await row.scrollIntoViewIfNeeded();
+    if (restMs > 0) {
+      await row.hover();
+      await page.waitForTimeout(restMs);
+    }
+    const t = performance.now();
+    await row.click();
+    await changedFrom(page, before);
+    return performance.now() - t;
+  },
   /** typing a query in the cluster view, then its first hit → the hit's view settled with the hit selected */
   async searchSettled(page: Page, base: string, query: string): Promise<number> {
     const before = await settledOn(page, base);

@@ -1,0 +1,63 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { viewCriteria } from "@/lib/graph/explorer-state";
+import { topologyColours } from "@/lib/graph/palette";
+import type { Criteria } from "@/lib/match/filter";
+import { filterTopology } from "@/lib/match/filter";
+import { readViewMessage } from "@/lib/wire/read-message";
+import { fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
+import { layout } from "../graph/layout-client";
+import { useTRPC } from "../trpc";
+import { graphOf } from "./use-view-model";
+
+/** A view fetched ahead is shown for this long; later the subscription's own snapshot is awaited instead. */
+const FRESH_MS = 10_000;
+/** Host views fetched ahead, by their criteria (the only kind of view a hit or a matrix row opens). */
+const ahead = new Map<string, { at: number; state: ViewState }>();
+/** At most this many are held (a pointer run down the matrix's rows fetches one per row it rests on). */
+const HELD = 8;
+const keyOf = (host: string, filters: Criteria): string =>
+  JSON.stringify(viewCriteria({ kind: "host", host }, filters));
+
+/** The host's view (without filters: a hit opens it so) fetched ahead for a search hit, if it is fresh; taken once. */
+export function takeAhead(host: string): ViewState | null {
+  const key = keyOf(host, {});
+  const got = ahead.get(key);
+  ahead.delete(key);
+  return got && Date.now() - got.at < FRESH_MS ? got.state : null;
+}
+
+/**
+ * Fetches the view of a host the admin is about to open, and lays it out, while the admin is still reading: the
+ * first hit of a search's answer, the hit under the pointer or moved to with the arrow keys, a matrix row under the
+ * pointer or focused. Opening it then finds the server's channel kept (server/view-channel.ts) and the layout
+ * done, instead of subscribing, waiting for the view to be computed and laying it out. A search's hit is shown from
+ * the fetched view at once (takeAhead).
+ */
+export function useHostPrefetch(context: string | undefined, showDefault: boolean, expanded: ReadonlySet<string>) {
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  return (host: string | undefined, filters: Criteria = {}) => {
+    if (!host) return;
+    const key = keyOf(host, filters);
+    const known = ahead.get(key);
+    if (known && Date.now() - known.at < FRESH_MS / 2) return;
+    const view = viewCriteria({ kind: "host", host }, filters);
+    const options = trpc.topology.viewSnapshot.queryOptions({ ...(context ? { context } : {}), view });
+    void client.fetchQuery({ ...options, staleTime: FRESH_MS / 2, gcTime: FRESH_MS }).then(
+      (text) => {
+        const message = readViewMessage(text);
+        if (message?.type !== "snapshot") return;
+        const state = fromSnapshot(message);
+        ahead.delete(key);
+        ahead.set(key, { at: Date.now(), state });
+        for (const old of ahead.keys()) if (ahead.size > HELD) ahead.delete(old);
+        // Laid out as the host's view will draw it (use-view-model.ts), so the layout is found ready.
+        const shown = filterTopology(topologyOf(state), view);
+        void layout(graphOf(shown, "host", showDefault, expanded, topologyColours(shown))).catch(() => undefined);
+      },
+      () => undefined, // only ahead of time: the pick subscribes as usual
+    );
+  };
+}

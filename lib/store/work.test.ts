@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import type { KubeObject } from "../k8s/objects";
+import { snapshotFromObjects } from "../k8s/snapshot";
+import type { Criteria } from "../match/filter";
+import { NETWORK_STATUS_ANNOTATION } from "../pod/annotations";
+import { TopologyStore } from "./store";
+import { catalogOf, drawView } from "./view";
+import { takeWork } from "./work";
+
+/**
+ * What one pod's change costs, counted (objects judged, shards built, view shares computed, catalogs made), at 1k and
+ * at 10k pods with the same 12 NADs: the namespace and network views of the changed pod are ten times larger at 10k
+ * and draw from ten times more shards, yet the work must be the same. Counted, not timed: the machine's load cannot
+ * make it pass or fail.
+ */
+
+const statusOf = (pod: KubeObject) =>
+  JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { name: string; ips: string[] }[];
+
+/** The pod with its second interface at a new address (as the benchmark changes it). */
+function readdressed(pod: KubeObject): KubeObject {
+  const status = statusOf(pod);
+  if (status[1]) status[1].ips = ["100.127.0.9"];
+  const annotations = { ...pod.metadata.annotations, [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) };
+  return { ...pod, metadata: { ...pod.metadata, annotations, resourceVersion: "changed" } };
+}
+
+function oneChange(nodes: number, pods: number) {
+  const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads: 12, seed: 26 }));
+  const store = new TopologyStore();
+  store.sync(snap);
+  store.flush();
+  const pod = snap.pods.find((p) => statusOf(p).length > 1 && snap.pods.indexOf(p) >= snap.pods.length / 3);
+  if (!pod) throw new Error("no pod with a secondary interface");
+  const views: Criteria[] = [
+    { namespace: pod.metadata.namespace },
+    { network: statusOf(pod)[1]?.name },
+    { namespace: pod.metadata.namespace, network: statusOf(pod)[1]?.name },
+    { host: (pod.spec as { nodeName: string }).nodeName },
+    { pod: `${pod.metadata.namespace}/${pod.metadata.name}` },
+  ];
+  const drawn = views.map((c) => drawView(store, c).shards.size);
+  const sizes = views.map((c) => drawView(store, c).topology.elements.length);
+  catalogOf(store);
+  takeWork();
+  store.sync({ ...snap, pods: snap.pods.map((p) => (p === pod ? readdressed(p) : p)) });
+  const commit = store.flush();
+  for (const c of views) drawView(store, c);
+  catalogOf(store);
+  return { work: takeWork(), drawn, sizes, commit };
+}
+
+describe("one pod's change costs what it touches, not the cluster", () => {
+  it("the same work at 1k and at 10k pods, for every view kind", () => {
+    const small = oneChange(20, 1000);
+    const large = oneChange(200, 10_000);
+    // the views did grow with the cluster (else this test could not tell)
+    expect(large.drawn[0]).toBeGreaterThan(5 * (small.drawn[0] ?? 0));
+    expect(large.sizes[1]).toBeGreaterThan(5 * (small.sizes[1] ?? 0));
+    expect(small.commit?.upserted.size).toBeGreaterThan(0);
+    expect(large.work).toEqual(small.work);
+    expect(large.work).toEqual({
+      judged: 1, // the changed pod alone is keyed and judged by the intake
+      shardsBuilt: 1, // its node's shard
+      indexShards: 1, // filed again in the shard index
+      viewShares: 3, // its share of its namespace, network, and namespace+network views; every other share is kept
+      outwardShards: 0,
+      catalogs: 0, // no namespace, host or network came or went
+    });
+  }, 120_000);
+
+  it("a Namespace's new label that no network selects rebuilds no shard, at 1k as at 10k", () => {
+    const relabel = (nodes: number, pods: number) => {
+      const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads: 12, seed: 26 }));
+      const store = new TopologyStore();
+      store.sync(snap);
+      store.flush();
+      const ns = snap.namespaces[0];
+      if (!ns) throw new Error("the generated cluster lists no Namespace");
+      const labelled = { ...ns, metadata: { ...ns.metadata, labels: { team: "blue" }, resourceVersion: "2" } };
+      takeWork();
+      store.sync({ ...snap, namespaces: snap.namespaces.map((n) => (n === ns ? labelled : n)) });
+      store.flush();
+      return takeWork();
+    };
+    const small = relabel(20, 1000);
+    expect(small).toEqual(relabel(200, 10_000));
+    expect(small).toMatchObject({ judged: 1, shardsBuilt: 0, catalogs: 0 });
+  }, 120_000);
+});

@@ -1,0 +1,28 @@
+/**
+ * What the store did, counted (not timed): tests read these to prove that one pod's change costs the same work at 1k
+ * and at 10k pods. Plain counters, bumped where the work is done; nothing reads them to decide anything.
+ */
+const zero = () => ({
+  /** objects an intake looked at beyond an identity check (keyed, grouped, judged) */
+  judged: 0,
+  /** shards built by the shard stage */
+  shardsBuilt: 0,
+  /** shards filed in or out of the shard index */
+  indexShards: 0,
+  /** shards whose share of a namespace or network view was computed (not taken from the memo) */
+  viewShares: 0,
+  /** shards a view read beyond those it draws (for their outward findings) */
+  outwardShards: 0,
+  /** catalogs made afresh */
+  catalogs: 0,
+});
+
+export type Work = ReturnType<typeof zero>;
+export const work: Work = zero();
+
+/** The counters now, and zeroed. */
+export function takeWork(): Work {
+  const now = { ...work };
+  Object.assign(work, zero());
+  return now;
+}
