@@ -87,8 +87,9 @@ for (const size of SIZES) {
 
       // Every host is reachable: rows are drawn as they scroll into sight.
       const scroller = page.getByTestId("matrix-scroll");
+      // (the rows there come from the server as they scroll into sight: a wait, on a loaded machine a long one)
       await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-      await expect(page.getByTestId("matrix-row").last()).toBeVisible();
+      await expect(page.getByTestId("matrix-row").last()).toBeVisible({ timeout: 60_000 });
       await scroller.evaluate((el) => el.scrollTo(0, 0));
 
       // A cell opens that host's view filtered to that network; a column header opens the network.
@@ -117,8 +118,8 @@ for (const size of SIZES) {
       const height = await scroller.evaluate((el) => el.scrollHeight);
       expect(height).toBeGreaterThan(size.hosts * 28);
       const check = async (at: number) => {
-        await expect(page.locator(`[data-testid=matrix-row][data-row="${at}"]`)).toBeVisible({ timeout: 30_000 });
-        await expect(page.getByTestId("matrix-row-loading")).toHaveCount(0, { timeout: 30_000 });
+        await expect(page.locator(`[data-testid=matrix-row][data-row="${at}"]`)).toBeVisible({ timeout: 60_000 });
+        await expect(page.getByTestId("matrix-row-loading")).toHaveCount(0, { timeout: 60_000 });
         const drawn = await drawnRows(page);
         expect(drawn.size).toBeGreaterThanOrEqual(Math.min(10, size.hosts - at));
         for (const [row, host] of drawn) expect(host, `row ${row}`).toBe(expected[row]);
