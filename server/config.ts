@@ -40,6 +40,14 @@ const envSchema = z
       .enum(["true", "false", "1", "0", ""])
       .optional()
       .transform((v) => v === "true" || v === "1"),
+    /**
+     * Forwarded tokens whose access reviews answer alike share one watch set, read with one member's token (default);
+     * false: one watch set per token, as before (server/sources/shared/).
+     */
+    PLUMBLINE_SHARE_SOURCES: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v !== "false" && v !== "0"),
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     /** pino's level for the server's JSON logs */

@@ -7,7 +7,9 @@ import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot, snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { filterTopology, shownTopology } from "@/lib/match/filter";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
+import { DEFAULT_ROWS, windowOf } from "@/lib/overview/rows";
 import { NETWORK_STATUS_ANNOTATION, NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
+import { heldFindings } from "@/lib/store/held-findings";
 import { servedView } from "@/lib/store/served-view";
 import { buildTopology } from "@/lib/topology/build";
 import { readViewMessage } from "@/lib/wire/read-message";
@@ -125,7 +127,7 @@ describe("view channels", () => {
         sub.state = follow(sub.state, sub.channel.since(sub.state?.revision ?? null));
         if (!sub.state) throw new Error("lost the view");
         if (sub.state.overview) {
-          expect(sub.state.overview).toEqual(clusterOverview(full));
+          expect(sub.state.overview).toEqual(windowOf(clusterOverview(full), DEFAULT_ROWS));
         } else {
           expect(canonical(topologyOf(sub.state))).toEqual(canonical(filterTopology(full, sub.q)));
         }
@@ -295,7 +297,8 @@ describe("view channels", () => {
     expect(text.length).toBeLessThan(4096);
     const o = overview.channel.since(beforeOverview);
     expect(o).toHaveLength(1);
-    expect(o[0]?.text.length).toBeLessThan(1024);
+    // the host, its cell, the network, the totals and the row window's summary
+    expect(o[0]?.text.length).toBeLessThan(1200);
     for (const t of tabs) t.leave();
     overview.leave();
   });
@@ -339,16 +342,16 @@ describe("view channels", () => {
           continue;
         }
         // What the page drew from the pods before: the overview of the filtered view, and its network colours.
-        expect(sub.state.overview).toEqual(clusterOverview(shown));
+        expect(sub.state.overview).toEqual(windowOf(clusterOverview(shown), DEFAULT_ROWS));
         expect(topologyColours(topologyOf(sub.state), sub.state.networksInUse ?? [])).toEqual(topologyColours(shown));
         const kept = shown.elements.filter((e) => e.kind === "host" || e.kind === "network" || e.kind === "workload");
-        expect(canonical(topologyOf(sub.state))).toEqual(
-          canonical({ elements: kept, links: [], findings: shown.findings }),
-        );
+        // findings name of their elements the first and those the message holds (lib/store/held-findings.ts)
+        const findings = heldFindings(shown.findings, kept);
+        expect(canonical(topologyOf(sub.state))).toEqual(canonical({ elements: kept, links: [], findings }));
         expect([...sub.state.elements.values()].some((e) => e.kind === "pod")).toBe(false);
         // What the page shows beside the matrix (findings, workloads, the hosts to select) is what the pods gave.
         const onPage = shownTopology(topologyOf(sub.state), sub.q, sub.state.overview !== null);
-        expect(canonical(onPage)).toEqual(canonical({ elements: kept, links: [], findings: shown.findings }));
+        expect(canonical(onPage)).toEqual(canonical({ elements: kept, links: [], findings }));
       }
     };
     check();
@@ -391,7 +394,7 @@ describe("view channels", () => {
     const state = follow(null, joinChannel(feed, q).channel.since(null));
     const shown = filterTopology(buildTopology(source.snapshot()), q);
     expect(shown.elements.some((e) => e.kind === "interface" && e.network === ghost)).toBe(true);
-    expect(state?.overview).toEqual(clusterOverview(shown));
+    expect(state?.overview).toEqual(windowOf(clusterOverview(shown), DEFAULT_ROWS));
     const sent = state ? topologyOf(state) : shown;
     expect(topologyColours(sent, state?.networksInUse ?? [])).toEqual(topologyColours(shown));
     expect(topologyColours(sent)).not.toEqual(topologyColours(shown));

@@ -1,4 +1,5 @@
 import type { Finding } from "@/lib/contract/schema";
+import { DEFAULT_ROWS } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import type { Commit } from "@/lib/store/commit";
 import { overviewChange } from "@/lib/store/overview-memo";
@@ -179,7 +180,8 @@ export class ViewChannel {
       this.sent.overview = sentOverview(next);
       return null; // a new overview travels in a snapshot (the history was cleared for it)
     }
-    // The store's overview says what changed since the one this channel sent last: only that is compared.
+    // The store's overview says what changed since the one this channel sent last: only that is compared. A row
+    // window (every overview the page asks for) is compared whole: it is the rows in sight.
     const change = overviewChange(next);
     const [delta, now] =
       change && was && change.from === was
@@ -270,9 +272,12 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
       for (const ch of map.values()) ch.refresh(commit);
     });
   }
-  // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel.
+  // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel. Rows
+  // only change what an overview sends (the whole cluster, or an aggregate): elsewhere they share it too.
   const aggregate = query.aggregate === true && !query.host && !query.pod && !!(query.namespace || query.network);
-  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate]);
+  const overview = aggregate || !(query.namespace || query.network || query.host || query.pod);
+  const rows = overview ? JSON.stringify(query.rows ?? DEFAULT_ROWS) : "";
+  const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate, rows]);
   const map = byKey;
   const channel = map.get(key) ?? new ViewChannel(feed, query);
   map.set(key, channel);

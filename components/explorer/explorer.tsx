@@ -3,12 +3,14 @@
 import { useEffect, useState } from "react";
 import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
+import type { RowWindow } from "@/lib/overview/rows";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings/findings-panel";
 import { warmLayout } from "../graph/layout-client";
 import { Legend } from "../legend";
+import { useRowWindow } from "../overview/use-row-window";
 import { SignIn } from "../sign-in";
 import { useTheme } from "../theme-toggle";
 import { traceMark } from "../trace";
@@ -37,7 +39,8 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   useEffect(warmLayout, []);
 
   // The server sends the view asked for, then its changes; the graph keeps what it has until the next one arrives.
-  const live = useTopologyView(context, viewQuery(state));
+  const [rows, onRows] = useRowWindow(JSON.stringify([state.view, state.filters]));
+  const live = useTopologyView(context, viewQuery(state, rows));
   const { subscription, state: view } = live;
   const full = live.topology ?? undefined;
   const { shown, colours, overview, model, caption, options } = useViewModel(
@@ -65,7 +68,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   useEscapeClears(select);
   const toggleFold = (id: string) => setExpanded((s) => new Set([...s, id]));
 
-  const { disconnected, stale } = useConnectionState(subscription.status, view, live.current);
+  const { disconnected, stale } = useConnectionState(subscription.status, view, live.settled);
   // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
   if (subscription.error?.data?.code === "UNAUTHORIZED") return <SignIn reason={subscription.error.message} />;
   const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
@@ -109,6 +112,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               onOpenNetwork={openNetwork}
               onShowCluster={showCluster}
               onOpenCell={openCell}
+              onRows={onRows}
               onNearHost={(host) => prefetch(host, state.filters)}
             />
           </GraphPane>
@@ -130,10 +134,11 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
  * What the explorer asks the server for: the criteria, and for a filtered cluster view (drawn as the matrix at
  * scale) the overview instead of the pods.
  */
-function viewQuery(state: ExplorerState): ViewQuery {
+function viewQuery(state: ExplorerState, rows: RowWindow): ViewQuery {
   const criteria = viewCriteria(state.view, state.filters);
+  if (state.view.kind !== "cluster" || state.filters.host) return criteria;
   const filtered = !!(state.filters.namespace || state.filters.network);
-  return state.view.kind === "cluster" && filtered && !state.filters.host ? { ...criteria, aggregate: true } : criteria;
+  return { ...criteria, ...(filtered ? { aggregate: true } : {}), rows };
 }
 
 /** Details of the selection above, the findings below (both reachable at once), the legend when nothing is selected. */

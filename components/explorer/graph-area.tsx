@@ -5,6 +5,7 @@ import { refOf } from "@/lib/contract/ids";
 import type { Topology } from "@/lib/contract/schema";
 import type { View } from "@/lib/graph/explorer-state";
 import type { GraphModel } from "@/lib/graph/model";
+import type { RowWindow } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
@@ -34,6 +35,7 @@ export interface GraphAreaProps {
   onOpenNetwork: (network: string) => void;
   onOpenCell: (host: string, network: string) => void;
   onShowCluster: () => void;
+  onRows: (w: RowWindow) => void;
   /** a matrix row the pointer rests on or the keyboard focuses: its host may be opened next (fetched ahead) */
   onNearHost?: (host: string) => void;
 }
@@ -62,6 +64,7 @@ function Area(p: GraphAreaProps) {
           onOpenHost={p.onOpenHost}
           onOpenNetwork={p.onOpenNetwork}
           onOpenCell={p.onOpenCell}
+          onRows={p.onRows}
         />
       </NearHost>
     );

@@ -19,18 +19,21 @@ const viewKey = (q: ViewQuery): string => JSON.stringify([q.namespace, q.network
 
 export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const trpc = useTRPC();
-  const [shown, setShown] = useState<{ key: string; state: ViewState } | null>(null);
+  const [shown, setShown] = useState<{ key: string; rows?: string; state: ViewState } | null>(null);
   const state = shown?.state ?? null;
   const held = useRef<ViewState | null>(null);
   const key = viewKey(query);
   // The query the subscription's messages answer (set once it is asked), so a held view knows whether it is current.
-  const asked = useRef(key);
+  // A new row window of the same view (the matrix scrolled) is asked for as its own subscription, but the view held
+  // stays current: its rows are drawn until the window's come.
+  const rows = JSON.stringify(query.rows ?? null);
+  const asked = useRef({ key, rows });
   useEffect(() => {
-    asked.current = key;
+    asked.current = { key, rows };
     traceMark("view:asked", key);
-  }, [key]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query's fields
-  const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key]);
+  }, [key, rows]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the query's fields
+  const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key, rows]);
   const restart = useRef<() => void>(() => {});
   const delivered = useRef<() => void>(() => {});
 
@@ -52,7 +55,7 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
           return;
         }
         held.current = next;
-        setShown({ key: asked.current, state: next });
+        setShown({ ...asked.current, state: next });
       },
     }),
   );
@@ -72,6 +75,8 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     state,
     /** the view held answers the query asked (not the previous one, kept on screen while the new one comes) */
     current: shown?.key === key,
+    /** current, and with the row window asked (a window on its way is no lost connection either) */
+    settled: shown?.key === key && (shown.rows === undefined || shown.rows === rows),
     topology,
     overview: state?.overview ?? null,
     catalog: state?.catalog ?? null,

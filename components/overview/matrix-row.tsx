@@ -8,6 +8,8 @@ import { ProblemBadge } from "./problem-badge";
 
 export interface MatrixRowProps {
   host: OverviewHost;
+  /** its row, counted from the first in the matrix's order */
+  row: number;
   top: number;
   /** the networks whose columns are in sight */
   networks: OverviewNetwork[];
@@ -20,13 +22,14 @@ export interface MatrixRowProps {
 }
 
 /** One host: its name, pod count and problems, then a cell per network in sight. */
-function MatrixRowView({ host, top, networks, skipped, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
+function MatrixRowView({ host, row, top, networks, skipped, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
   return (
     <div
       className="absolute left-0 flex border-b border-slate-100 dark:border-slate-800"
       style={{ top, height: ROW_HEIGHT }}
       data-testid="matrix-row"
       data-host={host.name}
+      data-row={row}
     >
       <button
         type="button"
@@ -97,3 +100,25 @@ function Cell({ cell, peak, label, onOpen }: { cell: OverviewCell; peak: number;
 }
 
 export const MatrixRow = memo(MatrixRowView);
+
+/** A row the server has not sent yet (it comes as it scrolls into sight): said to be loading, never drawn empty. */
+export function LoadingRow({ row, top, width }: { row: number; top: number; width: number }) {
+  return (
+    <div
+      className="absolute left-0 flex border-b border-slate-100 dark:border-slate-800"
+      style={{ top, height: ROW_HEIGHT, width }}
+      data-testid="matrix-row-loading"
+      data-row={row}
+      aria-busy="true"
+    >
+      <span
+        className="sticky left-0 z-10 flex items-center gap-2 border-r border-slate-200 bg-white px-3 text-xs text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400"
+        style={{ width: HOST_COLUMN, minWidth: HOST_COLUMN }}
+      >
+        <span className="h-2.5 flex-1 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
+        loading…
+      </span>
+      <span className="flex-1 animate-pulse bg-slate-50 dark:bg-slate-900/60" />
+    </div>
+  );
+}

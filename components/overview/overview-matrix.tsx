@@ -1,13 +1,15 @@
 "use client";
 
 import { type UIEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { ClusterOverview, OverviewCell, OverviewNetwork } from "@/lib/overview/schema";
+import type { RowWindow } from "@/lib/overview/rows";
+import type { ClusterOverview, HostOrder, OverviewCell, OverviewNetwork } from "@/lib/overview/schema";
 import { ExportJsonButton } from "../graph/export-json";
 import { Icon } from "../icons";
 import { traceMark } from "../trace";
-import { cellKey, HOST_COLUMN, type HostOrder, NETWORK_COLUMN, orderHosts, ROW_HEIGHT } from "./matrix-order";
-import { MatrixRow } from "./matrix-row";
+import { cellKey, HOST_COLUMN, NETWORK_COLUMN, ROW_HEIGHT } from "./matrix-order";
+import { LoadingRow, MatrixRow } from "./matrix-row";
 import { ProblemBadge } from "./problem-badge";
+import { useMatrixRows } from "./use-matrix-rows";
 
 const HEADER_HEIGHT = 156;
 /** rows drawn above and below the visible ones, so a fast scroll does not show blanks */
@@ -21,6 +23,8 @@ export interface OverviewMatrixProps {
   onOpenHost: (host: string) => void;
   onOpenNetwork: (network: string) => void;
   onOpenCell: (host: string, network: string) => void;
+  /** a server's row window asks here for the rows in sight (lib/overview/rows.ts) */
+  onRows?: (w: RowWindow) => void;
 }
 
 const netKey = (n: OverviewNetwork) => `${n.namespace}/${n.name}`;
@@ -30,7 +34,14 @@ const netKey = (n: OverviewNetwork) => `${n.namespace}/${n.name}`;
  * network with a badge for problems. Text is never scaled down: the matrix scrolls instead, drawing only the rows
  * in sight.
  */
-export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, onOpenCell }: OverviewMatrixProps) {
+export function OverviewMatrix({
+  overview,
+  colours,
+  onOpenHost,
+  onOpenNetwork,
+  onOpenCell,
+  onRows,
+}: OverviewMatrixProps) {
   const [order, setOrder] = useState<HostOrder>("problems");
   const [scroll, setScroll] = useState({ top: 0, height: 0, left: 0, width: 0 });
   const scroller = useRef<HTMLDivElement>(null);
@@ -51,12 +62,14 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  const hosts = useMemo(() => orderHosts(overview, order), [overview, order]);
   const cells = useMemo(() => new Map(overview.cells.map((c) => [cellKey(c.host, c.network), c])), [overview]);
   const peak = useMemo(() => peakPods(overview.cells), [overview]);
   useEffect(() => traceMark("matrix:commit", overview.hosts.length), [overview]);
-  const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(hosts.length, Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
+  const inSight = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
+  const below = Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN;
+  const rows = useMatrixRows(overview, order, inSight, below, onRows);
+  const first = Math.min(inSight, rows.count);
+  const last = Math.min(rows.count, below);
   const width = HOST_COLUMN + overview.networks.length * NETWORK_COLUMN;
   // Columns too are drawn only in sight: 200 networks × the visible rows would be thousands of cells to build (and
   // to take down when the view changes) for the twenty or so a screen shows.
@@ -77,14 +90,14 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
 
   return (
     <div className="flex h-full flex-col" data-testid="overview-matrix">
-      <MatrixSummary overview={overview} order={order} onOrder={setOrder} />
+      <MatrixSummary overview={overview} withErrors={rows.withErrors} order={order} onOrder={setOrder} />
       <div
         ref={scroller}
         className="relative min-h-0 flex-1 overflow-auto"
         onScroll={onScroll}
         data-testid="matrix-scroll"
       >
-        <div style={{ width, height: HEADER_HEIGHT + hosts.length * ROW_HEIGHT }} className="relative">
+        <div style={{ width, height: HEADER_HEIGHT + rows.count * ROW_HEIGHT }} className="relative">
           <div
             className="sticky top-0 z-20 flex border-b border-slate-300 bg-slate-50 dark:border-slate-600 dark:bg-slate-950"
             style={{ height: HEADER_HEIGHT, width }}
@@ -100,19 +113,27 @@ export function OverviewMatrix({ overview, colours, onOpenHost, onOpenNetwork, o
               <NetworkHeader key={n.id} network={n} colour={colours.get(netKey(n))} onOpen={onOpenNetwork} />
             ))}
           </div>
-          {hosts.slice(first, last).map((h, i) => (
-            <MatrixRow
-              key={h.id}
-              host={h}
-              top={HEADER_HEIGHT + (first + i) * ROW_HEIGHT}
-              networks={columns}
-              skipped={skipped}
-              cells={cells}
-              peak={peak}
-              onOpenHost={onOpenHost}
-              onOpenCell={onOpenCell}
-            />
-          ))}
+          {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
+            const i = first + k;
+            const h = rows.at(i);
+            const top = HEADER_HEIGHT + i * ROW_HEIGHT;
+            return h ? (
+              <MatrixRow
+                key={h.id}
+                host={h}
+                row={i}
+                top={top}
+                networks={columns}
+                skipped={skipped}
+                cells={cells}
+                peak={peak}
+                onOpenHost={onOpenHost}
+                onOpenCell={onOpenCell}
+              />
+            ) : (
+              <LoadingRow key={`row ${i}`} row={i} top={top} width={width} />
+            );
+          })}
         </div>
       </div>
     </div>
@@ -158,15 +179,16 @@ function NetworkHeader({
 
 function MatrixSummary({
   overview,
+  withErrors: broken,
   order,
   onOrder,
 }: {
   overview: ClusterOverview;
+  withErrors: number;
   order: HostOrder;
   onOrder: (o: HostOrder) => void;
 }) {
   const { totals } = overview;
-  const broken = overview.hosts.filter((h) => h.problems.error > 0).length;
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 text-sm dark:border-slate-700 dark:bg-slate-900">
       <span className="flex items-center gap-1.5 font-medium">

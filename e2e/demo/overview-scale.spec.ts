@@ -1,4 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
+import { snapshotFromObjects } from "../../lib/k8s/snapshot";
+import { clusterOverview } from "../../lib/overview/cluster-overview";
+import { orderHosts } from "../../lib/overview/rows";
+import { buildTopology } from "../../lib/topology/build";
+import { withFaults } from "../../testing/fixtures/faults";
+import { syntheticCluster } from "../../testing/fixtures/synthetic-cluster";
 import { snap } from "../screenshot";
 import { type SnapshotServer, startSnapshotServer } from "../snapshot-server";
 import { visibleTextSizes } from "../text-size";
@@ -10,6 +16,8 @@ const SIZES = [
   // The README's cluster: the server sends the cluster view as the overview aggregate (topology.view), not 20,000
   // pods, so the browser's share no longer grows with the pods.
   { hosts: 500, pods: 20_000, nads: 150 },
+  // OpenShift's most hosts: the server sends the rows in sight and a summary, and more rows as the matrix scrolls.
+  { hosts: 2000, pods: 20_000, nads: 150 },
 ] as const;
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -17,6 +25,22 @@ test.use({ viewport: { width: 1280, height: 720 } });
 // The server reads and builds a 20,000-pod cluster before the first picture; on a loaded 2-core machine that takes a
 // while (speed is measured by scripts/bench, not here).
 test.setTimeout(300_000);
+
+const optionsOf = (size: (typeof SIZES)[number]) => ({ nodes: size.hosts, pods: size.pods, nads: size.nads, seed: 1 });
+
+/** The store's rows, as the server orders them (hosts with problems first): the names the matrix must show. */
+function storeRows(size: (typeof SIZES)[number]): string[] {
+  const topology = buildTopology(snapshotFromObjects(withFaults(syntheticCluster(optionsOf(size)))));
+  return orderHosts(clusterOverview(topology).hosts, "problems").map((h) => h.name);
+}
+
+/** The rows drawn, by their row number: a host's name, or null for a row still loading. */
+async function drawnRows(page: Page): Promise<Map<number, string | null>> {
+  const rows = await page
+    .locator("[data-testid=matrix-row], [data-testid=matrix-row-loading]")
+    .evaluateAll((els) => els.map((e) => [Number((e as HTMLElement).dataset.row), (e as HTMLElement).dataset.host]));
+  return new Map(rows.map(([row, host]) => [Number(row), typeof host === "string" ? host : null]));
+}
 
 async function readAll(page: Page, url: string) {
   await page.goto(url);
@@ -28,7 +52,7 @@ for (const size of SIZES) {
     let server: SnapshotServer;
     test.beforeAll(async () => {
       test.setTimeout(300_000);
-      server = await startSnapshotServer({ nodes: size.hosts, pods: size.pods, nads: size.nads, seed: 1 }, 5);
+      server = await startSnapshotServer(optionsOf(size), 5);
     });
     test.afterAll(async () => server?.stop());
 
@@ -37,7 +61,7 @@ for (const size of SIZES) {
     }, testInfo) => {
       await readAll(page, server.url);
       const matrix = page.getByTestId("overview-matrix");
-      await expect(matrix).toContainText(`${size.hosts} hosts`);
+      await expect(matrix).toContainText(`${size.hosts.toLocaleString("en")} hosts`);
       await expect(matrix).toContainText(`${size.pods.toLocaleString("en")} pods`);
       await snap(page, testInfo, `overview-${size.hosts}-hosts`);
 
@@ -79,6 +103,51 @@ for (const size of SIZES) {
       await page.goBack();
       await page.getByTestId("matrix-network").first().click();
       await expect(page).toHaveURL(/view=network/);
+    });
+
+    test("scrolled, the rows on screen are the store's in its order; rows on their way say loading", async ({
+      page,
+    }, testInfo) => {
+      const expected = storeRows(size);
+      await readAll(page, server.url);
+      const matrix = page.getByTestId("overview-matrix");
+      await expect(matrix).toContainText(`${size.hosts.toLocaleString("en")} hosts`);
+      // The scrollbar is as long as every row, before any but the first have come.
+      const scroller = page.getByTestId("matrix-scroll");
+      const height = await scroller.evaluate((el) => el.scrollHeight);
+      expect(height).toBeGreaterThan(size.hosts * 28);
+      const check = async (at: number) => {
+        await expect(page.locator(`[data-testid=matrix-row][data-row="${at}"]`)).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByTestId("matrix-row-loading")).toHaveCount(0, { timeout: 30_000 });
+        const drawn = await drawnRows(page);
+        expect(drawn.size).toBeGreaterThanOrEqual(Math.min(10, size.hosts - at));
+        for (const [row, host] of drawn) expect(host, `row ${row}`).toBe(expected[row]);
+      };
+      await check(0);
+      // The next rows' answer held back: what scrolls into sight says it is loading, then shows the store's rows.
+      let release = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      await page.route(/topology\.view/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const at = Math.floor(size.hosts * 0.6);
+      await scroller.evaluate((el, y) => el.scrollTo(0, y), at * 28);
+      if (size.hosts > 100) {
+        await expect(page.getByTestId("matrix-row-loading").first()).toBeVisible();
+        await snap(page, testInfo, `overview-${size.hosts}-hosts-loading`);
+      }
+      release();
+      await check(at);
+      await page.unroute(/topology\.view/);
+      await snap(page, testInfo, `overview-${size.hosts}-hosts-scrolled`);
+      // Dark, scrolled back to the top: the same rows.
+      await page.emulateMedia({ colorScheme: "dark" });
+      await readAll(page, server.url);
+      await check(0);
+      await snap(page, testInfo, `overview-${size.hosts}-hosts-dark`);
     });
   });
 }

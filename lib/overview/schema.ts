@@ -47,6 +47,20 @@ export const overviewCellSchema = z.object({
   problems: problemCountsSchema,
 });
 
+/** The orders the matrix draws its hosts in (lib/overview/rows.ts compareHosts). */
+export const hostOrderSchema = z.enum(["problems", "pods", "name"]);
+
+/**
+ * A row window of the overview (lib/overview/rows.ts): its hosts are rows offset… in `order` of `rows` in all, and only
+ * their cells are here; `withErrors` counts every row. Absent: every host is here.
+ */
+export const overviewWindowSchema = z.object({
+  order: hostOrderSchema,
+  offset: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+  withErrors: z.number().int().nonnegative(),
+});
+
 export const clusterOverviewSchema = z.object({
   hosts: z.array(overviewHostSchema),
   networks: z.array(overviewNetworkSchema),
@@ -58,10 +72,13 @@ export const clusterOverviewSchema = z.object({
     networks: z.number().int().nonnegative(),
     findings: z.number().int().nonnegative(),
   }),
+  window: overviewWindowSchema.optional(),
 });
 
 export type ProblemCounts = z.infer<typeof problemCountsSchema>;
 export type OverviewHost = z.infer<typeof overviewHostSchema>;
 export type OverviewNetwork = z.infer<typeof overviewNetworkSchema>;
 export type OverviewCell = z.infer<typeof overviewCellSchema>;
+export type HostOrder = z.infer<typeof hostOrderSchema>;
+export type OverviewWindow = z.infer<typeof overviewWindowSchema>;
 export type ClusterOverview = z.infer<typeof clusterOverviewSchema>;

@@ -2,10 +2,12 @@ import { hostId, podIdOfRef } from "../contract/ids";
 import type { Topology, TopologyElement } from "../contract/schema";
 import type { Criteria } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
+import { DEFAULT_ROWS, windowOf } from "../overview/rows";
 import type { ClusterOverview } from "../overview/schema";
 import { hostsAndPods, pastMatrixThresholds } from "../overview/thresholds";
 import type { ViewQuery } from "../wire/view-protocol";
 import type { Commit } from "./commit";
+import { heldFindings } from "./held-findings";
 import { mayHold } from "./shard-summary";
 import type { TopologyStore } from "./store";
 import { drawView, isEmpty, isOverviewScale } from "./view";
@@ -27,9 +29,12 @@ const criteria = (q: ViewQuery): Criteria => ({
   ...(q.pod ? { pod: q.pod } : {}),
 });
 
-/** What the matrix and the panels beside it read: hosts and networks (names, colours), workloads (the bar). */
-const besideMatrix = (e: TopologyElement): boolean =>
-  e.kind === "host" || e.kind === "network" || e.kind === "workload";
+/**
+ * What the matrix and the panels beside it read: networks (names, colours), workloads (the bar), and the hosts of the
+ * rows sent (the details of a host picked there); the other hosts come with their rows.
+ */
+const besideMatrix = (e: TopologyElement, rows: ReadonlySet<string>): boolean =>
+  e.kind === "network" || e.kind === "workload" || (e.kind === "host" && rows.has(e.id));
 
 /**
  * The view a query asks for. The whole cluster past the thresholds is the store's overview, with hosts and networks;
@@ -40,14 +45,15 @@ const besideMatrix = (e: TopologyElement): boolean =>
 export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
   const c = criteria(q);
   if (isEmpty(c) && isOverviewScale(store)) {
+    const overview = windowOf(store.overview(), q.rows ?? DEFAULT_ROWS);
     const elements: TopologyElement[] = [...store.networks()];
-    for (const name of store.shardNames()) {
-      const host = store.shard(name)?.elements.get(hostId(name));
+    for (const h of overview.hosts) {
+      const host = store.shard(h.name)?.elements.get(hostId(h.name));
       if (host) elements.push(host);
     }
     return {
-      topology: { elements, links: [], findings: store.findings() },
-      overview: store.overview(),
+      topology: { elements, links: [], findings: heldFindings(store.findings(), elements) },
+      overview,
       networksInUse: null,
       shards: new Set(store.shardNames()),
     };
@@ -58,9 +64,12 @@ export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
   }
   const inUse = new Set<string>();
   for (const e of t.elements) if (e.kind === "interface" && !e.isDefault) inUse.add(e.network);
+  const overview = windowOf(clusterOverview(t), q.rows ?? DEFAULT_ROWS);
+  const rows = new Set(overview.hosts.map((h) => h.id));
+  const elements = t.elements.filter((e) => besideMatrix(e, rows));
   return {
-    topology: { elements: t.elements.filter(besideMatrix), links: [], findings: t.findings },
-    overview: clusterOverview(t),
+    topology: { elements, links: [], findings: heldFindings(t.findings, elements) },
+    overview,
     networksInUse: [...inUse].sort(),
     shards,
   };

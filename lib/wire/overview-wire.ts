@@ -1,4 +1,5 @@
-import type { ClusterOverview, OverviewCell, OverviewHost, OverviewNetwork } from "../overview/schema";
+import { compareHosts } from "../overview/rows";
+import type { ClusterOverview, OverviewCell, OverviewHost, OverviewNetwork, OverviewWindow } from "../overview/schema";
 import { CELL_KEY_SEPARATOR, type OverviewDelta, type OverviewWire } from "./view-protocol";
 
 const cellKey = (c: Pick<OverviewCell, "host" | "network">): string => `${c.host}${CELL_KEY_SEPARATOR}${c.network}`;
@@ -15,8 +16,11 @@ export function encodeOverview(o: ClusterOverview): OverviewWire {
       ? []
       : [[h, n, c.pods, c.problems.error, c.problems.warning, c.problems.info]];
   });
-  return { hosts: o.hosts, networks: o.networks, cells, totals: o.totals };
+  return { hosts: o.hosts, networks: o.networks, cells, totals: o.totals, ...windowOf(o) };
 }
+
+/** The window's summary, when there is one (absent, not undefined: the wire's JSON and the tests' equality agree). */
+const windowOf = (o: { window?: OverviewWindow | undefined }) => (o.window ? { window: o.window } : {});
 
 export function decodeOverview(w: OverviewWire): ClusterOverview {
   const cells = w.cells.flatMap(([h = -1, n = -1, pods = 0, error = 0, warning = 0, info = 0]) => {
@@ -24,7 +28,7 @@ export function decodeOverview(w: OverviewWire): ClusterOverview {
     const network = w.networks[n]?.id;
     return host && network ? [{ host, network, pods, problems: { error, warning, info } }] : [];
   });
-  return { hosts: w.hosts, networks: w.networks, cells, totals: w.totals };
+  return { hosts: w.hosts, networks: w.networks, cells, totals: w.totals, ...windowOf(w) };
 }
 
 /** What was last sent of an overview, by key; objects are compared by identity first, then by content. */
@@ -32,6 +36,7 @@ export interface SentOverview {
   hosts: Map<string, OverviewHost>;
   networks: Map<string, OverviewNetwork>;
   cells: Map<string, OverviewCell>;
+  window?: OverviewWindow;
 }
 
 export function sentOverview(o: ClusterOverview): SentOverview {
@@ -39,6 +44,7 @@ export function sentOverview(o: ClusterOverview): SentOverview {
     hosts: new Map(o.hosts.map((h) => [h.id, h])),
     networks: new Map(o.networks.map((n) => [n.id, n])),
     cells: new Map(o.cells.map((c) => [cellKey(c), c])),
+    ...windowOf(o),
   };
 }
 
@@ -59,8 +65,10 @@ export function diffOverview(before: SentOverview, next: ClusterOverview): [Over
   const hosts = diffKeyed(before.hosts, now.hosts);
   const networks = diffKeyed(before.networks, now.networks);
   const cells = diffKeyed(before.cells, now.cells);
-  const none = [hosts, networks, cells].every((d) => d.upsert.length === 0 && d.remove.length === 0);
-  return [none ? null : { hosts, networks, cells, totals: next.totals }, now];
+  const none =
+    [hosts, networks, cells].every((d) => d.upsert.length === 0 && d.remove.length === 0) &&
+    JSON.stringify(before.window) === JSON.stringify(now.window);
+  return [none ? null : { hosts, networks, cells, totals: next.totals, ...windowOf(next) }, now];
 }
 
 /** Upserts or removes one keyed value in what was sent; returns what the delta says of it. */
@@ -98,7 +106,10 @@ export function diffOverviewChange(
   return [none ? null : { hosts, networks, cells, totals: next.totals }, before];
 }
 
-/** Applies a delta, keeping the order clusterOverview gives (hosts by name, networks by namespace/name, cells by key). */
+/**
+ * Applies a delta, keeping the order clusterOverview gives (hosts by name, networks by namespace/name, cells by key);
+ * a window's hosts in its order.
+ */
 export function applyOverviewDelta(o: ClusterOverview, d: OverviewDelta): ClusterOverview {
   const s = sentOverview(o);
   for (const k of d.hosts.remove) s.hosts.delete(k);
@@ -107,12 +118,14 @@ export function applyOverviewDelta(o: ClusterOverview, d: OverviewDelta): Cluste
   for (const n of d.networks.upsert) s.networks.set(n.id, n);
   for (const k of d.cells.remove) s.cells.delete(k);
   for (const c of d.cells.upsert) s.cells.set(cellKey(c), c);
+  const window = d.window ?? o.window;
   return {
-    hosts: [...s.hosts.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id)),
+    hosts: [...s.hosts.values()].sort(compareHosts(window?.order ?? "name")),
     networks: [...s.networks.values()].sort(
       (a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name) || cmp(a.id, b.id),
     ),
     cells: [...s.cells.entries()].sort(([a], [b]) => cmp(a, b)).map(([, c]) => c),
     totals: d.totals,
+    ...windowOf({ window }),
   };
 }

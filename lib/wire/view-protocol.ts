@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { elementSchema, findingSchema, linkSchema } from "../contract/schema";
-import { overviewCellSchema, overviewHostSchema, overviewNetworkSchema } from "../overview/schema";
+import { rowWindowSchema } from "../overview/rows";
+import {
+  overviewCellSchema,
+  overviewHostSchema,
+  overviewNetworkSchema,
+  overviewWindowSchema,
+} from "../overview/schema";
 import { sourceInfoSchema, sourceStatusSchema } from "./payload";
 
 /**
@@ -24,6 +30,11 @@ export const viewQuerySchema = z.object({
    * filtered view that big is sent as its overview (hosts, networks, workloads, findings), not as its pods.
    */
   aggregate: z.boolean().optional(),
+  /**
+   * A view sent as the overview sends these rows of it only (lib/overview/rows.ts), with a summary of them all;
+   * absent: DEFAULT_ROWS. Ignored by a view sent as its elements.
+   */
+  rows: rowWindowSchema.optional(),
 });
 
 /** The overview on the wire: cells as [host index, network index, pods, errors, warnings, infos] rows. */
@@ -32,6 +43,7 @@ export const overviewWireSchema = z.object({
   networks: z.array(overviewNetworkSchema),
   cells: z.array(z.array(z.number().int())),
   totals: z.object({ hosts: z.number(), pods: z.number(), networks: z.number(), findings: z.number() }),
+  window: overviewWindowSchema.optional(),
 });
 
 export const catalogSchema = z.object({
@@ -66,6 +78,8 @@ export const overviewDeltaSchema = z.object({
   /** removed cells are `host id` + "\u0000" + `network id` */
   cells: changes(overviewCellSchema),
   totals: overviewWireSchema.shape.totals,
+  /** a windowed overview's summary, every time: the delta's hosts are the window's rows in its order */
+  window: overviewWindowSchema.optional(),
 });
 
 export const viewDeltaSchema = z.object({

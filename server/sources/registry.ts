@@ -6,8 +6,11 @@ import { KeptProbes } from "../node-links/probed-links";
 import { createDemoSource, createSnapshotSource } from "./demo";
 import { type Entry, makeRoom, shareOf, shareRoom, type Who } from "./fair-share";
 import { describeContext, loadKubeConfig } from "./kubeconfig";
+import { questionReviewer } from "./live/access-review";
 import { whoAmI } from "./live/credentials";
+import type { LiveSourceOptions } from "./live/live-options";
 import { LiveSource } from "./live/live-source";
+import { AccessGroups } from "./shared/access-groups";
 import type { ClusterSource } from "./types";
 
 const REFUSED = "signed out: the API server does not accept this token; sign in again";
@@ -55,6 +58,9 @@ export class SourceRegistry {
   private readonly limits: RegistryLimits;
   /** each identity's probed node links, kept when its idle source is closed */
   private readonly probes = new KeptProbes();
+  /** forwarded tokens whose access answers alike share a source; false: one source per token (the old way) */
+  shareByAccess: boolean;
+  private groups: AccessGroups | undefined;
 
   constructor(
     private readonly config: ServerConfigInput,
@@ -62,6 +68,7 @@ export class SourceRegistry {
     limits: Partial<RegistryLimits> = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.shareByAccess = config.PLUMBLINE_SHARE_SOURCES !== false;
   }
 
   get mode(): ServerConfig["PLUMBLINE_SOURCE"] {
@@ -155,6 +162,11 @@ export class SourceRegistry {
     };
   }
 
+  /** Sources (watch sets) open for forwarded tokens and the identities reading them (null: not sharing). */
+  sharing(): { sources: number; members: number } | null {
+    return this.groups?.counts() ?? null;
+  }
+
   /** Leases handed out and not yet given back, over all identities (a leak shows here). */
   leases(): number {
     let n = 0;
@@ -233,6 +245,30 @@ export class SourceRegistry {
     return kc;
   }
 
+  private liveOptions(kc: KubeConfig, key: string): LiveSourceOptions {
+    const fallback = this.config.PLUMBLINE_NAMESPACES?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const ctxNs = kc.getContextObject(kc.getCurrentContext())?.namespace;
+    const server = kc.getCurrentCluster()?.server ?? "the cluster";
+    const label =
+      this.identity === "forwarded-token"
+        ? `your identity on ${server}`
+        : this.identity === "service-account"
+          ? `the dashboard's service account on ${server} (read-only)`
+          : describeContext(kc);
+    // Several contexts offered (the fleet): each error names its context.
+    const several = this.identity === "kubeconfig" && this.contexts().names.length > 1;
+    return {
+      label,
+      ...(several ? { context: kc.getCurrentContext() } : {}),
+      namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [],
+      readOnly: this.identity === "service-account",
+      identity: this.identity,
+      probedLinks: this.probes.of(key),
+    };
+  }
+
   private async create(who: Caller, seen: Who, key: string): Promise<ClusterSource> {
     switch (this.mode) {
       case "demo":
@@ -241,27 +277,18 @@ export class SourceRegistry {
         return createSnapshotSource(this.config.PLUMBLINE_SNAPSHOT ?? "");
       case "kubeconfig": {
         const kc = this.kubeConfigFor(who);
-        if (this.identity === "forwarded-token") await this.checkToken(kc, who.token ?? "", seen);
-        const fallback = this.config.PLUMBLINE_NAMESPACES?.split(",")
-          .map((s) => s.trim())
-          .filter(Boolean);
-        const ctxNs = kc.getContextObject(kc.getCurrentContext())?.namespace;
-        const label =
-          this.identity === "forwarded-token"
-            ? `your identity on ${kc.getCurrentCluster()?.server ?? "the cluster"}`
-            : this.identity === "service-account"
-              ? `the dashboard's service account on ${kc.getCurrentCluster()?.server ?? "the cluster"} (read-only)`
-              : describeContext(kc);
-        // Several contexts offered (the fleet): each error names its context.
-        const several = this.identity === "kubeconfig" && this.contexts().names.length > 1;
-        return new LiveSource(kc, {
-          label,
-          ...(several ? { context: kc.getCurrentContext() } : {}),
-          namespaces: fallback?.length ? fallback : ctxNs ? [ctxNs] : [],
-          readOnly: this.identity === "service-account",
-          identity: this.identity,
-          probedLinks: this.probes.of(key),
-        });
+        if (this.identity !== "forwarded-token") return new LiveSource(kc, this.liveOptions(kc, key));
+        await this.checkToken(kc, who.token ?? "", seen);
+        const options = this.liveOptions(kc, key);
+        // (an identity the API server did not name reads alone: its refusals must name it)
+        if (!this.shareByAccess || !seen.account) return new LiveSource(kc, options);
+        // Identities whose access reviews answer alike read one watch set (server/sources/shared/).
+        this.groups ??= new AccessGroups(
+          (holder, extra) => new LiveSource(holder, { ...options, ...extra }),
+          options.namespaces ?? [],
+        );
+        const seat = { token: who.token ?? "", kc, ask: questionReviewer(kc), revalidateMs: 30_000 };
+        return this.groups.join({ ...seat, username: seen.account, probedLinks: this.probes.of(key) });
       }
     }
   }

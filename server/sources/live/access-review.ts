@@ -15,16 +15,26 @@ export type AskAccess = ((part: Part) => Promise<boolean | null>) & { close?(): 
 const groupOf = (apiVersion: string): string => (apiVersion.includes("/") ? (apiVersion.split("/")[0] ?? "") : "");
 
 /** What a part's access depends on: parts with one key (an event reason each) share one review per round. */
-export const accessKey = (p: Part): string =>
+export const accessKey = (p: Pick<Part, "resource" | "namespace">): string =>
   `${groupOf(p.resource.apiVersion)}|${p.resource.resource}|${p.namespace ?? ""}`;
+
+/** What one SelfSubjectAccessReview asks: a verb on a kind, cluster-wide or in one namespace. */
+export interface AccessQuestion {
+  verb: "list" | "watch";
+  group: string;
+  resource: string;
+  namespace?: string;
+}
+
+export type AskQuestion = ((q: AccessQuestion) => Promise<boolean | null>) & { close(): void };
 
 /**
  * Asks with one kept-alive connection per source: client-node makes a new agent, so a new TLS handshake, for every
  * call (~6 ms of CPU each, measured by scripts/bench/access-review.ts), and reviews are asked every few seconds.
  */
-export function accessReviewer(kc: KubeConfig): AskAccess {
+export function questionReviewer(kc: KubeConfig): AskQuestion {
   let agent: Agent | undefined;
-  const ask = async (part: Part): Promise<boolean | null> => {
+  const ask = async (q: AccessQuestion): Promise<boolean | null> => {
     const server = kc.getCurrentCluster()?.server;
     if (!server) return null;
     try {
@@ -42,7 +52,7 @@ export function accessReviewer(kc: KubeConfig): AskAccess {
         ...(agent ? { agent } : {}),
         method: "POST",
         headers,
-        body: JSON.stringify(reviewOf(part)),
+        body: JSON.stringify(reviewOf(q)),
       });
       if (!res.ok) return null;
       const review: unknown = await res.json();
@@ -54,20 +64,42 @@ export function accessReviewer(kc: KubeConfig): AskAccess {
   return Object.assign(ask, { close: () => agent?.destroy() });
 }
 
-function reviewOf(part: Part) {
-  const { resource, namespace } = part;
+/** Whether a part's kind may be listed where the part reads it, asked with the source's own credentials. */
+export function accessReviewer(kc: KubeConfig): AskAccess {
+  const ask = questionReviewer(kc);
+  return Object.assign(
+    (part: Part) =>
+      ask({
+        verb: "list",
+        group: groupOf(part.resource.apiVersion),
+        resource: part.resource.resource,
+        ...(part.namespace ? { namespace: part.namespace } : {}),
+      }),
+    { close: ask.close },
+  );
+}
+
+function reviewOf(q: AccessQuestion) {
   return {
     apiVersion: "authorization.k8s.io/v1",
     kind: "SelfSubjectAccessReview",
     spec: {
       resourceAttributes: {
-        verb: "list",
-        group: groupOf(resource.apiVersion),
-        resource: resource.resource,
-        ...(namespace ? { namespace } : {}),
+        verb: q.verb,
+        group: q.group,
+        resource: q.resource,
+        ...(q.namespace ? { namespace: q.namespace } : {}),
       },
     },
   };
+}
+
+/** A part a member of a shared source was shown before it left for a source of its own: refused now, access lost. */
+export function shownBefore(
+  opts: { shownBefore?: { keys: ReadonlySet<string>; at: string } },
+  part: Pick<Part, "resource" | "namespace">,
+): { shown?: string } {
+  return opts.shownBefore?.keys.has(accessKey(part)) ? { shown: opts.shownBefore.at } : {};
 }
 
 /** A 403 as the API server would have said it, for a part an access review refuses (what onError reads). */

@@ -24,4 +24,17 @@ export interface LiveSourceOptions {
   reviewMs?: number;
   /** the identity's probed node links, kept by the registry beyond this source's life */
   probedLinks?: ProbedLinks;
+  /**
+   * A source shared by identities of one access fingerprint (server/sources/shared/): called when the API server
+   * refuses the credentials it reads with; true when another member's credentials read on instead of ending it
+   * (the refused part is then retried like a broken one).
+   */
+  handOver?: (reason: string) => boolean;
+  /**
+   * What this identity was shown before, in the shared source it left (access keys, and since when): a part of
+   * these refused now is access lost, said as such, not a kind never read.
+   */
+  shownBefore?: { keys: ReadonlySet<string>; at: string };
+  /** access keys the review that moved this identity out of a shared source refused: refused from the start */
+  refused?: ReadonlySet<string>;
 }

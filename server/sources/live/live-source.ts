@@ -6,7 +6,7 @@ import { ProbeKube } from "../../probes/kube";
 import { LiveWriter } from "../../writers/live-writer";
 import type { ClusterWriter } from "../../writers/types";
 import { type ClusterSource, Listeners, ProbedLinks } from "../types";
-import { accessReviewer, REVIEW_MS, reviewAccess } from "./access-review";
+import { accessKey, accessReviewer, REVIEW_MS, reviewAccess, reviewRefusal, shownBefore } from "./access-review";
 import { checkCredentials } from "./credentials";
 import { httpStatus, reasonOf } from "./errors";
 import { KeepAliveConfig } from "./keep-alive";
@@ -125,11 +125,13 @@ export class LiveSource implements ClusterSource {
     return this.ended;
   }
 
-  private signOut(reason: string): void {
-    if (this.ended || this.closed) return;
+  private signOut(reason: string): boolean {
+    if (this.ended || this.closed) return true;
+    if (this.opts.handOver?.(reason)) return false;
     this.ended = `signed out: the API server no longer accepts these credentials (${reason})`;
     void this.close();
     this.bump();
+    return true;
   }
 
   private liveWriter: LiveWriter | null = null;
@@ -165,13 +167,15 @@ export class LiveSource implements ClusterSource {
         if (part.informer === informer) this.onError(part, err);
       }),
       state: { kind: "pending" },
+      ...shownBefore(this.opts, { resource, namespace }),
       ...(this.opts.context ? { context: this.opts.context } : {}),
       everSynced: false,
       attempt: 0,
       starting: false,
     };
     this.parts.push(part);
-    void this.run(part);
+    if (this.opts.refused?.has(accessKey(part))) this.onError(part, reviewRefusal(part));
+    else void this.run(part);
     return part;
   }
 
@@ -252,11 +256,8 @@ export class LiveSource implements ClusterSource {
     const status = httpStatus(err);
     const { resource, namespace } = part;
     let retryIn: number;
-    if (status === 401) {
-      // The credentials are no longer accepted (token expired or revoked, account deleted): the source ends.
-      this.signOut(reasonOf(err));
-      return;
-    }
+    // Credentials refused (token expired or revoked, account deleted): the source ends, or another member reads on.
+    if (status === 401 && this.signOut(reasonOf(err))) return;
     if (status === 404 && resource.feature) {
       this.setState(part, { kind: "absent" });
       const { fallback } = resource;

@@ -39,6 +39,8 @@ export interface Part {
   /** reads started because an access review allowed the part again since it was last read, and when the next may */
   regains?: number;
   regainAt?: number;
+  /** shown to this identity by a shared source it left (when): refused now, it is access lost */
+  shown?: string;
   /** when the API server last began refusing it (a refusal that follows no read is reviewed only for a while) */
   refusedAt?: number;
 }
@@ -85,7 +87,11 @@ export function forbiddenState(part: Part, err: unknown, fallback: readonly stri
       ? `; showing namespace${fallback.length > 1 ? "s" : ""} ${fallback.join(", ")} only`
       : `; ${resource.resource} are left out`);
   const lost =
-    part.state.kind === "forbidden" ? part.state.lost : part.everSynced ? new Date().toISOString() : undefined;
+    part.state.kind === "forbidden"
+      ? part.state.lost
+      : part.everSynced || part.shown
+        ? new Date().toISOString()
+        : undefined;
   return { kind: "forbidden", message, ...(lost ? { lost } : {}) };
 }
 

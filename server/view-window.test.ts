@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { snapshotFromObjects } from "@/lib/k8s/snapshot";
+import { filterTopology } from "@/lib/match/filter";
+import { clusterOverview } from "@/lib/overview/cluster-overview";
+import { type RowWindow, windowOf } from "@/lib/overview/rows";
+import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
+import { buildTopology } from "@/lib/topology/build";
+import { readViewMessage } from "@/lib/wire/read-message";
+import { type ViewQuery, viewMessageSchema } from "@/lib/wire/view-protocol";
+import { applyDelta, fromSnapshot, type ViewState } from "@/lib/wire/view-state";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { StaticSource } from "./sources/static-source";
+import { feedOf } from "./topology-feed";
+import { joinChannel } from "./view-channel";
+
+function follow(state: ViewState | null, texts: { text: string }[]): ViewState | null {
+  let s = state;
+  for (const { text } of texts) {
+    const m = readViewMessage(text);
+    expect(m).toEqual(viewMessageSchema.parse(JSON.parse(text)));
+    if (!m) throw new Error("unreadable message");
+    s = m.type === "snapshot" ? fromSnapshot(m) : s && applyDelta(s, m);
+  }
+  return s;
+}
+
+const withIp = (pod: KubeObject, ip: string): KubeObject => {
+  const ann = { ...pod.metadata.annotations };
+  const status = JSON.parse(ann[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips: string[] }[];
+  if (status[1]) status[1].ips = [ip];
+  ann[NETWORK_STATUS_ANNOTATION] = JSON.stringify(status);
+  return { ...pod, metadata: { ...pod.metadata, annotations: ann, resourceVersion: ip } };
+};
+
+const hostIds = (s: ViewState) => [...s.elements.values()].filter((e) => e.kind === "host").map((e) => e.id);
+
+describe("the overview's row window", () => {
+  it("a windowed view holds exactly the rows asked for, in the order asked, and the hosts of those rows, through changes", async () => {
+    const snap = snapshotFromObjects(syntheticCluster({ nodes: 30, pods: 600, nads: 8, seed: 11 }));
+    const source = new StaticSource({ kind: "demo", label: "test", writes: "memory" }, snap);
+    const feed = feedOf(source);
+    await feed.current();
+    const windows: RowWindow[] = [
+      { order: "problems", offset: 0, limit: 4 },
+      { order: "pods", offset: 10, limit: 5 },
+      { order: "name", offset: 27, limit: 50 },
+    ];
+    const queries: ViewQuery[] = [
+      ...windows.map((rows) => ({ rows })),
+      { namespace: "team-1", aggregate: true, rows: { order: "name", offset: 3, limit: 6 } },
+    ];
+    const subs = queries.map((q) => {
+      const { channel } = joinChannel(feed, q);
+      return { q, channel, state: follow(null, channel.since(null)) };
+    });
+    const pods = source.snapshot().pods;
+    const changes = [
+      () => source.put(withIp(pods[4] as KubeObject, "172.16.1.99")),
+      () => source.put({ ...(pods[7] as KubeObject), spec: { nodeName: "node-003" } }),
+      () => source.remove(pods[9] as KubeObject),
+      () => source.remove(source.snapshot().nodes[2] as KubeObject),
+      () => source.put(withIp(pods[40] as KubeObject, "172.16.1.98")),
+    ];
+    const check = () => {
+      const full = buildTopology(source.snapshot());
+      for (const sub of subs) {
+        sub.state = follow(sub.state, sub.channel.since(sub.state?.revision ?? null));
+        if (!sub.state) throw new Error("lost the view");
+        const whole = clusterOverview(filterTopology(full, sub.q));
+        const rows = sub.q.rows as RowWindow;
+        const expected = windowOf(whole, rows);
+        expect(sub.state.overview).toEqual(expected);
+        expect(expected.hosts.length).toBe(Math.max(0, Math.min(rows.limit, whole.hosts.length - rows.offset)));
+        expect(sub.state.overview?.window?.rows).toBe(whole.hosts.length);
+        expect(hostIds(sub.state).sort()).toEqual(expected.hosts.map((h) => h.id).sort());
+        // The findings show as the whole topology's do: every one, its click target, and for every element held (a
+        // host or network whose details are opened) exactly the findings naming it.
+        const all = filterTopology(full, sub.q).findings;
+        const said = (f: { code: string; message: string; elements: string[] }) =>
+          `${f.code} ${f.message} ${f.elements[0]}`;
+        const sent = [...sub.state.findings.values()];
+        expect(sent.map(said).sort()).toEqual(all.map(said).sort());
+        for (const id of sub.state.elements.keys()) {
+          const naming = (fs: typeof all) =>
+            fs
+              .filter((f) => f.elements.includes(id))
+              .map(said)
+              .sort();
+          expect(naming(sent), id).toEqual(naming(all));
+        }
+      }
+    };
+    check();
+    for (const change of changes) {
+      change();
+      await feed.current();
+      check();
+    }
+  }, 60_000);
+});
+
+/** The cluster view's first message for a generated cluster of `nodes` hosts, four pods each: its parts' lengths. */
+async function firstMessage(nodes: number) {
+  const snap = snapshotFromObjects(syntheticCluster({ nodes, pods: 4 * nodes, nads: 20, seed: 5 }));
+  const feed = feedOf(new StaticSource({ kind: "demo", label: "size", writes: "memory" }, snap));
+  await feed.current();
+  const { channel, leave } = joinChannel(feed, {});
+  const text = channel.since(null)[0]?.text ?? "";
+  leave();
+  const m = JSON.parse(text) as Record<string, unknown>;
+  const size = (k: string) => JSON.stringify(m[k]).length;
+  const count = Array.isArray(m.findings) ? m.findings.length : -1;
+  return {
+    all: text.length,
+    overview: size("overview"),
+    elements: size("elements"),
+    findings: size("findings"),
+    count,
+  };
+}
+
+describe("the cluster view's first message", () => {
+  it("does not grow with the hosts: 2,000 hosts send what 500 send, within a few percent", async () => {
+    const small = await firstMessage(500);
+    const big = await firstMessage(2000);
+    console.log(`first message, 500 vs 2,000 hosts: ${JSON.stringify(small)} vs ${JSON.stringify(big)}`);
+    expect(big.overview / small.overview).toBeLessThan(1.05);
+    expect(big.elements / small.elements).toBeLessThan(1.05);
+    // Findings name of their elements only the first and those held (lib/store/held-findings.ts); their messages are
+    // bounded (2,000 characters, lib/findings/bound-message.ts), which a split naming 2,000 hosts reaches and one
+    // naming 500 not quite: the same findings, a bounded size each.
+    expect(big.count).toBe(small.count);
+    expect(big.findings / big.count).toBeLessThan(2_400);
+  }, 120_000);
+});
