@@ -3,6 +3,7 @@ import type { Finding, NetworkElement } from "../contract/schema";
 import { type CheckInputs, checksOf } from "../topology/check-registry";
 import { BuildContext } from "../topology/context";
 import type { AddressedInterface } from "./shard";
+import { work } from "./work";
 
 /**
  * The cluster-wide checks (scope "cluster") judged from scratch, on a context holding the networks and every
@@ -20,6 +21,7 @@ export function clusterFindings(
   const ctx = new BuildContext();
   for (const n of networks) ctx.add(n);
   const all = [...interfaces()].flat();
+  work.clusterInterfaces += all.length;
   all.sort((a, b) => compareCodePoints(a.podKey, b.podKey) || a.seq - b.seq);
   for (const { element } of all) ctx.add(element);
   for (const c of checks) c.run(ctx, inputs);

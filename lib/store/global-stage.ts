@@ -34,7 +34,11 @@ export function buildNetworkStage(
  * Whereabouts pool use and stale allocations, judged again from scratch (pools are few): the pool a network
  * showed before is cleared first, since the full build only ever sets it.
  */
-export function poolFindings(stage: NetworkStage, podKeys: ReadonlySet<string>, inputs: CheckInputs): Finding[] {
+export function poolFindings(
+  stage: NetworkStage,
+  podKeys: Pick<ReadonlySet<string>, "has">,
+  inputs: CheckInputs,
+): Finding[] {
   for (const el of stage.elements) if (el.ipam) delete el.ipam.pool;
   const ctx = new BuildContext();
   applyIpPools(ctx, inputs.ipPools, stage.networks, inputs.podsComplete, podKeys);

@@ -110,6 +110,7 @@ export class KindIntake {
 
   /** The objects taken in, in the build's order (code points of their keys). */
   sorted(): KubeObject[] {
+    work.listed += this.groups.size;
     return [...this.groups.entries()]
       .filter(([, g]) => g.chosen)
       .sort(([a], [b]) => compareCodePoints(a, b))

@@ -185,8 +185,8 @@ export class TopologyStore {
   private settleGlobal(upserted: Set<string>, removed: Set<string>): boolean {
     if (!this.poolsDirty) return false;
     this.poolsDirty = false;
-    const podKeys = new Set<string>();
-    for (const group of this.inputs.podsByShard.values()) for (const key of group.keys()) podKeys.add(key);
+    // whether a pod is there, asked of the intake (its key is the pod's namespace/name): not a set of every pod
+    const podKeys = { has: (key: string) => this.inputs.pods.get(key) !== undefined };
     this.poolNotes = poolFindings(this.stage, podKeys, this.inputs.checkInputs());
     const notes = JSON.stringify([this.inputs.notes, this.inputs.refused(), this.stage.findings, this.poolNotes]);
     let changed = notes !== this.notesJson;

@@ -26,11 +26,17 @@ function readdressed(pod: KubeObject): KubeObject {
   return { ...pod, metadata: { ...pod.metadata, annotations, resourceVersion: "changed" } };
 }
 
-function oneChange(nodes: number, pods: number) {
+/** The generated cluster (12 NADs at any size) in a store, built. */
+function built(nodes: number, pods: number) {
   const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads: 12, seed: 26 }));
   const store = new TopologyStore();
   store.sync(snap);
   store.flush();
+  return { snap, store };
+}
+
+function oneChange(nodes: number, pods: number) {
+  const { snap, store } = built(nodes, pods);
   const pod = snap.pods.find((p) => statusOf(p).length > 1 && snap.pods.indexOf(p) >= snap.pods.length / 3);
   if (!pod) throw new Error("no pod with a secondary interface");
   const views: Criteria[] = [
@@ -62,20 +68,19 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     expect(large.work).toEqual(small.work);
     expect(large.work).toEqual({
       judged: 1, // the changed pod alone is keyed and judged by the intake
+      listed: 0, // no intake lists every object of its kind
       shardsBuilt: 1, // its node's shard
       indexShards: 1, // filed again in the shard index
       viewShares: 3, // its share of its namespace, network, and namespace+network views; every other share is kept
       outwardShards: 0,
+      clusterInterfaces: 0, // the generated cluster has no OverlappingRangeIPReservations (with some: every interface)
       catalogs: 0, // no namespace, host or network came or went
     });
   }, 120_000);
 
   it("a Namespace's new label that no network selects rebuilds no shard, at 1k as at 10k", () => {
     const relabel = (nodes: number, pods: number) => {
-      const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads: 12, seed: 26 }));
-      const store = new TopologyStore();
-      store.sync(snap);
-      store.flush();
+      const { snap, store } = built(nodes, pods);
       const ns = snap.namespaces[0];
       if (!ns) throw new Error("the generated cluster lists no Namespace");
       const labelled = { ...ns, metadata: { ...ns.metadata, labels: { team: "blue" }, resourceVersion: "2" } };
@@ -87,5 +92,25 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     const small = relabel(20, 1000);
     expect(small).toEqual(relabel(200, 10_000));
     expect(small).toMatchObject({ judged: 1, shardsBuilt: 0, catalogs: 0 });
+  }, 120_000);
+
+  it("a pod that comes or goes costs the same at 1k as at 10k: no pass over every pod for the pools", () => {
+    const costs = (nodes: number, pods: number) => {
+      const { snap, store } = built(nodes, pods);
+      const gone = snap.pods[Math.floor(snap.pods.length / 3)];
+      if (!gone) throw new Error("no pod");
+      const fresh = { ...gone, metadata: { ...gone.metadata, name: `${gone.metadata.name}-new`, uid: "new" } };
+      takeWork();
+      store.sync({ ...snap, pods: snap.pods.filter((p) => p !== gone) });
+      store.flush();
+      const removed = takeWork();
+      store.sync({ ...snap, pods: [...snap.pods.filter((p) => p !== gone), fresh] });
+      store.flush();
+      return { removed, added: takeWork() };
+    };
+    const small = costs(20, 1000);
+    expect(small).toEqual(costs(200, 10_000));
+    expect(small.removed).toMatchObject({ shardsBuilt: 1, listed: 0 });
+    expect(small.added).toMatchObject({ judged: 1, shardsBuilt: 1, listed: 0 });
   }, 120_000);
 });

@@ -5,6 +5,8 @@
 const zero = () => ({
   /** objects an intake looked at beyond an identity check (keyed, grouped, judged) */
   judged: 0,
+  /** objects listed whole, in order, by an intake (KindIntake.sorted: what a stage or check reading every one costs) */
+  listed: 0,
   /** shards built by the shard stage */
   shardsBuilt: 0,
   /** shards filed in or out of the shard index */
@@ -13,6 +15,11 @@ const zero = () => ({
   viewShares: 0,
   /** shards a view read beyond those it draws (for their outward findings) */
   outwardShards: 0,
+  /**
+   * interfaces gathered for the cluster-wide checks that are judged from scratch (cluster-checks.ts: with
+   * OverlappingRangeIPReservations present, every interface on every change — still cluster-sized)
+   */
+  clusterInterfaces: 0,
   /** catalogs made afresh */
   catalogs: 0,
 });

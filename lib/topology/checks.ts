@@ -72,8 +72,8 @@ export function applyIpPools(
   pools: readonly KubeObject[],
   networks: Map<string, NetworkEntry>,
   podsComplete: boolean,
-  /** namespace/name of every pod; the incremental store keeps its own rather than scanning the elements */
-  podKeys: ReadonlySet<string> = podKeysOf(ctx),
+  /** namespace/name of every pod; the incremental store asks its intake rather than scanning the elements */
+  podKeys: Pick<ReadonlySet<string>, "has"> = podKeysOf(ctx),
 ): void {
   const parsed = pools.flatMap((p) => {
     const r = parseIpPoolSpec(p.spec);

@@ -113,25 +113,38 @@ async function httpCold(file: string): Promise<number> {
   const base = `http://127.0.0.1:${port}`;
   const t = performance.now();
   const server = spawn("bash", ["scripts/start.sh"], {
-    env: { ...process.env, PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: file, PLUMBLINE_CONTEXT: "admin" },
+    env: {
+      ...process.env,
+      PLUMBLINE_SOURCE: "kubeconfig",
+      KUBECONFIG: file,
+      PLUMBLINE_CONTEXT: "admin",
+      PORT: String(port),
+    },
     stdio: ["ignore", openSync("/tmp/cold-start-server.log", "w"), "inherit"],
     detached: true,
   });
-  server.unref();
   try {
     // The first request goes out as soon as the port answers, as a browser left waiting on it would.
-    for (let i = 0; i < 6000; i++) {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
       const up = await fetch(`${base}/api/healthz`).then(
         (r) => r.ok,
         () => false,
       );
       if (up) break;
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error("the server did not start");
       await new Promise((r) => setTimeout(r, 20));
     }
     const sub = subscribe(base, {});
-    const first = await sub.first;
-    sub.close();
-    return first.at - t;
+    const late = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error("no first message in 180 s")), 180_000),
+    );
+    try {
+      const first = await Promise.race([sub.first, late]);
+      return first.at - t;
+    } finally {
+      sub.close();
+    }
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     await new Promise((r) => server.once("exit", r));

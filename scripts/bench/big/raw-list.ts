@@ -12,6 +12,9 @@ export async function rawList(api: ReturnType<typeof apiClient>, runs: number, t
     const sizes = await Promise.all(
       WATCHED.map(async (r) => {
         const res = await api.call("GET", resourcePath(r));
+        // An error's short body would pass for a fast LIST: the reference must be the real one.
+        if (res.status !== 200)
+          throw new Error(`LIST ${resourcePath(r)}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
         JSON.parse(res.text);
         return Buffer.byteLength(res.text);
       }),

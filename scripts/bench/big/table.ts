@@ -23,11 +23,14 @@ export class Table {
     this.add(what, measured, goal, value <= bound);
   }
 
-  markdown(title: string): string {
+  /** `complete`: the run reached its end (a failed run's table says it stopped, never "every goal met") */
+  markdown(title: string, complete: boolean): string {
     const mark = (r: Row) => (r.ok === undefined ? r.goal : `${r.goal} ${r.ok ? "✓" : "✗"}`);
     const lines = [`| what (${title}) | measured | goal |`, "|---|---|---|"];
     for (const r of this.rows) lines.push(`| ${r.what} | ${r.measured} | ${mark(r)} |`);
     const missed = this.rows.filter((r) => r.ok === false).map((r) => r.what);
+    if (!complete)
+      lines.push("", "The run STOPPED before its end (see its error): the rows above are all it measured.");
     lines.push("", missed.length ? `Missed: ${missed.join("; ")}.` : "Every goal in the table met.");
     return lines.join("\n");
   }
