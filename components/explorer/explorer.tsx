@@ -60,9 +60,9 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     update,
     shown,
     setFocusSeq,
-    (host) => {
-      const ahead = takeAhead(host);
-      if (ahead) live.seed(ahead, viewCriteria({ kind: "host", host }, {}));
+    (host, filters = state.filters) => {
+      const ahead = takeAhead(host, filters);
+      if (ahead) live.seed(ahead, viewCriteria({ kind: "host", host }, filters));
     },
   );
   useEscapeClears(select);

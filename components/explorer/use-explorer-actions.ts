@@ -2,6 +2,7 @@
 
 import type { Dispatch, SetStateAction } from "react";
 import type { Topology } from "@/lib/contract/schema";
+import type { Criteria } from "@/lib/match/filter";
 import type { SearchHit } from "@/lib/match/search";
 import type { StateChange } from "./use-explorer-state";
 
@@ -17,15 +18,18 @@ export function useExplorerActions(
   update: (change: StateChange) => void,
   shown: Topology | null,
   setFocusSeq: Dispatch<SetStateAction<number>>,
-  /** called when a host's view is opened to show an element: shows that view at once if it was fetched ahead */
-  opening: (host: string) => void,
+  /**
+   * called when a host's view is opened, with the filters it opens with (absent: the page's own): shows that view at
+   * once if it was fetched ahead
+   */
+  opening: (host: string, filters?: Criteria) => void,
 ) {
   const select = (id: string | null) => update({ selected: id });
   const focus = (id: string, host?: string) => {
     // An element outside the current view or filters: open its host (or the whole cluster) to show it.
     if (shown && !shown.elements.some((e) => e.id === id)) {
       update({ view: host ? { kind: "host", host } : { kind: "cluster" }, filters: {}, selected: id });
-      if (host) opening(host);
+      if (host) opening(host, {});
     } else update({ selected: id });
     setFocusSeq((n) => n + 1);
   };
@@ -33,7 +37,10 @@ export function useExplorerActions(
     select,
     focus,
     pick: (hit: PlacedHit) => focus(hit.id, hit.host),
-    openHost: (host: string) => update({ view: { kind: "host", host }, selected: null }),
+    openHost: (host: string) => {
+      update({ view: { kind: "host", host }, selected: null });
+      opening(host);
+    },
     openNetwork: (network: string) => update({ view: { kind: "network", network }, selected: null }),
     showCluster: () => update({ view: { kind: "cluster" }, selected: null }),
     openCell: (host: string, network: string) =>

@@ -20,9 +20,9 @@ const HELD = 8;
 const keyOf = (host: string, filters: Criteria): string =>
   JSON.stringify(viewCriteria({ kind: "host", host }, filters));
 
-/** The host's view (without filters: a hit opens it so) fetched ahead for a search hit, if it is fresh; taken once. */
-export function takeAhead(host: string): ViewState | null {
-  const key = keyOf(host, {});
+/** The host's view with these filters fetched ahead, if it is fresh; taken once. */
+export function takeAhead(host: string, filters: Criteria): ViewState | null {
+  const key = keyOf(host, filters);
   const got = ahead.get(key);
   ahead.delete(key);
   return got && Date.now() - got.at < FRESH_MS ? got.state : null;
@@ -32,8 +32,8 @@ export function takeAhead(host: string): ViewState | null {
  * Fetches the view of a host the admin is about to open, and lays it out, while the admin is still reading: the
  * first hit of a search's answer, the hit under the pointer or moved to with the arrow keys, a matrix row under the
  * pointer or focused. Opening it then finds the server's channel kept (server/view-channel.ts) and the layout
- * done, instead of subscribing, waiting for the view to be computed and laying it out. A search's hit is shown from
- * the fetched view at once (takeAhead).
+ * done, instead of subscribing, waiting for the view to be computed and laying it out; the explorer shows the fetched
+ * view at once (takeAhead) until the subscription's own snapshot comes.
  */
 export function useHostPrefetch(context: string | undefined, showDefault: boolean, expanded: ReadonlySet<string>) {
   const trpc = useTRPC();

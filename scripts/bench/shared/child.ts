@@ -24,6 +24,8 @@ interface Spec {
   kubeconfig: string;
   fallback: string[];
   identities: Identity[];
+  /** how many identities' views are checked */
+  check: number;
 }
 
 const peakRss = (): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024;
@@ -80,7 +82,8 @@ export async function runChild(mode: string, specFile: string): Promise<void> {
   // (before the check below: its fresh lists are the benchmark's, not the server's)
   const peak = peakRss();
   const wrong: string[] = [];
-  for (const i of who) {
+  const checked = who.slice(0, spec.check);
+  for (const i of checked) {
     const shown = (await caller(i.token).topology.get({})).topology.elements.map((e) => e.id).sort();
     const fresh = await freshIds(spec, i.token);
     const extra = shown.filter((x) => !fresh.includes(x));
@@ -94,8 +97,8 @@ export async function runChild(mode: string, specFile: string): Promise<void> {
     peak,
     watches,
     sources: registry.sharing()?.sources ?? who.length,
-    views: who.length,
-    exact: who.length - wrong.length,
+    views: checked.length,
+    exact: checked.length - wrong.length,
     wrong,
   };
   ac.abort();
