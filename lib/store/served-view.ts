@@ -20,6 +20,8 @@ export interface ServedView {
   networksInUse: string[] | null;
   /** the shards it drew from (DrawnView.shards) */
   shards: ReadonlySet<string>;
+  /** its elements' ids, when it keeps them (assembled-view.ts): else made from the topology when first asked */
+  ids?: { has(id: string): boolean };
 }
 
 const criteria = (q: ViewQuery): Criteria => ({
@@ -77,7 +79,8 @@ export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
 
 const held = new WeakMap<ServedView, Set<string>>();
 /** The ids of a view's elements, made when a commit first asks. */
-function heldIds(view: ServedView): Set<string> {
+function heldIds(view: ServedView): { has(id: string): boolean } {
+  if (view.ids) return view.ids;
   let ids = held.get(view);
   if (!ids) {
     ids = new Set(view.topology.elements.map((e) => e.id));
