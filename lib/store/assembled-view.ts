@@ -4,8 +4,8 @@ import { KIND_ORDER } from "../contract/kind-order";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
 import { workloadOk } from "../match/filter";
 import type { Commit } from "./commit";
+import { summaryOf } from "./shard-summary";
 import type { TopologyStore } from "./store";
-import { findingsFor } from "./view";
 import { shareOf, type ViewShare } from "./view-share";
 import { work } from "./work";
 
@@ -36,6 +36,17 @@ export class AssembledView {
   private readonly crossing = new Set<string>();
   readonly links = new Map<string, TopologyLink>();
   findings: Finding[] = [];
+  /**
+   * the findings kept, by the shard they come from (a drawn shard its own, another its outward ones) beside the
+   * cluster-wide ones kept: drawView's findingsFor narrowed to what names a kept element or nothing. (A shard's name
+   * may be "": the pods on no node.)
+   */
+  private readonly parts = new Map<string, Finding[]>();
+  /** ids taken out by an update and not (yet) put back: an element that left the view */
+  private gone: Set<string> | null = null;
+  /** the cluster-wide findings as last read (their part holds those kept) */
+  private global: Finding[] = [];
+  private globalKept: Finding[] = [];
   private ordered: Topology | null = null;
 
   private constructor(private readonly c: Criteria) {}
@@ -51,7 +62,7 @@ export class AssembledView {
     }
     v.keepWorkloads(store, null);
     for (const id of v.candidates.keys()) v.judgeLink(id);
-    v.findings = v.keptFindings(store);
+    v.allFindings(store);
     return v;
   }
 
@@ -66,13 +77,18 @@ export class AssembledView {
       if (share !== (this.shares.get(name) ?? null)) next.set(name, share);
     }
     // Every old share out before any new one in: a pod that moved host leaves one shard and joins another.
-    let moved = false;
-    for (const name of next.keys()) moved = this.take(name, change) || moved;
-    for (const [name, share] of next) if (share) moved = this.put(name, share, change) || moved;
-    if (moved) this.keepWorkloads(store, change);
+    this.gone = new Set();
+    let came = false;
+    for (const name of next.keys()) this.take(name, change);
+    for (const [name, share] of next) if (share) came = this.put(name, share, change) || came;
+    // An element that came or went: a workload may follow its pod, and a finding naming it may now be kept or not.
+    const flipped = came || this.gone.size > 0;
+    this.gone = null;
+    if (flipped) this.keepWorkloads(store, change);
     for (const id of change.links) this.judgeLink(id);
     for (const id of this.crossing) if (this.judgeLink(id)) change.links.add(id);
-    this.findings = this.keptFindings(store);
+    if (flipped) this.allFindings(store);
+    else this.someFindings(store, commit.shards);
     this.ordered = null;
     return change;
   }
@@ -94,16 +110,16 @@ export class AssembledView {
     return this.c.network ? refOf(n) === this.c.network : !!this.c.namespace && n.namespace === this.c.namespace;
   }
 
-  /** Puts a shard's share in; true when a pod came into the view (a workload may follow it). */
+  /** Puts a shard's share in; true when an element came into the view that was not in it before the update. */
   private put(name: string, share: ViewShare, change: AssembledChange | null): boolean {
     this.shares.set(name, share);
     this.shards.add(name);
-    let pods = false;
+    let came = false;
     for (const e of share.elements) {
       work.viewElements++;
       this.elements.set(e.id, e);
       change?.elements.add(e.id);
-      pods ||= e.kind === "pod";
+      if (this.gone && !this.gone.delete(e.id)) came = true;
     }
     const own = new Set(share.elements.map((e) => e.id));
     for (const l of share.links) {
@@ -113,21 +129,20 @@ export class AssembledView {
       const away = (id: string) => !own.has(id) && !id.startsWith("network/");
       if (away(l.source) || away(l.target)) this.crossing.add(l.id);
     }
-    return pods;
+    return came;
   }
 
-  /** Takes a shard's share out; true when it held a pod. */
-  private take(name: string, change: AssembledChange): boolean {
+  /** Takes a shard's share out. */
+  private take(name: string, change: AssembledChange): void {
     const share = this.shares.get(name);
-    if (!share) return false;
+    if (!share) return;
     this.shares.delete(name);
     this.shards.delete(name);
-    let pods = false;
     for (const e of share.elements) {
       work.viewElements++;
       this.elements.delete(e.id);
+      this.gone?.add(e.id);
       change.elements.add(e.id);
-      pods ||= e.kind === "pod";
     }
     for (const l of share.links) {
       work.viewElements++;
@@ -135,7 +150,6 @@ export class AssembledView {
       this.crossing.delete(l.id);
       change.links.add(l.id);
     }
-    return pods;
   }
 
   /** Whether a link is kept now (both ends kept); true when that changed. */
@@ -160,9 +174,44 @@ export class AssembledView {
     }
   }
 
-  private keptFindings(store: TopologyStore): Finding[] {
-    return findingsFor(store, this.shards).filter(
-      (f) => f.elements.length === 0 || f.elements.some((id) => this.elements.has(id)),
-    );
+  private readonly kept = (f: Finding): boolean =>
+    f.elements.length === 0 || f.elements.some((id) => this.elements.has(id));
+
+  /** Every part read again: the view's first read, or an element came or went. */
+  private allFindings(store: TopologyStore): void {
+    this.parts.clear();
+    this.globalPart(store.globalFindings());
+    for (const name of this.shards) this.shardFindings(store, name);
+    for (const name of store.index.outward) if (!this.shards.has(name)) this.shardFindings(store, name);
+    this.findings = [...this.globalKept, ...[...this.parts.values()].flat()];
+  }
+
+  /**
+   * The rebuilt shards' parts, and the cluster-wide one if any of its findings changed: no element came or went, so
+   * what the other parts keep is the same.
+   */
+  private someFindings(store: TopologyStore, names: Iterable<string>): void {
+    // A commit need not be `shared` to change these (an object refused, e.g.): compared by identity, re-read if any
+    const global = store.globalFindings();
+    if (global.length !== this.global.length || global.some((f, i) => f !== this.global[i])) this.globalPart(global);
+    for (const name of names) this.shardFindings(store, name);
+    this.findings = [...this.globalKept, ...[...this.parts.values()].flat()];
+  }
+
+  private globalPart(global: Finding[]): void {
+    this.global = global;
+    this.globalKept = global.filter(this.kept);
+  }
+
+  /** A shard's part: all its findings kept when it is drawn, else its outward ones (those naming elsewhere). */
+  private shardFindings(store: TopologyStore, name: string): void {
+    const r = store.shard(name);
+    this.parts.delete(name);
+    if (!r) return;
+    if (this.shards.has(name)) this.parts.set(name, r.findings.filter(this.kept));
+    else if (store.index.outward.has(name)) {
+      work.outwardShards++;
+      this.parts.set(name, summaryOf(r).outward.filter(this.kept));
+    }
   }
 }

@@ -65,7 +65,7 @@ export function drawView(store: TopologyStore, c: Criteria): DrawnView {
  * others those that name nothing or something outside their shard (one about a pod elsewhere also names its network,
  * which this view may keep), read only from the shards the index says have such findings.
  */
-export function findingsFor(store: TopologyStore, drawn: ReadonlySet<string>): Finding[] {
+function findingsFor(store: TopologyStore, drawn: ReadonlySet<string>): Finding[] {
   const all = store.globalFindings();
   for (const name of drawn) appendAll(all, store.shard(name)?.findings ?? []);
   for (const name of store.index.outward) {

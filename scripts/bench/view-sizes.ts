@@ -13,6 +13,7 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
+import { DEFAULT_ROWS } from "@/lib/overview/rows";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { StaticSource } from "@/server/sources/static-source";
@@ -53,9 +54,13 @@ const pod = pods[Math.floor(pods.length / 3)] as KubeObject;
 const own: ViewQuery = { pod: `${pod.metadata.namespace}/${pod.metadata.name}` };
 const kinds = values.kinds ? values.kinds.split(",") : null;
 const kindOf = (v: ViewQuery) => Object.keys(v)[0] ?? "cluster";
+// Beside the bench's views (a namespace there is the API's namespace view, sent as its elements), the changed pod's
+// namespace as the page asks for it: the cluster view filtered by it, drawn as the matrix (its overview's rows in sight).
+const pageNamespace: ViewQuery = { namespace: pod.metadata.namespace ?? "", aggregate: true, rows: DEFAULT_ROWS };
 const views = [
   own,
   ...distinctViews(objects, pod, Number(values.views)).filter((v) => !kinds || kinds.includes(kindOf(v))),
+  ...(!kinds || kinds.includes("namespace") ? [pageNamespace] : []),
 ];
 console.log(
   `${size.nodes} nodes, ${size.pods} pods, ${size.nads} NADs; load ${loadavg()
