@@ -10,7 +10,7 @@ import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/wire/view-protoco
 import { revisionLabel } from "./topology-cache";
 import type { TopologyFeed } from "./topology-feed";
 import { diffById, diffFindings, distinct, type Sent } from "./view-diff";
-import { assembles, reassemble } from "./view-reassemble";
+import { aggregates, assembledAfter, assembles, reassemble } from "./view-reassemble";
 
 /** Deltas kept for subscribers that fall a little behind; further back, they get a snapshot. */
 const HISTORY = 32;
@@ -131,7 +131,7 @@ export class ViewChannel {
   private recompute(revision: string, commit?: Commit | null): ViewDelta | null {
     const store = this.feed.store;
     if (assembles(this.query)) return this.reassemble(revision, commit);
-    const view = servedView(store, this.query);
+    const view = this.served(commit);
     // A view that turns from elements into an overview (or back) is sent whole: every subscriber gets a snapshot.
     const reshaped = this.revision !== "" && (view.overview === null) !== (this.sent.overview === null);
     this.view = view;
@@ -155,6 +155,16 @@ export class ViewChannel {
     };
     this.sent = { ...this.sent, elements: elements.sent, links: links.sent, findings: findings.sent, networksInUse };
     return reshaped ? null : delta;
+  }
+
+  /** The view now; a filtered one the page draws as the matrix from what its filters keep, kept by parts. */
+  private served(commit: Commit | null | undefined): ServedView {
+    const store = this.feed.store;
+    if (!aggregates(this.query)) return servedView(store, this.query);
+    const step = commit && commit.revision === this.viewRevision + 1 ? commit : null;
+    const a = assembledAfter(store, this.query, this.assembled, step).assembled;
+    this.assembled = a;
+    return servedView(store, this.query, () => ({ topology: a.topology(), shards: a.shards }));
   }
 
   /** A namespace or network view (view-reassemble.ts): the view kept by parts, compared where it changed. */

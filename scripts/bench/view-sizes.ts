@@ -21,14 +21,11 @@ import { feedOf } from "@/server/topology-feed";
 import { joinChannel, ViewChannel } from "@/server/view-channel";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { distinctViews } from "./big/rounds";
+import { viewBenchOptions } from "./views-options";
 
 const { values } = parseArgs({
   options: {
-    nodes: { type: "string", default: "500" },
-    pods: { type: "string", default: "20000" },
-    nads: { type: "string", default: "200" },
-    views: { type: "string", default: "19" },
-    rounds: { type: "string", default: "5" },
+    ...viewBenchOptions(5),
     // only these view kinds (comma-separated: cluster,host,namespace,network,pod), beside the changed pod's own
     kinds: { type: "string", default: "" },
     // print the rounds' top frames by self time (a CPU profile of the rounds only, not of the build)
