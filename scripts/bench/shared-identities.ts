@@ -41,6 +41,8 @@ const { values: opt } = parseArgs({
     check: { type: "string", default: "10" },
     /** http: the production server over HTTP; process: the registry and router in a child process, no Next */
     via: { type: "string", default: "http" },
+    /** --via http: flags for the server's node, e.g. "--max-old-space-size=1024" (what the peak holds beyond garbage) */
+    "node-args": { type: "string", default: "" },
     child: { type: "string" },
     spec: { type: "string" },
   },
@@ -97,6 +99,7 @@ try {
     fallback: [nsA, nsB],
     check: Number(opt.check),
     identities,
+    nodeArgs: opt["node-args"],
   };
   const modes = (opt.modes ?? "").split(",");
   // The bytes a cluster of this size lists (every watched kind, as admin): what one watch set reads and holds at first.
@@ -109,7 +112,7 @@ try {
           spec,
           modes,
           Number(opt.runs),
-          `${pods} pods, ${identities.length} identities (${listed.rows[0]?.what}: ${listed.rows[0]?.measured})`,
+          `${pods} pods, ${identities.length} identities (${listed.rows[0]?.what}: ${listed.rows[0]?.measured})${opt["node-args"] ? `, the server's node run with ${opt["node-args"]}` : ""}`,
           log,
         )
       : await processModes(spec, modes, cluster.dir);

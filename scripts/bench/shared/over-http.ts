@@ -17,6 +17,8 @@ export interface HttpSpec {
   identities: Identity[];
   /** how many identities' views are checked */
   check: number;
+  /** flags for the server's node (scripts/start.sh PLUMBLINE_NODE_ARGS) */
+  nodeArgs?: string;
 }
 
 export interface HttpResult {
@@ -54,7 +56,9 @@ async function startServer(
       KUBECONFIG: spec.kubeconfig,
       PLUMBLINE_NAMESPACES: spec.fallback.join(","),
       PLUMBLINE_SHARE_SOURCES: share ? "true" : "false",
+      // its own heap settings, not this benchmark's; node flags when asked (a heap cap, --heapsnapshot-signal)
       NODE_OPTIONS: "",
+      PLUMBLINE_NODE_ARGS: spec.nodeArgs ?? "",
     },
     stdio: ["ignore", openSync(log, "w"), openSync(log, "a")],
   });
@@ -70,12 +74,14 @@ async function startServer(
   return { server, base };
 }
 
-/** A promise that refuses after `ms` (a bound on a wait, never a measurement). */
-const within = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([
-    p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms)),
-  ]);
+/** A promise that refuses after `ms` (a bound on a wait, never a measurement); its timer ends with it. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 
 /** The tab's first message against the identity's fresh list: the toolbar's lists and the pod count. */
 function checkTab(
@@ -147,8 +153,11 @@ export async function runOverHttp(spec: HttpSpec, mode: string, log: (s: string)
     };
   } finally {
     for (const s of tabs) s.close();
-    server.kill("SIGTERM");
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+    const exited = new Promise((r) => server.once("exit", r));
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await exited;
+    }
     api.close();
   }
 }
