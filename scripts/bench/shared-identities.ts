@@ -41,7 +41,7 @@ const { values: opt } = parseArgs({
     check: { type: "string", default: "10" },
     /** http: the production server over HTTP; process: the registry and router in a child process, no Next */
     via: { type: "string", default: "http" },
-    /** --via http: flags for the server's node, e.g. "--max-old-space-size=1024" (what the peak holds beyond garbage) */
+    /** --via http: flags for the server's node, e.g. --node-args=--max-old-space-size=1024 (what the peak holds beyond garbage) */
     "node-args": { type: "string", default: "" },
     child: { type: "string" },
     spec: { type: "string" },
