@@ -5,7 +5,7 @@
  * channels as the live source; the page's part is identical. For iterating on the page; the README's figures come
  * from big-cluster.ts on the real test bed.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/page-filters.ts [--nodes 500 --pods 20000 --nads 200 --runs 3]
- *     [--shots /tmp/shots]   (a screenshot of each settled picture)
+ *     [--shots /tmp/shots]   (a screenshot of each settled picture, the first run's; the reference's as NAME.reference.png)
  *     [--reference DIR]   (another checkout's production build, e.g. the commit before a change, measured in the
  *                          same run, alternately with this one: `git worktree add DIR <commit>`, its node_modules,
  *                          `npx next build` there)
@@ -124,8 +124,10 @@ try {
           continue;
         }
         const end = Date.now();
-        if (i === 0 && k === 0 && opt.shots)
-          await s.page.screenshot({ path: path.join(opt.shots, `${label.replace(/\W+/g, "-")}.png`) });
+        if (i === 0 && opt.shots) {
+          const name = `${label.replace(/\W+/g, "-")}${k === 0 ? "" : ".reference"}.png`;
+          await s.page.screenshot({ path: path.join(opt.shots, name) });
+        }
         const b = await breakdown(s.page);
         // The tool's share: before the first input event (Playwright's checks) and after the app's last mark.
         const tool = `tool: ${Math.round(total - (end - b.input))} before, ${Math.round(end - b.last)} after`;
