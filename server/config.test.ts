@@ -23,4 +23,11 @@ describe("server configuration", () => {
     expect(() => readConfig({ PLUMBLINE_STREAM_MAX_SECONDS: "1" })).toThrow(/PLUMBLINE_STREAM_MAX_SECONDS/);
     expect(() => readConfig({ PLUMBLINE_LOG_LEVEL: "loud" })).toThrow(/PLUMBLINE_LOG_LEVEL/);
   });
+
+  it("reads the cluster from the server's start unless told to wait for the first view", () => {
+    expect(readConfig({}).PLUMBLINE_READ_AT_START).toBe(true);
+    expect(readConfig({ PLUMBLINE_READ_AT_START: "false" }).PLUMBLINE_READ_AT_START).toBe(false);
+    expect(readConfig({ PLUMBLINE_READ_AT_START: "0" }).PLUMBLINE_READ_AT_START).toBe(false);
+    expect(() => readConfig({ PLUMBLINE_READ_AT_START: "later" })).toThrow(/PLUMBLINE_READ_AT_START/);
+  });
 });

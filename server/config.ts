@@ -48,6 +48,14 @@ const envSchema = z
       .enum(["true", "false", "1", "0", ""])
       .optional()
       .transform((v) => v !== "false" && v !== "0"),
+    /**
+     * A server with an identity of its own starts reading the cluster when it starts (default), not at the first
+     * view: false waits for someone to ask (no API traffic from an idle server; the cold-start bench's reference).
+     */
+    PLUMBLINE_READ_AT_START: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v !== "false" && v !== "0"),
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     /** pino's level for the server's JSON logs */

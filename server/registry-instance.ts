@@ -1,25 +1,9 @@
 import "server-only";
-import { readConfig } from "./config";
 import { log } from "./log";
 import { stopAllRuns } from "./probes/run";
-import { SourceRegistry } from "./sources/registry";
+import { processSlots as g } from "./process-registry";
 
-// Next may load route modules more than once (dev reloads, separate bundles); one registry per process
-// keeps "one watch set per identity" true.
-// biome-ignore lint/plugin: the process-wide slots this module owns on globalThis, declared here and nowhere else
-const g = globalThis as typeof globalThis & {
-  __plumblineRegistry?: SourceRegistry;
-  __plumblineShutdown?: AbortController;
-};
-
-export function getRegistry(): SourceRegistry {
-  if (!g.__plumblineRegistry) {
-    const config = readConfig();
-    g.__plumblineRegistry = new SourceRegistry(config);
-    log.info({ source: config.PLUMBLINE_SOURCE, identity: config.PLUMBLINE_IDENTITY }, "registry ready");
-  }
-  return g.__plumblineRegistry;
-}
+export { getRegistry } from "./process-registry";
 
 /** Aborted on SIGTERM/SIGINT: open subscriptions end and watches close before the process exits. */
 export function shutdownSignal(): AbortSignal {

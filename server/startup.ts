@@ -19,6 +19,27 @@ export async function preloadKubernetesClient(): Promise<void> {
 }
 
 /**
+ * A server with an identity of its own (its kubeconfig's, or its service account's) starts reading the cluster while
+ * Next finishes starting: the first tab finds the lists under way or read, instead of starting them after the server's
+ * boot. The source is leased and given back at once, so the registry's idle rule closes it when nobody comes. Not
+ * with forwarded tokens: there is nobody to read as until a request brings a token. PLUMBLINE_READ_AT_START=false
+ * waits for the first view, as before. Returns whether it read.
+ */
+export async function readClusterAtStart(env: Record<string, string | undefined> = process.env): Promise<boolean> {
+  const config = readConfig(env);
+  if (!config.PLUMBLINE_READ_AT_START) return false;
+  if (config.PLUMBLINE_SOURCE !== "kubeconfig" || config.PLUMBLINE_IDENTITY === "forwarded-token") return false;
+  const { getRegistry } = await import("./process-registry");
+  try {
+    (await getRegistry().acquire({})).release();
+  } catch (e) {
+    // the first request meets the same error and shows it; here it is only logged
+    console.error(`reading the cluster at start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return true;
+}
+
+/**
  * Probe runs a killed server left behind, past their TTL, removed with the kubeconfig's identity when the server
  * serves one (in forwarded-token mode each caller's next run sweeps its namespace instead).
  */

@@ -6,7 +6,7 @@ import { RANGE_LIMIT } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { Icon } from "../icons";
 import type { PlacedHit } from "./use-explorer-actions";
-import { useSearch } from "./use-search";
+import { useSearch, useWarmSearch } from "./use-search";
 
 /**
  * Finds a pod, an IP or a range of them, a MAC, a PCI address, a host or a network. A combobox: arrow keys move
@@ -31,6 +31,7 @@ export function SearchBox({
   const [active, setActive] = useState(-1);
   // The server searches the whole cluster; Enter before its answer picks the first hit once it arrives.
   const { hits, answered } = useSearch(context, query);
+  const warmSearch = useWarmSearch(context);
   const [enterFor, setEnterFor] = useState<string | null>(null);
   const pick = (hit: SearchHit) => {
     onPick(hit);
@@ -83,7 +84,10 @@ export function SearchBox({
           setActive(-1);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          warmSearch();
+        }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />

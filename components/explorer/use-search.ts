@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue } from "react";
 import { parseSearchQuery } from "@/lib/match/search";
 import { RANGE_LIMIT } from "@/lib/wire/view-protocol";
@@ -24,4 +24,21 @@ export function useSearch(context: string | undefined, query: string) {
   // Answered once this query's own data is in: not while the first answer is still loading, not a previous query's.
   const answered = result.isSuccess && !result.isPlaceholderData ? q : null;
   return { hits: q === "" ? [] : (result.data ?? []), answered };
+}
+
+/**
+ * The server builds its search index at the first search of a source (~0.5 s at 20,000 pods, seconds at 150,000,
+ * server/topology-search.ts): asked with an empty query when the admin enters the box (once per page), so the index is
+ * built while the first letters are typed instead of after them.
+ */
+export function useWarmSearch(context: string | undefined): () => void {
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  return () =>
+    void client
+      .prefetchQuery({
+        ...trpc.topology.search.queryOptions({ ...(context ? { context } : {}), q: "", limit: 1 }),
+        staleTime: Number.POSITIVE_INFINITY,
+      })
+      .catch(() => undefined);
 }

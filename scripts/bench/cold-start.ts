@@ -5,7 +5,12 @@
  *   npx tsx --tsconfig tsconfig.json scripts/bench/cold-start.ts [--nodes 50 --pods 2000 --nads 20 --runs 5]
  *   … cold-start.ts --kubeconfig F   # a bed already seeded (context admin); nothing is seeded or stopped
  *   … cold-start.ts --http           # also the production server (`npx next build` first): process started →
- *                                    # first message of the cluster view, a new process each run
+ *                                    # first message of the cluster view, a new process each run; once as it
+ *                                    # runs (reading the cluster from its start) and once with
+ *                                    # PLUMBLINE_READ_AT_START=false (reading at the first view, as before), each
+ *                                    # beside a LIST of its own
+ *   … cold-start.ts --profile DIR    # a CPU profile of the last in-process run, its two phases apart (its time is
+ *                                    # the profiler's too: that run is left out of the figures)
  * The full table (HTTP cold from process start, TTI, changes) is scripts/bench/big-cluster.ts.
  */
 import { spawn } from "node:child_process";
@@ -20,6 +25,7 @@ import { feedOf } from "@/server/topology-feed";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { startTestCluster, type TestCluster } from "../../testing/testbed/cluster";
 import { freePort, median, mib, spread } from "./big/measure";
+import { PhaseProfiler } from "./big/profile-phase";
 import { seed } from "./big/seed";
 import { subscribe } from "./big/sse";
 
@@ -31,6 +37,7 @@ const { values: opt } = parseArgs({
     runs: { type: "string", default: "5" },
     kubeconfig: { type: "string" },
     http: { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 const log = (s: string) => console.error(`[cold] ${s}`);
@@ -43,7 +50,8 @@ const lists: number[] = [];
 const colds: number[] = [];
 const firstRounds: number[] = [];
 const after: number[] = [];
-const https: number[] = [];
+/** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
+const https: Record<"start" | "view", { ms: number; list: number; boot: number }[]> = { start: [], view: [] };
 let bytes = 0;
 try {
   if (!kubeconfig) {
@@ -56,6 +64,7 @@ try {
     new SourceRegistry({ PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: kubeconfig, PLUMBLINE_CONTEXT: "admin" });
   const rawList = rawLister(kubeconfig);
   api = rawList;
+  if (opt.profile) await profiled(opt.profile, registryOf);
   for (let i = 0; i < runs; i++) {
     const l = await rawList.run();
     lists.push(l.ms);
@@ -77,38 +86,62 @@ try {
     lease.release();
     await registry.closeAll();
     if (opt.http) {
-      const l2 = await rawList.run();
-      lists.push(l2.ms);
-      const h = await httpCold(kubeconfig);
-      https.push(h);
-      log(`run ${i + 1}: LIST ${l2.ms.toFixed(0)} ms, cold over HTTP ${h.toFixed(0)} ms`);
+      for (const at of ["start", "view"] as const) {
+        const l2 = await rawList.run();
+        const h = await httpCold(kubeconfig, at === "start");
+        https[at].push({ ...h, list: l2.ms });
+        log(`run ${i + 1}: LIST ${l2.ms.toFixed(0)} ms, cold over HTTP reading at ${at} ${h.ms.toFixed(0)} ms`);
+      }
     }
   }
 } finally {
-  // with --http the LISTs alternate: in-process cold follows the even ones, HTTP cold the odd ones
-  const step = opt.http ? 2 : 1;
-  const ratios = colds.map((c, i) => c / (lists[i * step] ?? NaN));
-  const httpRatios = https.map((c, i) => c / (lists[i * step + 1] ?? NaN));
+  const ratios = colds.map((c, i) => c / (lists[i] ?? NaN));
   console.log("\n| what | measured |\n|---|---|");
   console.log(`| raw LIST of every watched kind, in parallel (fetch + JSON.parse, ${mib(bytes)}) | ${spread(lists)} |`);
   console.log(`| cold in-process: new source → first topology + overview | ${spread(colds)} |`);
   console.log(`| … of which the source's first round (every list read) | ${spread(firstRounds)} |`);
   console.log(`| … of which after the last list (store sync, shards, commit, overview) | ${spread(after)} |`);
-  console.log(
-    `| cold / LIST of the same run | median ${median(ratios).toFixed(2)}× (first ${ratios[0]?.toFixed(2)}×, min ${Math.min(...ratios).toFixed(2)}×, max ${Math.max(...ratios).toFixed(2)}×) |`,
-  );
-  if (https.length) {
-    console.log(`| cold over HTTP: server process started → first message of the cluster view | ${spread(https)} |`);
+  console.log(`| cold / LIST of the same run | ${ratioText(ratios)} |`);
+  for (const [at, rows] of Object.entries(https)) {
+    if (!rows.length) continue;
+    const what =
+      at === "start" ? "reading the cluster from its start" : "reading at its first view (READ_AT_START=false)";
     console.log(
-      `| cold over HTTP / LIST of the same run | median ${median(httpRatios).toFixed(2)}× (first ${httpRatios[0]?.toFixed(2)}×, min ${Math.min(...httpRatios).toFixed(2)}×, max ${Math.max(...httpRatios).toFixed(2)}×) |`,
+      `| cold over HTTP, ${what}: process started → the cluster view's first message | ${spread(rows.map((r) => r.ms))} |`,
     );
+    console.log(`| … its boot (process started → health check answered) | ${spread(rows.map((r) => r.boot))} |`);
+    console.log(`| … LIST of the same run | ${spread(rows.map((r) => r.list))} |`);
+    console.log(`| … cold over HTTP / that LIST | ${ratioText(rows.map((r) => r.ms / r.list))} |`);
   }
   api?.close();
   await cluster?.stop();
 }
 
-/** The production server started on the bed: ms from its process's start to the cluster view's first message. */
-async function httpCold(file: string): Promise<number> {
+/** One cold start under the profiler, "lists read" and "after the lists" apart (printed and written to dir). */
+async function profiled(dir: string, registryOf: () => SourceRegistry): Promise<void> {
+  const registry = registryOf();
+  let p = new PhaseProfiler();
+  await p.start();
+  const lease = await registry.acquire({});
+  await lease.source.ready();
+  console.log(["profile, until every list is read:", ...(await p.stop(`${dir}/cold-lists.cpuprofile`))].join("\n"));
+  p = new PhaseProfiler();
+  await p.start();
+  const feed = feedOf(lease.source);
+  await feed.current();
+  feed.store.overview();
+  console.log(["profile, after the lists:", ...(await p.stop(`${dir}/cold-after.cpuprofile`))].join("\n"));
+  lease.release();
+  await registry.closeAll();
+}
+
+function ratioText(r: number[]): string {
+  const f = (x: number | undefined) => `${x?.toFixed(2)}×`;
+  return `median ${f(median(r))} (first ${f(r[0])}, min ${f(Math.min(...r))}, max ${f(Math.max(...r))}, n=${r.length})`;
+}
+
+/** The production server started on the bed: ms from its process's start to its health check / first message. */
+async function httpCold(file: string, readAtStart: boolean): Promise<{ ms: number; boot: number }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t = performance.now();
@@ -119,6 +152,7 @@ async function httpCold(file: string): Promise<number> {
       KUBECONFIG: file,
       PLUMBLINE_CONTEXT: "admin",
       PORT: String(port),
+      PLUMBLINE_READ_AT_START: String(readAtStart),
     },
     stdio: ["ignore", openSync("/tmp/cold-start-server.log", "w"), "inherit"],
     detached: true,
@@ -135,13 +169,14 @@ async function httpCold(file: string): Promise<number> {
       if (Date.now() > deadline || server.exitCode !== null) throw new Error("the server did not start");
       await new Promise((r) => setTimeout(r, 20));
     }
+    const boot = performance.now() - t;
     const sub = subscribe(base, {});
     const late = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error("no first message in 180 s")), 180_000),
     );
     try {
       const first = await Promise.race([sub.first, late]);
-      return first.at - t;
+      return { ms: first.at - t, boot };
     } finally {
       sub.close();
     }

@@ -454,6 +454,8 @@ export interface TestClusterOptions {
    * A crash loses the data: never for tests that restart etcd.
    */
   benchEtcd?: boolean;
+  /** more kube-apiserver flags, after the test bed's own (e.g. a server that sheds load: --max-requests-inflight) */
+  apiServerArgs?: string[];
 }
 
 export async function startTestCluster(opts: TestClusterOptions = {}): Promise<TestCluster> {
@@ -537,6 +539,7 @@ export async function startTestCluster(opts: TestClusterOptions = {}): Promise<T
     "--disable-admission-plugins=ServiceAccount",
     // A LIST of 140,000 pods on a loaded two-core machine outlasts the default minute and is cut mid-stream.
     ...(opts.benchEtcd ? ["--request-timeout=10m"] : []),
+    ...(opts.apiServerArgs ?? []),
   ];
 
   const server = `https://127.0.0.1:${apiPort}`;

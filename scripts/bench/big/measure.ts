@@ -79,9 +79,14 @@ export const inPage = {
       await context.close();
     }
   },
-  /** picking a filter's `nth` value in the cluster view → the narrowed picture settled */
-  async filterSettled(page: Page, base: string, label: string, nth: number): Promise<number> {
+  /**
+   * picking a filter's `nth` value in the cluster view → the narrowed picture settled. `dwellMs`: how long the page
+   * stays drawn before the pick (0: at once, the page's caches and its layout worker as young as they get; an admin
+   * reads the matrix a few seconds first).
+   */
+  async filterSettled(page: Page, base: string, label: string, nth: number, dwellMs = 0): Promise<number> {
     const before = await settledOn(page, base);
+    if (dwellMs > 0) await page.waitForTimeout(dwellMs);
     // Found before the clock starts: a label query walks the whole page, which is the tool's time, not the app's.
     const select = await page.locator(`select[aria-label="${label}"]`).elementHandle();
     const value = await select?.evaluate((s, i) => (s instanceof HTMLSelectElement ? s.options[i]?.value : ""), nth);
@@ -93,10 +98,12 @@ export const inPage = {
   /**
    * A matrix row's host opened by a click → its host view settled. `restMs`: how long the pointer rests on the row
    * before the click (a hand moving to a row and clicking it rests a few hundred ms; 0: the pointer jumps there and
-   * clicks at once). The clock starts at the click. `nth`: the row, counted from the top of those drawn.
+   * clicks at once). The clock starts at the click. `nth`: the row, counted from the top of those drawn. `dwellMs`:
+   * how long the page stays drawn before the pointer moves (as filterSettled).
    */
-  async openHostSettled(page: Page, base: string, nth: number, restMs: number): Promise<number> {
+  async openHostSettled(page: Page, base: string, nth: number, restMs: number, dwellMs = 0): Promise<number> {
     const before = await settledOn(page, base);
+    if (dwellMs > 0) await page.waitForTimeout(dwellMs);
     const row = page.locator('[data-testid="matrix-row"]').nth(nth).locator("button").first();
     await row.scrollIntoViewIfNeeded();
     if (restMs > 0) {

@@ -24,6 +24,7 @@ import {
 } from "./parts";
 import { ReadinessProbe } from "./readiness-probe";
 import { WATCHED, type WatchedResource } from "./resources";
+import { nextRead } from "./retry";
 
 /**
  * Lists and watches the Multus-related kinds with client-node informers. Each kind (and, when a kind may
@@ -234,9 +235,7 @@ export class LiveSource implements ClusterSource {
       part.informer = informer;
       await old.stop();
     }
-    part.attempt = 0;
-    part.regains = 0;
-    part.everSynced = true;
+    Object.assign(part, { attempt: 0, regains: 0, throttled: 0, everSynced: true });
     if (!part.namespace) await dropFallbacks(this.parts, part.resource);
     this.setState(part, { kind: "synced" });
   }
@@ -272,11 +271,12 @@ export class LiveSource implements ClusterSource {
       }
       retryIn = this.opts.recheckMs ?? 60_000;
     } else {
-      this.setState(part, errorState(part, err));
-      const { min, max } = this.opts.backoff ?? { min: 500, max: 30_000 };
-      retryIn = Math.min(max, min * 2 ** part.attempt) * (0.8 + Math.random() * 0.4);
-      part.attempt++;
-      this.probe.start();
+      const next = nextRead(part, err, this.opts.backoff);
+      if (next.broken) {
+        this.setState(part, errorState(part, err));
+        this.probe.start();
+      }
+      retryIn = next.retryIn;
     }
     clearTimeout(part.timer);
     part.timer = setTimeout(() => void this.run(part), retryIn);

@@ -33,6 +33,8 @@ export interface Part {
   /** had a complete list once: its objects are the last good picture */
   everSynced: boolean;
   attempt: number;
+  /** 429s ("come back later") in a row before its first read: see retry.ts */
+  throttled?: number;
   timer?: NodeJS.Timeout;
   /** informer.start() is under way: a retry now would start it twice */
   starting: boolean;
