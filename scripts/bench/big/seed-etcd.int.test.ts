@@ -11,6 +11,14 @@ import { seedEtcd } from "./seed-etcd";
 // The big-cluster benchmark seeds straight into etcd (seconds, where 300,000 API writes take most of an hour on two
 // cores). What Plumbline reads from such a bed must be what it reads from one seeded through the API (admission,
 // validation, the status subresource): the same generated cluster on two real beds, one seeded each way.
+/** every kind the generator writes, listed through the API server */
+const SEEDED: [string, string][] = [
+  ["Namespace", "/api/v1/namespaces"],
+  ["Node", "/api/v1/nodes"],
+  ["Pod", "/api/v1/pods"],
+  ["NetworkAttachmentDefinition", "/apis/k8s.cni.cncf.io/v1/network-attachment-definitions"],
+  ["NodeNetworkState", "/apis/nmstate.io/v1beta1/nodenetworkstates"],
+];
 const objects = syntheticCluster({ nodes: 8, pods: 240, nads: 6, seed: 7 }) as KubeObject[];
 const beds: TestCluster[] = [];
 const sources: LiveSource[] = [];
@@ -25,6 +33,7 @@ async function read(c: TestCluster): Promise<LiveSource> {
 let viaEtcd: LiveSource;
 let viaApi: LiveSource;
 let etcdBed: TestCluster;
+let apiBed: TestCluster;
 
 beforeAll(async () => {
   const [a, b] = await Promise.all([
@@ -33,6 +42,7 @@ beforeAll(async () => {
   ]);
   beds.push(a, b);
   etcdBed = a;
+  apiBed = b;
   await Promise.all([seedEtcd(a, objects, () => {}), seed(b, objects, () => {})]);
   [viaEtcd, viaApi] = await Promise.all([read(a), read(b)]);
 }, 240_000);
@@ -47,6 +57,43 @@ describe("seeding the benchmark's bed straight into etcd", () => {
     const fromEtcd = buildTopology(viaEtcd.snapshot());
     expect(fromEtcd.elements.length).toBeGreaterThan(objects.length);
     expect(fromEtcd).toEqual(buildTopology(viaApi.snapshot()));
+  });
+
+  it("stores each object as the API server stores one created through it, managedFields included", async () => {
+    // uid, creation time and resourceVersion are the bed's own; a managedFields entry's time is when it was written.
+    const comparable = (o: KubeObject) => {
+      const { uid, creationTimestamp, resourceVersion, managedFields, ...metadata } =
+        o.metadata as KubeObject["metadata"] & {
+          uid?: string;
+          creationTimestamp?: string;
+          resourceVersion?: string;
+          managedFields?: { time?: string }[];
+        };
+      return { ...o, metadata: { ...metadata, managedFields: managedFields?.map(({ time, ...f }) => f) } };
+    };
+    let withManagedFields = 0;
+    for (const [kind, path] of SEEDED) {
+      const items = async (c: TestCluster) => {
+        const r = await kubeRequest(c, "GET", path);
+        expect(r.status, path).toBe(200);
+        return ((r.body as { items?: KubeObject[] }).items ?? []).map(comparable);
+      };
+      // (the API server's own namespaces are its, not the seeder's)
+      const generated = new Set(
+        objects.filter((o) => o.kind === kind).map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+      );
+      const ours = (os: ReturnType<typeof comparable>[]) =>
+        os.filter((o) => generated.has(`${o.metadata.namespace}/${o.metadata.name}`));
+      const seeded = ours(await items(etcdBed));
+      const created = ours(await items(apiBed));
+      const byName = new Map(created.map((o) => [`${o.metadata.namespace}/${o.metadata.name}`, o]));
+      expect(seeded.length, path).toBe(byName.size);
+      expect(seeded.length, path).toBeGreaterThan(0);
+      for (const o of seeded) expect(o, path).toEqual(byName.get(`${o.metadata.namespace}/${o.metadata.name}`));
+      withManagedFields += created.filter((o) => o.metadata.managedFields?.length).length;
+    }
+    // (a comparison of objects without any would prove nothing about them)
+    expect(withManagedFields).toBeGreaterThan(objects.length / 2);
   });
 
   it("keeps the seeded pods writable through the API (the benchmark's change rounds patch one)", async () => {

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { KubeObject } from "@/lib/k8s/objects";
 import type { TestCluster } from "../../../testing/testbed/cluster";
+import { asStored } from "./as-stored";
 import { apiClient } from "./seed";
 
 /**
@@ -19,13 +19,6 @@ function keyOf(o: KubeObject): string {
   const [where, namespaced] = STORAGE[o.kind] ?? ["", false];
   if (!where) throw new Error(`cannot seed ${o.kind} into etcd`);
   return `/registry/${where}/${namespaced ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`;
-}
-
-/** The object as the API server would have stored it: a uid and a creation time, status included, no version. */
-function stored(o: KubeObject, now: string): KubeObject {
-  const metadata = { ...o.metadata, uid: randomUUID(), creationTimestamp: now };
-  if (o.kind !== "Namespace") return { ...o, metadata };
-  return { ...o, metadata, spec: { finalizers: ["kubernetes"] }, status: { phase: "Active" } };
 }
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -50,7 +43,7 @@ export async function seedEtcd(
   let batch: string[] = [];
   let bytes = 0;
   for (const o of objects) {
-    const op = JSON.stringify({ requestPut: { key: b64(keyOf(o)), value: b64(JSON.stringify(stored(o, now))) } });
+    const op = JSON.stringify({ requestPut: { key: b64(keyOf(o)), value: b64(JSON.stringify(asStored(o, now))) } });
     if (batch.length >= OPS || bytes + op.length > BYTES) {
       batches.push(batch);
       batch = [];

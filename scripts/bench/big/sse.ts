@@ -12,8 +12,11 @@ export interface Subscriber {
   close(): void;
 }
 
-/** A browser-less subscriber of topology.view over HTTP (SSE), as httpSubscriptionLink speaks it. */
-export function subscribe(base: string, view: ViewQuery): Subscriber {
+/**
+ * A browser-less subscriber of topology.view over HTTP (SSE), as httpSubscriptionLink speaks it; `headers` as a proxy in
+ * front adds them (a forwarded token).
+ */
+export function subscribe(base: string, view: ViewQuery, headers: Record<string, string> = {}): Subscriber {
   const ac = new AbortController();
   const input = encodeURIComponent(JSON.stringify({ view }));
   const waiting: { needle: string; resolve: (t: number) => void }[] = [];
@@ -48,7 +51,7 @@ export function subscribe(base: string, view: ViewQuery): Subscriber {
   };
   void (async () => {
     const res = await fetch(`${base}/api/trpc/topology.view?input=${input}`, {
-      headers: { accept: "text/event-stream" },
+      headers: { accept: "text/event-stream", ...headers },
       signal: ac.signal,
     });
     if (!res.body) throw new Error(`topology.view: HTTP ${res.status}`);

@@ -1,13 +1,9 @@
 import { readFileSync } from "node:fs";
-import { snapshotFromObjects } from "@/lib/k8s/snapshot";
-import { isObject } from "@/lib/result";
-import { buildTopology } from "@/lib/topology/build";
 import { appRouter } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
-import { resourcePath, WATCHED } from "@/server/sources/live/resources";
 import { SourceRegistry } from "@/server/sources/registry";
-import { kubeRequest } from "../../../testing/testbed/cluster";
 import { apiClient, openWatches } from "../big/seed";
+import { compareTopology, freshList } from "./fresh";
 import type { Identity } from "./identities";
 
 export interface ChildResult {
@@ -29,33 +25,6 @@ interface Spec {
 }
 
 const peakRss = (): number => Number(/VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024;
-
-/**
- * What an identity may see, listed afresh with its own token: each kind cluster-wide, else in each fallback
- * namespace, as the live source reads it; built as a file is. Its element ids.
- */
-async function freshIds(spec: Spec, token: string): Promise<string[]> {
-  const lists: unknown[] = [];
-  const get = async (p: string, r: (typeof WATCHED)[number]) => {
-    const q = [
-      r.fieldSelector && `fieldSelector=${encodeURIComponent(r.fieldSelector)}`,
-      r.labelSelector && `labelSelector=${encodeURIComponent(r.labelSelector)}`,
-    ]
-      .filter(Boolean)
-      .join("&");
-    const res = await kubeRequest(spec.cluster, "GET", q ? `${p}?${q}` : p, { token });
-    if (res.status === 200)
-      lists.push({ ...(isObject(res.body) ? res.body : {}), apiVersion: r.apiVersion, kind: `${r.kind}List` });
-    return res.status;
-  };
-  for (const r of WATCHED) {
-    const status = await get(resourcePath(r), r);
-    if (status === 403 && r.namespaced) for (const ns of spec.fallback) await get(resourcePath(r, ns), r);
-  }
-  return buildTopology(snapshotFromObjects(lists, "fresh list"))
-    .elements.map((e) => e.id)
-    .sort();
-}
 
 /** One server's life in one mode: every identity of the mode holds a cluster view; what it cost and showed. */
 export async function runChild(mode: string, specFile: string): Promise<void> {
@@ -84,14 +53,9 @@ export async function runChild(mode: string, specFile: string): Promise<void> {
   const wrong: string[] = [];
   const checked = who.slice(0, spec.check);
   for (const i of checked) {
-    const shown = (await caller(i.token).topology.get({})).topology.elements.map((e) => e.id).sort();
-    const fresh = await freshIds(spec, i.token);
-    const extra = shown.filter((x) => !fresh.includes(x));
-    const missing = fresh.filter((x) => !shown.includes(x));
-    if (extra.length || missing.length)
-      wrong.push(
-        `${i.name}: ${extra.length} shown not listed (${extra.slice(0, 3).join(", ")}), ${missing.length} listed not shown (${missing.slice(0, 3).join(", ")})`,
-      );
+    const shown = (await caller(i.token).topology.get({})).topology;
+    const bad = compareTopology(shown, await freshList(spec.cluster, spec.fallback, i.token));
+    if (bad.length) wrong.push(`${i.name}: ${bad.join("; ")}`);
   }
   const result: ChildResult = {
     peak,
