@@ -125,7 +125,14 @@ describe("view channels", () => {
           const feed = feedOf(source);
           await feed.current();
           // one of each kind, beside the random ones
-          const kinds: ViewQuery[] = [{}, { host: "n1" }, { namespace: "a" }, { network: "a/br" }, { pod: "a/p1" }];
+          // (and a namespace and a network as the page asks for them: `aggregate`, drawn from the same parts)
+          const kinds: ViewQuery[] = [
+            ...[{}, { host: "n1" }, { namespace: "a" }, { network: "a/br" }, { pod: "a/p1" }],
+            ...[
+              { namespace: "b", aggregate: true },
+              { network: "b/vlan", aggregate: true },
+            ],
+          ];
           const subs = [...kinds, ...views].map((q) => {
             const joined = joinChannel(feed, q);
             return { q, ...joined, state: follow(null, joined.channel.since(null)) };

@@ -1,33 +1,19 @@
-import type { Finding } from "@/lib/contract/schema";
 import { DEFAULT_ROWS } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
+import type { AssembledView } from "@/lib/store/assembled-view";
 import type { Commit } from "@/lib/store/commit";
 import { overviewChange } from "@/lib/store/overview-memo";
 import { type ServedView, servedView, touchedBy } from "@/lib/store/served-view";
 import { catalogJson, catalogOf } from "@/lib/store/view";
-import {
-  diffOverview,
-  diffOverviewChange,
-  encodeOverview,
-  type SentOverview,
-  sentOverview,
-} from "@/lib/wire/overview-wire";
+import { diffOverview, diffOverviewChange, encodeOverview, sentOverview } from "@/lib/wire/overview-wire";
 import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/wire/view-protocol";
-import { findingKey } from "@/lib/wire/view-state";
 import { revisionLabel } from "./topology-cache";
 import type { TopologyFeed } from "./topology-feed";
+import { diffById, diffFindings, distinct, type Sent } from "./view-diff";
+import { aggregates, assembledAfter, assembles, reassemble } from "./view-reassemble";
 
 /** Deltas kept for subscribers that fall a little behind; further back, they get a snapshot. */
 const HISTORY = 32;
-
-interface Sent {
-  elements: Map<string, string>;
-  links: Map<string, string>;
-  findings: Map<string, Finding>;
-  overview: SentOverview | null;
-  catalog: string;
-  networksInUse: string;
-}
 
 /**
  * One view (criteria) of one source, shared by every subscriber of that identity asking for it: on each change the
@@ -49,6 +35,8 @@ export class ViewChannel {
   private overviewFrom: ClusterOverview | null = null;
   /** the store's revision `view` was computed at (or found untouched at) */
   private viewRevision = -1;
+  /** a namespace or network view, kept by parts (assembled-view.ts) */
+  private assembled: AssembledView | null = null;
   private history: { from: string; revision: string; text: string }[] = [];
   private snapshotText: { revision: string; text: string } | null = null;
   private readonly waiters = new Set<() => void>();
@@ -104,7 +92,7 @@ export class ViewChannel {
       (commit === null
         ? store.revision === this.viewRevision
         : commit.revision === this.viewRevision + 1 && !touchedBy(store, this.query, before, commit));
-    const delta = kept ? this.emptyDelta(revision) : this.recompute(revision);
+    const delta = kept ? this.emptyDelta(revision) : this.recompute(revision, commit);
     this.viewRevision = store.revision;
     if (delta === null) this.history = [];
     else if (this.revision)
@@ -140,9 +128,10 @@ export class ViewChannel {
   }
 
   /** The view computed again and compared with what was sent; null when it changed shape (a snapshot for all). */
-  private recompute(revision: string): ViewDelta | null {
+  private recompute(revision: string, commit?: Commit | null): ViewDelta | null {
     const store = this.feed.store;
-    const view = servedView(store, this.query);
+    if (assembles(this.query)) return this.reassemble(revision, commit);
+    const view = this.served(commit);
     // A view that turns from elements into an overview (or back) is sent whole: every subscriber gets a snapshot.
     const reshaped = this.revision !== "" && (view.overview === null) !== (this.sent.overview === null);
     this.view = view;
@@ -166,6 +155,40 @@ export class ViewChannel {
     };
     this.sent = { ...this.sent, elements: elements.sent, links: links.sent, findings: findings.sent, networksInUse };
     return reshaped ? null : delta;
+  }
+
+  /** The view now; a filtered one the page draws as the matrix from what its filters keep, kept by parts. */
+  private served(commit: Commit | null | undefined): ServedView {
+    const store = this.feed.store;
+    if (!aggregates(this.query)) return servedView(store, this.query);
+    const step = commit && commit.revision === this.viewRevision + 1 ? commit : null;
+    const a = assembledAfter(store, this.query, this.assembled, step).assembled;
+    this.assembled = a;
+    return servedView(store, this.query, () => ({ topology: a.topology(), shards: a.shards }));
+  }
+
+  /** A namespace or network view (view-reassemble.ts): the view kept by parts, compared where it changed. */
+  private reassemble(revision: string, commit: Commit | null | undefined): ViewDelta {
+    const step = commit && commit.revision === this.viewRevision + 1 ? commit : null;
+    const {
+      assembled: a,
+      elements,
+      links,
+      findings,
+    } = reassemble(this.feed.store, this.query, this.sent, this.assembled, step);
+    this.assembled = a;
+    this.view = {
+      get topology() {
+        return a.topology();
+      },
+      overview: null,
+      networksInUse: null,
+      shards: a.shards,
+      ids: a.elements,
+    };
+    const status = this.feed.source.status();
+    const none = { overview: null, catalog: this.catalogDelta() };
+    return { type: "delta", from: this.revision, revision, status, elements, links, findings, ...none };
   }
 
   private overviewDelta(view: ServedView) {
@@ -210,46 +233,6 @@ export class ViewChannel {
     this.snapshotText = { revision: this.revision, text: JSON.stringify(message) };
     return this.snapshotText.text;
   }
-}
-
-function diffById<T extends { id: string }>(before: Map<string, string>, items: readonly T[], json: (v: T) => string) {
-  const sent = new Map<string, string>();
-  const upsert: T[] = [];
-  for (const item of items) {
-    const text = json(item);
-    sent.set(item.id, text);
-    if (before.get(item.id) !== text) upsert.push(item);
-  }
-  const remove = [...before.keys()].filter((id) => !sent.has(id));
-  return { sent, delta: { upsert, remove } };
-}
-
-/** A finding's key, made once per finding object: a shard's findings stay the same objects until it is rebuilt. */
-const keys = new WeakMap<Finding, string>();
-function keyOf(f: Finding): string {
-  let key = keys.get(f);
-  if (key === undefined) {
-    key = findingKey(f);
-    keys.set(f, key);
-  }
-  return key;
-}
-
-/**
- * Each finding once (identical ones, e.g. two refused objects of one kind and name in two namespaces, are one): the
- * page keys findings by their JSON, so the copies never showed, and the deltas already sent them once.
- */
-function distinct(items: readonly Finding[]): Finding[] {
-  const byKey = new Map<string, Finding>();
-  for (const f of items) if (!byKey.has(keyOf(f))) byKey.set(keyOf(f), f);
-  return [...byKey.values()];
-}
-
-function diffFindings(before: Map<string, Finding>, items: readonly Finding[]) {
-  const sent = new Map(items.map((f) => [keyOf(f), f]));
-  const upsert = [...sent].flatMap(([k, f]) => (before.has(k) ? [] : [f]));
-  const remove = [...before.keys()].filter((k) => !sent.has(k));
-  return { sent, delta: { upsert, remove } };
 }
 
 const channels = new WeakMap<TopologyFeed, Map<string, ViewChannel>>();

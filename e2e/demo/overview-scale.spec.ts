@@ -104,6 +104,15 @@ for (const size of SIZES) {
       await page.goBack();
       await page.getByTestId("matrix-network").first().click();
       await expect(page).toHaveURL(/view=network/);
+      // The network's view: its pods' graph (laid out in the page's worker: on a loaded machine a long wait).
+      await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 240_000 });
+      await snap(page, testInfo, `network-${size.hosts}-hosts`);
+      // A namespace: the matrix of its pods' hosts, the rows in sight sent by the server, none left loading.
+      await page.goto(`${server.url}/?ns=team-1`);
+      await expect(page.getByTestId("overview-matrix")).toBeVisible({ timeout: 240_000 });
+      await expect(page.getByTestId("matrix-row").first()).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId("matrix-row-loading")).toHaveCount(0, { timeout: 60_000 });
+      await snap(page, testInfo, `namespace-${size.hosts}-hosts`);
     });
 
     test("scrolled, the rows on screen are the store's in its order; rows on their way say loading", async ({

@@ -83,7 +83,7 @@ export function filterTopology(t: Topology, c: Criteria): Topology {
  * A workload stays with any of its pods; with only a network (and perhaps a namespace) chosen, also when its template
  * asks for that network (the pods still to take it are not on the network yet); with only a namespace, all of its.
  */
-function workloadOk(w: WorkloadElement, c: Criteria, kept: ReadonlySet<string>): boolean {
+export function workloadOk(w: WorkloadElement, c: Criteria, kept: { has(id: string): boolean }): boolean {
   if (c.namespace && w.namespace !== c.namespace) return false;
   if (w.pods.some((p) => kept.has(p.id))) return true;
   if (c.host || c.pod) return false;

@@ -10,7 +10,7 @@ import type { Commit } from "./commit";
 import { heldFindings } from "./held-findings";
 import { mayHold } from "./shard-summary";
 import type { TopologyStore } from "./store";
-import { drawView, isEmpty, isOverviewScale } from "./view";
+import { type DrawnView, drawView, isEmpty, isOverviewScale } from "./view";
 
 /** What one view sends: its topology, and for the matrix its overview (then the topology holds no pods). */
 export interface ServedView {
@@ -20,6 +20,8 @@ export interface ServedView {
   networksInUse: string[] | null;
   /** the shards it drew from (DrawnView.shards) */
   shards: ReadonlySet<string>;
+  /** its elements' ids, when it keeps them (assembled-view.ts): else made from the topology when first asked */
+  ids?: { has(id: string): boolean };
 }
 
 const criteria = (q: ViewQuery): Criteria => ({
@@ -40,9 +42,10 @@ const besideMatrix = (e: TopologyElement, rows: ReadonlySet<string>): boolean =>
  * The view a query asks for. The whole cluster past the thresholds is the store's overview, with hosts and networks;
  * a filtered cluster view the page draws as the matrix (`aggregate`) is, past the same thresholds, the overview of
  * what the filters keep — exactly what the page would aggregate from the pods — with its hosts, networks, workloads
- * and findings, so a namespace of thousands of pods is a few kilobytes. Anything else is its elements.
+ * and findings, so a namespace of thousands of pods is a few kilobytes. Anything else is its elements. `drawn`: what
+ * the criteria keep, when the caller keeps it (a channel's AssembledView), else drawn here.
  */
-export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
+export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => DrawnView): ServedView {
   const c = criteria(q);
   if (isEmpty(c) && isOverviewScale(store)) {
     const overview = windowOf(store.overview(), q.rows ?? DEFAULT_ROWS);
@@ -58,7 +61,8 @@ export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
       shards: new Set(store.shardNames()),
     };
   }
-  const { topology: t, shards } = drawView(store, c);
+  // what the filters keep: drawn here, or given as kept by parts (assembled-view.ts; the same view)
+  const { topology: t, shards } = drawn?.() ?? drawView(store, c);
   if (!q.aggregate || c.host || c.pod || isEmpty(c) || !pastMatrixThresholds(hostsAndPods(t))) {
     return { topology: t, overview: null, networksInUse: null, shards };
   }
@@ -77,7 +81,8 @@ export function servedView(store: TopologyStore, q: ViewQuery): ServedView {
 
 const held = new WeakMap<ServedView, Set<string>>();
 /** The ids of a view's elements, made when a commit first asks. */
-function heldIds(view: ServedView): Set<string> {
+function heldIds(view: ServedView): { has(id: string): boolean } {
+  if (view.ids) return view.ids;
   let ids = held.get(view);
   if (!ids) {
     ids = new Set(view.topology.elements.map((e) => e.id));

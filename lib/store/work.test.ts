@@ -72,6 +72,7 @@ describe("one pod's change costs what it touches, not the cluster", () => {
       shardsBuilt: 1, // its node's shard
       indexShards: 1, // filed again in the shard index
       viewShares: 3, // its share of its namespace, network, and namespace+network views; every other share is kept
+      viewElements: 0, // drawView reads no AssembledView (assembled-view.test.ts counts those)
       outwardShards: 0,
       clusterInterfaces: 0, // the generated cluster has no OverlappingRangeIPReservations (with some: every interface)
       catalogs: 0, // no namespace, host or network came or went

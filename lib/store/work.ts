@@ -13,6 +13,11 @@ const zero = () => ({
   indexShards: 0,
   /** shards whose share of a namespace or network view was computed (not taken from the memo) */
   viewShares: 0,
+  /**
+   * elements and links a namespace or network view's change looked at (assembled-view.ts: those of the shares taken
+   * out and put in, not the whole view)
+   */
+  viewElements: 0,
   /** shards a view read beyond those it draws (for their outward findings) */
   outwardShards: 0,
   /**

@@ -20,14 +20,11 @@ import { feedOf } from "@/server/topology-feed";
 import { joinChannel } from "@/server/view-channel";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { distinctViews } from "./big/rounds";
+import { viewBenchOptions } from "./views-options";
 
 const { values } = parseArgs({
   options: {
-    nodes: { type: "string", default: "500" },
-    pods: { type: "string", default: "20000" },
-    nads: { type: "string", default: "200" },
-    views: { type: "string", default: "19" },
-    rounds: { type: "string", default: "7" },
+    ...viewBenchOptions(7),
     // ip: an address outside the network's range (a finding names the network: the views holding it recompute);
     // mac: a new MAC, which no finding reads (only the views showing the pod recompute)
     change: { type: "string", default: "ip" },

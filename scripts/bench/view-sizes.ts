@@ -1,0 +1,118 @@
+/**
+ * Each view's first message and what one pod change costs it, view by view, in process (no HTTP, no browser): a
+ * generated cluster in a StaticSource, the big-cluster bench's 19 distinct views (lib: scripts/bench/big/rounds.ts,
+ * as the page asks for them) subscribed, then rounds of one pod's new address. Per view: the bytes of its first
+ * message (its snapshot), the median wall time of its channel's refresh per change (timed around each channel's own
+ * refresh), and whether the change touched it. Run two sizes to see what grows with the cluster:
+ *
+ *   npx tsx --tsconfig tsconfig.json scripts/bench/view-sizes.ts [--nodes 500] [--pods 20000] [--nads 200]
+ *     [--views 19] [--rounds 5]
+ */
+import { Session } from "node:inspector/promises";
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import type { KubeObject } from "@/lib/k8s/objects";
+import { snapshotFromObjects } from "@/lib/k8s/snapshot";
+import { DEFAULT_ROWS } from "@/lib/overview/rows";
+import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
+import type { ViewQuery } from "@/lib/wire/view-protocol";
+import { StaticSource } from "@/server/sources/static-source";
+import { feedOf } from "@/server/topology-feed";
+import { joinChannel, ViewChannel } from "@/server/view-channel";
+import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { distinctViews } from "./big/rounds";
+import { viewBenchOptions } from "./views-options";
+
+const { values } = parseArgs({
+  options: {
+    ...viewBenchOptions(5),
+    // only these view kinds (comma-separated: cluster,host,namespace,network,pod), beside the changed pod's own
+    kinds: { type: "string", default: "" },
+    // print the rounds' top frames by self time (a CPU profile of the rounds only, not of the build)
+    profile: { type: "boolean", default: false },
+  },
+});
+const size = { nodes: Number(values.nodes), pods: Number(values.pods), nads: Number(values.nads), seed: 26 };
+
+// Each channel's refresh timed on its own: the feed calls them one after the other.
+const spent = new Map<ViewChannel, number[]>();
+const refresh = ViewChannel.prototype.refresh;
+ViewChannel.prototype.refresh = function (this: ViewChannel, ...args: Parameters<typeof refresh>) {
+  const t = performance.now();
+  refresh.apply(this, args);
+  const list = spent.get(this) ?? [];
+  list.push(performance.now() - t);
+  spent.set(this, list);
+};
+
+const objects = syntheticCluster(size);
+const pods = objects.filter((o) => o.kind === "Pod");
+const pod = pods[Math.floor(pods.length / 3)] as KubeObject;
+const own: ViewQuery = { pod: `${pod.metadata.namespace}/${pod.metadata.name}` };
+const kinds = values.kinds ? values.kinds.split(",") : null;
+const kindOf = (v: ViewQuery) => Object.keys(v)[0] ?? "cluster";
+// Beside the bench's views (a namespace there is the API's namespace view, sent as its elements), the changed pod's
+// namespace as the page asks for it: the cluster view filtered by it, drawn as the matrix (its overview's rows in sight).
+const pageNamespace: ViewQuery = { namespace: pod.metadata.namespace ?? "", aggregate: true, rows: DEFAULT_ROWS };
+const views = [
+  own,
+  ...distinctViews(objects, pod, Number(values.views)).filter((v) => !kinds || kinds.includes(kindOf(v))),
+  ...(!kinds || kinds.includes("namespace") ? [pageNamespace] : []),
+];
+console.log(
+  `${size.nodes} nodes, ${size.pods} pods, ${size.nads} NADs; load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
+
+const source = new StaticSource({ kind: "demo", label: "bench", writes: "memory" }, snapshotFromObjects(objects));
+const feed = feedOf(source);
+await feed.current();
+const joined = views.map((q) => joinChannel(feed, q));
+const first = joined.map((j) => Buffer.byteLength(j.channel.since(null)[0]?.text ?? ""));
+spent.clear();
+const session = values.profile ? new Session() : null;
+session?.connect();
+await session?.post("Profiler.enable");
+await session?.post("Profiler.start");
+const revisions = joined.map(() => 0);
+for (let i = 0; i < Number(values.rounds); i++) {
+  const status = JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips: string[] }[];
+  if (status[1]) status[1].ips = [`100.127.${(i >> 8) & 255}.${i & 255}`];
+  const annotations = { ...pod.metadata.annotations, [NETWORK_STATUS_ANNOTATION]: JSON.stringify(status) };
+  const before = joined.map((j) => j.channel.revision);
+  source.put({ ...pod, metadata: { ...pod.metadata, annotations, resourceVersion: `r${i}` } });
+  await feed.current();
+  for (const [k, j] of joined.entries()) {
+    // a delta with anything in it: the view was computed again (an untouched one gets status + catalog only)
+    const d = j.channel.since(before[k] ?? null).at(-1)?.text ?? "";
+    if (d.length > 400) revisions[k] = (revisions[k] ?? 0) + 1;
+  }
+}
+if (session) {
+  const { profile } = await session.post("Profiler.stop");
+  const self = new Map<string, number>();
+  const dt = (profile.timeDeltas ?? []).reduce((a, b) => a + b, 0) / Math.max(1, profile.samples?.length ?? 1);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const id of profile.samples ?? []) {
+    const f = byId.get(id)?.callFrame;
+    const key = `${f?.functionName || "(anonymous)"} ${f?.url.replace(/^.*\/wt-views\//, "")}:${f?.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + dt / 1000);
+  }
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+let total = 0;
+for (const [k, j] of joined.entries()) {
+  const times = spent.get(j.channel) ?? [];
+  total += median(times);
+  const what = JSON.stringify(views[k]).slice(0, 90);
+  console.log(
+    `${what.padEnd(92)} first ${kib(first[k] ?? 0).padStart(9)}  change median ${median(times).toFixed(1).padStart(7)} ms  non-empty deltas ${revisions[k]}/${values.rounds}`,
+  );
+}
+console.log(`sum of the views' medians per change: ${total.toFixed(0)} ms`);
+for (const j of joined) j.leave();
+process.exit(0);
