@@ -24,12 +24,14 @@ export async function pickRows(page: Page, base: string, objects: KubeObject[], 
   }
   // A matrix row's host opened by a click: at once, and after the pointer rested on its row (the page fetches and
   // lays out the host a pointer rests on). A different row each, so neither finds the other's view kept.
-  for (const [label, nth, rest] of [
-    ["at once", 3, 0],
-    ["after the pointer rested on its row 400 ms", 5, 400],
+  // The third: 3 s after the page was drawn, as an admin reads the matrix first (the layout worker warms ELK meanwhile).
+  for (const [label, nth, rest, dwell] of [
+    ["at once", 3, 0, 0],
+    ["after the pointer rested on its row 400 ms", 5, 400, 0],
+    ["at once, 3 s after the page was drawn", 7, 0, 3000],
   ] as const) {
     const times = [];
-    for (let i = 0; i < runs; i++) times.push(await inPage.openHostSettled(page, base, nth, rest));
+    for (let i = 0; i < runs; i++) times.push(await inPage.openHostSettled(page, base, nth, rest, dwell));
     table.within(
       `a matrix row's host clicked ${label} → its host's view settled`,
       spread(times),

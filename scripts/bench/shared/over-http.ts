@@ -24,6 +24,8 @@ export interface HttpSpec {
 export interface HttpResult {
   /** the server's VmHWM once every tab's first message is in */
   peakTabs: number;
+  /** the server's VmRSS 10 s after every tab is in (what it holds once the cold builds' garbage may be gone) */
+  rssAfter: number;
   /** the server's VmHWM over its whole life, the checks' whole-topology answers included */
   peakRun: number;
   /** start → every tab's first message */
@@ -118,9 +120,11 @@ export async function runOverHttp(spec: HttpSpec, mode: string, log: (s: string)
     const firsts = await within(Promise.all(tabs.map((s) => s.first)), 900_000, "every tab's first message");
     const firstMs = performance.now() - t;
     const peakTabs = memOf(server.pid ?? 0).peak;
+    await new Promise((r) => setTimeout(r, 10_000));
+    const rssAfter = memOf(server.pid ?? 0).now;
     const watches = (await openWatches(api)) - before;
     log(
-      `${mode}: ${who.length} tabs in after ${(firstMs / 1000).toFixed(1)} s, VmHWM ${(peakTabs / 2 ** 20).toFixed(0)} MiB, ${watches} watches`,
+      `${mode}: ${who.length} tabs in after ${(firstMs / 1000).toFixed(1)} s, VmHWM ${(peakTabs / 2 ** 20).toFixed(0)} MiB, VmRSS 10 s later ${(rssAfter / 2 ** 20).toFixed(0)} MiB, ${watches} watches`,
     );
     const wrong: string[] = [];
     const counts: string[] = [];
@@ -143,6 +147,7 @@ export async function runOverHttp(spec: HttpSpec, mode: string, log: (s: string)
     const peakRun = memOf(server.pid ?? 0).peak;
     return {
       peakTabs,
+      rssAfter,
       peakRun,
       firstMs,
       watches,
@@ -193,16 +198,16 @@ export async function httpModes(
   const ref = median((results.one ?? []).map((x) => x.peakTabs));
   console.log(`${heading}, over HTTP through the production server, load average ${loads.join(" | ")} → ${load()}`);
   console.log(
-    "| server | peak RSS (VmHWM), every tab open | × one | peak RSS, whole run (checks' whole topologies included) | watches opened | every tab's first message | tabs and topologies exact (vs a fresh list with the identity's own token) |",
+    "| server | peak RSS (VmHWM), every tab open | × one | RSS 10 s later | peak RSS, whole run (checks' whole topologies included) | watches opened | every tab's first message | tabs and topologies exact (vs a fresh list with the identity's own token) |",
   );
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const [mode, label] of LABELS) {
     const xs = results[mode] ?? [];
     if (xs.length === 0) continue;
     const tabs = median(xs.map((x) => x.peakTabs));
     const all = (f: (x: HttpResult) => string) => xs.map(f).join(", ");
     console.log(
-      `| ${label} | ${mib(tabs)} (runs ${all((x) => mib(x.peakTabs))}) | ${Number.isFinite(ref) ? (tabs / ref).toFixed(2) : "—"} | ${mib(median(xs.map((x) => x.peakRun)))} | ${median(xs.map((x) => x.watches))} | ${all((x) => `${(x.firstMs / 1000).toFixed(1)} s`)} | ${all((x) => `${x.exact}/${x.views}`)} |`,
+      `| ${label} | ${mib(tabs)} (runs ${all((x) => mib(x.peakTabs))}) | ${Number.isFinite(ref) ? (tabs / ref).toFixed(2) : "—"} | ${mib(median(xs.map((x) => x.rssAfter)))} | ${mib(median(xs.map((x) => x.peakRun)))} | ${median(xs.map((x) => x.watches))} | ${all((x) => `${(x.firstMs / 1000).toFixed(1)} s`)} | ${all((x) => `${x.exact}/${x.views}`)} |`,
     );
   }
   const shared = results.shared?.[0];
