@@ -8,6 +8,7 @@ import {
   startTestCluster,
   type TestCluster,
 } from "@/testing/testbed/cluster";
+import { apiServerCounter } from "@/testing/testbed/metrics";
 import { appRouter } from "./api/root";
 import { createInnerContext } from "./api/trpc";
 import { SourceRegistry } from "./sources/registry";
@@ -76,13 +77,8 @@ async function serviceAccountToken(name: string): Promise<string> {
 }
 
 /** Failed authentications the API server has counted so far (its own metric). */
-async function failedAuthentications(): Promise<number> {
-  const text = (await kubeRequest(cluster, "GET", "/metrics")).text;
-  let n = 0;
-  for (const line of text.split("\n"))
-    if (/^authentication_attempts\{.*result="(failure|error)"/.test(line)) n += Number(line.split(" ").pop());
-  return n;
-}
+const failedAuthentications = () =>
+  apiServerCounter(cluster, "authentication_attempts", (l) => /result="(failure|error)"/.test(l));
 
 describe("access taken away while the user watches", () => {
   it("a revoked RoleBinding: within 60 s the view has none of the namespace's objects and is not live", async () => {

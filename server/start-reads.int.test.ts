@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { apiServerCounter } from "@/testing/testbed/metrics";
 import { type Standalone, startStandalone } from "@/testing/testbed/standalone";
 import { readClusterAtStart } from "./startup";
 
@@ -17,15 +18,12 @@ afterAll(async () => {
 });
 
 /** NAD LISTs the API server has answered: only Plumbline lists NADs on the bed. */
-async function nadLists(): Promise<number> {
-  const r = await kubeRequest(cluster, "GET", "/metrics");
-  const rows = r.text.matchAll(/^apiserver_request_total\{([^}]*)\} (\d+)/gm);
-  let n = 0;
-  for (const [, labels, count] of rows)
-    if (labels?.includes('resource="network-attachment-definitions"') && labels.includes('verb="LIST"'))
-      n += Number(count);
-  return n;
-}
+const nadLists = () =>
+  apiServerCounter(
+    cluster,
+    "apiserver_request_total",
+    (l) => l.includes('resource="network-attachment-definitions"') && l.includes('verb="LIST"'),
+  );
 
 describe("reading the cluster at start", () => {
   it("the kubeconfig server lists the cluster before its first view is asked for", async () => {

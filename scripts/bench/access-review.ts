@@ -7,20 +7,15 @@
  */
 import { LiveSource } from "@/server/sources/live/live-source";
 import { testKubeConfig } from "../../testing/live-source";
-import { grantNamespaceReader, kubeRequest, startTestCluster } from "../../testing/testbed/cluster";
+import { grantNamespaceReader, startTestCluster } from "../../testing/testbed/cluster";
+import { apiServerCounter } from "../../testing/testbed/metrics";
 
 const n = Number(process.argv[2] ?? 8);
 const seconds = Number(process.argv[3] ?? 20);
 const cluster = await startTestCluster();
 
-async function reviewsCounted(): Promise<number> {
-  const text = (await kubeRequest(cluster, "GET", "/metrics")).text;
-  let total = 0;
-  for (const line of text.split("\n"))
-    if (line.startsWith("apiserver_request_total{") && line.includes('resource="selfsubjectaccessreviews"'))
-      total += Number(line.split(" ").at(-1));
-  return total;
-}
+const reviewsCounted = () =>
+  apiServerCounter(cluster, "apiserver_request_total", (l) => l.includes('resource="selfsubjectaccessreviews"'));
 
 async function window(reviewMs: number | undefined): Promise<{ cpuMs: number; reviews: number }> {
   const sources = Array.from(

@@ -3,6 +3,7 @@ import { buildTopology } from "@/lib/topology/build";
 import type { SourceStatus } from "@/lib/wire/payload";
 import { difference, freshList, testKubeConfig } from "@/testing/live-source";
 import { applyObjects, kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { apiServerCounter } from "@/testing/testbed/metrics";
 import { LiveSource } from "./live-source";
 
 // An API server that sheds load. Without API Priority and Fairness, --max-requests-inflight=2 answers any read
@@ -38,13 +39,8 @@ afterAll(async () => {
 });
 
 /** Requests the API server refused with 429 so far (its own metric). */
-async function refused429(): Promise<number> {
-  const text = (await kubeRequest(cluster, "GET", "/metrics")).text;
-  let n = 0;
-  for (const line of text.split("\n"))
-    if (/^apiserver_request_terminations_total\{.*code="429"/.test(line)) n += Number(line.split(" ").pop());
-  return n;
-}
+const refused429 = () =>
+  apiServerCounter(cluster, "apiserver_request_terminations_total", (l) => l.includes('code="429"'));
 
 describe("an API server that says 'come back later' (429) while the source first reads", () => {
   it("waits out the Retry-After: the first picture is whole and live, never shown stale or failed", async () => {
