@@ -17,6 +17,7 @@ import { traceMark } from "../trace";
 import { flowEdges, flowNodes, minimapColour, problemsOf } from "./flow-elements";
 import { FoldNode } from "./fold-node";
 import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
+import { HandleRepair } from "./handle-repair";
 import { HostNode } from "./host-node";
 import { InterfaceNode } from "./interface-node";
 import type { GraphFlowNode } from "./node-data";
@@ -131,6 +132,7 @@ function Graph({
           onPaneClick={() => onSelect(null)}
         >
           <Background gap={24} />
+          <HandleRepair />
           {minimap ? (
             <MiniMap
               style={{ width: MINIMAP_WIDTH, height: 110 }}
