@@ -6,7 +6,11 @@ const statusBodySchema = z.object({
   message: z.string().optional(),
   reason: z.string().optional(),
   details: z
-    .object({ causes: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })).optional() })
+    .object({
+      causes: z.array(z.object({ field: z.string().optional(), message: z.string().optional() })).optional(),
+      /** a 429's or 503's wait, as NewTooManyRequests / NewServiceUnavailable set it */
+      retryAfterSeconds: z.number().optional().catch(undefined),
+    })
     .optional()
     .catch(undefined),
 });

@@ -1,5 +1,5 @@
 import { isObject } from "@/lib/result";
-import { httpStatus } from "./errors";
+import { httpStatus, readApiError } from "./errors";
 import type { Part } from "./parts";
 
 /**
@@ -39,22 +39,8 @@ export function nextRead(
  * no wait, or for minutes, is not followed blindly.
  */
 export function retryAfterSeconds(err: unknown): number {
-  const fields = isObject(err) ? err : {};
-  const header = isObject(fields.headers) ? fields.headers["retry-after"] : undefined;
-  let seconds = typeof header === "string" && /^\d+$/.test(header.trim()) ? Number(header) : Number.NaN;
-  if (Number.isNaN(seconds)) seconds = bodyRetryAfter(fields.body);
+  const header = isObject(err) && isObject(err.headers) ? err.headers["retry-after"] : undefined;
+  const fromHeader = typeof header === "string" && /^\d+$/.test(header.trim()) ? Number(header) : undefined;
+  const seconds = fromHeader ?? readApiError(err).body.details?.retryAfterSeconds ?? 1;
   return Math.min(30, Math.max(1, Number.isFinite(seconds) ? seconds : 1));
-}
-
-function bodyRetryAfter(body: unknown): number {
-  let parsed: unknown = body;
-  if (typeof body === "string") {
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return Number.NaN;
-    }
-  }
-  const details = isObject(parsed) && isObject(parsed.details) ? parsed.details : {};
-  return typeof details.retryAfterSeconds === "number" ? details.retryAfterSeconds : Number.NaN;
 }
