@@ -68,6 +68,10 @@ export function flowNodes(
       width: p.width,
       height: p.height,
       style: { width: p.width, height: p.height },
+      // The size React Flow would measure (the box is drawn at exactly this size). Without it, each new nodes array
+      // makes React Flow forget every node's handle positions until it measures again, and when that measuring is
+      // lost (xyflow/xyflow#4888) every edge to the node is silently left out: after a reconnect, none was drawn.
+      measured: { width: p.width, height: p.height },
       ...(n.parent ? { parentId: n.parent, extent: "parent" as const } : {}),
       draggable: false,
       selected: n.id === selected,

@@ -110,6 +110,9 @@ function Graph({
       data-testid="graph-canvas"
       data-layout={layout.status}
       data-node-count={nodes.length}
+      // What React Flow was given, so a test can compare it with what it drew (an edge it cannot place is dropped
+      // without a word).
+      data-edge-count={layout.status === "done" ? edges.length : 0}
     >
       <GraphToolbar exportName={exportName} minimap={minimap} />
       {layout.status === "pending" ? (
