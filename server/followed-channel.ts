@@ -1,5 +1,4 @@
 import type { ViewQuery } from "@/lib/wire/view-protocol";
-import { ChangeSignal } from "./change-signal";
 import { shownFeed } from "./shown-feed";
 import type { ClusterSource } from "./sources/types";
 import { feedOf, type TopologyFeed } from "./topology-feed";
@@ -13,7 +12,10 @@ import { joinChannel, type ViewChannel } from "./view-channel";
 export class FollowedChannel {
   private joined: { channel: ViewChannel; leave: () => void } | null = null;
   private feed: TopologyFeed | null = null;
-  private readonly moved: ChangeSignal;
+  /** the source's own events heard, and how many had been heard when its picture was last checked */
+  private events = 0;
+  private checkedAt = 0;
+  private wake: (() => void) | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -21,29 +23,43 @@ export class FollowedChannel {
     private readonly query: ViewQuery,
     private readonly signal?: AbortSignal,
   ) {
-    this.moved = new ChangeSignal(signal);
     // (only a source whose picture can move needs waking by its own events: every tab of a live source would
     // otherwise wake twice per change)
-    this.unsubscribe = source.picture ? source.subscribe(() => this.moved.notify()) : () => {};
+    this.unsubscribe = source.picture
+      ? source.subscribe(() => {
+          this.events++;
+          this.wake?.();
+        })
+      : () => {};
   }
 
   /** The channel of the picture as it is now (joined afresh when it moved): read `since` and `next` from it. */
   async channel(): Promise<ViewChannel> {
-    while (!this.joined || feedOf(this.source) !== this.feed) {
+    for (;;) {
+      // (an event from here on may move the picture after this check: `next` then wakes at once)
+      this.checkedAt = this.events;
+      if (this.joined && feedOf(this.source) === this.feed) return this.joined.channel;
       this.joined?.leave();
       this.joined = null;
       const feed = await shownFeed(this.source);
       this.feed = feed;
       this.joined = joinChannel(feed, this.query);
     }
-    return this.joined.channel;
   }
 
-  /** Resolves at the channel's next change, at the source's own, or when the subscription aborts. */
+  /** Resolves at the channel's next change, at the source's own event, or when the subscription aborts. */
   next(channel: ViewChannel): Promise<void> {
-    return this.source.picture
-      ? Promise.race([channel.next(this.signal), this.moved.next()])
-      : channel.next(this.signal);
+    if (!this.source.picture) return channel.next(this.signal);
+    const own =
+      this.events !== this.checkedAt
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            this.wake = resolve;
+          });
+    // (the channel's wait ends at an abort: no listener of our own on the long-lived signal)
+    return Promise.race([channel.next(this.signal), own]).finally(() => {
+      this.wake = null;
+    });
   }
 
   leave(): void {
