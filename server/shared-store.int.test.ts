@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TopologyPayload as TopologyView } from "@/lib/wire/payload";
 import type { ViewState } from "@/lib/wire/view-state";
+import { forwardedRegistry, idsOf, serviceAccountToken, shownOf } from "@/testing/forwarded-tokens";
 import {
   applyObjects,
   grantNamespaceReader,
@@ -11,7 +12,7 @@ import {
 import { follow } from "@/testing/view-follow";
 import { appRouter } from "./api/root";
 import { createInnerContext } from "./api/trpc";
-import { type Lease, SourceRegistry } from "./sources/registry";
+import type { Lease, SourceRegistry } from "./sources/registry";
 import { feedOf } from "./topology-feed";
 
 // Issue 26, "many users, one cache": members of one access group read one store and one set of view channels while
@@ -26,13 +27,7 @@ const registries: SourceRegistry[] = [];
 const held: Lease[] = [];
 
 function registry(share = true): SourceRegistry {
-  const r = new SourceRegistry({
-    PLUMBLINE_SOURCE: "kubeconfig",
-    PLUMBLINE_IDENTITY: "forwarded-token",
-    KUBECONFIG: cluster.kubeconfigPath,
-    PLUMBLINE_NAMESPACES: `${NS},default`,
-  });
-  r.shareByAccess = share;
+  const r = forwardedRegistry(cluster, [NS, "default"], share);
   registries.push(r);
   return r;
 }
@@ -50,21 +45,9 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const as = (r: SourceRegistry, token: string, signal?: AbortSignal) =>
   appRouter.createCaller(createInnerContext({ sources: r, token }), { signal });
-const ids = (v: { topology: { elements: { id: string }[] } }) => v.topology.elements.map((e) => e.id).sort();
-const shown = (v: TopologyView) => ({
-  state: v.status.state,
-  ids: ids(v),
-  findings: v.topology.findings.map((f) => f.message.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<time>")).sort(),
-});
-
-/** A ServiceAccount in `default` and a token for it (TokenRequest). */
-async function token(name: string): Promise<string> {
-  await applyObjects(cluster, [{ apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: "default" } }]);
-  const r = await kubeRequest(cluster, "POST", `/api/v1/namespaces/default/serviceaccounts/${name}/token`, {
-    body: { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: 3600 } },
-  });
-  return (r.body as { status: { token: string } }).status.token;
-}
+const ids = idsOf;
+const shown = shownOf;
+const token = (name: string) => serviceAccountToken(cluster, name);
 
 /** A ClusterRole reading everything and a binding of it to `subjects`. */
 async function readAll(role: string, subjects: object[]): Promise<void> {
