@@ -1,17 +1,10 @@
 "use client";
 
 import type { Positioned } from "@/lib/graph/layout";
+import { inputKey, structureKey } from "@/lib/graph/layout-key";
 import type { GraphModel } from "@/lib/graph/model";
 import { traceMark } from "../trace";
 import type { LayoutRequest, LayoutResponse } from "./layout.worker";
-
-/** What decides where boxes go: ids, nesting, sizes and edges. Addresses and states do not move anything. */
-export function structureKey(m: GraphModel): string {
-  return `${m.nodes.map((n) => `${n.id}<${n.parent ?? ""}:${n.width}x${n.height}`).join("|")}#${m.edges.map((e) => e.id).join("|")}`;
-}
-
-/** The layout's whole input: the structure and the edge labels (the longest one sets a host's gap between layers). */
-const inputKey = (m: GraphModel, structure: string): string => `${structure}#${m.edges.map((e) => e.label).join("|")}`;
 
 /** Layouts kept by input, so a view seen a moment ago (or fetched ahead, for a search's first hit) draws at once. */
 const KEEP = 16;
@@ -67,6 +60,16 @@ function post(model: GraphModel): Promise<Map<string, Positioned>> {
 /** Real layouts asked for so far: the first warm rounds run back to back only until one is. */
 let asked = 0;
 
+/** Keeps a layout by its input key (the most recent KEEP). */
+function keep(key: string, positions: Map<string, Positioned>): void {
+  done.delete(key);
+  done.set(key, positions);
+  for (const old of done.keys()) if (done.size > KEEP) done.delete(old);
+}
+
+/** The layouts under way by input key: an offer (offerLayout) settles one before the worker does. */
+const offers = new Map<string, (positions: Map<string, Positioned>) => void>();
+
 /** Lays the model out in the page's worker; the same input asked twice is laid out once. */
 export function layout(model: GraphModel, structure = structureKey(model)): Promise<Map<string, Positioned>> {
   asked++;
@@ -75,17 +78,30 @@ export function layout(model: GraphModel, structure = structureKey(model)): Prom
   if (kept) return Promise.resolve(kept);
   const pending = running.get(key);
   if (pending) return pending;
-  const p = post(model);
+  // Whichever comes first: the worker's answer, or the same input's layout made elsewhere (the server's).
+  const offered = new Promise<Map<string, Positioned>>((resolve) => offers.set(key, resolve));
+  const p = Promise.race([post(model), offered]);
   running.set(key, p);
   p.then(
-    (positions) => {
-      done.delete(key);
-      done.set(key, positions);
-      for (const old of done.keys()) if (done.size > KEEP) done.delete(old);
-    },
+    (positions) => keep(key, positions),
     () => undefined, // the caller hears of it
-  ).finally(() => running.delete(key));
+  ).finally(() => {
+    running.delete(key);
+    offers.delete(key);
+  });
   return p;
+}
+
+/**
+ * A layout made elsewhere for this input key (the server lays out a host's view as the page asks for it,
+ * server/host-layout.ts): kept, and it settles the same input's layout under way in the worker. The key is the whole
+ * input (lib/graph/layout-key.ts) and the layout a pure function of it, so the picture is the one the worker makes.
+ */
+export function offerLayout(key: string, positions: Map<string, Positioned>): void {
+  if (done.has(key)) return;
+  traceMark("layout:offered", running.has(key) ? "before the worker" : "ahead");
+  keep(key, positions);
+  offers.get(key)?.(positions);
 }
 
 let aheadOf: string | null = null;
