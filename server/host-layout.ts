@@ -3,6 +3,7 @@ import { layoutGraph, type Positioned } from "@/lib/graph/layout";
 import { inputKey } from "@/lib/graph/layout-key";
 import { topologyColours } from "@/lib/graph/palette";
 import { graphOf } from "@/lib/graph/view-graph";
+import { warmModel } from "@/lib/graph/warm-model";
 import { filterTopology } from "@/lib/match/filter";
 import { readViewMessage } from "@/lib/wire/read-message";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
@@ -42,11 +43,37 @@ export function hostLayout(text: string, query: ViewQuery, showDefault: boolean)
   const known = kept.get(key);
   if (known) return known;
   elk ??= new ELK();
-  const made = layoutGraph(model, elk).then(
-    (positions): HostLayout => ({ key, positions: [...positions] }),
+  const engine = elk;
+  const made = layoutGraph(model, engine).then(
+    (positions): HostLayout => {
+      warmUp(engine);
+      return { key, positions: [...positions] };
+    },
     () => null, // the page's worker lays it out (and says what went wrong)
   );
   kept.set(key, made);
   for (const old of kept.keys()) if (kept.size > KEEP) kept.delete(old);
   return made;
+}
+
+/**
+ * ELK's first layouts in a process run its code cold (in Node at load ~20 a 44-box host took 1.9–3.2 s cold, 0.4–0.7 s
+ * after 30 small ones: components/graph/layout-client.ts warmLayout). Once a page has asked for a host, the server
+ * lays out small hosts, one per timer tick, so the next hosts asked are laid out warm; a server never asked spends
+ * nothing.
+ */
+const WARM_ROUNDS = 30;
+let warming = false;
+function warmUp(engine: InstanceType<typeof ELK>): void {
+  if (warming) return;
+  warming = true;
+  let round = 0;
+  const next = (): void => {
+    if (round >= WARM_ROUNDS) return;
+    const tick = setTimeout(() => {
+      void layoutGraph(warmModel(round++), engine).then(next, () => undefined);
+    }, 20);
+    tick.unref?.(); // never holds a process (a test, a CLI) open
+  };
+  next();
 }
