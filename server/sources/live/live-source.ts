@@ -257,18 +257,20 @@ export class LiveSource implements ClusterSource {
     let retryIn: number;
     // Credentials refused (token expired or revoked, account deleted): the source ends, or another member reads on.
     if (status === 401 && this.signOut(reasonOf(err))) return;
+    // The parts standing in are added before the refused part settles: were it the last first read, ready() would
+    // resolve with them not even started (the source "connecting" after ready: session 7's landing CI).
     if (status === 404 && resource.feature) {
-      this.setState(part, { kind: "absent" });
       const { fallback } = resource;
       if (fallback && !namespace && !this.parts.some((p) => p.resource === fallback)) this.addPart(fallback);
+      this.setState(part, { kind: "absent" });
       retryIn = this.opts.recheckMs ?? 30_000;
     } else if (status === 403) {
       const fallback = resource.namespaced && !namespace ? (this.opts.namespaces ?? []) : [];
       if (part.state.kind !== "forbidden" || part.state.regained) part.refusedAt = Date.now();
-      this.setState(part, forbiddenState(part, err, fallback));
       if (fallback.length && !this.parts.some((p) => p.resource === resource && p.namespace)) {
         for (const ns of fallback) this.addPart(resource, ns);
       }
+      this.setState(part, forbiddenState(part, err, fallback));
       retryIn = this.opts.recheckMs ?? 60_000;
     } else {
       const next = nextRead(part, err, this.opts.backoff);

@@ -5,7 +5,8 @@ import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s
 import type { SourceStatus } from "@/lib/wire/payload";
 import { boundedInformer } from "./credentials";
 import { describeApiError } from "./errors";
-import { listFn, resourcePath, type WatchedResource } from "./resources";
+import { listFn } from "./list-fn";
+import { resourcePath, type WatchedResource } from "./resources";
 
 // The live source's parts (one per kind, and per fallback namespace) and what they add up to: its status and its
 // snapshot. Pure functions of the parts, so LiveSource keeps only the watching.
