@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
 import type { RowWindow } from "@/lib/overview/rows";
@@ -10,7 +10,6 @@ import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings/findings-panel";
 import { useFindingsLimit } from "../findings/use-findings-limit";
-import { warmLayout } from "../graph/layout-client";
 import { Legend } from "../legend";
 import { useRowWindow } from "../overview/use-row-window";
 import { SignIn } from "../sign-in";
@@ -27,6 +26,7 @@ import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerActions } from "./use-explorer-actions";
 import { useExplorerState } from "./use-explorer-state";
 import { takeAhead, useHostPrefetch } from "./use-host-prefetch";
+import { useLayoutHelp } from "./use-layout-help";
 import { useTopologyView } from "./use-topology-view";
 import { useViewModel } from "./use-view-model";
 import { WorkloadsBar } from "./workloads-bar";
@@ -37,8 +37,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const [theme] = useTheme();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusSeq, setFocusSeq] = useState(0);
-  // The layout worker loads ELK while the first view is read: opening a host from the matrix then lays out at once.
-  useEffect(warmLayout, []);
+  useLayoutHelp(context, state);
 
   // The server sends the view asked for, then its changes; the graph keeps what it has until the next one arrives.
   const [rows, onRows] = useRowWindow(JSON.stringify([state.view, state.filters]));
