@@ -1,14 +1,15 @@
 /**
  * Next calls this once when the server starts: a bad setting stops it there, with the reason, not at the first
  * request; the Kubernetes client is loaded then, not by the first view; and a server with an identity of its own
- * starts reading the cluster then (server/startup.ts readClusterAtStart).
+ * starts reading the cluster then (server/startup.ts readClusterAtStart), its first LISTs sent even before the
+ * client has loaded (listEarly).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkConfigOrExit, preloadKubernetesClient, readClusterAtStart, sweepProbeRunsAtStart } = await import(
-    "./server/startup"
-  );
+  const { checkConfigOrExit, listEarly, preloadKubernetesClient, readClusterAtStart, sweepProbeRunsAtStart } =
+    await import("./server/startup");
   checkConfigOrExit();
+  await listEarly();
   await preloadKubernetesClient();
   void readClusterAtStart();
   void sweepProbeRunsAtStart();

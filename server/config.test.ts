@@ -30,4 +30,10 @@ describe("server configuration", () => {
     expect(readConfig({ PLUMBLINE_READ_AT_START: "0" }).PLUMBLINE_READ_AT_START).toBe(false);
     expect(() => readConfig({ PLUMBLINE_READ_AT_START: "later" })).toThrow(/PLUMBLINE_READ_AT_START/);
   });
+
+  it("sends the first lists before the Kubernetes client has loaded unless told to wait for it", () => {
+    expect(readConfig({}).PLUMBLINE_EARLY_LISTS).toBe(true);
+    expect(readConfig({ PLUMBLINE_EARLY_LISTS: "false" }).PLUMBLINE_EARLY_LISTS).toBe(false);
+    expect(() => readConfig({ PLUMBLINE_EARLY_LISTS: "soon" })).toThrow(/PLUMBLINE_EARLY_LISTS/);
+  });
 });

@@ -56,6 +56,14 @@ const envSchema = z
       .enum(["true", "false", "1", "0", ""])
       .optional()
       .transform((v) => v !== "false" && v !== "0"),
+    /**
+     * Reading at start, the first LISTs go out before the Kubernetes client has loaded (sources/live/early-lists.ts;
+     * a bearer token or the service account only): false sends them once it has (the cold-start bench's reference).
+     */
+    PLUMBLINE_EARLY_LISTS: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v !== "false" && v !== "0"),
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     /** pino's level for the server's JSON logs */

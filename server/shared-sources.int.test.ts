@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TopologyPayload as TopologyView } from "@/lib/wire/payload";
 import { nad } from "@/testing/fixtures/objects";
+import { forwardedRegistry, idsOf, serviceAccountToken, shownOf } from "@/testing/forwarded-tokens";
 import {
   applyObjects,
   grantNamespaceReader,
@@ -10,7 +11,7 @@ import {
 } from "@/testing/testbed/cluster";
 import { appRouter } from "./api/root";
 import { createInnerContext } from "./api/trpc";
-import { type Lease, SourceRegistry } from "./sources/registry";
+import type { Lease, SourceRegistry } from "./sources/registry";
 
 // Issue 26, "many users, one cache": forwarded tokens whose access reviews answer alike share one watch set, read
 // with one member's own token. On the real test bed: identities alike through different bindings, groups and role
@@ -25,13 +26,7 @@ const registries: SourceRegistry[] = [];
 const held: Lease[] = [];
 
 function registry(share = true): SourceRegistry {
-  const r = new SourceRegistry({
-    PLUMBLINE_SOURCE: "kubeconfig",
-    PLUMBLINE_IDENTITY: "forwarded-token",
-    KUBECONFIG: cluster.kubeconfigPath,
-    PLUMBLINE_NAMESPACES: `${NS},default`,
-  });
-  r.shareByAccess = share;
+  const r = forwardedRegistry(cluster, [NS, "default"], share);
   registries.push(r);
   return r;
 }
@@ -49,25 +44,15 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const as = (r: SourceRegistry, token: string) => appRouter.createCaller(createInnerContext({ sources: r, token }));
-const ids = (v: TopologyView) => v.topology.elements.map((e) => e.id).sort();
+const ids = idsOf;
 /** What a user is shown, without the times in it. */
-const shown = (v: TopologyView) => ({
-  state: v.status.state,
-  ids: ids(v),
-  findings: v.topology.findings.map((f) => f.message.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<time>")).sort(),
-});
+const shown = shownOf;
 
 const verbs = ["get", "list", "watch"];
 const sa = (name: string, namespace = "default") => ({ kind: "ServiceAccount", name, namespace });
 
 /** A ServiceAccount and a token for it (TokenRequest). */
-async function token(name: string, namespace = "default"): Promise<string> {
-  await applyObjects(cluster, [{ apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace } }]);
-  const r = await kubeRequest(cluster, "POST", `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
-    body: { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: 3600 } },
-  });
-  return (r.body as { status: { token: string } }).status.token;
-}
+const token = (name: string, namespace = "default") => serviceAccountToken(cluster, name, namespace);
 
 async function clusterReader(role: string, subjects: object[], rules: object[]): Promise<void> {
   await applyObjects(cluster, [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { apiServerCounter } from "@/testing/testbed/metrics";
 import { type Standalone, startStandalone } from "@/testing/testbed/standalone";
-import { readClusterAtStart } from "./startup";
+import { listEarly, readClusterAtStart } from "./startup";
 
 // A server with an identity of its own reads the cluster while it starts (instrumentation.ts), before any view is
 // asked for: the production server on the real test bed, watched from the API server's own request counters.
@@ -43,5 +43,10 @@ describe("reading the cluster at start", () => {
     expect(await readClusterAtStart({ ...env, PLUMBLINE_IDENTITY: "forwarded-token" })).toBe(false);
     expect(await readClusterAtStart({ PLUMBLINE_SOURCE: "demo" })).toBe(false);
     expect(await readClusterAtStart({ ...env, PLUMBLINE_READ_AT_START: "false" })).toBe(false);
+    // nor are lists sent before the client has loaded (a forwarded-token server has no identity to send them as)
+    expect(await listEarly({ ...env, PLUMBLINE_IDENTITY: "forwarded-token" })).toBe(0);
+    expect(await listEarly({ PLUMBLINE_SOURCE: "demo" })).toBe(0);
+    expect(await listEarly({ ...env, PLUMBLINE_READ_AT_START: "false" })).toBe(0);
+    expect(await listEarly({ ...env, PLUMBLINE_EARLY_LISTS: "false" })).toBe(0);
   });
 });

@@ -11,6 +11,26 @@ export function checkConfigOrExit(): void {
 }
 
 /**
+ * A server that reads the cluster from its start sends its first LISTs before the Kubernetes client has loaded
+ * (sources/live/early-lists.ts): the API server serialises them while this process loads its code. Same conditions
+ * as readClusterAtStart, whose source takes them; returns how many went out.
+ */
+export async function listEarly(env: Record<string, string | undefined> = process.env): Promise<number> {
+  const config = readConfig(env);
+  if (!config.PLUMBLINE_READ_AT_START || !config.PLUMBLINE_EARLY_LISTS) return 0;
+  if (config.PLUMBLINE_SOURCE !== "kubeconfig" || config.PLUMBLINE_IDENTITY === "forwarded-token") return 0;
+  const { earlyTarget, startEarlyLists } = await import("./sources/live/early-lists");
+  try {
+    const target = earlyTarget(config.KUBECONFIG, config.PLUMBLINE_CONTEXT, env);
+    return target ? startEarlyLists(target) : 0;
+  } catch (e) {
+    // the source lists as before, and meets (and shows) whatever went wrong here
+    console.error(`early lists: ${e instanceof Error ? e.message : String(e)}`);
+    return 0;
+  }
+}
+
+/**
  * Loads the Kubernetes client while the server starts: it is hundreds of ES modules (~1 s on this machine), which
  * the first view would otherwise wait for before its first LIST went out.
  */

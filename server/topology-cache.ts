@@ -1,6 +1,6 @@
 import type { TopologyPayload } from "@/lib/wire/payload";
+import { shownFeed } from "./shown-feed";
 import type { ClusterSource } from "./sources/types";
-import { feedOf } from "./topology-feed";
 
 const cache = new WeakMap<ClusterSource, TopologyPayload>();
 let epochs = 0;
@@ -20,9 +20,9 @@ export function revisionLabel(source: ClusterSource, storeRevision: number, stat
  * incremental store; assembled once per revision however many ask.
  */
 export async function payloadOf(source: ClusterSource): Promise<TopologyPayload> {
-  const feed = feedOf(source);
-  await feed.current();
-  const revision = revisionLabel(source, feed.store.revision, feed.statusSeq);
+  const feed = await shownFeed(source);
+  // (labelled by the feed's source: a member whose picture moved to another feed gets another label)
+  const revision = revisionLabel(feed.source, feed.store.revision, feed.statusSeq);
   const hit = cache.get(source);
   if (hit?.revision === revision) return hit;
   const payload: TopologyPayload = {

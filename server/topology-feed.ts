@@ -98,8 +98,9 @@ export class TopologyFeed {
 
 const feeds = new WeakMap<ClusterSource, TopologyFeed>();
 
-/** The one feed of a source, however many tabs read it. */
-export function feedOf(source: ClusterSource): TopologyFeed {
+/** The one feed of a source, however many tabs read it (members of an access group: their group's, see picture). */
+export function feedOf(of: ClusterSource): TopologyFeed {
+  const source = of.picture?.() ?? of;
   let feed = feeds.get(source);
   if (!feed) {
     feed = new TopologyFeed(source);

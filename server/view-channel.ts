@@ -6,7 +6,7 @@ import { overviewChange } from "@/lib/store/overview-memo";
 import { type ServedView, servedView, touchedBy } from "@/lib/store/served-view";
 import { catalogJson, catalogOf } from "@/lib/store/view";
 import { diffOverview, diffOverviewChange, encodeOverview, sentOverview } from "@/lib/wire/overview-wire";
-import type { ViewDelta, ViewQuery, ViewSnapshot } from "@/lib/wire/view-protocol";
+import { FINDINGS_PAGE, type ViewDelta, type ViewQuery, type ViewSnapshot } from "@/lib/wire/view-protocol";
 import { revisionLabel } from "./topology-cache";
 import type { TopologyFeed } from "./topology-feed";
 import { diffById, diffFindings, distinct, type Sent } from "./view-diff";
@@ -28,6 +28,7 @@ export class ViewChannel {
     overview: null,
     catalog: "",
     networksInUse: "null",
+    findingTotals: "null",
   };
   /** the view at the channel's revision, computed once for its delta and its snapshot */
   private view: ServedView | null = null;
@@ -141,6 +142,7 @@ export class ViewChannel {
     const findings = diffFindings(this.sent.findings, t.findings);
     const overview = this.overviewDelta(view);
     const networksInUse = JSON.stringify(view.networksInUse);
+    const findingTotals = JSON.stringify(view.findingTotals);
     const delta: ViewDelta = {
       type: "delta",
       from: this.revision,
@@ -152,8 +154,10 @@ export class ViewChannel {
       overview,
       catalog: this.catalogDelta(),
       ...(view.networksInUse && networksInUse !== this.sent.networksInUse ? { networksInUse: view.networksInUse } : {}),
+      ...(view.findingTotals && findingTotals !== this.sent.findingTotals ? { findingTotals: view.findingTotals } : {}),
     };
-    this.sent = { ...this.sent, elements: elements.sent, links: links.sent, findings: findings.sent, networksInUse };
+    const lists = { elements: elements.sent, links: links.sent, findings: findings.sent };
+    this.sent = { ...this.sent, ...lists, networksInUse, findingTotals };
     return reshaped ? null : delta;
   }
 
@@ -183,6 +187,7 @@ export class ViewChannel {
       },
       overview: null,
       networksInUse: null,
+      findingTotals: null,
       shards: a.shards,
       ids: a.elements,
     };
@@ -229,6 +234,7 @@ export class ViewChannel {
       overview: view.overview ? encodeOverview(view.overview) : null,
       catalog: catalogOf(store),
       ...(view.networksInUse ? { networksInUse: view.networksInUse } : {}),
+      ...(view.findingTotals ? { findingTotals: view.findingTotals } : {}),
     };
     this.snapshotText = { revision: this.revision, text: JSON.stringify(message) };
     return this.snapshotText.text;
@@ -256,10 +262,11 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
     });
   }
   // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel. Rows
-  // only change what an overview sends (the whole cluster, or an aggregate): elsewhere they share it too.
+  // and the findings asked for only change what an overview sends (the whole cluster, or an aggregate): elsewhere they
+  // share it too.
   const aggregate = query.aggregate === true && !query.host && !query.pod && !!(query.namespace || query.network);
   const overview = aggregate || !(query.namespace || query.network || query.host || query.pod);
-  const rows = overview ? JSON.stringify(query.rows ?? DEFAULT_ROWS) : "";
+  const rows = overview ? JSON.stringify([query.rows ?? DEFAULT_ROWS, query.findings ?? FINDINGS_PAGE]) : "";
   const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate, rows]);
   const map = byKey;
   const channel = map.get(key) ?? new ViewChannel(feed, query);

@@ -1,6 +1,6 @@
 import type { Finding } from "@/lib/contract/schema";
+import { keyOf } from "@/lib/store/finding-window";
 import type { SentOverview } from "@/lib/wire/overview-wire";
-import { findingKey } from "@/lib/wire/view-state";
 
 /**
  * What a view channel compares with what it sent: elements and links by id (their JSON), findings by their JSON text.
@@ -14,6 +14,8 @@ export interface Sent {
   overview: SentOverview | null;
   catalog: string;
   networksInUse: string;
+  /** the finding totals last sent (JSON), for a view sent as its overview */
+  findingTotals: string;
 }
 
 export function diffById<T extends { id: string }>(
@@ -30,17 +32,6 @@ export function diffById<T extends { id: string }>(
   }
   const remove = [...before.keys()].filter((id) => !sent.has(id));
   return { sent, delta: { upsert, remove } };
-}
-
-/** A finding's key, made once per finding object: a shard's findings stay the same objects until it is rebuilt. */
-const keys = new WeakMap<Finding, string>();
-function keyOf(f: Finding): string {
-  let key = keys.get(f);
-  if (key === undefined) {
-    key = findingKey(f);
-    keys.set(f, key);
-  }
-  return key;
 }
 
 /**

@@ -4,9 +4,10 @@ import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { filterTopology } from "@/lib/match/filter";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
 import { type RowWindow, windowOf } from "@/lib/overview/rows";
+import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
-import type { ViewQuery } from "@/lib/wire/view-protocol";
-import type { ViewState } from "@/lib/wire/view-state";
+import { FINDINGS_PAGE, MAX_FINDINGS, type ViewQuery } from "@/lib/wire/view-protocol";
+import { findingKey, type ViewState } from "@/lib/wire/view-state";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { follow, withIp } from "@/testing/view-follow";
 import { StaticSource } from "./sources/static-source";
@@ -72,6 +73,75 @@ describe("the overview's row window", () => {
       }
     };
     check();
+    for (const change of changes) {
+      change();
+      await feed.current();
+      check();
+    }
+  }, 60_000);
+});
+
+/** The pod asking for a network no NAD defines: a finding of its own. */
+const broken = (pod: KubeObject, i: number): KubeObject => ({
+  ...pod,
+  metadata: {
+    ...pod.metadata,
+    resourceVersion: `broken-${i}`,
+    annotations: { ...pod.metadata.annotations, [NETWORKS_ANNOTATION]: `no-such-net-${i}` },
+  },
+});
+
+describe("the overview's findings, worst first", () => {
+  it("sends the worst FINDINGS_PAGE findings and counts them all; more when asked; follows changes", async () => {
+    const objects = syntheticCluster({ nodes: 30, pods: 600, nads: 8, seed: 11 });
+    let n = 0;
+    const snap = snapshotFromObjects(objects.map((o) => (o.kind === "Pod" && n < 40 ? broken(o, n++) : o)));
+    const source = new StaticSource({ kind: "demo", label: "test", writes: "memory" }, snap);
+    const feed = feedOf(source);
+    await feed.current();
+    const queries: ViewQuery[] = [{}, { findings: MAX_FINDINGS }, { namespace: "team-1", aggregate: true }];
+    const subs = queries.map((q) => {
+      const { channel } = joinChannel(feed, q);
+      return { q, channel, state: follow(null, channel.since(null)) };
+    });
+    const pods = source.snapshot().pods;
+    const check = () => {
+      const full = buildTopology(source.snapshot());
+      for (const sub of subs) {
+        sub.state = follow(sub.state, sub.channel.since(sub.state?.revision ?? null));
+        if (!sub.state) throw new Error("lost the view");
+        const all = new Map(filterTopology(full, sub.q).findings.map((f) => [`${f.code} ${f.message}`, f]));
+        const sent = [...sub.state.findings.values()];
+        const totals = sub.state.findingTotals;
+        // every finding counted, by severity; never a silently shorter list
+        expect(totals).toEqual({
+          error: [...all.values()].filter((f) => f.severity === "error").length,
+          warning: [...all.values()].filter((f) => f.severity === "warning").length,
+          info: [...all.values()].filter((f) => f.severity === "info").length,
+        });
+        expect(sent.length).toBe(Math.min(sub.q.findings ?? FINDINGS_PAGE, all.size));
+        for (const f of sent) expect(all.has(`${f.code} ${f.message}`)).toBe(true);
+        // the worst first: nothing left out is worse than what was sent
+        const rank = { error: 0, warning: 1, info: 2 };
+        const held = new Set(sent.map((f) => `${f.code} ${f.message}`));
+        const left = [...all].filter(([k]) => !held.has(k)).map(([, f]) => rank[f.severity]);
+        for (const f of sent) expect(rank[f.severity]).toBeLessThanOrEqual(Math.min(...left));
+        // what a new subscriber gets now is what this one holds
+        const fresh = follow(null, sub.channel.since(null));
+        expect(sent.map(findingKey).sort()).toEqual([...(fresh?.findings.keys() ?? [])].sort());
+      }
+    };
+    check();
+    const whole = subs[0]?.state;
+    expect(whole?.findings.size).toBe(FINDINGS_PAGE);
+    expect((whole?.findingTotals?.error ?? 0) + (whole?.findingTotals?.warning ?? 0)).toBeGreaterThan(FINDINGS_PAGE);
+    expect(subs[1]?.state?.findings.size).toBeGreaterThan(FINDINGS_PAGE);
+    const changes = [
+      () => source.put(objects.find((o) => o.metadata.name === pods[3]?.metadata.name) as KubeObject),
+      () => source.put(broken(pods[100] as KubeObject, 100)),
+      () => source.remove(pods[5] as KubeObject),
+      () => source.put(withIp(pods[200] as KubeObject, "172.16.1.97")),
+    ];
     for (const change of changes) {
       change();
       await feed.current();

@@ -1,14 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
 import type { RowWindow } from "@/lib/overview/rows";
+import type { ProblemCounts } from "@/lib/overview/schema";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings/findings-panel";
-import { warmLayout } from "../graph/layout-client";
+import { useFindingsLimit } from "../findings/use-findings-limit";
 import { Legend } from "../legend";
 import { useRowWindow } from "../overview/use-row-window";
 import { SignIn } from "../sign-in";
@@ -25,6 +26,7 @@ import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerActions } from "./use-explorer-actions";
 import { useExplorerState } from "./use-explorer-state";
 import { takeAhead, useHostPrefetch } from "./use-host-prefetch";
+import { useLayoutHelp } from "./use-layout-help";
 import { useTopologyView } from "./use-topology-view";
 import { useViewModel } from "./use-view-model";
 import { WorkloadsBar } from "./workloads-bar";
@@ -35,12 +37,12 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const [theme] = useTheme();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [focusSeq, setFocusSeq] = useState(0);
-  // The layout worker loads ELK while the first view is read: opening a host from the matrix then lays out at once.
-  useEffect(warmLayout, []);
+  useLayoutHelp(context, state);
 
   // The server sends the view asked for, then its changes; the graph keeps what it has until the next one arrives.
   const [rows, onRows] = useRowWindow(JSON.stringify([state.view, state.filters]));
-  const live = useTopologyView(context, viewQuery(state, rows));
+  const [findingsLimit, moreFindings] = useFindingsLimit(JSON.stringify([state.view, state.filters]));
+  const live = useTopologyView(context, viewQuery(state, rows, findingsLimit));
   const { subscription, state: view } = live;
   const full = live.topology ?? undefined;
   const { shown, colours, overview, model, caption, options } = useViewModel(
@@ -66,12 +68,10 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     },
   );
   useEscapeClears(select);
-  const toggleFold = (id: string) => setExpanded((s) => new Set([...s, id]));
 
   const { disconnected, stale } = useConnectionState(subscription.status, view, live.settled);
   // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
   if (subscription.error?.data?.code === "UNAUTHORIZED") return <SignIn reason={subscription.error.message} />;
-  const exportName = `plumbline-${state.view.kind}${state.view.kind === "network" ? `-${state.view.network.replace("/", "-")}` : ""}`;
 
   return (
     <div className="flex h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -104,10 +104,10 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               selected={state.selected}
               focusSeq={focusSeq}
               theme={theme}
-              exportName={exportName}
+              exportName={exportNameOf(state.view)}
               fitKey={JSON.stringify([state.view, state.filters, state.showDefault])}
               onSelect={select}
-              onToggleFold={toggleFold}
+              onToggleFold={(id) => setExpanded((s) => new Set([...s, id]))}
               onOpenHost={openHost}
               onOpenNetwork={openNetwork}
               onShowCluster={showCluster}
@@ -120,6 +120,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
         <SidePanel
           topology={full}
           shown={shown}
+          findings={{ totals: live.findingTotals, onMore: moreFindings }}
           selected={state.selected}
           colours={colours}
           onFocus={focus}
@@ -130,21 +131,26 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   );
 }
 
+/** The file name an export of this view is saved under. */
+const exportNameOf = (view: ExplorerState["view"]): string =>
+  `plumbline-${view.kind}${view.kind === "network" ? `-${view.network.replace("/", "-")}` : ""}`;
+
 /**
  * What the explorer asks the server for: the criteria, and for a filtered cluster view (drawn as the matrix at
  * scale) the overview instead of the pods.
  */
-function viewQuery(state: ExplorerState, rows: RowWindow): ViewQuery {
+function viewQuery(state: ExplorerState, rows: RowWindow, findings: number): ViewQuery {
   const criteria = viewCriteria(state.view, state.filters);
   if (state.view.kind !== "cluster" || state.filters.host) return criteria;
   const filtered = !!(state.filters.namespace || state.filters.network);
-  return { ...criteria, ...(filtered ? { aggregate: true } : {}), rows };
+  return { ...criteria, ...(filtered ? { aggregate: true } : {}), rows, findings };
 }
 
 /** Details of the selection above, the findings below (both reachable at once), the legend when nothing is selected. */
 function SidePanel({
   topology,
   shown,
+  findings,
   selected,
   colours,
   onFocus,
@@ -152,6 +158,8 @@ function SidePanel({
 }: {
   topology: Topology | undefined;
   shown: Topology | null;
+  /** a view sent as its overview: every finding counted by severity, and how to ask for more of them */
+  findings: { totals: ProblemCounts | null; onMore: () => void };
   selected: string | null;
   colours: Map<string, string>;
   onFocus: (id: string) => void;
@@ -164,7 +172,12 @@ function SidePanel({
           <DetailsPanel id={selected} topology={topology} onSelect={onFocus} onClose={onClose} />
         </div>
       ) : null}
-      <FindingsPanel findings={shown?.findings ?? []} onSelect={onFocus} />
+      <FindingsPanel
+        findings={shown?.findings ?? []}
+        totals={findings.totals}
+        onSelect={onFocus}
+        onMore={findings.onMore}
+      />
       {shown && !selected ? <Legend colours={colours} /> : null}
     </aside>
   );

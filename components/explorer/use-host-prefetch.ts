@@ -3,13 +3,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { viewCriteria } from "@/lib/graph/explorer-state";
 import { topologyColours } from "@/lib/graph/palette";
+import { graphOf } from "@/lib/graph/view-graph";
 import type { Criteria } from "@/lib/match/filter";
 import { filterTopology } from "@/lib/match/filter";
 import { readViewMessage } from "@/lib/wire/read-message";
 import { fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { layout } from "../graph/layout-client";
 import { useTRPC } from "../trpc";
-import { graphOf } from "./use-view-model";
 
 /** A view fetched ahead is shown for this long; later the subscription's own snapshot is awaited instead. */
 const FRESH_MS = 10_000;

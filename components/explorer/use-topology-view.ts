@@ -26,7 +26,7 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   // The query the subscription's messages answer (set once it is asked), so a held view knows whether it is current.
   // A new row window of the same view (the matrix scrolled) is asked for as its own subscription, but the view held
   // stays current: its rows are drawn until the window's come.
-  const rows = JSON.stringify(query.rows ?? null);
+  const rows = JSON.stringify([query.rows ?? null, query.findings ?? null]);
   const asked = useRef({ key, rows });
   useEffect(() => {
     asked.current = { key, rows };
@@ -81,6 +81,7 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     overview: state?.overview ?? null,
     catalog: state?.catalog ?? null,
     networksInUse: state?.networksInUse ?? null,
+    findingTotals: state?.findingTotals ?? null,
     /** the snapshot of the view asked for has not come yet (the previous view may still be on screen) */
     loading: state === null,
     subscription,

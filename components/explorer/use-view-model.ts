@@ -4,9 +4,9 @@ import { useMemo } from "react";
 import { refOf } from "@/lib/contract/ids";
 import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
-import { type GraphModel, graphModel } from "@/lib/graph/model";
 import { topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
+import { graphOf } from "@/lib/graph/view-graph";
 import { shownTopology } from "@/lib/match/filter";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import { hostsAndPods, pastMatrixThresholds } from "@/lib/overview/thresholds";
@@ -15,18 +15,6 @@ import { layoutAhead } from "../graph/layout-client";
 import { useClusterOverview } from "../overview/use-cluster-overview";
 import type { NetworkCaptionData } from "./banners";
 import { optionsOf } from "./toolbar";
-
-/** The graph of what is shown; the same call lays out a view fetched ahead (use-hit-prefetch.ts). */
-export function graphOf(
-  shown: Topology,
-  kind: ExplorerState["view"]["kind"],
-  showDefault: boolean,
-  expanded: ReadonlySet<string>,
-  colours: Map<string, string>,
-): GraphModel {
-  // Shared-L2 lines tell the story of one network; across a whole cluster they would be a tangle.
-  return graphModel(shown, { showDefault, expanded, segments: kind === "network", colours });
-}
 
 /** What the server sent for the view: its topology, and at scale the overview and the whole cluster's catalogue. */
 export interface ViewInput {

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import type { Finding } from "@/lib/contract/schema";
 import { groupFindings } from "@/lib/findings/group";
 import type { Severity } from "@/lib/findings/info";
+import type { ProblemCounts } from "@/lib/overview/schema";
 import { cn } from "../cn";
 import { Icon } from "../icons";
 import { FindingItem, TONE } from "./finding-item";
@@ -15,12 +16,29 @@ const FILTERS: { value: Severity | "all"; label: string }[] = [
   { value: "info", label: "Info" },
 ];
 
-/** Every finding of the view, grouped by code, worst first; a click shows the element; a filter keeps one severity. */
-export function FindingsPanel({ findings, onSelect }: { findings: Finding[]; onSelect: (id: string) => void }) {
+/**
+ * Every finding of the view, grouped by code, worst first; a click shows the element; a filter keeps one severity.
+ * A view sent as its overview holds only the worst findings (`totals` counts them all): the panel says how many more
+ * there are and `onMore` asks for them.
+ */
+export function FindingsPanel({
+  findings,
+  totals,
+  onSelect,
+  onMore,
+}: {
+  findings: Finding[];
+  totals?: ProblemCounts | null;
+  onSelect: (id: string) => void;
+  onMore?: () => void;
+}) {
   const [only, setOnly] = useState<Severity | "all">("all");
   const groups = useMemo(() => groupFindings(findings, only === "all" ? undefined : only), [findings, only]);
-  const count = (s: Severity | "all") =>
+  const held = (s: Severity | "all") =>
     s === "all" ? findings.length : findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity | "all") =>
+    !totals ? held(s) : s === "all" ? totals.error + totals.warning + totals.info : totals[s];
+  const missing = Math.max(0, count(only) - held(only));
   return (
     <section aria-label="Problems" className="flex min-h-0 flex-1 flex-col" data-testid="problems">
       <div className="flex items-center gap-2 px-4 pb-2 pt-4">
@@ -46,13 +64,14 @@ export function FindingsPanel({ findings, onSelect }: { findings: Finding[]; onS
         </fieldset>
       </div>
       <div className="min-h-0 space-y-2 overflow-y-auto px-4 pb-4">
-        {groups.length === 0 ? (
+        {groups.length === 0 && missing === 0 ? (
           <p className="text-sm text-slate-500">
             {findings.length === 0
               ? "Nothing wrong found: every requested network is attached."
               : "None of this severity."}
           </p>
         ) : null}
+        {missing > 0 ? <MoreFindings shown={held(only)} all={count(only)} onMore={onMore} /> : null}
         {groups.map((g) => (
           <details
             key={g.code}
@@ -84,5 +103,29 @@ export function FindingsPanel({ findings, onSelect }: { findings: Finding[]; onS
         ))}
       </div>
     </section>
+  );
+}
+
+/** What the panel leaves out: the worst findings are here, the rest are counted and asked for on demand. */
+function MoreFindings({ shown, all, onMore }: { shown: number; all: number; onMore: (() => void) | undefined }) {
+  return (
+    <p
+      className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600 dark:text-slate-300"
+      data-testid="findings-more"
+    >
+      <span>
+        {shown.toLocaleString("en")} of {all.toLocaleString("en")} shown, worst first;{" "}
+        {(all - shown).toLocaleString("en")} more not loaded.
+      </span>
+      {onMore ? (
+        <button
+          type="button"
+          className="rounded bg-slate-200 px-1.5 py-0.5 font-medium text-slate-800 hover:bg-slate-300 dark:bg-slate-700 dark:text-slate-100"
+          onClick={onMore}
+        >
+          Show more
+        </button>
+      ) : null}
+    </p>
   );
 }

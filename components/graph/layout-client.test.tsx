@@ -92,3 +92,39 @@ describe("the layout worker's warm-up", () => {
     }
   });
 });
+
+describe("a layout made elsewhere (the server's)", () => {
+  beforeEach(() => {
+    vi.resetModules();
+    vi.stubGlobal("Worker", HeldWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("settles the same input's layout under way in the worker, and is kept for the next graph of it", async () => {
+    const { layout, layoutOf, offerLayout } = await import("./layout-client");
+    const { inputKey } = await import("@/lib/graph/layout-key");
+    const asked = layout(real);
+    const w = HeldWorker.last as HeldWorker;
+    expect(w.asked.map(hostOf)).toEqual(["host/a"]);
+    const positions = new Map([["host/a", { id: "host/a", x: 7, y: 9, width: 260, height: 64 }]]);
+    offerLayout(inputKey(real), positions);
+    // drawn without the worker's answer
+    await expect(asked).resolves.toBe(positions);
+    expect(layoutOf(real)).toBe(positions);
+    // the worker's answer, later, changes nothing
+    w.answer();
+    await settle();
+    expect(layoutOf(real)).toBe(positions);
+    await expect(layout(real)).resolves.toBe(positions);
+  });
+
+  it("is taken only for its own input", async () => {
+    const { layout, offerLayout } = await import("./layout-client");
+    const asked = layout(real);
+    const w = HeldWorker.last as HeldWorker;
+    offerLayout("another input", new Map());
+    w.answer();
+    const got = await asked;
+    expect(got.get("host/a")).toMatchObject({ x: 0, y: 0 });
+  });
+});

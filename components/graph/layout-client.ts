@@ -1,17 +1,11 @@
 "use client";
 
 import type { Positioned } from "@/lib/graph/layout";
+import { inputKey, structureKey } from "@/lib/graph/layout-key";
 import type { GraphModel } from "@/lib/graph/model";
+import { warmModel } from "@/lib/graph/warm-model";
 import { traceMark } from "../trace";
 import type { LayoutRequest, LayoutResponse } from "./layout.worker";
-
-/** What decides where boxes go: ids, nesting, sizes and edges. Addresses and states do not move anything. */
-export function structureKey(m: GraphModel): string {
-  return `${m.nodes.map((n) => `${n.id}<${n.parent ?? ""}:${n.width}x${n.height}`).join("|")}#${m.edges.map((e) => e.id).join("|")}`;
-}
-
-/** The layout's whole input: the structure and the edge labels (the longest one sets a host's gap between layers). */
-const inputKey = (m: GraphModel, structure: string): string => `${structure}#${m.edges.map((e) => e.label).join("|")}`;
 
 /** Layouts kept by input, so a view seen a moment ago (or fetched ahead, for a search's first hit) draws at once. */
 const KEEP = 16;
@@ -67,6 +61,16 @@ function post(model: GraphModel): Promise<Map<string, Positioned>> {
 /** Real layouts asked for so far: the first warm rounds run back to back only until one is. */
 let asked = 0;
 
+/** Keeps a layout by its input key (the most recent KEEP). */
+function keep(key: string, positions: Map<string, Positioned>): void {
+  done.delete(key);
+  done.set(key, positions);
+  for (const old of done.keys()) if (done.size > KEEP) done.delete(old);
+}
+
+/** The layouts under way by input key: an offer (offerLayout) settles one before the worker does. */
+const offers = new Map<string, (positions: Map<string, Positioned>) => void>();
+
 /** Lays the model out in the page's worker; the same input asked twice is laid out once. */
 export function layout(model: GraphModel, structure = structureKey(model)): Promise<Map<string, Positioned>> {
   asked++;
@@ -75,17 +79,30 @@ export function layout(model: GraphModel, structure = structureKey(model)): Prom
   if (kept) return Promise.resolve(kept);
   const pending = running.get(key);
   if (pending) return pending;
-  const p = post(model);
+  // Whichever comes first: the worker's answer, or the same input's layout made elsewhere (the server's).
+  const offered = new Promise<Map<string, Positioned>>((resolve) => offers.set(key, resolve));
+  const p = Promise.race([post(model), offered]);
   running.set(key, p);
   p.then(
-    (positions) => {
-      done.delete(key);
-      done.set(key, positions);
-      for (const old of done.keys()) if (done.size > KEEP) done.delete(old);
-    },
+    (positions) => keep(key, positions),
     () => undefined, // the caller hears of it
-  ).finally(() => running.delete(key));
+  ).finally(() => {
+    running.delete(key);
+    offers.delete(key);
+  });
   return p;
+}
+
+/**
+ * A layout made elsewhere for this input key (the server lays out a host's view as the page asks for it,
+ * server/host-layout.ts): kept, and it settles the same input's layout under way in the worker. The key is the whole
+ * input (lib/graph/layout-key.ts) and the layout a pure function of it, so the picture is the one the worker makes.
+ */
+export function offerLayout(key: string, positions: Map<string, Positioned>): void {
+  if (done.has(key)) return;
+  traceMark("layout:offered", running.has(key) ? "before the worker" : "ahead");
+  keep(key, positions);
+  offers.get(key)?.(positions);
 }
 
 let aheadOf: string | null = null;
@@ -110,49 +127,6 @@ export function layoutAhead(model: GraphModel): void {
  */
 const WARM_AT_ONCE = 2;
 const WARM_ROUNDS = 30;
-
-/**
- * A host as the matrix opens them at scale: folded pods in one layer, the points they hang off in the next, in a few
- * connected groups (a bridge or parent NIC shared by some folds, others alone), the size varying by round. Measured
- * in Node at load ~20 (the same V8, a fresh process each, interleaved, n=3): the first real 44-box host laid out
- * after 30 such rounds took 0.41–0.71 s, after 2 (as before) 0.76–1.56 s, cold 1.86–3.23 s.
- */
-function warmModel(round: number): GraphModel {
-  const host = `host/warm-${round}`;
-  // Small hosts (12–25 boxes): a real layout asked while one runs waits for it, so a round is kept short.
-  const points = 4 + (round % 3);
-  const folds = 8 + ((round * 5) % 12);
-  const nodes: GraphModel["nodes"] = [{ id: host, kind: "host", parent: null, width: 0, height: 0, isGroup: true }];
-  const edges: GraphModel["edges"] = [];
-  for (let b = 0; b < points; b++)
-    nodes.push({ id: `${host}/point-${b}`, kind: "bridge", parent: host, width: 170, height: 62, isGroup: false });
-  for (let f = 0; f < folds; f++) {
-    const fold = `${host}/fold-${f}`;
-    nodes.push({
-      id: fold,
-      kind: "fold",
-      parent: host,
-      width: 230,
-      height: 64,
-      isGroup: false,
-      members: [],
-      networks: [],
-    });
-    // every third fold reaches a second point: the points then form a few groups, as a real host's do
-    const targets = f % 3 === 0 ? [f % points, (f * 5 + 1) % points] : [f % points];
-    for (const b of new Set(targets)) {
-      edges.push({
-        id: `${fold}->${b}`,
-        kind: "attachment",
-        source: fold,
-        target: `${host}/point-${b}`,
-        label: `${(f % 3) + 1} × net${b + 1}`,
-        colour: "",
-      });
-    }
-  }
-  return { nodes, edges, colours: new Map() };
-}
 
 /** The page's next idle moment (a timer where the browser has no idle callback). */
 const whenIdle = (run: () => void): void => {

@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { Positioned } from "@/lib/graph/layout";
+import { structureKey } from "@/lib/graph/layout-key";
 import type { GraphModel } from "@/lib/graph/model";
-import { layout, layoutOf, structureKey } from "./layout-client";
+import { layout, layoutOf } from "./layout-client";
 
 export type LayoutState =
   | { status: "pending" }

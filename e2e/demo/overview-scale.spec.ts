@@ -3,6 +3,7 @@ import { snapshotFromObjects } from "../../lib/k8s/snapshot";
 import { clusterOverview } from "../../lib/overview/cluster-overview";
 import { orderHosts } from "../../lib/overview/rows";
 import { buildTopology } from "../../lib/topology/build";
+import { FINDINGS_PAGE } from "../../lib/wire/view-protocol";
 import { withFaults } from "../../testing/fixtures/faults";
 import { syntheticCluster } from "../../testing/fixtures/synthetic-cluster";
 import { snap } from "../screenshot";
@@ -32,6 +33,14 @@ const optionsOf = (size: (typeof SIZES)[number]) => ({ nodes: size.hosts, pods: 
 function storeRows(size: (typeof SIZES)[number]): string[] {
   const topology = buildTopology(snapshotFromObjects(withFaults(syntheticCluster(optionsOf(size)))));
   return orderHosts(clusterOverview(topology).hosts, "problems").map((h) => h.name);
+}
+
+/** Every distinct finding of the generated cluster, by severity: what the problems panel must count. */
+function storeFindings(size: (typeof SIZES)[number]) {
+  const topology = buildTopology(snapshotFromObjects(withFaults(syntheticCluster(optionsOf(size)))));
+  const distinct = [...new Map(topology.findings.map((f) => [JSON.stringify(f), f])).values()];
+  const of = (s: string) => distinct.filter((f) => f.severity === s).length;
+  return { all: distinct.length, error: of("error"), warning: of("warning"), info: of("info") };
 }
 
 /** The rows drawn, by their row number: a host's name, or null for a row still loading. */
@@ -113,6 +122,36 @@ for (const size of SIZES) {
       await expect(page.getByTestId("matrix-row").first()).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId("matrix-row-loading")).toHaveCount(0, { timeout: 60_000 });
       await snap(page, testInfo, `namespace-${size.hosts}-hosts`);
+    });
+
+    test("the problems panel holds the worst findings, counts every one, and loads more when asked", async ({
+      page,
+    }, testInfo) => {
+      const counts = storeFindings(size);
+      await readAll(page, server.url);
+      const panel = page.getByRole("region", { name: "Problems" });
+      // every finding is counted by severity, though the server sends only the worst of them
+      await expect(panel.getByRole("button", { name: `All ${counts.all}` })).toBeVisible({ timeout: 60_000 });
+      await expect(panel.getByRole("button", { name: `Errors ${counts.error}` })).toBeVisible();
+      await expect(panel.getByRole("button", { name: `Warnings ${counts.warning}` })).toBeVisible();
+      await expect(panel.getByRole("button", { name: `Info ${counts.info}` })).toBeVisible();
+      const first = Math.min(FINDINGS_PAGE, counts.all);
+      await expect(panel.getByTestId("finding")).toHaveCount(first);
+      const more = panel.getByTestId("findings-more");
+      if (counts.all <= FINDINGS_PAGE) {
+        await expect(more).toHaveCount(0);
+        return;
+      }
+      // what is left out is said, never a silently shorter list; the worst come first
+      await expect(more).toContainText(`${first} of ${counts.all.toLocaleString("en")} shown, worst first`);
+      if (counts.error >= first)
+        await expect(panel.locator("[data-testid=finding]:not([data-severity=error])")).toHaveCount(0);
+      await snap(page, testInfo, `problems-${size.hosts}-hosts`);
+      await more.getByRole("button", { name: "Show more" }).click();
+      const next = Math.min(4 * FINDINGS_PAGE, counts.all);
+      await expect(panel.getByTestId("finding")).toHaveCount(next, { timeout: 60_000 });
+      if (next === counts.all) await expect(more).toHaveCount(0);
+      else await expect(more).toContainText(`${next} of ${counts.all.toLocaleString("en")} shown, worst first`);
     });
 
     test("scrolled, the rows on screen are the store's in its order; rows on their way say loading", async ({

@@ -3,10 +3,11 @@ import type { Topology, TopologyElement } from "../contract/schema";
 import type { Criteria } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
 import { DEFAULT_ROWS, windowOf } from "../overview/rows";
-import type { ClusterOverview } from "../overview/schema";
+import type { ClusterOverview, ProblemCounts } from "../overview/schema";
 import { hostsAndPods, pastMatrixThresholds } from "../overview/thresholds";
-import type { ViewQuery } from "../wire/view-protocol";
+import { FINDINGS_PAGE, type ViewQuery } from "../wire/view-protocol";
 import type { Commit } from "./commit";
+import { findingWindow } from "./finding-window";
 import { heldFindings } from "./held-findings";
 import { mayHold } from "./shard-summary";
 import type { TopologyStore } from "./store";
@@ -18,6 +19,8 @@ export interface ServedView {
   overview: ClusterOverview | null;
   /** with a filtered overview: the networks its interfaces use, for colours (see ViewSnapshot.networksInUse) */
   networksInUse: string[] | null;
+  /** an overview's findings by severity, of which its topology holds the worst (finding-window.ts); else null */
+  findingTotals: ProblemCounts | null;
   /** the shards it drew from (DrawnView.shards) */
   shards: ReadonlySet<string>;
   /** its elements' ids, when it keeps them (assembled-view.ts): else made from the topology when first asked */
@@ -54,27 +57,31 @@ export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => Dra
       const host = store.shard(h.name)?.elements.get(hostId(h.name));
       if (host) elements.push(host);
     }
+    const { findings, totals } = findingWindow(heldFindings(store.findings(), elements), q.findings ?? FINDINGS_PAGE);
     return {
-      topology: { elements, links: [], findings: heldFindings(store.findings(), elements) },
+      topology: { elements, links: [], findings },
       overview,
       networksInUse: null,
+      findingTotals: totals,
       shards: new Set(store.shardNames()),
     };
   }
   // what the filters keep: drawn here, or given as kept by parts (assembled-view.ts; the same view)
   const { topology: t, shards } = drawn?.() ?? drawView(store, c);
   if (!q.aggregate || c.host || c.pod || isEmpty(c) || !pastMatrixThresholds(hostsAndPods(t))) {
-    return { topology: t, overview: null, networksInUse: null, shards };
+    return { topology: t, overview: null, networksInUse: null, findingTotals: null, shards };
   }
   const inUse = new Set<string>();
   for (const e of t.elements) if (e.kind === "interface" && !e.isDefault) inUse.add(e.network);
   const overview = windowOf(clusterOverview(t), q.rows ?? DEFAULT_ROWS);
   const rows = new Set(overview.hosts.map((h) => h.id));
   const elements = t.elements.filter((e) => besideMatrix(e, rows));
+  const { findings, totals } = findingWindow(heldFindings(t.findings, elements), q.findings ?? FINDINGS_PAGE);
   return {
-    topology: { elements, links: [], findings: heldFindings(t.findings, elements) },
+    topology: { elements, links: [], findings },
     overview,
     networksInUse: [...inUse].sort(),
+    findingTotals: totals,
     shards,
   };
 }

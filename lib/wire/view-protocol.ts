@@ -6,6 +6,7 @@ import {
   overviewHostSchema,
   overviewNetworkSchema,
   overviewWindowSchema,
+  problemCountsSchema,
 } from "../overview/schema";
 import { sourceInfoSchema, sourceStatusSchema } from "./payload";
 
@@ -15,6 +16,11 @@ import { sourceInfoSchema, sourceStatusSchema } from "./payload";
  */
 
 const name = z.string().min(1).max(512);
+
+/** The findings a view sent as its overview carries unless it asks for more: a screenful of the panel and a little more. */
+export const FINDINGS_PAGE = 25;
+/** The most findings one view may ask for. */
+export const MAX_FINDINGS = 5_000;
 
 /** The same criteria the explorer filters by: all given must hold; none is the whole cluster. */
 export const viewQuerySchema = z.object({
@@ -35,6 +41,11 @@ export const viewQuerySchema = z.object({
    * absent: DEFAULT_ROWS. Ignored by a view sent as its elements.
    */
   rows: rowWindowSchema.optional(),
+  /**
+   * A view sent as the overview sends this many findings at most, worst first, with the count of all by severity
+   * (lib/store/finding-window.ts); absent: FINDINGS_PAGE. Ignored by a view sent as its elements.
+   */
+  findings: z.number().int().positive().max(MAX_FINDINGS).optional(),
 });
 
 /** The overview on the wire: cells as [host index, network index, pods, errors, warnings, infos] rows. */
@@ -68,6 +79,11 @@ export const viewSnapshotSchema = z.object({
    * apart as they would be with the interfaces on hand. Absent: colours come from the elements.
    */
   networksInUse: z.array(z.string()).optional(),
+  /**
+   * A view sent as its overview: every finding of the view by severity, of which `findings` holds the worst
+   * (ViewQuery.findings). Absent: `findings` is every finding.
+   */
+  findingTotals: problemCountsSchema.optional(),
 });
 
 const changes = <T extends z.ZodType>(item: T) => z.object({ upsert: z.array(item), remove: z.array(z.string()) });
@@ -96,6 +112,8 @@ export const viewDeltaSchema = z.object({
   catalog: catalogSchema.nullable(),
   /** given when it changed */
   networksInUse: z.array(z.string()).optional(),
+  /** given when it changed */
+  findingTotals: problemCountsSchema.optional(),
 });
 
 export const viewMessageSchema = z.discriminatedUnion("type", [viewSnapshotSchema, viewDeltaSchema]);

@@ -1,7 +1,7 @@
 import { compareCodePoints } from "../compare";
 import { KIND_ORDER } from "../contract/kind-order";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
-import type { ClusterOverview } from "../overview/schema";
+import type { ClusterOverview, ProblemCounts } from "../overview/schema";
 import { applyOverviewDelta, decodeOverview } from "./overview-wire";
 import type { SourceInfo, SourceStatus } from "./payload";
 import type { Catalog, ViewDelta, ViewSnapshot } from "./view-protocol";
@@ -19,6 +19,8 @@ export interface ViewState {
   catalog: Catalog;
   /** see ViewSnapshot.networksInUse */
   networksInUse: string[] | null;
+  /** see ViewSnapshot.findingTotals: null, every finding of the view is held */
+  findingTotals: ProblemCounts | null;
 }
 
 export const findingKey = (f: Finding): string => JSON.stringify(f);
@@ -34,6 +36,7 @@ export function fromSnapshot(m: ViewSnapshot): ViewState {
     overview: m.overview ? decodeOverview(m.overview) : null,
     catalog: m.catalog,
     networksInUse: m.networksInUse ?? null,
+    findingTotals: m.findingTotals ?? null,
   };
 }
 
@@ -63,6 +66,7 @@ export function applyDelta(s: ViewState, d: ViewDelta): ViewState | null {
     overview: d.overview && s.overview ? applyOverviewDelta(s.overview, d.overview) : s.overview,
     catalog: d.catalog ?? s.catalog,
     networksInUse: d.networksInUse ?? s.networksInUse,
+    findingTotals: d.findingTotals ?? s.findingTotals,
   };
 }
 

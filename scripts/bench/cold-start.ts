@@ -6,8 +6,9 @@
  *   … cold-start.ts --kubeconfig F   # a bed already seeded (context admin); nothing is seeded or stopped
  *   … cold-start.ts --http           # also the production server (`npx next build` first): process started →
  *                                    # first message of the cluster view, a new process each run; once as it
- *                                    # runs (reading the cluster from its start) and once with
- *                                    # PLUMBLINE_READ_AT_START=false (reading at the first view, as before), each
+ *                                    # runs (reading the cluster from its start, first LISTs before the client has
+ *                                    # loaded), once with PLUMBLINE_EARLY_LISTS=false (the LISTs once it has), and
+ *                                    # once with PLUMBLINE_READ_AT_START=false (reading at the first view), each
  *                                    # beside a LIST of its own
  *   … cold-start.ts --profile DIR    # a CPU profile of the last in-process run, its two phases apart (its time is
  *                                    # the profiler's too: that run is left out of the figures)
@@ -50,8 +51,9 @@ const lists: number[] = [];
 const colds: number[] = [];
 const firstRounds: number[] = [];
 const after: number[] = [];
+type HttpMode = "start" | "late" | "view";
 /** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
-const https: Record<"start" | "view", { ms: number; list: number; boot: number }[]> = { start: [], view: [] };
+const https: Record<HttpMode, { ms: number; list: number; boot: number }[]> = { start: [], late: [], view: [] };
 let bytes = 0;
 try {
   if (!kubeconfig) {
@@ -86,9 +88,9 @@ try {
     lease.release();
     await registry.closeAll();
     if (opt.http) {
-      for (const at of ["start", "view"] as const) {
+      for (const at of ["start", "late", "view"] as const) {
         const l2 = await rawList.run();
-        const h = await httpCold(kubeconfig, at === "start");
+        const h = await httpCold(kubeconfig, at);
         https[at].push({ ...h, list: l2.ms });
         log(`run ${i + 1}: LIST ${l2.ms.toFixed(0)} ms, cold over HTTP reading at ${at} ${h.ms.toFixed(0)} ms`);
       }
@@ -104,8 +106,11 @@ try {
   console.log(`| cold / LIST of the same run | ${ratioText(ratios)} |`);
   for (const [at, rows] of Object.entries(https)) {
     if (!rows.length) continue;
-    const what =
-      at === "start" ? "reading the cluster from its start" : "reading at its first view (READ_AT_START=false)";
+    const what = {
+      start: "reading the cluster from its start, LISTs before the client has loaded",
+      late: "reading the cluster from its start, LISTs once the client has loaded (EARLY_LISTS=false)",
+      view: "reading at its first view (READ_AT_START=false)",
+    }[at];
     console.log(
       `| cold over HTTP, ${what}: process started → the cluster view's first message | ${spread(rows.map((r) => r.ms))} |`,
     );
@@ -141,7 +146,7 @@ function ratioText(r: number[]): string {
 }
 
 /** The production server started on the bed: ms from its process's start to its health check / first message. */
-async function httpCold(file: string, readAtStart: boolean): Promise<{ ms: number; boot: number }> {
+async function httpCold(file: string, mode: HttpMode): Promise<{ ms: number; boot: number }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t = performance.now();
@@ -152,7 +157,8 @@ async function httpCold(file: string, readAtStart: boolean): Promise<{ ms: numbe
       KUBECONFIG: file,
       PLUMBLINE_CONTEXT: "admin",
       PORT: String(port),
-      PLUMBLINE_READ_AT_START: String(readAtStart),
+      PLUMBLINE_READ_AT_START: String(mode !== "view"),
+      PLUMBLINE_EARLY_LISTS: String(mode === "start"),
     },
     stdio: ["ignore", openSync("/tmp/cold-start-server.log", "w"), "inherit"],
     detached: true,

@@ -2,8 +2,9 @@
  * Each view's first message and what one pod change costs it, view by view, in process (no HTTP, no browser): a
  * generated cluster in a StaticSource, the big-cluster bench's 19 distinct views (lib: scripts/bench/big/rounds.ts,
  * as the page asks for them) subscribed, then rounds of one pod's new address. Per view: the bytes of its first
- * message (its snapshot), the median wall time of its channel's refresh per change (timed around each channel's own
- * refresh), and whether the change touched it. Run two sizes to see what grows with the cluster:
+ * message (its snapshot) and the findings it holds of how many, the median wall time of its channel's refresh per
+ * change (timed around each channel's own refresh), and whether the change touched it. Run two sizes to see what
+ * grows with the cluster:
  *
  *   npx tsx --tsconfig tsconfig.json scripts/bench/view-sizes.ts [--nodes 500] [--pods 20000] [--nads 200]
  *     [--views 19] [--rounds 5]
@@ -69,7 +70,14 @@ const source = new StaticSource({ kind: "demo", label: "bench", writes: "memory"
 const feed = feedOf(source);
 await feed.current();
 const joined = views.map((q) => joinChannel(feed, q));
-const first = joined.map((j) => Buffer.byteLength(j.channel.since(null)[0]?.text ?? ""));
+const firstTexts = joined.map((j) => j.channel.since(null)[0]?.text ?? "");
+const first = firstTexts.map((t) => Buffer.byteLength(t));
+// the findings a first message holds, and of how many (a view sent as its overview holds the worst: finding-window.ts)
+const findingsHeld = firstTexts.map((t) => {
+  const m = JSON.parse(t || "{}") as { findings?: unknown[]; findingTotals?: Record<string, number> };
+  const all = m.findingTotals ? Object.values(m.findingTotals).reduce((a, b) => a + b, 0) : (m.findings?.length ?? 0);
+  return `${m.findings?.length ?? 0}/${all}`;
+});
 spent.clear();
 const session = values.profile ? new Session() : null;
 session?.connect();
@@ -110,7 +118,7 @@ for (const [k, j] of joined.entries()) {
   total += median(times);
   const what = JSON.stringify(views[k]).slice(0, 90);
   console.log(
-    `${what.padEnd(92)} first ${kib(first[k] ?? 0).padStart(9)}  change median ${median(times).toFixed(1).padStart(7)} ms  non-empty deltas ${revisions[k]}/${values.rounds}`,
+    `${what.padEnd(92)} first ${kib(first[k] ?? 0).padStart(9)} findings ${(findingsHeld[k] ?? "").padStart(7)}  change median ${median(times).toFixed(1).padStart(7)} ms  non-empty deltas ${revisions[k]}/${values.rounds}`,
   );
 }
 console.log(`sum of the views' medians per change: ${total.toFixed(0)} ms`);

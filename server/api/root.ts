@@ -1,5 +1,6 @@
 import { clusterRouter } from "./routers/cluster";
 import { fleetRouter } from "./routers/fleet";
+import { layoutRouter } from "./routers/layout";
 import { networksRouter } from "./routers/networks";
 import { nodeLinksRouter } from "./routers/node-links";
 import { reachRouter } from "./routers/reach";
@@ -10,6 +11,7 @@ import { createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   cluster: clusterRouter,
   fleet: fleetRouter,
+  layout: layoutRouter,
   networks: networksRouter,
   reach: reachRouter,
   nodeLinks: nodeLinksRouter,

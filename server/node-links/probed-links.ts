@@ -67,6 +67,11 @@ export class ProbedLinks {
     this.changed();
   }
 
+  /** How many nodes' results are kept: none, and `apply` shows the snapshot as it is. */
+  get size(): number {
+    return this.kept.size;
+  }
+
   /** The kept result for a node, if any (whether or not it is shown: a fresh NodeNetworkState wins). */
   get(node: string): Probe | undefined {
     return this.kept.get(node)?.probe;

@@ -40,6 +40,12 @@ export interface ClusterSource {
   readScope?(resource: string): "all" | string[];
   /** what "Inspect node links" found (live sources only): stands in for missing or stale NodeNetworkStates */
   readonly probedLinks?: ProbedLinks;
+  /**
+   * The source whose picture (snapshot and status) equals this one's right now, so their tabs may read one store
+   * (`feedOf`): an access group's member answers its group's source while nothing it is shown is its own alone.
+   * Absent: itself. It may change: readers follow it (server/shown-feed.ts).
+   */
+  picture?(): ClusterSource;
 }
 
 /** A tiny synchronous emitter shared by the sources. */

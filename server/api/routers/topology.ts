@@ -3,12 +3,13 @@ import { z } from "zod";
 import { formTopology } from "@/lib/store/form-topology";
 import { RANGE_LIMIT, viewQuerySchema } from "@/lib/wire/view-protocol";
 import { ChangeSignal } from "../../change-signal";
+import { FollowedChannel } from "../../followed-channel";
+import { shownFeed } from "../../shown-feed";
 import { assertSignedIn } from "../../sources/registry";
 import { payloadOf } from "../../topology-cache";
-import { feedOf } from "../../topology-feed";
 import { placementInStore } from "../../topology-placement";
 import { searchFeed } from "../../topology-search";
-import { joinChannel } from "../../view-channel";
+import { joinChannel, type ViewChannel } from "../../view-channel";
 import { createTRPCRouter, sourceProcedure } from "../trpc";
 
 export const topologyRouter = createTRPCRouter({
@@ -24,8 +25,7 @@ export const topologyRouter = createTRPCRouter({
    * (a form on a 20,000-pod cluster would otherwise download the whole topology to fill three pickers).
    */
   forForms: sourceProcedure.query(async ({ ctx: { source } }) => {
-    const feed = feedOf(source);
-    await feed.current();
+    const feed = await shownFeed(source);
     assertSignedIn(source);
     return formTopology(feed.store);
   }),
@@ -65,16 +65,20 @@ export const topologyRouter = createTRPCRouter({
   view: sourceProcedure
     .input(z.object({ view: viewQuerySchema, lastEventId: z.string().nullish() }))
     .subscription(async function* ({ ctx: { source }, input, signal }) {
-      const feed = feedOf(source);
-      await feed.current();
-      const { channel, leave } = joinChannel(feed, input.view);
+      // (an access group's member reads its group's channel while its picture is the group's: see shown-feed.ts)
+      const followed = new FollowedChannel(source, input.view, signal);
       try {
         let at = input.lastEventId ?? null;
+        let was: ViewChannel | null = null;
         while (!signal?.aborted) {
+          const channel = await followed.channel();
           // Credentials refused by the API server: the stream ends with 401 and the page says signed out.
           assertSignedIn(source);
+          // The picture moved to another feed: its snapshot first.
+          if (was && channel !== was) at = null;
+          was = channel;
           // Waiting starts before reading, so a change between the two is not lost.
-          const changed = channel.next(signal);
+          const changed = followed.next(channel);
           for (const message of channel.since(at)) {
             at = message.revision;
             yield tracked(message.revision, message.text);
@@ -82,7 +86,7 @@ export const topologyRouter = createTRPCRouter({
           await changed;
         }
       } finally {
-        leave();
+        followed.leave();
       }
     }),
 
@@ -91,8 +95,7 @@ export const topologyRouter = createTRPCRouter({
    * search's first hit would open while the admin is still looking at the hits.
    */
   viewSnapshot: sourceProcedure.input(z.object({ view: viewQuerySchema })).query(async ({ ctx: { source }, input }) => {
-    const feed = feedOf(source);
-    await feed.current();
+    const feed = await shownFeed(source);
     assertSignedIn(source);
     const { channel, leave } = joinChannel(feed, input.view);
     try {
@@ -106,8 +109,7 @@ export const topologyRouter = createTRPCRouter({
   placement: sourceProcedure
     .input(z.object({ network: z.string().min(1).max(320) }))
     .query(async ({ ctx: { source }, input }) => {
-      const feed = feedOf(source);
-      await feed.current();
+      const feed = await shownFeed(source);
       return placementInStore(feed.store, input.network);
     }),
 
@@ -115,8 +117,7 @@ export const topologyRouter = createTRPCRouter({
   search: sourceProcedure
     .input(z.object({ q: z.string().max(256), limit: z.number().int().min(1).max(RANGE_LIMIT).default(12) }))
     .query(async ({ ctx: { source }, input }) => {
-      const feed = feedOf(source);
-      await feed.current();
+      const feed = await shownFeed(source);
       return searchFeed(feed, input.q, input.limit);
     }),
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { nearby } from "./resources";
+import { nearby } from "./nearby";
 
 describe("which API servers' Lists are read uncompressed", () => {
   afterEach(() => vi.unstubAllEnvs());

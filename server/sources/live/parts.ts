@@ -2,10 +2,12 @@ import type { Informer, KubeConfig, KubernetesObject, ObjectCache } from "@kuber
 import type { Finding } from "@/lib/contract/schema";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
+import { parsedAnnotations } from "@/lib/topology/pod-annotations";
 import type { SourceStatus } from "@/lib/wire/payload";
 import { boundedInformer } from "./credentials";
 import { describeApiError } from "./errors";
-import { listFn, resourcePath, type WatchedResource } from "./resources";
+import { listFn } from "./list-fn";
+import { resourcePath, type WatchedResource } from "./resources";
 
 // The live source's parts (one per kind, and per fallback namespace) and what they add up to: its status and its
 // snapshot. Pure functions of the parts, so LiveSource keeps only the watching.
@@ -169,6 +171,8 @@ export function stamp(
     // Typed lists carry no apiVersion/kind on their items; watch events do. Stamp them alike.
     stamped = typeof obj === "string" ? null : { ...obj, apiVersion: resource.apiVersion, kind: resource.kind };
     stamps.set(raw, stamped);
+    // a pod's annotations parsed now, while the rest of its List is still on its way, not by the store's build
+    if (stamped && resource.slot === "pods") parsedAnnotations(stamped);
   }
   return stamped;
 }

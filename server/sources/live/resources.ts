@@ -1,17 +1,6 @@
-import { Readable } from "node:stream";
-import {
-  ApiException,
-  type KubeConfig,
-  type KubernetesListObject,
-  type KubernetesObject,
-} from "@kubernetes/client-node";
-import fetch from "node-fetch";
 import { NETWORK_EVENT_REASONS } from "@/lib/events/select";
-import { ListSplitter } from "@/lib/k8s/list-stream";
 import type { SnapshotSlot } from "@/lib/k8s/snapshot";
 import { RUN_LABEL } from "@/lib/probes/manifest";
-import { isObject } from "@/lib/result";
-import { leanInPlace } from "./lean";
 
 /** A kind the live source lists and watches. */
 export interface WatchedResource {
@@ -170,83 +159,10 @@ export function resourcePath(r: WatchedResource, namespace?: string): string {
   return namespace ? `${base}/namespaces/${namespace}/${r.resource}` : `${base}/${r.resource}`;
 }
 
-type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;
-
-/**
- * The list half of list+watch, as a plain GET read as it streams in: each item is parsed and cut to what the
- * topology reads (then handed to `onItem`) while the API server still sends the next ones, so 20,000 pods are never
- * one 45 MB string nor one graph of every full pod, and no single parse holds the event loop. (The generated clients
- * would also walk every field through their model classes.) Errors carry the status and body as the generated
- * clients' ApiException does, so they read the same.
- */
-export function listFn(
-  kc: KubeConfig,
-  r: WatchedResource,
-  namespace?: string,
-  onItem?: (item: KubernetesObject) => void,
-): ListFn {
-  return async () => {
-    const server = kc.getCurrentCluster()?.server;
-    if (!server) throw new Error("no cluster configured");
-    const init = await kc.applyToFetchOptions({});
-    const params = new URLSearchParams();
-    if (r.fieldSelector) params.set("fieldSelector", r.fieldSelector);
-    if (r.labelSelector) params.set("labelSelector", r.labelSelector);
-    const query = params.size ? `?${params}` : "";
-    const url = `${server}${resourcePath(r, namespace)}${query}`;
-    const res = await fetch(url, { ...init, method: "GET", compress: !nearby(server) });
-    if (!res.ok) {
-      const body = await res.text();
-      throw new ApiException(res.status, `HTTP-Code: ${res.status}`, body, Object.fromEntries(res.headers.entries()));
-    }
-    const items: KubernetesObject[] = [];
-    const splitter = new ListSplitter((text) => {
-      // biome-ignore lint/plugin: an item of the API's own List; read through asSnapshotObject by the source
-      const item = JSON.parse(text) as KubernetesObject;
-      leanInPlace(item, r.kind);
-      items.push(item);
-      onItem?.(item);
-    });
-    await readChunks(res.body, (chunk) => splitter.push(chunk));
-    const head = splitter.end();
-    const metadata = isObject(head.metadata) ? head.metadata : {};
-    return { ...head, metadata, items };
-  };
-}
-
-/**
- * An API server on this machine or this cluster's own (in-cluster config): its Lists are read uncompressed. It would
- * gzip a 40 MB List (CPU on a core this process may share) for this process to gunzip on the thread that parses it;
- * neither pays off on so short a hop. A remote API server (a laptop's kubeconfig) still sends them compressed.
- */
-export function nearby(server: string): boolean {
-  let host: string;
-  try {
-    host = new URL(server).hostname.replace(/^\[|\]$/g, "");
-  } catch {
-    return false;
-  }
-  const inCluster = process.env.KUBERNETES_SERVICE_HOST;
-  return (
-    host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host) || (!!inCluster && host === inCluster)
-  );
-}
-
-/** Every chunk of a response body, as it arrives (a listener per chunk: cheaper than an async iterator's promises). */
-function readChunks(body: NodeJS.ReadableStream, onChunk: (chunk: Uint8Array) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    body.on("data", (chunk: unknown) => {
-      try {
-        if (!(chunk instanceof Uint8Array)) throw new Error("the response body is text, not bytes");
-        onChunk(chunk);
-      } catch (err) {
-        // The rest of a List that cannot be read is not waited for: the connection goes.
-        body.removeAllListeners("data");
-        if (body instanceof Readable) body.destroy();
-        reject(err);
-      }
-    });
-    body.once("error", reject);
-    body.once("end", resolve);
-  });
+/** A List's query: the part's selectors (the list and its watch ask the same). */
+export function listQuery(r: WatchedResource): string {
+  const params = new URLSearchParams();
+  if (r.fieldSelector) params.set("fieldSelector", r.fieldSelector);
+  if (r.labelSelector) params.set("labelSelector", r.labelSelector);
+  return params.size ? `?${params}` : "";
 }

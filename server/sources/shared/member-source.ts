@@ -7,6 +7,7 @@ import type { ClusterWriter } from "../../writers/types";
 import type { AskQuestion } from "../live/access-review";
 import { checkCredentials } from "../live/credentials";
 import { type ClusterSource, Listeners, type ProbedLinks } from "../types";
+import { pictureOf, REFUSED_USER } from "./group-picture";
 
 /** One identity's own credentials and what it keeps: never shared with the other members of its group. */
 export interface Seat {
@@ -21,9 +22,6 @@ export interface Seat {
   /** who the API server says this identity is (SelfSubjectReview): named in its own refusals */
   username: string;
 }
-
-/** The API server's RBAC refusal names the user it refused (`User "alice" cannot list …`). */
-const REFUSED_USER = /User "[^"]*" cannot/g;
 
 /**
  * What one identity holds: the picture of the source its access group shares (or of its own, once it left the
@@ -105,6 +103,16 @@ export class MemberSource implements ClusterSource {
     const output = named ? { ...snap, notes: snap.notes.map((n) => ({ ...n, message: this.mine(n.message) })) } : snap;
     this.owned = { input: snap, output };
     return output;
+  }
+  /**
+   * The group's picture while this member's is exactly the group's — no probed links of its own, no refusal naming
+   * a user ever in it (only `mine` may show a name, as this member's own) — so the members' tabs read one store and
+   * one set of view channels; itself otherwise (a store of its own), and once it signed out or was retired.
+   */
+  picture(): ClusterSource {
+    if (this.ended || this.retiredFor || this.closed || this.seat.probedLinks.size > 0) return this;
+    const shared = pictureOf(this.current);
+    return shared.named() ? this : shared;
   }
   readScope(resource: string): "all" | string[] {
     return this.current.readScope?.(resource) ?? "all";
