@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { demoObjects } from "../../testing/fixtures/demo";
+import { everyEdgeDrawn } from "../edges";
 import { snap } from "../screenshot";
 import { type SnapshotServer, startObjectsServer } from "../snapshot-server";
 
@@ -37,21 +38,10 @@ async function serve(which: keyof typeof CLUSTERS): Promise<void> {
   server = await startObjectsServer(CLUSTERS[which], PORT_OFFSET);
 }
 
-/** The edges on screen once the layout is done and React Flow drew every edge it was given. */
-async function drawnEdges(page: Page): Promise<string[]> {
-  const canvas = page.getByTestId("graph-canvas");
-  await expect(canvas).toHaveAttribute("data-layout", "done");
-  const given = Number(await canvas.getAttribute("data-edge-count"));
-  expect(given).toBeGreaterThan(0);
-  const drawn = page.locator('[data-testid^="rf__edge-"]');
-  await expect(drawn, "React Flow drew every edge it was given").toHaveCount(given);
-  return (await drawn.evaluateAll((els) => els.map((e) => e.getAttribute("data-testid") ?? ""))).sort();
-}
-
 async function freshPicture(page: Page, which: keyof typeof CLUSTERS): Promise<string[]> {
   await serve(which);
   await page.goto(server?.url ?? "");
-  return drawnEdges(page);
+  return everyEdgeDrawn(page);
 }
 
 test("a page left open while the server restarts draws every edge of the new picture, as a fresh page does", async ({
@@ -64,7 +54,7 @@ test("a page left open while the server restarts draws every edge of the new pic
 
   const page = await browser.newPage();
   await page.goto(server?.url ?? "");
-  expect(await drawnEdges(page)).toEqual(expected.without);
+  expect(await everyEdgeDrawn(page)).toEqual(expected.without);
   // A snapshot file's state ("static"), said again once the stream is back.
   const state = await page.getByTestId("source-status").getAttribute("data-state");
   await page.evaluate(() => Object.assign(window, { plumblineNoReload: true }));
@@ -74,7 +64,7 @@ test("a page left open while the server restarts draws every edge of the new pic
     await serve(which);
     await expect(late).toHaveCount(which === "with" ? 1 : 0, { timeout: 60_000 });
     await expect(page.getByTestId("source-status")).toHaveAttribute("data-state", state ?? "", { timeout: 60_000 });
-    expect(await drawnEdges(page), `cycle ${cycle}: the picture after reconnecting`).toEqual(expected[which]);
+    expect(await everyEdgeDrawn(page), `cycle ${cycle}: the picture after reconnecting`).toEqual(expected[which]);
   }
   expect(await page.evaluate(() => "plumblineNoReload" in window)).toBe(true);
   await snap(page, testInfo, "reconnected");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { NETWORK_STATUS_ANNOTATION } from "../../lib/pod/annotations";
+import { everyEdgeDrawn } from "../edges";
 import { snap } from "../screenshot";
 import { testbed } from "../testbed";
 
@@ -28,6 +29,7 @@ test("the dashboard on the live test bed shows a cluster change without a reload
   await expect(iface).toContainText("192.168.12.21");
   const bridge = page.getByTestId("rf__node-host/worker1.ocp46rt.priv.local/bridge/mybr0");
   const before = await bridge.boundingBox();
+  const edgesBefore = await everyEdgeDrawn(page);
   await snap(page, testInfo, "live-before");
 
   // As Multus would after a re-attach: pod-b's host-device interface gets a new DHCP lease.
@@ -45,8 +47,9 @@ test("the dashboard on the live test bed shows a cluster change without a reload
 
   await expect(iface).toContainText("192.168.12.77");
   await expect(iface).not.toContainText("192.168.12.21");
-  // Only an address changed: nothing moves.
+  // Only an address changed: nothing moves, and no edge is lost on the way.
   expect(await bridge.boundingBox()).toEqual(before);
+  expect(await everyEdgeDrawn(page)).toEqual(edgesBefore);
 
   // And back, as the lease returns: the other specs see the seeded cluster again.
   const original = await testbed().request(

@@ -18,6 +18,7 @@ import {
 import { nodeBinaries } from "../../testing/testbed/node/binaries";
 import { NODE_NAME, NODE_SPECS } from "../../testing/testbed/node/config";
 import { until } from "../../testing/testbed/node/truth";
+import { everyEdgeDrawn } from "../edges";
 import { snap } from "../screenshot";
 import { bedInfo, makeTeam, type PodView, readyPod, TEAMS, teamPod } from "./deployed-bed";
 import { nodeBed } from "./node-bed";
@@ -273,6 +274,7 @@ test("the pod killed mid-stream: the browser reconnects to the new pod and shows
     await expect(
       alice.getByTestId(`rf__edge-attachment:pod/team-a/${pod}/if/net1->host/${NODE_NAME}/bridge/br-alice`),
     ).toBeAttached();
+  await everyEdgeDrawn(alice);
   await expect(alice.getByTestId("rf__node-pod/team-b/bob-app/if/net1")).toHaveCount(0);
   await expect(alice.getByTestId("source-status")).toHaveAttribute("data-state", "live");
   expect(await alice.evaluate(() => "plumblineNoReload" in window)).toBe(true);
