@@ -44,7 +44,8 @@ export default defineConfig({
           // Against a real kube-apiserver + etcd (testing/testbed): one cluster per file, files one at a time.
           name: "integration",
           include: ["**/*.int.test.ts"],
-          exclude: ["node_modules/**"],
+          // .next/standalone is the build's copy of what the server reads; tests there would run twice.
+          exclude: ["node_modules/**", ".next/**"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

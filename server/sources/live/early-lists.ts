@@ -56,7 +56,9 @@ export function earlyTarget(
   env: Record<string, string | undefined> = process.env,
 ): EarlyTarget | null {
   const file = kubeconfig ?? join(homedir(), ".kube", "config");
-  if (existsSync(file)) return fromKubeconfig(file, context);
+  // turbopackIgnore: a path Next cannot scope at build time makes it trace the whole project (sources, tests, README)
+  // into the standalone server and the image; these files are the user's, never the project's.
+  if (existsSync(/*turbopackIgnore: true*/ file)) return fromKubeconfig(file, context);
   if (kubeconfig || context || !env.KUBERNETES_SERVICE_HOST || !existsSync(`${SA}/token`)) return null;
   const host = env.KUBERNETES_SERVICE_HOST.includes(":")
     ? `[${env.KUBERNETES_SERVICE_HOST}]`
@@ -67,14 +69,14 @@ export function earlyTarget(
   return { server: `https://${host}:${port}`, credential: `tokenFile:${SA}/token`, token, ...ca(`${SA}/ca.crt`) };
 }
 
-const ca = (file: string) => ({ ca: readFileSync(file, "utf8"), insecure: false });
+const ca = (file: string) => ({ ca: readFileSync(/*turbopackIgnore: true*/ file, "utf8"), insecure: false });
 const named = (list: unknown, name: unknown): Record<string, unknown> | undefined => {
   const found = Array.isArray(list) ? list.find((x) => isObject(x) && x.name === name) : undefined;
   return isObject(found) ? found : undefined;
 };
 
 function fromKubeconfig(file: string, context: string | undefined): EarlyTarget | null {
-  const doc: unknown = parse(readFileSync(file, "utf8"));
+  const doc: unknown = parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
   if (!isObject(doc)) return null;
   const ctx = named(doc.contexts, context ?? doc["current-context"])?.context;
   if (!isObject(ctx)) return null;
