@@ -7,12 +7,11 @@ import { useEffect } from "react";
 const GRACE_MS = 300;
 
 /**
- * Ids of the nodes on screen that React Flow has not (or no longer has) handle positions for. Our nodes are made
- * afresh from the topology on each change, and React Flow then forgets their handles until its resize observer has
- * measured them again; when that measuring is skipped (xyflow/xyflow#4888, still open in 12.12: the observer is not
- * re-armed if the node's "initialised" state flips back within one commit), such a node keeps no handles and every
- * edge to it is silently left out, for good. CI caught it once: after a reconnect, alice's pods, their net1 and her
- * bridge were drawn, none of the edges between them.
+ * Ids of the nodes on screen that React Flow has no handle positions for. Our nodes carry their size (`measured`,
+ * flow-elements.ts), so React Flow keeps a node's handles across updates; a node new to the graph still waits for
+ * its resize observer, and when that measuring is lost (xyflow/xyflow#4888, open in 12.12) the node keeps no handles
+ * and every edge to it is silently left out, for good. This is the second line behind `measured`: CI once drew
+ * alice's pods, their net1 and her bridge after a reconnect, and none of the edges between them.
  */
 const unmeasured = (s: ReactFlowState): string =>
   [...s.nodeLookup.values()]
