@@ -3,6 +3,7 @@ import type { ProblemCounts } from "../overview/schema";
 import { keyOf } from "./finding-window";
 import { CELL, type Lookup, zero } from "./overview";
 import type { ShardResult } from "./shard";
+import { work } from "./work";
 
 type Kind = "hosts" | "networks" | "cells";
 
@@ -98,6 +99,7 @@ export class GlobalProblems {
   private place(key: string, ids: readonly string[], lookup: Lookup, touched: Touched): void {
     const entry = this.entries.get(key);
     if (!entry) return;
+    work.problemElements += ids.length;
     for (const id of ids) {
       const shard = lookup.shard(id);
       const name = shard && lookup.shardName(id);

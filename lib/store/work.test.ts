@@ -76,6 +76,7 @@ describe("one pod's change costs what it touches, not the cluster", () => {
       outwardShards: 0,
       clusterInterfaces: 0, // the generated cluster has no OverlappingRangeIPReservations (with some: every interface)
       crossFragments: 0, // the changed pod is on no uplink-less bridge (the next test changes one that is)
+      problemElements: 0, // no overview asked for (the next test asks)
       catalogs: 0, // no namespace, host or network came or went
     });
   }, 120_000);
@@ -93,11 +94,20 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     // the islands are many and spread over several networks (else this test could not tell)
     expect(byNetwork.size).toBeGreaterThan(2);
     expect(all).toBeGreaterThan(2 * (byNetwork.get(network) ?? 0));
+    store.overview();
+    // the elements the cluster-wide findings name: island findings name a point on each of their hosts
+    const named = store.globalFindings().reduce((n, f) => n + f.elements.length, 0);
     takeWork();
     store.sync({ ...snap, pods: snap.pods.map((p) => (p === pod ? readdressed(p) : p)) });
     const commit = store.flush();
+    store.overview();
     expect(commit?.upserted.size).toBeGreaterThan(0);
-    expect(takeWork()).toMatchObject({ shardsBuilt: 1, crossFragments: byNetwork.get(network) });
+    const work = takeWork();
+    expect(work).toMatchObject({ shardsBuilt: 1, crossFragments: byNetwork.get(network) });
+    // the overview's counts re-read what the rebuilt shard holds of those findings, not the findings whole
+    expect(named).toBeGreaterThan(500);
+    expect(work.problemElements).toBeGreaterThan(0);
+    expect(work.problemElements * 20).toBeLessThan(named);
   }, 120_000);
 
   it("a Namespace's new label that no network selects rebuilds no shard, at 1k as at 10k", () => {

@@ -27,6 +27,8 @@ const zero = () => ({
   clusterInterfaces: 0,
   /** pods' fragments the cross-host checks judged (cross-index.ts: those of the networks a change touched) */
   crossFragments: 0,
+  /** elements of cluster-wide findings the overview's problem counts placed (global-problems.ts: a rebuilt shard's) */
+  problemElements: 0,
   /** catalogs made afresh */
   catalogs: 0,
 });
