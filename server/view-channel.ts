@@ -264,8 +264,8 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
   // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel. Rows
   // and the findings asked for only change what an overview sends (the whole cluster, or an aggregate): elsewhere they
   // share it too.
-  const aggregate = query.aggregate === true && !query.host && !query.pod && !!(query.namespace || query.network);
-  const overview = aggregate || !(query.namespace || query.network || query.host || query.pod);
+  const aggregate = aggregates(query) && query.aggregate;
+  const overview = !!aggregate || !(query.namespace || query.network || query.host || query.pod);
   const rows = overview ? JSON.stringify([query.rows ?? DEFAULT_ROWS, query.findings ?? FINDINGS_PAGE]) : "";
   const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate, rows]);
   const map = byKey;

@@ -8,8 +8,7 @@ import { diffById, diffFindings, patchById, type Sent } from "./view-diff";
 export const assembles = (q: ViewQuery): boolean => !q.aggregate && !q.host && !q.pod && !!(q.namespace || q.network);
 
 /** A namespace- or network-filtered view the page may draw as the matrix: what its filters keep is kept by parts. */
-export const aggregates = (q: ViewQuery): boolean =>
-  q.aggregate === true && !q.host && !q.pod && !!(q.namespace || q.network);
+export const aggregates = (q: ViewQuery): boolean => !!q.aggregate && !q.host && !q.pod && !!(q.namespace || q.network);
 
 /** The view's parts after `step` (the commit after the state `was` was read at) and what changed, or read whole. */
 export function assembledAfter(

@@ -34,8 +34,9 @@ export const viewQuerySchema = z.object({
   /**
    * The page draws this (host-less) cluster view as the hosts × networks matrix past the overview thresholds: a
    * filtered view that big is sent as its overview (hosts, networks, workloads, findings), not as its pods.
+   * "network": the page's network view, a graph further (pastNetworkGraph), sent as its overview past that.
    */
-  aggregate: z.boolean().optional(),
+  aggregate: z.union([z.boolean(), z.literal("network")]).optional(),
   /**
    * A view sent as the overview sends these rows of it only (lib/overview/rows.ts), with a summary of them all;
    * absent: DEFAULT_ROWS. Ignored by a view sent as its elements.
