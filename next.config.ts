@@ -7,6 +7,11 @@ const config: NextConfig = {
   output: "standalone",
   // client-node pulls in Node-only modules; keep it out of the bundler.
   serverExternalPackages: ["@kubernetes/client-node", "pino"],
+  // The server's ELK runs in a worker_thread that loads elkjs by name (server/elk-thread.ts): no import for the
+  // tracer to follow, so it is named here (scripts/test.sh checks the standalone server holds it).
+  outputFileTracingIncludes: {
+    "/api/**/*": ["./node_modules/elkjs/lib/elk.bundled.js", "./node_modules/elkjs/package.json"],
+  },
   poweredByHeader: false,
   // The React Compiler memoises components and hooks itself (babel-plugin-react-compiler); measured with
   // scripts/bench/explorer-scale.ts before and after (README, Performance).

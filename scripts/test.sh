@@ -26,6 +26,11 @@ if [ -n "$traced" ]; then
   echo "(the build's 'Dynamic filesystem access causes tracing of the whole project' warning names the call)" >&2
   exit 1
 fi
+# The server's ELK worker loads elkjs from the standalone folder's node_modules (server/elk-thread.ts).
+if [ ! -f .next/standalone/node_modules/elkjs/lib/elk.bundled.js ]; then
+  echo "the standalone server lacks node_modules/elkjs/lib/elk.bundled.js (next.config.ts outputFileTracingIncludes)" >&2
+  exit 1
+fi
 echo "== unit and integration tests (vitest)" >&2
 npx vitest run
 echo "== browser tests (playwright)" >&2

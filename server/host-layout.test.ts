@@ -40,7 +40,32 @@ async function pageLayout(text: string, host: string, filters: { namespace?: str
   return { key: inputKey(model), positions: await layoutGraph(model, new ELK()), model };
 }
 
+/** Turns of the server's thread (a timer each) taken until `done` settles. */
+async function turnsUntil(done: Promise<unknown>): Promise<number> {
+  let settled = false;
+  void done.finally(() => {
+    settled = true;
+  });
+  let turns = 0;
+  while (!settled) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    turns++;
+  }
+  return turns;
+}
+
 describe("a host's view laid out on the server", () => {
+  // First in the file: ELK's worker starts cold here, as on a server's first host.
+  it("leaves the server's thread free while ELK lays the host out (ELK runs on a thread of its own)", async () => {
+    const query = { host: "node-003" };
+    const text = await firstMessage(query);
+    const laid = hostLayout(text, query, true);
+    // On ELK run inline (session 8) the thread was held for the whole layout: a few turns before ELK started and
+    // after it ended, none between (seconds cold). Here the thread turns all the while ELK works on its own.
+    expect(await turnsUntil(laid)).toBeGreaterThanOrEqual(20); // 2 on session 8's code, ~700 here (load 10)
+    expect((await laid)?.positions.length).toBeGreaterThan(10);
+  });
+
   it("is the page's layout of the same view: same input key, every box at the same place", async () => {
     for (const [query, filters] of [
       [{ host: "node-002" }, {}],

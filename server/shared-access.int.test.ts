@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { TopologyPayload as TopologyView } from "@/lib/wire/payload";
-import { applyObjects, kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
+import { forwardedRegistry, serviceAccountToken } from "@/testing/forwarded-tokens";
+import { applyObjects, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { appRouter } from "./api/root";
 import { createInnerContext } from "./api/trpc";
-import { SourceRegistry } from "./sources/registry";
+import type { SourceRegistry } from "./sources/registry";
 
 // Issue 26: the shared-cache answer equals a per-identity read for random RBAC. Each run makes identities with random
 // ClusterRoles (kinds cluster-wide) and Roles (kinds in the fallback namespaces), bound by name or through their
@@ -24,13 +25,7 @@ afterAll(async () => {
 });
 
 function registry(share: boolean): SourceRegistry {
-  const r = new SourceRegistry({
-    PLUMBLINE_SOURCE: "kubeconfig",
-    PLUMBLINE_IDENTITY: "forwarded-token",
-    KUBECONFIG: cluster.kubeconfigPath,
-    PLUMBLINE_NAMESPACES: FALLBACK.join(","),
-  });
-  r.shareByAccess = share;
+  const r = forwardedRegistry(cluster, FALLBACK, share);
   registries.push(r);
   return r;
 }
@@ -71,7 +66,6 @@ async function identity(name: string, a: Access): Promise<string> {
   });
   await applyObjects(cluster, [
     { apiVersion: "v1", kind: "Namespace", metadata: { name } },
-    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name, namespace: name } },
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "ClusterRole",
@@ -89,10 +83,7 @@ async function identity(name: string, a: Access): Promise<string> {
       binding("Role", ns),
     ]),
   ]);
-  const r = await kubeRequest(cluster, "POST", `/api/v1/namespaces/${name}/serviceaccounts/${name}/token`, {
-    body: { apiVersion: "authentication.k8s.io/v1", kind: "TokenRequest", spec: { expirationSeconds: 3600 } },
-  });
-  return (r.body as { status: { token: string } }).status.token;
+  return serviceAccountToken(cluster, name, name);
 }
 
 const shown = (v: TopologyView) =>
