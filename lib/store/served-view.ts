@@ -5,7 +5,7 @@ import { clusterOverview } from "../overview/cluster-overview";
 import { DEFAULT_ROWS, windowOf } from "../overview/rows";
 import type { ClusterOverview, ProblemCounts } from "../overview/schema";
 import { hostsAndPods, pastMatrixThresholds, pastNetworkGraph } from "../overview/thresholds";
-import { FINDINGS_PAGE, type ViewQuery } from "../wire/view-protocol";
+import { FINDINGS_PAGE, type HostWindow, type ViewQuery } from "../wire/view-protocol";
 import type { Commit } from "./commit";
 import { findingWindow } from "./finding-window";
 import { heldFindings } from "./held-findings";
@@ -21,6 +21,8 @@ export interface ServedView {
   networksInUse: string[] | null;
   /** an overview's findings by severity, of which its topology holds the worst (finding-window.ts); else null */
   findingTotals: ProblemCounts | null;
+  /** a namespace or network view sent as its elements, past its window of hosts (host-window.ts); else absent */
+  hostWindow?: HostWindow | null;
   /** the shards it drew from (DrawnView.shards) */
   shards: ReadonlySet<string>;
   /** its elements' ids, when it keeps them (assembled-view.ts): else made from the topology when first asked */
