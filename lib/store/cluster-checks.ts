@@ -27,3 +27,17 @@ export function clusterFindings(
   for (const c of checks) c.run(ctx, inputs);
   return ctx.findings;
 }
+
+/** The cluster-wide checks' findings as last judged, and whether judging them again changed them. */
+export class ClusterNotes {
+  findings: Finding[] = [];
+  private json = "[]";
+
+  settle(...args: Parameters<typeof clusterFindings>): boolean {
+    this.findings = clusterFindings(...args);
+    const json = JSON.stringify(this.findings);
+    const changed = json !== this.json;
+    this.json = json;
+    return changed;
+  }
+}

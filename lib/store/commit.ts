@@ -69,9 +69,6 @@ export function elementJson(shard: Shard, id: string): string | undefined {
   return json;
 }
 
-/** What the cross-host checks read of a shard, as one string to compare. */
-export const crossJson = (s: Shard | undefined): string => (s ? JSON.stringify(s.result.cross) : "[]");
-
 /** What a shard contributes besides its elements, as one string to compare. */
 export const relationsOf = (s: Shard | undefined): string =>
   s ? JSON.stringify([s.result.links, s.result.findings]) : "";

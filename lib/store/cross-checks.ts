@@ -1,17 +1,26 @@
 import { compareCodePoints } from "../compare";
 import { networkIdOfRef } from "../contract/ids";
 import type { Finding, NetworkElement, TopologyElement, TopologyLink } from "../contract/schema";
-import { type CheckInputs, runChecks } from "../topology/check-registry";
+import { type Check, type CheckInputs, checksOf } from "../topology/check-registry";
 import { BuildContext } from "../topology/context";
 
-/** What one pod brings to the checks that span hosts, with the key the full build orders pods by. */
+/**
+ * What one pod brings to the checks that span hosts on one network (its interfaces there, the uplink-less bridges
+ * they are attached to), with the key the full build orders pods by. A pod with nothing for them (read only when a
+ * dhcp network needs every pod) brings its fragment of network "".
+ */
 export interface CrossFragment {
   podKey: string;
+  /** the network id of its interfaces */
+  network: string;
   elements: TopologyElement[];
   links: TopologyLink[];
 }
 
-/** The elements of a shard that the cross-host checks read: attachments to uplink-less bridges, dhcp users. */
+/**
+ * The elements of a shard that the cross-host checks read: attachments to uplink-less bridges, dhcp users, one
+ * fragment per pod and network (the store keeps the checks per network: cross-index.ts).
+ */
 export function crossFragments(
   elements: ReadonlyMap<string, TopologyElement>,
   links: readonly TopologyLink[],
@@ -31,11 +40,14 @@ export function crossFragments(
   for (const [podId, ids] of pods) {
     const pod = elements.get(podId);
     if (!pod) continue;
-    const fragment: CrossFragment = { podKey: podKeys.get(podId) ?? podId, elements: [], links: [] };
+    const podKey = podKeys.get(podId) ?? podId;
+    const byNetwork = new Map<string, CrossFragment>();
     for (const id of ids.slice(1)) {
       const iface = elements.get(id);
       if (iface?.kind !== "interface") continue;
-      const net = networks.get(networkIdOfRef(iface.network));
+      const network = networkIdOfRef(iface.network);
+      const net = networks.get(network);
+      const fragment = byNetwork.get(network) ?? { podKey, network, elements: [pod], links: [] };
       const dhcp = net?.ipam?.type === "dhcp" && !net.managedBy;
       let island = false; // this interface is attached to an uplink-less bridge
       for (const l of bySource.get(id) ?? []) {
@@ -46,8 +58,10 @@ export function crossFragments(
         island = true;
       }
       if (dhcp || island) fragment.elements.push(iface);
+      if (fragment.elements.length > 1) byNetwork.set(network, fragment);
     }
-    if (fragment.elements.length || allPods) out.push({ ...fragment, elements: [pod, ...fragment.elements] });
+    for (const f of byNetwork.values()) out.push(f);
+    if (byNetwork.size === 0 && allPods) out.push({ podKey, network: "", elements: [pod], links: [] });
   }
   return out;
 }
@@ -55,12 +69,13 @@ export function crossFragments(
 /**
  * The checks that look across hosts (scope "cross-host": islands split over hosts, dhcp without a daemon), run on a
  * small context holding only what they read, inserted in the full build's order (networks, then pods by key) so
- * their findings read the same.
+ * their findings read the same. A pod's fragments keep their order (the sort is stable).
  */
 export function crossHostFindings(
   networks: readonly NetworkElement[],
   fragments: readonly CrossFragment[],
   inputs: CheckInputs,
+  checks: readonly Check[] = checksOf("cross-host"),
 ): Finding[] {
   const ctx = new BuildContext();
   for (const n of networks) ctx.add(n);
@@ -69,6 +84,6 @@ export function crossHostFindings(
     for (const el of f.elements) if (!ctx.get(el.id)) ctx.add(el);
     for (const l of f.links) ctx.links.set(l.id, l);
   }
-  runChecks("cross-host", ctx, inputs);
+  for (const c of checks) c.run(ctx, inputs);
   return ctx.findings;
 }

@@ -1,17 +1,7 @@
 import type { Finding, NetworkElement } from "../contract/schema";
 import type { ClusterOverview, OverviewCell, OverviewHost, ProblemCounts } from "../overview/schema";
-import {
-  CELL,
-  cmp,
-  type GlobalProblems,
-  globalProblems,
-  type Lookup,
-  netsOf,
-  type ProblemsMemo,
-  plus,
-  shardOverview,
-  zero,
-} from "./overview";
+import { GlobalProblems } from "./global-problems";
+import { CELL, cmp, type Lookup, netsOf, plus, shardOverview, zero } from "./overview";
 import type { ShardResult } from "./shard";
 
 /** What changed in an overview since `from`: each host and cell touched, with its value now (undefined: gone). */
@@ -25,9 +15,6 @@ const changes = new WeakMap<ClusterOverview, OverviewChange>();
 
 /** How an overview the store made differs from the one before it, when it was made from that one. */
 export const overviewChange = (o: ClusterOverview): OverviewChange | undefined => changes.get(o);
-
-const same = (a: ProblemCounts | undefined, b: ProblemCounts | undefined): boolean =>
-  a?.error === b?.error && a?.warning === b?.warning && a?.info === b?.info;
 
 /** Past this share of the cells touched, the sorted cells are sorted again whole rather than spliced. */
 const RESORT = 1 / 16;
@@ -47,8 +34,8 @@ export class OverviewMemo {
   private readonly hosts = new Map<string, OverviewHost>();
   private readonly cells = new Map<string, OverviewCell>();
   private pods = 0;
-  private extra: GlobalProblems = { hosts: new Map(), networks: new Map(), cells: new Map() };
-  private problems: ProblemsMemo = new Map();
+  /** the cluster-wide findings' counts per host, network and cell */
+  private readonly extra = new GlobalProblems();
   private sorted: { keys: string[]; cells: OverviewCell[]; hosts: OverviewHost[] } = { keys: [], cells: [], hosts: [] };
   private at: { revision: number; value: ClusterOverview } | null = null;
 
@@ -63,6 +50,8 @@ export class OverviewMemo {
     const touched = { hosts: new Set<string>(), cells: new Set<string>() };
     const byId = new Map(networks.map((n) => [n.id, n]));
     const seen = new Set<string>();
+    /** the shards rebuilt, new or gone: the cluster-wide findings naming what they hold are read again */
+    const changed = new Set<string>();
     let findings = 0;
     for (const [name, result] of shards) {
       seen.add(name);
@@ -74,21 +63,19 @@ export class OverviewMemo {
       }
       const was = this.parts.get(name);
       if (was === part) continue;
+      changed.add(name);
       if (was) this.take(was, -1, touched);
       this.take(part, 1, touched);
       this.parts.set(name, part);
     }
     for (const [name, was] of this.parts) {
       if (seen.has(name)) continue;
+      changed.add(name);
       this.take(was, -1, touched);
       this.parts.delete(name);
     }
     const all = global();
-    const extra = globalProblems(all, lookup, this.problems);
-    this.problems = extra.memo;
-    differing(this.extra.hosts, extra.value.hosts, touched.hosts);
-    differing(this.extra.cells, extra.value.cells, touched.cells);
-    this.extra = extra.value;
+    this.extra.update(all, changed, lookup, touched);
     const change = this.settle(touched);
     const value: ClusterOverview = {
       hosts: this.sorted.hosts,
@@ -173,12 +160,6 @@ export class OverviewMemo {
     }
     this.sorted = { ...this.sorted, keys, cells };
   }
-}
-
-/** Adds the keys whose counts differ between two maps. */
-function differing(a: ReadonlyMap<string, ProblemCounts>, b: ReadonlyMap<string, ProblemCounts>, into: Set<string>) {
-  for (const k of a.keys()) if (!same(a.get(k), b.get(k))) into.add(k);
-  for (const k of b.keys()) if (!a.has(k)) into.add(k);
 }
 
 /** The first place in sorted `keys` whose key is not below `key`. */

@@ -1,4 +1,4 @@
-import type { Finding, NetworkElement, Severity, TopologyElement } from "../contract/schema";
+import type { NetworkElement } from "../contract/schema";
 import { clusterOverview } from "../overview/cluster-overview";
 import type { ClusterOverview, OverviewNetwork, ProblemCounts } from "../overview/schema";
 import type { ShardResult } from "./shard";
@@ -31,6 +31,8 @@ export function shardOverview(shard: ShardResult, networks: ReadonlyMap<string, 
 export interface Lookup {
   /** the shard that holds the element, undefined for networks and unknown ids */
   shard(id: string): ShardResult | undefined;
+  /** the name of the shard that holds it (read only when `shard` finds one) */
+  shardName(id: string): string | undefined;
   isNetwork(id: string): boolean;
 }
 
@@ -70,119 +72,3 @@ export function netsOf(
 export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const typeOf = (n: NetworkElement): string =>
   n.mainType && n.mainType !== "other" ? n.mainType : (n.cniType ?? "unknown");
-
-export interface GlobalProblems {
-  hosts: Map<string, ProblemCounts>;
-  networks: Map<string, ProblemCounts>;
-  cells: Map<string, ProblemCounts>;
-}
-
-/** What one cluster-wide finding touches, with the shards it was read from. */
-interface FindingShare {
-  shards: (ShardResult | undefined)[];
-  hosts: Set<string>;
-  networks: Set<string>;
-  cells: Set<string>;
-}
-export type ProblemsMemo = Map<string, FindingShare>;
-
-/**
- * The cluster-wide findings counted per host, network and cell. What each finding touches is kept until that
- * finding or a shard holding an element it names changes: a finding naming every host (an island split across
- * 500 nodes) is not walked again for each pod that changes elsewhere.
- */
-export function globalProblems(
-  global: readonly Finding[],
-  lookup: Lookup,
-  memo: ProblemsMemo = new Map(),
-): { value: GlobalProblems; memo: ProblemsMemo } {
-  const value: GlobalProblems = { hosts: new Map(), networks: new Map(), cells: new Map() };
-  const next: ProblemsMemo = new Map();
-  const bump = (m: Map<string, ProblemCounts>, key: string, s: Severity) => {
-    const c = m.get(key) ?? zero();
-    c[s]++;
-    m.set(key, c);
-  };
-  for (const f of global) {
-    let key = JSON.stringify(f);
-    // the same finding twice counts twice
-    while (next.has(key)) key += "+";
-    const shards = f.elements.map((id) => lookup.shard(id));
-    const was = memo.get(key);
-    const share = was?.shards.every((sh, i) => sh === shards[i]) ? was : findingShare(f, shards, lookup);
-    next.set(key, share);
-    for (const k of share.hosts) bump(value.hosts, k, f.severity);
-    for (const k of share.networks) bump(value.networks, k, f.severity);
-    for (const k of share.cells) bump(value.cells, k, f.severity);
-  }
-  return { value, memo: next };
-}
-
-function findingShare(f: Finding, shards: (ShardResult | undefined)[], lookup: Lookup): FindingShare {
-  const share: FindingShare = { shards, hosts: new Set(), networks: new Set(), cells: new Set() };
-  for (const [i, id] of f.elements.entries()) {
-    if (lookup.isNetwork(id)) share.networks.add(id);
-    const shard = shards[i];
-    const el = shard?.elements.get(id);
-    if (!shard || !el) continue;
-    const host = hostOf(el, shard);
-    if (host) share.hosts.add(host);
-    for (const net of networksOf(el, shard, lookup)) {
-      share.networks.add(net);
-      if (host) share.cells.add(`${host}${CELL}${net}`);
-    }
-  }
-  return share;
-}
-
-function hostOf(el: TopologyElement, shard: ShardResult): string | undefined {
-  let current: TopologyElement | undefined = el;
-  for (let depth = 0; current && depth < 3; depth++) {
-    if (current.kind === "host") return current.id;
-    current = current.parent ? shard.elements.get(current.parent) : undefined;
-  }
-  return undefined;
-}
-
-/** A shard's links by what networksOf asks: each interface's network-link targets, each point's interfaces. */
-interface LinkIndex {
-  targets: Map<string, string[]>;
-  attached: Map<string, string[]>;
-}
-const linkIndexes = new WeakMap<ShardResult, LinkIndex>();
-
-/** Built once per shard result (a shard is rebuilt, never changed), in link order. */
-function linkIndexOf(shard: ShardResult): LinkIndex {
-  let index = linkIndexes.get(shard);
-  if (index) return index;
-  const fresh: LinkIndex = { targets: new Map(), attached: new Map() };
-  const push = (m: Map<string, string[]>, k: string, v: string) => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
-  for (const l of shard.links) {
-    if (l.kind === "network") push(fresh.targets, l.source, l.target);
-    else if (l.kind === "attachment") push(fresh.attached, l.target, l.source);
-  }
-  linkIndexes.set(shard, fresh);
-  index = fresh;
-  return index;
-}
-
-/**
- * As clusterOverview reads it: an interface belongs to its NAD, a point to the NADs attached through it. Looked up
- * in the shard's link index: a finding naming many elements of a big shard would otherwise scan its links for each.
- */
-function networksOf(el: TopologyElement, shard: ShardResult, lookup: Lookup): string[] {
-  const index = linkIndexOf(shard);
-  const netOf = (iface: string) => index.targets.get(iface)?.find((t) => lookup.isNetwork(t));
-  if (el.kind === "interface") {
-    const n = netOf(el.id);
-    return n ? [n] : [];
-  }
-  return (index.attached.get(el.id) ?? []).flatMap((iface) => {
-    const n = netOf(iface);
-    return n ? [n] : [];
-  });
-}

@@ -4,12 +4,12 @@ import type { Finding, Topology, TopologyElement } from "../contract/schema";
 import type { ClusterSnapshot } from "../k8s/snapshot";
 import type { ClusterOverview } from "../overview/schema";
 import { usedBridges } from "../topology/networks";
-import { clusterFindings } from "./cluster-checks";
-import { type Commit, crossJson, elementJson, isShared, outwardChange, relationsOf, type Shard } from "./commit";
+import { ClusterNotes } from "./cluster-checks";
+import { type Commit, elementJson, isShared, outwardChange, relationsOf, type Shard } from "./commit";
 
 export type { Commit };
 
-import { crossHostFindings } from "./cross-checks";
+import { CrossIndex } from "./cross-index";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs, touches } from "./inputs";
@@ -40,8 +40,9 @@ export class TopologyStore {
   private networkById = new Map<string, TopologyElement>();
   private bridges: ReadonlySet<string> = new Set();
   private dhcp = false;
-  private crossNotes: Finding[] = [];
-  private clusterNotes: Finding[] = [];
+  /** the cross-host checks' findings, kept by network */
+  private readonly cross = new CrossIndex();
+  private readonly clusterNotes = new ClusterNotes();
   /** an input the cross-host or cluster checks read changed */
   private checksDirty = false;
   private networkJson = new Map<string, string>();
@@ -109,8 +110,6 @@ export class TopologyStore {
     const revision = this.revision + 1;
     let relations = false;
     const crossDirty = this.pending.size > 0 || this.poolsDirty || this.checksDirty;
-    // the cross-host checks read the shards' fragments, the networks and their inputs (these two set the flags)
-    let fragments = this.poolsDirty || this.checksDirty;
     const shards = new Set(this.pending.keys());
     let shared = false;
     const named = new Set<string>();
@@ -118,7 +117,7 @@ export class TopologyStore {
       const before = this.shards.get(name);
       relations ||= relationsOf(before) !== relationsOf(next ?? undefined);
       shared = outwardChange(before, next ?? undefined, named) || shared;
-      fragments ||= crossJson(before) !== crossJson(next ?? undefined);
+      this.cross.replace(name, next?.result.cross);
       for (const id of before?.result.elements.keys() ?? []) {
         if (!next?.result.elements.has(id) && this.owner.get(id) === name) removed.add(id);
       }
@@ -136,7 +135,7 @@ export class TopologyStore {
     shared =
       this.inputs.workloads.settle({ upserted, removed, owner: this.owner, revisions: this.revisions }) || shared;
     shared = this.duplicates.settle() || shared;
-    if (crossDirty) shared = this.settleCross(fragments) || shared;
+    if (crossDirty) shared = this.settleCross(upserted, removed) || shared;
     relations ||= shared;
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
     this.revision = revision;
@@ -165,20 +164,19 @@ export class TopologyStore {
   }
 
   /**
-   * The checks across hosts (again only when what they read changed: one pod's new address on a bridge with an
-   * uplink is not their business) and over the whole cluster (check-registry.ts); true when their findings changed.
+   * The checks across hosts, on the networks whose fragments (filed as the shards were placed) or elements changed,
+   * or on all when their inputs did (cross-index.ts: one pod's new address on a bridge with an uplink is not their
+   * business), and over the whole cluster (check-registry.ts); true when their findings changed.
    */
-  private settleCross(fragments: boolean): boolean {
+  private settleCross(upserted: ReadonlySet<string>, removed: ReadonlySet<string>): boolean {
+    if (this.checksDirty) this.cross.touch("all");
     this.checksDirty = false;
+    // a network's element changed (its config, its pool's use): its findings are judged again
+    for (const ids of [upserted, removed]) this.cross.touch([...ids].filter((id) => id.startsWith("network/")));
     const inputs = this.inputs.checkInputs();
-    const all = () => [...this.shards.values()].flatMap((s) => s.result.cross);
-    const cross = fragments ? crossHostFindings(this.stage.elements, all(), inputs) : this.crossNotes;
+    const changed = this.cross.settle(this.stage.elements, inputs, this.dhcp);
     const interfaces = () => [...this.shards.values()].map((s) => s.result.interfaces);
-    const cluster = clusterFindings(this.stage.elements, interfaces, inputs);
-    const changed = JSON.stringify([cross, cluster]) !== JSON.stringify([this.crossNotes, this.clusterNotes]);
-    this.crossNotes = cross;
-    this.clusterNotes = cluster;
-    return changed;
+    return this.clusterNotes.settle(this.stage.elements, interfaces, inputs) || changed;
   }
 
   /** Pools, notes and networks settled again; true when a network or one of those findings changed. */
@@ -254,8 +252,8 @@ export class TopologyStore {
       ...this.inputs.refused(),
       ...this.stage.findings,
       ...this.poolNotes,
-      ...this.crossNotes,
-      ...this.clusterNotes,
+      ...this.cross.findings(),
+      ...this.clusterNotes.findings,
       ...this.duplicates.findings(),
       ...this.inputs.workloads.findings(),
     ];
@@ -267,10 +265,8 @@ export class TopologyStore {
   overview(): ClusterOverview {
     const shards = [...this.shards].map(([name, s]): [string, ShardResult] => [name, s.result]);
     return this.overviewMemo.of(this.revision, shards, this.stage.elements, () => this.globalFindings(), {
-      shard: (id: string) => {
-        const owner = this.owner.get(id);
-        return owner === undefined || owner === NETWORKS ? undefined : this.shards.get(owner)?.result;
-      },
+      shard: (id: string) => this.shards.get(this.owner.get(id) ?? NETWORKS)?.result,
+      shardName: (id: string) => this.owner.get(id) ?? NETWORKS,
       isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
     });
   }

@@ -26,9 +26,9 @@ function readdressed(pod: KubeObject): KubeObject {
   return { ...pod, metadata: { ...pod.metadata, annotations, resourceVersion: "changed" } };
 }
 
-/** The generated cluster (12 NADs at any size) in a store, built. */
-function built(nodes: number, pods: number) {
-  const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads: 12, seed: 26 }));
+/** The generated cluster (12 NADs at any size unless told) in a store, built. */
+function built(nodes: number, pods: number, nads = 12) {
+  const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads, seed: 26 }));
   const store = new TopologyStore();
   store.sync(snap);
   store.flush();
@@ -75,8 +75,29 @@ describe("one pod's change costs what it touches, not the cluster", () => {
       viewElements: 0, // drawView reads no AssembledView (assembled-view.test.ts counts those)
       outwardShards: 0,
       clusterInterfaces: 0, // the generated cluster has no OverlappingRangeIPReservations (with some: every interface)
+      crossFragments: 0, // the changed pod is on no uplink-less bridge (the next test changes one that is)
       catalogs: 0, // no namespace, host or network came or went
     });
+  }, 120_000);
+
+  it("a pod on an uplink-less bridge costs the cross-host checks its network's fragments, not every island's", () => {
+    const { snap, store } = built(200, 10_000, 60);
+    const byNetwork = new Map<string, number>();
+    for (const name of store.shardNames())
+      for (const f of store.shard(name)?.cross ?? []) byNetwork.set(f.network, (byNetwork.get(f.network) ?? 0) + 1);
+    // a pod whose second interface (the one the change readdresses) is attached to an uplink-less bridge
+    const pod = snap.pods.find((p) => (byNetwork.get(`network/${statusOf(p)[1]?.name}`) ?? 0) > 0);
+    const network = `network/${pod && statusOf(pod)[1]?.name}`;
+    if (!pod) throw new Error("the generated cluster has no pod on an uplink-less bridge");
+    const all = [...byNetwork.values()].reduce((a, b) => a + b, 0);
+    // the islands are many and spread over several networks (else this test could not tell)
+    expect(byNetwork.size).toBeGreaterThan(2);
+    expect(all).toBeGreaterThan(2 * (byNetwork.get(network) ?? 0));
+    takeWork();
+    store.sync({ ...snap, pods: snap.pods.map((p) => (p === pod ? readdressed(p) : p)) });
+    const commit = store.flush();
+    expect(commit?.upserted.size).toBeGreaterThan(0);
+    expect(takeWork()).toMatchObject({ shardsBuilt: 1, crossFragments: byNetwork.get(network) });
   }, 120_000);
 
   it("a Namespace's new label that no network selects rebuilds no shard, at 1k as at 10k", () => {

@@ -25,6 +25,8 @@ const zero = () => ({
    * OverlappingRangeIPReservations present, every interface on every change — still cluster-sized)
    */
   clusterInterfaces: 0,
+  /** pods' fragments the cross-host checks judged (cross-index.ts: those of the networks a change touched) */
+  crossFragments: 0,
   /** catalogs made afresh */
   catalogs: 0,
 });

@@ -49,6 +49,11 @@ export interface Check {
   idle?(inputs: CheckInputs): boolean;
   /** the store keeps it per address (lib/store/duplicates.ts) instead of judging every interface again */
   perAddress?: true;
+  /**
+   * a cross-host check whose findings about a network read only that network, its interfaces and the points they hang
+   * off: the store judges again only the networks a change touched (lib/store/cross-index.ts)
+   */
+  perNetwork?: true;
 }
 
 /** A check whose `run` and `idle` can read only what `reads` names. */
@@ -60,6 +65,7 @@ function check<R extends keyof CheckInputs>(c: {
   run(ctx: BuildContext, inputs: Pick<CheckInputs, R>): void;
   idle?(inputs: Pick<CheckInputs, R>): boolean;
   perAddress?: true;
+  perNetwork?: true;
 }): Check {
   return c;
 }
@@ -108,6 +114,7 @@ export const CHECKS: readonly Check[] = [
     reads: [],
     codes: ["bridge-island-split"],
     run: checkBridgeIslands,
+    perNetwork: true,
   }),
   check({
     name: "dhcp IPAM without a dhcp daemon",

@@ -68,7 +68,9 @@ if (opt.child) {
       got.get(way)?.push(JSON.parse(out.trim().split("\n").at(-1) ?? "{}"));
     }
   }
-  console.log(`| ELK (a cold ${got.get("thread")?.[0]?.boxes}-box host, n = ${opt.runs}) | thread held, ms | layout, ms |`);
+  console.log(
+    `| ELK (a cold ${got.get("thread")?.[0]?.boxes}-box host, n = ${opt.runs}) | thread held, ms | layout, ms |`,
+  );
   console.log("|---|---|---|");
   for (const [way, rows] of got) {
     const name = way === "thread" ? "own thread (this code)" : "inline on the server's thread (session 8)";

@@ -1,0 +1,108 @@
+import type { Finding, NetworkElement } from "../contract/schema";
+import { type CheckInputs, checksOf } from "../topology/check-registry";
+import { type CrossFragment, crossHostFindings } from "./cross-checks";
+import { work } from "./work";
+
+const PER_NETWORK = checksOf("cross-host").filter((c) => c.perNetwork);
+const WHOLE = checksOf("cross-host").filter((c) => !c.perNetwork);
+
+/** A shard's fragments by network, with their JSON (what tells a change from a rebuild that changed nothing here). */
+type Groups = Map<string, { fragments: CrossFragment[]; json: string }>;
+
+function groupsOf(fragments: readonly CrossFragment[]): Groups {
+  const lists = new Map<string, CrossFragment[]>();
+  for (const f of fragments) {
+    const list = lists.get(f.network);
+    if (list) list.push(f);
+    else lists.set(f.network, [f]);
+  }
+  return new Map([...lists].map(([net, list]) => [net, { fragments: list, json: JSON.stringify(list) }]));
+}
+
+/**
+ * The cross-host checks kept by network: each shard's fragments are filed by the network they are about, and a check
+ * whose findings about a network read only that network's fragments (`perNetwork`: islands split over hosts) is run
+ * again only on the networks whose fragments or element changed, so one pod's change costs its networks, not every
+ * uplink-less bridge of the cluster. The others (dhcp without a daemon, which asks whether any pod anywhere is the
+ * daemon) are run on every fragment, and only while a dhcp network is there to judge.
+ */
+export class CrossIndex {
+  /** network id → shard name → that shard's fragments about it */
+  private readonly byNetwork = new Map<string, Map<string, CrossFragment[]>>();
+  private readonly groups = new Map<string, Groups>();
+  private readonly dirty = new Set<string>();
+  /** network id → the per-network checks' findings about it, and their JSON */
+  private readonly found = new Map<string, { findings: Finding[]; json: string }>();
+  private whole: { findings: Finding[]; json: string } = { findings: [], json: "[]" };
+  private wholeDirty = false;
+  private all: Finding[] | null = [];
+
+  /** Files a rebuilt (or removed: undefined) shard's fragments; the networks whose fragments differ are judged again. */
+  replace(shard: string, next: readonly CrossFragment[] | undefined): void {
+    const before = this.groups.get(shard) ?? new Map();
+    const now = groupsOf(next ?? []);
+    if (now.size > 0) this.groups.set(shard, now);
+    else this.groups.delete(shard);
+    for (const net of new Set([...before.keys(), ...now.keys()])) {
+      const b = before.get(net);
+      const n = now.get(net);
+      if (b?.json === n?.json) continue;
+      this.dirty.add(net);
+      this.wholeDirty = true;
+      const shards = this.byNetwork.get(net) ?? new Map<string, CrossFragment[]>();
+      if (n) shards.set(shard, n.fragments);
+      else shards.delete(shard);
+      if (shards.size > 0) this.byNetwork.set(net, shards);
+      else this.byNetwork.delete(net);
+    }
+  }
+
+  /** These networks' elements changed (or every network: `all`), or the checks' inputs did: judged again. */
+  touch(networks: Iterable<string> | "all"): void {
+    if (networks === "all") this.wholeDirty = true;
+    for (const id of networks === "all" ? [...this.byNetwork.keys(), ...this.found.keys()] : networks) {
+      this.dirty.add(id);
+      this.wholeDirty = true;
+    }
+  }
+
+  /** Judges what changed again; true when a finding changed. `dhcp`: a dhcp network is there (else WHOLE finds nothing). */
+  settle(networks: readonly NetworkElement[], inputs: CheckInputs, dhcp: boolean): boolean {
+    let changed = false;
+    if (this.dirty.size > 0) {
+      const byId = new Map(networks.map((n) => [n.id, n]));
+      for (const id of this.dirty) changed = this.judge(id, byId.get(id), inputs) || changed;
+      this.dirty.clear();
+    }
+    if (this.wholeDirty) {
+      this.wholeDirty = false;
+      const every = () => [...this.byNetwork.values()].flatMap((shards) => [...shards.values()].flat());
+      const fragments = dhcp && WHOLE.length > 0 ? every() : [];
+      work.crossFragments += fragments.length;
+      const findings = fragments.length > 0 ? crossHostFindings(networks, fragments, inputs, WHOLE) : [];
+      const json = JSON.stringify(findings);
+      if (json !== this.whole.json) changed = true;
+      this.whole = { findings, json };
+    }
+    if (changed) this.all = null;
+    return changed;
+  }
+
+  private judge(id: string, net: NetworkElement | undefined, inputs: CheckInputs): boolean {
+    const fragments = [...(this.byNetwork.get(id)?.values() ?? [])].flat();
+    work.crossFragments += fragments.length;
+    const findings = net && fragments.length > 0 ? crossHostFindings([net], fragments, inputs, PER_NETWORK) : [];
+    const json = JSON.stringify(findings);
+    const was = this.found.get(id);
+    if ((was?.json ?? "[]") === json) return false;
+    if (findings.length > 0) this.found.set(id, { findings, json });
+    else this.found.delete(id);
+    return true;
+  }
+
+  /** Every cross-host finding: each network's, then those judged over every fragment. */
+  findings(): Finding[] {
+    this.all ??= [...[...this.found.values()].flatMap((f) => f.findings), ...this.whole.findings];
+    return this.all;
+  }
+}
