@@ -4,16 +4,24 @@ import { keyOf } from "./finding-window";
 import { CELL, type Lookup, zero } from "./overview";
 import type { ShardResult } from "./shard";
 
-/** What one cluster-wide finding touches, with the shards it was read from. */
-interface FindingShare {
+type Kind = "hosts" | "networks" | "cells";
+
+/** What the elements of one finding held by one shard add: hosts, networks and cells, once per element. */
+interface Part {
+  ids: string[];
+  adds: [Kind, string][];
+}
+
+/** One cluster-wide finding, by the shards holding what it names. */
+interface Entry {
   severity: Severity;
-  hosts: Set<string>;
-  networks: Set<string>;
-  cells: Set<string>;
-  /** the shards holding what it names: when one of them is rebuilt, it is read again */
-  shards: Set<string>;
-  /** it names something no shard holds and that is no network: read again whenever a shard comes or changes */
-  loose: boolean;
+  parts: Map<string, Part>;
+  /** the networks it names itself */
+  own: string[];
+  /** ids no shard holds and that are no network or workload: placed again whenever a shard comes or changes */
+  loose: string[];
+  /** how many of its elements add each host, network and cell: it counts once for each while any does */
+  refs: Record<Kind, Map<string, number>>;
 }
 
 /** Which hosts and cells an update changed the counts of. */
@@ -24,15 +32,15 @@ export interface Touched {
 
 /**
  * The cluster-wide findings counted per host, network and cell, kept as running counts: a finding that comes or goes
- * adds or takes out its share, and a finding is read again only when a shard holding an element it names is rebuilt.
- * A finding naming every host (an island split across 2,000 nodes) costs a change on another node nothing, and the
- * hosts and cells whose counts changed are known without comparing every count.
+ * adds or takes out its share, and when a shard is rebuilt only the elements of each finding that it held are read
+ * again. A finding naming a point on every host (an island split across 2,000 nodes) costs a change on one node that
+ * node's point, and the hosts and cells whose counts changed are known without comparing every count.
  */
 export class GlobalProblems {
   readonly hosts = new Map<string, ProblemCounts>();
   readonly networks = new Map<string, ProblemCounts>();
   readonly cells = new Map<string, ProblemCounts>();
-  private readonly entries = new Map<string, FindingShare>();
+  private readonly entries = new Map<string, Entry>();
   private readonly byShard = new Map<string, Set<string>>();
   private readonly loose = new Set<string>();
 
@@ -45,82 +53,114 @@ export class GlobalProblems {
       while (next.has(key)) key += "+";
       next.set(key, f);
     }
-    const stale = new Set<string>();
-    for (const key of this.entries.keys()) if (!next.has(key)) stale.add(key);
-    for (const name of changed) for (const key of this.byShard.get(name) ?? []) stale.add(key);
-    if (changed.size > 0) for (const key of this.loose) stale.add(key);
-    for (const key of stale) this.drop(key, touched);
-    for (const [key, f] of next) if (!this.entries.has(key)) this.put(key, shareOf(f, lookup), touched);
+    for (const key of [...this.entries.keys()]) if (!next.has(key)) this.drop(key, touched);
+    // the elements held by the changed shards (and those held by none) are taken out first, then placed where they are now
+    const moved = new Map<string, string[]>();
+    const take = (key: string, ids: readonly string[]) => {
+      const list = moved.get(key);
+      if (list) list.push(...ids);
+      else moved.set(key, [...ids]);
+    };
+    for (const name of changed)
+      for (const key of [...(this.byShard.get(name) ?? [])]) take(key, this.unplace(key, name, touched));
+    if (changed.size > 0)
+      for (const key of [...this.loose]) {
+        const entry = this.entries.get(key);
+        this.loose.delete(key);
+        if (entry) take(key, entry.loose.splice(0));
+      }
+    for (const [key, ids] of moved) this.place(key, ids, lookup, touched);
+    for (const [key, f] of next) if (!this.entries.has(key)) this.put(key, f, lookup, touched);
   }
 
-  private put(key: string, share: FindingShare, touched: Touched): void {
-    this.entries.set(key, share);
-    for (const name of share.shards) {
-      const keys = this.byShard.get(name) ?? new Set();
-      keys.add(key);
-      this.byShard.set(name, keys);
+  private put(key: string, f: Finding, lookup: Lookup, touched: Touched): void {
+    const refs = { hosts: new Map(), networks: new Map(), cells: new Map() };
+    const entry: Entry = { severity: f.severity, parts: new Map(), own: [], loose: [], refs };
+    this.entries.set(key, entry);
+    for (const id of f.elements) {
+      if (!lookup.isNetwork(id)) continue;
+      entry.own.push(id);
+      this.add(entry, "networks", id, 1, touched);
     }
-    if (share.loose) this.loose.add(key);
-    this.count(share, 1, touched);
+    this.place(key, f.elements, lookup, touched);
   }
 
   private drop(key: string, touched: Touched): void {
-    const share = this.entries.get(key);
-    if (!share) return;
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    for (const name of [...entry.parts.keys()]) this.unplace(key, name, touched);
+    for (const id of entry.own) this.add(entry, "networks", id, -1, touched);
     this.entries.delete(key);
-    for (const name of share.shards) {
-      const keys = this.byShard.get(name);
-      keys?.delete(key);
-      if (keys?.size === 0) this.byShard.delete(name);
-    }
     this.loose.delete(key);
-    this.count(share, -1, touched);
   }
 
-  private count(share: FindingShare, sign: 1 | -1, touched: Touched): void {
-    for (const k of share.hosts) bump(this.hosts, k, share.severity, sign) && touched.hosts.add(k);
-    for (const k of share.networks) bump(this.networks, k, share.severity, sign);
-    for (const k of share.cells) bump(this.cells, k, share.severity, sign) && touched.cells.add(k);
+  /** Files the finding's elements under the shards holding them now, and counts what they add. */
+  private place(key: string, ids: readonly string[], lookup: Lookup, touched: Touched): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    for (const id of ids) {
+      const shard = lookup.shard(id);
+      const name = shard && lookup.shardName(id);
+      const el = shard?.elements.get(id);
+      if (!shard || name === undefined || !el) {
+        if (!lookup.isNetwork(id) && !id.startsWith("workload/")) entry.loose.push(id);
+        continue;
+      }
+      let part = entry.parts.get(name);
+      if (!part) {
+        part = { ids: [], adds: [] };
+        entry.parts.set(name, part);
+        const keys = this.byShard.get(name) ?? new Set();
+        keys.add(key);
+        this.byShard.set(name, keys);
+      }
+      part.ids.push(id);
+      const adds = part.adds;
+      const note = (kind: Kind, k: string) => {
+        adds.push([kind, k]);
+        this.add(entry, kind, k, 1, touched);
+      };
+      const host = hostOf(el, shard);
+      if (host) note("hosts", host);
+      for (const net of networksOf(el, shard, lookup)) {
+        note("networks", net);
+        if (host) note("cells", `${host}${CELL}${net}`);
+      }
+    }
+    if (entry.loose.length > 0) this.loose.add(key);
+  }
+
+  /** Takes out what the finding's elements held by one shard add; their ids, to be placed again. */
+  private unplace(key: string, name: string, touched: Touched): string[] {
+    const entry = this.entries.get(key);
+    const part = entry?.parts.get(name);
+    const keys = this.byShard.get(name);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byShard.delete(name);
+    if (!entry || !part) return [];
+    entry.parts.delete(name);
+    for (const [kind, k] of part.adds) this.add(entry, kind, k, -1, touched);
+    return part.ids;
+  }
+
+  /** An element of a finding adds (or no longer adds) a host, network or cell: counted as the first comes, the last goes. */
+  private add(entry: Entry, kind: Kind, key: string, sign: 1 | -1, touched: Touched): void {
+    const was = entry.refs[kind].get(key) ?? 0;
+    const now = was + sign;
+    if (now === 0) entry.refs[kind].delete(key);
+    else entry.refs[kind].set(key, now);
+    if ((was === 0) === (now === 0)) return;
+    bump(this[kind], key, entry.severity, sign);
+    if (kind !== "networks") touched[kind].add(key);
   }
 }
 
 /** Adds one to (or takes one from) a key's count; a count back at zero is no entry, as one never counted. */
-function bump(m: Map<string, ProblemCounts>, key: string, s: Severity, sign: 1 | -1): true {
+function bump(m: Map<string, ProblemCounts>, key: string, s: Severity, sign: 1 | -1): void {
   const c = m.get(key) ?? zero();
   c[s] += sign;
   if (c.error === 0 && c.warning === 0 && c.info === 0) m.delete(key);
   else m.set(key, c);
-  return true;
-}
-
-function shareOf(f: Finding, lookup: Lookup): FindingShare {
-  const share: FindingShare = {
-    severity: f.severity,
-    hosts: new Set(),
-    networks: new Set(),
-    cells: new Set(),
-    shards: new Set(),
-    loose: false,
-  };
-  for (const id of f.elements) {
-    const network = lookup.isNetwork(id);
-    if (network) share.networks.add(id);
-    const name = lookup.shardName(id);
-    const shard = lookup.shard(id);
-    const el = shard?.elements.get(id);
-    if (name === undefined || !shard || !el) {
-      share.loose ||= !network && !id.startsWith("workload/");
-      continue;
-    }
-    share.shards.add(name);
-    const host = hostOf(el, shard);
-    if (host) share.hosts.add(host);
-    for (const net of networksOf(el, shard, lookup)) {
-      share.networks.add(net);
-      if (host) share.cells.add(`${host}${CELL}${net}`);
-    }
-  }
-  return share;
 }
 
 function hostOf(el: TopologyElement, shard: ShardResult): string | undefined {

@@ -17,8 +17,12 @@ interface Group {
  */
 export class KindIntake {
   private readonly raws = new Map<string, KubeObject>();
-  /** each object held in `raws` with its key: an object the source hands again is known by identity, not keyed again */
-  private readonly held = new Map<KubeObject, string>();
+  /**
+   * each object held in `raws` with its key and the last sync whose list held it: an object the source hands again is
+   * known by identity, not keyed again, and marked (no set of 150,000 keys made and dropped per pod change)
+   */
+  private readonly held = new Map<KubeObject, { key: string; seen: number }>();
+  private syncs = 0;
   /** the list last taken in: a source hands the same array for a kind that did not change */
   private last: readonly KubeObject[] | null = null;
   private readonly groups = new Map<string, Group>();
@@ -45,8 +49,10 @@ export class KindIntake {
   sync(list: readonly KubeObject[], touched: (before: KubeObject | undefined, after: KubeObject | undefined) => void) {
     if (list === this.last) return false;
     this.last = list;
+    const now = ++this.syncs;
     const dirty = new Set<string>();
-    const seen = new Set<string>();
+    /** the keys of `raws` this list holds, each counted once */
+    let seen = 0;
     const put = (rawKey: string, obj: KubeObject | undefined, old: KubeObject | undefined) => {
       const which = obj ?? old;
       if (!which) return;
@@ -60,23 +66,24 @@ export class KindIntake {
     for (const obj of list) {
       const known = this.held.get(obj);
       if (known !== undefined) {
-        seen.add(known);
+        if (known.seen !== now) seen++;
+        known.seen = now;
         continue;
       }
       work.judged++;
       const rawKey = keyOf(obj);
-      seen.add(rawKey);
+      // (an object `raws` holds is in `held`: `old` is another object of the same key, maybe earlier in this list)
       const old = this.raws.get(rawKey);
-      if (old === obj) continue;
+      if (old === undefined || this.held.get(old)?.seen !== now) seen++;
       if (old && this.groupKey(old) !== this.groupKey(obj)) put(rawKey, undefined, old);
       if (old) this.held.delete(old);
       this.raws.set(rawKey, obj);
-      this.held.set(obj, rawKey);
+      this.held.set(obj, { key: rawKey, seen: now });
       put(rawKey, obj, old);
     }
-    if (seen.size !== this.raws.size) {
+    if (seen !== this.raws.size) {
       for (const [rawKey, old] of this.raws) {
-        if (seen.has(rawKey)) continue;
+        if (this.held.get(old)?.seen === now) continue;
         this.raws.delete(rawKey);
         this.held.delete(old);
         put(rawKey, undefined, old);
