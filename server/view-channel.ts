@@ -2,6 +2,7 @@ import { DEFAULT_ROWS } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import type { AssembledView } from "@/lib/store/assembled-view";
 import type { Commit } from "@/lib/store/commit";
+import { type HostShares, sentBy } from "@/lib/store/host-window";
 import { overviewChange } from "@/lib/store/overview-memo";
 import { type ServedView, servedView, touchedBy } from "@/lib/store/served-view";
 import { catalogJson, catalogOf } from "@/lib/store/view";
@@ -10,7 +11,7 @@ import { FINDINGS_PAGE, type ViewDelta, type ViewQuery, type ViewSnapshot } from
 import { revisionLabel } from "./topology-cache";
 import type { TopologyFeed } from "./topology-feed";
 import { diffById, diffFindings, distinct, type Sent } from "./view-diff";
-import { aggregates, assembledAfter, assembles, reassemble } from "./view-reassemble";
+import { aggregates, assembledAfter, assembles, reassemble, windowed } from "./view-reassemble";
 
 /** Deltas kept for subscribers that fall a little behind; further back, they get a snapshot. */
 const HISTORY = 32;
@@ -29,6 +30,7 @@ export class ViewChannel {
     catalog: "",
     networksInUse: "null",
     findingTotals: "null",
+    hostWindow: "null",
   };
   /** the view at the channel's revision, computed once for its delta and its snapshot */
   private view: ServedView | null = null;
@@ -38,6 +40,8 @@ export class ViewChannel {
   private viewRevision = -1;
   /** a namespace or network view, kept by parts (assembled-view.ts) */
   private assembled: AssembledView | null = null;
+  /** such a view's window of hosts (lib/store/host-window.ts) as last sent */
+  private held: HostShares | null = null;
   private history: { from: string; revision: string; text: string }[] = [];
   private snapshotText: { revision: string; text: string } | null = null;
   private readonly waiters = new Set<() => void>();
@@ -172,28 +176,34 @@ export class ViewChannel {
   }
 
   /** A namespace or network view (view-reassemble.ts): the view kept by parts, compared where it changed. */
-  private reassemble(revision: string, commit: Commit | null | undefined): ViewDelta {
+  private reassemble(revision: string, commit: Commit | null | undefined): ViewDelta | null {
+    const store = this.feed.store;
     const step = commit && commit.revision === this.viewRevision + 1 ? commit : null;
-    const {
-      assembled: a,
-      elements,
-      links,
-      findings,
-    } = reassemble(this.feed.store, this.query, this.sent, this.assembled, step);
+    const was = this.assembled && this.held ? { assembled: this.assembled, held: this.held } : null;
+    const { assembled: a, held, elements, links, findings } = reassemble(store, this.query, this.sent, was, step);
+    // a window of hosts that comes or goes (the view grew past its window, or shrank into it) is sent whole
+    const reshaped = this.revision !== "" && (held.window === null) !== (this.held?.window == null);
     this.assembled = a;
+    this.held = held;
+    const sends = sentBy(store, a.shards, held);
     this.view = {
       get topology() {
-        return a.topology();
+        return windowed(a, held, sends);
       },
       overview: null,
       networksInUse: null,
       findingTotals: null,
+      hostWindow: held.window,
       shards: a.shards,
       ids: a.elements,
     };
+    const hostWindow = JSON.stringify(held.window);
+    const moved = held.window && hostWindow !== this.sent.hostWindow ? { hostWindow: held.window } : {};
+    this.sent.hostWindow = hostWindow;
     const status = this.feed.source.status();
     const none = { overview: null, catalog: this.catalogDelta() };
-    return { type: "delta", from: this.revision, revision, status, elements, links, findings, ...none };
+    if (reshaped) return null;
+    return { type: "delta", from: this.revision, revision, status, elements, links, findings, ...none, ...moved };
   }
 
   private overviewDelta(view: ServedView) {
@@ -235,6 +245,7 @@ export class ViewChannel {
       catalog: catalogOf(store),
       ...(view.networksInUse ? { networksInUse: view.networksInUse } : {}),
       ...(view.findingTotals ? { findingTotals: view.findingTotals } : {}),
+      ...(view.hostWindow ? { hostWindow: view.hostWindow } : {}),
     };
     this.snapshotText = { revision: this.revision, text: JSON.stringify(message) };
     return this.snapshotText.text;
@@ -264,9 +275,14 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
   // `aggregate` only changes what a host-less filtered view sends: the same view without it shares the channel. Rows
   // and the findings asked for only change what an overview sends (the whole cluster, or an aggregate): elsewhere they
   // share it too.
-  const aggregate = query.aggregate === true && !query.host && !query.pod && !!(query.namespace || query.network);
-  const overview = aggregate || !(query.namespace || query.network || query.host || query.pod);
-  const rows = overview ? JSON.stringify([query.rows ?? DEFAULT_ROWS, query.findings ?? FINDINGS_PAGE]) : "";
+  const aggregate = aggregates(query) && query.aggregate;
+  const overview = !!aggregate || !(query.namespace || query.network || query.host || query.pod);
+  // A namespace or network view sent as its elements sends the window of hosts its rows ask for (host-window.ts).
+  const rows = overview
+    ? JSON.stringify([query.rows ?? DEFAULT_ROWS, query.findings ?? FINDINGS_PAGE])
+    : assembles(query)
+      ? JSON.stringify([query.rows?.offset ?? 0, query.rows?.limit ?? DEFAULT_ROWS.limit])
+      : "";
   const key = JSON.stringify([query.namespace, query.network, query.host, query.pod, aggregate, rows]);
   const map = byKey;
   const channel = map.get(key) ?? new ViewChannel(feed, query);

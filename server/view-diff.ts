@@ -16,6 +16,8 @@ export interface Sent {
   networksInUse: string;
   /** the finding totals last sent (JSON), for a view sent as its overview */
   findingTotals: string;
+  /** the window of hosts last sent (JSON), for a namespace or network view sent as its elements */
+  hostWindow: string;
 }
 
 export function diffById<T extends { id: string }>(

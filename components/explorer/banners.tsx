@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import { cn } from "../cn";
 import { useLastReach } from "../reach/last-result";
@@ -31,7 +32,10 @@ export function StaleBanner({ status }: { status: SourceStatus | undefined }) {
 export interface NetworkCaptionData {
   title: string;
   id: string;
+  /** its lists of hosts cut to a few names and "and N more" */
   text: string | null;
+  /** the same with every name, shown on demand; null when `text` already has them all */
+  all: string | null;
 }
 
 /** What the network in view means for reach, in a line; its name selects it. */
@@ -55,9 +59,36 @@ export function NetworkCaption({
       >
         {caption.title}
       </button>
-      {caption.text ? <span className="text-slate-700 dark:text-slate-300">{caption.text}</span> : null}
+      {caption.text ? <CaptionText text={caption.text} all={caption.all} /> : null}
       <MeasuredReach network={caption.title} onOpen={() => onSelect(caption.id)} />
     </div>
+  );
+}
+
+/** The caption's line; a list cut to "and N more" opens whole on demand (and folds again), in a box that scrolls. */
+function CaptionText({ text, all }: { text: string; all: string | null }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="min-w-0 text-slate-700 dark:text-slate-300">
+      {open && all ? (
+        <span data-testid="view-caption-all" className="block max-h-32 overflow-y-auto">
+          {all}
+        </span>
+      ) : (
+        text
+      )}
+      {all ? (
+        <button
+          type="button"
+          data-testid="view-caption-more"
+          aria-expanded={open}
+          className="ml-1.5 font-medium text-sky-700 hover:underline dark:text-sky-400"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? "Show fewer" : "Show every host"}
+        </button>
+      ) : null}
+    </span>
   );
 }
 

@@ -136,12 +136,15 @@ const exportNameOf = (view: ExplorerState["view"]): string =>
   `plumbline-${view.kind}${view.kind === "network" ? `-${view.network.replace("/", "-")}` : ""}`;
 
 /**
- * What the explorer asks the server for: the criteria, and for a filtered cluster view (drawn as the matrix at
- * scale) the overview instead of the pods.
+ * What the explorer asks the server for: the criteria, and for a filtered cluster view or a network's view (drawn as
+ * the matrix at scale) the overview instead of the pods.
  */
 function viewQuery(state: ExplorerState, rows: RowWindow, findings: number): ViewQuery {
   const criteria = viewCriteria(state.view, state.filters);
-  if (state.view.kind !== "cluster" || state.filters.host) return criteria;
+  if (state.filters.host) return criteria;
+  // a network's view: its graph while it can be read, past that the matrix of its hosts (pastNetworkGraph)
+  if (state.view.kind === "network") return { ...criteria, aggregate: "network", rows, findings };
+  if (state.view.kind !== "cluster") return criteria;
   const filtered = !!(state.filters.namespace || state.filters.network);
   return { ...criteria, ...(filtered ? { aggregate: true } : {}), rows, findings };
 }

@@ -16,6 +16,9 @@ import { useClusterOverview } from "../overview/use-cluster-overview";
 import type { NetworkCaptionData } from "./banners";
 import { optionsOf } from "./toolbar";
 
+const MATRIX_CAPTION =
+  "Too many hosts to read as a graph: one row per host, its pods on this network in its cell. Open a host for how they are wired and whom they reach.";
+
 /** What the server sent for the view: its topology, and at scale the overview and the whole cluster's catalogue. */
 export interface ViewInput {
   full: Topology | undefined;
@@ -53,11 +56,12 @@ export function useViewModel(
   );
   // The server sends the cluster at scale as its overview (no pods reach the browser); a smaller cluster past the
   // matrix thresholds, or the cluster narrowed by a filter, is aggregated here.
+  // A network's view past its graph's bounds comes as its overview too (lib/overview/thresholds.ts pastNetworkGraph).
   const matrix =
-    state.view.kind === "cluster" &&
     !state.filters.host &&
     shown !== null &&
-    (served !== null || pastMatrixThresholds(hostsAndPods(shown)));
+    ((state.view.kind === "cluster" && (served !== null || pastMatrixThresholds(hostsAndPods(shown)))) ||
+      (state.view.kind === "network" && served !== null));
   const localOverview = useClusterOverview(matrix && !served ? shown : null);
   const model = useMemo(() => {
     // The matrix draws the overview; a graph of the whole big cluster is neither modelled nor laid out.
@@ -72,8 +76,13 @@ export function useViewModel(
     if (state.view.kind !== "network" || !full) return null;
     const key = state.view.network;
     const net = full.elements.find((e) => e.kind === "network" && refOf(e) === key);
-    return net?.kind === "network" ? { title: key, id: net.id, text: networkReach(net, full) } : null;
-  }, [state.view, full]);
+    if (net?.kind !== "network") return null;
+    // Sent as its matrix, the view holds no interfaces to read its reach off: it says so rather than guess.
+    if (served !== null) return { title: key, id: net.id, text: MATRIX_CAPTION, all: null };
+    const text = networkReach(net, full);
+    const all = networkReach(net, full, Number.POSITIVE_INFINITY);
+    return { title: key, id: net.id, text, all: all === text ? null : all };
+  }, [state.view, full, served]);
   const options = useMemo(() => {
     const inView = full ? optionsOf(full) : { namespaces: [], networks: [], hosts: [], pods: [] };
     // The toolbar offers the whole cluster's namespaces, networks and hosts; pods are those of the view.

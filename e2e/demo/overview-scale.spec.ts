@@ -1,7 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { snapshotFromObjects } from "../../lib/k8s/snapshot";
+import { filterTopology } from "../../lib/match/filter";
 import { clusterOverview } from "../../lib/overview/cluster-overview";
 import { orderHosts } from "../../lib/overview/rows";
+import { hostsAndPods, pastNetworkGraph } from "../../lib/overview/thresholds";
 import { buildTopology } from "../../lib/topology/build";
 import { FINDINGS_PAGE } from "../../lib/wire/view-protocol";
 import { withFaults } from "../../testing/fixtures/faults";
@@ -41,6 +43,12 @@ function storeFindings(size: (typeof SIZES)[number]) {
   const distinct = [...new Map(topology.findings.map((f) => [JSON.stringify(f), f])).values()];
   const of = (s: string) => distinct.filter((f) => f.severity === s).length;
   return { all: distinct.length, error: of("error"), warning: of("warning"), info: of("info") };
+}
+
+/** A network's hosts and pods in the generated cluster: whether its view is drawn as the matrix. */
+function networkSize(size: (typeof SIZES)[number], network: string) {
+  const topology = buildTopology(snapshotFromObjects(withFaults(syntheticCluster(optionsOf(size)))));
+  return hostsAndPods(filterTopology(topology, { network }));
 }
 
 /** The rows drawn, by their row number: a host's name, or null for a row still loading. */
@@ -111,11 +119,35 @@ for (const size of SIZES) {
       await expect(page.getByLabel("Network filter")).toHaveValue(network);
       await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 60_000 });
       await page.goBack();
-      await page.getByTestId("matrix-network").first().click();
+      const header = page.getByTestId("matrix-network").first();
+      const net = ((await header.getAttribute("title")) ?? "").split(" ")[0] ?? "";
+      await header.click();
       await expect(page).toHaveURL(/view=network/);
-      // The network's view: its pods' graph (laid out in the page's worker: on a loaded machine a long wait).
-      await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 240_000 });
+      const inNet = networkSize(size, net);
+      const caption = page.getByTestId("view-caption");
+      if (pastNetworkGraph(inNet)) {
+        // Past the network graph's bounds: the matrix of its hosts, the rows in sight sent by the server.
+        const matrix = page.getByTestId("overview-matrix");
+        await expect(matrix).toContainText(`${inNet.hosts.toLocaleString("en")} hosts`, { timeout: 240_000 });
+        await expect(page.getByTestId("matrix-row").first()).toBeVisible({ timeout: 60_000 });
+        await expect(page.getByTestId("matrix-row-loading")).toHaveCount(0, { timeout: 60_000 });
+        await expect(caption).toContainText("Too many hosts to read as a graph");
+        await expect(page.getByTestId("graph-canvas")).toHaveCount(0);
+      } else {
+        // The network's view: its pods' graph (laid out in the page's worker: on a loaded machine a long wait).
+        await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 240_000 });
+      }
+      // The caption is a few lines at most: a long list of hosts says "and N more", every name on demand.
+      await expect(caption).toBeVisible();
+      expect((await caption.boundingBox())?.height ?? 0).toBeLessThan(100);
       await snap(page, testInfo, `network-${size.hosts}-hosts`);
+      const more = caption.getByTestId("view-caption-more");
+      if ((await more.count()) > 0) {
+        await expect(caption).toContainText(/ and \d+ more/);
+        await more.click();
+        await expect(caption.getByTestId("view-caption-all")).not.toContainText(/ and \d+ more/);
+        await snap(page, testInfo, `network-${size.hosts}-hosts-caption-all`);
+      }
       // A namespace: the matrix of its pods' hosts, the rows in sight sent by the server, none left loading.
       await page.goto(`${server.url}/?ns=team-1`);
       await expect(page.getByTestId("overview-matrix")).toBeVisible({ timeout: 240_000 });

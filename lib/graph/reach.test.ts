@@ -111,6 +111,27 @@ describe("networkReach on hand-made clusters", () => {
     expect(networkReach(network(t, "t/br"), t)).toContain("(an island on h1, h2)");
   });
 
+  it("islands on many hosts: a few named, then how many more; every one on demand", () => {
+    const hosts = Array.from({ length: 20 }, (_, i) => `h${String(i).padStart(2, "0")}`);
+    const t = buildTopology(
+      snapshotFromObjects([
+        ...hosts.flatMap((h) => [node(h), bridgeNns(h, false)]),
+        nad("br", { type: "bridge", bridge: "br1" }),
+        ...hosts.map((h, i) => pod(`p${i}`, h, "br", `10.9.0.${i + 1}`)),
+      ]),
+    );
+    expect(networkReach(network(t, "t/br"), t)).toContain(`(an island on ${hosts.slice(0, 8).join(", ")} and 12 more)`);
+    expect(networkReach(network(t, "t/br"), t, Number.POSITIVE_INFINITY)).toContain(
+      `(an island on ${hosts.join(", ")})`,
+    );
+    // the finding names a few hosts too; its subjects are every island's bridge
+    const split = t.findings.filter((f) => f.code === "bridge-island-split");
+    expect(split.map((f) => f.message)).toEqual([
+      `t/br has pods on ${hosts.slice(0, 8).join(", ")} and 12 more, but br1 has no uplink there: they cannot reach each other`,
+    ]);
+    expect(split[0]?.elements.length).toBe(21);
+  });
+
   it("a bridge network no pod uses says nothing", () => {
     const t = buildTopology(
       snapshotFromObjects([node("h1"), bridgeNns("h1", false), nad("br", { type: "bridge", bridge: "br1" })]),

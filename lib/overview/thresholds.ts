@@ -13,6 +13,19 @@ export const MATRIX_OVER_PODS = 300;
 export const pastMatrixThresholds = (n: { hosts: number; pods: number }): boolean =>
   n.hosts > MATRIX_OVER_HOSTS || n.pods > MATRIX_OVER_PODS;
 
+/**
+ * A network's view stays a graph further: its boxes are one network's pods, and the dashed lines between hosts tell
+ * that network's story. Past this many hosts or pods it too is the matrix (the cluster view filtered by that
+ * network): 500 host boxes cannot be read at any zoom that fits the screen. The server sends a network's view as its
+ * overview past these (ViewQuery.aggregate "network"), and the page draws whatever overview it is sent.
+ */
+export const NETWORK_MATRIX_OVER_HOSTS = 50;
+export const NETWORK_MATRIX_OVER_PODS = 1_000;
+
+/** Whether a network's view of this many hosts and pods is drawn as the matrix. */
+export const pastNetworkGraph = (n: { hosts: number; pods: number }): boolean =>
+  n.hosts > NETWORK_MATRIX_OVER_HOSTS || n.pods > NETWORK_MATRIX_OVER_PODS;
+
 /** The hosts and pods of a topology, counted in one pass. */
 export function hostsAndPods(t: Topology): { hosts: number; pods: number } {
   let hosts = 0;

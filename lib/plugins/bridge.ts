@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { hostNameOf } from "../contract/ids";
 import type { BridgeElement, TopologyElement } from "../contract/schema";
+import { namesWithMore } from "../names-list";
 import { type JsonObject, str } from "../result";
 import { ifName, mtu, numberOrUndefined, optionalVlan, text } from "./fields";
 import { intField, type Plugin } from "./plugin";
@@ -14,7 +15,7 @@ export const bridge: Plugin<"bridge"> = {
   parse: (main, problems) => ({ bridge: str(main.bridge) ?? "cni0", vlan: intField(main, "vlan", problems, 0, 4094) }),
   point: (c) => ({ kind: "bridge", device: c.bridge ?? "cni0" }),
   needs: (net) => ({ device: net.bridge ?? "cni0", role: "bridge", created: true }),
-  reach: (net, points) => bridgeReach(net.bridge ?? "cni0", points),
+  reach: (net, points, listed) => bridgeReach(net.bridge ?? "cni0", points, listed),
   formKeys: ["bridge", "vlan", "mtu", "isGateway", "ipMasq", "hairpinMode", "macspoofchk"],
 };
 
@@ -63,22 +64,25 @@ export const bridgeForm = {
   },
 };
 
-const hostList = (els: readonly TopologyElement[]): string =>
-  [...new Set(els.map((e) => hostNameOf(e.parent ?? "")))].join(", ");
+const hostList = (els: readonly TopologyElement[], listed?: number): string =>
+  namesWithMore(
+    els.map((e) => hostNameOf(e.parent ?? "") ?? ""),
+    listed,
+  );
 
 /** Islands where the host's ports are observed; "not known" where nothing observes them (never a guessed island). */
-function bridgeReach(bridge: string, els: readonly TopologyElement[]): string | null {
+function bridgeReach(bridge: string, els: readonly TopologyElement[], listed?: number): string | null {
   const bridges = els.filter((e): e is BridgeElement => e.kind === "bridge");
   const islands = bridges.filter((e) => e.uplinksKnown && e.uplinks.length === 0);
   const unknown = bridges.filter((e) => !e.uplinksKnown);
   const said: string[] = [];
   if (islands.length > 0)
     said.push(
-      `${bridge} has no uplink: pods reach each other through it only on the same host (an island on ${hostList(islands)}).`,
+      `${bridge} has no uplink: pods reach each other through it only on the same host (an island on ${hostList(islands, listed)}).`,
     );
   if (unknown.length > 0)
     said.push(
-      `Whether ${bridge} has an uplink on ${hostList(unknown)} is not known: nothing observes ${unknown.length === 1 ? "that node's" : "those nodes'"} ports (no NodeNetworkState, not inspected), so whether pods there reach other hosts is not known either.`,
+      `Whether ${bridge} has an uplink on ${hostList(unknown, listed)} is not known: nothing observes ${unknown.length === 1 ? "that node's" : "those nodes'"} ports (no NodeNetworkState, not inspected), so whether pods there reach other hosts is not known either.`,
     );
   if (said.length > 0) return said.join(" ");
   return bridges.length ? `${bridge} is uplinked: pods on different hosts share its L2 segment.` : null;

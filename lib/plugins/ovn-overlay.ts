@@ -1,6 +1,7 @@
 import { hostNameOf } from "../contract/ids";
 import type { OvnNetwork } from "../contract/ovn";
 import type { BridgeElement, NetworkElement, TopologyElement } from "../contract/schema";
+import { namesWithMore } from "../names-list";
 import { parseCidr } from "../net/ip";
 import { type JsonObject, preview, str } from "../result";
 import { type HostPoint, intField, type Plugin } from "./plugin";
@@ -90,15 +91,18 @@ export const ovnOverlay: Plugin<"ovn-k8s-cni-overlay"> = {
     net.ovn?.topology === "localnet"
       ? { device: null, role: `bridge mapping for ${net.ovn.physicalNetwork ?? net.ovn.networkName}`, created: false }
       : { device: null, role: "OVN logical switch", created: true },
-  reach: (net, points) => ovnReach(net, points),
+  reach: (net, points, listed) => ovnReach(net, points, listed),
   formKeys: [],
   sharedName: true,
 };
 
-const hostList = (els: readonly TopologyElement[]): string =>
-  [...new Set(els.map((e) => hostNameOf(e.parent ?? "")))].join(", ");
+const hostList = (els: readonly TopologyElement[], listed?: number): string =>
+  namesWithMore(
+    els.map((e) => hostNameOf(e.parent ?? "") ?? ""),
+    listed,
+  );
 
-function ovnReach(net: NetworkElement, points: readonly TopologyElement[]): string | null {
+function ovnReach(net: NetworkElement, points: readonly TopologyElement[], listed?: number): string | null {
   const ovn = net.ovn;
   if (!ovn) return null;
   const primary = ovn.role === "primary" ? " It is its pods' primary network (their default route)." : "";
@@ -120,7 +124,7 @@ function ovnReach(net: NetworkElement, points: readonly TopologyElement[]): stri
     );
   if (unknown.length)
     said.push(
-      `Which bridge ${physical} leaves by on ${hostList(unknown)} is not known: nothing observes ${unknown.length === 1 ? "that node's" : "those nodes'"} bridge mappings (no NodeNetworkState).`,
+      `Which bridge ${physical} leaves by on ${hostList(unknown, listed)} is not known: nothing observes ${unknown.length === 1 ? "that node's" : "those nodes'"} bridge mappings (no NodeNetworkState).`,
     );
   return said.join(" ") || `A localnet network on the physical network ${physical}${vlan}.`;
 }

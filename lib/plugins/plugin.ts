@@ -53,8 +53,11 @@ export interface Plugin<T extends string = string> {
   point(config: PluginFields, iface: InterfaceElement, net: NetworkElement, host: HostView): HostPoint | null;
   /** the device a host needs for this network (placement); `created`: the plugin creates it when missing */
   needs(net: NetworkElement): { device: string | null; role: string; created: boolean };
-  /** whether pods of this network on different hosts reach each other, read off the points they hang off */
-  reach(net: NetworkElement, points: readonly TopologyElement[]): string | null;
+  /**
+   * whether pods of this network on different hosts reach each other, read off the points they hang off; a list of
+   * hosts names `listed` of them, then "and N more" (lib/names-list.ts)
+   */
+  reach(net: NetworkElement, points: readonly TopologyElement[], listed?: number): string | null;
   /** the config keys its form expresses beside cniVersion, name, type and ipam: anything else opens as raw JSON */
   formKeys: readonly string[];
   /**

@@ -4,8 +4,8 @@ import type { Criteria } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
 import { DEFAULT_ROWS, windowOf } from "../overview/rows";
 import type { ClusterOverview, ProblemCounts } from "../overview/schema";
-import { hostsAndPods, pastMatrixThresholds } from "../overview/thresholds";
-import { FINDINGS_PAGE, type ViewQuery } from "../wire/view-protocol";
+import { hostsAndPods, pastMatrixThresholds, pastNetworkGraph } from "../overview/thresholds";
+import { FINDINGS_PAGE, type HostWindow, type ViewQuery } from "../wire/view-protocol";
 import type { Commit } from "./commit";
 import { findingWindow } from "./finding-window";
 import { heldFindings } from "./held-findings";
@@ -21,6 +21,8 @@ export interface ServedView {
   networksInUse: string[] | null;
   /** an overview's findings by severity, of which its topology holds the worst (finding-window.ts); else null */
   findingTotals: ProblemCounts | null;
+  /** a namespace or network view sent as its elements, past its window of hosts (host-window.ts); else absent */
+  hostWindow?: HostWindow | null;
   /** the shards it drew from (DrawnView.shards) */
   shards: ReadonlySet<string>;
   /** its elements' ids, when it keeps them (assembled-view.ts): else made from the topology when first asked */
@@ -45,7 +47,8 @@ const besideMatrix = (e: TopologyElement, rows: ReadonlySet<string>): boolean =>
  * The view a query asks for. The whole cluster past the thresholds is the store's overview, with hosts and networks;
  * a filtered cluster view the page draws as the matrix (`aggregate`) is, past the same thresholds, the overview of
  * what the filters keep — exactly what the page would aggregate from the pods — with its hosts, networks, workloads
- * and findings, so a namespace of thousands of pods is a few kilobytes. Anything else is its elements. `drawn`: what
+ * and findings, so a namespace of thousands of pods is a few kilobytes (a network's view as the page asks for it,
+ * aggregate "network": past the network graph's bounds). Anything else is its elements. `drawn`: what
  * the criteria keep, when the caller keeps it (a channel's AssembledView), else drawn here.
  */
 export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => DrawnView): ServedView {
@@ -68,7 +71,8 @@ export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => Dra
   }
   // what the filters keep: drawn here, or given as kept by parts (assembled-view.ts; the same view)
   const { topology: t, shards } = drawn?.() ?? drawView(store, c);
-  if (!q.aggregate || c.host || c.pod || isEmpty(c) || !pastMatrixThresholds(hostsAndPods(t))) {
+  const past = q.aggregate === "network" ? pastNetworkGraph : pastMatrixThresholds;
+  if (!q.aggregate || c.host || c.pod || isEmpty(c) || !past(hostsAndPods(t))) {
     return { topology: t, overview: null, networksInUse: null, findingTotals: null, shards };
   }
   const inUse = new Set<string>();

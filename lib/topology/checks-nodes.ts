@@ -1,5 +1,6 @@
 import { networkIdOfRef, podRefOf } from "../contract/ids";
 import type { HostSideElement, InterfaceElement, NetworkElement } from "../contract/schema";
+import { LISTED_NAMES, namesWithMore } from "../names-list";
 import type { BuildContext } from "./context";
 
 interface Attachment {
@@ -65,10 +66,12 @@ export function checkBridgeIslands(ctx: BuildContext): void {
   for (const { net, points } of hostsByNet.values()) {
     if (points.size < 2) continue;
     const hosts = [...points.keys()].sort();
+    // every island host is a subject of the finding; the message names a few (2,000 names are no sentence)
+    const named = hosts.length <= LISTED_NAMES ? hosts.join(" and ") : namesWithMore(hosts);
     ctx.finding(
       "warning",
       "bridge-island-split",
-      `${net.namespace}/${net.name} has pods on ${hosts.join(" and ")}, but ${net.bridge ?? "its bridge"} has no uplink there: they cannot reach each other`,
+      `${net.namespace}/${net.name} has pods on ${named}, but ${net.bridge ?? "its bridge"} has no uplink there: they cannot reach each other`,
       [net.id, ...[...points.values()].map((p) => p.id)],
     );
   }

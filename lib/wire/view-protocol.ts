@@ -34,11 +34,13 @@ export const viewQuerySchema = z.object({
   /**
    * The page draws this (host-less) cluster view as the hosts × networks matrix past the overview thresholds: a
    * filtered view that big is sent as its overview (hosts, networks, workloads, findings), not as its pods.
+   * "network": the page's network view, a graph further (pastNetworkGraph), sent as its overview past that.
    */
-  aggregate: z.boolean().optional(),
+  aggregate: z.union([z.boolean(), z.literal("network")]).optional(),
   /**
    * A view sent as the overview sends these rows of it only (lib/overview/rows.ts), with a summary of them all;
-   * absent: DEFAULT_ROWS. Ignored by a view sent as its elements.
+   * absent: DEFAULT_ROWS. A namespace or network view sent as its elements: the offset and limit of its window of
+   * hosts by name (lib/store/host-window.ts); a host or pod view ignores it.
    */
   rows: rowWindowSchema.optional(),
   /**
@@ -55,6 +57,16 @@ export const overviewWireSchema = z.object({
   cells: z.array(z.array(z.number().int())),
   totals: z.object({ hosts: z.number(), pods: z.number(), networks: z.number(), findings: z.number() }),
   window: overviewWindowSchema.optional(),
+});
+
+/**
+ * A namespace or network view sent as its elements past a window of hosts (lib/store/host-window.ts): it has `hosts`
+ * hosts, and sends the shares of `sent` of them by name from `offset` (ViewQuery.rows' offset and limit).
+ */
+export const hostWindowSchema = z.object({
+  hosts: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  sent: z.number().int().nonnegative(),
 });
 
 export const catalogSchema = z.object({
@@ -84,6 +96,8 @@ export const viewSnapshotSchema = z.object({
    * (ViewQuery.findings). Absent: `findings` is every finding.
    */
   findingTotals: problemCountsSchema.optional(),
+  /** a namespace or network view sent as its elements, past its window of hosts: what it leaves out. Absent: all */
+  hostWindow: hostWindowSchema.optional(),
 });
 
 const changes = <T extends z.ZodType>(item: T) => z.object({ upsert: z.array(item), remove: z.array(z.string()) });
@@ -114,6 +128,8 @@ export const viewDeltaSchema = z.object({
   networksInUse: z.array(z.string()).optional(),
   /** given when it changed */
   findingTotals: problemCountsSchema.optional(),
+  /** given when it changed (a window that comes or goes comes as a snapshot) */
+  hostWindow: hostWindowSchema.optional(),
 });
 
 export const viewMessageSchema = z.discriminatedUnion("type", [viewSnapshotSchema, viewDeltaSchema]);
@@ -126,6 +142,7 @@ export const RANGE_LIMIT = 500;
 export type ViewQuery = z.infer<typeof viewQuerySchema>;
 export type OverviewWire = z.infer<typeof overviewWireSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
+export type HostWindow = z.infer<typeof hostWindowSchema>;
 export type ViewSnapshot = z.infer<typeof viewSnapshotSchema>;
 export type OverviewDelta = z.infer<typeof overviewDeltaSchema>;
 export type ViewDelta = z.infer<typeof viewDeltaSchema>;

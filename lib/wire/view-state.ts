@@ -4,7 +4,7 @@ import type { Finding, Topology, TopologyElement, TopologyLink } from "../contra
 import type { ClusterOverview, ProblemCounts } from "../overview/schema";
 import { applyOverviewDelta, decodeOverview } from "./overview-wire";
 import type { SourceInfo, SourceStatus } from "./payload";
-import type { Catalog, ViewDelta, ViewSnapshot } from "./view-protocol";
+import type { Catalog, HostWindow, ViewDelta, ViewSnapshot } from "./view-protocol";
 
 /** What the browser holds of its view: normalised by id, so a delta touches only what it names. */
 export interface ViewState {
@@ -21,6 +21,8 @@ export interface ViewState {
   networksInUse: string[] | null;
   /** see ViewSnapshot.findingTotals: null, every finding of the view is held */
   findingTotals: ProblemCounts | null;
+  /** see ViewSnapshot.hostWindow: null, every host of the view is held */
+  hostWindow: HostWindow | null;
 }
 
 export const findingKey = (f: Finding): string => JSON.stringify(f);
@@ -37,6 +39,7 @@ export function fromSnapshot(m: ViewSnapshot): ViewState {
     catalog: m.catalog,
     networksInUse: m.networksInUse ?? null,
     findingTotals: m.findingTotals ?? null,
+    hostWindow: m.hostWindow ?? null,
   };
 }
 
@@ -67,6 +70,7 @@ export function applyDelta(s: ViewState, d: ViewDelta): ViewState | null {
     catalog: d.catalog ?? s.catalog,
     networksInUse: d.networksInUse ?? s.networksInUse,
     findingTotals: d.findingTotals ?? s.findingTotals,
+    hostWindow: d.hostWindow ?? s.hostWindow,
   };
 }
 

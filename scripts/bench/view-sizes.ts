@@ -52,13 +52,18 @@ const pod = pods[Math.floor(pods.length / 3)] as KubeObject;
 const own: ViewQuery = { pod: `${pod.metadata.namespace}/${pod.metadata.name}` };
 const kinds = values.kinds ? values.kinds.split(",") : null;
 const kindOf = (v: ViewQuery) => Object.keys(v)[0] ?? "cluster";
-// Beside the bench's views (a namespace there is the API's namespace view, sent as its elements), the changed pod's
+// Beside the bench's views (a namespace or network there is the API's view, sent as its elements), the changed pod's
 // namespace as the page asks for it: the cluster view filtered by it, drawn as the matrix (its overview's rows in sight).
 const pageNamespace: ViewQuery = { namespace: pod.metadata.namespace ?? "", aggregate: true, rows: DEFAULT_ROWS };
+// and the changed pod's network as the page's network view asks for it: its graph, or past the network graph's
+// bounds its matrix (lib/overview/thresholds.ts pastNetworkGraph)
+const podNetwork = (JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { name: string }[])[1];
+const pageNetwork: ViewQuery = { network: podNetwork?.name ?? "", aggregate: "network", rows: DEFAULT_ROWS };
 const views = [
   own,
   ...distinctViews(objects, pod, Number(values.views)).filter((v) => !kinds || kinds.includes(kindOf(v))),
   ...(!kinds || kinds.includes("namespace") ? [pageNamespace] : []),
+  ...((!kinds || kinds.includes("network")) && podNetwork ? [pageNetwork] : []),
 ];
 console.log(
   `${size.nodes} nodes, ${size.pods} pods, ${size.nads} NADs; load ${loadavg()
