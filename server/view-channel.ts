@@ -1,3 +1,4 @@
+import { DEFAULT_COLUMNS } from "@/lib/overview/columns";
 import { DEFAULT_ROWS } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import type { AssembledView } from "@/lib/store/assembled-view";
@@ -279,7 +280,7 @@ export function joinChannel(feed: TopologyFeed, query: ViewQuery): { channel: Vi
   const overview = !!aggregate || !(query.namespace || query.network || query.host || query.pod);
   // A namespace or network view sent as its elements sends the window of hosts its rows ask for (host-window.ts).
   const rows = overview
-    ? JSON.stringify([query.rows ?? DEFAULT_ROWS, query.findings ?? FINDINGS_PAGE])
+    ? JSON.stringify([query.rows ?? DEFAULT_ROWS, query.columns ?? DEFAULT_COLUMNS, query.findings ?? FINDINGS_PAGE])
     : assembles(query)
       ? JSON.stringify([query.rows?.offset ?? 0, query.rows?.limit ?? DEFAULT_ROWS.limit])
       : "";

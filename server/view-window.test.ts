@@ -9,7 +9,15 @@ import { buildTopology } from "@/lib/topology/build";
 import { FINDINGS_PAGE, MAX_FINDINGS, type ViewQuery } from "@/lib/wire/view-protocol";
 import { findingKey, type ViewState } from "@/lib/wire/view-state";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
-import { follow, withIp } from "@/testing/view-follow";
+import {
+  catchUp,
+  firstClusterMessage,
+  fiveChanges,
+  follow,
+  generatedFeed,
+  subscribe,
+  withIp,
+} from "@/testing/view-follow";
 import { StaticSource } from "./sources/static-source";
 import { feedOf } from "./topology-feed";
 import { joinChannel } from "./view-channel";
@@ -18,10 +26,7 @@ const hostIds = (s: ViewState) => [...s.elements.values()].filter((e) => e.kind 
 
 describe("the overview's row window", () => {
   it("a windowed view holds exactly the rows asked for, in the order asked, and the hosts of those rows, through changes", async () => {
-    const snap = snapshotFromObjects(syntheticCluster({ nodes: 30, pods: 600, nads: 8, seed: 11 }));
-    const source = new StaticSource({ kind: "demo", label: "test", writes: "memory" }, snap);
-    const feed = feedOf(source);
-    await feed.current();
+    const { source, feed } = await generatedFeed({ nodes: 30, pods: 600, nads: 8, seed: 11 });
     const windows: RowWindow[] = [
       { order: "problems", offset: 0, limit: 4 },
       { order: "pods", offset: 10, limit: 5 },
@@ -31,23 +36,12 @@ describe("the overview's row window", () => {
       ...windows.map((rows) => ({ rows })),
       { namespace: "team-1", aggregate: true, rows: { order: "name", offset: 3, limit: 6 } },
     ];
-    const subs = queries.map((q) => {
-      const { channel } = joinChannel(feed, q);
-      return { q, channel, state: follow(null, channel.since(null)) };
-    });
-    const pods = source.snapshot().pods;
-    const changes = [
-      () => source.put(withIp(pods[4] as KubeObject, "172.16.1.99")),
-      () => source.put({ ...(pods[7] as KubeObject), spec: { nodeName: "node-003" } }),
-      () => source.remove(pods[9] as KubeObject),
-      () => source.remove(source.snapshot().nodes[2] as KubeObject),
-      () => source.put(withIp(pods[40] as KubeObject, "172.16.1.98")),
-    ];
+    const subs = queries.map((q) => subscribe(feed, q));
+    const changes = fiveChanges(source, () => source.remove(source.snapshot().nodes[2] as KubeObject));
     const check = () => {
       const full = buildTopology(source.snapshot());
       for (const sub of subs) {
-        sub.state = follow(sub.state, sub.channel.since(sub.state?.revision ?? null));
-        if (!sub.state) throw new Error("lost the view");
+        sub.state = catchUp(sub);
         const whole = clusterOverview(filterTopology(full, sub.q));
         const rows = sub.q.rows as RowWindow;
         const expected = windowOf(whole, rows);
@@ -152,17 +146,10 @@ describe("the overview's findings, worst first", () => {
 
 /** The cluster view's first message for a generated cluster of `nodes` hosts, four pods each: its parts' lengths. */
 async function firstMessage(nodes: number) {
-  const snap = snapshotFromObjects(syntheticCluster({ nodes, pods: 4 * nodes, nads: 20, seed: 5 }));
-  const feed = feedOf(new StaticSource({ kind: "demo", label: "size", writes: "memory" }, snap));
-  await feed.current();
-  const { channel, leave } = joinChannel(feed, {});
-  const text = channel.since(null)[0]?.text ?? "";
-  leave();
-  const m = JSON.parse(text) as Record<string, unknown>;
-  const size = (k: string) => JSON.stringify(m[k]).length;
+  const { length, m, size } = await firstClusterMessage({ nodes, pods: 4 * nodes, nads: 20, seed: 5 });
   const count = Array.isArray(m.findings) ? m.findings.length : -1;
   return {
-    all: text.length,
+    all: length,
     overview: size("overview"),
     elements: size("elements"),
     findings: size("findings"),

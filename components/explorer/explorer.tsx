@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
+import type { ColumnWindow } from "@/lib/overview/columns";
 import type { RowWindow } from "@/lib/overview/rows";
 import type { ProblemCounts } from "@/lib/overview/schema";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
@@ -11,7 +12,7 @@ import { DetailsPanel } from "../details/details-panel";
 import { FindingsPanel } from "../findings/findings-panel";
 import { useFindingsLimit } from "../findings/use-findings-limit";
 import { Legend } from "../legend";
-import { useRowWindow } from "../overview/use-row-window";
+import { useMatrixWindow } from "../overview/use-matrix-window";
 import { SignIn } from "../sign-in";
 import { useTheme } from "../theme-toggle";
 import { traceMark } from "../trace";
@@ -40,9 +41,9 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   useLayoutHelp(context, state);
 
   // The server sends the view asked for, then its changes; the graph keeps what it has until the next one arrives.
-  const [rows, onRows] = useRowWindow(JSON.stringify([state.view, state.filters]));
+  const matrixWindow = useMatrixWindow(JSON.stringify([state.view, state.filters]));
   const [findingsLimit, moreFindings] = useFindingsLimit(JSON.stringify([state.view, state.filters]));
-  const live = useTopologyView(context, viewQuery(state, rows, findingsLimit));
+  const live = useTopologyView(context, viewQuery(state, matrixWindow, findingsLimit));
   const { subscription, state: view } = live;
   const full = live.topology ?? undefined;
   const { shown, colours, overview, model, caption, options } = useViewModel(
@@ -112,7 +113,8 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               onOpenNetwork={openNetwork}
               onShowCluster={showCluster}
               onOpenCell={openCell}
-              onRows={onRows}
+              onRows={matrixWindow.onRows}
+              onColumns={matrixWindow.onColumns}
               onNearHost={(host) => prefetch(host, state.filters)}
             />
           </GraphPane>
@@ -139,14 +141,18 @@ const exportNameOf = (view: ExplorerState["view"]): string =>
  * What the explorer asks the server for: the criteria, and for a filtered cluster view or a network's view (drawn as
  * the matrix at scale) the overview instead of the pods.
  */
-function viewQuery(state: ExplorerState, rows: RowWindow, findings: number): ViewQuery {
+function viewQuery(
+  state: ExplorerState,
+  { rows, columns }: { rows: RowWindow; columns: ColumnWindow },
+  findings: number,
+): ViewQuery {
   const criteria = viewCriteria(state.view, state.filters);
   if (state.filters.host) return criteria;
   // a network's view: its graph while it can be read, past that the matrix of its hosts (pastNetworkGraph)
-  if (state.view.kind === "network") return { ...criteria, aggregate: "network", rows, findings };
+  if (state.view.kind === "network") return { ...criteria, aggregate: "network", rows, columns, findings };
   if (state.view.kind !== "cluster") return criteria;
   const filtered = !!(state.filters.namespace || state.filters.network);
-  return { ...criteria, ...(filtered ? { aggregate: true } : {}), rows, findings };
+  return { ...criteria, ...(filtered ? { aggregate: true } : {}), rows, columns, findings };
 }
 
 /** Details of the selection above, the findings below (both reachable at once), the legend when nothing is selected. */

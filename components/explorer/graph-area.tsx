@@ -5,6 +5,7 @@ import { refOf } from "@/lib/contract/ids";
 import type { Topology } from "@/lib/contract/schema";
 import type { View } from "@/lib/graph/explorer-state";
 import type { GraphModel } from "@/lib/graph/model";
+import type { ColumnWindow } from "@/lib/overview/columns";
 import type { RowWindow } from "@/lib/overview/rows";
 import type { ClusterOverview } from "@/lib/overview/schema";
 import { TopologyGraph } from "../graph/topology-graph";
@@ -36,6 +37,7 @@ export interface GraphAreaProps {
   onOpenCell: (host: string, network: string) => void;
   onShowCluster: () => void;
   onRows: (w: RowWindow) => void;
+  onColumns: (c: ColumnWindow) => void;
   /** a matrix row the pointer rests on or the keyboard focuses: its host may be opened next (fetched ahead) */
   onNearHost?: (host: string) => void;
 }
@@ -65,6 +67,7 @@ function Area(p: GraphAreaProps) {
           onOpenNetwork={p.onOpenNetwork}
           onOpenCell={p.onOpenCell}
           onRows={p.onRows}
+          onColumns={p.onColumns}
         />
       </NearHost>
     );

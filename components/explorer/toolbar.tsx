@@ -8,7 +8,22 @@ interface Options {
   namespaces: string[];
   networks: string[];
   hosts: string[];
+  /** hosts the catalog leaves out of `hosts` (found by search) */
+  moreHosts?: number | undefined;
   pods: string[];
+}
+
+/** The hosts offered: the catalog's, and the one shown or filtered by when the catalog left it out. */
+const hostChoices = (hosts: string[], current: string | undefined): string[] =>
+  current && !hosts.includes(current) ? [...hosts, current].sort() : hosts;
+
+/** What the host lists leave out, said as their last (disabled) choice: never a silently shorter list. */
+function MoreHosts({ count }: { count: number | undefined }) {
+  return count ? (
+    <option disabled value="(more)">
+      … {count.toLocaleString("en")} more hosts: search for them
+    </option>
+  ) : null;
 }
 
 export function optionsOf(t: Topology): Options {
@@ -52,8 +67,9 @@ export function Toolbar({
   options: Options;
   onChange: (c: Partial<ExplorerState>) => void;
 }) {
-  const targets = { network: options.networks, host: options.hosts, pod: options.pods } as const;
   const view = state.view;
+  const hosts = hostChoices(options.hosts, view.kind === "host" ? view.host : state.filters.host);
+  const targets = { network: options.networks, host: hosts, pod: options.pods } as const;
   const target =
     view.kind === "network" ? view.network : view.kind === "host" ? view.host : view.kind === "pod" ? view.pod : "";
   const setView = (kind: View["kind"], value?: string) => {
@@ -102,6 +118,7 @@ export function Toolbar({
           {targets[view.kind].map((t) => (
             <option key={t}>{t}</option>
           ))}
+          {view.kind === "host" ? <MoreHosts count={options.moreHosts} /> : null}
         </select>
       ) : null}
       <span className="mx-1 h-5 w-px bg-slate-200 dark:bg-slate-700" />
@@ -138,9 +155,10 @@ export function Toolbar({
           onChange={(e) => filter("host", e.target.value)}
         >
           <option value="">all hosts</option>
-          {options.hosts.map((n) => (
+          {hosts.map((n) => (
             <option key={n}>{n}</option>
           ))}
+          <MoreHosts count={options.moreHosts} />
         </select>
       ) : null}
       <label className="ml-auto flex items-center gap-1.5 text-slate-600 dark:text-slate-300">

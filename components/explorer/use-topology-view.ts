@@ -24,9 +24,9 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const held = useRef<ViewState | null>(null);
   const key = viewKey(query);
   // The query the subscription's messages answer (set once it is asked), so a held view knows whether it is current.
-  // A new row window of the same view (the matrix scrolled) is asked for as its own subscription, but the view held
-  // stays current: its rows are drawn until the window's come.
-  const rows = JSON.stringify([query.rows ?? null, query.findings ?? null]);
+  // A new row or column window of the same view (the matrix scrolled) is asked for as its own subscription, but the
+  // view held stays current: its rows and columns are drawn until the window's come.
+  const rows = JSON.stringify([query.rows ?? null, query.columns ?? null, query.findings ?? null]);
   const asked = useRef({ key, rows });
   useEffect(() => {
     asked.current = { key, rows };

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { refOf } from "@/lib/contract/ids";
 import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
-import { topologyColours } from "@/lib/graph/palette";
+import { MUTED, networkColours, topologyColours } from "@/lib/graph/palette";
 import { networkReach } from "@/lib/graph/reach";
 import { graphOf } from "@/lib/graph/view-graph";
 import { shownTopology } from "@/lib/match/filter";
@@ -50,10 +50,17 @@ export function useViewModel(
   // Drawn as the server's overview, the colours are those of the view that overview is of (the one on screen): a
   // new filter's view on its way does not recolour, nor redraw, the matrix still shown.
   const coloured = served && full ? full : shown;
-  const colours = useMemo(
-    () => (coloured ? topologyColours(coloured, networksInUse ?? []) : new Map<string, string>()),
-    [coloured, networksInUse],
-  );
+  const colours = useMemo(() => {
+    if (!coloured) return new Map<string, string>();
+    const own = topologyColours(coloured, networksInUse ?? []);
+    if (!served || !catalog) return own;
+    // The server's overview sends the columns in sight only, so the networks held come and go as it scrolls: each
+    // keeps the colour its name has among all the cluster's networks (the catalog's), for the whole cluster's legend,
+    // or for a filtered one's the networks it holds and uses.
+    const all = networkColours([...catalog.networks, ...(networksInUse ?? [])]);
+    const names = networksInUse ? [...own.keys()] : [...all.keys()];
+    return new Map(names.map((n) => [n, all.get(n) ?? MUTED]));
+  }, [coloured, networksInUse, served, catalog]);
   // The server sends the cluster at scale as its overview (no pods reach the browser); a smaller cluster past the
   // matrix thresholds, or the cluster narrowed by a filter, is aggregated here.
   // A network's view past its graph's bounds comes as its overview too (lib/overview/thresholds.ts pastNetworkGraph).

@@ -1,18 +1,19 @@
 "use client";
 
 import { memo } from "react";
-import type { OverviewCell, OverviewHost, OverviewNetwork } from "@/lib/overview/schema";
+import type { OverviewCell, OverviewHost } from "@/lib/overview/schema";
 import { cn } from "../cn";
 import { cellKey, HOST_COLUMN, NETWORK_COLUMN, ROW_HEIGHT } from "./matrix-order";
 import { ProblemBadge } from "./problem-badge";
+import type { MatrixColumn } from "./use-matrix-columns";
 
 export interface MatrixRowProps {
   host: OverviewHost;
   /** its row, counted from the first in the matrix's order */
   row: number;
   top: number;
-  /** the networks whose columns are in sight */
-  networks: OverviewNetwork[];
+  /** the columns in sight; a network null: a column on its way (a server's column window) */
+  columns: MatrixColumn[];
   /** the width of the columns left of them, not drawn */
   skipped: number;
   cells: Map<string, OverviewCell>;
@@ -22,7 +23,7 @@ export interface MatrixRowProps {
 }
 
 /** One host: its name, pod count and problems, then a cell per network in sight. */
-function MatrixRowView({ host, row, top, networks, skipped, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
+function MatrixRowView({ host, row, top, columns, skipped, cells, peak, onOpenHost, onOpenCell }: MatrixRowProps) {
   return (
     <div
       className="absolute left-0 flex border-b border-slate-100 dark:border-slate-800"
@@ -48,7 +49,8 @@ function MatrixRowView({ host, row, top, networks, skipped, cells, peak, onOpenH
         <ProblemBadge problems={host.problems} label={host.name} />
       </button>
       <span className="shrink-0" style={{ width: skipped }} />
-      {networks.map((n) => {
+      {columns.map(({ column, network: n }) => {
+        if (!n) return <LoadingCell key={`column ${column}`} />;
         const cell = cells.get(cellKey(host.id, n.id));
         const name = `${n.namespace}/${n.name}`;
         return cell ? (
@@ -100,6 +102,17 @@ function Cell({ cell, peak, label, onOpen }: { cell: OverviewCell; peak: number;
 }
 
 export const MatrixRow = memo(MatrixRowView);
+
+/** A cell of a column not sent yet: loading, never drawn as an empty (no pods) cell. */
+function LoadingCell() {
+  return (
+    <span
+      className="shrink-0 animate-pulse border-l border-slate-100 bg-slate-100/70 dark:border-slate-800 dark:bg-slate-800/60"
+      style={{ width: NETWORK_COLUMN }}
+      data-testid="matrix-cell-loading"
+    />
+  );
+}
 
 /** A row the server has not sent yet (it comes as it scrolls into sight): said to be loading, never drawn empty. */
 export function LoadingRow({ row, top, width }: { row: number; top: number; width: number }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { type UIEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { ColumnWindow } from "@/lib/overview/columns";
 import type { RowWindow } from "@/lib/overview/rows";
 import type { ClusterOverview, HostOrder, OverviewCell, OverviewNetwork } from "@/lib/overview/schema";
 import { ExportJsonButton } from "../graph/export-json";
@@ -9,13 +10,12 @@ import { traceMark } from "../trace";
 import { cellKey, HOST_COLUMN, NETWORK_COLUMN, ROW_HEIGHT } from "./matrix-order";
 import { LoadingRow, MatrixRow } from "./matrix-row";
 import { ProblemBadge } from "./problem-badge";
+import { useMatrixColumns } from "./use-matrix-columns";
 import { useMatrixRows } from "./use-matrix-rows";
 
 const HEADER_HEIGHT = 156;
 /** rows drawn above and below the visible ones, so a fast scroll does not show blanks */
 const OVERSCAN = 8;
-/** columns drawn left and right of the visible ones */
-const COLUMN_OVERSCAN = 4;
 
 export interface OverviewMatrixProps {
   overview: ClusterOverview;
@@ -25,6 +25,8 @@ export interface OverviewMatrixProps {
   onOpenCell: (host: string, network: string) => void;
   /** a server's row window asks here for the rows in sight (lib/overview/rows.ts) */
   onRows?: (w: RowWindow) => void;
+  /** and for the columns in sight (lib/overview/columns.ts) */
+  onColumns?: (c: ColumnWindow) => void;
 }
 
 const netKey = (n: OverviewNetwork) => `${n.namespace}/${n.name}`;
@@ -41,6 +43,7 @@ export function OverviewMatrix({
   onOpenNetwork,
   onOpenCell,
   onRows,
+  onColumns,
 }: OverviewMatrixProps) {
   const [order, setOrder] = useState<HostOrder>("problems");
   const [scroll, setScroll] = useState({ top: 0, height: 0, left: 0, width: 0 });
@@ -70,19 +73,9 @@ export function OverviewMatrix({
   const rows = useMatrixRows(overview, order, inSight, below, onRows);
   const first = Math.min(inSight, rows.count);
   const last = Math.min(rows.count, below);
-  const width = HOST_COLUMN + overview.networks.length * NETWORK_COLUMN;
-  // Columns too are drawn only in sight: 200 networks × the visible rows would be thousands of cells to build (and
-  // to take down when the view changes) for the twenty or so a screen shows.
-  const firstColumn = Math.max(0, Math.floor(scroll.left / NETWORK_COLUMN) - COLUMN_OVERSCAN);
-  const lastColumn = Math.min(
-    overview.networks.length,
-    Math.ceil((scroll.left + scroll.width) / NETWORK_COLUMN) + COLUMN_OVERSCAN,
-  );
-  const columns = useMemo(
-    () => overview.networks.slice(firstColumn, lastColumn),
-    [overview.networks, firstColumn, lastColumn],
-  );
-  const skipped = firstColumn * NETWORK_COLUMN;
+  const columns = useMatrixColumns(overview, scroll, onColumns);
+  const width = HOST_COLUMN + columns.count * NETWORK_COLUMN;
+  const skipped = columns.first * NETWORK_COLUMN;
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
     const el = e.currentTarget;
     setScroll({ top: el.scrollTop, height: el.clientHeight, left: el.scrollLeft, width: el.clientWidth });
@@ -91,6 +84,7 @@ export function OverviewMatrix({
   return (
     <div className="flex h-full flex-col" data-testid="overview-matrix">
       <MatrixSummary overview={overview} withErrors={rows.withErrors} order={order} onOrder={setOrder} />
+      <ColumnsNote overview={overview} />
       <div
         ref={scroller}
         className="relative min-h-0 flex-1 overflow-auto"
@@ -109,9 +103,19 @@ export function OverviewMatrix({
               Host · pods
             </div>
             <span className="shrink-0" style={{ width: skipped }} />
-            {columns.map((n) => (
-              <NetworkHeader key={n.id} network={n} colour={colours.get(netKey(n))} onOpen={onOpenNetwork} />
-            ))}
+            {columns.inSight.map(({ column, network: n }) =>
+              n ? (
+                <NetworkHeader
+                  key={n.id}
+                  network={n}
+                  column={column}
+                  colour={colours.get(netKey(n))}
+                  onOpen={onOpenNetwork}
+                />
+              ) : (
+                <LoadingHeader key={`column ${column}`} column={column} />
+              ),
+            )}
           </div>
           {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
             const i = first + k;
@@ -123,7 +127,7 @@ export function OverviewMatrix({
                 host={h}
                 row={i}
                 top={top}
-                networks={columns}
+                columns={columns.inSight}
                 skipped={skipped}
                 cells={cells}
                 peak={peak}
@@ -148,10 +152,12 @@ function peakPods(cells: OverviewCell[]): number {
 
 function NetworkHeader({
   network,
+  column,
   colour,
   onOpen,
 }: {
   network: OverviewNetwork;
+  column: number;
   colour: string | undefined;
   onOpen: (network: string) => void;
 }) {
@@ -160,6 +166,9 @@ function NetworkHeader({
     <button
       type="button"
       data-testid="matrix-network"
+      data-column={column}
+      data-network={key}
+      data-colour={colour}
       title={`${key} (${network.type}): ${network.pods} pods. Open the network view`}
       onClick={() => onOpen(key)}
       className="flex shrink-0 flex-col items-center justify-end gap-1 border-l border-slate-200 pb-1 hover:bg-sky-50 dark:border-slate-800 dark:hover:bg-sky-950"
@@ -174,6 +183,39 @@ function NetworkHeader({
       <span className="h-2 w-6 rounded-sm" style={{ background: colour ?? "#64748b" }} />
       <ProblemBadge problems={network.problems} label={key} />
     </button>
+  );
+}
+
+/** A network's column the server has not sent yet (it comes as it scrolls into sight): said to be loading. */
+function LoadingHeader({ column }: { column: number }) {
+  return (
+    <span
+      className="flex shrink-0 flex-col items-center justify-end gap-1 border-l border-slate-200 pb-2 dark:border-slate-800"
+      style={{ width: NETWORK_COLUMN }}
+      data-testid="matrix-network-loading"
+      data-column={column}
+      aria-busy="true"
+    >
+      <span className="h-24 w-2.5 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
+      <span className="text-[10px] text-slate-500">…</span>
+    </span>
+  );
+}
+
+/** What a column window leaves out, said above the matrix: never a silently narrower matrix. */
+function ColumnsNote({ overview }: { overview: ClusterOverview }) {
+  const c = overview.window?.columns;
+  if (!c) return null;
+  const held = overview.networks.length;
+  const from = held === 0 ? c.offset : c.offset + 1;
+  return (
+    <div
+      className="border-b border-slate-200 bg-slate-50 px-4 py-1 text-xs text-slate-600 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-300"
+      data-testid="matrix-columns-note"
+    >
+      Networks {from.toLocaleString("en")}–{(c.offset + held).toLocaleString("en")} of {c.count.toLocaleString("en")}{" "}
+      loaded · {(c.count - held).toLocaleString("en")} more, scroll sideways to load them
+    </div>
   );
 }
 

@@ -1,11 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
+import { networkColours } from "../../lib/graph/palette";
 import { snapshotFromObjects } from "../../lib/k8s/snapshot";
 import { filterTopology } from "../../lib/match/filter";
 import { clusterOverview } from "../../lib/overview/cluster-overview";
+import { DEFAULT_COLUMNS } from "../../lib/overview/columns";
 import { orderHosts } from "../../lib/overview/rows";
 import { hostsAndPods, pastNetworkGraph } from "../../lib/overview/thresholds";
 import { buildTopology } from "../../lib/topology/build";
-import { FINDINGS_PAGE } from "../../lib/wire/view-protocol";
+import { CATALOG_HOSTS, FINDINGS_PAGE } from "../../lib/wire/view-protocol";
 import { withFaults } from "../../testing/fixtures/faults";
 import { syntheticCluster } from "../../testing/fixtures/synthetic-cluster";
 import { snap } from "../screenshot";
@@ -19,8 +21,9 @@ const SIZES = [
   // The README's cluster: the server sends the cluster view as the overview aggregate (topology.view), not 20,000
   // pods, so the browser's share no longer grows with the pods.
   { hosts: 500, pods: 20_000, nads: 150 },
-  // OpenShift's most hosts: the server sends the rows in sight and a summary, and more rows as the matrix scrolls.
-  { hosts: 2000, pods: 20_000, nads: 150 },
+  // OpenShift's most hosts and networks: the server sends the rows and columns in sight and a summary, and more as the
+  // matrix scrolls.
+  { hosts: 2000, pods: 20_000, nads: 500 },
 ] as const;
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -35,6 +38,27 @@ const optionsOf = (size: (typeof SIZES)[number]) => ({ nodes: size.hosts, pods: 
 function storeRows(size: (typeof SIZES)[number]): string[] {
   const topology = buildTopology(snapshotFromObjects(withFaults(syntheticCluster(optionsOf(size)))));
   return orderHosts(clusterOverview(topology).hosts, "problems").map((h) => h.name);
+}
+
+/** The store's columns in order (namespace/name), and the colour each must keep: its own among all the networks. */
+function storeNetworks(size: (typeof SIZES)[number]) {
+  const topology = buildTopology(snapshotFromObjects(withFaults(syntheticCluster(optionsOf(size)))));
+  const names = clusterOverview(topology).networks.map((n) => `${n.namespace}/${n.name}`);
+  const nads = topology.elements.flatMap((e) => (e.kind === "network" ? [`${e.namespace}/${e.name}`] : []));
+  return { names, colours: networkColours(nads) };
+}
+
+/** The column headers drawn, by their column number: the network's name and colour, or null for one still loading. */
+async function drawnColumns(page: Page) {
+  const columns = await page
+    .locator("[data-testid=matrix-network], [data-testid=matrix-network-loading]")
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const d = (e as HTMLElement).dataset;
+        return [Number(d.column), d.network ?? null, d.colour ?? null] as const;
+      }),
+    );
+  return new Map(columns.map(([column, network, colour]) => [column, { network, colour }]));
 }
 
 /** Every distinct finding of the generated cluster, by severity: what the problems panel must count. */
@@ -184,6 +208,68 @@ for (const size of SIZES) {
       await expect(panel.getByTestId("finding")).toHaveCount(next, { timeout: 60_000 });
       if (next === counts.all) await expect(more).toHaveCount(0);
       else await expect(more).toContainText(`${next} of ${counts.all.toLocaleString("en")} shown, worst first`);
+    });
+
+    test("scrolled sideways, the columns are the store's networks in order, each in its own colour; columns on their way say loading", async ({
+      page,
+    }, testInfo) => {
+      const { names, colours } = storeNetworks(size);
+      await readAll(page, server.url);
+      // The host list is bounded too: past CATALOG_HOSTS it says how many it leaves out (found by search).
+      const leftOut = page.getByLabel("Host filter").locator("option[disabled]");
+      if (size.hosts > CATALOG_HOSTS)
+        await expect(leftOut).toHaveText(
+          `… ${(size.hosts - CATALOG_HOSTS).toLocaleString("en")} more hosts: search for them`,
+        );
+      else await expect(leftOut).toHaveCount(0);
+      const note = page.getByTestId("matrix-columns-note");
+      const check = async (at: number) => {
+        await expect(page.locator(`[data-testid=matrix-network][data-column="${at}"]`)).toBeVisible({
+          timeout: 60_000,
+        });
+        await expect(page.getByTestId("matrix-network-loading")).toHaveCount(0, { timeout: 60_000 });
+        await expect(page.getByTestId("matrix-cell-loading")).toHaveCount(0, { timeout: 60_000 });
+        const drawn = await drawnColumns(page);
+        expect(drawn.size).toBeGreaterThanOrEqual(Math.min(10, names.length - at));
+        for (const [column, { network, colour }] of drawn) {
+          expect(network, `column ${column}`).toBe(names[column]);
+          expect(colour, `${network}'s colour`).toBe(colours.get(network ?? "") ?? null);
+        }
+      };
+      await check(0);
+      // The scrollbar is as wide as every column, before any but the first have come.
+      const scroller = page.getByTestId("matrix-scroll");
+      expect(await scroller.evaluate((el) => el.scrollWidth)).toBeGreaterThan(names.length * 44);
+      const held = DEFAULT_COLUMNS.limit;
+      if (names.length <= held) {
+        // every network sent: nothing left out to say
+        await expect(note).toHaveCount(0);
+        return;
+      }
+      // what the window leaves out is said, never a silently narrower matrix
+      await expect(note).toContainText(`Networks 1–${held} of ${names.length} loaded · ${names.length - held} more`);
+      // The next columns' answer held back: what scrolls into sight says it is loading, then shows the store's columns.
+      let release = () => {};
+      const wait = new Promise<void>((r) => {
+        release = r;
+      });
+      await page.route(/topology\.view/, async (route) => {
+        await wait;
+        await route.continue();
+      });
+      const at = Math.floor(names.length * 0.6);
+      await scroller.evaluate((el, x) => el.scrollTo(x, 0), at * 44);
+      await expect(page.getByTestId("matrix-network-loading").first()).toBeVisible();
+      await snap(page, testInfo, `overview-${size.hosts}-hosts-columns-loading`);
+      release();
+      await check(at);
+      await page.unroute(/topology\.view/);
+      await expect(note).toContainText(`of ${names.length} loaded`);
+      await expect(note).not.toContainText("Networks 1–");
+      await snap(page, testInfo, `overview-${size.hosts}-hosts-scrolled-right`);
+      // Back to the left: the first columns again, in the same colours.
+      await scroller.evaluate((el) => el.scrollTo(0, 0));
+      await check(0);
     });
 
     test("scrolled, the rows on screen are the store's in its order; rows on their way say loading", async ({

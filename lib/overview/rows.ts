@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ColumnWindow } from "./columns";
 import { type ClusterOverview, type HostOrder, hostOrderSchema, type OverviewHost, type ProblemCounts } from "./schema";
 
 /**
@@ -45,17 +46,24 @@ export function windowFor(order: HostOrder, first: number, last: number): RowWin
   return { order, offset, limit: Math.min(MAX_ROWS, pages * ROW_PAGE) };
 }
 
-/** The rows of an overview in `w`, with its cells, networks, totals and the summary of every row. */
-export function windowOf(o: ClusterOverview, w: RowWindow): ClusterOverview {
+/**
+ * The rows of an overview in `w`, with their cells, the networks in the column window `c` (when it leaves any out:
+ * else every network), the totals and the summary of every row and column.
+ */
+export function windowOf(o: ClusterOverview, w: RowWindow, c?: ColumnWindow): ClusterOverview {
   const hosts = orderHosts(o.hosts, w.order).slice(w.offset, w.offset + w.limit);
   const ids = new Set(hosts.map((h) => h.id));
   let withErrors = 0;
   for (const h of o.hosts) if (h.problems.error > 0) withErrors++;
+  const narrowed = c !== undefined && (c.offset > 0 || o.networks.length > c.limit);
+  const networks = narrowed ? o.networks.slice(c.offset, c.offset + c.limit) : o.networks;
+  const held = narrowed ? new Set(networks.map((n) => n.id)) : null;
+  const columns = narrowed ? { columns: { offset: c.offset, count: o.networks.length } } : {};
   return {
     hosts,
-    networks: o.networks,
-    cells: o.cells.filter((c) => ids.has(c.host)),
+    networks,
+    cells: o.cells.filter((cell) => ids.has(cell.host) && (held === null || held.has(cell.network))),
     totals: o.totals,
-    window: { order: w.order, offset: w.offset, rows: o.hosts.length, withErrors },
+    window: { order: w.order, offset: w.offset, rows: o.hosts.length, withErrors, ...columns },
   };
 }

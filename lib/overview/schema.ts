@@ -59,6 +59,11 @@ export const overviewWindowSchema = z.object({
   offset: z.number().int().nonnegative(),
   rows: z.number().int().nonnegative(),
   withErrors: z.number().int().nonnegative(),
+  /**
+   * A column window (lib/overview/columns.ts): its networks are columns offset… of `count` in all (namespace/name
+   * order), and only their cells are here. Absent: every network is here.
+   */
+  columns: z.object({ offset: z.number().int().nonnegative(), count: z.number().int().nonnegative() }).optional(),
 });
 
 export const clusterOverviewSchema = z.object({

@@ -2,6 +2,7 @@ import { hostId, podIdOfRef } from "../contract/ids";
 import type { Topology, TopologyElement } from "../contract/schema";
 import type { Criteria } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
+import { DEFAULT_COLUMNS } from "../overview/columns";
 import { DEFAULT_ROWS, windowOf } from "../overview/rows";
 import type { ClusterOverview, ProblemCounts } from "../overview/schema";
 import { hostsAndPods, pastMatrixThresholds, pastNetworkGraph } from "../overview/thresholds";
@@ -37,11 +38,18 @@ const criteria = (q: ViewQuery): Criteria => ({
 });
 
 /**
- * What the matrix and the panels beside it read: networks (names, colours), workloads (the bar), and the hosts of the
- * rows sent (the details of a host picked there); the other hosts come with their rows.
+ * What the matrix and the panels beside it read: the networks of the columns sent (their details; colours come from
+ * the catalog's names), workloads (the bar), and the hosts of the rows sent (the details of a host picked there); the
+ * other hosts and networks come with their rows and columns.
  */
-const besideMatrix = (e: TopologyElement, rows: ReadonlySet<string>): boolean =>
-  e.kind === "network" || e.kind === "workload" || (e.kind === "host" && rows.has(e.id));
+const besideMatrix = (e: TopologyElement, rows: ReadonlySet<string>, columns: ReadonlySet<string> | null): boolean =>
+  e.kind === "workload" ||
+  (e.kind === "network" && (columns === null || columns.has(e.id))) ||
+  (e.kind === "host" && rows.has(e.id));
+
+/** The networks an overview window holds, when it leaves some out (else null: every one). */
+const columnsOf = (o: ClusterOverview): ReadonlySet<string> | null =>
+  o.window?.columns ? new Set(o.networks.map((n) => n.id)) : null;
 
 /**
  * The view a query asks for. The whole cluster past the thresholds is the store's overview, with hosts and networks;
@@ -54,8 +62,9 @@ const besideMatrix = (e: TopologyElement, rows: ReadonlySet<string>): boolean =>
 export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => DrawnView): ServedView {
   const c = criteria(q);
   if (isEmpty(c) && isOverviewScale(store)) {
-    const overview = windowOf(store.overview(), q.rows ?? DEFAULT_ROWS);
-    const elements: TopologyElement[] = [...store.networks()];
+    const overview = windowOf(store.overview(), q.rows ?? DEFAULT_ROWS, q.columns ?? DEFAULT_COLUMNS);
+    const columns = columnsOf(overview);
+    const elements = store.networks().filter((e) => e.kind !== "network" || columns === null || columns.has(e.id));
     for (const h of overview.hosts) {
       const host = store.shard(h.name)?.elements.get(hostId(h.name));
       if (host) elements.push(host);
@@ -77,9 +86,10 @@ export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => Dra
   }
   const inUse = new Set<string>();
   for (const e of t.elements) if (e.kind === "interface" && !e.isDefault) inUse.add(e.network);
-  const overview = windowOf(clusterOverview(t), q.rows ?? DEFAULT_ROWS);
+  const overview = windowOf(clusterOverview(t), q.rows ?? DEFAULT_ROWS, q.columns ?? DEFAULT_COLUMNS);
   const rows = new Set(overview.hosts.map((h) => h.id));
-  const elements = t.elements.filter((e) => besideMatrix(e, rows));
+  const columns = columnsOf(overview);
+  const elements = t.elements.filter((e) => besideMatrix(e, rows, columns));
   const { findings, totals } = findingWindow(heldFindings(t.findings, elements), q.findings ?? FINDINGS_PAGE);
   return {
     topology: { elements, links: [], findings },

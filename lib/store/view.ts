@@ -5,6 +5,7 @@ import { KIND_ORDER } from "../contract/kind-order";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
 import { type Criteria, filterTopology } from "../match/filter";
 import { pastMatrixThresholds } from "../overview/thresholds";
+import { CATALOG_HOSTS } from "../wire/view-protocol";
 import { summaryOf } from "./shard-summary";
 import type { TopologyStore } from "./store";
 import { shareOf } from "./view-share";
@@ -86,7 +87,7 @@ function ordered(t: Topology): Topology {
 }
 
 /** The choices the toolbar offers, for the whole cluster: namespaces, networks (namespace/name), host names. */
-export type Catalog = { namespaces: string[]; networks: string[]; hosts: string[] };
+export type Catalog = { namespaces: string[]; networks: string[]; hosts: string[]; moreHosts?: number };
 const catalogs = new WeakMap<TopologyStore, { key: [number, unknown]; value: Catalog; json: string }>();
 
 /** The toolbar's lists, made again only when a namespace, a host or the networks came or went. */
@@ -118,5 +119,12 @@ function freshCatalog(store: TopologyStore): Catalog {
     namespaces.add(n.namespace);
     networks.push(refOf(n));
   }
-  return { namespaces: [...namespaces].sort(), networks: networks.sort(), hosts: [...store.index.hosts].sort() };
+  const hosts = [...store.index.hosts].sort();
+  const more = hosts.length > CATALOG_HOSTS ? { moreHosts: hosts.length - CATALOG_HOSTS } : {};
+  return {
+    namespaces: [...namespaces].sort(),
+    networks: networks.sort(),
+    hosts: hosts.slice(0, CATALOG_HOSTS),
+    ...more,
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { elementSchema, findingSchema, linkSchema } from "../contract/schema";
+import { columnWindowSchema } from "../overview/columns";
 import { rowWindowSchema } from "../overview/rows";
 import {
   overviewCellSchema,
@@ -44,6 +45,11 @@ export const viewQuerySchema = z.object({
    */
   rows: rowWindowSchema.optional(),
   /**
+   * A view sent as the overview sends these columns (networks) of it only (lib/overview/columns.ts), with the count of
+   * them all; absent: DEFAULT_COLUMNS. Ignored by a view sent as its elements.
+   */
+  columns: columnWindowSchema.optional(),
+  /**
    * A view sent as the overview sends this many findings at most, worst first, with the count of all by severity
    * (lib/store/finding-window.ts); absent: FINDINGS_PAGE. Ignored by a view sent as its elements.
    */
@@ -60,6 +66,12 @@ export const overviewWireSchema = z.object({
 });
 
 /**
+ * The catalog lists this many hosts at most (the first by name): OpenShift's 2,000 would be sent to every view, and
+ * again whenever one comes or goes. The others are found by search (and a host shown is offered beside them).
+ */
+export const CATALOG_HOSTS = 500;
+
+/**
  * A namespace or network view sent as its elements past a window of hosts (lib/store/host-window.ts): it has `hosts`
  * hosts, and sends the shares of `sent` of them by name from `offset` (ViewQuery.rows' offset and limit).
  */
@@ -73,6 +85,8 @@ export const catalogSchema = z.object({
   namespaces: z.array(z.string()),
   networks: z.array(z.string()),
   hosts: z.array(z.string()),
+  /** how many hosts `hosts` leaves out (past CATALOG_HOSTS); absent: none */
+  moreHosts: z.number().int().positive().optional(),
 });
 
 export const viewSnapshotSchema = z.object({

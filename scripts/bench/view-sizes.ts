@@ -127,5 +127,16 @@ for (const [k, j] of joined.entries()) {
   );
 }
 console.log(`sum of the views' medians per change: ${total.toFixed(0)} ms`);
+// What a first message sent as the overview is made of (what grows with hosts, what with networks)
+for (const [k, t] of firstTexts.entries()) {
+  const m = JSON.parse(t || "{}") as Record<string, unknown> & { elements?: { kind: string }[] };
+  if (!m.overview) continue;
+  const o = m.overview as Record<string, unknown[]> & { window?: { columns?: { count: number } } };
+  const size = (v: unknown) => kib(Buffer.byteLength(JSON.stringify(v ?? null)));
+  const els = (kind: string) => (m.elements ?? []).filter((e) => e.kind === kind);
+  console.log(
+    `  ${JSON.stringify(views[k]).slice(0, 60)}: network elements ${els("network").length} ${size(els("network"))}, host elements ${els("host").length} ${size(els("host"))}, columns ${o.networks?.length}/${o.window?.columns?.count ?? o.networks?.length} ${size(o.networks)}, rows ${o.hosts?.length} ${size(o.hosts)}, cells ${o.cells?.length} ${size(o.cells)}, catalog ${size(m.catalog)}, findings ${size(m.findings)}`,
+  );
+}
 for (const j of joined) j.leave();
 process.exit(0);
