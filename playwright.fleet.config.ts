@@ -12,6 +12,8 @@ process.env.PLUMBLINE_FLEET_TESTBED_INFO ??= path.join(os.tmpdir(), `plumbline-e
 
 export default defineConfig({
   ...base,
+  // its own folder: a run of this config would otherwise empty the one holding the other projects' failure traces
+  outputDir: "test-results/fleet",
   projects: [{ name: "fleet", testMatch: ["fleet/**/*.spec.ts"], use: { baseURL: `http://127.0.0.1:${FLEET_PORT}` } }],
   webServer: [
     {

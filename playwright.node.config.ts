@@ -13,6 +13,8 @@ process.env.PLUMBLINE_NODE_TESTBED_INFO ??= path.join(os.tmpdir(), `plumbline-e2
 
 export default defineConfig({
   ...base,
+  // its own folder: a run of this config would otherwise empty the one holding the other projects' failure traces
+  outputDir: "test-results/node",
   // A rollout on a real node takes seconds; each step has its own condition-based wait.
   timeout: 240_000,
   expect: { timeout: 60_000 },
