@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Topology } from "@/lib/contract/schema";
 import { type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
+import type { Criteria } from "@/lib/match/filter";
 import type { ColumnWindow } from "@/lib/overview/columns";
 import type { RowWindow } from "@/lib/overview/rows";
 import type { ProblemCounts } from "@/lib/overview/schema";
@@ -63,14 +64,13 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
     update,
     shown,
     setFocusSeq,
-    (host, filters = state.filters) => {
-      const ahead = takeAhead(host, filters);
-      if (ahead) live.seed(ahead, viewCriteria({ kind: "host", host }, filters));
-    },
+    (host, filters = state.filters) => seedAhead(live, host, filters),
   );
   useEscapeClears(select);
 
   const { disconnected, stale } = useConnectionState(subscription.status, view, live.settled);
+  // what a test waits for: the stream's state, and whether the view on screen came from it
+  const graphData = { "data-testid": "graph", "data-stream": subscription.status, "data-settled": live.settled };
   // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
   if (subscription.error?.data?.code === "UNAUTHORIZED") return <SignIn reason={subscription.error.message} />;
 
@@ -89,7 +89,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       <NetworkCaption caption={caption} onSelect={select} />
       <WorkloadsBar shown={shown} colours={colours} selected={state.selected} onSelect={select} />
       <main className="flex min-h-0 flex-1">
-        <div className={cn("relative min-w-0 flex-1", stale && "opacity-80 saturate-50")} data-testid="graph">
+        <div className={cn("relative min-w-0 flex-1", stale && "opacity-80 saturate-50")} {...graphData}>
           <GraphPane
             loading={live.loading}
             error={subscription.status === "error" ? (subscription.error?.message ?? "the subscription failed") : null}
@@ -131,6 +131,12 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       </main>
     </div>
   );
+}
+
+/** Shows a host's view fetched ahead at once, if there is one, while its subscription opens. */
+function seedAhead(live: ReturnType<typeof useTopologyView>, host: string, filters: Criteria): void {
+  const ahead = takeAhead(host, filters);
+  if (ahead) live.seed(ahead, viewCriteria({ kind: "host", host }, filters));
 }
 
 /** The file name an export of this view is saved under. */

@@ -31,6 +31,24 @@ describe("useTopologyView", () => {
     expect([...nodes]).toEqual([W1]);
   });
 
+  it("a view undone before its successor came is on screen again, but not settled until its own subscription delivers", async () => {
+    // The page says "reconnecting" when the subscription of a settled view connects: a filter picked and undone
+    // at once (the view still on screen) made it say so for a connection never lost (e2e/live/view-switch.spec.ts).
+    const { wrapper } = demoProviders();
+    const { result, rerender } = renderHook(({ query }) => useTopologyView(undefined, query), {
+      wrapper,
+      initialProps: { query: {} },
+    });
+    await waitFor(() => expect(result.current.settled).toBe(true), WAIT);
+    rerender({ query: { host: W1 } });
+    rerender({ query: {} });
+    expect(result.current.subscription.status).toBe("connecting");
+    expect(result.current.current).toBe(true);
+    expect(result.current.settled).toBe(false);
+    await waitFor(() => expect(result.current.settled).toBe(true), WAIT);
+    expect(result.current.subscription.status).toBe("pending");
+  });
+
   it("follows a change in the cluster: a deleted pod leaves the view that showed it", async () => {
     const { wrapper, sources } = demoProviders();
     const { result } = renderHook(() => useTopologyView(undefined, { host: W2 }), { wrapper });

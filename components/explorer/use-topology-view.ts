@@ -19,7 +19,10 @@ const viewKey = (q: ViewQuery): string => JSON.stringify([q.namespace, q.network
 
 export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const trpc = useTRPC();
-  const [shown, setShown] = useState<{ key: string; rows?: string; state: ViewState } | null>(null);
+  // `from`: the subscription input whose message this is (absent: a view fetched ahead). A view on screen is only
+  // "settled" for the subscription that delivered it: a view undone before its successor came is on screen again, but
+  // its new subscription connecting is no lost connection.
+  const [shown, setShown] = useState<{ key: string; rows?: string; from?: object; state: ViewState } | null>(null);
   const state = shown?.state ?? null;
   const held = useRef<ViewState | null>(null);
   const key = viewKey(query);
@@ -27,13 +30,13 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   // A new row or column window of the same view (the matrix scrolled) is asked for as its own subscription, but the
   // view held stays current: its rows and columns are drawn until the window's come.
   const rows = JSON.stringify([query.rows ?? null, query.columns ?? null, query.findings ?? null]);
-  const asked = useRef({ key, rows });
-  useEffect(() => {
-    asked.current = { key, rows };
-    traceMark("view:asked", key);
-  }, [key, rows]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the query's fields
   const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key, rows]);
+  const asked = useRef<{ key: string; rows: string; from: object }>({ key, rows, from: input });
+  useEffect(() => {
+    asked.current = { key, rows, from: input };
+    traceMark("view:asked", key);
+  }, [key, rows, input]);
   const restart = useRef<() => void>(() => {});
   const delivered = useRef<() => void>(() => {});
 
@@ -75,8 +78,12 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     state,
     /** the view held answers the query asked (not the previous one, kept on screen while the new one comes) */
     current: shown?.key === key,
-    /** current, and with the row window asked (a window on its way is no lost connection either) */
-    settled: shown?.key === key && (shown.rows === undefined || shown.rows === rows),
+    /**
+     * current, with the row window asked, and delivered by the subscription open now: only then is that subscription
+     * connecting again a lost connection (a window on its way, a view fetched ahead or a view undone before its
+     * successor came is not)
+     */
+    settled: shown?.key === key && shown.rows === rows && shown.from === input,
     topology,
     overview: state?.overview ?? null,
     catalog: state?.catalog ?? null,
