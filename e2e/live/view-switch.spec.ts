@@ -1,7 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { snap } from "../screenshot";
 
 const STALE = "Showing the last good picture";
+
+/** Records every text the page inserts from now on, however briefly (a banner for 50 ms is still a flash seen). */
+const recordInserted = (page: Page) =>
+  page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __seen: seen });
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) seen.push(n.textContent ?? "");
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+const inserted = (page: Page) => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
 
 test("picking filters on a live cluster never says the picture is stale: a new view is no lost connection", async ({
   page,
@@ -9,14 +20,7 @@ test("picking filters on a live cluster never says the picture is stale: a new v
   await page.goto("/");
   await expect(page.getByTestId("source-status")).toHaveAttribute("data-state", "live");
   await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
-  // Every text the page ever inserts, however briefly (a banner for 50 ms is still a flash the admin sees).
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    Object.assign(window, { __seen: seen });
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) seen.push(n.textContent ?? "");
-    }).observe(document.body, { childList: true, subtree: true });
-  });
+  await recordInserted(page);
   for (const [filter, value] of [
     ["Host filter", "worker2.ocp46rt.priv.local"],
     ["Host filter", ""],
@@ -28,7 +32,7 @@ test("picking filters on a live cluster never says the picture is stale: a new v
     await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done");
     await expect(page.getByTestId("graph")).not.toHaveClass(/saturate/);
   }
-  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  const seen = await inserted(page);
   expect(seen.length).toBeGreaterThan(0);
   expect(seen.filter((t) => t.includes(STALE))).toEqual([]);
   await snap(page, testInfo, "live-view-switch");
@@ -47,13 +51,7 @@ test("a filter undone before its view came: the view on screen again is no lost 
       await route.continue().catch(() => {}); // the page closed the stream meanwhile
     },
   );
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    Object.assign(window, { __seen: seen });
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) seen.push(n.textContent ?? "");
-    }).observe(document.body, { childList: true, subtree: true });
-  });
+  await recordInserted(page);
   const graph = page.getByTestId("graph");
   await page.getByLabel("Host filter").selectOption("worker2.ocp46rt.priv.local");
   await expect(graph).toHaveAttribute("data-stream", "connecting");
@@ -61,6 +59,6 @@ test("a filter undone before its view came: the view on screen again is no lost 
   // the cluster view's own new subscription has delivered: the window in which the page said "reconnecting" is over
   await expect(graph).toHaveAttribute("data-settled", "true");
   await expect(graph).toHaveAttribute("data-stream", "pending");
-  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  const seen = await inserted(page);
   expect(seen.filter((t) => t.includes(STALE))).toEqual([]);
 });
