@@ -22,7 +22,7 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   // `from`: the subscription input whose message this is (absent: a view fetched ahead). A view on screen is only
   // "settled" for the subscription that delivered it: a view undone before its successor came is on screen again, but
   // its new subscription connecting is no lost connection.
-  const [shown, setShown] = useState<{ key: string; rows?: string; from?: object; state: ViewState } | null>(null);
+  const [shown, setShown] = useState<{ key: string; from?: object; state: ViewState } | null>(null);
   const state = shown?.state ?? null;
   const held = useRef<ViewState | null>(null);
   const key = viewKey(query);
@@ -32,11 +32,11 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const rows = JSON.stringify([query.rows ?? null, query.columns ?? null, query.findings ?? null]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the query's fields
   const input = useMemo(() => ({ ...(context ? { context } : {}), view: query }), [context, key, rows]);
-  const asked = useRef<{ key: string; rows: string; from: object }>({ key, rows, from: input });
+  const asked = useRef<{ key: string; from: object }>({ key, from: input });
   useEffect(() => {
-    asked.current = { key, rows, from: input };
+    asked.current = { key, from: input };
     traceMark("view:asked", key);
-  }, [key, rows, input]);
+  }, [key, input]);
   const restart = useRef<() => void>(() => {});
   const delivered = useRef<() => void>(() => {});
 
@@ -79,11 +79,11 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     /** the view held answers the query asked (not the previous one, kept on screen while the new one comes) */
     current: shown?.key === key,
     /**
-     * current, with the row window asked, and delivered by the subscription open now: only then is that subscription
-     * connecting again a lost connection (a window on its way, a view fetched ahead or a view undone before its
-     * successor came is not)
+     * delivered by the subscription open now (its input changes with the view, its row window and the context): only
+     * then is that subscription connecting again a lost connection (a window on its way, a view fetched ahead or a
+     * view undone before its successor came is not)
      */
-    settled: shown?.key === key && shown.rows === rows && shown.from === input,
+    settled: shown?.from === input,
     topology,
     overview: state?.overview ?? null,
     catalog: state?.catalog ?? null,
