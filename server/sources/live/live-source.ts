@@ -19,9 +19,9 @@ import {
   type PartErrorHandler,
   partInformer,
   partsReadScope,
-  partsSnapshot,
   partsStatus,
 } from "./parts";
+import { PartsPicture } from "./parts-picture";
 import { ReadinessProbe } from "./readiness-probe";
 import { WATCHED, type WatchedResource } from "./resources";
 import { nextRead } from "./retry";
@@ -38,6 +38,7 @@ export class LiveSource implements ClusterSource {
   readonly readScope = (resource: string): "all" | string[] => partsReadScope(this.parts, resource);
   /** each informer object stamped once, so snapshots hand the incremental store the same object until it changes */
   private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
+  private readonly kept = new PartsPicture(); // the snapshot kept by the informers' events (parts-picture.ts)
   private readonly listeners = new Listeners();
   private rev = 1;
   readonly probedLinks: ProbedLinks;
@@ -107,7 +108,10 @@ export class LiveSource implements ClusterSource {
 
   snapshot(): ClusterSnapshot {
     if (this.cached?.rev !== this.rev)
-      this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : partsSnapshot(this.parts, this.stamps) };
+      this.cached = {
+        rev: this.rev,
+        snap: this.ended ? emptySnapshot() : this.kept.snapshot(this.parts, this.stamps),
+      };
     return this.probedLinks.apply(this.cached.snap);
   }
 
@@ -184,7 +188,10 @@ export class LiveSource implements ClusterSource {
     return partInformer(
       this.watchKc,
       { resource, namespace, timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45, stamps: this.stamps },
-      () => this.bump(),
+      (informer, raw, gone) => {
+        this.kept.note(informer, raw, gone);
+        this.bump();
+      },
       onError,
     );
   }

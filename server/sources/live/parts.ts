@@ -55,7 +55,8 @@ export type PartErrorHandler = (informer: PartInformer, err: unknown) => void;
 export function partInformer(
   kc: KubeConfig,
   what: { resource: WatchedResource; namespace?: string; timeoutSeconds: number; stamps: Stamps },
-  changed: () => void,
+  /** each add, update and delete, after the informer's cache took it (`gone`: a delete) */
+  changed: (informer: PartInformer, raw: KubernetesObject, gone: boolean) => void,
   onError: PartErrorHandler,
 ): PartInformer {
   const { resource, namespace, timeoutSeconds, stamps } = what;
@@ -68,9 +69,9 @@ export function partInformer(
     fieldSelector: resource.fieldSelector,
     labelSelector: resource.labelSelector,
   });
-  informer.on("add", changed);
-  informer.on("update", changed);
-  informer.on("delete", changed);
+  informer.on("add", (raw) => changed(informer, raw, false));
+  informer.on("update", (raw) => changed(informer, raw, false));
+  informer.on("delete", (raw) => changed(informer, raw, true));
   informer.on("error", (err: unknown) => onError(informer, err));
   return informer;
 }
@@ -205,14 +206,20 @@ export function partsSnapshot(
       }
     }
   }
-  snap.notes = partsNotes(parts);
-  snap.absent = [...new Set(parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))];
-  snap.incomplete = [
-    ...new Set(
-      parts.filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent").map((p) => p.resource.resource),
-    ),
-  ];
-  return snap;
+  return { ...snap, ...partsState(parts) };
+}
+
+/** What the parts' states say beside their objects: the notes, the kinds absent, the kinds not fully read. */
+export function partsState(parts: readonly Part[]): Pick<ClusterSnapshot, "notes" | "absent" | "incomplete"> {
+  return {
+    notes: partsNotes(parts),
+    absent: [...new Set(parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))],
+    incomplete: [
+      ...new Set(
+        parts.filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent").map((p) => p.resource.resource),
+      ),
+    ],
+  };
 }
 
 function partsNotes(parts: readonly Part[]): Finding[] {
