@@ -1,4 +1,4 @@
-import { type KubeConfig, type KubernetesObject, VersionApi } from "@kubernetes/client-node";
+import { type KubeConfig, VersionApi } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
@@ -9,6 +9,7 @@ import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { accessKey, accessReviewer, REVIEW_MS, reviewAccess, reviewRefusal, shownBefore } from "./access-review";
 import { checkCredentials } from "./credentials";
 import { httpStatus, reasonOf } from "./errors";
+import { FirstStream } from "./first-stream";
 import { KeepAliveConfig } from "./keep-alive";
 import type { LiveSourceOptions } from "./live-options";
 import type { Part, PartState } from "./parts";
@@ -36,9 +37,8 @@ export class LiveSource implements ClusterSource {
   readonly info: SourceInfo;
   private readonly parts: Part[] = [];
   readonly readScope = (resource: string): "all" | string[] => partsReadScope(this.parts, resource);
-  /** each informer object stamped once, so snapshots hand the incremental store the same object until it changes */
-  private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
-  private readonly kept = new PartsPicture(); // the snapshot kept by the informers' events (parts-picture.ts)
+  /** the snapshot kept by the informers' events, each informer object stamped once (parts-picture.ts) */
+  private readonly kept = new PartsPicture();
   private readonly listeners = new Listeners();
   private rev = 1;
   readonly probedLinks: ProbedLinks;
@@ -55,6 +55,9 @@ export class LiveSource implements ClusterSource {
   private resolveFirst!: () => void;
   /** the lists and watches' credentials, over one kept-alive connection pool */
   private readonly watchKc: KeepAliveConfig;
+  private readonly first = new FirstStream();
+  /** the store the first round's pods were built into as they streamed in (first-stream.ts), once */
+  readonly takeFirstStore = () => this.first.take();
 
   constructor(
     private readonly kc: KubeConfig,
@@ -108,10 +111,7 @@ export class LiveSource implements ClusterSource {
 
   snapshot(): ClusterSnapshot {
     if (this.cached?.rev !== this.rev)
-      this.cached = {
-        rev: this.rev,
-        snap: this.ended ? emptySnapshot() : this.kept.snapshot(this.parts, this.stamps),
-      };
+      this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : this.kept.snapshot(this.parts) };
     return this.probedLinks.apply(this.cached.snap);
   }
 
@@ -185,13 +185,12 @@ export class LiveSource implements ClusterSource {
   }
 
   private informerFor(resource: WatchedResource, namespace: string | undefined, onError: PartErrorHandler) {
+    const timeoutSeconds = this.opts.watchTimeoutSeconds ?? 45;
+    const streamed = resource.slot === "pods" ? (pod: KubeObject) => this.first.pod(pod) : undefined;
     return partInformer(
       this.watchKc,
-      { resource, namespace, timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45, stamps: this.stamps },
-      (informer, raw, gone) => {
-        this.kept.note(informer, raw, gone);
-        this.bump();
-      },
+      { resource, namespace, timeoutSeconds, stamps: this.kept.stamps, streamed },
+      this.kept.noting(() => this.bump()),
       onError,
     );
   }
@@ -297,6 +296,7 @@ export class LiveSource implements ClusterSource {
     part.state = state;
     const after = this.status().state;
     if (after === "live" && before !== "live") this.liveSince = new Date().toISOString();
+    this.first.check(this.parts, () => this.snapshot());
     if (!this.parts.some((p) => p.state.kind === "pending")) this.resolveFirst();
     this.bump();
   }

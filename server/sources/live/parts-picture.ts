@@ -21,6 +21,8 @@ interface Kept {
  * (partsSnapshot, which stays the reference: parts-picture.test.ts compares the two through random events).
  */
 export class PartsPicture {
+  /** each informer object stamped once, so snapshots hand the incremental store the same object until it changes */
+  readonly stamps: Stamps = new WeakMap();
   private readonly kept = new WeakMap<PartInformer, Kept>();
   /** a kind read by several parts (fallback namespaces, event reasons): their lists, and what they made */
   private readonly joined = new Map<string, { lists: KubeObject[][]; list: KubeObject[] }>();
@@ -36,8 +38,16 @@ export class PartsPicture {
     kept.touched.set(namespace ? `${namespace}/${name}` : name, gone ? null : raw);
   }
 
+  /** An informer's event handler: the event noted, then `then` (the source's change). */
+  noting(then: () => void): (informer: PartInformer, raw: KubernetesObject, gone: boolean) => void {
+    return (informer, raw, gone) => {
+      this.note(informer, raw, gone);
+      then();
+    };
+  }
+
   /** The parts' snapshot: partsSnapshot's, each kind's list made again only when its objects changed. */
-  snapshot(parts: readonly Part[], stamps: Stamps): ClusterSnapshot {
+  snapshot(parts: readonly Part[], stamps: Stamps = this.stamps): ClusterSnapshot {
     // the notes, the operator's network, what is absent or incomplete: a pass over the parts, not their objects
     const operator = parts.filter((p) => p.resource.slot === "operatorNetwork");
     const snap = { ...partsSnapshot(operator, stamps), ...partsState(parts) };
