@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Topology } from "@/lib/contract/schema";
 import { type ClusterSnapshot, emptySnapshot, snapshotFromObjects } from "@/lib/k8s/snapshot";
+import { storeCounts } from "@/lib/store/view";
 import { buildTopology } from "@/lib/topology/build";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { StaticSource } from "./sources/static-source";
@@ -73,7 +74,7 @@ describe("the topology feed at a cold start", () => {
     const objects = syntheticCluster({ nodes: 3, pods: 20, nads: 2, seed: 5 });
     const source = new FirstRoundSource();
     const feed = feedOf(source);
-    const answered = feed.current().then(() => feed.store.counts());
+    const answered = feed.current().then(() => storeCounts(feed.store));
     await settle();
     source.set(snapshotFromObjects(objects));
     source.roundOver();

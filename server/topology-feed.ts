@@ -16,7 +16,8 @@ type FeedListener = (commit: Commit | null) => void;
  * at once (commit). Listeners hear every commit, and every status change (commit null).
  */
 export class TopologyFeed {
-  readonly store = new TopologyStore();
+  /** the store the source's first round streamed into (live sources), else a new one */
+  readonly store: TopologyStore;
   private synced = -1;
   private running = false;
   private again = false;
@@ -33,6 +34,7 @@ export class TopologyFeed {
   private firstRound = false;
 
   constructor(readonly source: ClusterSource) {
+    this.store = source.takeFirstStore?.() ?? new TopologyStore();
     source.subscribe(() => this.kick());
     void source.ready().then(() => {
       this.firstRound = true;

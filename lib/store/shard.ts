@@ -10,7 +10,7 @@ import { applyPodEvents } from "../topology/events";
 import { type ClusterExtras, emptyExtras } from "../topology/extras";
 import { addHosts, explainInferredHosts, markIslands, type NnsAvailability } from "../topology/hosts";
 import type { NetworkEntry } from "../topology/networks";
-import { addPods } from "../topology/pods";
+import { PodAdder } from "../topology/pods";
 import { type CrossFragment, crossFragments } from "./cross-checks";
 import { work } from "./work";
 
@@ -58,7 +58,7 @@ export interface ShardResult {
 }
 
 /** The pods in the full build's order (code points of their keys), each key made once rather than per comparison. */
-const byKey = (pods: readonly KubeObject[]): KubeObject[] =>
+export const byKey = (pods: readonly KubeObject[]): KubeObject[] =>
   pods
     .map((pod) => ({ key: keyOf(pod), pod }))
     .sort((a, b) => compareCodePoints(a.key, b.key))
@@ -93,13 +93,42 @@ export function buildShard(
   bridges: ReadonlySet<string>,
   extras: ClusterExtras = emptyExtras(),
 ): ShardResult {
-  work.shardsBuilt++;
+  const started = startShard(input.node, input.state, networks, extras);
+  const pods = byKey(input.pods);
+  for (const pod of pods) started.adder.add(pod);
+  return finishShard(name, started, input, pods, bridges);
+}
+
+/** A shard's build up to its pods: its host (and what NodeNetworkState says of it); the pods are added in key order. */
+export interface StartedShard {
+  ctx: BuildContext;
+  adder: PodAdder;
+  netById: Map<string, NetworkElement>;
+}
+
+export function startShard(
+  node: KubeObject | undefined,
+  state: KubeObject | undefined,
+  networks: Map<string, NetworkEntry>,
+  extras: ClusterExtras,
+): StartedShard {
   const netById = networkElements(networks);
   // The networks are read through the context (the event stage and the checks name them) but not held in it.
   const ctx = new BuildContext(netById);
-  addHosts(ctx, input.node ? [input.node] : [], input.state ? [input.state] : []);
-  const pods = byKey(input.pods);
-  addPods(ctx, pods, networks, extras);
+  addHosts(ctx, node ? [node] : [], state ? [state] : []);
+  return { ctx, adder: new PodAdder(ctx, networks, extras), netById };
+}
+
+/** The rest of a shard's build once its pods (`pods`, in key order) are added: what reads them all. */
+export function finishShard(
+  name: string,
+  { ctx, adder, netById }: StartedShard,
+  input: ShardInput,
+  pods: readonly KubeObject[],
+  bridges: ReadonlySet<string>,
+): ShardResult {
+  work.shardsBuilt++;
+  adder.finish();
   applyPodEvents(ctx, input.events);
   markIslands(ctx, bridges);
   explainInferredHosts(ctx, input.nns, input.named ? new Set([name]) : new Set());

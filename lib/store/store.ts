@@ -16,6 +16,7 @@ import { Inputs, touches } from "./inputs";
 import { OverviewMemo } from "./overview-memo";
 import { buildShard, type ShardResult } from "./shard";
 import { ShardIndex } from "./shard-index";
+import { StreamBuild } from "./stream-build";
 import { wholeTopology } from "./whole-topology";
 import { WORKLOAD_OWNER } from "./workload-stage";
 
@@ -96,10 +97,23 @@ export class TopologyStore {
         this.pending.set(name, null);
         continue;
       }
-      const result = buildShard(name, input, this.stage.networks, this.bridges, this.stage.extras);
+      const result =
+        this.streamed?.take(name, input, this.stage, this.bridges) ??
+        buildShard(name, input, this.stage.networks, this.bridges, this.stage.extras);
       this.pending.set(name, { result, json: new Map() });
     }
     return this.dirty.size > 0;
+  }
+
+  /** shards built as the first round's pods stream in (stream-build.ts), taken by the first commit */
+  private streamed: StreamBuild | null = null;
+  /** Before the first commit, every kind but pods in (snap): the networks are built now, for the pods to stream into. */
+  streamFrom(snap: ClusterSnapshot): StreamBuild {
+    this.sync(snap);
+    this.step(0);
+    const { nodes, states } = this.inputs;
+    this.streamed = new StreamBuild(this.stage, { node: (n) => nodes.get(n), state: (n) => states.get(n) });
+    return this.streamed;
   }
 
   /** Makes the built shards visible; null when nothing changed. Call once `step` returns false. */
@@ -127,6 +141,7 @@ export class TopologyStore {
       this.duplicates.replace(name, next?.result.interfaces ?? []);
     }
     this.pending.clear();
+    this.streamed = null;
     for (const id of removed) {
       this.owner.delete(id);
       this.revisions.delete(id);
@@ -276,17 +291,6 @@ export class TopologyStore {
     const all = this.globalFindings();
     for (const { result } of this.shards.values()) appendAll(all, result.findings);
     return all;
-  }
-
-  /** Hosts and pods, counted without building anything. */
-  counts(): { hosts: number; pods: number } {
-    let hosts = 0;
-    let pods = 0;
-    for (const [name, { result }] of this.shards) {
-      if (result.elements.get(hostId(name))?.kind === "host") hosts++;
-      pods += result.pods.size;
-    }
-    return { hosts, pods };
   }
 
   /** The whole topology, in the full build's element and link order. */

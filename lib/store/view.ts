@@ -1,6 +1,6 @@
 import { appendAll } from "../append";
 import { compareCodePoints } from "../compare";
-import { podIdOfRef, refOf } from "../contract/ids";
+import { hostId, podIdOfRef, refOf } from "../contract/ids";
 import { KIND_ORDER } from "../contract/kind-order";
 import type { Finding, Topology, TopologyElement, TopologyLink } from "../contract/schema";
 import { type Criteria, filterTopology } from "../match/filter";
@@ -15,7 +15,19 @@ import { work } from "./work";
 export const isEmpty = (c: Criteria): boolean => !c.namespace && !c.network && !c.host && !c.pod;
 
 /** Whether the unfiltered cluster view is served as the overview rather than as its elements. */
-export const isOverviewScale = (store: TopologyStore): boolean => pastMatrixThresholds(store.counts());
+export const isOverviewScale = (store: TopologyStore): boolean => pastMatrixThresholds(storeCounts(store));
+
+/** Hosts and pods, counted without building anything. */
+export function storeCounts(store: TopologyStore): { hosts: number; pods: number } {
+  let hosts = 0;
+  let pods = 0;
+  for (const name of store.shardNames()) {
+    const result = store.shard(name);
+    if (result?.elements.get(hostId(name))?.kind === "host") hosts++;
+    pods += result?.pods.size ?? 0;
+  }
+  return { hosts, pods };
+}
 
 /** A view's topology, with the shards it drew elements from (what a later commit must touch to change it). */
 export interface DrawnView {

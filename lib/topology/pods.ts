@@ -26,23 +26,43 @@ export function addPods(
   networks: Map<string, NetworkEntry>,
   extras: ClusterExtras = emptyExtras(),
 ): void {
-  const waits: DeviceWait[] = [];
-  for (const pod of pods) {
-    const el = addPod(ctx, pod, networks, waits);
-    decoratePod(ctx, pod, el, interfacesOf.get(el) ?? [], extras);
+  const adder = new PodAdder(ctx, networks, extras);
+  for (const pod of pods) adder.add(pod);
+  adder.finish();
+}
+
+/**
+ * addPods one pod at a time (a node's shard takes its pods as their List streams in), in the order addPods takes
+ * them; `finish` once every pod is in. What a pod adds depends only on the pods added before it.
+ */
+export class PodAdder {
+  private readonly waits: DeviceWait[] = [];
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly networks: Map<string, NetworkEntry>,
+    private readonly extras: ClusterExtras = emptyExtras(),
+  ) {}
+
+  add(pod: KubeObject): void {
+    const el = addPod(this.ctx, pod, this.networks, this.waits);
+    decoratePod(this.ctx, pod, el, interfacesOf.get(el) ?? [], this.extras);
   }
-  // Checked after all pods, so the result does not depend on whether the holder's name sorts first.
-  for (const { pod, iface, point } of waits) {
-    if (point.kind === "host-device" && point.movedTo) {
-      const holder = ctx.get(point.movedTo)?.parent ?? point.movedTo;
-      ctx.finding(
-        "error",
-        "host-device-conflict",
-        `${point.device} on ${pod.node} is already held by ${podRefOf(holder)}; ${pod.namespace}/${pod.name} cannot get it until that pod is gone`,
-        [iface.id, point.id, pod.id],
-      );
-    } else {
-      checkDevicePresent(ctx, pod, iface, point);
+
+  /** Who holds a host device: checked after all pods, so the result does not depend on whether the holder sorts first. */
+  finish(): void {
+    const { ctx } = this;
+    for (const { pod, iface, point } of this.waits) {
+      if (point.kind === "host-device" && point.movedTo) {
+        const holder = ctx.get(point.movedTo)?.parent ?? point.movedTo;
+        ctx.finding(
+          "error",
+          "host-device-conflict",
+          `${point.device} on ${pod.node} is already held by ${podRefOf(holder)}; ${pod.namespace}/${pod.name} cannot get it until that pod is gone`,
+          [iface.id, point.id, pod.id],
+        );
+      } else {
+        checkDevicePresent(ctx, pod, iface, point);
+      }
     }
   }
 }
@@ -184,31 +204,25 @@ function addInterface(ctx: BuildContext, pod: PodElement, input: InterfaceInput)
   const mac = s?.mac ?? input.request?.mac;
   const list = interfacesOf.get(pod) ?? [];
   interfacesOf.set(pod, list);
-  return remember(
-    list,
-    ctx.add<InterfaceElement>({
-      id,
-      kind: "interface",
-      name: input.ifname,
-      parent: pod.id,
-      provenance: s ? "observed" : "inferred",
-      interface: input.ifname,
-      ips: s?.ips.length ? s.ips : (input.request?.ips ?? []),
-      ...(mac ? { mac } : {}),
-      network: input.network,
-      isDefault: input.isDefault ?? false,
-      requested: input.requested,
-      attached: s !== undefined,
-      gateway: s?.gateway ?? [],
-      ...(s?.deviceInfo ? { deviceInfo: s.deviceInfo } : {}),
-    }),
-  );
-}
-
-const remember = (list: InterfaceElement[], el: InterfaceElement): InterfaceElement => {
+  const el = ctx.add<InterfaceElement>({
+    id,
+    kind: "interface",
+    name: input.ifname,
+    parent: pod.id,
+    provenance: s ? "observed" : "inferred",
+    interface: input.ifname,
+    ips: s?.ips.length ? s.ips : (input.request?.ips ?? []),
+    ...(mac ? { mac } : {}),
+    network: input.network,
+    isDefault: input.isDefault ?? false,
+    requested: input.requested,
+    attached: s !== undefined,
+    gateway: s?.gateway ?? [],
+    ...(s?.deviceInfo ? { deviceInfo: s.deviceInfo } : {}),
+  });
   list.push(el);
   return el;
-};
+}
 
 /** Joins an interface to its network and, once attached, to the host-side point it hangs off. */
 function wire(

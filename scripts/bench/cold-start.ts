@@ -51,6 +51,9 @@ const lists: number[] = [];
 const colds: number[] = [];
 const firstRounds: number[] = [];
 const after: number[] = [];
+/** the process's CPU time (every thread) in each phase: what a loaded machine's wall clock cannot tell apart */
+const cpuLists: number[] = [];
+const cpuAfter: number[] = [];
 type HttpMode = "start" | "late" | "view";
 /** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
 const https: Record<HttpMode, { ms: number; list: number; boot: number }[]> = { start: [], late: [], view: [] };
@@ -73,18 +76,26 @@ try {
     bytes = l.bytes;
     const registry = registryOf();
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     const lease = await registry.acquire({});
     await lease.source.ready();
     const ready = performance.now() - t;
+    const cpu1 = process.cpuUsage(cpu0);
     const feed = feedOf(lease.source);
     await feed.current();
     feed.store.overview();
 
     const ms = performance.now() - t;
+    const cpu2 = process.cpuUsage(cpu0);
     colds.push(ms);
     firstRounds.push(ready);
     after.push(ms - ready);
-    log(`run ${i + 1}: LIST ${l.ms.toFixed(0)} ms, cold ${ms.toFixed(0)} ms (lists read at ${ready.toFixed(0)} ms)`);
+    const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+    cpuLists.push(cpuMs(cpu1));
+    cpuAfter.push(cpuMs(cpu2) - cpuMs(cpu1));
+    log(
+      `run ${i + 1}: LIST ${l.ms.toFixed(0)} ms, cold ${ms.toFixed(0)} ms (lists read at ${ready.toFixed(0)} ms; CPU ${cpuMs(cpu1).toFixed(0)} + ${(cpuMs(cpu2) - cpuMs(cpu1)).toFixed(0)} ms)`,
+    );
     lease.release();
     await registry.closeAll();
     if (opt.http) {
@@ -103,6 +114,9 @@ try {
   console.log(`| cold in-process: new source → first topology + overview | ${spread(colds)} |`);
   console.log(`| … of which the source's first round (every list read) | ${spread(firstRounds)} |`);
   console.log(`| … of which after the last list (store sync, shards, commit, overview) | ${spread(after)} |`);
+  console.log(
+    `| … the process's CPU time until every list is read / after | ${spread(cpuLists)} / ${spread(cpuAfter)} |`,
+  );
   console.log(`| cold / LIST of the same run | ${ratioText(ratios)} |`);
   for (const [at, rows] of Object.entries(https)) {
     if (!rows.length) continue;

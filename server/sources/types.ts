@@ -1,4 +1,5 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
+import type { TopologyStore } from "@/lib/store/store";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import type { ProbedLinks } from "../node-links/probed-links";
 
@@ -46,6 +47,8 @@ export interface ClusterSource {
    * Absent: itself. It may change: readers follow it (server/shown-feed.ts).
    */
   picture?(): ClusterSource;
+  /** the store its first round was built into as it streamed in (live sources), once: its feed builds on it */
+  takeFirstStore?(): TopologyStore | undefined;
 }
 
 /** A tiny synchronous emitter shared by the sources. */

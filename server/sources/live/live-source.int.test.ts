@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Topology } from "@/lib/contract/schema";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import { buildTopology } from "@/lib/topology/build";
 import { kubeRequest, startTestCluster, type TestCluster } from "@/testing/testbed/cluster";
 import { testKubeConfig, waitFor } from "../../../testing/live-source";
+import { TopologyFeed } from "../../topology-feed";
 import { DEMO_DIR } from "../demo";
 import { readSnapshot } from "../read-snapshot";
 import { LiveSource } from "./live-source";
@@ -34,6 +36,14 @@ describe("live source against a real kube-apiserver", () => {
   it("draws the same topology as the snapshot source for the same objects", async () => {
     expect(source.status().state).toBe("live");
     expect(topo()).toEqual(buildTopology(await readSnapshot(DEMO_DIR)));
+  });
+
+  it("hands its feed the store its first round's pods were built into as they streamed: the full build's topology", async () => {
+    const feed = new TopologyFeed(source);
+    await feed.current();
+    const canonical = (t: Topology) => ({ ...t, findings: t.findings.map((f) => JSON.stringify(f)).sort() });
+    expect(canonical(feed.store.topology())).toEqual(canonical(topo()));
+    expect(source.takeFirstStore()).toBeUndefined();
   });
 
   it("sees a changed network-status annotation", async () => {

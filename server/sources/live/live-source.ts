@@ -9,6 +9,7 @@ import { type ClusterSource, Listeners, ProbedLinks } from "../types";
 import { accessKey, accessReviewer, REVIEW_MS, reviewAccess, reviewRefusal, shownBefore } from "./access-review";
 import { checkCredentials } from "./credentials";
 import { httpStatus, reasonOf } from "./errors";
+import { FirstStream } from "./first-stream";
 import { KeepAliveConfig } from "./keep-alive";
 import type { LiveSourceOptions } from "./live-options";
 import type { Part, PartState } from "./parts";
@@ -54,6 +55,9 @@ export class LiveSource implements ClusterSource {
   private resolveFirst!: () => void;
   /** the lists and watches' credentials, over one kept-alive connection pool */
   private readonly watchKc: KeepAliveConfig;
+  private readonly first = new FirstStream();
+  /** the store the first round's pods were built into as they streamed in (first-stream.ts), once */
+  readonly takeFirstStore = () => this.first.take();
 
   constructor(
     private readonly kc: KubeConfig,
@@ -181,9 +185,11 @@ export class LiveSource implements ClusterSource {
   }
 
   private informerFor(resource: WatchedResource, namespace: string | undefined, onError: PartErrorHandler) {
+    const timeoutSeconds = this.opts.watchTimeoutSeconds ?? 45;
+    const streamed = resource.slot === "pods" ? (pod: KubeObject) => this.first.pod(pod) : undefined;
     return partInformer(
       this.watchKc,
-      { resource, namespace, timeoutSeconds: this.opts.watchTimeoutSeconds ?? 45, stamps: this.stamps },
+      { resource, namespace, timeoutSeconds, stamps: this.stamps, streamed },
       () => this.bump(),
       onError,
     );
@@ -290,6 +296,7 @@ export class LiveSource implements ClusterSource {
     part.state = state;
     const after = this.status().state;
     if (after === "live" && before !== "live") this.liveSince = new Date().toISOString();
+    this.first.check(this.parts, () => this.snapshot());
     if (!this.parts.some((p) => p.state.kind === "pending")) this.resolveFirst();
     this.bump();
   }

@@ -54,14 +54,24 @@ export type PartErrorHandler = (informer: PartInformer, err: unknown) => void;
 /** A part's informer: its changes call `changed`, its errors `onError` (with the informer, which may be replaced). */
 export function partInformer(
   kc: KubeConfig,
-  what: { resource: WatchedResource; namespace?: string; timeoutSeconds: number; stamps: Stamps },
+  what: {
+    resource: WatchedResource;
+    namespace?: string;
+    timeoutSeconds: number;
+    stamps: Stamps;
+    /** each object of the List as it is read, stamped */
+    streamed?: ((obj: KubeObject) => void) | undefined;
+  },
   changed: () => void,
   onError: PartErrorHandler,
 ): PartInformer {
-  const { resource, namespace, timeoutSeconds, stamps } = what;
+  const { resource, namespace, timeoutSeconds, stamps, streamed } = what;
   // Bounded watches (authorised afresh every timeout); event parts watch one reason each (a field selector).
   // Each item is stamped as it is read, while the rest of the list is still on its way.
-  const list = listFn(kc, resource, namespace, (item) => stamp(item, resource, stamps));
+  const list = listFn(kc, resource, namespace, (item) => {
+    const stamped = stamp(item, resource, stamps);
+    if (stamped) streamed?.(stamped);
+  });
   const informer = boundedInformer(kc, resourcePath(resource, namespace), list, {
     timeoutSeconds,
     kind: resource.kind,
