@@ -7,10 +7,21 @@ const config: NextConfig = {
   output: "standalone",
   // client-node pulls in Node-only modules; keep it out of the bundler.
   serverExternalPackages: ["@kubernetes/client-node", "pino"],
-  // The server's ELK runs in a worker_thread that loads elkjs by name (server/elk-thread.ts): no import for the
-  // tracer to follow, so it is named here (scripts/test.sh checks the standalone server holds it).
+  // The server's ELK runs in a worker_thread that loads elkjs by name (server/elk-thread.ts), and the preload that
+  // sends the first LISTs runs before server.js (`node --import`, scripts/start.sh and deploy/Containerfile), with the
+  // yaml it reads kubeconfigs with: no import for the tracer to follow, so they are named here (scripts/test.sh checks
+  // the standalone server holds them).
   outputFileTracingIncludes: {
-    "/api/**/*": ["./node_modules/elkjs/lib/elk.bundled.js", "./node_modules/elkjs/package.json"],
+    "/api/**/*": [
+      "./node_modules/elkjs/lib/elk.bundled.js",
+      "./node_modules/elkjs/package.json",
+      "./server/sources/live/early-preload.mjs",
+      "./server/sources/live/early-preload-lists.mjs",
+      "./server/sources/live/early-preloaded.mjs",
+      "./server/sources/live/early-requests.mjs",
+      "./node_modules/yaml/package.json",
+      "./node_modules/yaml/dist/**/*.js",
+    ],
   },
   poweredByHeader: false,
   // The React Compiler memoises components and hooks itself (babel-plugin-react-compiler); measured with

@@ -467,7 +467,10 @@ describe("deploy/Containerfile", () => {
       "/src/.next/static",
       "/src/public",
     ]);
-    expect(runtime.at(-1)).toEqual({ op: "CMD", args: '["node", "server.js"]' });
+    expect(runtime.at(-1)).toEqual({
+      op: "CMD",
+      args: '["node", "--import", "./server/sources/live/early-preload.mjs", "server.js"]',
+    });
     expect(containerfile.workdir).toBe("/app");
   });
 

@@ -43,5 +43,6 @@ if [ "$loopback" = 0 ]; then
 fi
 cd .next/standalone
 # PLUMBLINE_NODE_ARGS: flags for node itself (a benchmark's --cpu-prof, which NODE_OPTIONS refuses), word-split on purpose.
+# The preload sends the first LISTs before Next is required (server/sources/live/early-preload.mjs), as the image does.
 # shellcheck disable=SC2086
-exec node ${PLUMBLINE_NODE_ARGS:-} server.js
+exec node ${PLUMBLINE_NODE_ARGS:-} --import ./server/sources/live/early-preload.mjs server.js

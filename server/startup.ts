@@ -13,7 +13,8 @@ export function checkConfigOrExit(): void {
 /**
  * A server that reads the cluster from its start sends its first LISTs before the Kubernetes client has loaded
  * (sources/live/early-lists.ts): the API server serialises them while this process loads its code. Same conditions
- * as readClusterAtStart, whose source takes them; returns how many went out.
+ * as readClusterAtStart, whose source takes them, and as the preload's (sources/live/early-preload-lists.mjs), whose
+ * lists these take; returns how many went out or were taken.
  */
 export async function listEarly(env: Record<string, string | undefined> = process.env): Promise<number> {
   const config = readConfig(env);

@@ -95,7 +95,7 @@ export class Inputs {
     this.workloads.syncWorkloads(snap.workloads);
     // What they say hangs off the networks and every pod: a change rebuilds the network stage (and so every shard).
     for (const { kind, intake } of this.extraIntakes)
-      if (intake.sync(extraObjectsOf(snap, kind), () => {})) c.networks = true;
+      if (intake.sync(this.extraObjects(snap, kind), () => {})) c.networks = true;
     // A refused object is a cluster-wide finding: judged with the notes.
     const kinds = [
       this.nodes,
@@ -135,6 +135,19 @@ export class Inputs {
     }
     c.allShards = JSON.stringify(this.nnsAvailability()) !== availability;
     return c;
+  }
+
+  /** each extra kind's objects as last filtered, with the snapshot's list they came from */
+  private readonly extraIn = new Map<string, { slot: readonly KubeObject[]; objects: readonly KubeObject[] }>();
+
+  /** A kind's objects of its slot, filtered again only when the slot is another list (a pod's change: the same). */
+  private extraObjects(snap: ClusterSnapshot, kind: (typeof EXTRA_KINDS)[number]): readonly KubeObject[] {
+    const slot = snap[kind.slot];
+    const was = this.extraIn.get(kind.kind);
+    if (was?.slot === slot) return was.objects;
+    const objects = extraObjectsOf(snap, kind);
+    this.extraIn.set(kind.kind, { slot, objects });
+    return objects;
   }
 
   /** Events change the shard of the pod they are about (if that pod is there). */

@@ -1,8 +1,11 @@
 import { compareCodePoints } from "../compare";
 import type { Finding } from "../contract/schema";
+import { type ListChange, listChangeOf } from "../k8s/keyed-list";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import { type IntakeKind, intake } from "../topology/intake";
 import { work } from "./work";
+
+type Put = (rawKey: string, obj: KubeObject | undefined, old: KubeObject | undefined) => void;
 
 interface Group {
   raws: Map<string, KubeObject>;
@@ -43,16 +46,13 @@ export class KindIntake {
 
   /**
    * Takes in the kind's objects; calls `touched` with what an object key held before and holds now. The same list
-   * costs nothing; another costs an identity check per object, and only the objects new or changed are keyed and
-   * judged (work.judged), so one pod's change is one pod's work besides that check.
+   * costs nothing; a list made from the last one by a known change (keyed-list.ts) costs that change; another costs
+   * an identity check per object, and only the objects new or changed are keyed and judged (work.judged).
    */
   sync(list: readonly KubeObject[], touched: (before: KubeObject | undefined, after: KubeObject | undefined) => void) {
     if (list === this.last) return false;
-    this.last = list;
-    const now = ++this.syncs;
+    const change = listChangeOf(list);
     const dirty = new Set<string>();
-    /** the keys of `raws` this list holds, each counted once */
-    let seen = 0;
     const put = (rawKey: string, obj: KubeObject | undefined, old: KubeObject | undefined) => {
       const which = obj ?? old;
       if (!which) return;
@@ -63,32 +63,9 @@ export class KindIntake {
       else g.raws.delete(rawKey);
       dirty.add(key);
     };
-    for (const obj of list) {
-      const known = this.held.get(obj);
-      if (known !== undefined) {
-        if (known.seen !== now) seen++;
-        known.seen = now;
-        continue;
-      }
-      work.judged++;
-      const rawKey = keyOf(obj);
-      // (an object `raws` holds is in `held`: `old` is another object of the same key, maybe earlier in this list)
-      const old = this.raws.get(rawKey);
-      if (old === undefined || this.held.get(old)?.seen !== now) seen++;
-      if (old && this.groupKey(old) !== this.groupKey(obj)) put(rawKey, undefined, old);
-      if (old) this.held.delete(old);
-      this.raws.set(rawKey, obj);
-      this.held.set(obj, { key: rawKey, seen: now });
-      put(rawKey, obj, old);
-    }
-    if (seen !== this.raws.size) {
-      for (const [rawKey, old] of this.raws) {
-        if (this.held.get(old)?.seen === now) continue;
-        this.raws.delete(rawKey);
-        this.held.delete(old);
-        put(rawKey, undefined, old);
-      }
-    }
+    if (change && this.last !== null && change.base === this.last) this.changed(change, put);
+    else this.whole(list, put);
+    this.last = list;
     for (const key of dirty) {
       const g = this.groups.get(key);
       if (!g) continue;
@@ -104,6 +81,56 @@ export class KindIntake {
       if (before !== g.chosen) touched(before, g.chosen);
     }
     return dirty.size > 0;
+  }
+
+  /** The list the last one was turned into by `change`: only what it took out and put in is looked at. */
+  private changed(change: ListChange, put: Put): void {
+    for (const old of change.gone) {
+      const held = this.held.get(old);
+      if (held === undefined) continue;
+      this.raws.delete(held.key);
+      this.held.delete(old);
+      put(held.key, undefined, old);
+    }
+    for (const obj of change.put) this.take(obj, this.syncs, put);
+  }
+
+  /** Another list: each object checked by identity, the new or changed ones keyed, those no longer listed let go. */
+  private whole(list: readonly KubeObject[], put: Put): void {
+    const now = ++this.syncs;
+    work.checked += list.length;
+    /** the keys of `raws` this list holds, each counted once */
+    let seen = 0;
+    for (const obj of list) {
+      const known = this.held.get(obj);
+      if (known !== undefined) {
+        if (known.seen !== now) seen++;
+        known.seen = now;
+        continue;
+      }
+      const old = this.raws.get(keyOf(obj));
+      if (old === undefined || this.held.get(old)?.seen !== now) seen++;
+      this.take(obj, now, put);
+    }
+    if (seen === this.raws.size) return;
+    for (const [rawKey, old] of this.raws) {
+      if (this.held.get(old)?.seen === now) continue;
+      this.raws.delete(rawKey);
+      this.held.delete(old);
+      put(rawKey, undefined, old);
+    }
+  }
+
+  /** An object not held: keyed and held in place of the one of its key (maybe earlier in the same list). */
+  private take(obj: KubeObject, now: number, put: Put): void {
+    work.judged++;
+    const rawKey = keyOf(obj);
+    const old = this.raws.get(rawKey);
+    if (old && this.groupKey(old) !== this.groupKey(obj)) put(rawKey, undefined, old);
+    if (old) this.held.delete(old);
+    this.raws.set(rawKey, obj);
+    this.held.set(obj, { key: rawKey, seen: now });
+    put(rawKey, obj, old);
   }
 
   /** Some object of this key came in, taken in or refused. */

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apply, applyRehand, change, criteria, event, objectOf, podOf, rehand } from "@/testing/fixtures/store-changes";
+import {
+  apply,
+  applyRehand,
+  change,
+  criteria,
+  keyedEvent,
+  objectOf,
+  podOf,
+  rehand,
+} from "@/testing/fixtures/store-changes";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import type { Topology } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
@@ -67,7 +76,7 @@ describe("incremental topology store", () => {
     const raised = new Set<string>();
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: event }, rehand), { minLength: 1, maxLength: 4 }), {
+        fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: keyedEvent }, rehand), { minLength: 1, maxLength: 4 }), {
           maxLength: 25,
         }),
         fc.integer({ min: 1, max: 4 }),
@@ -76,7 +85,7 @@ describe("incremental topology store", () => {
           const store = new TopologyStore();
           let snap = emptySnapshot();
           for (const batch of batches) {
-            for (const e of batch) snap = "slot" in e ? applyRehand(snap, e) : apply(snap, e.change, e.remove);
+            for (const e of batch) snap = "slot" in e ? applyRehand(snap, e) : apply(snap, e.change, e.remove, e.keyed);
             store.sync(snap);
             while (store.step(budget)) {}
             store.commit();

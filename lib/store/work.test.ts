@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
-import type { KubeObject } from "../k8s/objects";
+import { KeyedList } from "../k8s/keyed-list";
+import { type KubeObject, keyOf } from "../k8s/objects";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import type { Criteria } from "../match/filter";
 import { NETWORK_STATUS_ANNOTATION } from "../pod/annotations";
@@ -26,17 +27,22 @@ function readdressed(pod: KubeObject): KubeObject {
   return { ...pod, metadata: { ...pod.metadata, annotations, resourceVersion: "changed" } };
 }
 
-/** The generated cluster (12 NADs at any size unless told) in a store, built. */
+/**
+ * The generated cluster (12 NADs at any size unless told) in a store, built; its pods kept as the live and demo
+ * sources keep them (keyed-list.ts), so a change hands the store that change.
+ */
 function built(nodes: number, pods: number, nads = 12) {
   const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads, seed: 26 }));
   const store = new TopologyStore();
   store.sync(snap);
   store.flush();
-  return { snap, store };
+  const keyed = KeyedList.of(snap.pods);
+  if (!keyed) throw new Error("the generated cluster names two pods alike");
+  return { snap, store, keyed };
 }
 
 function oneChange(nodes: number, pods: number) {
-  const { snap, store } = built(nodes, pods);
+  const { snap, store, keyed } = built(nodes, pods);
   const pod = snap.pods.find((p) => statusOf(p).length > 1 && snap.pods.indexOf(p) >= snap.pods.length / 3);
   if (!pod) throw new Error("no pod with a secondary interface");
   const views: Criteria[] = [
@@ -50,7 +56,7 @@ function oneChange(nodes: number, pods: number) {
   const sizes = views.map((c) => drawView(store, c).topology.elements.length);
   catalogOf(store);
   takeWork();
-  store.sync({ ...snap, pods: snap.pods.map((p) => (p === pod ? readdressed(p) : p)) });
+  store.sync({ ...snap, pods: keyed.change([readdressed(pod)], []) });
   const commit = store.flush();
   for (const c of views) drawView(store, c);
   catalogOf(store);
@@ -67,6 +73,7 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     expect(small.commit?.upserted.size).toBeGreaterThan(0);
     expect(large.work).toEqual(small.work);
     expect(large.work).toEqual({
+      checked: 0, // the intake takes the list by its change: no identity check of every pod
       judged: 1, // the changed pod alone is keyed and judged by the intake
       listed: 0, // no intake lists every object of its kind
       shardsBuilt: 1, // its node's shard
@@ -82,7 +89,7 @@ describe("one pod's change costs what it touches, not the cluster", () => {
   }, 120_000);
 
   it("a pod on an uplink-less bridge costs the cross-host checks its network's fragments, not every island's", () => {
-    const { snap, store } = built(200, 10_000, 60);
+    const { snap, store, keyed } = built(200, 10_000, 60);
     const byNetwork = new Map<string, number>();
     for (const name of store.shardNames())
       for (const f of store.shard(name)?.cross ?? []) byNetwork.set(f.network, (byNetwork.get(f.network) ?? 0) + 1);
@@ -98,7 +105,7 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     // the elements the cluster-wide findings name: island findings name a point on each of their hosts
     const named = store.globalFindings().reduce((n, f) => n + f.elements.length, 0);
     takeWork();
-    store.sync({ ...snap, pods: snap.pods.map((p) => (p === pod ? readdressed(p) : p)) });
+    store.sync({ ...snap, pods: keyed.change([readdressed(pod)], []) });
     const commit = store.flush();
     store.overview();
     expect(commit?.upserted.size).toBeGreaterThan(0);
@@ -108,6 +115,42 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     expect(named).toBeGreaterThan(500);
     expect(work.problemElements).toBeGreaterThan(0);
     expect(work.problemElements * 20).toBeLessThan(named);
+  }, 120_000);
+
+  it("with a dhcp network, a pod's change costs the dhcp check that network's users and a system pod, not every pod", () => {
+    const objects = syntheticCluster({ nodes: 200, pods: 10_000, nads: 12, seed: 26 });
+    const pod = objects.find((o) => o.kind === "Pod" && statusOf(o).length > 1);
+    const ref = pod && statusOf(pod)[1]?.name;
+    const nad = objects.find((o) => o.kind === "NetworkAttachmentDefinition" && keyOf(o) === ref);
+    if (!pod || !nad) throw new Error("no pod on a secondary network");
+    // its network's addresses from a dhcp server (not rendered by the operator), and a system pod: every pod can now
+    // be asked whether it is the daemon
+    const spec = nad.spec as { config: string };
+    spec.config = JSON.stringify({ ...JSON.parse(spec.config), ipam: { type: "dhcp" } });
+    const system = { name: "multus-x1", namespace: "openshift-multus" };
+    objects.push({ apiVersion: "v1", kind: "Pod", metadata: system, spec: { nodeName: "node-001" } });
+    const snap = snapshotFromObjects(objects);
+    const store = new TopologyStore();
+    store.sync(snap);
+    store.flush();
+    const keyed = KeyedList.of(snap.pods);
+    if (!keyed) throw new Error("two pods alike");
+    let users = 0;
+    let all = 0;
+    for (const name of store.shardNames())
+      for (const f of store.shard(name)?.cross ?? []) {
+        all++;
+        if (f.network === `network/${ref}`) users++;
+      }
+    expect(store.findings().map((f) => f.code)).toContain("dhcp-daemon-missing");
+    takeWork();
+    store.sync({ ...snap, pods: keyed.change([readdressed(pod)], []) });
+    expect(store.flush()?.upserted.size).toBeGreaterThan(0);
+    // every pod brings a fragment (10,000 and more), the dhcp network's users are a few hundred
+    expect(all).toBeGreaterThan(10_000);
+    expect(users).toBeGreaterThan(100);
+    // its network's fragments read twice (judged again per network, and by the dhcp check), and the system pod's
+    expect(takeWork()).toMatchObject({ shardsBuilt: 1, crossFragments: 2 * users + 1 });
   }, 120_000);
 
   it("a Namespace's new label that no network selects rebuilds no shard, at 1k as at 10k", () => {
@@ -128,21 +171,21 @@ describe("one pod's change costs what it touches, not the cluster", () => {
 
   it("a pod that comes or goes costs the same at 1k as at 10k: no pass over every pod for the pools", () => {
     const costs = (nodes: number, pods: number) => {
-      const { snap, store } = built(nodes, pods);
+      const { snap, store, keyed } = built(nodes, pods);
       const gone = snap.pods[Math.floor(snap.pods.length / 3)];
       if (!gone) throw new Error("no pod");
       const fresh = { ...gone, metadata: { ...gone.metadata, name: `${gone.metadata.name}-new`, uid: "new" } };
       takeWork();
-      store.sync({ ...snap, pods: snap.pods.filter((p) => p !== gone) });
+      store.sync({ ...snap, pods: keyed.change([], [keyOf(gone)]) });
       store.flush();
       const removed = takeWork();
-      store.sync({ ...snap, pods: [...snap.pods.filter((p) => p !== gone), fresh] });
+      store.sync({ ...snap, pods: keyed.change([fresh], []) });
       store.flush();
       return { removed, added: takeWork() };
     };
     const small = costs(20, 1000);
     expect(small).toEqual(costs(200, 10_000));
-    expect(small.removed).toMatchObject({ shardsBuilt: 1, listed: 0 });
-    expect(small.added).toMatchObject({ judged: 1, shardsBuilt: 1, listed: 0 });
+    expect(small.removed).toMatchObject({ checked: 0, shardsBuilt: 1, listed: 0 });
+    expect(small.added).toMatchObject({ checked: 0, judged: 1, shardsBuilt: 1, listed: 0 });
   }, 120_000);
 });

@@ -3,6 +3,11 @@
  * and at 10k pods. Plain counters, bumped where the work is done; nothing reads them to decide anything.
  */
 const zero = () => ({
+  /**
+   * objects an intake checked by identity, a list taken whole (kind-intake.ts: a list made by a known change from the
+   * last one — the live and demo sources' — is taken by that change alone)
+   */
+  checked: 0,
   /** objects an intake looked at beyond an identity check (keyed, grouped, judged) */
   judged: 0,
   /** objects listed whole, in order, by an intake (KindIntake.sorted: what a stage or check reading every one costs) */

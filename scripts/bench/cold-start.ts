@@ -11,7 +11,11 @@
  *                                    # runs (reading the cluster from its start, first LISTs before the client has
  *                                    # loaded), once with PLUMBLINE_EARLY_LISTS=false (the LISTs once it has), and
  *                                    # once with PLUMBLINE_READ_AT_START=false (reading at the first view), each
- *                                    # beside a LIST of its own
+ *                                    # beside a LIST of its own; inside each server, when its pods LIST left
+ *                                    # and was read and when Next was first required (a --require hook)
+ *   … cold-start.ts --http --reference DIR   # and DIR's production server (another commit's build, its own
+ *                                    # scripts/start.sh) reading from its start, interleaved with this one's
+ *   … cold-start.ts --http --modes start     # only these of start,late,view (the reference runs whenever given)
  *   … cold-start.ts --profile DIR    # a CPU profile of the last in-process run, its two phases apart (its time is
  *                                    # the profiler's too: that run is left out of the figures)
  * The full table (HTTP cold from process start, TTI, changes) is scripts/bench/big-cluster.ts.
@@ -19,6 +23,7 @@
 import { spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import { Agent, request } from "node:https";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
@@ -31,6 +36,7 @@ import { freePort, median, mib, spread } from "./big/measure";
 import { PhaseProfiler } from "./big/profile-phase";
 import { seed } from "./big/seed";
 import { subscribe } from "./big/sse";
+import { type StartTimes, startTimesHook } from "./big/start-times";
 
 const { values: opt } = parseArgs({
   options: {
@@ -41,6 +47,8 @@ const { values: opt } = parseArgs({
     kubeconfig: { type: "string" },
     http: { type: "boolean", default: false },
     profile: { type: "string" },
+    reference: { type: "string" },
+    modes: { type: "string", default: "start,late,view" },
   },
 });
 const log = (s: string) => console.error(`[cold] ${s}`);
@@ -52,9 +60,14 @@ let api: { close(): void } | null = null;
 /** in-process cold starts as they run and with PLUMBLINE_STREAM_BUILD=true, each beside its own LIST */
 const asRuns: InProcess[] = [];
 const streamed: InProcess[] = [];
-type HttpMode = "start" | "late" | "view";
+type HttpMode = "start" | "late" | "view" | "reference";
+type HttpRun = { ms: number; list: number; boot: number; times: Partial<StartTimes> };
 /** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
-const https: Record<HttpMode, { ms: number; list: number; boot: number }[]> = { start: [], late: [], view: [] };
+const https: Record<HttpMode, HttpRun[]> = { start: [], late: [], view: [], reference: [] };
+const modes = [
+  ...(["start", "late", "view"] as const).filter((m) => opt.modes.split(",").includes(m)),
+  ...(opt.reference ? (["reference"] as const) : []),
+];
 let bytes = 0;
 try {
   if (!kubeconfig) {
@@ -84,7 +97,7 @@ try {
       );
     }
     if (opt.http) {
-      for (const at of ["start", "late", "view"] as const) {
+      for (const at of modes) {
         const l2 = await rawList.run();
         const h = await httpCold(kubeconfig, at);
         https[at].push({ ...h, list: l2.ms });
@@ -116,9 +129,10 @@ try {
   for (const [at, rows] of Object.entries(https)) {
     if (!rows.length) continue;
     const what = {
-      start: "reading the cluster from its start, LISTs before the client has loaded",
+      start: "reading the cluster from its start, first LISTs before Next is required (the preload)",
       late: "reading the cluster from its start, LISTs once the client has loaded (EARLY_LISTS=false)",
       view: "reading at its first view (READ_AT_START=false)",
+      reference: `the reference (${opt.reference}) reading from its start`,
     }[at];
     console.log(
       `| cold over HTTP, ${what}: process started → the cluster view's first message | ${spread(rows.map((r) => r.ms))} |`,
@@ -126,6 +140,10 @@ try {
     console.log(`| … its boot (process started → health check answered) | ${spread(rows.map((r) => r.boot))} |`);
     console.log(`| … LIST of the same run | ${spread(rows.map((r) => r.list))} |`);
     console.log(`| … cold over HTTP / that LIST | ${ratioText(rows.map((r) => r.ms / r.list))} |`);
+    const inside = (k: keyof StartTimes) => rows.map((r) => r.times[k] ?? NaN);
+    console.log(
+      `| … inside it: Next required / pods LIST sent / read | ${[inside("next"), inside("podsSent"), inside("podsRead")].map((x) => spread(x)).join(" / ")} |`,
+    );
   }
   api?.close();
   await cluster?.stop();
@@ -184,11 +202,12 @@ function ratioText(r: number[]): string {
 }
 
 /** The production server started on the bed: ms from its process's start to its health check / first message. */
-async function httpCold(file: string, mode: HttpMode): Promise<{ ms: number; boot: number }> {
+async function httpCold(file: string, mode: HttpMode): Promise<Omit<HttpRun, "list">> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
+  const hook = startTimesHook();
   const t = performance.now();
-  const server = spawn("bash", ["scripts/start.sh"], {
+  const server = spawn("bash", [join(mode === "reference" ? (opt.reference ?? ".") : ".", "scripts/start.sh")], {
     env: {
       ...process.env,
       PLUMBLINE_SOURCE: "kubeconfig",
@@ -196,7 +215,8 @@ async function httpCold(file: string, mode: HttpMode): Promise<{ ms: number; boo
       PLUMBLINE_CONTEXT: "admin",
       PORT: String(port),
       PLUMBLINE_READ_AT_START: String(mode !== "view"),
-      PLUMBLINE_EARLY_LISTS: String(mode === "start"),
+      PLUMBLINE_EARLY_LISTS: String(mode === "start" || mode === "reference"),
+      PLUMBLINE_NODE_ARGS: `${process.env.PLUMBLINE_NODE_ARGS ?? ""} ${hook.nodeArgs}`,
     },
     stdio: ["ignore", openSync("/tmp/cold-start-server.log", "w"), "inherit"],
     detached: true,
@@ -220,7 +240,7 @@ async function httpCold(file: string, mode: HttpMode): Promise<{ ms: number; boo
     );
     try {
       const first = await Promise.race([sub.first, late]);
-      return { ms: first.at - t, boot };
+      return { ms: first.at - t, boot, times: hook.read() };
     } finally {
       sub.close();
     }

@@ -6,6 +6,8 @@ import { testKubeConfig } from "../../../testing/live-source";
 import { DEMO_DIR } from "../demo";
 import { readSnapshot } from "../read-snapshot";
 import { earlyTarget, startEarlyLists, takeEarlyList } from "./early-lists";
+import { preloadLists } from "./early-preload-lists.mjs";
+import { takePreloaded } from "./early-preloaded.mjs";
 import { LiveSource } from "./live-source";
 import { listQuery, resourcePath, WATCHED } from "./resources";
 
@@ -70,5 +72,35 @@ describe("early lists", () => {
     expect(list?.items.map((p) => p.metadata?.name).sort()).toEqual(
       (await readSnapshot(DEMO_DIR)).pods.map((p) => p.metadata.name).sort(),
     );
+  }, 60_000);
+
+  it("the preload's lists go to the source of their credential only, and are read once", async () => {
+    const env = { PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_CONTEXT: "admin" };
+    const admin = earlyTarget(cluster.kubeconfigPath, "admin") ?? expect.fail("no target");
+    const pods = WATCHED.find((r) => r.slot === "pods") ?? expect.fail("no pod part");
+    const path = `${resourcePath(pods)}${listQuery(pods)}`;
+    const demoPods = (await readSnapshot(DEMO_DIR)).pods.map((p) => p.metadata.name).sort();
+    expect(preloadLists(env)).toBe(4);
+    // another credential's early lists do not take the admin's preloaded ones
+    startEarlyLists(earlyTarget(cluster.kubeconfigPath, "restricted") ?? expect.fail("no restricted target"));
+    const restricted = sourceOf("restricted");
+    await restricted.ready();
+    expect(restricted.snapshot().pods).toEqual([]);
+    // the admin's preloaded pods LIST is still there, whole: taken now, it is the demo's pods; then it is gone
+    const taken = takePreloaded(admin, path, () => expect.fail("sent elsewhere")) ?? expect.fail("taken by another");
+    const body = (await taken) ?? expect.fail("the preloaded LIST failed");
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk);
+    const list: { items: { metadata: { name: string } }[] } = JSON.parse(Buffer.concat(chunks).toString());
+    expect(list.items.map((p) => p.metadata.name).sort()).toEqual(demoPods);
+    expect(takePreloaded(admin, path, () => expect.fail("taken twice"))).toBeUndefined();
+    // preloaded, then taken by the server's early lists and read by the source: one pods LIST, the demo's topology
+    const before = await lists("pods");
+    expect(preloadLists(env)).toBe(4);
+    startEarlyLists(admin);
+    const source = sourceOf("admin");
+    await source.ready();
+    expect(buildTopology(source.snapshot())).toEqual(buildTopology(await readSnapshot(DEMO_DIR)));
+    expect(await lists("pods")).toBe(before + 1);
   }, 60_000);
 });

@@ -9,8 +9,8 @@ import fetch from "node-fetch";
 import { ListSplitter } from "@/lib/k8s/list-stream";
 import { isObject } from "@/lib/result";
 import { takeEarlyList } from "./early-lists";
+import { nearby } from "./early-requests.mjs";
 import { leanInPlace } from "./lean";
-import { nearby } from "./nearby";
 import { listQuery, resourcePath, type WatchedResource } from "./resources";
 
 type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;

@@ -1,4 +1,4 @@
-import { type KubeConfig, type KubernetesObject, VersionApi } from "@kubernetes/client-node";
+import { type KubeConfig, VersionApi } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
@@ -20,9 +20,9 @@ import {
   type PartErrorHandler,
   partInformer,
   partsReadScope,
-  partsSnapshot,
   partsStatus,
 } from "./parts";
+import { PartsPicture } from "./parts-picture";
 import { ReadinessProbe } from "./readiness-probe";
 import { WATCHED, type WatchedResource } from "./resources";
 import { nextRead } from "./retry";
@@ -37,8 +37,8 @@ export class LiveSource implements ClusterSource {
   readonly info: SourceInfo;
   private readonly parts: Part[] = [];
   readonly readScope = (resource: string): "all" | string[] => partsReadScope(this.parts, resource);
-  /** each informer object stamped once, so snapshots hand the incremental store the same object until it changes */
-  private readonly stamps = new WeakMap<KubernetesObject, KubeObject | null>();
+  /** the snapshot kept by the informers' events, each informer object stamped once (parts-picture.ts) */
+  private readonly kept = new PartsPicture();
   private readonly listeners = new Listeners();
   private rev = 1;
   readonly probedLinks: ProbedLinks;
@@ -110,7 +110,7 @@ export class LiveSource implements ClusterSource {
 
   snapshot(): ClusterSnapshot {
     if (this.cached?.rev !== this.rev)
-      this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : partsSnapshot(this.parts, this.stamps) };
+      this.cached = { rev: this.rev, snap: this.ended ? emptySnapshot() : this.kept.snapshot(this.parts) };
     return this.probedLinks.apply(this.cached.snap);
   }
 
@@ -189,8 +189,8 @@ export class LiveSource implements ClusterSource {
       resource.slot === "pods" && this.opts.streamBuild === true ? (p: KubeObject) => this.first.pod(p) : undefined;
     return partInformer(
       this.watchKc,
-      { resource, namespace, timeoutSeconds, stamps: this.stamps, streamed },
-      () => this.bump(),
+      { resource, namespace, timeoutSeconds, stamps: this.kept.stamps, streamed },
+      this.kept.noting(() => this.bump()),
       onError,
     );
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { nearby } from "./nearby";
+import { nearby } from "./early-requests.mjs";
 
 describe("which API servers' Lists are read uncompressed", () => {
   afterEach(() => vi.unstubAllEnvs());

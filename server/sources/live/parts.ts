@@ -62,7 +62,8 @@ export function partInformer(
     /** each object of the List as it is read, stamped */
     streamed?: ((obj: KubeObject) => void) | undefined;
   },
-  changed: () => void,
+  /** each add, update and delete, after the informer's cache took it (`gone`: a delete) */
+  changed: (informer: PartInformer, raw: KubernetesObject, gone: boolean) => void,
   onError: PartErrorHandler,
 ): PartInformer {
   const { resource, namespace, timeoutSeconds, stamps, streamed } = what;
@@ -78,9 +79,9 @@ export function partInformer(
     fieldSelector: resource.fieldSelector,
     labelSelector: resource.labelSelector,
   });
-  informer.on("add", changed);
-  informer.on("update", changed);
-  informer.on("delete", changed);
+  informer.on("add", (raw) => changed(informer, raw, false));
+  informer.on("update", (raw) => changed(informer, raw, false));
+  informer.on("delete", (raw) => changed(informer, raw, true));
   informer.on("error", (err: unknown) => onError(informer, err));
   return informer;
 }
@@ -215,14 +216,20 @@ export function partsSnapshot(
       }
     }
   }
-  snap.notes = partsNotes(parts);
-  snap.absent = [...new Set(parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))];
-  snap.incomplete = [
-    ...new Set(
-      parts.filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent").map((p) => p.resource.resource),
-    ),
-  ];
-  return snap;
+  return { ...snap, ...partsState(parts) };
+}
+
+/** What the parts' states say beside their objects: the notes, the kinds absent, the kinds not fully read. */
+export function partsState(parts: readonly Part[]): Pick<ClusterSnapshot, "notes" | "absent" | "incomplete"> {
+  return {
+    notes: partsNotes(parts),
+    absent: [...new Set(parts.filter((p) => p.state.kind === "absent").map((p) => p.resource.resource))],
+    incomplete: [
+      ...new Set(
+        parts.filter((p) => p.state.kind !== "synced" && p.state.kind !== "absent").map((p) => p.resource.resource),
+      ),
+    ],
+  };
 }
 
 function partsNotes(parts: readonly Part[]): Finding[] {

@@ -1,0 +1,115 @@
+// The preload's LISTs (early-preload.mjs), sent and read on a thread of their own: while the server's thread loads
+// Next and its code (seconds of compiling at load, with few turns of its event loop) nothing there would read the
+// sockets, and the API server would wait on a full TCP window. That thread also reads the kubeconfig (yaml alone is a
+// few hundred ms to load at load), so the server's thread only starts it before requiring Next. Every byte is handed
+// over as it comes (transferred, not copied again) and kept in its list's body until early-lists.ts reads it.
+import { PassThrough } from "node:stream";
+import { parentPort, Worker, workerData } from "node:worker_threads";
+import { PRELOADED_PATHS, UNTAKEN_MS } from "./early-preloaded.mjs";
+
+const off = (v) => v === "false" || v === "0";
+
+/**
+ * PRELOADED_PATHS sent now, under the conditions early-lists.ts's are sent under (server/startup.ts listEarly: a
+ * kubeconfig source read with the server's own identity, reading at start, early lists not turned off; the thread
+ * sends nothing unless the credential is plain to read without the client), kept in a process-wide slot for
+ * early-lists.ts to take (takePreloaded). One nobody took is dropped after UNTAKEN_MS. Returns how many it may send.
+ */
+export function preloadLists(env) {
+  // (the reading thread inherits node's flags, this preload's --import too: it sends nothing of its own)
+  if (workerData?.plumblineEarlyLists) return 0;
+  if (env.PLUMBLINE_SOURCE !== "kubeconfig" || env.PLUMBLINE_IDENTITY === "forwarded-token") return 0;
+  if (off(env.PLUMBLINE_READ_AT_START) || off(env.PLUMBLINE_EARLY_LISTS)) return 0;
+  const { KUBECONFIG: kubeconfig, PLUMBLINE_CONTEXT: context } = env;
+  const reader = new Worker(new URL(import.meta.url), { workerData: { plumblineEarlyLists: { kubeconfig, context } } });
+  reader.unref();
+  globalThis.__plumblinePreloaded ??= new Map();
+  const lists = globalThis.__plumblinePreloaded;
+  let sentTo = () => {};
+  const target = new Promise((resolve) => {
+    sentTo = resolve;
+  });
+  /** each list's answer while it comes: settle (once its status is known), then its body */
+  const open = new Map();
+  for (const path of PRELOADED_PATHS) {
+    const list = { settle: () => {}, stream: null };
+    const body = new Promise((resolve) => {
+      list.settle = resolve;
+    });
+    const entry = { target, body };
+    open.set(path, list);
+    lists.set(path, entry);
+    const drop = () => {
+      if (lists.get(path) !== entry) return;
+      lists.delete(path);
+      list.stream?.destroy();
+    };
+    setTimeout(drop, UNTAKEN_MS).unref();
+  }
+  const end = (path, list, error) => {
+    if (error) list.stream?.destroy(error);
+    else list.stream?.end();
+    open.delete(path);
+  };
+  reader.on("message", (m) => {
+    if (m.target !== undefined) return sentTo(m.target);
+    const list = open.get(m.path);
+    if (!list) return;
+    if (m.data) return void list.stream?.write(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+    if (m.ok !== undefined) {
+      list.stream = m.ok ? new PassThrough() : null;
+      // read no further than whoever holds the body wants (destroyed: dropped, or a List it could not read)
+      list.stream?.on("close", () => list.stream?.writableFinished || reader.postMessage({ abort: m.path }));
+      list.settle(list.stream);
+      if (!m.ok) open.delete(m.path);
+    } else end(m.path, list, m.end ? null : new Error(`the early LIST ${m.path} failed`));
+  });
+  const fail = () => {
+    sentTo(null);
+    for (const [path, list] of open) {
+      list.settle(null);
+      end(path, list, new Error("the early lists' thread ended"));
+    }
+  };
+  reader.on("error", fail);
+  reader.on("exit", fail);
+  return PRELOADED_PATHS.length;
+}
+
+/** The thread's side: the target told, each List sent, its status told, then its body's chunks as they come. */
+async function readLists({ kubeconfig, context }) {
+  const { agentFor, earlyTarget, sendList } = await import("./early-requests.mjs");
+  let target = null;
+  try {
+    target = earlyTarget(kubeconfig, context);
+  } catch {
+    // the server meets the same kubeconfig and says what is wrong with it
+  }
+  parentPort.postMessage({ target: target && { server: target.server, credential: target.credential } });
+  if (!target) return parentPort.close();
+  const agent = agentFor(target);
+  const bodies = new Map();
+  parentPort.on("message", ({ abort }) => bodies.get(abort)?.destroy());
+  let left = PRELOADED_PATHS.length;
+  const done = () => {
+    if (--left > 0) return;
+    agent.destroy();
+    parentPort.close();
+  };
+  for (const path of PRELOADED_PATHS) {
+    void sendList(target, path, agent).then((body) => {
+      parentPort.postMessage({ path, ok: body !== null });
+      if (!body) return done();
+      bodies.set(path, body);
+      body.on("data", (chunk) => {
+        const data = new Uint8Array(chunk);
+        parentPort.postMessage({ path, data }, [data.buffer]);
+      });
+      body.on("end", () => parentPort.postMessage({ path, end: true }));
+      body.on("error", () => parentPort.postMessage({ path, failed: true }));
+      body.on("close", done);
+    });
+  }
+}
+
+if (workerData?.plumblineEarlyLists) void readLists(workerData.plumblineEarlyLists);

@@ -1,0 +1,35 @@
+// What the preload (early-preload-lists.mjs) leaves for the server's code: no import at all, so the preload's thread
+// of the server loads nothing before Next but this, and early-lists.ts takes the lists from the same slot.
+
+/** an early list nobody took by then is dropped (its memory is the whole list) */
+export const UNTAKEN_MS = 60_000;
+
+/**
+ * What the preload sends before the server's code has loaded: the kinds whose Lists are big (pods above all) or that
+ * the store needs first. Each is the path early-lists.ts asks for that kind (`resourcePath` + `listQuery`;
+ * early-lists.test.ts holds them equal); the other watched kinds go out once the server's code has loaded.
+ */
+export const PRELOADED_PATHS = [
+  "/api/v1/nodes",
+  "/api/v1/pods?labelSelector=%21plumbline.io%2Fprobe-run",
+  "/apis/k8s.cni.cncf.io/v1/network-attachment-definitions",
+  "/apis/nmstate.io/v1beta1/nodenetworkstates",
+];
+
+/**
+ * The preloaded LIST of this path when it went to this target's server with its credential: taken once (its body, or
+ * null when it failed); `otherwise` (sending it afresh) when it went elsewhere or was taken meanwhile. Undefined when
+ * nothing was preloaded for the path. (The preload's thread reads the kubeconfig itself: which server and credential
+ * it used is known once it says so, long before the server's code asks.)
+ */
+export function takePreloaded(t, path, otherwise) {
+  const lists = globalThis.__plumblinePreloaded;
+  const list = lists?.get(path);
+  if (!list) return undefined;
+  return list.target.then((sent) => {
+    const same = sent && sent.server === t.server && sent.credential === t.credential;
+    if (!same || lists.get(path) !== list) return otherwise();
+    lists.delete(path);
+    return list.body;
+  });
+}
