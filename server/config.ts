@@ -66,7 +66,7 @@ const envSchema = z
       .transform((v) => v !== "false" && v !== "0"),
     /**
      * true: a live source's first round is built into its nodes' shards as the pods stream in
-     * (sources/live/first-stream.ts). Off by default: measured slower in process (docs/performance.md "Cold start").
+     * (sources/live/first-stream.ts). Off by default: measured no faster in process (docs/performance.md "Cold start").
      */
     PLUMBLINE_STREAM_BUILD: z
       .enum(["true", "false", "1", "0", ""])

@@ -12,7 +12,7 @@ const KEPT_MS = 60_000;
 
 /**
  * With PLUMBLINE_STREAM_BUILD=true, the source's first round built into a store while it streams in
- * (lib/store/stream-build.ts; off by default: measured slower, docs/performance.md "Cold start"): once every kind a
+ * (lib/store/stream-build.ts; off by default: measured no faster, docs/performance.md "Cold start"): once every kind a
  * node's shard reads besides pods is in, each pod of the pods' List is added to its node's shard as it is read,
  * while the rest of the List is still on its way, instead of after the last pod. The feed takes the store
  * (`take`); its first build takes each streamed shard whose inputs are still exactly its own and builds the rest.
