@@ -35,5 +35,8 @@ describe("server configuration", () => {
     expect(readConfig({}).PLUMBLINE_EARLY_LISTS).toBe(true);
     expect(readConfig({ PLUMBLINE_EARLY_LISTS: "false" }).PLUMBLINE_EARLY_LISTS).toBe(false);
     expect(() => readConfig({ PLUMBLINE_EARLY_LISTS: "soon" })).toThrow(/PLUMBLINE_EARLY_LISTS/);
+    expect(readConfig({}).PLUMBLINE_STREAM_BUILD).toBe(false);
+    expect(readConfig({ PLUMBLINE_STREAM_BUILD: "true" }).PLUMBLINE_STREAM_BUILD).toBe(true);
+    expect(() => readConfig({ PLUMBLINE_STREAM_BUILD: "maybe" })).toThrow(/PLUMBLINE_STREAM_BUILD/);
   });
 });

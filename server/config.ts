@@ -64,6 +64,14 @@ const envSchema = z
       .enum(["true", "false", "1", "0", ""])
       .optional()
       .transform((v) => v !== "false" && v !== "0"),
+    /**
+     * true: a live source's first round is built into its nodes' shards as the pods stream in
+     * (sources/live/first-stream.ts). Off by default: measured slower in process (docs/performance.md "Cold start").
+     */
+    PLUMBLINE_STREAM_BUILD: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((v) => v === "true" || v === "1"),
     /** the longest a live stream stays open before the browser reconnects through the proxy */
     PLUMBLINE_STREAM_MAX_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
     /** pino's level for the server's JSON logs */

@@ -24,6 +24,7 @@ import { ExplorerHeader } from "./header";
 import { SearchBox } from "./search-box";
 import { Toolbar } from "./toolbar";
 import { useConnectionState } from "./use-connection-state";
+import { useDrawnView } from "./use-drawn-view";
 import { useEscapeClears } from "./use-escape-clears";
 import { useExplorerActions } from "./use-explorer-actions";
 import { useExplorerState } from "./use-explorer-state";
@@ -46,18 +47,10 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const [findingsLimit, moreFindings] = useFindingsLimit(JSON.stringify([state.view, state.filters]));
   const live = useTopologyView(context, viewQuery(state, matrixWindow, findingsLimit));
   const { subscription, state: view } = live;
-  const full = live.topology ?? undefined;
-  const { shown, colours, overview, model, caption, options } = useViewModel(
-    {
-      full,
-      overview: live.overview,
-      catalog: live.catalog,
-      networksInUse: live.networksInUse,
-      current: live.current,
-    },
-    state,
-    expanded,
-  );
+  // drawn one render late: a pick asks for its view before React draws it (use-drawn-view.ts)
+  const drawn = useDrawnView(state, live, (s) => viewQuery(s, matrixWindow, findingsLimit), focusSeq);
+  const full = drawn.input.full;
+  const { shown, colours, overview, model, caption, options } = useViewModel(drawn.input, drawn.state, expanded);
 
   const prefetch = useHostPrefetch(context, state.showDefault, expanded);
   const { select, focus, pick, openHost, openNetwork, showCluster, openCell } = useExplorerActions(
@@ -70,7 +63,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
 
   const { disconnected, stale } = useConnectionState(subscription.status, view, live.settled);
   // what a test waits for: the stream's state, and whether the view on screen came from it
-  const graphData = { "data-testid": "graph", "data-stream": subscription.status, "data-settled": live.settled };
+  const graphData = { "data-testid": "graph", "data-stream": subscription.status, "data-settled": drawn.settled };
   // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
   if (subscription.error?.data?.code === "UNAUTHORIZED") return <SignIn reason={subscription.error.message} />;
 
@@ -87,7 +80,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       {full ? <Toolbar state={state} options={options} onChange={update} /> : null}
       <StaleBanner status={stale ? view?.status : undefined} />
       <NetworkCaption caption={caption} onSelect={select} />
-      <WorkloadsBar shown={shown} colours={colours} selected={state.selected} onSelect={select} />
+      <WorkloadsBar shown={shown} colours={colours} selected={drawn.state.selected} onSelect={select} />
       <main className="flex min-h-0 flex-1">
         <div className={cn("relative min-w-0 flex-1", stale && "opacity-80 saturate-50")} {...graphData}>
           <GraphPane
@@ -97,16 +90,16 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
             <GraphArea
               context={context}
               full={full}
-              view={state.view}
+              view={drawn.state.view}
               shown={shown}
               model={model}
               overview={overview}
               colours={colours}
-              selected={state.selected}
-              focusSeq={focusSeq}
+              selected={drawn.state.selected}
+              focusSeq={drawn.focusSeq}
               theme={theme}
-              exportName={exportNameOf(state.view)}
-              fitKey={JSON.stringify([state.view, state.filters, state.showDefault])}
+              exportName={exportNameOf(drawn.state.view)}
+              fitKey={JSON.stringify([drawn.state.view, drawn.state.filters, drawn.state.showDefault])}
               onSelect={select}
               onToggleFold={(id) => setExpanded((s) => new Set([...s, id]))}
               onOpenHost={openHost}
@@ -115,15 +108,15 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
               onOpenCell={openCell}
               onRows={matrixWindow.onRows}
               onColumns={matrixWindow.onColumns}
-              onNearHost={(host) => prefetch(host, state.filters)}
+              onNearHost={(host) => prefetch(host, drawn.state.filters)}
             />
           </GraphPane>
         </div>
         <SidePanel
           topology={full}
           shown={shown}
-          findings={{ totals: live.findingTotals, onMore: moreFindings }}
-          selected={state.selected}
+          findings={{ totals: drawn.held?.findingTotals ?? null, onMore: moreFindings }}
+          selected={drawn.state.selected}
           colours={colours}
           onFocus={focus}
           onClose={() => select(null)}

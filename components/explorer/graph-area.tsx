@@ -11,6 +11,7 @@ import type { ClusterOverview } from "@/lib/overview/schema";
 import { TopologyGraph } from "../graph/topology-graph";
 import { OverviewMatrix } from "../overview/overview-matrix";
 import { ReachOverlay } from "../reach/reach-overlay";
+import { traceMark } from "../trace";
 import { EmptyNetwork, RemovedNetwork } from "./empty-network";
 import { NearHost } from "./near-host";
 
@@ -44,6 +45,8 @@ export interface GraphAreaProps {
 
 /** What the main area shows; on a network's view, with its last measured reachability drawn over it. */
 export function GraphArea(p: GraphAreaProps) {
+  // which view and filters the picture is drawn for (fitKey), for the page's trace (the benchmarks, an e2e's order)
+  traceMark("picture:render", p.fitKey);
   const network = p.view.kind === "network" ? p.view.network : null;
   const area = <Area {...p} />;
   if (!network) return area;

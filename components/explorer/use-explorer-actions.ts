@@ -1,6 +1,6 @@
 "use client";
 
-import type { Dispatch, SetStateAction } from "react";
+import { type Dispatch, type SetStateAction, useEffect, useRef } from "react";
 import type { Topology } from "@/lib/contract/schema";
 import type { Criteria } from "@/lib/match/filter";
 import type { SearchHit } from "@/lib/match/search";
@@ -24,12 +24,19 @@ export function useExplorerActions(
    */
   opening: (host: string, filters?: Criteria) => void,
 ) {
+  // `opening` changes with every view held; read through a ref, the handlers below stay the same (the matrix's rows,
+  // which take them, are then not drawn again when a view comes or a filter is picked)
+  const latest = useRef(opening);
+  useEffect(() => {
+    latest.current = opening;
+  });
+  const open = (host: string, filters?: Criteria) => latest.current(host, filters);
   const select = (id: string | null) => update({ selected: id });
   const focus = (id: string, host?: string) => {
     // An element outside the current view or filters: open its host (or the whole cluster) to show it.
     if (shown && !shown.elements.some((e) => e.id === id)) {
       update({ view: host ? { kind: "host", host } : { kind: "cluster" }, filters: {}, selected: id });
-      if (host) opening(host, {});
+      if (host) open(host, {});
     } else update({ selected: id });
     setFocusSeq((n) => n + 1);
   };
@@ -39,7 +46,7 @@ export function useExplorerActions(
     pick: (hit: PlacedHit) => focus(hit.id, hit.host),
     openHost: (host: string) => {
       update({ view: { kind: "host", host }, selected: null });
-      opening(host);
+      open(host);
     },
     openNetwork: (network: string) => update({ view: { kind: "network", network }, selected: null }),
     showCluster: () => update({ view: { kind: "cluster" }, selected: null }),

@@ -15,7 +15,7 @@ import { useResubscribe } from "./use-resubscribe";
  * While a new view is on its way the previous one stays on screen.
  */
 /** The same query, the same key: the fields a view is told apart by. */
-const viewKey = (q: ViewQuery): string => JSON.stringify([q.namespace, q.network, q.host, q.pod, q.aggregate]);
+export const viewKey = (q: ViewQuery): string => JSON.stringify([q.namespace, q.network, q.host, q.pod, q.aggregate]);
 
 export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const trpc = useTRPC();
@@ -78,6 +78,8 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
     state,
     /** the view held answers the query asked (not the previous one, kept on screen while the new one comes) */
     current: shown?.key === key,
+    /** the key (viewKey) of the query the view held answers (a picture drawn one render late compares its own) */
+    heldKey: shown?.key ?? null,
     /**
      * delivered by the subscription open now (its input changes with the view, its row window and the context): only
      * then is that subscription connecting again a lost connection (a window on its way, a view fetched ahead or a

@@ -71,6 +71,22 @@ describe("the layout worker's warm-up", () => {
     expect(w.asked).toHaveLength(4);
   });
 
+  it("posts no round while a pick holds it, and resumes after the hold", async () => {
+    const { holdWarmUp, warmLayout } = await import("./layout-client");
+    warmLayout();
+    const w = HeldWorker.last as HeldWorker;
+    w.answer();
+    await vi.waitFor(() => expect(w.asked.map(hostOf)).toEqual(["host/warm-0", "host/warm-1"]));
+    // a pick while warm-1 runs: that round ends as it would, none is posted after it while the hold lasts
+    holdWarmUp(300);
+    w.answer();
+    for (let i = 0; i < 10; i++) await settle();
+    expect(w.asked).toHaveLength(2);
+    await vi.waitFor(() => expect(w.asked.map(hostOf)).toEqual(["host/warm-0", "host/warm-1", "host/warm-2"]), {
+      timeout: 10_000,
+    });
+  });
+
   it("stops after its rounds, each a host of folds hanging off points", async () => {
     const { warmLayout } = await import("./layout-client");
     warmLayout();

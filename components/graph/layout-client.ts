@@ -134,6 +134,19 @@ const whenIdle = (run: () => void): void => {
   else setTimeout(run, 50);
 };
 
+/** A pick (a new view or filter) holds the warm-up this long: its view is on its way, then maybe its layout. */
+const PICK_HOLD_MS = 2000;
+let heldUntil = 0;
+
+/**
+ * Holds the warm-up while a pick's view comes and is drawn: a round posted then (0.3–1 s of ELK at load) made the
+ * pick's own layout wait behind it, and took the CPU the page and the server needed for the pick. A round already
+ * under way ends as it would.
+ */
+export function holdWarmUp(ms = PICK_HOLD_MS): void {
+  heldUntil = Math.max(heldUntil, performance.now() + ms);
+}
+
 /**
  * Starts the worker and lays out hosts until ELK's code is warm, so the first real graph is laid out at ELK's warm
  * speed. Called when the explorer opens; a second call (another explorer mount) finds the worker started.
@@ -146,6 +159,11 @@ export function warmLayout(): void {
     // A real layout asked for or under way goes first; the warm-up resumes at the next idle moment after it.
     if (running.size > 0) {
       whenIdle(next);
+      return;
+    }
+    const held = heldUntil - performance.now();
+    if (held > 0) {
+      setTimeout(next, held);
       return;
     }
     void post(warmModel(round++)).then(

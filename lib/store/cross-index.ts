@@ -1,10 +1,31 @@
 import type { Finding, NetworkElement } from "../contract/schema";
 import { type CheckInputs, checksOf } from "../topology/check-registry";
+import { isDhcpDaemon, isSystemPod } from "../topology/checks-plugins";
 import { type CrossFragment, crossHostFindings } from "./cross-checks";
 import { work } from "./work";
 
 const PER_NETWORK = checksOf("cross-host").filter((c) => c.perNetwork);
 const WHOLE = checksOf("cross-host").filter((c) => !c.perNetwork);
+/** every check run on all fragments reads only the dhcp networks' and a witness of each kind of pod it asks about */
+const DHCP_USERS = WHOLE.every((c) => c.dhcpUsers);
+
+/** A shard's first fragment of a system pod and of a running dhcp daemon (what the dhcp check asks of every pod). */
+interface Witnesses {
+  system?: CrossFragment;
+  daemon?: CrossFragment;
+}
+
+function witnessesOf(fragments: readonly CrossFragment[]): Witnesses {
+  const w: Witnesses = {};
+  for (const f of fragments) {
+    const pod = f.elements[0];
+    if (!pod) continue;
+    if (!w.system && isSystemPod(pod)) w.system = f;
+    if (!w.daemon && isDhcpDaemon(pod)) w.daemon = f;
+    if (w.system && w.daemon) break;
+  }
+  return w;
+}
 
 /** A shard's fragments by network, with their JSON (what tells a change from a rebuild that changed nothing here). */
 type Groups = Map<string, { fragments: CrossFragment[]; json: string }>;
@@ -30,6 +51,8 @@ export class CrossIndex {
   /** network id → shard name → that shard's fragments about it */
   private readonly byNetwork = new Map<string, Map<string, CrossFragment[]>>();
   private readonly groups = new Map<string, Groups>();
+  /** each shard's witnesses, when it has any */
+  private readonly witnesses = new Map<string, Witnesses>();
   private readonly dirty = new Set<string>();
   /** network id → the per-network checks' findings about it, and their JSON */
   private readonly found = new Map<string, { findings: Finding[]; json: string }>();
@@ -43,6 +66,9 @@ export class CrossIndex {
     const now = groupsOf(next ?? []);
     if (now.size > 0) this.groups.set(shard, now);
     else this.groups.delete(shard);
+    const w = witnessesOf(next ?? []);
+    if (w.system || w.daemon) this.witnesses.set(shard, w);
+    else this.witnesses.delete(shard);
     for (const net of new Set([...before.keys(), ...now.keys()])) {
       const b = before.get(net);
       const n = now.get(net);
@@ -76,8 +102,7 @@ export class CrossIndex {
     }
     if (this.wholeDirty) {
       this.wholeDirty = false;
-      const every = () => [...this.byNetwork.values()].flatMap((shards) => [...shards.values()].flat());
-      const fragments = dhcp && WHOLE.length > 0 ? every() : [];
+      const fragments = dhcp && WHOLE.length > 0 ? this.wholeFragments(networks) : [];
       work.crossFragments += fragments.length;
       const findings = fragments.length > 0 ? crossHostFindings(networks, fragments, inputs, WHOLE) : [];
       const json = JSON.stringify(findings);
@@ -86,6 +111,21 @@ export class CrossIndex {
     }
     if (changed) this.all = null;
     return changed;
+  }
+
+  /**
+   * What the checks run on all fragments read: with only the dhcp check among them, the fragments of the dhcp networks
+   * it judges and one fragment of a system pod and of a running daemon (whether any is there), not every pod's.
+   */
+  private wholeFragments(networks: readonly NetworkElement[]): CrossFragment[] {
+    const every = (ids: Iterable<string>) =>
+      [...ids].flatMap((id) => [...(this.byNetwork.get(id)?.values() ?? [])].flat());
+    if (!DHCP_USERS) return every(this.byNetwork.keys());
+    const out = every(networks.filter((n) => n.ipam?.type === "dhcp" && !n.managedBy).map((n) => n.id));
+    const system = [...this.witnesses.values()].find((w) => w.system)?.system;
+    const daemon = [...this.witnesses.values()].find((w) => w.daemon)?.daemon;
+    for (const f of [system, daemon]) if (f) out.push(f);
+    return out;
   }
 
   private judge(id: string, net: NetworkElement | undefined, inputs: CheckInputs): boolean {

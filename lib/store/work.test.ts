@@ -117,6 +117,42 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     expect(work.problemElements * 20).toBeLessThan(named);
   }, 120_000);
 
+  it("with a dhcp network, a pod's change costs the dhcp check that network's users and a system pod, not every pod", () => {
+    const objects = syntheticCluster({ nodes: 200, pods: 10_000, nads: 12, seed: 26 });
+    const pod = objects.find((o) => o.kind === "Pod" && statusOf(o).length > 1);
+    const ref = pod && statusOf(pod)[1]?.name;
+    const nad = objects.find((o) => o.kind === "NetworkAttachmentDefinition" && keyOf(o) === ref);
+    if (!pod || !nad) throw new Error("no pod on a secondary network");
+    // its network's addresses from a dhcp server (not rendered by the operator), and a system pod: every pod can now
+    // be asked whether it is the daemon
+    const spec = nad.spec as { config: string };
+    spec.config = JSON.stringify({ ...JSON.parse(spec.config), ipam: { type: "dhcp" } });
+    const system = { name: "multus-x1", namespace: "openshift-multus" };
+    objects.push({ apiVersion: "v1", kind: "Pod", metadata: system, spec: { nodeName: "node-001" } });
+    const snap = snapshotFromObjects(objects);
+    const store = new TopologyStore();
+    store.sync(snap);
+    store.flush();
+    const keyed = KeyedList.of(snap.pods);
+    if (!keyed) throw new Error("two pods alike");
+    let users = 0;
+    let all = 0;
+    for (const name of store.shardNames())
+      for (const f of store.shard(name)?.cross ?? []) {
+        all++;
+        if (f.network === `network/${ref}`) users++;
+      }
+    expect(store.findings().map((f) => f.code)).toContain("dhcp-daemon-missing");
+    takeWork();
+    store.sync({ ...snap, pods: keyed.change([readdressed(pod)], []) });
+    expect(store.flush()?.upserted.size).toBeGreaterThan(0);
+    // every pod brings a fragment (10,000 and more), the dhcp network's users are a few hundred
+    expect(all).toBeGreaterThan(10_000);
+    expect(users).toBeGreaterThan(100);
+    // its network's fragments read twice (judged again per network, and by the dhcp check), and the system pod's
+    expect(takeWork()).toMatchObject({ shardsBuilt: 1, crossFragments: 2 * users + 1 });
+  }, 120_000);
+
   it("a Namespace's new label that no network selects rebuilds no shard, at 1k as at 10k", () => {
     const relabel = (nodes: number, pods: number) => {
       const { snap, store } = built(nodes, pods);

@@ -54,6 +54,11 @@ export interface Check {
    * off: the store judges again only the networks a change touched (lib/store/cross-index.ts)
    */
   perNetwork?: true;
+  /**
+   * a cross-host check that reads only the dhcp networks (not rendered by the operator), their interfaces, and whether
+   * some system pod and some running dhcp daemon are there: the store hands it those, not every pod (cross-index.ts)
+   */
+  dhcpUsers?: true;
 }
 
 /** A check whose `run` and `idle` can read only what `reads` names. */
@@ -66,6 +71,7 @@ function check<R extends keyof CheckInputs>(c: {
   idle?(inputs: Pick<CheckInputs, R>): boolean;
   perAddress?: true;
   perNetwork?: true;
+  dhcpUsers?: true;
 }): Check {
   return c;
 }
@@ -122,6 +128,7 @@ export const CHECKS: readonly Check[] = [
     reads: ["podsComplete"],
     codes: ["dhcp-daemon-missing"],
     run: (ctx, i) => checkDhcpDaemon(ctx, i.podsComplete),
+    dhcpUsers: true,
   }),
   check({
     name: "SR-IOV network without a resource name",

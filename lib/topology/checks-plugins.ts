@@ -17,6 +17,12 @@ function interfacesByNetwork(ctx: BuildContext): Map<string, InterfaceElement[]>
 }
 
 const SYSTEM_NAMESPACE = /^(kube-system|openshift-.+|multus.*)$/;
+type PodLike = { kind: string; namespace?: string; name?: string; phase?: string };
+/** A pod of the cluster's own (its presence says every pod, not a NAD's alone, is in the picture). */
+export const isSystemPod = (p: PodLike): boolean => p.kind === "pod" && SYSTEM_NAMESPACE.test(p.namespace ?? "");
+/** A running CNI dhcp daemon. */
+export const isDhcpDaemon = (p: PodLike): boolean =>
+  p.kind === "pod" && /(^|-)dhcp(-|$)/.test(p.name ?? "") && p.phase === "Running";
 
 /**
  * dhcp IPAM needs the CNI dhcp daemon on every node. The Cluster Network Operator runs one for the networks it
@@ -27,8 +33,8 @@ export function checkDhcpDaemon(ctx: BuildContext, podsComplete: boolean): void 
   if (!podsComplete) return;
   const pods = [...ctx.elements.values()].filter((e) => e.kind === "pod");
   // A file with a NAD and its pods only says nothing about daemons: look only when system pods are in the picture.
-  if (!pods.some((p) => SYSTEM_NAMESPACE.test(p.namespace))) return;
-  if (pods.some((p) => /(^|-)dhcp(-|$)/.test(p.name) && p.phase === "Running")) return;
+  if (!pods.some(isSystemPod)) return;
+  if (pods.some(isDhcpDaemon)) return;
   let byNetwork: Map<string, InterfaceElement[]> | undefined;
   for (const net of ctx.elements.values()) {
     if (net.kind !== "network" || net.ipam?.type !== "dhcp" || net.managedBy) continue;

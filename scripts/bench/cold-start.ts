@@ -1,7 +1,9 @@
 /**
  * Cold start against the raw LIST, in-process, interleaved run by run (LIST, cold, LIST, cold, …) so a loaded machine
  * weighs on both alike: a new live source → its first topology (store built and committed, overview ready), split
- * into "lists read" (the source's first round) and "after the lists" (what the store still had to do then).
+ * into "lists read" (the source's first round) and "after the lists" (what the store still had to do then), with the
+ * process's CPU time in each; each run twice, as it runs (the store built after the last pod) and with
+ * PLUMBLINE_STREAM_BUILD=true (the pods built into their shards as they stream in), each beside its own LIST.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/cold-start.ts [--nodes 50 --pods 2000 --nads 20 --runs 5]
  *   … cold-start.ts --kubeconfig F   # a bed already seeded (context admin); nothing is seeded or stopped
  *   … cold-start.ts --http           # also the production server (`npx next build` first): process started →
@@ -55,13 +57,9 @@ const runs = Number(opt.runs);
 let cluster: TestCluster | null = null;
 let kubeconfig = opt.kubeconfig;
 let api: { close(): void } | null = null;
-const lists: number[] = [];
-const colds: number[] = [];
-const firstRounds: number[] = [];
-const after: number[] = [];
-/** the process's CPU time (every thread) in each phase: what a loaded machine's wall clock cannot tell apart */
-const cpuLists: number[] = [];
-const cpuAfter: number[] = [];
+/** in-process cold starts as they run and with PLUMBLINE_STREAM_BUILD=true, each beside its own LIST */
+const asRuns: InProcess[] = [];
+const streamed: InProcess[] = [];
 type HttpMode = "start" | "late" | "view" | "reference";
 type HttpRun = { ms: number; list: number; boot: number; times: Partial<StartTimes> };
 /** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
@@ -78,39 +76,26 @@ try {
     await seed(cluster, syntheticCluster(size) as KubeObject[], log);
     kubeconfig = cluster.kubeconfigPath;
   }
-  const registryOf = () =>
-    new SourceRegistry({ PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: kubeconfig, PLUMBLINE_CONTEXT: "admin" });
+  const registryOf = (stream = false) =>
+    new SourceRegistry({
+      PLUMBLINE_SOURCE: "kubeconfig",
+      KUBECONFIG: kubeconfig,
+      PLUMBLINE_CONTEXT: "admin",
+      PLUMBLINE_STREAM_BUILD: stream,
+    });
   const rawList = rawLister(kubeconfig);
   api = rawList;
   if (opt.profile) await profiled(opt.profile, registryOf);
   for (let i = 0; i < runs; i++) {
-    const l = await rawList.run();
-    lists.push(l.ms);
-    bytes = l.bytes;
-    const registry = registryOf();
-    const t = performance.now();
-    const cpu0 = process.cpuUsage();
-    const lease = await registry.acquire({});
-    await lease.source.ready();
-    const ready = performance.now() - t;
-    const cpu1 = process.cpuUsage(cpu0);
-    const feed = feedOf(lease.source);
-    await feed.current();
-    feed.store.overview();
-
-    const ms = performance.now() - t;
-    const cpu2 = process.cpuUsage(cpu0);
-    colds.push(ms);
-    firstRounds.push(ready);
-    after.push(ms - ready);
-    const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
-    cpuLists.push(cpuMs(cpu1));
-    cpuAfter.push(cpuMs(cpu2) - cpuMs(cpu1));
-    log(
-      `run ${i + 1}: LIST ${l.ms.toFixed(0)} ms, cold ${ms.toFixed(0)} ms (lists read at ${ready.toFixed(0)} ms; CPU ${cpuMs(cpu1).toFixed(0)} + ${(cpuMs(cpu2) - cpuMs(cpu1)).toFixed(0)} ms)`,
-    );
-    lease.release();
-    await registry.closeAll();
+    for (const stream of [false, true]) {
+      const l = await rawList.run();
+      bytes = l.bytes;
+      const run = await inProcess(registryOf(stream));
+      (stream ? streamed : asRuns).push({ ...run, list: l.ms });
+      log(
+        `run ${i + 1}${stream ? " (built as the pods stream in)" : ""}: LIST ${l.ms.toFixed(0)} ms, cold ${run.ms.toFixed(0)} ms (lists read at ${run.ready.toFixed(0)} ms; CPU ${run.cpuLists.toFixed(0)} + ${run.cpuAfter.toFixed(0)} ms)`,
+      );
+    }
     if (opt.http) {
       for (const at of modes) {
         const l2 = await rawList.run();
@@ -121,16 +106,26 @@ try {
     }
   }
 } finally {
-  const ratios = colds.map((c, i) => c / (lists[i] ?? NaN));
   console.log("\n| what | measured |\n|---|---|");
-  console.log(`| raw LIST of every watched kind, in parallel (fetch + JSON.parse, ${mib(bytes)}) | ${spread(lists)} |`);
-  console.log(`| cold in-process: new source → first topology + overview | ${spread(colds)} |`);
-  console.log(`| … of which the source's first round (every list read) | ${spread(firstRounds)} |`);
-  console.log(`| … of which after the last list (store sync, shards, commit, overview) | ${spread(after)} |`);
-  console.log(
-    `| … the process's CPU time until every list is read / after | ${spread(cpuLists)} / ${spread(cpuAfter)} |`,
-  );
-  console.log(`| cold / LIST of the same run | ${ratioText(ratios)} |`);
+  for (const [rows, how] of [
+    [asRuns, "as it runs (the store built after the last pod)"],
+    [streamed, "with PLUMBLINE_STREAM_BUILD=true (the pods built into shards as they stream in)"],
+  ] as const) {
+    if (!rows.length) continue;
+    const of = (f: (r: InProcess) => number) => spread(rows.map(f));
+    console.log(
+      `| raw LIST of every watched kind, in parallel (fetch + JSON.parse, ${mib(bytes)}) | ${of((r) => r.list)} |`,
+    );
+    console.log(`| cold in-process, ${how}: new source → first topology + overview | ${of((r) => r.ms)} |`);
+    console.log(`| … of which the source's first round (every list read) | ${of((r) => r.ready)} |`);
+    console.log(
+      `| … of which after the last list (store sync, shards, commit, overview) | ${of((r) => r.ms - r.ready)} |`,
+    );
+    console.log(
+      `| … the process's CPU time until every list is read / after | ${of((r) => r.cpuLists)} / ${of((r) => r.cpuAfter)} |`,
+    );
+    console.log(`| … cold / LIST of the same run | ${ratioText(rows.map((r) => r.ms / r.list))} |`);
+  }
   for (const [at, rows] of Object.entries(https)) {
     if (!rows.length) continue;
     const what = {
@@ -152,6 +147,35 @@ try {
   }
   api?.close();
   await cluster?.stop();
+}
+
+interface InProcess {
+  list: number;
+  /** new source → first topology + overview, and → every list read */
+  ms: number;
+  ready: number;
+  /** the process's CPU time (every thread) in each phase: what a loaded machine's wall clock cannot tell apart */
+  cpuLists: number;
+  cpuAfter: number;
+}
+
+/** One in-process cold start: a new live source → its first topology and overview. */
+async function inProcess(registry: SourceRegistry): Promise<Omit<InProcess, "list">> {
+  const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+  const t = performance.now();
+  const cpu0 = process.cpuUsage();
+  const lease = await registry.acquire({});
+  await lease.source.ready();
+  const ready = performance.now() - t;
+  const cpu1 = cpuMs(process.cpuUsage(cpu0));
+  const feed = feedOf(lease.source);
+  await feed.current();
+  feed.store.overview();
+  const ms = performance.now() - t;
+  const cpu2 = cpuMs(process.cpuUsage(cpu0));
+  lease.release();
+  await registry.closeAll();
+  return { ms, ready, cpuLists: cpu1, cpuAfter: cpu2 - cpu1 };
 }
 
 /** One cold start under the profiler, "lists read" and "after the lists" apart (printed and written to dir). */

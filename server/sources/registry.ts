@@ -266,6 +266,7 @@ export class SourceRegistry {
       readOnly: this.identity === "service-account",
       identity: this.identity,
       probedLinks: this.probes.of(key),
+      streamBuild: this.config.PLUMBLINE_STREAM_BUILD === true,
     };
   }
 

@@ -11,7 +11,8 @@ const LATE: ReadonlySet<SnapshotSlot> = new Set(["pods", "events", "workloads", 
 const KEPT_MS = 60_000;
 
 /**
- * The source's first round built into a store while it streams in (lib/store/stream-build.ts): once every kind a
+ * With PLUMBLINE_STREAM_BUILD=true, the source's first round built into a store while it streams in
+ * (lib/store/stream-build.ts; off by default: measured slower, docs/performance.md "Cold start"): once every kind a
  * node's shard reads besides pods is in, each pod of the pods' List is added to its node's shard as it is read,
  * while the rest of the List is still on its way, instead of after the last pod. The feed takes the store
  * (`take`); its first build takes each streamed shard whose inputs are still exactly its own and builds the rest.
@@ -26,9 +27,13 @@ export class FirstStream {
   /** the pods read before the other kinds were in */
   private waiting: KubeObject[] = [];
 
-  /** A pod of a pods List, as it is read. */
+  /** every kind a shard reads besides pods is in: the source's snapshot to start from, once a pod comes */
+  private kindsIn: (() => ClusterSnapshot) | null = null;
+
+  /** A pod of a pods List, as it is read (only a source that streams hands them: PLUMBLINE_STREAM_BUILD). */
   pod(pod: KubeObject): void {
     if (!this.building) return;
+    if (!this.stream && this.kindsIn) this.start(this.building, this.kindsIn);
     if (this.stream) this.stream.add(pod);
     else this.waiting.push(pod);
   }
@@ -39,11 +44,16 @@ export class FirstStream {
     const pending = parts.filter((p) => p.state.kind === "pending");
     if (pending.length === 0) {
       this.end();
-    } else if (!this.stream && pending.every((p) => LATE.has(p.resource.slot))) {
-      this.stream = this.building.streamFrom(snapshot());
-      for (const pod of this.waiting) this.stream.add(pod);
-      this.waiting = [];
+    } else if (!this.kindsIn && pending.every((p) => LATE.has(p.resource.slot))) {
+      this.kindsIn = snapshot;
+      if (this.waiting.length) this.start(this.building, snapshot);
     }
+  }
+
+  private start(store: TopologyStore, snapshot: () => ClusterSnapshot): void {
+    this.stream = store.streamFrom(snapshot());
+    for (const pod of this.waiting) this.stream.add(pod);
+    this.waiting = [];
   }
 
   /** The first round is over: nothing more streams in. */

@@ -22,6 +22,8 @@ export interface LiveSourceOptions {
   revalidateMs?: number;
   /** how often each part's access is reviewed (SelfSubjectAccessReview), in ms (default 2 s) */
   reviewMs?: number;
+  /** the first round's pods built into shards as they stream in (first-stream.ts); default: after the last pod */
+  streamBuild?: boolean;
   /** the identity's probed node links, kept by the registry beyond this source's life */
   probedLinks?: ProbedLinks;
   /**

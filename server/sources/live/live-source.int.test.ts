@@ -17,7 +17,11 @@ let source: LiveSource;
 
 beforeAll(async () => {
   cluster = await startTestCluster();
-  source = new LiveSource(testKubeConfig(cluster.kubeconfigPath), { label: "test", backoff: { min: 100, max: 1000 } });
+  source = new LiveSource(testKubeConfig(cluster.kubeconfigPath), {
+    label: "test",
+    backoff: { min: 100, max: 1000 },
+    streamBuild: true,
+  });
   await source.ready();
 });
 

@@ -56,7 +56,6 @@ export class LiveSource implements ClusterSource {
   /** the lists and watches' credentials, over one kept-alive connection pool */
   private readonly watchKc: KeepAliveConfig;
   private readonly first = new FirstStream();
-  /** the store the first round's pods were built into as they streamed in (first-stream.ts), once */
   readonly takeFirstStore = () => this.first.take();
 
   constructor(
@@ -186,7 +185,8 @@ export class LiveSource implements ClusterSource {
 
   private informerFor(resource: WatchedResource, namespace: string | undefined, onError: PartErrorHandler) {
     const timeoutSeconds = this.opts.watchTimeoutSeconds ?? 45;
-    const streamed = resource.slot === "pods" ? (pod: KubeObject) => this.first.pod(pod) : undefined;
+    const streamed =
+      resource.slot === "pods" && this.opts.streamBuild === true ? (p: KubeObject) => this.first.pod(p) : undefined;
     return partInformer(
       this.watchKc,
       { resource, namespace, timeoutSeconds, stamps: this.kept.stamps, streamed },
