@@ -290,8 +290,20 @@ describe("RBAC revoked and restored", () => {
     await cluster.startApiserver();
     // Pods are read from the namespace still allowed; nodes and workloads shown before are gone with nothing standing
     // in, so the status is not live (issue 25, item 4: it said live).
-    const fallback = () => s.snapshot().incomplete.includes("pods") && s.snapshot().pods.length > 0;
-    await waitFor(s, () => fallback() && s.status().state === "stale", 30_000, "fallback");
+    // Right after the restart the source is stale for the outage itself (its old pods, "pods" incomplete): wait for the
+    // refusal's own picture, not the outage's.
+    const fallback = () => {
+      const { incomplete, pods } = s.snapshot();
+      const status = s.status();
+      return (
+        incomplete.includes("pods") &&
+        pods.length > 0 &&
+        pods.every((p) => p.metadata?.namespace === "multus-test") &&
+        status.state === "stale" &&
+        /forbidden.*no longer shown/.test(status.reason)
+      );
+    };
+    await waitFor(s, fallback, 30_000, "fallback");
     expect(s.status()).toMatchObject({ reason: expect.stringMatching(/forbidden.*no longer shown/) });
     const degraded = buildTopology(s.snapshot());
     expect(degraded.findings.map((f) => f.message)).toContainEqual(
