@@ -49,6 +49,13 @@ export const checkFindings = {
     meaning: "NodeNetworkState reports the master or parent device of attached pods as down, so they have no link.",
     fix: "Bring the device up on that node (its NodeNetworkConfigurationPolicy, cabling, or the switch port).",
   },
+  "parent-device-busy": {
+    severity: ["error", "warning"],
+    title: "Parent device already taken",
+    meaning:
+      "A macvlan or ipvlan network's master is already held on that node: a port of a bridge, bond or team, or the master of the other kind (one device carries macvlans or ipvlans, not both). The kernel refuses the pod's interface (\"device or resource busy\") and the pod stays in ContainerCreating.",
+    fix: "Give the network a master of its own on that node: another NIC, a VLAN on it, or the bridge itself (a macvlan on the bridge device works); or attach the pods to the bridge with a bridge network.",
+  },
   "mtu-exceeds-parent": {
     severity: ["warning"],
     title: "MTU larger than the parent's",

@@ -9,6 +9,7 @@ import {
   checkOverwrittenNads,
   checkUdnSubnetOverlap,
 } from "./checks-ovn";
+import { checkParentsBusy } from "./checks-parent-busy";
 import { checkDhcpDaemon, checkSriovRequests, checkSriovResources } from "./checks-plugins";
 import { checkReservations } from "./checks-reservations";
 import type { BuildContext } from "./context";
@@ -113,6 +114,13 @@ export const CHECKS: readonly Check[] = [
     reads: [],
     codes: ["master-down", "mtu-exceeds-parent"],
     run: checkParents,
+  }),
+  check({
+    name: "macvlan or ipvlan masters another handler already holds",
+    scope: "host",
+    reads: [],
+    codes: ["parent-device-busy"],
+    run: checkParentsBusy,
   }),
   check({
     name: "one bridge network split into islands across hosts",
