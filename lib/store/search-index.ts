@@ -5,16 +5,23 @@ import { matchElement, nameOf, parseSearchQuery, type Rank, type SearchHit } fro
 import { normMac, normPci, type SearchQuery } from "../match/search-query";
 import { addressOf, cidrContains, type Ip } from "../net/ip";
 
-/** What an element can be found by, taken from it once when it changes. */
+/**
+ * What an element can be found by, taken from it once when it changes. Kept small (issue 26: at 150,000 pods the
+ * index holds half a million of these): no per-element map of its addresses, one shared empty list.
+ */
 interface Keys {
-  exact: string[];
-  /** the parsed addresses among `exact`, by key */
-  ips: Map<string, Ip>;
+  exact: readonly string[];
   /** lower-cased: the hit's label and the element's own name (interfaces are not found by name) */
   names: [string, string] | null;
 }
 
+const NO_KEYS: readonly string[] = [];
 const ipKey = (ip: Ip): string => `ip${ip.family}:${ip.value.toString(16)}`;
+/** the text lower-cased, the same string when it already is (most names are: one string, not two) */
+const lower = (s: string): string => {
+  const l = s.toLowerCase();
+  return l === s ? s : l;
+};
 
 /** The addresses `matchElement` looks at for this element, as it looks at them. */
 function addressesOf(el: TopologyElement): readonly string[] {
@@ -24,15 +31,15 @@ function addressesOf(el: TopologyElement): readonly string[] {
   return [];
 }
 
-function keysOf(el: TopologyElement): Keys {
+/** An element's keys, each parsed address put into `addresses` (the range queries' walk) under its key. */
+function keysOf(el: TopologyElement, addresses: Map<string, Ip>): Keys {
   const exact: string[] = [];
-  const ips = new Map<string, Ip>();
   for (const a of addressesOf(el)) {
     const ip = addressOf(a);
-    if (ip) {
-      exact.push(ipKey(ip));
-      ips.set(ipKey(ip), ip);
-    }
+    if (!ip) continue;
+    const key = ipKey(ip);
+    exact.push(key);
+    if (!addresses.has(key)) addresses.set(key, ip);
   }
   if (el.kind === "interface") {
     if (el.mac) exact.push(`mac:${normMac(el.mac)}`);
@@ -41,9 +48,8 @@ function keysOf(el: TopologyElement): Keys {
       if (n) exact.push(`pci:${n}`);
     }
   }
-  const names: [string, string] | null =
-    el.kind === "interface" ? null : [nameOf(el).toLowerCase(), el.name.toLowerCase()];
-  return { exact, ips, names };
+  const names: [string, string] | null = el.kind === "interface" ? null : [lower(nameOf(el)), lower(el.name)];
+  return { exact: exact.length > 0 ? exact : NO_KEYS, names };
 }
 
 const byTopologyOrder = (a: TopologyElement, b: TopologyElement): number =>
@@ -57,7 +63,8 @@ const byTopologyOrder = (a: TopologyElement, b: TopologyElement): number =>
  */
 export class SearchIndex {
   private readonly keys = new Map<string, Keys>();
-  private readonly exact = new Map<string, Set<string>>();
+  /** the ids under each exact key: the one id itself, or a set when several share it (most keys have one) */
+  private readonly exact = new Map<string, string | Set<string>>();
   /** every distinct address, parsed, for range queries */
   private readonly addresses = new Map<string, Ip>();
 
@@ -70,17 +77,13 @@ export class SearchIndex {
       this.drop(id);
       const el = this.lookup(id);
       if (!el) continue;
-      const keys = keysOf(el);
+      const keys = keysOf(el, this.addresses);
       this.keys.set(id, keys);
       for (const k of keys.exact) {
-        let ids = this.exact.get(k);
-        if (!ids) {
-          ids = new Set();
-          this.exact.set(k, ids);
-        }
-        ids.add(id);
-        const ip = keys.ips.get(k);
-        if (ip) this.addresses.set(k, ip);
+        const ids = this.exact.get(k);
+        if (ids === undefined) this.exact.set(k, id);
+        else if (typeof ids !== "string") ids.add(id);
+        else if (ids !== id) this.exact.set(k, new Set([ids, id]));
       }
     }
   }
@@ -91,23 +94,37 @@ export class SearchIndex {
     this.keys.delete(id);
     for (const k of keys.exact) {
       const ids = this.exact.get(k);
-      ids?.delete(id);
-      if (ids?.size === 0) {
-        this.exact.delete(k);
-        this.addresses.delete(k);
+      if (typeof ids === "string") {
+        if (ids === id) this.forget(k);
+      } else if (ids) {
+        ids.delete(id);
+        if (ids.size === 0) this.forget(k);
+        else if (ids.size === 1) this.exact.set(k, ids.values().next().value ?? "");
       }
     }
   }
 
+  /** a key no element holds any more */
+  private forget(k: string): void {
+    this.exact.delete(k);
+    this.addresses.delete(k);
+  }
+
+  /** The ids under an exact key. */
+  private idsOf(k: string): Iterable<string> {
+    const ids = this.exact.get(k);
+    return ids === undefined ? [] : typeof ids === "string" ? [ids] : ids;
+  }
+
   /** The ids that may match; `matchElement` decides. */
   private candidates(q: SearchQuery): Iterable<string> {
-    if (q.kind === "address") return this.exact.get(ipKey(q.ip)) ?? [];
-    if (q.kind === "mac") return this.exact.get(`mac:${q.mac}`) ?? [];
-    if (q.kind === "pci") return this.exact.get(`pci:${q.pci}`) ?? [];
+    if (q.kind === "address") return this.idsOf(ipKey(q.ip));
+    if (q.kind === "mac") return this.idsOf(`mac:${q.mac}`);
+    if (q.kind === "pci") return this.idsOf(`pci:${q.pci}`);
     const out = new Set<string>();
     if (q.kind === "range") {
       for (const [k, ip] of this.addresses) {
-        if (cidrContains(q.cidr, ip)) for (const id of this.exact.get(k) ?? []) out.add(id);
+        if (cidrContains(q.cidr, ip)) for (const id of this.idsOf(k)) out.add(id);
       }
       return out;
     }
