@@ -5,8 +5,12 @@ import type { ClusterOverview, OverviewCell, OverviewNetwork, ProblemCounts } fr
  * The hosts × networks aggregate of a topology (see ./schema.ts). Linear in the topology's size; each finding counts
  * once per host, per network and per cell it touches, however many of its elements lie there.
  */
-export function clusterOverview(topology: Topology): ClusterOverview {
-  const index = indexTopology(topology);
+export function clusterOverview(
+  topology: Topology,
+  /** the elements by id, when the caller holds them so (a shard does): not made again */
+  byId?: ById,
+): ClusterOverview {
+  const index = indexTopology(topology, byId);
   const hostProblems = new Map<string, Set<number>>();
   const networkProblems = new Map<string, Set<number>>();
   const cellProblems = new Map<string, Set<number>>();
@@ -94,8 +98,15 @@ interface TopologyIndex {
   podsInCell: Map<string, Set<string>>;
 }
 
-function indexTopology(topology: Topology): TopologyIndex {
-  const byId = new Map(topology.elements.map((e) => [e.id, e]));
+type ById = Pick<ReadonlyMap<string, TopologyElement>, "get">;
+
+function indexTopology(topology: Topology, held?: ById): TopologyIndex {
+  let byId = held;
+  if (!byId) {
+    const made = new Map<string, TopologyElement>();
+    for (const e of topology.elements) made.set(e.id, e);
+    byId = made;
+  }
   const hostOf = new Map<string, string>();
   // Containment is at most host → pod → interface (or host → point), so three steps up always reach the host.
   const findHost = (e: TopologyElement | undefined): string | undefined => {
@@ -110,18 +121,21 @@ function indexTopology(topology: Topology): TopologyIndex {
     const host = findHost(e);
     if (host) hostOf.set(e.id, host);
   }
+  // only what a finding names is asked for its networks: a set per interface of the cluster was a cold start's garbage
+  const named = new Set<string>();
+  for (const f of topology.findings) for (const id of f.elements) named.add(id);
   const networksOf = new Map<string, Set<string>>();
-  for (const e of topology.elements) if (e.kind === "network") add(networksOf, e.id, e.id);
+  for (const e of topology.elements) if (e.kind === "network" && named.has(e.id)) add(networksOf, e.id, e.id);
   const networkOfInterface = new Map<string, string>();
   for (const link of topology.links) {
     if (link.kind === "network" && byId.get(link.target)?.kind === "network") {
       networkOfInterface.set(link.source, link.target);
-      add(networksOf, link.source, link.target);
+      if (named.has(link.source)) add(networksOf, link.source, link.target);
     }
   }
   for (const link of topology.links) {
     const network = networkOfInterface.get(link.source);
-    if (link.kind === "attachment" && network) add(networksOf, link.target, network);
+    if (link.kind === "attachment" && network && named.has(link.target)) add(networksOf, link.target, network);
   }
   return { ...countPods(topology, hostOf, networkOfInterface), hostOf, networksOf, ...partition(topology) };
 }

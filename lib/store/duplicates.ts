@@ -19,8 +19,11 @@ const order = (a: Use, b: Use): number =>
  * and go, and only the addresses they touch are judged again. The first user in the full build's order is
  * the one every other is reported against, exactly as there.
  */
+/** An address's users by shard: nearly every address has one shard's, held without a map of its own (20k at 20k pods). */
+type PerShard = { shard: string; list: Use[] } | Map<string, Use[]>;
+
 export class DuplicateIndex {
-  private readonly uses = new Map<string, Map<string, Use[]>>();
+  private readonly uses = new Map<string, PerShard>();
   private readonly byShard = new Map<string, Set<string>>();
   private readonly found = new Map<string, Finding[]>();
   private readonly dirty = new Set<string>();
@@ -28,22 +31,22 @@ export class DuplicateIndex {
   /** Replaces what one shard contributes. */
   replace(shard: string, interfaces: readonly AddressedInterface[]): void {
     for (const key of this.byShard.get(shard) ?? []) {
-      this.uses.get(key)?.delete(shard);
+      const per = this.uses.get(key);
+      if (per instanceof Map) per.delete(shard);
+      else if (per?.shard === shard) this.uses.delete(key);
       this.dirty.add(key);
     }
     const keys = new Set<string>();
     for (const at of interfaces) {
       const el = at.element;
       if (el.isDefault || !el.attached) continue;
-      for (const [n, ip] of el.ips.entries()) {
+      let n = -1;
+      for (const ip of el.ips) {
+        n++;
         const addr = addressOf(ip);
         if (!addr) continue;
         const key = `${el.network}|${addr.family}|${addr.value}`;
-        const perShard = this.uses.get(key) ?? new Map<string, Use[]>();
-        this.uses.set(key, perShard);
-        const list = perShard.get(shard) ?? [];
-        perShard.set(shard, list);
-        list.push({ at, ip, n });
+        this.listOf(key, shard).push({ at, ip, n });
         keys.add(key);
         this.dirty.add(key);
       }
@@ -52,19 +55,41 @@ export class DuplicateIndex {
     else this.byShard.delete(shard);
   }
 
+  /** The list of one shard's users of an address, made when first asked for (a map once a second shard uses it). */
+  private listOf(key: string, shard: string): Use[] {
+    const per = this.uses.get(key);
+    const list: Use[] = [];
+    if (per === undefined) this.uses.set(key, { shard, list });
+    else if (!(per instanceof Map)) {
+      if (per.shard === shard) return per.list;
+      this.uses.set(
+        key,
+        new Map([
+          [per.shard, per.list],
+          [shard, list],
+        ]),
+      );
+    } else {
+      const had = per.get(shard);
+      if (had) return had;
+      per.set(shard, list);
+    }
+    return list;
+  }
+
   /** Judges the addresses touched since the last call; returns whether any finding changed. */
   settle(): boolean {
     let changed = false;
     for (const key of this.dirty) {
-      const perShard = this.uses.get(key);
-      const [only, ...others] = perShard?.values() ?? [];
-      if (only?.length === 1 && others.length === 0) {
+      const per = this.uses.get(key);
+      if (per !== undefined && !(per instanceof Map) && per.list.length === 1) {
         // One user of the address (nearly all of them): nothing to sort, no finding.
         if (this.found.delete(key)) changed = true;
         continue;
       }
-      const all = perShard ? [...perShard.values()].flat().sort(order) : [];
-      if (perShard && perShard.size === 0) this.uses.delete(key);
+      const all = per === undefined ? [] : per instanceof Map ? [...per.values()].flat().sort(order) : [...per.list];
+      if (per instanceof Map && per.size === 0) this.uses.delete(key);
+      else if (!(per instanceof Map)) all.sort(order);
       const [first] = all;
       const findings: Finding[] =
         first && all.length > 1 && !oneVmMigrating(all.map((u) => u.at.migratingVm))

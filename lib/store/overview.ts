@@ -1,4 +1,4 @@
-import type { NetworkElement } from "../contract/schema";
+import type { NetworkElement, TopologyElement } from "../contract/schema";
 import { clusterOverview } from "../overview/cluster-overview";
 import type { ClusterOverview, OverviewNetwork, ProblemCounts } from "../overview/schema";
 import type { ShardResult } from "./shard";
@@ -20,11 +20,12 @@ export function shardOverview(shard: ShardResult, networks: ReadonlyMap<string, 
     take(l.target);
   }
   for (const f of shard.findings) for (const id of f.elements) take(id);
-  return clusterOverview({
-    elements: [...shard.elements.values(), ...named.values()],
-    links: shard.links,
-    findings: shard.findings,
-  });
+  // the shard's elements by id are its own map: with the networks it names, looked up there, not copied into another
+  const byId = { get: (id: string): TopologyElement | undefined => shard.elements.get(id) ?? named.get(id) };
+  return clusterOverview(
+    { elements: [...shard.elements.values(), ...named.values()], links: shard.links, findings: shard.findings },
+    byId,
+  );
 }
 
 /** Where an element lies, for the findings that belong to no shard (duplicate addresses, NADs, pools). */

@@ -51,10 +51,14 @@ export function summaryOf(r: ShardResult): ShardSummary {
   for (const el of r.elements.values()) if (el.kind !== "pod" && el.kind !== "interface") points.push(el);
   const podLinks = new Map<string, TopologyLink[]>();
   const pointLinks: TopologyLink[] = [];
+  const podEnd = (id: string) => podSide.has(id) || r.elements.get(id)?.kind === "interface";
+  // each end once (a link from an element to itself is filed once); no arrays or sets per link: a cold start has 100k
   for (const l of r.links) {
-    const ends = [l.source, l.target].filter((id) => podSide.has(id) || r.elements.get(id)?.kind === "interface");
-    if (ends.length === 0) pointLinks.push(l);
-    for (const id of new Set(ends)) push(podLinks, id, l);
+    const source = podEnd(l.source);
+    const target = l.target !== l.source && podEnd(l.target);
+    if (!source && !target) pointLinks.push(l);
+    if (source) push(podLinks, l.source, l);
+    if (target) push(podLinks, l.target, l);
   }
   const outward = r.findings.filter((f) => f.elements.length === 0 || f.elements.some((id) => !r.elements.has(id)));
   const summary: ShardSummary = {

@@ -50,7 +50,8 @@ export class BuildContext {
 
   link(kind: TopologyLink["kind"], source: string, target: string, label?: string): void {
     const id = `${kind}:${source}->${target}`;
-    if (!this.links.has(id)) this.links.set(id, { id, kind, source, target, ...(label ? { label } : {}) });
+    if (this.links.has(id)) return;
+    this.links.set(id, label ? { id, kind, source, target, label } : { id, kind, source, target });
   }
 
   private readonly vlansSeen = new Set<string>();

@@ -256,7 +256,13 @@ function wire(
       point.movedTo = iface.id;
     }
   }
-  ctx.link("attachment", iface.id, point.id, [iface.interface, iface.ips[0]].filter(Boolean).join(" "));
+  const ip = iface.ips[0];
+  ctx.link(
+    "attachment",
+    iface.id,
+    point.id,
+    iface.interface && ip ? `${iface.interface} ${ip}` : iface.interface || ip,
+  );
 }
 
 function attachmentPoint(
