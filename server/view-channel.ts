@@ -4,15 +4,16 @@ import type { ClusterOverview } from "@/lib/overview/schema";
 import type { AssembledView } from "@/lib/store/assembled-view";
 import type { Commit } from "@/lib/store/commit";
 import { type HostShares, sentBy } from "@/lib/store/host-window";
+import type { KeptOverview } from "@/lib/store/kept-overview";
 import { overviewChange } from "@/lib/store/overview-memo";
-import { type ServedView, servedView, touchedBy } from "@/lib/store/served-view";
+import { type ServedView, servedKept, servedView, touchedBy } from "@/lib/store/served-view";
 import { catalogJson, catalogOf } from "@/lib/store/view";
 import { diffOverview, diffOverviewChange, encodeOverview, sentOverview } from "@/lib/wire/overview-wire";
 import { FINDINGS_PAGE, type ViewDelta, type ViewQuery, type ViewSnapshot } from "@/lib/wire/view-protocol";
 import { revisionLabel } from "./topology-cache";
 import type { TopologyFeed } from "./topology-feed";
 import { diffById, diffFindings, distinct, type Sent } from "./view-diff";
-import { aggregates, assembledAfter, assembles, reassemble, windowed } from "./view-reassemble";
+import { aggregates, assembles, matrixAfter, reassemble, windowed } from "./view-reassemble";
 
 /** Deltas kept for subscribers that fall a little behind; further back, they get a snapshot. */
 const HISTORY = 32;
@@ -41,6 +42,8 @@ export class ViewChannel {
   private viewRevision = -1;
   /** a namespace or network view, kept by parts (assembled-view.ts) */
   private assembled: AssembledView | null = null;
+  /** such a view sent as the matrix, and its overview kept by the same parts (view-reassemble.ts matrixAfter) */
+  private matrix: { assembled: AssembledView; kept: KeptOverview } | null = null;
   /** such a view's window of hosts (lib/store/host-window.ts) as last sent */
   private held: HostShares | null = null;
   private history: { from: string; revision: string; text: string }[] = [];
@@ -171,9 +174,8 @@ export class ViewChannel {
     const store = this.feed.store;
     if (!aggregates(this.query)) return servedView(store, this.query);
     const step = commit && commit.revision === this.viewRevision + 1 ? commit : null;
-    const a = assembledAfter(store, this.query, this.assembled, step).assembled;
-    this.assembled = a;
-    return servedView(store, this.query, () => ({ topology: a.topology(), shards: a.shards }));
+    this.matrix = matrixAfter(store, this.query, this.matrix, step);
+    return servedKept(store, this.query, this.matrix.assembled, this.matrix.kept);
   }
 
   /** A namespace or network view (view-reassemble.ts): the view kept by parts, compared where it changed. */

@@ -2,6 +2,7 @@ import type { Topology, TopologyLink } from "@/lib/contract/schema";
 import { type AssembledChange, AssembledView } from "@/lib/store/assembled-view";
 import type { Commit } from "@/lib/store/commit";
 import { type HostShares, hostShares, sameHosts, sentBy } from "@/lib/store/host-window";
+import { KeptOverview } from "@/lib/store/kept-overview";
 import type { TopologyStore } from "@/lib/store/store";
 import type { ViewDelta, ViewQuery } from "@/lib/wire/view-protocol";
 import { diffById, diffFindings, patchById, type Sent } from "./view-diff";
@@ -23,6 +24,22 @@ export function assembledAfter(
     return { assembled: AssembledView.whole(store, { namespace: q.namespace, network: q.network }), change: null };
   }
   return { assembled: was, change: was.update(store, step) };
+}
+
+/**
+ * A namespace's or network's matrix after `step`: the view kept by parts and its overview kept by the same parts
+ * (lib/store/kept-overview.ts), followed through the update, or both read whole.
+ */
+export function matrixAfter(
+  store: TopologyStore,
+  q: ViewQuery,
+  was: { assembled: AssembledView; kept: KeptOverview } | null,
+  step: Commit | null,
+): { assembled: AssembledView; kept: KeptOverview } {
+  const { assembled, change } = assembledAfter(store, q, was?.assembled ?? null, step);
+  if (!change || !was) return { assembled, kept: new KeptOverview(assembled) };
+  was.kept.update();
+  return { assembled, kept: was.kept };
 }
 
 /**

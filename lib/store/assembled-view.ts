@@ -48,6 +48,10 @@ export class AssembledView {
   private global: Finding[] = [];
   private globalKept: Finding[] = [];
   private ordered: Topology | null = null;
+  /** the shards whose share the last update changed (kept-overview.ts follows them) */
+  lastChanged: string[] = [];
+  /** the workloads kept (those of `elements`) */
+  readonly workloads = new Set<string>();
 
   private constructor(private readonly c: Criteria) {}
 
@@ -81,6 +85,7 @@ export class AssembledView {
     let came = false;
     for (const name of next.keys()) this.take(name, change);
     for (const [name, share] of next) if (share) came = this.put(name, share, change) || came;
+    this.lastChanged = [...next.keys()];
     // An element that came or went: a workload may follow its pod, and a finding naming it may now be kept or not.
     const flipped = came || this.gone.size > 0;
     this.gone = null;
@@ -91,6 +96,17 @@ export class AssembledView {
     else this.someFindings(store, commit.shards);
     this.ordered = null;
     return change;
+  }
+
+  /** A shard's share of the view, if it draws from it. */
+  shareOf(name: string): ViewShare | undefined {
+    return this.shares.get(name);
+  }
+
+  /** The findings by part: the cluster-wide ones kept (under `global`), then each shard's; each list kept until re-read. */
+  *findingParts(global: string): Iterable<[string, readonly Finding[]]> {
+    yield [global, this.globalKept];
+    yield* this.parts;
   }
 
   /** The view as drawView sends it: elements by kind then id, links by id. */
@@ -170,6 +186,8 @@ export class AssembledView {
       if (keep === this.elements.has(w.id)) continue;
       if (keep) this.elements.set(w.id, w);
       else this.elements.delete(w.id);
+      if (keep) this.workloads.add(w.id);
+      else this.workloads.delete(w.id);
       change?.elements.add(w.id);
     }
   }

@@ -1,4 +1,6 @@
+import { compareCodePoints } from "../compare";
 import { hostId, podIdOfRef } from "../contract/ids";
+import { KIND_ORDER } from "../contract/kind-order";
 import type { Topology, TopologyElement } from "../contract/schema";
 import type { Criteria } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
@@ -7,12 +9,15 @@ import { DEFAULT_ROWS, windowOf } from "../overview/rows";
 import type { ClusterOverview, ProblemCounts } from "../overview/schema";
 import { hostsAndPods, pastMatrixThresholds, pastNetworkGraph } from "../overview/thresholds";
 import { FINDINGS_PAGE, type HostWindow, type ViewQuery } from "../wire/view-protocol";
+import type { AssembledView } from "./assembled-view";
 import type { Commit } from "./commit";
 import { findingWindow } from "./finding-window";
 import { heldFindings } from "./held-findings";
+import type { KeptOverview } from "./kept-overview";
 import { mayHold } from "./shard-summary";
 import type { TopologyStore } from "./store";
 import { type DrawnView, drawView, isEmpty, isOverviewScale } from "./view";
+import { work } from "./work";
 
 /** What one view sends: its topology, and for the matrix its overview (then the topology holds no pods). */
 export interface ServedView {
@@ -86,7 +91,9 @@ export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => Dra
   }
   const inUse = new Set<string>();
   for (const e of t.elements) if (e.kind === "interface" && !e.isDefault) inUse.add(e.network);
-  const overview = windowOf(clusterOverview(t), q.rows ?? DEFAULT_ROWS, q.columns ?? DEFAULT_COLUMNS);
+  const whole = clusterOverview(t);
+  work.overviewRows += whole.hosts.length;
+  const overview = windowOf(whole, q.rows ?? DEFAULT_ROWS, q.columns ?? DEFAULT_COLUMNS);
   const rows = new Set(overview.hosts.map((h) => h.id));
   const columns = columnsOf(overview);
   const elements = t.elements.filter((e) => besideMatrix(e, rows, columns));
@@ -97,6 +104,39 @@ export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => Dra
     networksInUse: [...inUse].sort(),
     findingTotals: totals,
     shards,
+  };
+}
+
+/**
+ * servedView of a namespace or network view the page draws as the matrix (`aggregate`), from its parts kept
+ * (assembled-view.ts) and its overview kept by them (kept-overview.ts): the same answer, without drawing the view's
+ * topology, indexing it, counting its every pod and cell, and filtering its every element per change.
+ */
+export function servedKept(store: TopologyStore, q: ViewQuery, a: AssembledView, k: KeptOverview): ServedView {
+  const past = q.aggregate === "network" ? pastNetworkGraph : pastMatrixThresholds;
+  if (!k.exact || !past({ hosts: k.hostCount, pods: k.podCount })) {
+    return servedView(store, q, () => ({ topology: a.topology(), shards: a.shards }));
+  }
+  const overview = k.overview(a.findings.length, q.rows ?? DEFAULT_ROWS, q.columns ?? DEFAULT_COLUMNS);
+  const columns = columnsOf(overview);
+  const elements: TopologyElement[] = [];
+  for (const h of overview.hosts) {
+    const e = a.elements.get(h.id);
+    if (e) elements.push(e);
+  }
+  for (const n of k.networks) if (columns === null || columns.has(n.id)) elements.push(n);
+  for (const id of a.workloads) {
+    const e = a.elements.get(id);
+    if (e) elements.push(e);
+  }
+  elements.sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || compareCodePoints(x.id, y.id));
+  const { findings, totals } = findingWindow(heldFindings(a.findings, elements), q.findings ?? FINDINGS_PAGE);
+  return {
+    topology: { elements, links: [], findings },
+    overview,
+    networksInUse: k.networksInUse(),
+    findingTotals: totals,
+    shards: a.shards,
   };
 }
 

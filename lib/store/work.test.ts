@@ -5,6 +5,10 @@ import { type KubeObject, keyOf } from "../k8s/objects";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import type { Criteria } from "../match/filter";
 import { NETWORK_STATUS_ANNOTATION } from "../pod/annotations";
+import type { ViewQuery } from "../wire/view-protocol";
+import { AssembledView } from "./assembled-view";
+import { KeptOverview } from "./kept-overview";
+import { servedKept } from "./served-view";
 import { TopologyStore } from "./store";
 import { catalogOf, drawView } from "./view";
 import { takeWork } from "./work";
@@ -84,8 +88,51 @@ describe("one pod's change costs what it touches, not the cluster", () => {
       clusterInterfaces: 0, // the generated cluster has no OverlappingRangeIPReservations (with some: every interface)
       crossFragments: 0, // the changed pod is on no uplink-less bridge (the next test changes one that is)
       problemElements: 0, // no overview asked for (the next test asks)
+      overviewRows: 0, // no matrix asked for (the next test asks)
       catalogs: 0, // no namespace, host or network came or went
     });
+  }, 120_000);
+
+  it("the page's namespace and network matrices: the same work at 1k and at 10k pods, one host row made again", () => {
+    const matrices = (nodes: number, pods: number) => {
+      const { snap, store, keyed } = built(nodes, pods);
+      const pod = snap.pods.find((p) => statusOf(p).length > 1 && snap.pods.indexOf(p) >= snap.pods.length / 3);
+      if (!pod) throw new Error("no pod with a secondary interface");
+      // as the page asks for them: the namespace's matrix, and the network's (a graph within its bounds)
+      const queries: ViewQuery[] = [
+        { namespace: pod.metadata.namespace ?? "", aggregate: true },
+        { network: statusOf(pod)[1]?.name ?? "", aggregate: true },
+      ];
+      const kept = queries.map((q) => {
+        const a = AssembledView.whole(store, { namespace: q.namespace, network: q.network });
+        return { a, k: new KeptOverview(a) };
+      });
+      const rows = queries.map((q, i) => servedKept(store, q, kept[i]?.a as AssembledView, kept[i]?.k as KeptOverview));
+      takeWork();
+      store.sync({ ...snap, pods: keyed.change([readdressed(pod)], []) });
+      const commit = store.flush();
+      if (!commit || commit.shared) throw new Error("the change should rebuild its shard only");
+      for (const [i, q] of queries.entries()) {
+        const { a, k } = kept[i] ?? {};
+        if (!a || !k) continue;
+        a.update(store, commit);
+        k.update();
+        servedKept(store, q, a, k);
+      }
+      return { work: takeWork(), hosts: rows.map((r) => r.overview?.window?.rows ?? 0) };
+    };
+    const small = matrices(20, 1000);
+    const large = matrices(200, 10_000);
+    // both are matrices, of ten times more hosts at 10k (else this test could not tell)
+    for (const [i, n] of small.hosts.entries()) {
+      expect(n).toBeGreaterThan(8);
+      expect(large.hosts[i]).toBeGreaterThan(5 * n);
+    }
+    // (the elements of the rebuilt shard's share follow how many of its pods the view keeps: assembled-view.test.ts)
+    expect({ ...large.work, viewElements: 0 }).toEqual({ ...small.work, viewElements: 0 });
+    expect(large.work.viewElements).toBeLessThan(2 * small.work.viewElements);
+    // the changed pod's host, in each matrix: not every host of the view (made whole: 20 and 200 rows per matrix)
+    expect(small.work).toMatchObject({ overviewRows: 2, shardsBuilt: 1, viewShares: 2 });
   }, 120_000);
 
   it("a pod on an uplink-less bridge costs the cross-host checks its network's fragments, not every island's", () => {

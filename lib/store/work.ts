@@ -23,6 +23,11 @@ const zero = () => ({
    * out and put in, not the whole view)
    */
   viewElements: 0,
+  /**
+   * host rows of a namespace's or network's matrix made (kept-overview.ts: those a change touched; made whole from the
+   * view, served-view.ts: every host of the view)
+   */
+  overviewRows: 0,
   /** shards a view read beyond those it draws (for their outward findings) */
   outwardShards: 0,
   /**
