@@ -2,10 +2,11 @@
 // Next and its code (seconds of compiling at load, with few turns of its event loop) nothing there would read the
 // sockets, and the API server would wait on a full TCP window. That thread also reads the kubeconfig (yaml alone is a
 // few hundred ms to load at load), so the server's thread only starts it before requiring Next. Every byte is handed
-// over as it comes (transferred, not copied again) and kept in its list's body until early-lists.ts reads it.
+// over as it comes (transferred, not copied again) and kept in its list's body until early-lists.ts reads it, up to
+// KEPT_BYTES: beyond that its thread stops reading that List until the server's thread has read some.
 import { PassThrough } from "node:stream";
 import { parentPort, Worker, workerData } from "node:worker_threads";
-import { PRELOADED_PATHS, UNTAKEN_MS } from "./early-preloaded.mjs";
+import { KEPT_BYTES, PRELOADED_PATHS, UNTAKEN_MS } from "./early-preloaded.mjs";
 
 const off = (v) => v === "false" || v === "0";
 
@@ -32,7 +33,7 @@ export function preloadLists(env) {
   /** each list's answer while it comes: settle (once its status is known), then its body */
   const open = new Map();
   for (const path of PRELOADED_PATHS) {
-    const list = { settle: () => {}, stream: null };
+    const list = { settle: () => {}, stream: null, owed: 0, waiting: false };
     const body = new Promise((resolve) => {
       list.settle = resolve;
     });
@@ -51,13 +52,32 @@ export function preloadLists(env) {
     else list.stream?.end();
     open.delete(path);
   };
+  /**
+   * A chunk into its list's body, acknowledged to the thread once the body has room for it: the thread stops reading
+   * a List while KEPT_BYTES of it are unacknowledged (in messages not yet handled here, or in a full body).
+   */
+  const write = (path, list, chunk) => {
+    const stream = list.stream;
+    if (!stream) return;
+    const full = !stream.write(chunk);
+    list.owed += chunk.byteLength;
+    if (list.waiting) return;
+    const ack = () => {
+      list.waiting = false;
+      reader.postMessage({ read: path, bytes: list.owed });
+      list.owed = 0;
+    };
+    if (!full) return ack();
+    list.waiting = true;
+    stream.once("drain", ack);
+  };
   reader.on("message", (m) => {
     if (m.target !== undefined) return sentTo(m.target);
     const list = open.get(m.path);
     if (!list) return;
-    if (m.data) return void list.stream?.write(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+    if (m.data) return write(m.path, list, Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
     if (m.ok !== undefined) {
-      list.stream = m.ok ? new PassThrough() : null;
+      list.stream = m.ok ? new PassThrough({ highWaterMark: KEPT_BYTES }) : null;
       // read no further than whoever holds the body wants (destroyed: dropped, or a List it could not read)
       list.stream?.on("close", () => list.stream?.writableFinished || reader.postMessage({ abort: m.path }));
       list.settle(list.stream);
@@ -89,7 +109,15 @@ async function readLists({ kubeconfig, context }) {
   if (!target) return parentPort.close();
   const agent = agentFor(target);
   const bodies = new Map();
-  parentPort.on("message", ({ abort }) => bodies.get(abort)?.destroy());
+  /** bytes sent to the server's thread and not yet acknowledged, by path */
+  const unread = new Map();
+  parentPort.on("message", ({ abort, read, bytes }) => {
+    if (abort) bodies.get(abort)?.destroy();
+    if (!read) return;
+    const left = (unread.get(read) ?? 0) - bytes;
+    unread.set(read, left);
+    if (left <= KEPT_BYTES / 2) bodies.get(read)?.resume();
+  });
   let left = PRELOADED_PATHS.length;
   const done = () => {
     if (--left > 0) return;
@@ -103,7 +131,10 @@ async function readLists({ kubeconfig, context }) {
       bodies.set(path, body);
       body.on("data", (chunk) => {
         const data = new Uint8Array(chunk);
+        const left = (unread.get(path) ?? 0) + data.byteLength; // (read before the transfer empties it)
         parentPort.postMessage({ path, data }, [data.buffer]);
+        unread.set(path, left);
+        if (left > KEPT_BYTES) body.pause();
       });
       body.on("end", () => parentPort.postMessage({ path, end: true }));
       body.on("error", () => parentPort.postMessage({ path, failed: true }));

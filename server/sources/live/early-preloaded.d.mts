@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import type { EarlyTarget } from "./early-requests.mjs";
 
 export const UNTAKEN_MS: number;
+export const KEPT_BYTES: number;
 export const PRELOADED_PATHS: readonly string[];
 export function takePreloaded(
   t: EarlyTarget,

@@ -1,8 +1,16 @@
 // What the preload (early-preload-lists.mjs) leaves for the server's code: no import at all, so the preload's thread
 // of the server loads nothing before Next but this, and early-lists.ts takes the lists from the same slot.
 
-/** an early list nobody took by then is dropped (its memory is the whole list) */
+/** an early list nobody took by then is dropped (its memory is what it holds unread, KEPT_BYTES at most) */
 export const UNTAKEN_MS = 60_000;
+
+/**
+ * What a List's body keeps unread, on each side of its PassThrough, before its socket is no longer read
+ * (early-requests.mjs) and, for the preload's, before its thread stops reading it (early-preload-lists.mjs): seconds of
+ * the API server's sending, so the Lists go on while the server's code loads, but not a whole List (issue 26: at
+ * 150,000 pods the server's thread parses slower than the API server sends, and the unread List piled up here).
+ */
+export const KEPT_BYTES = 16 * 2 ** 20;
 
 /**
  * What the preload sends before the server's code has loaded: the kinds whose Lists are big (pods above all) or that

@@ -11,6 +11,7 @@ import { dirname, isAbsolute, join } from "node:path";
 import { PassThrough } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { parse } from "yaml";
+import { KEPT_BYTES } from "./early-preloaded.mjs";
 
 const SA = "/var/run/secrets/kubernetes.io/serviceaccount";
 
@@ -80,8 +81,8 @@ export const agentFor = (t) => new Agent({ keepAlive: true, ca: t.ca, rejectUnau
 
 /**
  * One LIST sent now; resolves to its body (gunzipped when the API server compressed it), or null when it failed to
- * answer 200. The body keeps every chunk from the moment it arrives, read or not: whoever reads it later gets them
- * all; destroying it before the end drops the request.
+ * answer 200. The body keeps every chunk from the moment it arrives, read or not (up to KEPT_BYTES, then the rest
+ * waits in the API server): whoever reads it later gets them all; destroying it before the end drops the request.
  */
 export function sendList(t, path, agent) {
   return new Promise((resolve) => {
@@ -102,9 +103,11 @@ export function sendList(t, path, agent) {
         return resolve(null);
       }
       const body = res.headers["content-encoding"] === "gzip" ? res.pipe(createGunzip()) : res;
-      const kept = new PassThrough();
-      // written past its high-water mark on purpose: the whole List may wait here for the server's code
-      body.on("data", (chunk) => kept.write(chunk));
+      const kept = new PassThrough({ highWaterMark: KEPT_BYTES });
+      // Up to KEPT_BYTES unread on each side of `kept` (seconds of the API server's sending: the List goes on while
+      // the server's code loads); beyond that the socket is not read until they are, and the API server waits.
+      body.on("data", (chunk) => kept.write(chunk) || body.pause());
+      kept.on("drain", () => body.resume());
       body.on("end", () => kept.end());
       body.on("error", (e) => kept.destroy(e));
       kept.on("close", () => res.complete || req.destroy());
