@@ -1,18 +1,21 @@
 "use client";
 
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef } from "react";
 import type { ExplorerState } from "@/lib/graph/explorer-state";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { type useTopologyView, viewKey } from "./use-topology-view";
 import type { ViewInput } from "./use-view-model";
 
 /**
- * What the explorer draws: its state and the view held, one render late (useDeferredValue). A pick (a filter, a
- * matrix row, a search hit) first commits the toolbar and the new query alone, so the view's subscription and the
- * server's layout are asked at once; React then draws the new picture (the matrix unmounted, the graph modelled and
- * mounted) in a render of its own, while the server answers. Before, the subscription was asked only after that
- * render's commit: 25–50 ms on an idle machine, 0.1–0.8 s at load. The state and the view held are deferred
- * together, so a picture is always of one state and the view it held, and "settled" is said of the picture drawn.
+ * What the explorer draws: its state and the view held. A pick whose view is not held yet (a filter, a matrix row
+ * clicked at once) is drawn one render late (useDeferredValue): its first commit holds the toolbar and the new query
+ * alone, so the view's subscription and the server's layout are asked at once, and React draws the new picture (the
+ * matrix unmounted, the graph modelled and mounted) in a render of its own while the server answers. Before, the
+ * subscription was asked only after that render's commit: 25–50 ms on an idle machine, 0.1–0.8 s at load.
+ * A pick whose view is already held (a search's hit or a matrix row fetched ahead and seeded, a view that came) is
+ * drawn in the same render: there is nothing to ask before it, and deferring it put the prefetched picture a render
+ * (and at load, frames) behind its toolbar. The state and the view held go together, so a picture is always of one
+ * state and the view it held, and "settled" is said of the picture drawn.
  */
 export function useDrawnView(
   state: ExplorerState,
@@ -22,11 +25,19 @@ export function useDrawnView(
   focusSeq: number,
 ) {
   const { topology, state: held, heldKey, settled } = live;
+  // `serial` orders the pictures: one drawn at once must not be followed by an older one the deferral still holds.
+  const made = useRef(0);
   const now = useMemo(
-    () => ({ state, topology, held, heldKey, settled, focusSeq }),
+    () => ({ state, topology, held, heldKey, settled, focusSeq, serial: ++made.current }),
     [state, topology, held, heldKey, settled, focusSeq],
   );
-  const drawn = useDeferredValue(now);
+  const deferred = useDeferredValue(now);
+  const last = useRef(deferred);
+  const ready = heldKey !== null && heldKey === viewKey(queryOf(state));
+  const drawn = ready ? now : last.current.serial > deferred.serial ? last.current : deferred;
+  useEffect(() => {
+    last.current = drawn;
+  }, [drawn]);
   const input: ViewInput = {
     full: drawn.topology ?? undefined,
     overview: drawn.held?.overview ?? null,

@@ -9,6 +9,7 @@ import { filterTopology } from "@/lib/match/filter";
 import { readViewMessage } from "@/lib/wire/read-message";
 import { fromSnapshot, topologyOf, type ViewState } from "@/lib/wire/view-state";
 import { layout } from "../graph/layout-client";
+import { traceMark } from "../trace";
 import { useTRPC } from "../trpc";
 
 /** A view fetched ahead is shown for this long; later the subscription's own snapshot is awaited instead. */
@@ -53,9 +54,13 @@ export function useHostPrefetch(context: string | undefined, showDefault: boolea
         ahead.delete(key);
         ahead.set(key, { at: Date.now(), state });
         for (const old of ahead.keys()) if (ahead.size > HELD) ahead.delete(old);
+        traceMark("ahead:held", host);
         // Laid out as the host's view will draw it (use-view-model.ts), so the layout is found ready.
         const shown = filterTopology(topologyOf(state), view);
-        void layout(graphOf(shown, "host", showDefault, expanded, topologyColours(shown))).catch(() => undefined);
+        void layout(graphOf(shown, "host", showDefault, expanded, topologyColours(shown))).then(
+          () => traceMark("ahead:laid-out", host),
+          () => undefined,
+        );
       },
       () => undefined, // only ahead of time: the pick subscribes as usual
     );

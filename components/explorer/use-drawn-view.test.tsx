@@ -1,0 +1,65 @@
+import { act, cleanup, render } from "@testing-library/react";
+import { useLayoutEffect } from "react";
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultState, type ExplorerState, viewCriteria } from "@/lib/graph/explorer-state";
+import type { ViewState } from "@/lib/wire/view-state";
+import { useDrawnView } from "./use-drawn-view";
+import { type useTopologyView, viewKey } from "./use-topology-view";
+
+type Live = ReturnType<typeof useTopologyView>;
+const queryOf = (s: ExplorerState) => viewCriteria(s.view, s.filters);
+const host = (name: string): ExplorerState => ({ ...defaultState, view: { kind: "host", host: name } });
+/** The hook reads only these of the live view: the view held, and which query it answers. */
+const held = (s: ExplorerState): Live =>
+  ({
+    topology: null,
+    state: { id: viewKey(queryOf(s)) } as unknown as ViewState,
+    heldKey: viewKey(queryOf(s)),
+    settled: true,
+  }) as unknown as Live;
+
+/** Each commit's picture: the state drawn and which view's data it drew. */
+function Probe({ state, live, commits }: { state: ExplorerState; live: Live; commits: string[] }) {
+  const drawn = useDrawnView(state, live, queryOf, 0);
+  const picture = `${drawn.state.view.kind === "host" ? drawn.state.view.host : "cluster"} with ${drawn.heldKey}`;
+  useLayoutEffect(() => void commits.push(picture));
+  return null;
+}
+
+describe("useDrawnView", () => {
+  afterEach(cleanup);
+
+  it("draws a pick whose view is held (fetched ahead and seeded) in the pick's first commit", () => {
+    const commits: string[] = [];
+    const a = host("node-a");
+    const b = host("node-b");
+    const page = render(<Probe state={a} live={held(a)} commits={commits} />);
+    commits.length = 0;
+    // the pick and its view ahead in one render, as seedAhead does it (explorer.tsx)
+    act(() => page.rerender(<Probe state={b} live={held(b)} commits={commits} />));
+    expect(commits[0]).toBe(`node-b with ${viewKey(queryOf(b))}`);
+    expect(commits.every((c) => c.startsWith("node-b"))).toBe(true);
+  });
+
+  it("draws a pick whose view is not held one commit late, then never an older picture than one drawn", () => {
+    const commits: string[] = [];
+    const a = host("node-a");
+    const b = host("node-b");
+    const c = host("node-c");
+    const page = render(<Probe state={a} live={held(a)} commits={commits} />);
+    commits.length = 0;
+    // a pick whose view is on its way: the first commit keeps the picture (it asks for the view), the next draws it
+    act(() => page.rerender(<Probe state={b} live={held(a)} commits={commits} />));
+    expect(commits[0]).toBe(`node-a with ${viewKey(queryOf(a))}`);
+    expect(commits.at(-1)).toBe(`node-b with ${viewKey(queryOf(a))}`);
+    // its view comes: drawn at once
+    commits.length = 0;
+    act(() => page.rerender(<Probe state={b} live={held(b)} commits={commits} />));
+    expect(commits[0]).toBe(`node-b with ${viewKey(queryOf(b))}`);
+    // the next pick, not held: node-b's picture stays until node-c's is drawn, never node-a's again
+    commits.length = 0;
+    act(() => page.rerender(<Probe state={c} live={held(b)} commits={commits} />));
+    expect(commits.every((x) => !x.startsWith("node-a"))).toBe(true);
+    expect(commits.at(-1)).toBe(`node-c with ${viewKey(queryOf(b))}`);
+  });
+});
