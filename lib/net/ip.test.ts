@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  addressKey,
   addressOf,
   type Cidr,
   cidrContains,
@@ -155,5 +157,26 @@ describe("parseCidr and CIDR math", () => {
     expect(cidrsOverlap(cidr("fd00::/64"), cidr("fd00::/48"))).toBe(true);
     expect(cidrsOverlap(cidr("fd00::/64"), cidr("fd01::/64"))).toBe(false);
     expect(cidrsOverlap(cidr("0.0.0.0/0"), cidr("::/0"))).toBe(false);
+  });
+});
+
+describe("addressKey", () => {
+  it("is addressOf's family and value as one string, null exactly when addressOf is (no bigint for IPv4)", () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom("00", "01", "007", "", "x"));
+    const text = fc.oneof(
+      fc.tuple(octet, octet, octet, octet).map((p) => p.join(".")),
+      fc.constantFrom("::1", "fe80::1", "2001:db8::", "::ffff:10.0.0.1", "1:2:3:4:5:6:7:8", "1::2::3", ":::", "g::1"),
+      fc.string({ maxLength: 12 }),
+    );
+    const dressed = fc
+      .tuple(text, fc.constantFrom("", " ", "\t"), fc.constantFrom("", "/24", "/64", "/"))
+      .map(([t, pad, suffix]) => `${pad}${t}${pad}${suffix}`);
+    fc.assert(
+      fc.property(dressed, (t) => {
+        const a = addressOf(t);
+        expect(addressKey(t)).toBe(a ? `${a.family}|${a.value}` : null);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { compareCodePoints } from "../compare";
 import type { Finding } from "../contract/schema";
-import { addressOf } from "../net/ip";
+import { addressKey } from "../net/ip";
 import { duplicateIpFinding, oneVmMigrating } from "../topology/checks";
 import type { AddressedInterface } from "./shard";
 
@@ -43,9 +43,9 @@ export class DuplicateIndex {
       let n = -1;
       for (const ip of el.ips) {
         n++;
-        const addr = addressOf(ip);
+        const addr = addressKey(ip);
         if (!addr) continue;
-        const key = `${el.network}|${addr.family}|${addr.value}`;
+        const key = `${el.network}|${addr}`;
         this.listOf(key, shard).push({ at, ip, n });
         keys.add(key);
         this.dirty.add(key);

@@ -107,8 +107,9 @@ function addPod(
   // marked default), and the cluster network's own entry (eth0, kept for the kubelet's probes) is no stray attachment.
   const primary = primaryNetworkOf(networks, namespace);
   const defaults = statuses.filter((x) => x.isDefault);
-  // network-status names the default network bare and a second entry of it namespace-qualified ("ns/name")
-  const clusterNetwork = new Set(defaults.flatMap((d) => [d.name, `${namespace}/${d.name}`]));
+  // network-status names the default network bare and a second entry of it namespace-qualified ("ns/name"); asked
+  // only of the entries left unused (few), not a set made per pod
+  const inClusterNetwork = (name: string) => defaults.some((d) => name === d.name || name === `${namespace}/${d.name}`);
   for (const s of defaults) {
     const iface = addInterface(ctx, element, {
       ifname: s.interface ?? "eth0",
@@ -121,13 +122,13 @@ function addPod(
   }
   addRequested(ctx, element, pairs, networks, waits);
   // The cluster network's second interface (eth0 beside a primary network's, same name): part of the default network.
-  for (const s of unused.filter((u) => clusterNetwork.has(u.name))) {
+  for (const s of unused.length ? unused.filter((u) => inClusterNetwork(u.name)) : unused) {
     const ifname = s.interface ?? "eth0";
     // named as the default entry names it (network-status qualifies a non-default bare name with the namespace)
     const network = defaults.find((d) => s.name === d.name || s.name === `${namespace}/${d.name}`)?.name ?? s.name;
     addInterface(ctx, element, { ifname, network, status: s, requested: false, isDefault: true });
   }
-  for (const s of unused.filter((u) => !clusterNetwork.has(u.name))) {
+  for (const s of unused.length ? unused.filter((u) => !inClusterNetwork(u.name)) : unused) {
     const iface = addInterface(ctx, element, {
       ifname: s.interface ?? s.name,
       network: s.name,
@@ -257,12 +258,8 @@ function wire(
     }
   }
   const ip = iface.ips[0];
-  ctx.link(
-    "attachment",
-    iface.id,
-    point.id,
-    iface.interface && ip ? `${iface.interface} ${ip}` : iface.interface || ip,
-  );
+  const label = iface.interface && ip ? `${iface.interface} ${ip}` : iface.interface || ip;
+  ctx.link("attachment", iface.id, point.id, label);
 }
 
 function attachmentPoint(
