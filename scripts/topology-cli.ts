@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import type { Topology } from "@/lib/contract/schema";
 import { buildTopology } from "@/lib/topology/build";
 import { toDot } from "@/lib/topology/format-dot";
+import { jsonChunks } from "@/lib/topology/format-json";
 import { toMermaid } from "@/lib/topology/format-mermaid";
 import { DEMO_DIR } from "@/server/sources/demo";
 import { readLiveOnce } from "@/server/sources/live/read-once";
@@ -19,29 +20,6 @@ const FORMATS = new Map<string, (t: Topology) => Iterable<string>>([
   ["mermaid", (t) => [toMermaid(t)]],
 ]);
 
-/**
- * JSON.stringify(t, null, 2) and a newline, as pieces: an element per piece. As one string, the topology of
- * 580,000 pods passed V8's longest string ("Invalid string length", issue 25); the pieces are made as they are
- * written, so the output is never all in memory either.
- */
-export function* jsonChunks(t: Topology): Generator<string> {
-  yield "{";
-  const entries = Object.entries(t).filter(([, v]) => v !== undefined);
-  for (const [i, [key, value]] of entries.entries()) {
-    const comma = i < entries.length - 1 ? "," : "";
-    if (!Array.isArray(value) || value.length === 0) {
-      yield `\n  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll("\n", "\n  ")}${comma}`;
-      continue;
-    }
-    yield `\n  ${JSON.stringify(key)}: [`;
-    for (let k = 0; k < value.length; k++) {
-      const sep = k < value.length - 1 ? "," : "";
-      yield `\n    ${JSON.stringify(value[k], null, 2).replaceAll("\n", "\n    ")}${sep}`;
-    }
-    yield `\n  ]${comma}`;
-  }
-  yield "\n}\n";
-}
 const USAGE =
   "usage: npm run topology -- [--snapshot <file|dir> | --demo | --kubeconfig F --context C] [--format json|dot|mermaid]\n";
 

@@ -8,8 +8,10 @@
 export function crossSiteReason(
   req: { method: string; headers: Headers; url: string },
   trustedProxy = false,
+  /** guard this read as a write: the whole topology's export, which another site must not make a browser pull */
+  guardRead = false,
 ): string | null {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return null;
+  if (!guardRead && (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS")) return null;
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none")
     return `cross-site ${req.method} refused (Sec-Fetch-Site: ${site})`;

@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { useTRPCClient } from "../trpc";
+import { endsWhole } from "@/lib/topology/format-json";
 import { graphButton } from "./graph-button";
 
 /** Saves `href` under `filename`, as a click on a download link would. */
@@ -13,12 +13,49 @@ export function download(href: string, filename: string): void {
   a.click();
 }
 
+/** The route that streams the whole topology (server/topology-export.ts). */
+export function exportUrl(name: string, context: string | undefined): string {
+  const q = new URLSearchParams({ name, ...(context ? { context } : {}) });
+  return `/api/export/topology?${q}`;
+}
+
+/**
+ * The export's bytes, whole, or an error saying why not: a refusal's reason, a connection lost, or a body that
+ * ended before the document did (a server error after the headers cuts the stream off without its last bytes).
+ */
+export async function fetchExport(url: string): Promise<Blob> {
+  const res = await fetch(url, { cache: "no-store" });
+  if (!res.ok || !res.body) {
+    const reason = await res.json().then(
+      (b: { error?: string }) => b.error,
+      () => undefined,
+    );
+    throw new Error(reason ?? `HTTP ${res.status}`);
+  }
+  const parts: Uint8Array[] = [];
+  const reader = res.body.getReader();
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      bytes += value.byteLength;
+    }
+  } catch (e) {
+    throw new Error(`broken off after ${bytes} bytes (${e instanceof Error ? e.message : String(e)}); nothing saved`);
+  }
+  if (!endsWhole(parts)) throw new Error(`the export ended before its end after ${bytes} bytes; nothing saved`);
+  return new Blob(parts as BlobPart[], { type: "application/json" });
+}
+
 /**
  * Exports the whole topology as JSON, the contract `npm run topology` prints: asked from the server at the click,
- * since the page holds only its view (at scale, the cluster's overview without a single pod).
+ * since the page holds only its view (at scale, the cluster's overview without a single pod). The server streams
+ * it; the file is saved only once it has come whole, so a download cut short never looks like a whole one: the
+ * button says the export failed, and why.
  */
 export function ExportJsonButton({ name }: { name: string }) {
-  const client = useTRPCClient();
   const context = useSearchParams().get("context") ?? undefined;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,9 +63,7 @@ export function ExportJsonButton({ name }: { name: string }) {
     setBusy(true);
     setError(null);
     try {
-      const payload = await client.topology.get.query(context ? { context } : {});
-      const text = `${JSON.stringify(payload.topology, null, 2)}\n`;
-      const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+      const url = URL.createObjectURL(await fetchExport(exportUrl(name, context)));
       download(url, `${name}.json`);
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (e) {
@@ -38,15 +73,22 @@ export function ExportJsonButton({ name }: { name: string }) {
     }
   };
   return (
-    <button
-      type="button"
-      className={graphButton}
-      disabled={busy}
-      onClick={() => void save()}
-      title={error ? `Export failed: ${error}` : "The whole topology, as `npm run topology` prints it"}
-      aria-busy={busy}
-    >
-      {busy ? "JSON…" : "JSON"}
-    </button>
+    <>
+      <button
+        type="button"
+        className={graphButton}
+        disabled={busy}
+        onClick={() => void save()}
+        title={error ? `Export failed: ${error}` : "The whole topology, as `npm run topology` prints it"}
+        aria-busy={busy}
+      >
+        {busy ? "JSON…" : "JSON"}
+      </button>
+      {error ? (
+        <span role="alert" title={error} className="px-1 text-[11px] text-red-700 dark:text-red-400">
+          JSON export failed
+        </span>
+      ) : null}
+    </>
   );
 }
