@@ -17,12 +17,24 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-async function exportJson(page: Page): Promise<Topology> {
+/** The file the JSON button saves, as saved, and its suggested name. */
+async function savedFile(page: Page): Promise<{ text: string; name: string }> {
   const [file] = await Promise.all([
     page.waitForEvent("download", { timeout: 60_000 }),
     page.getByRole("group", { name: "Export" }).getByRole("button", { name: "JSON" }).click(),
   ]);
-  return topologySchema.parse(JSON.parse(readFileSync(await file.path(), "utf8")));
+  return { text: readFileSync(await file.path(), "utf8"), name: file.suggestedFilename() };
+}
+
+async function exportJson(page: Page): Promise<Topology> {
+  return topologySchema.parse(JSON.parse((await savedFile(page)).text));
+}
+
+/** What the JSON button saved before the export was streamed: the tRPC query's topology, pretty-printed. */
+async function savedBefore(page: Page): Promise<string> {
+  const res = await page.request.get(`${server.url}/api/trpc/topology.get?input=${encodeURIComponent("{}")}`);
+  const payload = (await res.json()) as { result: { data: { topology: unknown } } };
+  return `${JSON.stringify(payload.result.data.topology, null, 2)}\n`;
 }
 
 /** The same data whatever order the findings were gathered in (the incremental store keeps them per part). */
@@ -44,7 +56,11 @@ test("the JSON export is the whole topology the topology command prints, not the
   await expect(page.getByTestId("overview-matrix")).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId("overview-matrix")).toContainText(`${SIZE.pods} pods`);
   await expect(page.getByTestId("graph-canvas")).toHaveCount(0);
-  const fromMatrix = await exportJson(page);
+  const saved = await savedFile(page);
+  expect(saved.name).toBe("plumbline-cluster.json");
+  // streamed from /api/export/topology: byte for byte the file the button saved from the tRPC query before
+  expect(saved.text).toBe(await savedBefore(page));
+  const fromMatrix = topologySchema.parse(JSON.parse(saved.text));
   expect(fromMatrix.elements.filter((e) => e.kind === "pod")).toHaveLength(pods);
   expect(canonical(fromMatrix)).toEqual(canonical(cli));
 
@@ -54,4 +70,30 @@ test("the JSON export is the whole topology the topology command prints, not the
   await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 60_000 });
   const fromHost = await exportJson(page);
   expect(canonical(fromHost)).toEqual(canonical(cli));
+});
+
+test("a download cut short is not saved: the button says the export failed, and why", async ({ page }) => {
+  await page.goto(server.url);
+  await expect(page.getByTestId("overview-matrix")).toBeVisible({ timeout: 120_000 });
+  // the server's answer, its end cut off as a connection lost after the headers (or a proxy hiding the cut) leaves it
+  await page.route("**/api/export/topology?**", async (route) => {
+    const res = await route.fetch();
+    const body = await res.body();
+    await route.fulfill({ response: res, body: body.subarray(0, body.length - 2) });
+  });
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  const button = page.getByRole("group", { name: "Export" }).getByRole("button", { name: "JSON" });
+  await button.click();
+  const alert = page.getByRole("alert").filter({ hasText: "JSON export failed" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toHaveAttribute("title", /ended before its end after \d+ bytes; nothing saved/);
+  await expect(button).toHaveAttribute("title", /^Export failed: /);
+  expect(downloads).toBe(0);
+
+  // whole again: saved, and the failure no longer said
+  await page.unroute("**/api/export/topology?**");
+  const again = await savedFile(page);
+  expect(again.text).toBe(await savedBefore(page));
+  await expect(alert).toHaveCount(0);
 });

@@ -1,15 +1,18 @@
 /**
  * Where the production server's peak RSS happens (issue 26): one test bed seeded with the generated cluster, then the
  * server started cold and taken through the big-cluster run's steps one by one — boot, the cluster view's first
- * message, the JSON export, 19 other distinct views, the first search (which builds the search index) — with its
+ * message, the JSON export (as the build's page asks it: the streamed /api/export/topology, or before it the
+ * tRPC query topology.get), 19 other distinct views, the first search (which builds the search index) — with its
  * VmRSS and VmHWM read after each step and sampled every 100 ms. With --reference DIR, DIR's production server (another
  * commit's build) is run the same way against the same bed, interleaved, run by run.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/server-memory.ts --nodes 800 --pods 60000 --nads 200 --runs 2 \
- *     [--reference DIR] [--port 3930]
- * Needs `npx next build` here (and in DIR) and the test bed's binaries (testing/testbed/ensure-deps.sh).
+ *     [--reference DIR] [--port 3930] [--snapshot]
+ * Needs `npx next build` here (and in DIR) and the test bed's binaries (testing/testbed/ensure-deps.sh); with
+ * --snapshot the cluster is served from a file instead (no test bed; the file's JSON must stay under 256 MiB).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { loadavg } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { KubeObject } from "@/lib/k8s/objects";
@@ -29,6 +32,7 @@ const { values: opt } = parseArgs({
     runs: { type: "string", default: "2" },
     reference: { type: "string" },
     port: { type: "string", default: "3930" },
+    snapshot: { type: "boolean", default: false },
   },
 });
 const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads), seed: 1 };
@@ -51,11 +55,25 @@ interface Run {
   cold: number;
 }
 
-const cluster = await startTestCluster({ seed: false, benchEtcd: true });
+// --snapshot: the cluster served from a file (PLUMBLINE_SOURCE=snapshot), where the test bed is not built or busy
+const snapshotDir = opt.snapshot ? mkdtempSync(path.join(tmpdir(), "plumbline-mem-")) : null;
+const cluster = snapshotDir ? null : await startTestCluster({ seed: false, benchEtcd: true });
+const sourceEnv: Record<string, string> = {};
 /** the server running now, stopped if the run fails */
 const running: { proc: ChildProcess | null } = { proc: null };
 try {
-  await seedEtcd(cluster, objects, log);
+  if (cluster) {
+    await seedEtcd(cluster, objects, log);
+    Object.assign(sourceEnv, {
+      PLUMBLINE_SOURCE: "kubeconfig",
+      KUBECONFIG: cluster.kubeconfigPath,
+      PLUMBLINE_CONTEXT: "admin",
+    });
+  } else if (snapshotDir) {
+    const file = path.join(snapshotDir, "cluster.json");
+    writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }));
+    Object.assign(sourceEnv, { PLUMBLINE_SOURCE: "snapshot", PLUMBLINE_SNAPSHOT: file });
+  }
   const builds: [string, string][] = [["this", process.cwd()]];
   if (opt.reference) builds.push(["reference", path.resolve(opt.reference)]);
   const runs = new Map<string, Run[]>(builds.map(([label]) => [label, []]));
@@ -88,7 +106,8 @@ try {
   );
 } finally {
   if (running.proc?.pid) process.kill(-running.proc.pid, "SIGTERM");
-  await cluster.stop();
+  await cluster?.stop();
+  if (snapshotDir) rmSync(snapshotDir, { recursive: true, force: true });
 }
 
 /** One cold server from `dir` through every step; stopped at the end. */
@@ -100,9 +119,7 @@ async function oneRun(dir: string): Promise<Run> {
     cwd: dir,
     env: {
       ...process.env,
-      PLUMBLINE_SOURCE: "kubeconfig",
-      KUBECONFIG: cluster.kubeconfigPath,
-      PLUMBLINE_CONTEXT: "admin",
+      ...sourceEnv,
       PORT: String(port),
       NODE_OPTIONS: "",
     },
@@ -144,8 +161,8 @@ async function oneRun(dir: string): Promise<Run> {
     const cold = (await held.first).at - started;
     done(step);
     step = "export";
-    const exported = await fetch(`${base}/api/trpc/topology.get?input=%7B%7D`).then((r) => r.arrayBuffer());
-    if (exported.byteLength < 1000) throw new Error("the export is empty");
+    const exported = await exportBytes(base);
+    if (exported < 1000) throw new Error("the export is empty");
     done(step);
     step = "+19 views";
     const others = distinctViews(objects, pod, 19).map((v) => subscribe(base, v));
@@ -165,4 +182,15 @@ async function oneRun(dir: string): Promise<Run> {
     await exited;
     running.proc = null;
   }
+}
+
+/** The JSON export as the build's page asks it, read as it comes (only its length kept); its size in bytes. */
+async function exportBytes(base: string): Promise<number> {
+  let res = await fetch(`${base}/api/export/topology`);
+  // a build from before the streamed export: the tRPC query its button asked
+  if (res.status === 404) res = await fetch(`${base}/api/trpc/topology.get?input=%7B%7D`);
+  if (!res.ok || !res.body) throw new Error(`the export answered ${res.status}`);
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += chunk.byteLength;
+  return bytes;
 }
