@@ -32,7 +32,7 @@ export async function fetchExport(url: string): Promise<Blob> {
     );
     throw new Error(reason ?? `HTTP ${res.status}`);
   }
-  const parts: Uint8Array[] = [];
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   const reader = res.body.getReader();
   let bytes = 0;
   try {
@@ -46,7 +46,7 @@ export async function fetchExport(url: string): Promise<Blob> {
     throw new Error(`broken off after ${bytes} bytes (${e instanceof Error ? e.message : String(e)}); nothing saved`);
   }
   if (!endsWhole(parts)) throw new Error(`the export ended before its end after ${bytes} bytes; nothing saved`);
-  return new Blob(parts as BlobPart[], { type: "application/json" });
+  return new Blob(parts, { type: "application/json" });
 }
 
 /**
