@@ -36,9 +36,12 @@ const CHANGED_BY: Record<keyof CheckInputs, "pods" | "pools" | "reservations" | 
   podsComplete: "notes",
 };
 
-/** Some check of the scope reads an input the change touched (`own`: inputs a shard's rebuild already covers). */
+/**
+ * Some check of the scope reads an input the change touched (`own`: inputs a shard's rebuild already covers). A check
+ * the store keeps per address follows its inputs in its own index (store.ts), not here.
+ */
 export const touches = (c: InputChanges, scope: CheckScope, own: readonly (keyof CheckInputs)[] = []): boolean =>
-  checksOf(scope).some((k) => k.reads.some((r) => !own.includes(r) && c[CHANGED_BY[r]]));
+  checksOf(scope).some((k) => !k.perAddress && k.reads.some((r) => !own.includes(r) && c[CHANGED_BY[r]]));
 
 const podKey = (p: KubeObject): string => `${p.metadata.namespace}/${p.metadata.name}`;
 

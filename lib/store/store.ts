@@ -14,6 +14,7 @@ import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs, touches } from "./inputs";
 import { OverviewMemo } from "./overview-memo";
+import { ReservedIndex } from "./reserved-index";
 import { buildShard, type ShardResult } from "./shard";
 import { ShardIndex } from "./shard-index";
 import { StreamBuild } from "./stream-build";
@@ -48,6 +49,8 @@ export class TopologyStore {
   private checksDirty = false;
   private networkJson = new Map<string, string>();
   private readonly duplicates = new DuplicateIndex();
+  /** the addresses reserved for two pods, and the interfaces holding them, kept by shard */
+  private readonly reserved = new ReservedIndex();
   private poolNotes: Finding[] = [];
   /** the source's notes and the NADs' and pools' findings as JSON, as last settled */
   private notesJson = "";
@@ -68,11 +71,13 @@ export class TopologyStore {
     // A shard's own pods rebuild it; any other input a host check reads rebuilds every shard.
     if (touches(c, "host", ["pods"])) for (const s of this.inputs.allShards()) this.dirty.add(s);
     if (touches(c, "cross-host") || touches(c, "cluster")) this.checksDirty = true;
+    if (c.reservations || c.pools) this.reserved.stale = true; // what reservedTwice reads
   }
 
   /** Whether anything awaits building. */
   get busy(): boolean {
-    const some = this.networksDirty || this.poolsDirty || this.checksDirty || this.inputs.workloads.busy;
+    const some =
+      this.networksDirty || this.poolsDirty || this.checksDirty || this.reserved.stale || this.inputs.workloads.busy;
     return some || this.dirty.size > 0 || this.pending.size > 0;
   }
 
@@ -139,6 +144,7 @@ export class TopologyStore {
       else this.shards.delete(name);
       this.index.replace(name, before?.result, next?.result);
       this.duplicates.replace(name, next?.result.interfaces ?? []);
+      this.reserved.replace(name, next?.result.interfaces ?? []);
     }
     this.pending.clear();
     this.streamed = null;
@@ -150,6 +156,8 @@ export class TopologyStore {
     shared =
       this.inputs.workloads.settle({ upserted, removed, owner: this.owner, revisions: this.revisions }) || shared;
     shared = this.duplicates.settle() || shared;
+    shared =
+      this.reserved.settle(this.inputs, () => [...this.shards].map(([n, s]) => [n, s.result.interfaces])) || shared;
     if (crossDirty) shared = this.settleCross(upserted, removed) || shared;
     relations ||= shared;
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
@@ -269,6 +277,7 @@ export class TopologyStore {
       ...this.poolNotes,
       ...this.cross.findings(),
       ...this.clusterNotes.findings,
+      ...this.reserved.findings(),
       ...this.duplicates.findings(),
       ...this.inputs.workloads.findings(),
     ];

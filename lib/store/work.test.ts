@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { interfaceId, podId } from "../contract/ids";
 import { KeyedList } from "../k8s/keyed-list";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import { snapshotFromObjects } from "../k8s/snapshot";
@@ -21,7 +22,11 @@ import { takeWork } from "./work";
  */
 
 const statusOf = (pod: KubeObject) =>
-  JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { name: string; ips: string[] }[];
+  JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as {
+    name: string;
+    interface: string;
+    ips: string[];
+  }[];
 
 /** The pod with its second interface at a new address (as the benchmark changes it). */
 function readdressed(pod: KubeObject): KubeObject {
@@ -35,8 +40,9 @@ function readdressed(pod: KubeObject): KubeObject {
  * The generated cluster (12 NADs at any size unless told) in a store, built; its pods kept as the live and demo
  * sources keep them (keyed-list.ts), so a change hands the store that change.
  */
-function built(nodes: number, pods: number, nads = 12) {
-  const snap = snapshotFromObjects(syntheticCluster({ nodes, pods, nads, seed: 26 }));
+function built(nodes: number, pods: number, nads = 12, more: (objects: KubeObject[]) => KubeObject[] = () => []) {
+  const objects = syntheticCluster({ nodes, pods, nads, seed: 26 });
+  const snap = snapshotFromObjects([...objects, ...more(objects)]);
   const store = new TopologyStore();
   store.sync(snap);
   store.flush();
@@ -85,7 +91,7 @@ describe("one pod's change costs what it touches, not the cluster", () => {
       viewShares: 3, // its share of its namespace, network, and namespace+network views; every other share is kept
       viewElements: 0, // drawView reads no AssembledView (assembled-view.test.ts counts those)
       outwardShards: 0,
-      clusterInterfaces: 0, // the generated cluster has no OverlappingRangeIPReservations (with some: every interface)
+      clusterInterfaces: 0, // the generated cluster has no OverlappingRangeIPReservations (a later test adds some)
       crossFragments: 0, // the changed pod is on no uplink-less bridge (the next test changes one that is)
       problemElements: 0, // no overview asked for (the next test asks)
       overviewRows: 0, // no matrix asked for (the next test asks)
@@ -198,6 +204,58 @@ describe("one pod's change costs what it touches, not the cluster", () => {
     expect(users).toBeGreaterThan(100);
     // its network's fragments read twice (judged again per network, and by the dhcp check), and the system pod's
     expect(takeWork()).toMatchObject({ shardsBuilt: 1, crossFragments: 2 * users + 1 });
+  }, 120_000);
+
+  it("with OverlappingRangeIPReservations, a pod's change costs the reservation check its shard's interfaces", () => {
+    /** whereabouts' reservation of an address for a pod (named after the address) */
+    const reservation = (ip: string, podref: string, namespace = "kube-system"): KubeObject => ({
+      apiVersion: "whereabouts.cni.cncf.io/v1alpha1",
+      kind: "OverlappingRangeIPReservation",
+      metadata: { name: ip, namespace },
+      spec: { containerid: "c1", podref },
+    });
+    const reserved = (nodes: number, pods: number) => {
+      // every pod's secondary addresses reserved for it, and the address the change gives a pod reserved for two others
+      const { snap, store, keyed } = built(nodes, pods, 12, (objects) => [
+        ...objects.flatMap((p) =>
+          p.kind !== "Pod"
+            ? []
+            : statusOf(p).flatMap((s, i) =>
+                i === 0 ? [] : s.ips.map((ip) => reservation(ip.split("/")[0] ?? ip, keyOf(p))),
+              ),
+        ),
+        reservation("100.127.0.9", "x/one"),
+        reservation("100.127.0.9", "y/two", "openshift-multus"),
+      ]);
+      const pod = snap.pods.find((p) => statusOf(p).length > 1 && snap.pods.indexOf(p) >= snap.pods.length / 3);
+      if (!pod) throw new Error("no pod with a secondary interface");
+      const named = () => store.findings().find((f) => f.code === "ip-reserved-twice")?.elements ?? [];
+      expect(named()).toEqual([]);
+      takeWork();
+      store.sync({ ...snap, pods: keyed.change([readdressed(pod)], []) });
+      store.flush();
+      const node = (pod.spec as { nodeName: string }).nodeName;
+      return {
+        work: takeWork(),
+        reservations: snap.ipReservations.length,
+        shard: store.shard(node)?.interfaces.length ?? 0,
+        named: named(),
+        want: interfaceId(podId(pod.metadata.namespace ?? "", pod.metadata.name), statusOf(pod)[1]?.interface ?? ""),
+      };
+    };
+    const small = reserved(20, 1000);
+    const large = reserved(200, 10_000);
+    // the reservations are many, ten times more at 10k (else this test could not tell)
+    expect(large.reservations).toBeGreaterThan(5 * small.reservations);
+    expect(small.reservations).toBeGreaterThan(500);
+    // the readdressed pod now holds the address reserved twice: the finding names its interface
+    for (const r of [small, large]) expect(r.named).toEqual([r.want]);
+    // the reservation check read the rebuilt shard's interfaces alone (50 pods a node at both sizes), and listed no
+    // reservation or pool
+    for (const r of [small, large]) expect(r.work.clusterInterfaces).toBe(r.shard);
+    expect(large.shard).toBeLessThan(3 * small.shard);
+    expect({ ...large.work, clusterInterfaces: 0 }).toEqual({ ...small.work, clusterInterfaces: 0 });
+    expect(small.work).toMatchObject({ judged: 1, listed: 0, shardsBuilt: 1, crossFragments: 0 });
   }, 120_000);
 
   it("a Namespace's new label that no network selects rebuilds no shard, at 1k as at 10k", () => {

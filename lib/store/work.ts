@@ -31,8 +31,9 @@ const zero = () => ({
   /** shards a view read beyond those it draws (for their outward findings) */
   outwardShards: 0,
   /**
-   * interfaces gathered for the cluster-wide checks that are judged from scratch (cluster-checks.ts: with
-   * OverlappingRangeIPReservations present, every interface on every change — still cluster-sized)
+   * interfaces gathered for the cluster-wide checks: those judged from scratch (cluster-checks.ts: every interface;
+   * none is, today) and the addresses reserved twice (reserved-index.ts: a rebuilt shard's interfaces while some
+   * address is reserved twice, every shard's when an address comes to be)
    */
   clusterInterfaces: 0,
   /** pods' fragments the cross-host checks judged (cross-index.ts: those of the networks a change touched) */

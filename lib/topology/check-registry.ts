@@ -48,7 +48,10 @@ export interface Check {
   run(ctx: BuildContext, inputs: CheckInputs): void;
   /** nothing to judge with these inputs: the store need not gather the elements of a cluster-wide check */
   idle?(inputs: CheckInputs): boolean;
-  /** the store keeps it per address (lib/store/duplicates.ts) instead of judging every interface again */
+  /**
+   * the store keeps it per address by an index of its own (lib/store/duplicates.ts, reserved-index.ts) instead of
+   * judging every interface again
+   */
   perAddress?: true;
   /**
    * a cross-host check whose findings about a network read only that network, its interfaces and the points they hang
@@ -100,6 +103,7 @@ export const CHECKS: readonly Check[] = [
     codes: ["ip-reserved-twice"],
     run: (ctx, i) => checkReservations(ctx, i.ipReservations, i.ipPools),
     idle: (i) => i.ipReservations.length === 0,
+    perAddress: true,
   }),
   check({
     name: "ranges of two networks overlapping",

@@ -1,4 +1,5 @@
 import { compareCodePoints } from "../compare";
+import type { InterfaceElement } from "../contract/schema";
 import { type KubeObject, keyOf } from "../k8s/objects";
 import { formatIp, parseIp } from "../net/ip";
 import { isObject, str } from "../result";
@@ -20,7 +21,21 @@ export function checkReservations(
   reservations: readonly KubeObject[],
   pools: readonly KubeObject[],
 ): void {
-  if (reservations.length === 0) return;
+  const twice = reservedTwice(reservations, pools);
+  if (twice.size === 0) return;
+  const users = interfacesByAddress(ctx);
+  for (const [ip, who] of twice)
+    ctx.finding("error", "ip-reserved-twice", reservedTwiceMessage(ip, who), users.get(ip) ?? []);
+}
+
+/**
+ * The addresses reserved for two different pods, each with who holds it ("ns/a (where) and ns/b (where)"), in the
+ * order the findings come: what the check judges without any interface (the store keeps it apart from the pods,
+ * lib/store/reserved-index.ts).
+ */
+export function reservedTwice(reservations: readonly KubeObject[], pools: readonly KubeObject[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (reservations.length === 0) return out;
   const holders = new Map<string, Map<string, string>>(); // ip → podref → where
   const hold = (ip: string, podref: string, where: string): void => {
     const byPod = holders.get(ip) ?? new Map<string, string>();
@@ -40,14 +55,12 @@ export function checkReservations(
     for (const a of parsed.value.allocations)
       if (a.podref && holders.has(a.ip)) hold(a.ip, a.podref, `IPPool ${p.metadata.name}`);
   }
-  let users: Map<string, string[]> | undefined;
-  for (const [ip, byPod] of holders) {
-    if (byPod.size < 2) continue;
-    users ??= interfacesByAddress(ctx);
-    const who = [...byPod].map(([pod, where]) => `${pod} (${where})`).join(" and ");
-    ctx.finding("error", "ip-reserved-twice", `${ip} is reserved for ${who}`, users.get(ip) ?? []);
-  }
+  for (const [ip, byPod] of holders)
+    if (byPod.size >= 2) out.set(ip, [...byPod].map(([pod, where]) => `${pod} (${where})`).join(" and "));
+  return out;
 }
+
+export const reservedTwiceMessage = (ip: string, who: string): string => `${ip} is reserved for ${who}`;
 
 const sortedByKey = (list: readonly KubeObject[]): KubeObject[] =>
   list
@@ -60,7 +73,7 @@ function interfacesByAddress(ctx: BuildContext): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const e of ctx.elements.values()) {
     if (e.kind !== "interface") continue;
-    for (const x of new Set(e.ips.map((ip) => ip.split("/")[0] ?? ip))) {
+    for (const x of heldAddresses(e)) {
       const list = out.get(x);
       if (list) list.push(e.id);
       else out.set(x, [e.id]);
@@ -68,3 +81,6 @@ function interfacesByAddress(ctx: BuildContext): Map<string, string[]> {
   }
   return out;
 }
+
+/** The addresses an interface holds as the check matches them: as written, less the prefix, each once. */
+export const heldAddresses = (e: InterfaceElement): Set<string> => new Set(e.ips.map((ip) => ip.split("/")[0] ?? ip));
