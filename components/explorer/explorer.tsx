@@ -129,7 +129,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
 /** Shows a host's view fetched ahead at once, if there is one, while its subscription opens. */
 function seedAhead(live: ReturnType<typeof useTopologyView>, host: string, filters: Criteria): void {
   const ahead = takeAhead(host, filters);
-  if (ahead) live.seed(ahead, viewCriteria({ kind: "host", host }, filters));
+  if (ahead) live.seed(ahead.state, viewCriteria({ kind: "host", host }, filters), ahead.laidOut);
 }
 
 /** The file name an export of this view is saved under. */

@@ -10,12 +10,14 @@ type Live = ReturnType<typeof useTopologyView>;
 const queryOf = (s: ExplorerState) => viewCriteria(s.view, s.filters);
 const host = (name: string): ExplorerState => ({ ...defaultState, view: { kind: "host", host: name } });
 /** The hook reads only these of the live view: the view held, and which query it answers. */
-const held = (s: ExplorerState): Live =>
+/** `unlaid`: fetched ahead and seeded before its layout was done. */
+const held = (s: ExplorerState, unlaid = false): Live =>
   ({
     topology: null,
     state: { id: viewKey(queryOf(s)) } as unknown as ViewState,
     heldKey: viewKey(queryOf(s)),
-    settled: true,
+    heldUnlaid: unlaid,
+    settled: !unlaid,
   }) as unknown as Live;
 
 /** Each commit's picture: the state drawn and which view's data it drew. */
@@ -36,6 +38,24 @@ describe("useDrawnView", () => {
     const page = render(<Probe state={a} live={held(a)} commits={commits} />);
     commits.length = 0;
     // the pick and its view ahead in one render, as seedAhead does it (explorer.tsx)
+    act(() => page.rerender(<Probe state={b} live={held(b)} commits={commits} />));
+    expect(commits[0]).toBe(`node-b with ${viewKey(queryOf(b))}`);
+    expect(commits.every((c) => c.startsWith("node-b"))).toBe(true);
+  });
+
+  it("draws a pick whose view is held but not laid out one commit late, then at once when its own view comes", () => {
+    const commits: string[] = [];
+    const a = host("node-a");
+    const b = host("node-b");
+    const page = render(<Probe state={a} live={held(a)} commits={commits} />);
+    commits.length = 0;
+    // seeded ahead, its layout still under way: the first commit keeps the old picture (it asks for the view and
+    // the server's layout), the next draws the view held
+    act(() => page.rerender(<Probe state={b} live={held(b, true)} commits={commits} />));
+    expect(commits[0]).toBe(`node-a with ${viewKey(queryOf(a))}`);
+    expect(commits.at(-1)).toBe(`node-b with ${viewKey(queryOf(b))}`);
+    // the subscription's own snapshot: drawn in its render
+    commits.length = 0;
     act(() => page.rerender(<Probe state={b} live={held(b)} commits={commits} />));
     expect(commits[0]).toBe(`node-b with ${viewKey(queryOf(b))}`);
     expect(commits.every((c) => c.startsWith("node-b"))).toBe(true);

@@ -14,8 +14,12 @@ import type { ViewInput } from "./use-view-model";
  * subscription was asked only after that render's commit: 25–50 ms on an idle machine, 0.1–0.8 s at load.
  * A pick whose view is already held (a search's hit or a matrix row fetched ahead and seeded, a view that came) is
  * drawn in the same render: there is nothing to ask before it, and deferring it put the prefetched picture a render
- * (and at load, frames) behind its toolbar. The state and the view held go together, so a picture is always of one
- * state and the view it held, and "settled" is said of the picture drawn.
+ * (and at load, frames) behind its toolbar. But a view fetched ahead whose layout is not done yet (the worker's and
+ * the server's still under way) is drawn late like a view not held: drawn at once it bought no picture (the graph
+ * waits for its layout) and its render came before the commit that asks for the subscription and the server's
+ * layout (a rested matrix row 655 → 875 ms on an idle machine, asked at +118–774 ms against +47–161 at load).
+ * The state and the view held go together, so a picture is always of one state and the view it held, and "settled"
+ * is said of the picture drawn.
  */
 export function useDrawnView(
   state: ExplorerState,
@@ -24,7 +28,7 @@ export function useDrawnView(
   /** bumps when a search wants the graph to move to the selection: drawn with the selection it is for */
   focusSeq: number,
 ) {
-  const { topology, state: held, heldKey, settled } = live;
+  const { topology, state: held, heldKey, heldUnlaid, settled } = live;
   // `serial` orders the pictures: one drawn at once must not be followed by an older one the deferral still holds.
   const made = useRef(0);
   const now = useMemo(
@@ -33,7 +37,7 @@ export function useDrawnView(
   );
   const deferred = useDeferredValue(now);
   const last = useRef(deferred);
-  const ready = heldKey !== null && heldKey === viewKey(queryOf(state));
+  const ready = heldKey !== null && heldKey === viewKey(queryOf(state)) && !heldUnlaid;
   const drawn = ready ? now : last.current.serial > deferred.serial ? last.current : deferred;
   useEffect(() => {
     last.current = drawn;

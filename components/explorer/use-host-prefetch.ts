@@ -15,18 +15,24 @@ import { useTRPC } from "../trpc";
 /** A view fetched ahead is shown for this long; later the subscription's own snapshot is awaited instead. */
 const FRESH_MS = 10_000;
 /** Host views fetched ahead, by their criteria (the only kind of view a hit or a matrix row opens). */
-const ahead = new Map<string, { at: number; state: ViewState }>();
+const ahead = new Map<string, Ahead>();
+/** A view fetched ahead, and whether its layout is done (kept by the layout client) */
+export interface Ahead {
+  at: number;
+  state: ViewState;
+  laidOut: boolean;
+}
 /** At most this many are held (a pointer run down the matrix's rows fetches one per row it rests on). */
 const HELD = 8;
 const keyOf = (host: string, filters: Criteria): string =>
   JSON.stringify(viewCriteria({ kind: "host", host }, filters));
 
 /** The host's view with these filters fetched ahead, if it is fresh; taken once. */
-export function takeAhead(host: string, filters: Criteria): ViewState | null {
+export function takeAhead(host: string, filters: Criteria): Ahead | null {
   const key = keyOf(host, filters);
   const got = ahead.get(key);
   ahead.delete(key);
-  return got && Date.now() - got.at < FRESH_MS ? got.state : null;
+  return got && Date.now() - got.at < FRESH_MS ? got : null;
 }
 
 /**
@@ -51,14 +57,18 @@ export function useHostPrefetch(context: string | undefined, showDefault: boolea
         const message = readViewMessage(text);
         if (message?.type !== "snapshot") return;
         const state = fromSnapshot(message);
+        const held: Ahead = { at: Date.now(), state, laidOut: false };
         ahead.delete(key);
-        ahead.set(key, { at: Date.now(), state });
+        ahead.set(key, held);
         for (const old of ahead.keys()) if (ahead.size > HELD) ahead.delete(old);
         traceMark("ahead:held", host);
         // Laid out as the host's view will draw it (use-view-model.ts), so the layout is found ready.
         const shown = filterTopology(topologyOf(state), view);
         void layout(graphOf(shown, "host", showDefault, expanded, topologyColours(shown))).then(
-          () => traceMark("ahead:laid-out", host),
+          () => {
+            held.laidOut = true;
+            traceMark("ahead:laid-out", host);
+          },
           () => undefined,
         );
       },

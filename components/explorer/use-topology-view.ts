@@ -22,7 +22,8 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   // `from`: the subscription input whose message this is (absent: a view fetched ahead). A view on screen is only
   // "settled" for the subscription that delivered it: a view undone before its successor came is on screen again, but
   // its new subscription connecting is no lost connection.
-  const [shown, setShown] = useState<{ key: string; from?: object; state: ViewState } | null>(null);
+  // `unlaid`: a view fetched ahead whose layout was not done when it was seeded (use-drawn-view.ts draws it late).
+  const [shown, setShown] = useState<{ key: string; from?: object; state: ViewState; unlaid?: true } | null>(null);
   const state = shown?.state ?? null;
   const held = useRef<ViewState | null>(null);
   const key = viewKey(query);
@@ -68,18 +69,20 @@ export function useTopologyView(context: string | undefined, query: ViewQuery) {
   const topology = useMemo(() => (state ? topologyOf(state) : null), [state]);
   return {
     /**
-     * Shows a view fetched ahead (a search's hit) at once, in the same render as the query that asks for it; the
-     * subscription's own snapshot then takes over.
+     * Holds a view fetched ahead (a search's hit, a matrix row) from the render of the query that asks for it; the
+     * subscription's own snapshot then takes over. `laidOut`: its layout was done, so it is drawn in that render.
      */
-    seed: (ahead: ViewState, forQuery: ViewQuery) => {
+    seed: (ahead: ViewState, forQuery: ViewQuery, laidOut: boolean) => {
       held.current = ahead;
-      setShown({ key: viewKey(forQuery), state: ahead });
+      setShown({ key: viewKey(forQuery), state: ahead, ...(laidOut ? {} : { unlaid: true as const }) });
     },
     state,
     /** the view held answers the query asked (not the previous one, kept on screen while the new one comes) */
     current: shown?.key === key,
     /** the key (viewKey) of the query the view held answers (a picture drawn one render late compares its own) */
     heldKey: shown?.key ?? null,
+    /** the view held was fetched ahead and seeded before its layout was done (until the subscription's comes) */
+    heldUnlaid: shown?.unlaid === true,
     /**
      * delivered by the subscription open now (its input changes with the view, its row window and the context): only
      * then is that subscription connecting again a lost connection (a window on its way, a view fetched ahead or a
