@@ -5,10 +5,11 @@
  * channels as the live source; the page's part is identical. For iterating on the page; the README's figures come
  * from big-cluster.ts on the real test bed.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/page-filters.ts [--nodes 500 --pods 20000 --nads 200 --runs 3]
- *     [--shots /tmp/shots]   (a screenshot of each settled picture, the first run's; the reference's as NAME.reference.png)
- *     [--reference DIR]   (another checkout's production build, e.g. the commit before a change, measured in the
+ *     [--shots /tmp/shots]   (a screenshot of each settled picture, the first run's; a reference's as
+ *                             NAME.reference.png, the second's NAME.reference-2.png)
+ *     [--reference DIR ...]   (another checkout's production build, e.g. the commit before a change, measured in the
  *                          same run, alternately with this one: `git worktree add DIR <commit>`, its node_modules,
- *                          `npx next build` there)
+ *                          `npx next build` there; repeat it for several, e.g. main and a variant of this change)
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -31,7 +32,7 @@ const { values: opt } = parseArgs({
     /** a folder: a screenshot of each settled picture (the first run of each figure) goes there */
     shots: { type: "string" },
     /** a checkout whose production build is measured beside this one's, run by run */
-    reference: { type: "string" },
+    reference: { type: "string", multiple: true },
   },
 });
 const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads) };
@@ -110,7 +111,8 @@ const servers: Served[] = [];
 const rows: [string, string[]][] = [];
 try {
   servers.push(await serve("this build", process.cwd()));
-  if (opt.reference) servers.push(await serve("reference", opt.reference));
+  for (const [k, ref] of (opt.reference ?? []).entries())
+    servers.push(await serve(k === 0 ? "reference" : `reference-${k + 1}`, ref));
   /** Runs `run` on every server in turn, `runs` times: the servers meet the same machine load. */
   /** `inPage`: the figure is the page's (its trace is printed), else the server's alone */
   const record = async (label: string, run: (s: Served) => Promise<number>, inPage = true) => {
@@ -125,7 +127,7 @@ try {
         }
         const end = Date.now();
         if (i === 0 && opt.shots) {
-          const name = `${label.replace(/\W+/g, "-")}${k === 0 ? "" : ".reference"}.png`;
+          const name = `${label.replace(/\W+/g, "-")}${k === 0 ? "" : `.${s.name}`}.png`;
           await s.page.screenshot({ path: path.join(opt.shots, name) });
         }
         const b = await breakdown(s.page);
@@ -188,7 +190,7 @@ try {
   ] as const)
     await record(`search ${label}, first hit clicked`, (s) => inPage.searchSettled(s.page, s.base, query));
 } finally {
-  const names = servers.map((s) => (s.name === "reference" ? `reference (${opt.reference})` : s.name));
+  const names = servers.map((s, k) => (k === 0 ? s.name : `${s.name} (${opt.reference?.[k - 1]})`));
   console.log(
     `\n| page, ${size.nodes} nodes / ${size.pods} pods / ${size.nads} NADs (snapshot source) | ${names.join(" | ")} |`,
   );
