@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apply, applyRehand, keyedEvent, NAMESPACES, NETS, rehand } from "@/testing/fixtures/store-changes";
+import {
+  apply,
+  applyRehand,
+  type Change,
+  keyedEvent,
+  NAMESPACES,
+  NETS,
+  rehand,
+} from "@/testing/fixtures/store-changes";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { hostId, networkId } from "../contract/ids";
 import type { KubeObject } from "../k8s/objects";
 import { emptySnapshot, snapshotFromObjects } from "../k8s/snapshot";
 import { clusterOverview } from "../overview/cluster-overview";
@@ -11,6 +20,7 @@ import type { ViewQuery } from "../wire/view-protocol";
 import { AssembledView } from "./assembled-view";
 import type { Commit } from "./commit";
 import { KeptOverview } from "./kept-overview";
+import { CELL } from "./overview";
 import { servedKept, servedView } from "./served-view";
 import { TopologyStore } from "./store";
 import { drawView } from "./view";
@@ -151,4 +161,68 @@ describe("a namespace's or network's matrix kept by parts", () => {
       }
     }
   }, 120_000);
+
+  it("counts a finding that stays as it was again where an element it names gained a network", () => {
+    // br0 without an uplink on n1 and n2, a/br's pods on both: a/br is split into islands, a finding naming br0 on
+    // each host. a/mac, a second bridge network on br0, then comes to n1: the finding stays the same object (its hosts
+    // did not change), but n1's br0 now carries a/mac too, so the finding counts in n1's a/mac cell.
+    const bridge = (key: string): Change => ({
+      kind: "nad",
+      key,
+      type: "bridge",
+      device: "br0",
+      whereabouts: false,
+      dhcp: false,
+      operator: false,
+      ovnOwner: null,
+    });
+    const host = (name: string): Change => ({
+      kind: "nns",
+      name,
+      nics: ["ens8"],
+      bridges: ["br0"],
+      uplink: false,
+      broken: false,
+      mapping: null,
+    });
+    const pod = (name: "p1" | "p2" | "p3", node: string, net: string): Change => ({
+      kind: "pod",
+      ns: "a",
+      name,
+      rv: "1",
+      node,
+      phase: "Running",
+      requests: [],
+      statuses: [{ net, ifname: "net1", ips: [], pci: undefined }],
+      owner: null,
+      app: null,
+      vm: undefined,
+    });
+    let snap = emptySnapshot();
+    for (const c of [host("n1"), host("n2"), bridge("a/br"), bridge("a/mac"), pod("p1", "n1", "a/br")])
+      snap = apply(snap, c, false);
+    snap = apply(snap, pod("p2", "n2", "a/br"), false);
+    const store = new TopologyStore();
+    store.sync(snap);
+    store.flush();
+    const c = { namespace: "a" };
+    const w: RowWindow = { order: "name", offset: 0, limit: 10 };
+    const kept = follow(store, c, null, null);
+    const island = () => store.globalFindings().find((f) => f.code === "bridge-island-split");
+    const before = island();
+    expect(before).toBeDefined();
+    store.sync(apply(snap, pod("p3", "n1", "a/mac"), false));
+    const commit = store.flush();
+    // followed by parts (not read whole), the finding the same object
+    expect(commit?.shared).toBe(false);
+    expect(follow(store, c, kept, commit)).toBe(kept);
+    expect(island()).toBe(before);
+    const whole = drawView(store, c).topology;
+    const mine = kept.k.overview(whole.findings.length, w);
+    const cell = mine.cells.find(
+      (x) => `${x.host}${CELL}${x.network}` === `${hostId("n1")}${CELL}${networkId("a", "mac")}`,
+    );
+    expect(cell?.problems.warning).toBe(1);
+    expect(mine).toEqual(windowOf(clusterOverview(whole), w));
+  });
 });
