@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { startTestCluster } from "../../testing/testbed/cluster";
+import { exportBytes } from "./big/export-bytes";
 import { median, mib, secs } from "./big/measure";
 import { memOf } from "./big/memory";
 import { distinctViews } from "./big/rounds";
@@ -182,15 +183,4 @@ async function oneRun(dir: string): Promise<Run> {
     await exited;
     running.proc = null;
   }
-}
-
-/** The JSON export as the build's page asks it, read as it comes (only its length kept); its size in bytes. */
-async function exportBytes(base: string): Promise<number> {
-  let res = await fetch(`${base}/api/export/topology`);
-  // a build from before the streamed export: the tRPC query its button asked
-  if (res.status === 404) res = await fetch(`${base}/api/trpc/topology.get?input=%7B%7D`);
-  if (!res.ok || !res.body) throw new Error(`the export answered ${res.status}`);
-  let bytes = 0;
-  for await (const chunk of res.body) bytes += chunk.byteLength;
-  return bytes;
 }

@@ -15,6 +15,7 @@ import { SourceRegistry } from "@/server/sources/registry";
 import { feedOf } from "@/server/topology-feed";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { startTestCluster } from "../../../testing/testbed/cluster";
+import { exportBytes } from "./export-bytes";
 import { freePort, inPage, median, mib, range, secs, spread } from "./measure";
 import { bedRow, memOf } from "./memory";
 import { pickRows } from "./page-picks";
@@ -166,7 +167,7 @@ try {
     s.close();
   }
   t = performance.now();
-  const fullBytes = Buffer.byteLength(await fetch(`${base}/api/trpc/topology.get?input=%7B%7D`).then((r) => r.text()));
+  const fullBytes = await exportBytes(base);
   const fullMs = performance.now() - t;
   table.add(
     "cluster view (overview): its first message to a client, warm",
