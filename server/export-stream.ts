@@ -14,6 +14,8 @@ export const CHUNK_CHARS = 64 * 1024;
 export interface ExportHooks {
   check?: () => void;
   done?: (error?: unknown) => void;
+  /** breaks the stream off at once, even while it waits for the reader (the server shutting down) */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,13 +29,30 @@ export function exportStream(topology: Topology, hooks: ExportHooks = {}): Reada
   const pieces = jsonChunks(topology);
   const encoder = new TextEncoder();
   let ended = false;
+  // (the shutdown signal lives as long as the process: its listener goes when the stream ends, with what it holds)
+  let detach = () => {};
   const end = (error?: unknown) => {
     if (ended) return;
     ended = true;
+    detach();
     hooks.done?.(error);
   };
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        const abort = () => {
+          if (ended) return;
+          controller.error(hooks.signal?.reason);
+          pieces.return(undefined);
+          end(hooks.signal?.reason);
+        };
+        const { signal } = hooks;
+        if (signal?.aborted) abort();
+        else if (signal) {
+          signal.addEventListener("abort", abort, { once: true });
+          detach = () => signal.removeEventListener("abort", abort);
+        }
+      },
       pull(controller) {
         try {
           hooks.check?.();

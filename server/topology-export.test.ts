@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Topology } from "@/lib/contract/schema";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
@@ -151,6 +151,25 @@ describe("exportStream", () => {
     expect(parts).toHaveLength(4);
     expect(endsWhole(parts)).toBe(false);
     expect(String(ended)).toBe("Error: access lost");
+  });
+
+  it("the server shutting down breaks it off at once, even while it waits for its reader", async () => {
+    const shutdown = new AbortController();
+    let ended: unknown = "not yet";
+    const reader = exportStream(big, { signal: shutdown.signal, done: (e) => (ended = e) }).getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    // the reader has stopped reading (a slow client): the stream holds a chunk ahead and makes no more
+    shutdown.abort(new Error("shutting down"));
+    expect(String(ended)).toBe("Error: shutting down");
+    await expect(reader.read()).rejects.toThrow("shutting down");
+  });
+
+  it("leaves no listener on the shutdown signal once it has ended (it would hold the topology)", async () => {
+    const shutdown = new AbortController();
+    const removed = vi.spyOn(shutdown.signal, "removeEventListener");
+    await new Response(exportStream(big, { signal: shutdown.signal })).arrayBuffer();
+    expect(removed).toHaveBeenCalledWith("abort", expect.any(Function));
   });
 
   it("an element that cannot be written breaks it off the same way", async () => {

@@ -60,10 +60,8 @@ export async function exportResponse(req: Request, registry: SourceRegistry, opt
     const payload = await payloadOf(source);
     const held = lease;
     const body = exportStream(payload.topology, {
-      check: () => {
-        if (opts.shutdown?.aborted) throw new Error("the server is shutting down");
-        assertSignedIn(source);
-      },
+      check: () => assertSignedIn(source),
+      signal: opts.shutdown,
       done: (error) => {
         held.release();
         leave();
