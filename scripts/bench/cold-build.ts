@@ -177,10 +177,12 @@ for (const k of ["wall", "cpu", ...STAGES, "gc", "scavenges", "gcs"] as const) {
 }
 if (variants) console.log(`| peak RSS, MiB | ${names.map((n) => fmt(rss.get(n) ?? [])).join(" | ")} |`);
 if (names.length === 2) {
-  const a = results.get(names[0] ?? "") ?? [];
-  const b = results.get(names[1] ?? "") ?? [];
+  // the variant over its baseline: this over the reference, a flag set over node's defaults
+  const [over, under] = variants ? [names[1], names[0]] : [names[0], names[1]];
+  const a = results.get(over ?? "") ?? [];
+  const b = results.get(under ?? "") ?? [];
   const ratios = (k: keyof Run) => a.map((r, i) => r[k] / (b[i]?.[k] ?? Number.NaN));
-  const what = `${names[0]} / ${names[1]}, run by run`;
+  const what = `${over} / ${under}, run by run`;
   console.log(`| ${what}: wall | ${fmt(ratios("wall").map((x) => x * 100))} % | |`);
   console.log(`| ${what}: CPU | ${fmt(ratios("cpu").map((x) => x * 100))} % | |`);
 }
