@@ -3,7 +3,9 @@
  * generated cluster in a StaticSource, the big-cluster bench's 19 distinct views (lib: scripts/bench/big/rounds.ts,
  * as the page asks for them) subscribed, then rounds of one pod's new address. Per view: the bytes of its first
  * message (its snapshot) and the findings it holds of how many, the median wall time of its channel's refresh per
- * change (timed around each channel's own refresh), and whether the change touched it. Run two sizes to see what
+ * change (timed around each channel's own refresh) and the garbage collector's pauses inside those refreshes (V8's gc
+ * entries, by when they ran: a pause lands in whichever channel's refresh is running when the heap fills, so a
+ * channel's time can move with what the others allocate), and whether the change touched it. Run two sizes to see what
  * grows with the cluster:
  *
  *   npx tsx --tsconfig tsconfig.json scripts/bench/view-sizes.ts [--nodes 500] [--pods 20000] [--nads 200]
@@ -11,6 +13,7 @@
  */
 import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
@@ -37,14 +40,28 @@ const size = { nodes: Number(values.nodes), pods: Number(values.pods), nads: Num
 
 // Each channel's refresh timed on its own: the feed calls them one after the other.
 const spent = new Map<ViewChannel, number[]>();
+/** each refresh's start and end (performance.now(): the gc entries' clock) */
+const windows = new Map<ViewChannel, [number, number][]>();
 const refresh = ViewChannel.prototype.refresh;
 ViewChannel.prototype.refresh = function (this: ViewChannel, ...args: Parameters<typeof refresh>) {
   const t = performance.now();
   refresh.apply(this, args);
+  const end = performance.now();
   const list = spent.get(this) ?? [];
-  list.push(performance.now() - t);
+  list.push(end - t);
   spent.set(this, list);
+  const w = windows.get(this) ?? [];
+  w.push([t, end]);
+  windows.set(this, w);
 };
+// The collector's pauses, to be laid over the refreshes (entries come after the fact, with their start and duration)
+const pauses: [number, number][] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) pauses.push([e.startTime, e.startTime + e.duration]);
+}).observe({ entryTypes: ["gc"] });
+/** The collector's pause time inside [from, to]. */
+const pausedIn = ([from, to]: [number, number]): number =>
+  pauses.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
 
 const objects = syntheticCluster(size);
 const pods = objects.filter((o) => o.kind === "Pod");
@@ -84,11 +101,13 @@ const findingsHeld = firstTexts.map((t) => {
   return `${m.findings?.length ?? 0}/${all}`;
 });
 spent.clear();
+windows.clear();
 const session = values.profile ? new Session() : null;
 session?.connect();
 await session?.post("Profiler.enable");
 await session?.post("Profiler.start");
 const revisions = joined.map(() => 0);
+const roundsFrom = performance.now();
 for (let i = 0; i < Number(values.rounds); i++) {
   const status = JSON.parse(pod.metadata.annotations?.[NETWORK_STATUS_ANNOTATION] ?? "[]") as { ips: string[] }[];
   if (status[1]) status[1].ips = [`100.127.${(i >> 8) & 255}.${i & 255}`];
@@ -102,6 +121,9 @@ for (let i = 0; i < Number(values.rounds); i++) {
     if (d.length > 400) revisions[k] = (revisions[k] ?? 0) + 1;
   }
 }
+const roundsTo = performance.now();
+// the observer's last entries delivered
+await new Promise((resolve) => setTimeout(resolve, 200));
 if (session) {
   const { profile } = await session.post("Profiler.stop");
   const self = new Map<string, number>();
@@ -118,15 +140,21 @@ if (session) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
 let total = 0;
+let totalGc = 0;
 for (const [k, j] of joined.entries()) {
   const times = spent.get(j.channel) ?? [];
+  const gc = (windows.get(j.channel) ?? []).map(pausedIn);
   total += median(times);
+  totalGc += gc.reduce((a, b) => a + b, 0);
   const what = JSON.stringify(views[k]).slice(0, 90);
   console.log(
-    `${what.padEnd(92)} first ${kib(first[k] ?? 0).padStart(9)} findings ${(findingsHeld[k] ?? "").padStart(7)}  change median ${median(times).toFixed(1).padStart(7)} ms  non-empty deltas ${revisions[k]}/${values.rounds}`,
+    `${what.padEnd(92)} first ${kib(first[k] ?? 0).padStart(9)} findings ${(findingsHeld[k] ?? "").padStart(7)}  change median ${median(times).toFixed(1).padStart(7)} ms (gc ${median(gc).toFixed(1)} ms, ${gc.map((g) => g.toFixed(0)).join("/")})  non-empty deltas ${revisions[k]}/${values.rounds}`,
   );
 }
 console.log(`sum of the views' medians per change: ${total.toFixed(0)} ms`);
+console.log(
+  `the collector's pauses, all rounds: ${totalGc.toFixed(0)} ms inside the channels' refreshes, ${pausedIn([roundsFrom, roundsTo]).toFixed(0)} ms in all (${(roundsTo - roundsFrom).toFixed(0)} ms of rounds)`,
+);
 // What a first message sent as the overview is made of (what grows with hosts, what with networks)
 for (const [k, t] of firstTexts.entries()) {
   const m = JSON.parse(t || "{}") as Record<string, unknown> & { elements?: { kind: string }[] };
