@@ -96,6 +96,10 @@ describe("kubeconfig mode is local", () => {
     const other = await rawRequest(`${server.base}/api/trpc/topology.get?${input({ context: "restricted" })}`);
     expect(other.status).toBe(403);
     expect(other.text).toContain("context restricted is not one this server was started with");
+    // the streamed JSON export, the same
+    const exported = await rawRequest(`${server.base}/api/export/topology?context=restricted`);
+    expect(exported.status).toBe(403);
+    expect(exported.text).toContain("context restricted is not one this server was started with");
   });
 });
 
@@ -154,7 +158,12 @@ describe("limits", () => {
 
 describe("headers", () => {
   it("marks every API response no-store, so cluster data never sits in a cache", async () => {
-    for (const path of [`/api/trpc/topology.get?${input({})}`, "/api/healthz", "/api/trpc/cluster.info"]) {
+    for (const path of [
+      `/api/trpc/topology.get?${input({})}`,
+      "/api/export/topology",
+      "/api/healthz",
+      "/api/trpc/cluster.info",
+    ]) {
       const res = await rawRequest(`${server.base}${path}`);
       expect(res.headers["cache-control"], path).toBe("no-store");
     }

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
 import { exportStream } from "./export-stream";
 import { crossSiteReason } from "./http-guard";
@@ -82,7 +80,27 @@ export async function exportResponse(req: Request, registry: SourceRegistry, opt
   } catch (e) {
     lease?.release();
     leave();
-    if (!(e instanceof TRPCError)) throw e;
-    return refuse(getHTTPStatusCodeFromError(e), e.message);
+    const refusal = refusalOf(e);
+    if (!refusal) throw e;
+    return refuse(refusal.status, refusal.message);
   }
+}
+
+/** The HTTP status of each refusal the registry and the sign-in check throw, as tRPC answers them. */
+const STATUS: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/**
+ * A TRPCError's status and message, known by its name and code rather than its class: Next bundles each route apart,
+ * and the registry (one per process) throws the class of the route that made it, not this route's
+ * (local-mode.int.test.ts met a 500 for a refused context that way).
+ */
+function refusalOf(e: unknown): { status: number; message: string } | null {
+  if (!(e instanceof Error) || e.name !== "TRPCError" || !("code" in e) || typeof e.code !== "string") return null;
+  return { status: STATUS[e.code] ?? 500, message: e.message };
 }
