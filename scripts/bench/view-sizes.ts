@@ -40,13 +40,20 @@ const size = { nodes: Number(values.nodes), pods: Number(values.pods), nads: Num
 
 // Each channel's refresh timed on its own: the feed calls them one after the other.
 const spent = new Map<ViewChannel, number[]>();
+/** each refresh's CPU time (the process's, collector threads included): what a loaded machine inflates far less */
+const cpu = new Map<ViewChannel, number[]>();
 /** each refresh's start and end (performance.now(): the gc entries' clock) */
 const windows = new Map<ViewChannel, [number, number][]>();
 const refresh = ViewChannel.prototype.refresh;
 ViewChannel.prototype.refresh = function (this: ViewChannel, ...args: Parameters<typeof refresh>) {
   const t = performance.now();
+  const c = process.cpuUsage();
   refresh.apply(this, args);
+  const used = process.cpuUsage(c);
   const end = performance.now();
+  const cpus = cpu.get(this) ?? [];
+  cpus.push((used.user + used.system) / 1000);
+  cpu.set(this, cpus);
   const list = spent.get(this) ?? [];
   list.push(end - t);
   spent.set(this, list);
@@ -101,6 +108,7 @@ const findingsHeld = firstTexts.map((t) => {
   return `${m.findings?.length ?? 0}/${all}`;
 });
 spent.clear();
+cpu.clear();
 windows.clear();
 const session = values.profile ? new Session() : null;
 session?.connect();
@@ -141,17 +149,20 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
 let total = 0;
 let totalGc = 0;
+let totalCpu = 0;
 for (const [k, j] of joined.entries()) {
   const times = spent.get(j.channel) ?? [];
   const gc = (windows.get(j.channel) ?? []).map(pausedIn);
   total += median(times);
+  const cpus = cpu.get(j.channel) ?? [];
+  totalCpu += median(cpus);
   totalGc += gc.reduce((a, b) => a + b, 0);
   const what = JSON.stringify(views[k]).slice(0, 90);
   console.log(
-    `${what.padEnd(92)} first ${kib(first[k] ?? 0).padStart(9)} findings ${(findingsHeld[k] ?? "").padStart(7)}  change median ${median(times).toFixed(1).padStart(7)} ms (gc ${median(gc).toFixed(1)} ms, ${gc.map((g) => g.toFixed(0)).join("/")})  non-empty deltas ${revisions[k]}/${values.rounds}`,
+    `${what.padEnd(92)} first ${kib(first[k] ?? 0).padStart(9)} findings ${(findingsHeld[k] ?? "").padStart(7)}  change median ${median(times).toFixed(1).padStart(7)} ms (${times.map((t) => t.toFixed(0)).join("/")}; gc ${gc.map((g) => g.toFixed(0)).join("/")}; less gc median ${median(times.map((t, i) => t - (gc[i] ?? 0))).toFixed(1)} ms; cpu median ${median(cpus).toFixed(1)} ms)  non-empty deltas ${revisions[k]}/${values.rounds}`,
   );
 }
-console.log(`sum of the views' medians per change: ${total.toFixed(0)} ms`);
+console.log(`sum of the views' medians per change: ${total.toFixed(0)} ms, CPU ${totalCpu.toFixed(0)} ms`);
 console.log(
   `the collector's pauses, all rounds: ${totalGc.toFixed(0)} ms inside the channels' refreshes, ${pausedIn([roundsFrom, roundsTo]).toFixed(0)} ms in all (${(roundsTo - roundsFrom).toFixed(0)} ms of rounds)`,
 );
