@@ -6,7 +6,8 @@ import { work } from "./work";
 /**
  * Which shards hold pods of each namespace and of each network, which have outward findings, which hold a host: kept
  * as shards are placed and removed (cost: the changed shard's namespaces and networks), so a namespace or network view
- * finds its shards, and the catalog its namespaces and hosts, without a pass over every shard of the cluster.
+ * finds its shards, the catalog its namespaces and hosts, and the cluster view its counts, without a pass over every
+ * shard of the cluster.
  */
 export class ShardIndex {
   private readonly byNamespace = new Map<string, Set<string>>();
@@ -14,12 +15,15 @@ export class ShardIndex {
   /** shards with findings that name nothing or something outside them (ShardSummary.outward) */
   readonly outward = new Set<string>();
   readonly hosts = new Set<string>();
+  /** the pods of every shard, counted (whether the cluster view is past the matrix thresholds, per change) */
+  pods = 0;
   /** bumped when a namespace or a host comes or goes (what the catalog lists) */
   version = 0;
 
   /** Takes a shard's old result out and puts its new one in (either may be absent): only what differs is filed. */
   replace(name: string, before: ShardResult | undefined, next: ShardResult | undefined): void {
     work.indexShards++;
+    this.pods += (next?.pods.size ?? 0) - (before?.pods.size ?? 0);
     const a = before && summaryOf(before);
     const b = next && summaryOf(next);
     this.refile(this.byNamespace, name, a?.namespaces, b?.namespaces);

@@ -18,7 +18,7 @@ import { filterTopology } from "../match/filter";
 import { clusterOverview } from "../overview/cluster-overview";
 import { buildTopology } from "../topology/build";
 import { TopologyStore } from "./store";
-import { catalogOf, viewTopology } from "./view";
+import { catalogOf, storeCounts, viewTopology } from "./view";
 
 /**
  * The incremental store against the full build, which stays the reference: after any sequence of adds,
@@ -97,6 +97,9 @@ describe("incremental topology store", () => {
               expect(canonical(viewTopology(store, c))).toEqual(canonical(filterTopology(full, c)));
             }
             expect(catalogOf(store)).toEqual(catalogOfTopology(full));
+            // the counts the cluster view's thresholds read, kept as shards are placed
+            const count = (kind: string) => full.elements.filter((e) => e.kind === kind).length;
+            expect(storeCounts(store)).toEqual({ hosts: count("host"), pods: count("pod") });
           }
         },
       ),
