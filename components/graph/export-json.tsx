@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { createPortal } from "react-dom";
 import { endsWhole } from "@/lib/topology/format-json";
 import { graphButton } from "./graph-button";
 
@@ -43,9 +44,14 @@ export async function fetchExport(url: string): Promise<Blob> {
       bytes += value.byteLength;
     }
   } catch (e) {
-    throw new Error(`broken off after ${bytes} bytes (${e instanceof Error ? e.message : String(e)}); nothing saved`);
+    throw new Error(
+      `the connection broke after ${bytes.toLocaleString("en")} bytes (${e instanceof Error ? e.message : String(e)}); nothing saved`,
+    );
   }
-  if (!endsWhole(parts)) throw new Error(`the export ended before its end after ${bytes} bytes; nothing saved`);
+  if (!endsWhole(parts))
+    throw new Error(
+      `the download stopped after ${bytes.toLocaleString("en")} bytes, before the file's end; nothing saved`,
+    );
   return new Blob(parts, { type: "application/json" });
 }
 
@@ -84,11 +90,33 @@ export function ExportJsonButton({ name }: { name: string }) {
       >
         {busy ? "JSON…" : "JSON"}
       </button>
-      {error ? (
-        <span role="alert" title={error} className="px-1 text-[11px] text-red-700 dark:text-red-400">
-          JSON export failed
-        </span>
-      ) : null}
+      {error
+        ? createPortal(
+            // A toast at the window's corner, not in the toolbar: the reason is what the user acts on (sign in again,
+            // retry, a proxy's limit), so it is shown rather than left to a tooltip; the toolbar sits in places that
+            // wrap or clip (the matrix's header, the canvas's corner), and the toast is whole in each.
+            <span
+              role="alert"
+              title={error}
+              className="fixed bottom-4 right-4 z-50 flex w-80 items-start gap-2 rounded border border-red-300 bg-red-50 p-3 text-xs text-red-800 shadow-md dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+            >
+              <span className="min-w-0 flex-1">
+                <span className="block font-semibold">JSON export failed</span>
+                <span className="block break-words">{error}</span>
+              </span>
+              <button
+                type="button"
+                aria-label="Dismiss"
+                className="rounded px-1 leading-none hover:bg-red-100 dark:hover:bg-red-900"
+                onClick={() => setError(null)}
+              >
+                ×
+              </button>
+            </span>,
+            // on the body: a transformed ancestor (the canvas's viewport) would make `fixed` relative to itself
+            document.body,
+          )
+        : null}
     </>
   );
 }

@@ -87,9 +87,25 @@ test("a download cut short is not saved: the button says the export failed, and 
   await button.click();
   const alert = page.getByRole("alert").filter({ hasText: "JSON export failed" });
   await expect(alert).toBeVisible();
-  await expect(alert).toHaveAttribute("title", /ended before its end after \d+ bytes; nothing saved/);
+  await expect(alert).toHaveAttribute("title", /stopped after [\d,]+ bytes, before the file's end; nothing saved/);
   await expect(button).toHaveAttribute("title", /^Export failed: /);
+  // the reason is on screen, at a readable size, not only in a tooltip
+  await expect(alert).toContainText(/stopped after [\d,]+ bytes, before the file's end; nothing saved/);
+  const px = await alert.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(px).toBeGreaterThanOrEqual(12);
+  const box = await alert.boundingBox();
+  const view = page.viewportSize();
+  expect(
+    box && view && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height,
+  ).toBe(true);
+  await page.screenshot({ path: test.info().outputPath("export-failed.png") });
   expect(downloads).toBe(0);
+
+  // dismissed, it goes; the next failure says it again
+  await alert.getByRole("button", { name: "Dismiss" }).click();
+  await expect(alert).toHaveCount(0);
+  await button.click();
+  await expect(alert).toBeVisible();
 
   // whole again: saved, and the failure no longer said
   await page.unroute("**/api/export/topology?**");
