@@ -1,10 +1,13 @@
 import type { Finding, TopologyElement, TopologyLink } from "../contract/schema";
 import type { ShardResult } from "./shard";
+import { work } from "./work";
 
 /**
  * What a view asks of a shard before it reads its pods: the namespaces of its pods, the networks its pods'
  * interfaces are on, and its findings that can reach beyond it. Made once per shard result (a shard is rebuilt,
  * never changed), so a namespace or network view tells the shards it needs from the others without a pod scan.
+ * The store's commit files every shard by these (shard-index.ts), so they are all it makes: what a view then reads
+ * of the shards it needs is ShardParts, made when a view first asks.
  */
 export interface ShardSummary {
   namespaces: ReadonlySet<string>;
@@ -17,6 +20,14 @@ export interface ShardSummary {
   outward: readonly Finding[];
   /** `outward` as JSON: a rebuilt shard whose outward findings are the same touches no other view */
   outwardJson: string;
+}
+
+/**
+ * What a namespace or network view reads of a shard it needs, instead of a scan of its pods and links. Made when a
+ * view first asks, not by the commit: a cold start of 20k pods sends the cluster overview, and filing its ~100k links
+ * under their ends for 500 shards was a tenth of the build after the last list (docs/performance.md "Cold start").
+ */
+export interface ShardParts {
   /** pod ids by namespace, and by the networks (namespace/name) their interfaces are on, in the shard's pod order */
   podsByNamespace: ReadonlyMap<string, readonly string[]>;
   podsByNetwork: ReadonlyMap<string, readonly string[]>;
@@ -28,10 +39,33 @@ export interface ShardSummary {
 }
 
 const summaries = new WeakMap<ShardResult, ShardSummary>();
+const parts = new WeakMap<ShardResult, ShardParts>();
 
 export function summaryOf(r: ShardResult): ShardSummary {
   const hit = summaries.get(r);
   if (hit) return hit;
+  // the same pods and interfaces partsOf files, in the same order, without its maps
+  const namespaces = new Set<string>();
+  const networks = new Set<string>();
+  for (const [podId, ids] of r.pods) {
+    const pod = r.elements.get(podId);
+    if (pod?.kind !== "pod") continue;
+    namespaces.add(pod.namespace);
+    for (const id of ids) {
+      const el = r.elements.get(id);
+      if (el?.kind === "interface") networks.add(el.network);
+    }
+  }
+  const outward = r.findings.filter((f) => f.elements.length === 0 || f.elements.some((id) => !r.elements.has(id)));
+  const summary: ShardSummary = { namespaces, networks, outward, outwardJson: JSON.stringify(outward) };
+  summaries.set(r, summary);
+  return summary;
+}
+
+export function partsOf(r: ShardResult): ShardParts {
+  const hit = parts.get(r);
+  if (hit) return hit;
+  work.shardParts++;
   const podsByNamespace = new Map<string, string[]>();
   const podsByNetwork = new Map<string, string[]>();
   const podSide = new Map<string, string>();
@@ -60,20 +94,9 @@ export function summaryOf(r: ShardResult): ShardSummary {
     if (source) push(podLinks, l.source, l);
     if (target) push(podLinks, l.target, l);
   }
-  const outward = r.findings.filter((f) => f.elements.length === 0 || f.elements.some((id) => !r.elements.has(id)));
-  const summary: ShardSummary = {
-    namespaces: new Set(podsByNamespace.keys()),
-    networks: new Set(podsByNetwork.keys()),
-    outward,
-    outwardJson: JSON.stringify(outward),
-    podsByNamespace,
-    podsByNetwork,
-    points,
-    podLinks,
-    pointLinks,
-  };
-  summaries.set(r, summary);
-  return summary;
+  const made: ShardParts = { podsByNamespace, podsByNetwork, points, podLinks, pointLinks };
+  parts.set(r, made);
+  return made;
 }
 
 function push<T>(m: Map<string, T[]>, key: string, value: T): void {

@@ -2,7 +2,7 @@ import { appendAll } from "../append";
 import type { TopologyElement, TopologyLink } from "../contract/schema";
 import { filterTopology } from "../match/filter";
 import type { ShardResult } from "./shard";
-import { summaryOf } from "./shard-summary";
+import { partsOf } from "./shard-summary";
 import { work } from "./work";
 
 /** What one shard gives a namespace or network view: its kept pods, interfaces, points and host, and their links. */
@@ -54,11 +54,11 @@ function freshShare(r: ShardResult, c: ShareCriteria): ViewShare | null {
 
 /**
  * The pods of one shard that a namespace or network criterion can keep, with what they hang off (found in the
- * shard's summary, not by a scan of its pods); false if none. Of the shard's links only those filterTopology can
+ * shard's parts, not by a scan of its pods); false if none. Of the shard's links only those filterTopology can
  * keep: a link of a picked pod or interface, or one between points.
  */
 function candidates(r: ShardResult, c: ShareCriteria, elements: TopologyElement[], links: TopologyLink[]): boolean {
-  const s = summaryOf(r);
+  const s = partsOf(r);
   const ids = c.network ? s.podsByNetwork.get(c.network) : s.podsByNamespace.get(c.namespace ?? "");
   const picked = new Set<TopologyLink>();
   let any = false;

@@ -88,6 +88,7 @@ describe("one pod's change costs what it touches, not the cluster", () => {
       listed: 0, // no intake lists every object of its kind
       shardsBuilt: 1, // its node's shard
       indexShards: 1, // filed again in the shard index
+      shardParts: 1, // the rebuilt shard's parts, made once for the three views below
       viewShares: 3, // its share of its namespace, network, and namespace+network views; every other share is kept
       viewElements: 0, // drawView reads no AssembledView (assembled-view.test.ts counts those)
       outwardShards: 0,

@@ -16,6 +16,8 @@ const zero = () => ({
   shardsBuilt: 0,
   /** shards filed in or out of the shard index */
   indexShards: 0,
+  /** shards whose parts for views (shard-summary.ts partsOf: pods by namespace and network, links by end) were made */
+  shardParts: 0,
   /** shards whose share of a namespace or network view was computed (not taken from the memo) */
   viewShares: 0,
   /**

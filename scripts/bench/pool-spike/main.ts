@@ -104,7 +104,8 @@ async function round(mode: "main" | "clone" | "json", check: boolean): Promise<v
       cpu,
       all: processCpu() - p0,
     });
-    if (check) main = new Map([...mine.map((n, i) => [n, a[i]]), ...theirs.map((n, i) => [n, b[i]])] as const);
+    const pair = (n: string, r: ShardResult | null | undefined): [string, ShardResult | null] => [n, r ?? null];
+    if (check) main = new Map([...mine.map((n, i) => pair(n, a[i])), ...theirs.map((n, i) => pair(n, b[i]))]);
     return;
   }
   const wanted = new Set(theirs);
