@@ -55,15 +55,30 @@ export function windowOf(o: ClusterOverview, w: RowWindow, c?: ColumnWindow): Cl
   const ids = new Set(hosts.map((h) => h.id));
   let withErrors = 0;
   for (const h of o.hosts) if (h.problems.error > 0) withErrors++;
+  const cells = o.cells.filter((cell) => ids.has(cell.host));
+  return cutWindow({ ...o, hosts, cells }, { rows: o.hosts.length, withErrors }, w, c);
+}
+
+/**
+ * windowOf of an overview whose rows in `w` are cut already (`o.hosts` in order, `o.cells` theirs in key order), given
+ * how many rows there are and how many with errors: the column window cut and the summary added. The store keeps its
+ * overview's rows in order as it changes (overview-memo.ts), so it cuts them without sorting every host.
+ */
+export function cutWindow(
+  o: ClusterOverview,
+  all: { rows: number; withErrors: number },
+  w: RowWindow,
+  c?: ColumnWindow,
+): ClusterOverview {
   const narrowed = c !== undefined && (c.offset > 0 || o.networks.length > c.limit);
   const networks = narrowed ? o.networks.slice(c.offset, c.offset + c.limit) : o.networks;
   const held = narrowed ? new Set(networks.map((n) => n.id)) : null;
   const columns = narrowed ? { columns: { offset: c.offset, count: o.networks.length } } : {};
   return {
-    hosts,
+    hosts: o.hosts,
     networks,
-    cells: o.cells.filter((cell) => ids.has(cell.host) && (held === null || held.has(cell.network))),
+    cells: held === null ? o.cells : o.cells.filter((cell) => held.has(cell.network)),
     totals: o.totals,
-    window: { order: w.order, offset: w.offset, rows: o.hosts.length, withErrors, ...columns },
+    window: { order: w.order, offset: w.offset, rows: all.rows, withErrors: all.withErrors, ...columns },
   };
 }

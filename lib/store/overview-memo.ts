@@ -1,8 +1,12 @@
 import type { Finding, NetworkElement } from "../contract/schema";
-import type { ClusterOverview, OverviewCell, OverviewHost, ProblemCounts } from "../overview/schema";
+import type { ColumnWindow } from "../overview/columns";
+import { cutWindow, type RowWindow } from "../overview/rows";
+import type { ClusterOverview, OverviewCell, OverviewHost, OverviewNetwork, ProblemCounts } from "../overview/schema";
 import { GlobalProblems } from "./global-problems";
+import { HostOrders } from "./host-orders";
 import { CELL, cmp, type Lookup, netsOf, plus, shardOverview, zero } from "./overview";
 import type { ShardResult } from "./shard";
+import { work } from "./work";
 
 /** What changed in an overview since `from`: each host and cell touched, with its value now (undefined: gone). */
 export interface OverviewChange {
@@ -19,11 +23,21 @@ export const overviewChange = (o: ClusterOverview): OverviewChange | undefined =
 /** Past this share of the cells touched, the sorted cells are sorted again whole rather than spliced. */
 const RESORT = 1 / 16;
 
+/** What one refresh of the memo is given: the store's shards, networks and cluster-wide findings at a revision. */
+export interface OverviewInputs {
+  shards: Iterable<[string, ShardResult]>;
+  networks: readonly NetworkElement[];
+  global: () => Finding[];
+  lookup: Lookup;
+}
+
 /**
  * The store's overview, kept by parts: each shard's share (made once per shard result) is added to running sums and
- * taken out again when its shard is rebuilt, so a commit that rebuilds one shard costs that shard's hosts and cells
- * (and the sorted cells spliced where they change), not the 25,000–75,000 cells of the whole cluster. Equal to
- * mergeOverview of every share (the store's property test compares it with clusterOverview of the full build).
+ * taken out again when its shard is rebuilt, so a commit that rebuilds one shard costs that shard's hosts and cells,
+ * not the 25,000–75,000 cells of the whole cluster. Equal to mergeOverview of every share (the store's property test
+ * compares it with clusterOverview of the full build). The hosts are kept in each row order and the cells by host
+ * (host-orders.ts), so a row window (`window`: what the cluster view sends) is cut from them; the whole overview's
+ * sorted hosts and cells (`of`) are made only when asked, from what changed since they were last made.
  */
 export class OverviewMemo {
   private readonly shares = new WeakMap<ShardResult, ClusterOverview>();
@@ -33,27 +47,57 @@ export class OverviewMemo {
   private readonly netSums = new Map<string, { pods: number; problems: ProblemCounts }>();
   private readonly hosts = new Map<string, OverviewHost>();
   private readonly cells = new Map<string, OverviewCell>();
+  /** each host's cells, by network */
+  private readonly byHost = new Map<string, Map<string, OverviewCell>>();
+  private readonly orders = new HostOrders();
   private pods = 0;
   /** the cluster-wide findings' counts per host, network and cell */
   private readonly extra = new GlobalProblems();
+  /** the networks and totals at `revision` (the revision the parts above are at) */
+  private now: { revision: number; networks: OverviewNetwork[]; totals: ClusterOverview["totals"] } | null = null;
+  /** the hosts and cells touched since the whole overview was last made */
+  private readonly pending = { hosts: new Set<string>(), cells: new Set<string>() };
   private sorted: { keys: string[]; cells: OverviewCell[]; hosts: OverviewHost[] } = { keys: [], cells: [], hosts: [] };
   private at: { revision: number; value: ClusterOverview } | null = null;
 
-  of(
-    revision: number,
-    shards: Iterable<[string, ShardResult]>,
-    networks: readonly NetworkElement[],
-    global: () => Finding[],
-    lookup: Lookup,
-  ): ClusterOverview {
+  /** The whole overview at `revision`. */
+  of(revision: number, inputs: OverviewInputs): ClusterOverview {
     if (this.at?.revision === revision) return this.at.value;
+    const { networks, totals } = this.advance(revision, inputs);
+    const change = this.settleWhole();
+    const value: ClusterOverview = { hosts: this.sorted.hosts, networks, cells: this.sorted.cells, totals };
+    if (this.at) changes.set(value, { from: this.at.value, ...change });
+    this.at = { revision, value };
+    return value;
+  }
+
+  /**
+   * windowOf(of(revision, inputs), w, c), cut from the hosts kept in order and the cells kept by host: what a change
+   * costs is its own hosts and cells and the window's, not a sort of every host and a pass over every cell.
+   */
+  window(revision: number, inputs: OverviewInputs, w: RowWindow, c?: ColumnWindow): ClusterOverview {
+    const { networks, totals } = this.advance(revision, inputs);
+    const hosts = this.orders.slice(w.order, w.offset, w.limit);
+    const cells: { key: string; cell: OverviewCell }[] = [];
+    for (const h of hosts)
+      for (const cell of this.byHost.get(h.id)?.values() ?? [])
+        cells.push({ key: `${h.id}${CELL}${cell.network}`, cell });
+    work.windowCells += cells.length;
+    cells.sort((a, b) => cmp(a.key, b.key));
+    const o = { hosts, networks, cells: cells.map((x) => x.cell), totals };
+    return cutWindow(o, { rows: this.hosts.size, withErrors: this.orders.withErrors }, w, c);
+  }
+
+  /** The parts brought to `revision`: the shards rebuilt, new or gone taken out and put in. */
+  private advance(revision: number, inputs: OverviewInputs) {
+    if (this.now?.revision === revision) return this.now;
     const touched = { hosts: new Set<string>(), cells: new Set<string>() };
-    const byId = new Map(networks.map((n) => [n.id, n]));
+    const byId = new Map(inputs.networks.map((n) => [n.id, n]));
     const seen = new Set<string>();
     /** the shards rebuilt, new or gone: the cluster-wide findings naming what they hold are read again */
     const changed = new Set<string>();
     let findings = 0;
-    for (const [name, result] of shards) {
+    for (const [name, result] of inputs.shards) {
       seen.add(name);
       findings += result.findings.length;
       let part = this.shares.get(result);
@@ -74,18 +118,20 @@ export class OverviewMemo {
       this.take(was, -1, touched);
       this.parts.delete(name);
     }
-    const all = global();
-    this.extra.update(all, changed, lookup, touched);
-    const change = this.settle(touched);
-    const value: ClusterOverview = {
-      hosts: this.sorted.hosts,
-      networks: netsOf(networks, this.netSums, this.extra.networks),
-      cells: this.sorted.cells,
-      totals: { hosts: this.hosts.size, pods: this.pods, networks: networks.length, findings: findings + all.length },
+    const all = inputs.global();
+    this.extra.update(all, changed, inputs.lookup, touched);
+    this.settle(touched);
+    this.now = {
+      revision,
+      networks: netsOf(inputs.networks, this.netSums, this.extra.networks),
+      totals: {
+        hosts: this.hosts.size,
+        pods: this.pods,
+        networks: inputs.networks.length,
+        findings: findings + all.length,
+      },
     };
-    if (this.at) changes.set(value, { from: this.at.value, ...change });
-    this.at = { revision, value };
-    return value;
+    return this.now;
   }
 
   /** Adds (sign 1) or takes out (sign -1) one shard's share; what it touches is noted. */
@@ -110,30 +156,50 @@ export class OverviewMemo {
     }
   }
 
-  /** The touched hosts and cells as they are now (their share plus the cluster-wide findings'), kept sorted. */
-  private settle(touched: { hosts: Set<string>; cells: Set<string> }) {
-    const hosts = new Map<string, OverviewHost | undefined>();
+  /** The touched hosts and cells as they are now (their share plus the cluster-wide findings'), kept in order. */
+  private settle(touched: { hosts: Set<string>; cells: Set<string> }): void {
     for (const id of touched.hosts) {
       const base = this.baseHosts.get(id);
       const more = this.extra.hosts.get(id);
       const now = base && more ? { ...base, problems: plus(base.problems, more) } : base;
+      this.orders.replace(this.hosts.get(id), now);
       if (now) this.hosts.set(id, now);
       else this.hosts.delete(id);
-      hosts.set(id, now);
+      this.pending.hosts.add(id);
     }
-    const cells = new Map<string, OverviewCell | undefined>();
     for (const key of touched.cells) {
+      work.clusterCells++;
       const [host = "", network = ""] = key.split(CELL);
       const base = this.baseCells.get(key);
       const more = this.extra.cells.get(key);
       const c = base ?? { host, network, pods: 0, problems: zero() };
       const now = more ? { ...c, problems: plus(c.problems, more) } : base;
-      if (now) this.cells.set(key, now);
-      else this.cells.delete(key);
-      cells.set(key, now);
+      let row = this.byHost.get(host);
+      if (now) {
+        this.cells.set(key, now);
+        if (!row) {
+          row = new Map();
+          this.byHost.set(host, row);
+        }
+        row.set(network, now);
+      } else {
+        this.cells.delete(key);
+        row?.delete(network);
+        if (row?.size === 0) this.byHost.delete(host);
+      }
+      this.pending.cells.add(key);
     }
-    if (hosts.size > 0)
-      this.sorted.hosts = [...this.hosts.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));
+  }
+
+  /** The whole overview's sorted hosts and cells made again where they changed since last made; what changed. */
+  private settleWhole(): Omit<OverviewChange, "from"> {
+    const hosts = new Map<string, OverviewHost | undefined>();
+    for (const id of this.pending.hosts) hosts.set(id, this.hosts.get(id));
+    const cells = new Map<string, OverviewCell | undefined>();
+    for (const key of this.pending.cells) cells.set(key, this.cells.get(key));
+    this.pending.hosts.clear();
+    this.pending.cells.clear();
+    if (hosts.size > 0) this.sorted.hosts = this.orders.all();
     if (cells.size > 0) this.sortCells(cells);
     return { hosts, cells };
   }

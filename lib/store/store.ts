@@ -2,6 +2,8 @@ import { appendAll } from "../append";
 import { hostId } from "../contract/ids";
 import type { Finding, Topology, TopologyElement } from "../contract/schema";
 import type { ClusterSnapshot } from "../k8s/snapshot";
+import type { ColumnWindow } from "../overview/columns";
+import type { RowWindow } from "../overview/rows";
 import type { ClusterOverview } from "../overview/schema";
 import { usedBridges } from "../topology/networks";
 import { ClusterNotes } from "./cluster-checks";
@@ -13,7 +15,7 @@ import { CrossIndex } from "./cross-index";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs, touches } from "./inputs";
-import { OverviewMemo } from "./overview-memo";
+import { type OverviewInputs, OverviewMemo } from "./overview-memo";
 import { ReservedIndex } from "./reserved-index";
 import { buildShard, type ShardResult } from "./shard";
 import { ShardIndex } from "./shard-index";
@@ -287,12 +289,25 @@ export class TopologyStore {
 
   /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
   overview(): ClusterOverview {
-    const shards = [...this.shards].map(([name, s]): [string, ShardResult] => [name, s.result]);
-    return this.overviewMemo.of(this.revision, shards, this.stage.elements, () => this.globalFindings(), {
-      shard: (id: string) => this.shards.get(this.owner.get(id) ?? NETWORKS)?.result,
-      shardName: (id: string) => this.owner.get(id) ?? NETWORKS,
-      isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
-    });
+    return this.overviewMemo.of(this.revision, this.overviewInputs());
+  }
+
+  /** windowOf(overview(), w, c), cut from the overview's rows kept in order (overview-memo.ts). */
+  overviewWindow(w: RowWindow, c?: ColumnWindow): ClusterOverview {
+    return this.overviewMemo.window(this.revision, this.overviewInputs(), w, c);
+  }
+
+  private overviewInputs(): OverviewInputs {
+    return {
+      shards: [...this.shards].map(([name, s]): [string, ShardResult] => [name, s.result]),
+      networks: this.stage.elements,
+      global: () => this.globalFindings(),
+      lookup: {
+        shard: (id: string) => this.shards.get(this.owner.get(id) ?? NETWORKS)?.result,
+        shardName: (id: string) => this.owner.get(id) ?? NETWORKS,
+        isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
+      },
+    };
   }
 
   /** Every finding: the cluster-wide ones and each shard's. */

@@ -96,6 +96,10 @@ describe("one pod's change costs what it touches, not the cluster", () => {
       crossFragments: 0, // the changed pod is on no uplink-less bridge (the next test changes one that is)
       problemElements: 0, // no overview asked for (the next test asks)
       overviewRows: 0, // no matrix asked for (the next test asks)
+      clusterHosts: 0, // no cluster overview asked for (cluster-window-work.test.ts asks)
+      clusterCells: 0,
+      windowCells: 0,
+      heldElements: 0,
       catalogs: 0, // no namespace, host or network came or went
     });
   }, 120_000);

@@ -42,6 +42,20 @@ const zero = () => ({
   crossFragments: 0,
   /** elements of cluster-wide findings the overview's problem counts placed (global-problems.ts: a rebuilt shard's) */
   problemElements: 0,
+  /**
+   * hosts of the cluster's overview placed again in its row orders (overview-memo.ts, host-orders.ts: those a change
+   * touched, each by binary search; a cut of the window sorted every host per refresh before)
+   */
+  clusterHosts: 0,
+  /** cells of the cluster's overview made again (overview-memo.ts: those a change touched) */
+  clusterCells: 0,
+  /** cells read to cut the cluster view's row window (overview-memo.ts: the window's rows'; every cell before) */
+  windowCells: 0,
+  /**
+   * elements of findings the cluster view trimmed to those it holds (held-findings.ts: a finding it has not trimmed
+   * for the same held elements before)
+   */
+  heldElements: 0,
   /** catalogs made afresh */
   catalogs: 0,
 });
