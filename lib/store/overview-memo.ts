@@ -60,10 +60,13 @@ export class OverviewMemo {
   private sorted: { keys: string[]; cells: OverviewCell[]; hosts: OverviewHost[] } = { keys: [], cells: [], hosts: [] };
   private at: { revision: number; value: ClusterOverview } | null = null;
 
+  /** `inputs`: what the store holds now, read when the memo advances to a new revision. */
+  constructor(private readonly inputs: () => OverviewInputs) {}
+
   /** The whole overview at `revision`. */
-  of(revision: number, inputs: OverviewInputs): ClusterOverview {
+  of(revision: number): ClusterOverview {
     if (this.at?.revision === revision) return this.at.value;
-    const { networks, totals } = this.advance(revision, inputs);
+    const { networks, totals } = this.advance(revision);
     const change = this.settleWhole();
     const value: ClusterOverview = { hosts: this.sorted.hosts, networks, cells: this.sorted.cells, totals };
     if (this.at) changes.set(value, { from: this.at.value, ...change });
@@ -72,11 +75,11 @@ export class OverviewMemo {
   }
 
   /**
-   * windowOf(of(revision, inputs), w, c), cut from the hosts kept in order and the cells kept by host: what a change
+   * windowOf(of(revision), w, c), cut from the hosts kept in order and the cells kept by host: what a change
    * costs is its own hosts and cells and the window's, not a sort of every host and a pass over every cell.
    */
-  window(revision: number, inputs: OverviewInputs, w: RowWindow, c?: ColumnWindow): ClusterOverview {
-    const { networks, totals } = this.advance(revision, inputs);
+  window(revision: number, w: RowWindow, c?: ColumnWindow): ClusterOverview {
+    const { networks, totals } = this.advance(revision);
     const hosts = this.orders.slice(w.order, w.offset, w.limit);
     const cells: { key: string; cell: OverviewCell }[] = [];
     for (const h of hosts)
@@ -89,8 +92,9 @@ export class OverviewMemo {
   }
 
   /** The parts brought to `revision`: the shards rebuilt, new or gone taken out and put in. */
-  private advance(revision: number, inputs: OverviewInputs) {
+  private advance(revision: number) {
     if (this.now?.revision === revision) return this.now;
+    const inputs = this.inputs();
     const touched = { hosts: new Set<string>(), cells: new Set<string>() };
     const byId = new Map(inputs.networks.map((n) => [n.id, n]));
     const seen = new Set<string>();

@@ -67,7 +67,7 @@ const columnsOf = (o: ClusterOverview): ReadonlySet<string> | null =>
 export function servedView(store: TopologyStore, q: ViewQuery, drawn?: () => DrawnView): ServedView {
   const c = criteria(q);
   if (isEmpty(c) && isOverviewScale(store)) {
-    const overview = store.overviewWindow(q.rows ?? DEFAULT_ROWS, q.columns ?? DEFAULT_COLUMNS);
+    const overview = store.overview(q.rows ?? DEFAULT_ROWS, q.columns ?? DEFAULT_COLUMNS);
     const columns = columnsOf(overview);
     const elements = store.networks().filter((e) => e.kind !== "network" || columns === null || columns.has(e.id));
     for (const h of overview.hosts) {

@@ -15,7 +15,8 @@ import { CrossIndex } from "./cross-index";
 import { DuplicateIndex } from "./duplicates";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs, touches } from "./inputs";
-import { type OverviewInputs, OverviewMemo } from "./overview-memo";
+import { overviewInputs } from "./overview-inputs";
+import { OverviewMemo } from "./overview-memo";
 import { ReservedIndex } from "./reserved-index";
 import { buildShard, type ShardResult } from "./shard";
 import { ShardIndex } from "./shard-index";
@@ -285,29 +286,14 @@ export class TopologyStore {
     ];
   }
 
-  private readonly overviewMemo = new OverviewMemo();
+  private readonly overviewMemo = new OverviewMemo(() => overviewInputs(this, this.stage.elements, NETWORKS));
 
-  /** clusterOverview() of the whole topology, from each shard's share (kept until that shard changes). */
-  overview(): ClusterOverview {
-    return this.overviewMemo.of(this.revision, this.overviewInputs());
-  }
-
-  /** windowOf(overview(), w, c), cut from the overview's rows kept in order (overview-memo.ts). */
-  overviewWindow(w: RowWindow, c?: ColumnWindow): ClusterOverview {
-    return this.overviewMemo.window(this.revision, this.overviewInputs(), w, c);
-  }
-
-  private overviewInputs(): OverviewInputs {
-    return {
-      shards: [...this.shards].map(([name, s]): [string, ShardResult] => [name, s.result]),
-      networks: this.stage.elements,
-      global: () => this.globalFindings(),
-      lookup: {
-        shard: (id: string) => this.shards.get(this.owner.get(id) ?? NETWORKS)?.result,
-        shardName: (id: string) => this.owner.get(id) ?? NETWORKS,
-        isNetwork: (id: string) => this.owner.get(id) === NETWORKS,
-      },
-    };
+  /**
+   * clusterOverview() of the whole topology, from each shard's share (kept until that shard changes); with a row window
+   * `w`, windowOf(it, w, c), cut from its rows kept in order (overview-memo.ts).
+   */
+  overview(w?: RowWindow, c?: ColumnWindow): ClusterOverview {
+    return w ? this.overviewMemo.window(this.revision, w, c) : this.overviewMemo.of(this.revision);
   }
 
   /** Every finding: the cluster-wide ones and each shard's. */

@@ -52,8 +52,9 @@ const zero = () => ({
   /** cells read to cut the cluster view's row window (overview-memo.ts: the window's rows'; every cell before) */
   windowCells: 0,
   /**
-   * elements of findings the cluster view trimmed to those it holds (held-findings.ts: a finding it has not trimmed
-   * for the same held elements before)
+   * elements looked at to trim findings naming many to those a view holds (held-findings.ts: a new finding's once, to
+   * place them; the held elements, per finding trimmed for a new set of them; every element of every such finding per
+   * refresh before)
    */
   heldElements: 0,
   /** catalogs made afresh */
