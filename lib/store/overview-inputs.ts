@@ -1,14 +1,22 @@
-import type { NetworkElement } from "../contract/schema";
+import type { Finding, NetworkElement } from "../contract/schema";
 import type { OverviewInputs } from "./overview-memo";
 import type { ShardResult } from "./shard";
-import type { TopologyStore } from "./store";
+
+/** What the overview reads of the store (store.ts: its own methods). */
+export interface OverviewSource {
+  shardNames(): Iterable<string>;
+  shard(name: string): ShardResult | undefined;
+  shardOfElement(id: string): string | undefined;
+  globalFindings(): Finding[];
+}
 
 /**
- * What the store's overview memo reads when it advances to a new revision: the shards' results, the networks (`elements`), the
- * cluster-wide findings and where an element lies (`networks`: the shard name the store files its networks under).
+ * What the store's overview memo reads when it advances to a new revision: the shards' results, the networks
+ * (`elements`), the cluster-wide findings and where an element lies (`networks`: the shard name the store files its
+ * networks under).
  */
 export function overviewInputs(
-  store: TopologyStore,
+  store: OverviewSource,
   elements: readonly NetworkElement[],
   networks: string,
 ): OverviewInputs {
