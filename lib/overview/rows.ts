@@ -55,18 +55,20 @@ export function windowOf(o: ClusterOverview, w: RowWindow, c?: ColumnWindow): Cl
   const ids = new Set(hosts.map((h) => h.id));
   let withErrors = 0;
   for (const h of o.hosts) if (h.problems.error > 0) withErrors++;
-  const cells = o.cells.filter((cell) => ids.has(cell.host));
-  return cutWindow({ ...o, hosts, cells }, { rows: o.hosts.length, withErrors }, w, c);
+  const cellsOf = (held: ReadonlySet<string> | null) =>
+    o.cells.filter((cell) => ids.has(cell.host) && (held === null || held.has(cell.network)));
+  return cutWindow({ ...o, hosts, rows: o.hosts.length, withErrors }, cellsOf, w, c);
 }
 
 /**
- * windowOf of an overview whose rows in `w` are cut already (`o.hosts` in order, `o.cells` theirs in key order), given
- * how many rows there are and how many with errors: the column window cut and the summary added. The store keeps its
- * overview's rows in order as it changes (overview-memo.ts), so it cuts them without sorting every host.
+ * windowOf of an overview whose rows in `w` are cut already (`o.hosts`, in order), given how many rows there are and
+ * how many with errors, and those rows' cells in key order (`cellsOf`: of the networks held, null: of every one): the
+ * column window cut and the summary added. The store keeps its overview's rows in order and its cells by host as it
+ * changes (overview-memo.ts), so it cuts them without sorting every host or reading every cell.
  */
 export function cutWindow(
-  o: ClusterOverview,
-  all: { rows: number; withErrors: number },
+  o: Omit<ClusterOverview, "cells" | "window"> & { rows: number; withErrors: number },
+  cellsOf: (held: ReadonlySet<string> | null) => ClusterOverview["cells"],
   w: RowWindow,
   c?: ColumnWindow,
 ): ClusterOverview {
@@ -77,8 +79,8 @@ export function cutWindow(
   return {
     hosts: o.hosts,
     networks,
-    cells: held === null ? o.cells : o.cells.filter((cell) => held.has(cell.network)),
+    cells: cellsOf(held),
     totals: o.totals,
-    window: { order: w.order, offset: w.offset, rows: all.rows, withErrors: all.withErrors, ...columns },
+    window: { order: w.order, offset: w.offset, rows: o.rows, withErrors: o.withErrors, ...columns },
   };
 }

@@ -47,15 +47,15 @@ export class OverviewMemo {
   private readonly netSums = new Map<string, { pods: number; problems: ProblemCounts }>();
   private readonly hosts = new Map<string, OverviewHost>();
   private readonly cells = new Map<string, OverviewCell>();
-  /** each host's cells, by network */
-  private readonly byHost = new Map<string, Map<string, OverviewCell>>();
+  /** each host's cells, in network order */
+  private readonly byHost = new Map<string, { nets: string[]; cells: OverviewCell[] }>();
   private readonly orders = new HostOrders();
   private pods = 0;
   /** the cluster-wide findings' counts per host, network and cell */
   private readonly extra = new GlobalProblems();
   /** the networks and totals at `revision` (the revision the parts above are at) */
   private now: { revision: number; networks: OverviewNetwork[]; totals: ClusterOverview["totals"] } | null = null;
-  /** the hosts and cells touched since the whole overview was last made */
+  /** the hosts and cells touched since the whole overview was last made (none kept before it is first asked for) */
   private readonly pending = { hosts: new Set<string>(), cells: new Set<string>() };
   private sorted: { keys: string[]; cells: OverviewCell[]; hosts: OverviewHost[] } = { keys: [], cells: [], hosts: [] };
   private at: { revision: number; value: ClusterOverview } | null = null;
@@ -81,14 +81,18 @@ export class OverviewMemo {
   window(revision: number, w: RowWindow, c?: ColumnWindow): ClusterOverview {
     const { networks, totals } = this.advance(revision);
     const hosts = this.orders.slice(w.order, w.offset, w.limit);
-    const cells: { key: string; cell: OverviewCell }[] = [];
-    for (const h of hosts)
-      for (const cell of this.byHost.get(h.id)?.values() ?? [])
-        cells.push({ key: `${h.id}${CELL}${cell.network}`, cell });
-    work.windowCells += cells.length;
-    cells.sort((a, b) => cmp(a.key, b.key));
-    const o = { hosts, networks, cells: cells.map((x) => x.cell), totals };
-    return cutWindow(o, { rows: this.hosts.size, withErrors: this.orders.withErrors }, w, c);
+    // in key order (host, then network: CELL sorts before any character of an id) without making a key per cell
+    const cellsOf = (held: ReadonlySet<string> | null) => {
+      const out: OverviewCell[] = [];
+      for (const h of [...hosts].sort((a, b) => cmp(a.id, b.id))) {
+        const row = this.byHost.get(h.id)?.cells ?? [];
+        work.windowCells += row.length;
+        for (const cell of row) if (held === null || held.has(cell.network)) out.push(cell);
+      }
+      return out;
+    };
+    const o = { hosts, networks, totals, rows: this.hosts.size, withErrors: this.orders.withErrors };
+    return cutWindow(o, cellsOf, w, c);
   }
 
   /** The parts brought to `revision`: the shards rebuilt, new or gone taken out and put in. */
@@ -169,7 +173,7 @@ export class OverviewMemo {
       this.orders.replace(this.hosts.get(id), now);
       if (now) this.hosts.set(id, now);
       else this.hosts.delete(id);
-      this.pending.hosts.add(id);
+      if (this.at) this.pending.hosts.add(id);
     }
     for (const key of touched.cells) {
       work.clusterCells++;
@@ -178,20 +182,31 @@ export class OverviewMemo {
       const more = this.extra.cells.get(key);
       const c = base ?? { host, network, pods: 0, problems: zero() };
       const now = more ? { ...c, problems: plus(c.problems, more) } : base;
-      let row = this.byHost.get(host);
-      if (now) {
-        this.cells.set(key, now);
-        if (!row) {
-          row = new Map();
-          this.byHost.set(host, row);
-        }
-        row.set(network, now);
-      } else {
-        this.cells.delete(key);
-        row?.delete(network);
-        if (row?.size === 0) this.byHost.delete(host);
-      }
-      this.pending.cells.add(key);
+      if (now) this.cells.set(key, now);
+      else this.cells.delete(key);
+      this.place(host, network, now);
+      if (this.at) this.pending.cells.add(key);
+    }
+  }
+
+  /** A host's cell on `network` put in, replaced or (undefined) taken out of its row, kept in network order. */
+  private place(host: string, network: string, now: OverviewCell | undefined): void {
+    let row = this.byHost.get(host);
+    if (!row) {
+      if (!now) return;
+      row = { nets: [], cells: [] };
+      this.byHost.set(host, row);
+    }
+    const at = lowerBound(row.nets, network);
+    const here = row.nets[at] === network;
+    if (now && here) row.cells[at] = now;
+    else if (now) {
+      row.nets.splice(at, 0, network);
+      row.cells.splice(at, 0, now);
+    } else if (here) {
+      row.nets.splice(at, 1);
+      row.cells.splice(at, 1);
+      if (row.nets.length === 0) this.byHost.delete(host);
     }
   }
 
@@ -203,6 +218,12 @@ export class OverviewMemo {
     for (const key of this.pending.cells) cells.set(key, this.cells.get(key));
     this.pending.hosts.clear();
     this.pending.cells.clear();
+    if (!this.at) {
+      // asked for the first time: made whole (no change recorded: there is no overview before it)
+      const keys = [...this.cells.keys()].sort(cmp);
+      this.sorted = { hosts: this.orders.all(), keys, cells: keys.flatMap((k) => this.cells.get(k) ?? []) };
+      return { hosts, cells };
+    }
     if (hosts.size > 0) this.sorted.hosts = this.orders.all();
     if (cells.size > 0) this.sortCells(cells);
     return { hosts, cells };
