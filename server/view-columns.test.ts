@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/k8s/objects";
-import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { filterTopology } from "@/lib/match/filter";
 import { clusterOverview } from "@/lib/overview/cluster-overview";
 import { type ColumnWindow, DEFAULT_COLUMNS } from "@/lib/overview/columns";
@@ -8,11 +7,7 @@ import { DEFAULT_ROWS, windowOf } from "@/lib/overview/rows";
 import { buildTopology } from "@/lib/topology/build";
 import { CATALOG_HOSTS, catalogSchema, type ViewQuery } from "@/lib/wire/view-protocol";
 import type { ViewState } from "@/lib/wire/view-state";
-import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { catchUp, firstClusterMessage, fiveChanges, generatedFeed, subscribe } from "@/testing/view-follow";
-import { StaticSource } from "./sources/static-source";
-import { feedOf } from "./topology-feed";
-import { joinChannel } from "./view-channel";
 
 const networkIds = (s: ViewState) => [...s.elements.values()].filter((e) => e.kind === "network").map((e) => e.id);
 
