@@ -6,6 +6,13 @@ export const LIMITS = {
   rawConfigChars: 64 * 1024,
   /** calls in one tRPC batch; the client's httpBatchLink sends no more (app/providers.tsx) */
   batch: 10,
+  /**
+   * elements and links in one answer that carries the whole topology as one JSON text (`topology.get`, a
+   * `topology.watch` push), and in all such answers being sent at once: 150,000 is about 36 MiB of JSON, a
+   * 25,000-pod cluster (a 20,000-pod one is ~124,000); larger clusters are read streamed (GET /api/export/topology)
+   * or by view (`topology.view`). Each answer costs several times its JSON while it is written (issue 26).
+   */
+  wholeTopologyItems: 150_000,
   /** HTTP requests in flight per identity, live streams excluded */
   callsPerIdentity: 8,
   /**

@@ -19,6 +19,7 @@ import { clusterOverview } from "../overview/cluster-overview";
 import { buildTopology } from "../topology/build";
 import { TopologyStore } from "./store";
 import { catalogOf, storeCounts, viewTopology } from "./view";
+import { topologyItems } from "./whole-topology";
 
 /**
  * The incremental store against the full build, which stays the reference: after any sequence of adds,
@@ -100,6 +101,8 @@ describe("incremental topology store", () => {
             // the counts the cluster view's thresholds read, kept as shards are placed
             const count = (kind: string) => full.elements.filter((e) => e.kind === kind).length;
             expect(storeCounts(store)).toEqual({ hosts: count("host"), pods: count("pod") });
+            // what a whole-topology answer is bounded by (server/whole-answer.ts), counted without assembling it
+            expect(topologyItems(store)).toBe(full.elements.length + full.links.length);
           }
         },
       ),

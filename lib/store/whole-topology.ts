@@ -29,3 +29,14 @@ export function wholeTopology(store: Parts): Topology {
   links.sort((a, b) => compareCodePoints(a.id, b.id));
   return { elements, links, findings };
 }
+
+/** How many elements and links wholeTopology would hold, counted without assembling it (what an answer's size follows). */
+export function topologyItems(store: Parts): number {
+  let n = store.networks().length;
+  for (const _ of store.workloads()) n++;
+  for (const name of store.shardNames()) {
+    const r = store.shard(name);
+    if (r) n += r.elements.size + r.links.length;
+  }
+  return n;
+}

@@ -9,15 +9,29 @@ export interface InnerContext {
   sources: SourceRegistry;
   /** the caller's own bearer token (forwarded-token mode); never logged, never sent back */
   token?: string;
+  /**
+   * Takes what to do once the answer has been written to the client (the route calls it when the response's body
+   * ends); absent, for a caller in this process, the answer is done when the procedure returns.
+   */
+  afterSent?: (done: () => void) => void;
 }
 
 export const createInnerContext = (opts: InnerContext): InnerContext => opts;
 
 /** Built per request from its headers: in forwarded-token mode the caller's token is what every call uses. */
-export const createTRPCContext = async (opts: { headers: Headers; sources: SourceRegistry }): Promise<InnerContext> => {
+export const createTRPCContext = async (opts: {
+  headers: Headers;
+  sources: SourceRegistry;
+  afterSent?: InnerContext["afterSent"];
+}): Promise<InnerContext> => {
   const token =
     opts.sources.identity === "forwarded-token" ? tokenFromHeaders(opts.headers, opts.sources.tokenHeader) : undefined;
-  return createInnerContext({ sources: opts.sources, ...(token ? { token } : {}) });
+  const afterSent = opts.afterSent;
+  return createInnerContext({
+    sources: opts.sources,
+    ...(token ? { token } : {}),
+    ...(afterSent ? { afterSent } : {}),
+  });
 };
 
 /**

@@ -6,18 +6,23 @@ import { ChangeSignal } from "../../change-signal";
 import { FollowedChannel } from "../../followed-channel";
 import { shownFeed } from "../../shown-feed";
 import { assertSignedIn } from "../../sources/registry";
-import { payloadOf } from "../../topology-cache";
 import { placementInStore } from "../../topology-placement";
 import { searchFeed } from "../../topology-search";
 import { joinChannel, type ViewChannel } from "../../view-channel";
+import { wholeAnswer } from "../../whole-answer";
 import { createTRPCRouter, sourceProcedure } from "../trpc";
 
 export const topologyRouter = createTRPCRouter({
-  /** The whole topology (the contract the command line prints): for the JSON export, not for drawing. */
-  get: sourceProcedure.query(async ({ ctx: { source } }) => {
-    await source.ready();
-    assertSignedIn(source);
-    return await payloadOf(source);
+  /**
+   * The whole topology (the contract the command line prints) as one answer, up to LIMITS.wholeTopologyItems elements
+   * and links (whole-answer.ts); larger clusters are read from GET /api/export/topology or by view.
+   */
+  get: sourceProcedure.query(async ({ ctx: { source, afterSent } }) => {
+    const { payload, release } = await wholeAnswer(source, "topology.get");
+    // (its share of the budget is held until the route has written the JSON text, which is where the memory goes)
+    if (afterSent) afterSent(release);
+    else release();
+    return payload;
   }),
 
   /**
@@ -30,7 +35,10 @@ export const topologyRouter = createTRPCRouter({
     return formTopology(feed.store);
   }),
 
-  /** Pushes the whole topology whenever the source changes; bursts of watch events coalesce into one push. */
+  /**
+   * Pushes the whole topology whenever the source changes; bursts of watch events coalesce into one push. Bound as
+   * `get` is, push by push: a cluster grown past the bound ends the stream with the error naming the alternatives.
+   */
   watch: sourceProcedure.input(z.object({ lastEventId: z.string().nullish() })).subscription(async function* ({
     ctx: { source },
     input,
@@ -44,11 +52,15 @@ export const topologyRouter = createTRPCRouter({
       let last = input.lastEventId ?? null;
       while (!signal?.aborted) {
         // Credentials refused by the API server: the stream ends with 401 and the page says signed out.
-        assertSignedIn(source);
-        const view = await payloadOf(source);
-        if (view.revision !== last) {
-          last = view.revision;
-          yield tracked(view.revision, view);
+        const { payload, release } = await wholeAnswer(source, "topology.watch");
+        try {
+          if (payload.revision !== last) {
+            last = payload.revision;
+            // (tRPC serialises a push before it asks for the next one, so the share is held while it is written)
+            yield tracked(payload.revision, payload);
+          }
+        } finally {
+          release();
         }
         await changed.next(25);
       }

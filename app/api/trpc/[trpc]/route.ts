@@ -38,11 +38,16 @@ async function handler(req: Request): Promise<Response> {
   const stream = SUBSCRIPTIONS.has(path);
   const admitted = admit(viewerOf(req.headers, registry), stream, registry);
   if ("refused" in admitted) return refuse(429, admitted.refused);
-  const { leave } = admitted;
+  // What the answers ask to be done once they are written (whole-answer.ts: a whole topology's share of the budget).
+  const sent: (() => void)[] = [];
+  const done = () => {
+    admitted.leave();
+    for (const f of sent.splice(0)) f();
+  };
   try {
     const bounded = await withBoundedBody(req, LIMITS.bodyBytes);
     if (!bounded) {
-      leave();
+      done();
       return refuse(413, `request body over ${LIMITS.bodyBytes} bytes refused`);
     }
     // Ends open subscriptions cleanly when the server shuts down.
@@ -52,7 +57,8 @@ async function handler(req: Request): Promise<Response> {
       req: new Request(bounded, { signal }),
       router: appRouter,
       maxBatchSize: LIMITS.batch,
-      createContext: () => createTRPCContext({ headers: req.headers, sources: registry }),
+      createContext: () =>
+        createTRPCContext({ headers: req.headers, sources: registry, afterSent: (f) => sent.push(f) }),
       onError: ({ path, error }) => {
         if (error.code === "UNAUTHORIZED" || error.code === "NOT_FOUND" || error.code === "FORBIDDEN") return;
         log.error({ ...meta, trpcPath: path, code: error.code }, error.message);
@@ -60,9 +66,9 @@ async function handler(req: Request): Promise<Response> {
     });
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     log.info({ ...meta, status: res.status, ms: Math.round(performance.now() - started) }, "request");
-    return onBodyEnd(res, leave);
+    return onBodyEnd(res, done);
   } catch (e) {
-    leave();
+    done();
     throw e;
   }
 }
