@@ -27,6 +27,9 @@ describe("SECURITY.md states the limits the code enforces", () => {
     expect(said(/at most (\d+) requests/)).toBe(LIMITS.callsPerIdentity);
     expect(said(/(\d+) live streams/)).toBe(LIMITS.streamsPerIdentity);
     expect(said(/Raw CNI configs are at most (\d+) KiB/)).toBe(LIMITS.rawConfigChars / 1024);
+    expect(said(/JSON text \(`topology.get`, each `topology.watch` push\) holds at most (\d+),000/) * 1000).toBe(
+      LIMITS.wholeTopologyItems,
+    );
   });
 
   it("sources per process, account and namespace, the kiosk's viewers, access reviews", () => {

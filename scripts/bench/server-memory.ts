@@ -2,7 +2,8 @@
  * Where the production server's peak RSS happens (issue 26): one test bed seeded with the generated cluster, then the
  * server started cold and taken through the big-cluster run's steps one by one — boot, the cluster view's first
  * message, the JSON export (as the build's page asks it: the streamed /api/export/topology, or before it the
- * tRPC query topology.get), 19 other distinct views, the first search (which builds the search index) — with its
+ * tRPC query topology.get), 19 other distinct views, the first search (which builds the search index), then what any
+ * signed-in API client may do: --api-callers (4) tRPC topology.get queries at once, each read as it comes — with its
  * VmRSS and VmHWM read after each step and sampled every 100 ms. With --reference DIR, DIR's production server (another
  * commit's build) is run the same way against the same bed, interleaved, run by run.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/server-memory.ts --nodes 800 --pods 60000 --nads 200 --runs 2 \
@@ -34,6 +35,7 @@ const { values: opt } = parseArgs({
     reference: { type: "string" },
     port: { type: "string", default: "3930" },
     snapshot: { type: "boolean", default: false },
+    "api-callers": { type: "string", default: "4" },
   },
 });
 const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads), seed: 1 };
@@ -44,7 +46,15 @@ const load = () =>
     .join(" ");
 const objects = syntheticCluster(size) as KubeObject[];
 const pod = objects.find((o) => o.kind === "Pod") as KubeObject;
-const STEPS = ["boot", "cold: cluster view", "export", "+19 views", "first search"] as const;
+const callers = Number(opt["api-callers"]);
+const STEPS = [
+  "boot",
+  "cold: cluster view",
+  "export",
+  "+19 views",
+  "first search",
+  "API: topology.get at once",
+] as const;
 type Step = (typeof STEPS)[number];
 
 interface Run {
@@ -174,6 +184,10 @@ async function oneRun(dir: string): Promise<Run> {
     const hits = await fetch(`${base}/api/trpc/topology.search?input=${q}`).then((r) => r.text());
     if (!hits.includes(pod.metadata.name)) throw new Error(`the search found nothing: ${hits.slice(0, 200)}`);
     done(step);
+    step = "API: topology.get at once";
+    const answers = await Promise.all(Array.from({ length: callers }, () => wholeQuery(base)));
+    log(`${callers} × topology.get: ${answers.map((a) => `${a.status} ${mib(a.bytes)} MiB`).join(", ")}`);
+    done(step);
     for (const s of [held, ...others]) s.close();
     return { after, peakStep, cold };
   } finally {
@@ -183,4 +197,12 @@ async function oneRun(dir: string): Promise<Run> {
     await exited;
     running.proc = null;
   }
+}
+
+/** One API client's tRPC query for the whole topology, read as it comes (only its length kept): status and bytes. */
+async function wholeQuery(base: string): Promise<{ status: number; bytes: number }> {
+  const res = await fetch(`${base}/api/trpc/topology.get?input=%7B%7D`);
+  let bytes = 0;
+  for await (const chunk of res.body ?? []) bytes += chunk.byteLength;
+  return { status: res.status, bytes };
 }
