@@ -186,7 +186,7 @@ async function oneRun(dir: string): Promise<Run> {
     done(step);
     step = "API: topology.get at once";
     const answers = await Promise.all(Array.from({ length: callers }, () => wholeQuery(base)));
-    log(`${callers} × topology.get: ${answers.map((a) => `${a.status} ${mib(a.bytes)} MiB`).join(", ")}`);
+    log(`${callers} × topology.get: ${answers.map((a) => `${a.status} ${mib(a.bytes)}`).join(", ")}`);
     done(step);
     for (const s of [held, ...others]) s.close();
     return { after, peakStep, cold };
