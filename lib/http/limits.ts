@@ -8,11 +8,13 @@ export const LIMITS = {
   batch: 10,
   /**
    * elements and links in one answer that carries the whole topology as one JSON text (`topology.get`, a
-   * `topology.watch` push), and in all such answers being sent at once: 150,000 is about 36 MiB of JSON, a
-   * 25,000-pod cluster (a 20,000-pod one is ~124,000); larger clusters are read streamed (GET /api/export/topology)
-   * or by view (`topology.view`). Each answer costs several times its JSON while it is written (issue 26).
+   * `topology.watch` push), and in all such answers being sent at once: 50,000 is about 12 MiB of JSON, an
+   * 8,000-pod cluster (a 20,000-pod one is ~124,000); larger clusters are read streamed (GET /api/export/topology)
+   * or by view (`topology.view`). Each answer costs the server twice its JSON and more while it is written, and
+   * answers one after another leave that much garbage each until V8 collects it: four at 20,000 pods, one at a
+   * time, raised the peak by 258 MiB over the first search's (scripts/bench/server-memory.ts, issue 26).
    */
-  wholeTopologyItems: 150_000,
+  wholeTopologyItems: 50_000,
   /** HTTP requests in flight per identity, live streams excluded */
   callsPerIdentity: 8,
   /**

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { appRouter } from "@/server/api/root";
 import { createInnerContext } from "@/server/api/trpc";
 import { SourceRegistry } from "@/server/sources/registry";
+import { payloadOf } from "@/server/topology-cache";
 import { apiClient, openWatches } from "../big/seed";
 import { compareTopology, freshList } from "./fresh";
 import type { Identity } from "./identities";
@@ -53,8 +54,10 @@ export async function runChild(mode: string, specFile: string): Promise<void> {
   const wrong: string[] = [];
   const checked = who.slice(0, spec.check);
   for (const i of checked) {
-    const shown = (await caller(i.token).topology.get({})).topology;
-    const bad = compareTopology(shown, await freshList(spec.cluster, spec.fallback, i.token));
+    // (the whole topology as the export reads it: topology.get answers at most LIMITS.wholeTopologyItems items)
+    const lease = await registry.acquire({ token: i.token });
+    const shown = await payloadOf(lease.source).finally(lease.release);
+    const bad = compareTopology(shown.topology, await freshList(spec.cluster, spec.fallback, i.token));
     if (bad.length) wrong.push(`${i.name}: ${bad.join("; ")}`);
   }
   const result: ChildResult = {

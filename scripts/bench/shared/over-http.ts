@@ -106,7 +106,8 @@ function checkTab(
 
 /**
  * One production server's life in one mode: every identity opens a tab (the cluster view's SSE subscription with its
- * own forwarded token), held to the end; then each identity's tab and whole topology (topology.get over HTTP) are
+ * own forwarded token), held to the end; then each identity's tab and whole topology (its JSON export, GET
+ * /api/export/topology: topology.get answers at most LIMITS.wholeTopologyItems elements and links) are
  * checked against a fresh list made with its own token.
  */
 export async function runOverHttp(spec: HttpSpec, mode: string, log: (s: string) => void): Promise<HttpResult> {
@@ -134,11 +135,9 @@ export async function runOverHttp(spec: HttpSpec, mode: string, log: (s: string)
       const first = firsts[n]?.message;
       if (first?.type !== "snapshot") throw new Error(`${i.name}: the first message is not a snapshot`);
       const tab = checkTab(first, fresh);
-      const res = await fetch(`${base}/api/trpc/topology.get?input=${encodeURIComponent("{}")}`, {
-        headers: { [TOKEN_HEADER]: i.token },
-      });
-      if (!res.ok) throw new Error(`${i.name}: topology.get HTTP ${res.status}`);
-      const topology = ((await res.json()) as { result: { data: { topology: Topology } } }).result.data.topology;
+      const res = await fetch(`${base}/api/export/topology`, { headers: { [TOKEN_HEADER]: i.token } });
+      if (!res.ok) throw new Error(`${i.name}: export HTTP ${res.status}`);
+      const topology = (await res.json()) as Topology;
       const bad = [...tab.wrong, ...compareTopology(topology, fresh)];
       counts.push(`${i.name}: ${tab.counts}`);
       log(`${mode}: ${i.name} (${i.access}): ${tab.counts}${bad.length ? `; WRONG ${bad.join("; ")}` : ", exact"}`);
