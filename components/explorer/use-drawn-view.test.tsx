@@ -20,11 +20,31 @@ const held = (s: ExplorerState, unlaid = false): Live =>
     settled: !unlaid,
   }) as unknown as Live;
 
-/** Each commit's picture: the state drawn and which view's data it drew. */
-function Probe({ state, live, commits }: { state: ExplorerState; live: Live; commits: string[] }) {
+/** The cluster's view at scale: held as its overview (the matrix), no pods. */
+const matrixHeld = (s: ExplorerState): Live => {
+  const live = held(s);
+  return { ...live, state: { ...live.state, overview: { hosts: [], networks: [], cells: [] } } } as unknown as Live;
+};
+
+/** Each commit's picture: the state drawn and which view's data it drew (and whether it says it is settled). */
+function Probe({
+  state,
+  live,
+  commits,
+  settled = [],
+}: {
+  state: ExplorerState;
+  live: Live;
+  commits: string[];
+  settled?: boolean[];
+}) {
   const drawn = useDrawnView(state, live, queryOf, 0);
-  const picture = `${drawn.state.view.kind === "host" ? drawn.state.view.host : "cluster"} with ${drawn.heldKey}`;
-  useLayoutEffect(() => void commits.push(picture));
+  const ns = drawn.state.filters.namespace;
+  const picture = `${drawn.state.view.kind === "host" ? drawn.state.view.host : "cluster"}${ns ? ` in ${ns}` : ""} with ${drawn.heldKey}`;
+  useLayoutEffect(() => {
+    commits.push(picture);
+    settled.push(drawn.settled);
+  });
   return null;
 }
 
@@ -81,5 +101,38 @@ describe("useDrawnView", () => {
     act(() => page.rerender(<Probe state={c} live={held(b)} commits={commits} />));
     expect(commits.every((x) => !x.startsWith("node-a"))).toBe(true);
     expect(commits.at(-1)).toBe(`node-c with ${viewKey(queryOf(b))}`);
+  });
+
+  it("keeps the matrix, not a graph made from its overview, until the view of a host picked from it comes", () => {
+    const commits: string[] = [];
+    const settled: boolean[] = [];
+    const cluster = defaultState;
+    const b = host("node-b");
+    const page = render(<Probe state={cluster} live={matrixHeld(cluster)} commits={commits} settled={settled} />);
+    commits.length = 0;
+    settled.length = 0;
+    // a matrix row clicked, its view on its way: the overview held cannot draw node-b's graph
+    act(() => page.rerender(<Probe state={b} live={matrixHeld(cluster)} commits={commits} settled={settled} />));
+    expect(commits.length).toBeGreaterThan(0);
+    expect(commits.every((c) => c === `cluster with ${viewKey(queryOf(cluster))}`)).toBe(true);
+    // the matrix kept is not the picture of the view asked: not said to be settled once the pick is drawn late
+    expect(settled.at(-1)).toBe(false);
+    // node-b's view comes: drawn at once
+    commits.length = 0;
+    act(() => page.rerender(<Probe state={b} live={held(b)} commits={commits} settled={settled} />));
+    expect(commits[0]).toBe(`node-b with ${viewKey(queryOf(b))}`);
+    expect(settled.at(-1)).toBe(true);
+  });
+
+  it("draws a namespace filter's pick late from the overview held, as before (a matrix from a matrix)", () => {
+    const commits: string[] = [];
+    const cluster = defaultState;
+    const narrowed: ExplorerState = { ...defaultState, filters: { namespace: "team-1" } };
+    const page = render(<Probe state={cluster} live={matrixHeld(cluster)} commits={commits} />);
+    commits.length = 0;
+    act(() => page.rerender(<Probe state={narrowed} live={matrixHeld(cluster)} commits={commits} />));
+    // the first commit keeps the picture (it asks for the view), the next draws the pick with the overview held
+    expect(commits[0]).toBe(`cluster with ${viewKey(queryOf(cluster))}`);
+    expect(commits.at(-1)).toBe(`cluster in team-1 with ${viewKey(queryOf(cluster))}`);
   });
 });
