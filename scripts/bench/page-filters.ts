@@ -10,6 +10,8 @@
  *     [--reference DIR ...]   (another checkout's production build, e.g. the commit before a change, measured in the
  *                          same run, alternately with this one: `git worktree add DIR <commit>`, its node_modules,
  *                          `npx next build` there; repeat it for several, e.g. main and a variant of this change)
+ *     [--cpu]                 (each pick's main-thread CPU time as well, a row of its own: what a loaded machine's
+ *                          wall times cannot compare, big/main-thread-cpu.ts)
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -20,6 +22,7 @@ import { chromium, type Page } from "@playwright/test";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
+import { mainThreadCpu } from "./big/main-thread-cpu";
 import { freePort, inPage, mib, secs, spread } from "./big/measure";
 import { subscribe } from "./big/sse";
 
@@ -33,6 +36,8 @@ const { values: opt } = parseArgs({
     shots: { type: "string" },
     /** a checkout whose production build is measured beside this one's, run by run */
     reference: { type: "string", multiple: true },
+    /** each pick's main-thread CPU time too (big/main-thread-cpu.ts): traced, so every build's wall times grow a little */
+    cpu: { type: "boolean", default: false },
   },
 });
 const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads) };
@@ -117,10 +122,13 @@ try {
   /** `inPage`: the figure is the page's (its trace is printed), else the server's alone */
   const record = async (label: string, run: (s: Served) => Promise<number>, inPage = true) => {
     const times = servers.map(() => [] as number[]);
+    const cpus = servers.map(() => [] as number[]);
     for (let i = 0; i < runs; i++) {
       for (const [k, s] of servers.entries()) {
-        const total = await run(s);
+        const [total, cpu] =
+          opt.cpu && inPage ? await mainThreadCpu(s.page, "bench:", () => run(s)) : [await run(s), Number.NaN];
         times[k]?.push(total);
+        cpus[k]?.push(cpu);
         if (!inPage) {
           console.log(`${label} #${i + 1} (${s.name}): ${secs(total)}`);
           continue;
@@ -133,10 +141,12 @@ try {
         const b = await breakdown(s.page);
         // The tool's share: before the first input event (Playwright's checks) and after the app's last mark.
         const tool = `tool: ${Math.round(total - (end - b.input))} before, ${Math.round(end - b.last)} after`;
-        console.log(`${label} #${i + 1} (${s.name}): ${secs(total)} (${tool}) | ${b.text}`);
+        const thread = Number.isNaN(cpu) ? "" : `, main thread CPU ${secs(cpu)}`;
+        console.log(`${label} #${i + 1} (${s.name}): ${secs(total)} (${tool}${thread}) | ${b.text}`);
       }
     }
     rows.push([label, times.map(spread)]);
+    if (opt.cpu && inPage) rows.push([`${label}: the page's main-thread CPU`, cpus.map(spread)]);
   };
   // The server's part over HTTP, without a page: subscribing to each filtered view until its first message.
   for (const view of [
