@@ -132,6 +132,13 @@ for (const size of SIZES) {
       await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight));
       await expect(page.getByTestId("matrix-row").last()).toBeVisible({ timeout: 60_000 });
       await scroller.evaluate((el) => el.scrollTo(0, 0));
+      // The top's rows drawn, not the bottom's still there until the scroll is drawn: a cell read from one of those was
+      // not the cell clicked a moment later (the matrix had then moved: a flaky "Host to show" on a loaded machine).
+      await expect(page.locator("[data-testid=matrix-row], [data-testid=matrix-row-loading]").first()).toHaveAttribute(
+        "data-row",
+        "0",
+      );
+      await expect(page.getByTestId("matrix-row-loading")).toHaveCount(0, { timeout: 60_000 });
 
       // A cell opens that host's view filtered to that network; a column header opens the network.
       const cell = page.getByTestId("matrix-cell").first();
