@@ -9,8 +9,8 @@ import { parseAllDocuments } from "yaml";
 
 /** VmHWM of the server over a whole run of `scripts/bench/big-cluster.ts --size max` (20 tabs, one identity) */
 const MEASURED = {
-  peakMiB: 2656,
-  run: "150,000 pods, whole run, idle machine, main 15d6177, 17:22 UTC 2026-12-07: see deploy/README.md",
+  peakMiB: 2531,
+  run: "150,000 pods, whole run, idle machine, main 42fba4e, 20:17 UTC 2026-12-07: see deploy/README.md",
 };
 
 const limitMiB = Math.ceil((MEASURED.peakMiB * 1.25) / 256) * 256;
