@@ -5,6 +5,8 @@
  * process's CPU time in each; each run twice, as it runs (the store built after the last pod) and with
  * PLUMBLINE_STREAM_BUILD=true (the pods built into their shards as they stream in), each beside its own LIST.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/cold-start.ts [--nodes 50 --pods 2000 --nads 20 --runs 5]
+ *   … cold-start.ts --seed etcd     # the bed seeded straight into etcd on tmpfs (big-cluster.ts's seeder), not
+ *                                    # through the API: for the maximum (--nodes 2000 --pods 150000 --nads 500)
  *   … cold-start.ts --kubeconfig F   # a bed already seeded (context admin); nothing is seeded or stopped
  *   … cold-start.ts --http           # also the production server (`npx next build` first): process started →
  *                                    # first message of the cluster view, a new process each run; once as it
@@ -35,6 +37,7 @@ import { startTestCluster, type TestCluster } from "../../testing/testbed/cluste
 import { freePort, median, mib, spread } from "./big/measure";
 import { PhaseProfiler } from "./big/profile-phase";
 import { seed } from "./big/seed";
+import { seedEtcd } from "./big/seed-etcd";
 import { subscribe } from "./big/sse";
 import { type StartTimes, startTimesHook } from "./big/start-times";
 
@@ -49,6 +52,7 @@ const { values: opt } = parseArgs({
     profile: { type: "string" },
     reference: { type: "string" },
     modes: { type: "string", default: "start,late,view" },
+    seed: { type: "string", default: "api" },
   },
 });
 const log = (s: string) => console.error(`[cold] ${s}`);
@@ -72,8 +76,10 @@ let bytes = 0;
 try {
   if (!kubeconfig) {
     const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads), seed: 1 };
-    cluster = await startTestCluster({ seed: false });
-    await seed(cluster, syntheticCluster(size) as KubeObject[], log);
+    const objects = syntheticCluster(size) as KubeObject[];
+    // etcd: straight into the API server's storage on tmpfs, as big-cluster.ts seeds (minutes less at 150,000 pods)
+    cluster = await startTestCluster({ seed: false, benchEtcd: opt.seed === "etcd" });
+    await (opt.seed === "etcd" ? seedEtcd(cluster, objects, log) : seed(cluster, objects, log));
     kubeconfig = cluster.kubeconfigPath;
   }
   const registryOf = (stream = false) =>
