@@ -21,6 +21,7 @@ import { KioskBanner, NetworkCaption, StaleBanner } from "./banners";
 import { GraphArea } from "./graph-area";
 import { GraphPane } from "./graph-pane";
 import { ExplorerHeader } from "./header";
+import { openedBy, PickCue } from "./pick-cue";
 import { SearchBox } from "./search-box";
 import { Toolbar } from "./toolbar";
 import { useConnectionState } from "./use-connection-state";
@@ -64,6 +65,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
   const { disconnected, stale } = useConnectionState(subscription.status, view, live.settled);
   // what a test waits for: the stream's state, and whether the view on screen came from it
   const graphData = { "data-testid": "graph", "data-stream": subscription.status, "data-settled": drawn.settled };
+  const failure = subscription.status === "error" ? (subscription.error?.message ?? "the subscription failed") : null;
   // The API server stopped accepting this identity (token revoked or expired): nothing of the cluster stays on screen.
   if (subscription.error?.data?.code === "UNAUTHORIZED") return <SignIn reason={subscription.error.message} />;
 
@@ -83,34 +85,33 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       <WorkloadsBar shown={shown} colours={colours} selected={drawn.state.selected} onSelect={select} />
       <main className="flex min-h-0 flex-1">
         <div className={cn("relative min-w-0 flex-1", stale && "opacity-80 saturate-50")} {...graphData}>
-          <GraphPane
-            loading={live.loading}
-            error={subscription.status === "error" ? (subscription.error?.message ?? "the subscription failed") : null}
-          >
-            <GraphArea
-              context={context}
-              full={full}
-              view={drawn.state.view}
-              shown={shown}
-              model={model}
-              overview={overview}
-              colours={colours}
-              selected={drawn.state.selected}
-              focusSeq={drawn.focusSeq}
-              theme={theme}
-              exportName={exportNameOf(drawn.state.view)}
-              fitKey={JSON.stringify([drawn.state.view, drawn.state.filters, drawn.state.showDefault])}
-              onSelect={select}
-              onToggleFold={(id) => setExpanded((s) => new Set([...s, id]))}
-              onOpenHost={openHost}
-              onOpenNetwork={openNetwork}
-              onShowCluster={showCluster}
-              onOpenCell={openCell}
-              onRows={matrixWindow.onRows}
-              onColumns={matrixWindow.onColumns}
-              onNearHost={(host) => prefetch(host, drawn.state.filters)}
-            />
-          </GraphPane>
+          <PickCue opening={drawn.opening ? openedBy(state) : null} failure={failure}>
+            <GraphPane loading={live.loading} error={failure}>
+              <GraphArea
+                context={context}
+                full={full}
+                view={drawn.state.view}
+                shown={shown}
+                model={model}
+                overview={overview}
+                colours={colours}
+                selected={drawn.state.selected}
+                focusSeq={drawn.focusSeq}
+                theme={theme}
+                exportName={exportNameOf(drawn.state.view)}
+                fitKey={JSON.stringify([drawn.state.view, drawn.state.filters, drawn.state.showDefault])}
+                onSelect={select}
+                onToggleFold={(id) => setExpanded((s) => new Set([...s, id]))}
+                onOpenHost={openHost}
+                onOpenNetwork={openNetwork}
+                onShowCluster={showCluster}
+                onOpenCell={openCell}
+                onRows={matrixWindow.onRows}
+                onColumns={matrixWindow.onColumns}
+                onNearHost={(host) => prefetch(host, drawn.state.filters)}
+              />
+            </GraphPane>
+          </PickCue>
         </div>
         <SidePanel
           topology={full}

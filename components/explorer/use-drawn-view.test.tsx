@@ -32,11 +32,13 @@ function Probe({
   live,
   commits,
   settled = [],
+  opening = [],
 }: {
   state: ExplorerState;
   live: Live;
   commits: string[];
   settled?: boolean[];
+  opening?: boolean[];
 }) {
   const drawn = useDrawnView(state, live, queryOf, 0);
   const ns = drawn.state.filters.namespace;
@@ -44,6 +46,7 @@ function Probe({
   useLayoutEffect(() => {
     commits.push(picture);
     settled.push(drawn.settled);
+    opening.push(drawn.opening);
   });
   return null;
 }
@@ -134,5 +137,33 @@ describe("useDrawnView", () => {
     // the first commit keeps the picture (it asks for the view), the next draws the pick with the overview held
     expect(commits[0]).toBe(`cluster with ${viewKey(queryOf(cluster))}`);
     expect(commits.at(-1)).toBe(`cluster in team-1 with ${viewKey(queryOf(cluster))}`);
+  });
+
+  it("says a pick is being opened from its click's first commit until its view comes, and no longer", () => {
+    const commits: string[] = [];
+    const opening: boolean[] = [];
+    const cluster = defaultState;
+    const b = host("node-b");
+    const page = render(<Probe state={cluster} live={matrixHeld(cluster)} commits={commits} opening={opening} />);
+    expect(opening).toEqual([false]);
+    opening.length = 0;
+    // a matrix row clicked: every commit while the matrix is kept says so, the first (the click's own) included
+    act(() => page.rerender(<Probe state={b} live={matrixHeld(cluster)} commits={commits} opening={opening} />));
+    expect(opening.length).toBeGreaterThan(0);
+    expect(opening.every(Boolean)).toBe(true);
+    // a view fetched ahead whose layout is still under way is not the pick's picture yet either
+    opening.length = 0;
+    act(() => page.rerender(<Probe state={b} live={held(b, true)} commits={commits} opening={opening} />));
+    expect(opening.every(Boolean)).toBe(true);
+    // node-b's view comes: no longer
+    opening.length = 0;
+    act(() => page.rerender(<Probe state={b} live={held(b)} commits={commits} opening={opening} />));
+    expect(opening[0]).toBe(false);
+    expect(opening.every((o) => !o)).toBe(true);
+    // the first read (nothing held yet) is no pick: the pane says "Reading the cluster…" itself
+    opening.length = 0;
+    const none = { ...held(b), state: null, heldKey: null } as unknown as Live;
+    act(() => page.rerender(<Probe state={b} live={none} commits={commits} opening={opening} />));
+    expect(opening.every((o) => !o)).toBe(true);
   });
 });

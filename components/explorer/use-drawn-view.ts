@@ -52,7 +52,10 @@ export function useDrawnView(
     networksInUse: drawn.held?.networksInUse ?? null,
     current: drawn.heldKey === viewKey(queryOf(drawn.state)),
   };
-  return { ...drawn, input };
+  // The picture drawn is not yet the pick's (kept, drawn late, or its layout under way): the explorer says the click
+  // was taken (pick-cue.tsx). Nothing held yet is the first read ("Reading the cluster…"), no pick.
+  const opening = heldKey !== null && !ready;
+  return { ...drawn, input, opening };
 }
 
 /**
