@@ -14,7 +14,8 @@
  *                                    # loaded), once with PLUMBLINE_EARLY_LISTS=false (the LISTs once it has), and
  *                                    # once with PLUMBLINE_READ_AT_START=false (reading at the first view), each
  *                                    # beside a LIST of its own; inside each server, when its pods LIST left
- *                                    # and was read and when Next was first required (a --require hook)
+ *                                    # and was read and when Next was first required (a --require hook), and
+ *                                    # its CPU until the first message: main thread, every thread (/proc)
  *   … cold-start.ts --http --reference DIR   # and DIR's production server (another commit's build, its own
  *                                    # scripts/start.sh) reading from its start, interleaved with this one's
  *   … cold-start.ts --http --modes start     # only these of start,late,view (the reference runs whenever given)
@@ -23,7 +24,7 @@
  * The full table (HTTP cold from process start, TTI, changes) is scripts/bench/big-cluster.ts.
  */
 import { spawn } from "node:child_process";
-import { openSync } from "node:fs";
+import { openSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:https";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -65,7 +66,9 @@ let api: { close(): void } | null = null;
 const asRuns: InProcess[] = [];
 const streamed: InProcess[] = [];
 type HttpMode = "start" | "late" | "view" | "reference";
-type HttpRun = { ms: number; list: number; boot: number; times: Partial<StartTimes> };
+type HttpRun = { ms: number; list: number; boot: number; times: Partial<StartTimes>; cpu: ServerCpu | null };
+/** the server process's CPU time (ms) from its start to the first message: its main thread's, and every thread's */
+type ServerCpu = { main: number; all: number };
 /** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
 const https: Record<HttpMode, HttpRun[]> = { start: [], late: [], view: [], reference: [] };
 const modes = [
@@ -107,7 +110,9 @@ try {
         const l2 = await rawList.run();
         const h = await httpCold(kubeconfig, at);
         https[at].push({ ...h, list: l2.ms });
-        log(`run ${i + 1}: LIST ${l2.ms.toFixed(0)} ms, cold over HTTP reading at ${at} ${h.ms.toFixed(0)} ms`);
+        log(
+          `run ${i + 1}: LIST ${l2.ms.toFixed(0)} ms, cold over HTTP reading at ${at} ${h.ms.toFixed(0)} ms (CPU: main thread ${h.cpu?.main} ms, every thread ${h.cpu?.all} ms)`,
+        );
       }
     }
   }
@@ -150,6 +155,8 @@ try {
     console.log(
       `| … inside it: Next required / pods LIST sent / read | ${[inside("next"), inside("podsSent"), inside("podsRead")].map((x) => spread(x)).join(" / ")} |`,
     );
+    const cpu = (k: keyof ServerCpu) => spread(rows.map((r) => r.cpu?.[k] ?? NaN));
+    console.log(`| … its CPU until the first message: main thread / every thread | ${cpu("main")} / ${cpu("all")} |`);
   }
   api?.close();
   await cluster?.stop();
@@ -246,13 +253,31 @@ async function httpCold(file: string, mode: HttpMode): Promise<Omit<HttpRun, "li
     );
     try {
       const first = await Promise.race([sub.first, late]);
-      return { ms: first.at - t, boot, times: hook.read() };
+      return { ms: first.at - t, boot, times: hook.read(), cpu: serverCpu(server.pid) };
     } finally {
       sub.close();
     }
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     await new Promise((r) => server.once("exit", r));
+  }
+}
+
+/**
+ * A process's CPU time so far (Linux's /proc; start.sh execs node, so the pid is the server's): its main thread's
+ * (the one that loads Next, parses the Lists and builds the store) and every thread's. Unlike wall time on a loaded
+ * machine it grows little with the load, so two builds' work can be told apart where their wall times cannot.
+ */
+function serverCpu(pid: number | undefined): ServerCpu | null {
+  const ms = (file: string) => {
+    // the fields after the command's name (which may hold spaces): utime and stime are the 12th and 13th, in ticks
+    const f = readFileSync(file, "utf8").split(")").pop()?.trim().split(" ") ?? [];
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  };
+  try {
+    return pid ? { main: ms(`/proc/${pid}/task/${pid}/stat`), all: ms(`/proc/${pid}/stat`) } : null;
+  } catch {
+    return null;
   }
 }
 

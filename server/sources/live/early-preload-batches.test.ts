@@ -65,7 +65,7 @@ function demoPods(n: number): object[] {
   const text = readFileSync(join(import.meta.dirname, "../../demo-cluster/04-pods.yaml"), "utf8");
   const pods = parseAllDocuments(text).map((d) => d.toJSON() as { metadata: { name: string } });
   return Array.from({ length: n }, (_, i) => {
-    const pod = structuredClone(pods[i % pods.length]);
+    const pod = structuredClone(pods[i % pods.length] ?? expect.fail("04-pods.yaml holds no pod"));
     pod.metadata.name = `${pod.metadata.name}-${i}`;
     return pod;
   });
