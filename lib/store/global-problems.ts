@@ -117,19 +117,20 @@ export class GlobalProblems {
         this.byShard.set(name, keys);
       }
       part.ids.push(id);
-      const adds = part.adds;
-      const note = (kind: Kind, k: string) => {
-        adds.push([kind, k]);
-        this.add(entry, kind, k, 1, touched);
-      };
       const host = hostOf(el, shard);
-      if (host) note("hosts", host);
+      if (host) this.note(entry, part, "hosts", host, touched);
       for (const net of networksOf(el, shard, lookup)) {
-        note("networks", net);
-        if (host) note("cells", `${host}${CELL}${net}`);
+        this.note(entry, part, "networks", net, touched);
+        if (host) this.note(entry, part, "cells", `${host}${CELL}${net}`, touched);
       }
     }
     if (entry.loose.length > 0) this.loose.add(key);
+  }
+
+  /** One element of the finding held by the part adds a host, network or cell: noted to be taken out with the part. */
+  private note(entry: Entry, part: Part, kind: Kind, key: string, touched: Touched): void {
+    part.adds.push([kind, key]);
+    this.add(entry, kind, key, 1, touched);
   }
 
   /** Takes out what the finding's elements held by one shard add; their ids, to be placed again. */
@@ -200,19 +201,29 @@ function linkIndexOf(shard: ShardResult): LinkIndex {
   return index;
 }
 
+/** The first of an interface's network-link targets that is a network now (clusterOverview's reading). */
+function networkOf(index: LinkIndex, iface: string, lookup: Lookup): string | undefined {
+  const targets = index.targets.get(iface);
+  if (targets) for (const t of targets) if (lookup.isNetwork(t)) return t;
+  return undefined;
+}
+
 /**
- * As clusterOverview reads it: an interface belongs to its NAD, a point to the NADs attached through it. Looked up
- * in the shard's link index: a finding naming many elements of a big shard would otherwise scan its links for each.
+ * As clusterOverview reads it: an interface belongs to its NAD, a point to the NADs attached through it, each once in
+ * the order first met (a bridge with 40 pods of one NAD adds that NAD once: it counts once per element however often,
+ * and 40 copies cost a cold start 40 cell keys per island point). Looked up in the shard's link index: a finding
+ * naming many elements of a big shard would otherwise scan its links for each.
  */
 function networksOf(el: TopologyElement, shard: ShardResult, lookup: Lookup): string[] {
   const index = linkIndexOf(shard);
-  const netOf = (iface: string) => index.targets.get(iface)?.find((t) => lookup.isNetwork(t));
   if (el.kind === "interface") {
-    const n = netOf(el.id);
+    const n = networkOf(index, el.id, lookup);
     return n ? [n] : [];
   }
-  return (index.attached.get(el.id) ?? []).flatMap((iface) => {
-    const n = netOf(iface);
-    return n ? [n] : [];
-  });
+  const out: string[] = [];
+  for (const iface of index.attached.get(el.id) ?? []) {
+    const n = networkOf(index, iface, lookup);
+    if (n !== undefined && !out.includes(n)) out.push(n);
+  }
+  return out;
 }

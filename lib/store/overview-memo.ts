@@ -177,14 +177,14 @@ export class OverviewMemo {
     }
     for (const key of touched.cells) {
       work.clusterCells++;
-      const [host = "", network = ""] = key.split(CELL);
       const base = this.baseCells.get(key);
       const more = this.extra.cells.get(key);
-      const c = base ?? { host, network, pods: 0, problems: zero() };
+      // a cell with a share names its host and network: only one without is split from its key (25k splits cold)
+      const c = base ?? emptyCell(key);
       const now = more ? { ...c, problems: plus(c.problems, more) } : base;
       if (now) this.cells.set(key, now);
       else this.cells.delete(key);
-      this.place(host, network, now);
+      this.place(c.host, c.network, now);
       if (this.at) this.pending.cells.add(key);
     }
   }
@@ -251,6 +251,12 @@ export class OverviewMemo {
     }
     this.sorted = { ...this.sorted, keys, cells };
   }
+}
+
+/** A cell no shard has a share of (only cluster-wide findings count there), from its key. */
+function emptyCell(key: string): OverviewCell {
+  const [host = "", network = ""] = key.split(CELL);
+  return { host, network, pods: 0, problems: zero() };
 }
 
 /** The first place in sorted `keys` whose key is not below `key`. */
