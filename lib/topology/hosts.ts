@@ -81,7 +81,7 @@ export function ensurePoint(
   node: string,
   kind: HostSideKind,
   device: string,
-  /** what the plugin knows of the point: its L2 segment (an OVN layer2 switch spans hosts), an OVS bridge */
+  /** what the plugin knows of the point: its L2 segment (an OVN layer2 switch spans hosts; "" is none), an OVS bridge */
   known: { segment?: string; ovs?: true } = {},
 ): HostSideElement {
   const id = pointId(node, kind, device);
@@ -146,7 +146,7 @@ export function ensurePoint(
       });
     case "ovn-switch":
       // A logical switch is OVN's, not the node's: nothing on the node reports it, so it is always inferred.
-      return ctx.add<ParentElement>({ ...base, provenance: "inferred", kind, segment: known.segment ?? id, vlans: [] });
+      return ctx.add<ParentElement>({ ...base, provenance: "inferred", kind, segment: known.segment || id, vlans: [] });
   }
 }
 

@@ -7,6 +7,7 @@ import { type NetworkRequest, requestedInterfaceNames } from "../pod/networks-an
 import { isObject, str, stringsAt } from "../result";
 import type { BuildContext } from "./context";
 import { type ClusterExtras, emptyExtras } from "./extras";
+import { hostView } from "./host-view";
 import { ensurePoint, nodeOf } from "./hosts";
 import type { NetworkEntry } from "./networks";
 import { pairStatuses } from "./pair-statuses";
@@ -107,9 +108,6 @@ function addPod(
   // marked default), and the cluster network's own entry (eth0, kept for the kubelet's probes) is no stray attachment.
   const primary = primaryNetworkOf(networks, namespace);
   const defaults = statuses.filter((x) => x.isDefault);
-  // network-status names the default network bare and a second entry of it namespace-qualified ("ns/name"); asked
-  // only of the entries left unused (few), not a set made per pod
-  const inClusterNetwork = (name: string) => defaults.some((d) => name === d.name || name === `${namespace}/${d.name}`);
   for (const s of defaults) {
     const iface = addInterface(ctx, element, {
       ifname: s.interface ?? "eth0",
@@ -122,13 +120,13 @@ function addPod(
   }
   addRequested(ctx, element, pairs, networks, waits);
   // The cluster network's second interface (eth0 beside a primary network's, same name): part of the default network.
-  for (const s of unused.length ? unused.filter((u) => inClusterNetwork(u.name)) : unused) {
+  for (const s of unused.length ? unused.filter((u) => inClusterNetwork(defaults, namespace, u.name)) : unused) {
     const ifname = s.interface ?? "eth0";
     // named as the default entry names it (network-status qualifies a non-default bare name with the namespace)
     const network = defaults.find((d) => s.name === d.name || s.name === `${namespace}/${d.name}`)?.name ?? s.name;
     addInterface(ctx, element, { ifname, network, status: s, requested: false, isDefault: true });
   }
-  for (const s of unused.length ? unused.filter((u) => !inClusterNetwork(u.name)) : unused) {
+  for (const s of unused.length ? unused.filter((u) => !inClusterNetwork(defaults, namespace, u.name)) : unused) {
     const iface = addInterface(ctx, element, {
       ifname: s.interface ?? s.name,
       network: s.name,
@@ -145,6 +143,15 @@ function addPod(
     );
   }
   return element;
+}
+
+/**
+ * network-status names the default network bare and a second entry of it namespace-qualified ("ns/name"); asked only
+ * of the entries left unused (few), not a set made per pod (nor a closure: addPod runs 20k times on a cold start)
+ */
+function inClusterNetwork(defaults: readonly NetworkStatus[], namespace: string, name: string): boolean {
+  for (const d of defaults) if (name === d.name || name === `${namespace}/${d.name}`) return true;
+  return false;
 }
 
 /** The interfaces a pod's networks annotation asks for, each paired with its network-status entry when it has one. */
@@ -270,16 +277,11 @@ function attachmentPoint(
 ): HostSideElement | null {
   const c = network.config;
   if (!c) return null;
-  const host = {
-    observed: ctx.nns.has(node),
-    bridgeFor: (physical: string) => ctx.bridgeMappings.get(node)?.get(physical),
-  };
-  const at = c.cniType === null ? undefined : pluginOf(c.cniType)?.point(c, iface, network.element, host);
+  const at =
+    c.cniType === null ? undefined : pluginOf(c.cniType)?.point(c, iface, network.element, hostView(ctx, node));
   if (!at) return null;
-  const point = ensurePoint(ctx, node, at.kind, at.device, {
-    ...(at.segment ? { segment: at.segment } : {}),
-    ...(at.ovs ? { ovs: at.ovs } : {}),
-  });
+  // the plugin's own point says what ensurePoint reads of it (segment, ovs): no copy per interface
+  const point = ensurePoint(ctx, node, at.kind, at.device, at);
   if (point.kind === "vlan-parent" && at.vlan !== undefined) ctx.addVlan(point, at.vlan);
   return point;
 }
