@@ -16,7 +16,7 @@ export function clusterOverview(
   const cellProblems = new Map<string, Set<number>>();
   for (const [i, finding] of topology.findings.entries()) {
     for (const id of finding.elements) {
-      const host = index.hostOf.get(id);
+      const host = index.hostOf(id);
       if (host) add(hostProblems, host, i);
       for (const network of index.networksOf.get(id) ?? []) {
         add(networkProblems, network, i);
@@ -89,7 +89,7 @@ interface TopologyIndex {
   networks: NetworkElement[];
   podCount: number;
   /** element id → the host it lies on (hosts map to themselves) */
-  hostOf: Map<string, string>;
+  hostOf: (id: string) => string | undefined;
   /** element id → the networks it belongs to (interfaces: their NAD; points: the NADs attached through them) */
   networksOf: Map<string, Set<string>>;
   podsOnHost: Map<string, number>;
@@ -107,20 +107,11 @@ function indexTopology(topology: Topology, held?: ById): TopologyIndex {
     for (const e of topology.elements) made.set(e.id, e);
     byId = made;
   }
-  const hostOf = new Map<string, string>();
-  // Containment is at most host → pod → interface (or host → point), so three steps up always reach the host.
-  const findHost = (e: TopologyElement | undefined): string | undefined => {
-    let current = e;
-    for (let depth = 0; current && depth < 3; depth += 1) {
-      if (current.kind === "host") return current.id;
-      current = current.parent ? byId.get(current.parent) : undefined;
-    }
-    return undefined;
-  };
-  for (const e of topology.elements) {
-    const host = findHost(e);
-    if (host) hostOf.set(e.id, host);
-  }
+  const get = byId;
+  // Up the parent chain when asked (the findings' elements, the pods and interfaces counted), not kept for every
+  // element: a cold start's 500 shards held a map of their 71k elements' hosts to read ~66k of them once.
+  const findHost = (e: TopologyElement | undefined) => hostAbove(e, get);
+  const hostOf = (id: string) => findHost(get.get(id));
   // only what a finding names is asked for its networks: a set per interface of the cluster was a cold start's garbage
   const named = new Set<string>();
   for (const f of topology.findings) for (const id of f.elements) named.add(id);
@@ -133,41 +124,56 @@ function indexTopology(topology: Topology, held?: ById): TopologyIndex {
       if (named.has(link.source)) add(networksOf, link.source, link.target);
     }
   }
-  for (const link of topology.links) {
-    const network = networkOfInterface.get(link.source);
-    if (link.kind === "attachment" && network && named.has(link.target)) add(networksOf, link.target, network);
-  }
-  return { ...countPods(topology, hostOf, networkOfInterface), hostOf, networksOf, ...partition(topology) };
+  if (named.size > 0)
+    for (const link of topology.links) {
+      const network = networkOfInterface.get(link.source);
+      if (link.kind === "attachment" && network && named.has(link.target)) add(networksOf, link.target, network);
+    }
+  return { ...countPods(topology, findHost, networkOfInterface), hostOf, networksOf };
 }
 
-function partition(topology: Topology): Pick<TopologyIndex, "hosts" | "networks" | "podCount"> {
-  const hosts = topology.elements.filter((e): e is HostElement => e.kind === "host");
-  const networks = topology.elements.filter((e): e is NetworkElement => e.kind === "network");
-  hosts.sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
-  networks.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.id, b.id));
-  return { hosts, networks, podCount: topology.elements.filter((e) => e.kind === "pod").length };
+/** Containment is at most host → pod → interface (or host → point), so three steps up always reach the host. */
+function hostAbove(e: TopologyElement | undefined, byId: ById): string | undefined {
+  let current = e;
+  for (let depth = 0; current && depth < 3; depth += 1) {
+    if (current.kind === "host") return current.id;
+    current = current.parent ? byId.get(current.parent) : undefined;
+  }
+  return undefined;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The pods and interfaces counted by host, network and cell, and the hosts and networks, in one pass. */
 function countPods(
   topology: Topology,
-  hostOf: Map<string, string>,
+  findHost: (e: TopologyElement) => string | undefined,
   networkOfInterface: Map<string, string>,
-): Pick<TopologyIndex, "podsOnHost" | "interfacesOnHost" | "podsOnNetwork" | "podsInCell"> {
+): Omit<TopologyIndex, "hostOf" | "networksOf"> {
   const podsOnHost = new Map<string, number>();
   const interfacesOnHost = new Map<string, number>();
   const podsOnNetwork = new Map<string, Set<string>>();
   const podsInCell = new Map<string, Set<string>>();
+  const hosts: HostElement[] = [];
+  const networks: NetworkElement[] = [];
+  let podCount = 0;
   for (const e of topology.elements) {
-    const host = hostOf.get(e.id);
-    if (e.kind === "pod" && host) podsOnHost.set(host, (podsOnHost.get(host) ?? 0) + 1);
+    if (e.kind === "host") hosts.push(e);
+    else if (e.kind === "network") networks.push(e);
+    if (e.kind === "pod") {
+      podCount++;
+      const host = findHost(e);
+      if (host) podsOnHost.set(host, (podsOnHost.get(host) ?? 0) + 1);
+    }
     if (e.kind !== "interface" || e.isDefault || !e.parent) continue;
+    const host = findHost(e);
     if (host) interfacesOnHost.set(host, (interfacesOnHost.get(host) ?? 0) + 1);
     const network = networkOfInterface.get(e.id);
     if (!network) continue;
     add(podsOnNetwork, network, e.parent);
     if (host) add(podsInCell, cellKey(host, network), e.parent);
   }
-  return { podsOnHost, interfacesOnHost, podsOnNetwork, podsInCell };
+  hosts.sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
+  networks.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name) || compare(a.id, b.id));
+  return { podsOnHost, interfacesOnHost, podsOnNetwork, podsInCell, hosts, networks, podCount };
 }
