@@ -45,6 +45,17 @@ describe("element ids are built and read back by one module", () => {
     );
   });
 
+  it("escapes exactly %, /, ~ and > in a name, each as %XX, and leaves every other name as it is", () => {
+    const name = fc.string({ unit: fc.constantFrom("a", "0", "-", ".", "%", "/", "~", ">", "é", "%2F") });
+    fc.assert(
+      fc.property(fc.oneof(name, fc.string()), (s) => {
+        const escaped = [...s].map((c) => ({ "%": "%25", "/": "%2F", "~": "%7E", ">": "%3E" })[c] ?? c).join("");
+        expect(idPart(s)).toBe(escaped);
+      }),
+      { seed: 14, numRuns: 500 },
+    );
+  });
+
   it("an interface id gives back its pod and its interface name, whatever characters the name holds", () => {
     fc.assert(
       fc.property(dnsName, dnsName, fc.string(), (ns, pod, ifname) => {

@@ -16,7 +16,16 @@ import type { HostSideElement } from "./schema";
  * (nodes, pods, namespaces, NADs) need none: the intake stage drops the ones Kubernetes would refuse.
  */
 export const idPart = (s: string): string =>
-  s.replace(/[%/~>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  escapable(s) ? s.replace(/[%/~>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : s;
+
+/** Whether a name holds `%`, `/`, `~` or `>`: scanned by hand, the regex's replace ran for every interface and point. */
+function escapable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x25 || c === 0x2f || c === 0x7e || c === 0x3e) return true;
+  }
+  return false;
+}
 
 /** The name `idPart` escaped, as it was. */
 export const unescapeIdPart = (s: string): string =>

@@ -13,6 +13,7 @@ export type { Commit };
 
 import { CrossIndex } from "./cross-index";
 import { DuplicateIndex } from "./duplicates";
+import { ElementRevisions } from "./element-revisions";
 import { buildNetworkStage, type NetworkStage, poolFindings } from "./global-stage";
 import { Inputs, touches } from "./inputs";
 import { overviewInputs } from "./overview-inputs";
@@ -58,7 +59,7 @@ export class TopologyStore {
   /** the source's notes and the NADs' and pools' findings as JSON, as last settled */
   private notesJson = "";
   /** element id → revision of its last change */
-  readonly revisions = new Map<string, number>();
+  readonly revisions = new ElementRevisions();
   /** element id → the shard that holds it */
   private readonly owner = new Map<string, string>();
   /** the shards of each namespace and network, with outward findings, with a host (kept per changed shard) */
@@ -165,7 +166,7 @@ export class TopologyStore {
     relations ||= shared;
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
     this.revision = revision;
-    for (const id of upserted) this.revisions.set(id, revision);
+    this.revisions.commit(revision, upserted);
     // asked of each id in place: a spread of a cold start's 71k upserted ids was an array made to be scanned once
     if (!shared) for (const ids of [upserted, removed]) for (const id of ids) if (isShared(id)) shared = true;
     return { revision, upserted, removed, relations, shards, shared, named };
@@ -179,7 +180,8 @@ export class TopologyStore {
       // A new element is upserted as it is; one that was there is compared by its JSON.
       const old = was === undefined ? undefined : was === name ? before && elementJson(before, id) : this.jsonOf(id);
       this.owner.set(id, name);
-      removed.delete(id);
+      // a cold start removes nothing: 71k deletes from an empty set skipped
+      if (removed.size > 0) removed.delete(id);
       if (old === undefined || old !== elementJson(next, id)) upserted.add(id);
     }
   }

@@ -3,6 +3,7 @@ import { compareCodePoints } from "../compare";
 import type { Finding, WorkloadElement } from "../contract/schema";
 import type { KubeObject } from "../k8s/objects";
 import { NamespaceJoin, WORKLOAD_KINDS } from "../topology/workloads";
+import type { ElementRevisions } from "./element-revisions";
 import { KindIntake } from "./kind-intake";
 
 /** The owner the store records for workload elements (no node's shard holds them). */
@@ -25,7 +26,7 @@ type Into = {
   removed: Set<string>;
   /** the store's element owners and revisions: workloads are owned by WORKLOAD_OWNER */
   owner: Map<string, string>;
-  revisions: Map<string, number>;
+  revisions: Pick<ElementRevisions, "delete">;
 };
 
 /**
