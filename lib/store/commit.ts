@@ -21,7 +21,13 @@ export interface Commit {
 }
 
 /** A network or a workload: elements every view reads, held by no shard. */
-export const isShared = (id: string): boolean => id.startsWith("network/") || id.startsWith("workload/");
+const isShared = (id: string): boolean => id.startsWith("network/") || id.startsWith("workload/");
+
+/** Whether one of the ids is shared: asked in place (a spread of a cold start's 71k upserted ids was an array to scan). */
+export function someShared(ids: Iterable<string>): boolean {
+  for (const id of ids) if (isShared(id)) return true;
+  return false;
+}
 
 /**
  * Adds to `named` what the outward findings that differ between two builds of a shard name; true when one of them

@@ -7,7 +7,7 @@ import type { RowWindow } from "../overview/rows";
 import type { ClusterOverview } from "../overview/schema";
 import { usedBridges } from "../topology/networks";
 import { ClusterNotes } from "./cluster-checks";
-import { type Commit, elementJson, isShared, outwardChange, relationsOf, type Shard } from "./commit";
+import { type Commit, elementJson, outwardChange, relationsOf, type Shard, someShared } from "./commit";
 
 export type { Commit };
 
@@ -167,8 +167,7 @@ export class TopologyStore {
     if (upserted.size === 0 && removed.size === 0 && !relations) return null;
     this.revision = revision;
     this.revisions.commit(revision, upserted);
-    // asked of each id in place: a spread of a cold start's 71k upserted ids was an array made to be scanned once
-    if (!shared) for (const ids of [upserted, removed]) for (const id of ids) if (isShared(id)) shared = true;
+    shared ||= someShared(upserted) || someShared(removed);
     return { revision, upserted, removed, relations, shards, shared, named };
   }
 
@@ -180,8 +179,7 @@ export class TopologyStore {
       // A new element is upserted as it is; one that was there is compared by its JSON.
       const old = was === undefined ? undefined : was === name ? before && elementJson(before, id) : this.jsonOf(id);
       this.owner.set(id, name);
-      // a cold start removes nothing: 71k deletes from an empty set skipped
-      if (removed.size > 0) removed.delete(id);
+      if (removed.size > 0) removed.delete(id); // a cold start's 71k ids, none removed
       if (old === undefined || old !== elementJson(next, id)) upserted.add(id);
     }
   }
