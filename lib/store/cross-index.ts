@@ -27,18 +27,32 @@ function witnessesOf(fragments: readonly CrossFragment[]): Witnesses {
   return w;
 }
 
-/** A shard's fragments by network, with their JSON (what tells a change from a rebuild that changed nothing here). */
-type Groups = Map<string, { fragments: CrossFragment[]; json: string }>;
+/**
+ * A shard's fragments by network, with their JSON (what tells a change from a rebuild that changed nothing here), made
+ * when first compared: a network new to the shard differs without it (a cold start compared none of its 500 shards').
+ */
+type Group = { fragments: CrossFragment[]; json?: string };
+type Groups = Map<string, Group>;
 
 function groupsOf(fragments: readonly CrossFragment[]): Groups {
-  const lists = new Map<string, CrossFragment[]>();
+  const groups: Groups = new Map();
   for (const f of fragments) {
-    const list = lists.get(f.network);
-    if (list) list.push(f);
-    else lists.set(f.network, [f]);
+    const group = groups.get(f.network);
+    if (group) group.fragments.push(f);
+    else groups.set(f.network, { fragments: [f] });
   }
-  return new Map([...lists].map(([net, list]) => [net, { fragments: list, json: JSON.stringify(list) }]));
+  return groups;
 }
+
+/** The group's JSON, made once (a built shard's fragments never change). */
+function jsonOf(group: Group): string {
+  group.json ??= JSON.stringify(group.fragments);
+  return group.json;
+}
+
+/** Whether a network's fragments of one shard differ between two builds of it (or one is missing). */
+const differ = (b: Group | undefined, n: Group | undefined): boolean =>
+  b === undefined || n === undefined ? b !== n : jsonOf(b) !== jsonOf(n);
 
 /**
  * The cross-host checks kept by network: each shard's fragments are filed by the network they are about, and a check
@@ -62,7 +76,7 @@ export class CrossIndex {
 
   /** Files a rebuilt (or removed: undefined) shard's fragments; the networks whose fragments differ are judged again. */
   replace(shard: string, next: readonly CrossFragment[] | undefined): void {
-    const before = this.groups.get(shard) ?? new Map();
+    const before: Groups = this.groups.get(shard) ?? new Map();
     const now = groupsOf(next ?? []);
     if (now.size > 0) this.groups.set(shard, now);
     else this.groups.delete(shard);
@@ -72,7 +86,7 @@ export class CrossIndex {
     for (const net of new Set([...before.keys(), ...now.keys()])) {
       const b = before.get(net);
       const n = now.get(net);
-      if (b?.json === n?.json) continue;
+      if (!differ(b, n)) continue;
       this.dirty.add(net);
       this.wholeDirty = true;
       const shards = this.byNetwork.get(net) ?? new Map<string, CrossFragment[]>();

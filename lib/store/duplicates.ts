@@ -24,7 +24,8 @@ type PerShard = { shard: string; list: Use[] } | Map<string, Use[]>;
 
 export class DuplicateIndex {
   private readonly uses = new Map<string, PerShard>();
-  private readonly byShard = new Map<string, Set<string>>();
+  /** each shard's addresses (one twice when two of its interfaces share it: a list, no set of 40 per shard to hash) */
+  private readonly byShard = new Map<string, string[]>();
   private readonly found = new Map<string, Finding[]>();
   private readonly dirty = new Set<string>();
 
@@ -36,7 +37,7 @@ export class DuplicateIndex {
       else if (per?.shard === shard) this.uses.delete(key);
       this.dirty.add(key);
     }
-    const keys = new Set<string>();
+    const keys: string[] = [];
     for (const at of interfaces) {
       const el = at.element;
       if (el.isDefault || !el.attached) continue;
@@ -47,11 +48,11 @@ export class DuplicateIndex {
         if (!addr) continue;
         const key = `${el.network}|${addr}`;
         this.listOf(key, shard).push({ at, ip, n });
-        keys.add(key);
+        keys.push(key);
         this.dirty.add(key);
       }
     }
-    if (keys.size) this.byShard.set(shard, keys);
+    if (keys.length) this.byShard.set(shard, keys);
     else this.byShard.delete(shard);
   }
 
