@@ -23,18 +23,27 @@ export function startSnapshotServer(opts: SyntheticOptions, portOffset: number):
 
 /** The production server on these objects, written to a snapshot file: read-only, as `--snapshot` serves a file. */
 export async function startObjectsServer(items: unknown[], portOffset: number): Promise<SnapshotServer> {
-  const port = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100) + portOffset;
   const dir = mkdtempSync(path.join(os.tmpdir(), "plumbline-e2e-cluster-"));
   const file = path.join(dir, "cluster.json");
   writeFileSync(file, JSON.stringify({ apiVersion: "v1", kind: "List", items }));
+  const server = await startServer({ PLUMBLINE_SOURCE: "snapshot", PLUMBLINE_SNAPSHOT: file }, portOffset, () =>
+    rmSync(dir, { recursive: true, force: true }),
+  );
+  return { ...server, file };
+}
+
+/**
+ * The production server (scripts/start.sh) with this environment on its own port beside the demo's, once it answers
+ * its health check; `cleanup` runs when it is stopped (or fails to come up).
+ */
+export async function startServer(
+  env: Record<string, string>,
+  portOffset: number,
+  cleanup: () => void = () => {},
+): Promise<Omit<SnapshotServer, "file">> {
+  const port = Number(process.env.PLUMBLINE_E2E_PORT ?? 3100) + portOffset;
   const child: ChildProcess = spawn("bash", ["scripts/start.sh"], {
-    env: {
-      ...process.env,
-      PLUMBLINE_SOURCE: "snapshot",
-      PLUMBLINE_SNAPSHOT: file,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-    },
+    env: { ...process.env, ...env, PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -45,7 +54,7 @@ export async function startObjectsServer(items: unknown[], portOffset: number): 
       process.kill(-child.pid, "SIGTERM");
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   };
   for (let i = 0; i < 1500; i += 1) {
     if (child.exitCode !== null) break;
@@ -53,9 +62,9 @@ export async function startObjectsServer(items: unknown[], portOffset: number): 
       (r) => r.ok,
       () => false,
     );
-    if (up) return { url, file, stop };
+    if (up) return { url, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
-  throw new Error(`the snapshot server on ${url} did not come up`);
+  throw new Error(`the server on ${url} did not come up`);
 }

@@ -33,6 +33,18 @@ export class TopologyFeed {
    */
   private firstRound = false;
 
+  /** the first build: waiting for the first round, its shards while they are built, then done */
+  private first: "waiting" | { of: number } | "done" = "waiting";
+
+  /** The first build: its hosts (shards) built so far of all, "waiting" for its first turn, or "done" (committed). */
+  firstBuild(): { built: number; of: number } | "waiting" | "done" {
+    if (typeof this.first === "string") return this.first;
+    const left = this.store.shardsToBuild();
+    // (the network stage, built by the first step, may add shards to build after `of` was read)
+    this.first.of = Math.max(this.first.of, left);
+    return { built: this.first.of - left, of: this.first.of };
+  }
+
   constructor(readonly source: ClusterSource) {
     this.store = source.takeFirstStore?.() ?? new TopologyStore();
     source.subscribe(() => this.kick());
@@ -73,8 +85,10 @@ export class TopologyFeed {
         this.again = false;
         const revision = this.source.revision();
         this.store.sync(this.source.snapshot());
+        if (this.first === "waiting") this.first = { of: this.store.shardsToBuild() };
         while (this.store.step(SHARDS_PER_TURN)) await nextTurn();
         const commit = this.store.commit();
+        this.first = "done";
         this.synced = revision;
         const status = JSON.stringify(this.source.status());
         if (status !== this.statusJson) {

@@ -10,7 +10,7 @@ import type { ProblemCounts } from "@/lib/overview/schema";
 import type { ViewQuery } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { DetailsPanel } from "../details/details-panel";
-import { FindingsPanel } from "../findings/findings-panel";
+import { FindingsPanel, NotCheckedYet } from "../findings/findings-panel";
 import { useFindingsLimit } from "../findings/use-findings-limit";
 import { Legend } from "../legend";
 import { useMatrixWindow } from "../overview/use-matrix-window";
@@ -86,7 +86,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
       <main className="flex min-h-0 flex-1">
         <div className={cn("relative min-w-0 flex-1", stale && "opacity-80 saturate-50")} {...graphData}>
           <PickCue opening={drawn.opening ? openedBy(state) : null} failure={failure}>
-            <GraphPane loading={live.loading} error={failure}>
+            <GraphPane context={context} loading={live.loading} error={failure}>
               <GraphArea
                 context={context}
                 full={full}
@@ -114,6 +114,7 @@ export function Explorer({ context, initialQuery }: { context?: string; initialQ
           </PickCue>
         </div>
         <SidePanel
+          read={!live.loading}
           topology={full}
           shown={shown}
           findings={{ totals: drawn.held?.findingTotals ?? null, onMore: moreFindings }}
@@ -157,6 +158,7 @@ function viewQuery(
 
 /** Details of the selection above, the findings below (both reachable at once), the legend when nothing is selected. */
 function SidePanel({
+  read,
   topology,
   shown,
   findings,
@@ -165,6 +167,8 @@ function SidePanel({
   onFocus,
   onClose,
 }: {
+  /** the view's first snapshot has come: until then nothing has been checked, and the panel must not say otherwise */
+  read: boolean;
   topology: Topology | undefined;
   shown: Topology | null;
   /** a view sent as its overview: every finding counted by severity, and how to ask for more of them */
@@ -181,12 +185,16 @@ function SidePanel({
           <DetailsPanel id={selected} topology={topology} onSelect={onFocus} onClose={onClose} />
         </div>
       ) : null}
-      <FindingsPanel
-        findings={shown?.findings ?? []}
-        totals={findings.totals}
-        onSelect={onFocus}
-        onMore={findings.onMore}
-      />
+      {read ? (
+        <FindingsPanel
+          findings={shown?.findings ?? []}
+          totals={findings.totals}
+          onSelect={onFocus}
+          onMore={findings.onMore}
+        />
+      ) : (
+        <NotCheckedYet />
+      )}
       {shown && !selected ? <Legend colours={colours} /> : null}
     </aside>
   );

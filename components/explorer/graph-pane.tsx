@@ -1,11 +1,15 @@
 import type { ReactNode } from "react";
+import { FirstReadProgress } from "./first-read";
 
 /** The graph, or what stands in its place while the view is read or when it could not be. */
 export function GraphPane({
+  context,
   loading,
   error,
   children,
 }: {
+  /** the kubeconfig context read (the server's own when absent) */
+  context: string | undefined;
   /** the view asked for has not arrived yet */
   loading: boolean;
   /** why the subscription failed, when it did */
@@ -13,7 +17,7 @@ export function GraphPane({
   children: ReactNode;
 }) {
   if (loading && error === null) {
-    return <div className="grid h-full place-items-center text-sm text-slate-500">Reading the cluster…</div>;
+    return <FirstReadProgress context={context} />;
   }
   if (loading && error !== null) {
     return (

@@ -16,6 +16,18 @@ const FILTERS: { value: Severity | "all"; label: string }[] = [
   { value: "info", label: "Info" },
 ];
 
+/** The Problems panel before the first picture: nothing has been checked, so nothing is said to be fine. */
+export function NotCheckedYet() {
+  return (
+    <section aria-label="Problems" className="flex min-h-0 flex-1 flex-col px-4 pt-4" data-testid="problems">
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Problems</h2>
+      <p className="mt-2 text-sm text-slate-500" data-testid="problems-not-checked">
+        Not checked yet: the cluster is still being read.
+      </p>
+    </section>
+  );
+}
+
 /**
  * Every finding of the view, grouped by code, worst first; a click shows the element; a filter keeps one severity.
  * A view sent as its overview holds only the worst findings (`totals` counts them all): the panel says how many more

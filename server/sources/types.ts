@@ -1,5 +1,6 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
 import type { TopologyStore } from "@/lib/store/store";
+import type { ListRead } from "@/lib/wire/first-read";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import type { ProbedLinks } from "../node-links/probed-links";
 
@@ -47,6 +48,11 @@ export interface ClusterSource {
    * Absent: itself. It may change: readers follow it (server/shown-feed.ts).
    */
   picture?(): ClusterSource;
+  /**
+   * Each List's items read so far and whether the first round is over (live sources: what the page shows before
+   * the first picture). Absent: a source with nothing to list (the demo, a file).
+   */
+  lists?(): { lists: ListRead[]; done: boolean };
   /** the store its first round was built into as it streamed in (live sources), once: its feed builds on it */
   takeFirstStore?(): TopologyStore | undefined;
 }

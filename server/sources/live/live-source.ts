@@ -19,6 +19,7 @@ import {
   forbiddenState,
   type PartErrorHandler,
   partInformer,
+  partsLists,
   partsReadScope,
   partsStatus,
 } from "./parts";
@@ -92,15 +93,14 @@ export class LiveSource implements ClusterSource {
     });
   }
 
-  revision(): number {
-    return this.rev;
-  }
-  ready(): Promise<void> {
-    return this.firstRound;
-  }
+  readonly revision = (): number => this.rev;
+  readonly ready = (): Promise<void> => this.firstRound;
   subscribe(listener: () => void): () => void {
     return this.listeners.add(listener);
   }
+
+  /** each List's items read so far, whether the first round is over: what the page shows before its first picture */
+  readonly lists = () => partsLists(this.parts);
 
   status(): SourceStatus {
     const over = this.ended ?? this.retiredFor;

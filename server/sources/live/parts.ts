@@ -3,6 +3,7 @@ import type { Finding } from "@/lib/contract/schema";
 import type { KubeObject } from "@/lib/k8s/objects";
 import { asSnapshotObject, type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
 import { parsedAnnotations } from "@/lib/topology/pod-annotations";
+import type { ListRead } from "@/lib/wire/first-read";
 import type { SourceStatus } from "@/lib/wire/payload";
 import { boundedInformer } from "./credentials";
 import { describeApiError } from "./errors";
@@ -49,6 +50,9 @@ export interface Part {
   refusedAt?: number;
 }
 
+/** Each informer's List: items read so far, counted as they stream in, set back to 0 when it lists again. */
+const listed = new WeakMap<PartInformer, { items: number }>();
+
 export type PartErrorHandler = (informer: PartInformer, err: unknown) => void;
 
 /** A part's informer: its changes call `changed`, its errors `onError` (with the informer, which may be replaced). */
@@ -67,18 +71,26 @@ export function partInformer(
   onError: PartErrorHandler,
 ): PartInformer {
   const { resource, namespace, timeoutSeconds, stamps, streamed } = what;
+  const count = { items: 0 };
   // Bounded watches (authorised afresh every timeout); event parts watch one reason each (a field selector).
   // Each item is stamped as it is read, while the rest of the list is still on its way.
-  const list = listFn(kc, resource, namespace, (item) => {
+  const read = listFn(kc, resource, namespace, (item) => {
+    count.items++;
     const stamped = stamp(item, resource, stamps);
     if (stamped) streamed?.(stamped);
   });
+  // a List read again (a retry, a relist) counts from 0: the count is of one List, never of two added up
+  const list: typeof read = () => {
+    count.items = 0;
+    return read();
+  };
   const informer = boundedInformer(kc, resourcePath(resource, namespace), list, {
     timeoutSeconds,
     kind: resource.kind,
     fieldSelector: resource.fieldSelector,
     labelSelector: resource.labelSelector,
   });
+  listed.set(informer, count);
   informer.on("add", (raw) => changed(informer, raw, false));
   informer.on("update", (raw) => changed(informer, raw, false));
   informer.on("delete", (raw) => changed(informer, raw, true));
@@ -87,6 +99,31 @@ export function partInformer(
 }
 
 type Stamps = WeakMap<KubernetesObject, KubeObject | null>;
+
+/** The parts' Lists as the page is told of them before the first picture (lib/wire/first-read.ts); done: none pending. */
+export function partsLists(parts: readonly Part[]): { lists: ListRead[]; done: boolean } {
+  return { lists: parts.map(listRead), done: !parts.some((p) => p.state.kind === "pending") };
+}
+
+function listRead(p: Part): ListRead {
+  const { resource, namespace, state } = p;
+  const kind = state.kind;
+  return {
+    resource: resource.resource,
+    ...(namespace ? { namespace } : {}),
+    items: listed.get(p.informer)?.items ?? 0,
+    state:
+      kind === "pending"
+        ? "reading"
+        : kind === "synced"
+          ? "read"
+          : kind === "forbidden"
+            ? "refused"
+            : kind === "error"
+              ? "failed"
+              : "absent",
+  };
+}
 
 /** A part the API server (or an access review) refused: what is shown instead, and since when it was lost. */
 export function forbiddenState(part: Part, err: unknown, fallback: readonly string[]): PartState {

@@ -1,4 +1,5 @@
 import type { ClusterSnapshot } from "@/lib/k8s/snapshot";
+import type { ListRead } from "@/lib/wire/first-read";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import type { ClusterWriter } from "../../writers/types";
 import type { ClusterSource } from "../types";
@@ -48,6 +49,9 @@ export class GroupPicture implements ClusterSource {
     const status = this.source.status();
     if ("reason" in status && status.reason.match(REFUSED_USER)) this.everNamed = true;
     return status;
+  }
+  lists(): { lists: ListRead[]; done: boolean } {
+    return this.source.lists?.() ?? { lists: [], done: true };
   }
   ready(): Promise<void> {
     return this.source.ready();

@@ -1,5 +1,6 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { type ClusterSnapshot, emptySnapshot } from "@/lib/k8s/snapshot";
+import type { ListRead } from "@/lib/wire/first-read";
 import type { SourceInfo, SourceStatus } from "@/lib/wire/payload";
 import { ProbeKube } from "../../probes/kube";
 import { LiveWriter } from "../../writers/live-writer";
@@ -71,6 +72,9 @@ export class MemberSource implements ClusterSource {
 
   revision(): number {
     return this.offset + this.current.revision();
+  }
+  lists(): { lists: ListRead[]; done: boolean } {
+    return this.current.lists?.() ?? { lists: [], done: true };
   }
   ready(): Promise<void> {
     return this.current.ready();
