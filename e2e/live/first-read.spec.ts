@@ -51,7 +51,7 @@ test("while the server still reads the cluster, the page says how far it is, and
     await expect(page.getByTestId("problems-not-checked")).toHaveText(
       "Not checked yet: the cluster is still being read.",
     );
-    const before = await panel.getByTestId("first-read-lists").innerText();
+    const before = await panel.getByTestId("first-read-lists").textContent();
     // readable: every line of it at 12 px or more
     const sizes = await visibleTextSizes(panel);
     expect(sizes.length).toBeGreaterThan(10);
@@ -59,7 +59,7 @@ test("while the server still reads the cluster, the page says how far it is, and
     await snap(page, testInfo, "first-read-held");
     proxy.trickle();
     // the counts move while the picture is still being read
-    await expect.poll(() => panel.getByTestId("first-read-lists").innerText(), { timeout: 30_000 }).not.toBe(before);
+    await expect.poll(() => panel.getByTestId("first-read-lists").textContent(), { timeout: 30_000 }).not.toBe(before);
     await expect(panel.getByRole("row", { name: /^pods: [1-9][\d,]* (read so far|✓)$/ })).toBeVisible({
       timeout: 30_000,
     });
@@ -88,4 +88,3 @@ test("while the server still reads the cluster, the page says how far it is, and
     rmSync(dir, { recursive: true, force: true });
   }
 });
-

@@ -113,7 +113,6 @@ export class TopologyStore {
     }
     return this.dirty.size > 0;
   }
-
   shardsToBuild = (): number => this.dirty.size; // what the page is told while the first picture is built
 
   /** shards built as the first round's pods stream in (stream-build.ts), taken by the first commit */

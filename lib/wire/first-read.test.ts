@@ -65,7 +65,9 @@ describe("the first read as the page says it", () => {
     expect(firstReadHeadline({ ...building, hosts: { built: 2000, of: 2000 } })).toBe(
       "Every list read and every host checked. Checking across hosts…",
     );
-    expect(firstReadHeadline({ phase: "building", lists: listing.lists })).toBe("Every list read. Checking the wiring…");
+    expect(firstReadHeadline({ phase: "building", lists: listing.lists })).toBe(
+      "Every list read. Checking the wiring…",
+    );
     expect(firstReadHeadline({ phase: "done", lists: [] })).toBe("Drawing the picture…");
   });
 });
