@@ -20,7 +20,7 @@ export function FailureBox({ failure }: { failure: InterfaceFailure }) {
       </p>
       <details className="mt-1">
         <summary className="cursor-pointer text-[11px] text-red-800 dark:text-red-200">Full event text</summary>
-        <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-white p-1.5 font-mono text-[10px] text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+        <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-white p-1.5 font-mono text-[11px] text-slate-800 dark:bg-slate-900 dark:text-slate-200">
           {failure.message}
         </pre>
       </details>
@@ -38,13 +38,13 @@ export function EventsSection({ events }: { events: PodEvent[] | undefined }) {
           <li key={`${e.reason}|${e.time ?? ""}|${e.message}`} className="text-xs" data-reason={e.reason}>
             <div className="flex flex-wrap items-center gap-1">
               <Pill tone={e.type === "Warning" ? "warn" : "info"}>{e.reason}</Pill>
-              {e.count > 1 ? <span className="text-[10px] text-slate-500">×{e.count}</span> : null}
-              <span className="text-[10px] text-slate-500">
+              {e.count > 1 ? <span className="text-[11px] text-slate-500">×{e.count}</span> : null}
+              <span className="text-[11px] text-slate-500">
                 {[e.reporter, when(e.time)].filter(Boolean).join(" · ")}
               </span>
             </div>
             <p
-              className="mt-0.5 line-clamp-3 break-all font-mono text-[10px] text-slate-700 dark:text-slate-300"
+              className="mt-0.5 line-clamp-3 break-all font-mono text-[11px] text-slate-700 dark:text-slate-300"
               title={e.message}
             >
               {e.message}

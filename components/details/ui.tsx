@@ -10,10 +10,11 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
+/** Key and value: the key column as wide as its longest key (up to 9rem), the rest for values such as node names. */
 export function KV({ rows }: { rows: [string, ReactNode][] }) {
   const shown = rows.filter(([, v]) => v !== undefined && v !== null && v !== "");
   return (
-    <dl className="grid grid-cols-[7.5rem_1fr] gap-x-2 gap-y-0.5 text-xs">
+    <dl className="grid grid-cols-[fit-content(9rem)_1fr] gap-x-3 gap-y-0.5 text-xs">
       {shown.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-500">{k}</dt>
@@ -32,7 +33,7 @@ export function Pill({ tone, children }: { tone: "ok" | "bad" | "warn" | "info" 
     info: "bg-sky-100 text-sky-800",
     muted: "bg-slate-200 text-slate-700",
   }[tone];
-  return <span className={cn("inline-block rounded px-1.5 py-0.5 text-[10px] font-medium", cls)}>{children}</span>;
+  return <span className={cn("inline-block rounded px-1.5 py-0.5 text-[11px] font-medium", cls)}>{children}</span>;
 }
 
 /** A link to another element of the graph: selects it. */

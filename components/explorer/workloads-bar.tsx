@@ -26,7 +26,9 @@ export function WorkloadsBar({
     <section
       aria-label="Workloads"
       data-testid="workloads-bar"
-      className="flex items-center gap-2 overflow-x-auto border-b border-slate-200 bg-white px-4 py-1.5 text-xs dark:border-slate-700 dark:bg-slate-900"
+      // Wraps, never runs past the window's edge (a chip cut there hid its last networks and nothing said so); past
+      // two rows it scrolls down, with the scroll bar in sight.
+      className="flex max-h-[4.75rem] flex-wrap items-center gap-x-2 gap-y-1 overflow-y-auto border-b border-slate-200 bg-white px-4 py-1.5 text-xs dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 className="shrink-0 text-[11px] font-semibold uppercase tracking-wide text-slate-500">Workloads</h2>
       {list.map((w) => {
@@ -42,7 +44,8 @@ export function WorkloadsBar({
             onClick={() => onSelect(w.id)}
             title={`${w.workloadKind} ${w.namespace}/${w.name}: ${s.line}`}
             className={cn(
-              "flex shrink-0 items-center gap-2 rounded-md border px-2 py-1 text-left",
+              // a chip with many networks wraps them inside itself rather than widen the page
+              "flex min-w-0 max-w-full flex-wrap items-center gap-x-2 rounded-md border px-2 py-1 text-left",
               pending
                 ? "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/50"
                 : "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60",

@@ -61,7 +61,7 @@ export function FindingsList({ findings, onSelect }: { findings: Finding[]; onSe
           key={`${f.code}|${f.message}`}
           className="rounded-md border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900"
         >
-          <div className="px-2 pt-1.5 text-[10px] font-semibold uppercase tracking-wide text-slate-500">
+          <div className="px-2 pt-1.5 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
             {FINDINGS[f.code].title} <span className="font-mono normal-case tracking-normal">· {f.code}</span>
           </div>
           <ul>

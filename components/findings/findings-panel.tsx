@@ -63,7 +63,7 @@ export function FindingsPanel({
               type="button"
               aria-pressed={only === f.value}
               className={cn(
-                "rounded px-1.5 py-0.5 text-[10px] font-medium",
+                "rounded px-1.5 py-0.5 text-[11px] font-medium",
                 only === f.value
                   ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
                   : "bg-slate-200 text-slate-700 hover:bg-slate-300 dark:bg-slate-700 dark:text-slate-200",
@@ -96,9 +96,9 @@ export function FindingsPanel({
               <Icon name={g.severity} className={cn("mt-px h-3.5 w-3.5 shrink-0", TONE[g.severity])} />
               <span className="min-w-0">
                 <span className="block text-slate-900 dark:text-slate-100">{g.title}</span>
-                <span className="block font-mono text-[10px] font-normal text-slate-500">{g.code}</span>
+                <span className="block font-mono text-[11px] font-normal text-slate-500">{g.code}</span>
               </span>
-              <span className="ml-auto rounded bg-slate-200 px-1.5 text-[10px] text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+              <span className="ml-auto rounded bg-slate-200 px-1.5 text-[11px] text-slate-700 dark:bg-slate-700 dark:text-slate-200">
                 {g.findings.length}
               </span>
             </summary>

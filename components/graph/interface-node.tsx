@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { shortCause } from "@/lib/cni-events/short-cause";
 import { nameOfRef } from "@/lib/contract/ids";
 import { cn } from "../cn";
 import type { InterfaceFlowNode } from "./node-data";
@@ -37,12 +38,13 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
         ) : null}
       </div>
       {el.failure ? (
-        // the stuck interface's cause in one line; the full event text is in its details
+        // The stuck interface's cause in a word or two, whole at every zoom (its summary, cut to fit, said nothing:
+        // "NetworkAttachmentDefi…"); the summary is on hover and, with the full event text, in its details.
         <div
-          className="node-cause line-clamp-2 text-[11px] font-medium text-red-700 dark:text-red-400"
+          className="node-cause truncate text-xs font-semibold text-red-700 dark:text-red-400"
           data-testid="interface-cause"
         >
-          {el.failure.summary}
+          {shortCause(el.failure.cause)}
         </div>
       ) : (
         <div className="node-detail font-mono text-slate-800 dark:text-slate-200">

@@ -42,7 +42,9 @@ function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
         <span
           data-testid="rollout-pending"
           title="Its workload's template asks for other networks: this pod gets them when the rollout replaces it"
-          className="node-badge absolute -bottom-2 right-2 rounded border border-amber-300 bg-amber-50 px-1 text-[11px] leading-tight text-amber-800 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-300"
+          // Inside the pod, in the room the layout keeps under its interfaces for it (ROLLOUT_FOOTER): on the border it
+          // hid the border and read as part of the box below.
+          className="node-footer-badge absolute bottom-2 right-3 rounded border border-amber-300 bg-amber-50 px-1 text-[11px] leading-tight text-amber-800 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-300"
         >
           rollout pending
         </span>

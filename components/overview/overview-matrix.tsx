@@ -197,7 +197,7 @@ function LoadingHeader({ column }: { column: number }) {
       aria-busy="true"
     >
       <span className="h-24 w-2.5 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
-      <span className="text-[10px] text-slate-500">…</span>
+      <span className="text-[11px] text-slate-500">…</span>
     </span>
   );
 }

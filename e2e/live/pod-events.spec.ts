@@ -38,9 +38,12 @@ test("an Event created for a pod appears on its interface, with the cause it nam
   expect(res.status, res.text).toBe(201);
 
   // No reload: the event arrives over the subscription.
-  await expect(node.getByTestId("interface-cause")).toHaveText("IP range exhausted: 0 of 4 free in 192.168.30.10–13");
+  await expect(node.getByTestId("interface-cause")).toHaveText("IP range full");
   await node.click();
   const details = page.getByTestId("details-panel");
+  await expect(details.getByTestId("interface-failure")).toContainText(
+    "IP range exhausted: 0 of 4 free in 192.168.30.10–13",
+  );
   await expect(details.getByTestId("interface-failure")).toHaveAttribute("data-cause", "ip-range-exhausted");
   await expect(details.getByTestId("events")).toContainText("no IP addresses available in range set");
   const finding = page.locator('[data-testid="finding"][data-code="sandbox-ip-range-exhausted"]').first();

@@ -1,8 +1,8 @@
 import type { GraphModel } from "./model";
 
-/** What decides where boxes go: ids, nesting, sizes and edges. Addresses and states do not move anything. */
+/** What decides where boxes go: ids, nesting, sizes (a group's footer too) and edges. Addresses and states do not move anything. */
 export function structureKey(m: GraphModel): string {
-  return `${m.nodes.map((n) => `${n.id}<${n.parent ?? ""}:${n.width}x${n.height}`).join("|")}#${m.edges.map((e) => e.id).join("|")}`;
+  return `${m.nodes.map((n) => `${n.id}<${n.parent ?? ""}:${n.width}x${n.height}${n.footer ? `+${n.footer}` : ""}`).join("|")}#${m.edges.map((e) => e.id).join("|")}`;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Topology } from "../contract/schema";
 import { snapshotFromObjects } from "../k8s/snapshot";
 import { buildTopology } from "../topology/build";
 import { type ElkLike, layoutGraph, type Positioned } from "./layout";
-import { type GraphModel, graphModel } from "./model";
+import { structureKey } from "./layout-key";
+import { type GraphModel, graphModel, ROLLOUT_FOOTER } from "./model";
 
 const elk = new ELK();
 
@@ -98,6 +99,25 @@ describe("layoutGraph with ELK", () => {
     expect(iface.x + iface.width).toBeLessThanOrEqual(w1.x + w1.width);
     expect(iface.y).toBeGreaterThanOrEqual(w1.y);
     expect(iface.y + iface.height).toBeLessThanOrEqual(w1.y + w1.height);
+  });
+
+  it("a pod pending its workload's rollout keeps room under its interfaces for the badge; the others do not", async () => {
+    const model = graphModel(demo, { showDefault: false });
+    const pos = await layoutGraph(model, elk);
+    const bottomRoom = (pod: string) => {
+      const p = pos.get(pod) as Positioned;
+      const last = Math.max(
+        ...[...pos.values()].filter((c) => c.id.startsWith(`${pod}/if/`)).map((c) => c.y + c.height),
+      );
+      return p.height - last;
+    };
+    // the demo's bridge-phase pods still wait for the rollout to host-device-main; pod-a's other pod does not
+    expect(bottomRoom("pod/multus-test/pod-a-5bb7694d4-j8g6b")).toBe(12 + ROLLOUT_FOOTER);
+    expect(bottomRoom("pod/multus-test/pod-b-85ffcd4c7c-xpp2z")).toBe(12 + ROLLOUT_FOOTER);
+    expect(bottomRoom("pod/multus-test/pod-a-66b77fb7f6-wbx5f")).toBe(12);
+    // the room is part of the layout's input: a layout kept for the pod without it is not reused
+    const without = { ...model, nodes: model.nodes.map(({ footer: _f, ...n }) => n) };
+    expect(structureKey(without)).not.toBe(structureKey(model));
   });
 
   it("the layout starts near the origin, in model order", async () => {

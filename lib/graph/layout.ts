@@ -69,7 +69,8 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
       y += k.height + POD.gap;
       width = Math.max(width, k.width + 2 * POD.side);
     }
-    size.set(n.id, { width, height: kids.length ? y - POD.gap + POD.bottom : POD.emptyHeight });
+    const footer = n.footer ?? 0;
+    size.set(n.id, { width, height: (kids.length ? y - POD.gap + POD.bottom : POD.emptyHeight) + footer });
   }
 
   const tops = children.get(null) ?? [];

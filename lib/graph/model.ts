@@ -1,6 +1,7 @@
 import { appendAll } from "../append";
 import type { ElementKind, InterfaceElement, PodElement, Topology } from "../contract/schema";
 import { MUTED, topologyColours } from "./palette";
+import { pendingRollout } from "./workload-summary";
 
 /** Every element is drawn as a box except networks, which are colours. */
 export type DrawnKind = Exclude<ElementKind, "network">;
@@ -13,7 +14,15 @@ interface Box {
   width: number;
   height: number;
   isGroup: boolean;
+  /** room a group keeps under its children for a badge of its own (a pod pending its workload's rollout) */
+  footer?: number;
 }
+
+/**
+ * A pod's "rollout pending" badge: one line with its border, drawn inside the pod under its interfaces; room for it
+ * at 20 px too, as the semantic zoom draws it far out (app/globals.css, .node-footer-badge).
+ */
+export const ROLLOUT_FOOTER = 24;
 
 /** The box of one topology element (its id is the element's). */
 export interface ElementBox extends Box {
@@ -133,6 +142,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
   }
 
   const { foldOf, folds } = decideFolds(podsOf, ifacesOf, threshold, opts.expanded);
+  const pending = pendingRollout(t);
 
   const nodes: GraphNode[] = [];
   const kept = new Set<string>();
@@ -156,6 +166,7 @@ export function graphModel(t: Topology, opts: ModelOptions): GraphModel {
       width: size?.[0] ?? 0,
       height: size?.[1] ?? 0,
       isGroup: !size,
+      ...(pending.has(el.id) ? { footer: ROLLOUT_FOOTER } : {}),
     });
     kept.add(el.id);
   }
