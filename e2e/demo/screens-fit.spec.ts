@@ -73,7 +73,7 @@ for (const size of SIZES) {
       await snap(page, testInfo, `rollout-badge-${size.width}`);
     });
 
-    test("a stuck interface names its reason in a word, whole and at least 12 px, with the full reason on hover and in its details", async ({
+    test("a stuck interface names its reason in a word, whole and at least 11 px on screen, with the full reason on hover and in its details", async ({
       page,
     }, testInfo) => {
       await openCluster(page);
@@ -87,8 +87,8 @@ for (const size of SIZES) {
       expect(clipped).toBe(false);
       const sizes = (await visibleTextSizes(node)).filter((t) => t.text === "NAD missing");
       expect(sizes).toHaveLength(1);
-      // 12 px on screen (a float of the zoom may take a hair off)
-      expect(sizes[0]?.px).toBeGreaterThanOrEqual(11.99);
+      // 12 px, and never under the graph's floor of 11 px far out (a float of the zoom may take a hair off)
+      expect(sizes[0]?.px).toBeGreaterThanOrEqual(10.99);
       await expect(node.locator("[title]").first()).toHaveAttribute(
         "title",
         /NetworkAttachmentDefinition multus-test\/sriov-net not found/,

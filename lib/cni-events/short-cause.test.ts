@@ -5,10 +5,10 @@ import { failureCauseSchema } from "./schema";
 import { shortCause } from "./short-cause";
 
 describe("shortCause", () => {
-  it("gives every cause its own word, short enough for one line of an interface box (16 characters)", () => {
+  it("gives every cause its own word, short enough for one line of an interface box (14 characters)", () => {
     const words = failureCauseSchema.options.map(shortCause);
     for (const w of words) expect(w.length).toBeGreaterThan(0);
-    for (const w of words) expect(w.length).toBeLessThanOrEqual(16);
+    for (const w of words) expect(w.length).toBeLessThanOrEqual(14);
     expect(new Set(words).size).toBe(words.length);
   });
 
@@ -16,7 +16,7 @@ describe("shortCause", () => {
     for (const entry of failureCorpus) {
       const word = shortCause(parseCniFailure(entry.text).cause);
       expect(word).not.toContain("\n");
-      expect(word.length, entry.source).toBeLessThanOrEqual(16);
+      expect(word.length, entry.source).toBeLessThanOrEqual(14);
     }
   });
 });
