@@ -73,7 +73,8 @@ export function WorkloadsBar({
                 key={n.network}
                 data-testid="workload-network"
                 className={cn(
-                  "inline-flex items-center gap-1 rounded px-1 font-mono",
+                  // sans, not mono: two Deployments' chips fit one row at 1280 px (mono took 1,305)
+                  "inline-flex items-center gap-1 rounded px-1 tabular-nums",
                   n.inTemplate
                     ? "text-slate-800 dark:text-slate-200"
                     : "text-slate-500 line-through dark:text-slate-400",
