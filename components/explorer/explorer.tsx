@@ -181,7 +181,7 @@ function SidePanel({
   return (
     <aside className="flex w-80 shrink-0 flex-col xl:w-96 border-l border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900">
       {selected && topology ? (
-        <div className="flex min-h-0 flex-[3] flex-col border-b border-slate-200 dark:border-slate-700">
+        <div className="flex min-h-0 flex-[2] flex-col border-b border-slate-200 dark:border-slate-700">
           <DetailsPanel id={selected} topology={topology} onSelect={onFocus} onClose={onClose} />
         </div>
       ) : null}
