@@ -186,8 +186,10 @@ test("an exhausted whereabouts range: the second pod is stuck, with the kubelet'
   await page.goto("/");
   const stuckPod = stuck.involvedObject.name;
   await expect(page.getByTestId(`rf__node-pod/${NS}/${stuckPod}`)).toBeAttached();
-  // The interface that never came shows why, from the same event.
-  await expect(page.getByTestId(`rf__node-pod/${NS}/${stuckPod}/if/net1`)).toContainText("IP range exhausted");
+  // The interface that never came says why in a word, from the same event, with the event's summary on hover.
+  const net1 = page.getByTestId(`rf__node-pod/${NS}/${stuckPod}/if/net1`);
+  await expect(net1).toContainText("IP range full");
+  await expect(net1.getByTitle(/IP range exhausted/)).toHaveCount(1);
   // The diagnostics read the kubelet's real message: the finding names the pod, the network and the full range.
   await expect(page.getByTestId("finding").filter({ hasText: stuckPod })).toContainText(
     `net1 on ${NS}/bridge-tiny: IP range exhausted`,
