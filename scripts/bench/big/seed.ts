@@ -25,7 +25,14 @@ export function apiClient(c: TestCluster) {
       req.on("error", reject);
       req.end(payload);
     });
-  return { call, close: () => agent.destroy() };
+  // A kept-alive socket the API server closed while idle (minutes of in-process cold starts at the maximum) resets
+  // the next request on it: a GET is asked again once, on a new socket (the max run of 23:26 UTC stopped there).
+  const retried: typeof call = (method, ...rest) =>
+    call(method, ...rest).catch((err: NodeJS.ErrnoException) => {
+      if (method !== "GET" || err.code !== "ECONNRESET") throw err;
+      return call(method, ...rest);
+    });
+  return { call: retried, close: () => agent.destroy() };
 }
 
 const PLURAL: Record<string, [string, string, boolean]> = {
