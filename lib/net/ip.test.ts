@@ -180,3 +180,58 @@ describe("addressKey", () => {
     );
   });
 });
+
+describe("dotted quads read by char code", () => {
+  /** the reading before it (session 14): the regex, its parts' numbers, a leading zero or a part over 255 invalid */
+  const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+  const byRegex = (text: string): number | null | undefined => {
+    const m = V4.exec(text.trim());
+    if (!m) return undefined;
+    let value = 0;
+    for (const part of m.slice(1)) {
+      if (Number(part) > 255 || (part.length > 1 && part.startsWith("0"))) return null;
+      value = value * 256 + Number(part);
+    }
+    return value;
+  };
+  it("reads exactly what the regex read, in any text (parseIp, addressKey, addressOf)", () => {
+    const part = fc.oneof(
+      fc.integer({ min: 0, max: 1100 }).map(String),
+      fc.constantFrom("0", "00", "01", "000", "0255", "256", "", "1a", "٣"),
+    );
+    const text = fc.oneof(
+      fc.array(part, { minLength: 1, maxLength: 6 }).map((p) => p.join(".")),
+      fc.string({ unit: fc.constantFrom("0", "1", "2", "5", "9", ".", " ", "/", ":", "a"), maxLength: 18 }),
+      fc.string({ maxLength: 16 }),
+    );
+    const dressed = fc
+      .tuple(text, fc.constantFrom("", " ", "\t", "\u00a0"), fc.constantFrom("", "/24", "/", "/x"))
+      .map(([t, pad, suffix]) => `${pad}${t}${pad}${suffix}`);
+    fc.assert(
+      fc.property(dressed, (t) => {
+        const slash = t.indexOf("/");
+        const bare = slash < 0 ? t : t.slice(0, slash);
+        const want = byRegex(bare);
+        if (want === undefined) return; // not a quad: the IPv6 reading's, as before
+        expect(addressKey(t)).toBe(want === null ? null : `4|${want}`);
+        expect(addressOf(t)).toEqual(want === null ? null : { family: 4, value: BigInt(want) });
+        if (slash < 0) expect(parseIp(t)).toEqual(want === null ? null : { family: 4, value: BigInt(want) });
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("reads every text the regex does not take as a quad as before: not an IPv4 address", () => {
+    const text = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 400 }).map(String), { minLength: 1, maxLength: 6 }).map((p) => p.join(".")),
+      fc.string({ unit: fc.constantFrom("0", "1", "9", ".", " ", ":", "f"), maxLength: 14 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        if (byRegex(t) !== undefined) return;
+        expect(parseIp(t)?.family).not.toBe(4);
+        expect(addressKey(t)?.startsWith("4|") ?? false).toBe(false);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});

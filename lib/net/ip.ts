@@ -10,9 +10,9 @@ export interface Cidr {
   prefix: number;
 }
 
-const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
 export function parseIp(text: string): Ip | null {
+  const quad = quadAt(text, 0, text.length);
+  if (quad !== undefined) return quad === null ? null : { family: 4, value: BigInt(quad) };
   const s = text.trim();
   const v4 = ipv4Number(s);
   if (v4 !== undefined) return v4 === null ? null : { family: 4, value: BigInt(v4) };
@@ -24,16 +24,41 @@ export function parseIp(text: string): Ip | null {
  * over 255, a leading zero). Every address of 20,000 pods passes here; one bigint at the end, if any.
  */
 function ipv4Number(s: string): number | null | undefined {
-  const m = V4.exec(s);
-  if (!m) return undefined;
+  return quadAt(s, 0, s.length);
+}
+
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+
+/**
+ * ipv4Number of `text.slice(start, end)`, read in place by char code: what `^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$`
+ * matched, with no match array, part strings, slice or trim made (a cold start reads 2–3 addresses per pod, 150,000
+ * pods at the maximum). A range with anything but ASCII digits and dots is no quad: undefined, as the regex said.
+ */
+function quadAt(text: string, start: number, end: number): number | null | undefined {
   let value = 0;
-  for (let i = 1; i <= 4; i++) {
-    const part = m[i] ?? "";
-    const n = Number(part);
-    if (n > 255 || (part.length > 1 && part.startsWith("0"))) return null;
-    value = value * 256 + n;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  let bad = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : DOT;
+    if (c >= ZERO && c <= NINE) {
+      // a part's leading zero is only its own when it stays one digit long
+      if (digits === 1 && part === 0) bad = true;
+      if (++digits > 3) return undefined;
+      part = part * 10 + (c - ZERO);
+    } else if (c === DOT) {
+      if (digits === 0 || (i < end && ++dots > 3)) return undefined;
+      if (part > 255) bad = true;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return undefined;
   }
-  return value;
+  if (dots !== 3) return undefined;
+  return bad ? null : value;
 }
 
 /**
@@ -42,6 +67,8 @@ function ipv4Number(s: string): number | null | undefined {
  */
 export function addressKey(text: string): string | null {
   const slash = text.indexOf("/");
+  const quad = quadAt(text, 0, slash < 0 ? text.length : slash);
+  if (quad !== undefined) return quad === null ? null : `4|${quad}`;
   const s = (slash < 0 ? text : text.slice(0, slash)).trim();
   const v4 = ipv4Number(s);
   if (v4 !== undefined) return v4 === null ? null : `4|${v4}`;
