@@ -9,6 +9,9 @@ interface Use {
   ip: string;
   /** the address's place in the interface's list */
   n: number;
+  shard: string;
+  /** the address on its network (`network|family|value`): what its users are filed under */
+  key: string;
 }
 
 const order = (a: Use, b: Use): number =>
@@ -17,27 +20,30 @@ const order = (a: Use, b: Use): number =>
 /**
  * The duplicate-IP check of the full build (checkDuplicateIps), kept per address: a shard's interfaces come
  * and go, and only the addresses they touch are judged again. The first user in the full build's order is
- * the one every other is reported against, exactly as there.
+ * the one every other is reported against, exactly as there. Nearly every address has one user: it is held as that
+ * user alone, no list or holder of its own (150,000 pods' ~230,000 addresses at the maximum, all kept by the
+ * collector); a list once a second comes, from any shard.
  */
-/** An address's users by shard: nearly every address has one shard's, held without a map of its own (20k at 20k pods). */
-type PerShard = { shard: string; list: Use[] } | Map<string, Use[]>;
-
 export class DuplicateIndex {
-  private readonly uses = new Map<string, PerShard>();
-  /** each shard's addresses (one twice when two of its interfaces share it: a list, no set of 40 per shard to hash) */
-  private readonly byShard = new Map<string, string[]>();
+  private readonly uses = new Map<string, Use | Use[]>();
+  /** each shard's uses (one address twice when two of its interfaces share it) */
+  private readonly byShard = new Map<string, Use[]>();
   private readonly found = new Map<string, Finding[]>();
   private readonly dirty = new Set<string>();
 
   /** Replaces what one shard contributes. */
   replace(shard: string, interfaces: readonly AddressedInterface[]): void {
-    for (const key of this.byShard.get(shard) ?? []) {
+    for (const { key } of this.byShard.get(shard) ?? []) {
       const per = this.uses.get(key);
-      if (per instanceof Map) per.delete(shard);
-      else if (per?.shard === shard) this.uses.delete(key);
+      if (Array.isArray(per)) {
+        const rest = per.filter((u) => u.shard !== shard);
+        const [only, second] = rest;
+        if (!only) this.uses.delete(key);
+        else this.uses.set(key, second ? rest : only);
+      } else if (per?.shard === shard) this.uses.delete(key);
       this.dirty.add(key);
     }
-    const keys: string[] = [];
+    const mine: Use[] = [];
     for (const at of interfaces) {
       const el = at.element;
       if (el.isDefault || !el.attached) continue;
@@ -46,36 +52,17 @@ export class DuplicateIndex {
         n++;
         const addr = addressKey(ip);
         if (!addr) continue;
-        const key = `${el.network}|${addr}`;
-        this.listOf(key, shard).push({ at, ip, n });
-        keys.push(key);
-        this.dirty.add(key);
+        const use: Use = { at, ip, n, shard, key: `${el.network}|${addr}` };
+        const per = this.uses.get(use.key);
+        if (per === undefined) this.uses.set(use.key, use);
+        else if (Array.isArray(per)) per.push(use);
+        else this.uses.set(use.key, [per, use]);
+        mine.push(use);
+        this.dirty.add(use.key);
       }
     }
-    if (keys.length) this.byShard.set(shard, keys);
+    if (mine.length) this.byShard.set(shard, mine);
     else this.byShard.delete(shard);
-  }
-
-  /** The list of one shard's users of an address, made when first asked for (a map once a second shard uses it). */
-  private listOf(key: string, shard: string): Use[] {
-    const per = this.uses.get(key);
-    const list: Use[] = [];
-    if (per === undefined) this.uses.set(key, { shard, list });
-    else if (!(per instanceof Map)) {
-      if (per.shard === shard) return per.list;
-      this.uses.set(
-        key,
-        new Map([
-          [per.shard, per.list],
-          [shard, list],
-        ]),
-      );
-    } else {
-      const had = per.get(shard);
-      if (had) return had;
-      per.set(shard, list);
-    }
-    return list;
   }
 
   /** Judges the addresses touched since the last call; returns whether any finding changed. */
@@ -83,14 +70,13 @@ export class DuplicateIndex {
     let changed = false;
     for (const key of this.dirty) {
       const per = this.uses.get(key);
-      if (per !== undefined && !(per instanceof Map) && per.list.length === 1) {
-        // One user of the address (nearly all of them): nothing to sort, no finding.
+      if (!Array.isArray(per)) {
+        // One user of the address (nearly all of them), or none: nothing to sort, no finding.
         if (this.found.delete(key)) changed = true;
         continue;
       }
-      const all = per === undefined ? [] : per instanceof Map ? [...per.values()].flat().sort(order) : [...per.list];
-      if (per instanceof Map && per.size === 0) this.uses.delete(key);
-      else if (!(per instanceof Map)) all.sort(order);
+      // a total order (one pod, one shard): the list's own order, which shard came first, does not matter
+      const all = [...per].sort(order);
       const [first] = all;
       const findings: Finding[] =
         first && all.length > 1 && !oneVmMigrating(all.map((u) => u.at.migratingVm))

@@ -7,7 +7,7 @@ import type { RowWindow } from "../overview/rows";
 import type { ClusterOverview } from "../overview/schema";
 import { usedBridges } from "../topology/networks";
 import { ClusterNotes } from "./cluster-checks";
-import { type Commit, elementJson, outwardChange, relationsOf, type Shard, someShared } from "./commit";
+import { type Commit, elementJson, networkIds, outwardChange, relationsOf, type Shard, someShared } from "./commit";
 
 export type { Commit };
 
@@ -200,7 +200,7 @@ export class TopologyStore {
     if (this.checksDirty) this.cross.touch("all");
     this.checksDirty = false;
     // a network's element changed (its config, its pool's use): its findings are judged again
-    for (const ids of [upserted, removed]) this.cross.touch([...ids].filter((id) => id.startsWith("network/")));
+    for (const ids of [upserted, removed]) this.cross.touch(networkIds(ids));
     const inputs = this.inputs.checkInputs();
     const changed = this.cross.settle(this.stage.elements, inputs, this.dhcp);
     const interfaces = () => [...this.shards.values()].map((s) => s.result.interfaces);
