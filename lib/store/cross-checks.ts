@@ -37,31 +37,50 @@ export function crossFragments(
     else bySource.set(l.source, [l]);
   }
   const out: CrossFragment[] = [];
-  for (const [podId, ids] of pods) {
+  // each NAD's id made once per shard, not once per interface (a string made and hashed for 46k interfaces at 20k)
+  const ids = new Map<string, string>();
+  const idOf = (ref: string): string => {
+    let id = ids.get(ref);
+    if (id === undefined) {
+      id = networkIdOfRef(ref);
+      ids.set(ref, id);
+    }
+    return id;
+  };
+  for (const [podId, own] of pods) {
     const pod = elements.get(podId);
     if (!pod) continue;
     const podKey = podKeys.get(podId) ?? podId;
-    const byNetwork = new Map<string, CrossFragment>();
-    for (const id of ids.slice(1)) {
+    // made when a fragment is, not per pod and per interface: most pods bring none (no island, no dhcp)
+    let byNetwork: Map<string, CrossFragment> | undefined;
+    const fragmentOf = (network: string): CrossFragment => {
+      byNetwork ??= new Map();
+      let f = byNetwork.get(network);
+      if (!f) {
+        f = { podKey, network, elements: [pod], links: [] };
+        byNetwork.set(network, f);
+      }
+      return f;
+    };
+    for (let i = 1; i < own.length; i++) {
+      const id = own[i] ?? "";
       const iface = elements.get(id);
       if (iface?.kind !== "interface") continue;
-      const network = networkIdOfRef(iface.network);
+      const network = idOf(iface.network);
       const net = networks.get(network);
-      const fragment = byNetwork.get(network) ?? { podKey, network, elements: [pod], links: [] };
       const dhcp = net?.ipam?.type === "dhcp" && !net.managedBy;
-      let island = false; // this interface is attached to an uplink-less bridge
+      let fragment: CrossFragment | undefined; // set once this interface is attached to an uplink-less bridge
       for (const l of bySource.get(id) ?? []) {
         const point = elements.get(l.target);
         if (point?.kind !== "bridge" || !point.uplinksKnown || point.uplinks.length > 0) continue;
+        fragment ??= fragmentOf(network);
         fragment.elements.push(point);
         fragment.links.push(l);
-        island = true;
       }
-      if (dhcp || island) fragment.elements.push(iface);
-      if (fragment.elements.length > 1) byNetwork.set(network, fragment);
+      if (dhcp || fragment) (fragment ?? fragmentOf(network)).elements.push(iface);
     }
-    for (const f of byNetwork.values()) out.push(f);
-    if (byNetwork.size === 0 && allPods) out.push({ podKey, network: "", elements: [pod], links: [] });
+    if (byNetwork) for (const f of byNetwork.values()) out.push(f);
+    else if (allPods) out.push({ podKey, network: "", elements: [pod], links: [] });
   }
   return out;
 }
