@@ -67,7 +67,7 @@ describe("the first read, as the page is told of it", () => {
     // at the end each List's count is what the API server lists now (its own namespaces and events included)
     const last = seen.at(-1);
     for (const r of WATCHED.filter((w) => ["pods", "nodes", "network-attachment-definitions"].includes(w.resource))) {
-      const res = await kubeRequest(cluster, "GET", `${resourcePath(r)}${listQuery(r)}`);
+      const res = await kubeRequest(cluster, "GET", `${resourcePath(r)}${listQuery(r, "consistent")}`);
       expect(res.status).toBe(200);
       const fresh = ((res.body as { items?: unknown[] }).items ?? []).length;
       expect(last?.lists.find((l) => l.resource === r.resource)).toEqual({

@@ -86,7 +86,7 @@ describe("reading the cluster at start", () => {
     expect(
       lines.filter((l) => l.includes(" /api/v1/pods?") && !l.includes("watch=true")),
       log,
-    ).toEqual(["request thread /api/v1/pods?labelSelector=%21plumbline.io%2Fprobe-run"]);
+    ).toEqual(["request thread /api/v1/pods?labelSelector=%21plumbline.io%2Fprobe-run&resourceVersion=0"]);
     // the live source read that very LIST: the API server answered one pods LIST for this server, not two
     expect(await podLists()).toBe(before + 1);
   }, 180_000);

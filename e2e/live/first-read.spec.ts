@@ -78,7 +78,7 @@ test("while the server still reads the cluster, the page says how far it is, and
     ).result.data;
     expect(read.phase).toBe("done");
     for (const r of WATCHED.filter((w) => ["pods", "nodes", "network-attachment-definitions"].includes(w.resource))) {
-      const fresh = await testbed().request("GET", `${resourcePath(r)}${listQuery(r)}`);
+      const fresh = await testbed().request("GET", `${resourcePath(r)}${listQuery(r, "consistent")}`);
       const items = ((fresh.body as { items?: unknown[] }).items ?? []).length;
       expect(read.lists.find((l) => l.resource === r.resource)?.items, r.resource).toBe(items);
     }

@@ -30,7 +30,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
-import { resourcePath, WATCHED } from "@/server/sources/live/resources";
+import { type ListRead, listQuery, resourcePath, WATCHED } from "@/server/sources/live/resources";
 import { SourceRegistry } from "@/server/sources/registry";
 import { feedOf } from "@/server/topology-feed";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
@@ -66,7 +66,14 @@ let api: { close(): void } | null = null;
 const asRuns: InProcess[] = [];
 const streamed: InProcess[] = [];
 type HttpMode = "start" | "late" | "view" | "reference";
-type HttpRun = { ms: number; list: number; boot: number; times: Partial<StartTimes>; cpu: ServerCpu | null };
+type HttpRun = {
+  ms: number;
+  list: number;
+  cached: number;
+  boot: number;
+  times: Partial<StartTimes>;
+  cpu: ServerCpu | null;
+};
 /** the server process's CPU time (ms) from its start to the first message: its main thread's, and every thread's */
 type ServerCpu = { main: number; all: number };
 /** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
@@ -97,19 +104,21 @@ try {
   if (opt.profile) await profiled(opt.profile, registryOf);
   for (let i = 0; i < runs; i++) {
     for (const stream of [false, true]) {
-      const l = await rawList.run();
+      const l = await rawList.run("consistent");
+      const c = await rawList.run("cache");
       bytes = l.bytes;
       const run = await inProcess(registryOf(stream));
-      (stream ? streamed : asRuns).push({ ...run, list: l.ms });
+      (stream ? streamed : asRuns).push({ ...run, list: l.ms, cached: c.ms });
       log(
-        `run ${i + 1}${stream ? " (built as the pods stream in)" : ""}: LIST ${l.ms.toFixed(0)} ms, cold ${run.ms.toFixed(0)} ms (lists read at ${run.ready.toFixed(0)} ms; CPU ${run.cpuLists.toFixed(0)} + ${run.cpuAfter.toFixed(0)} ms)`,
+        `run ${i + 1}${stream ? " (built as the pods stream in)" : ""}: LIST ${l.ms.toFixed(0)} ms (from the cache ${c.ms.toFixed(0)} ms), cold ${run.ms.toFixed(0)} ms (lists read at ${run.ready.toFixed(0)} ms; CPU ${run.cpuLists.toFixed(0)} + ${run.cpuAfter.toFixed(0)} ms)`,
       );
     }
     if (opt.http) {
       for (const at of modes) {
-        const l2 = await rawList.run();
+        const l2 = await rawList.run("consistent");
+        const c2 = await rawList.run("cache");
         const h = await httpCold(kubeconfig, at);
-        https[at].push({ ...h, list: l2.ms });
+        https[at].push({ ...h, list: l2.ms, cached: c2.ms });
         log(
           `run ${i + 1}: LIST ${l2.ms.toFixed(0)} ms, cold over HTTP reading at ${at} ${h.ms.toFixed(0)} ms (CPU: main thread ${h.cpu?.main} ms, every thread ${h.cpu?.all} ms)`,
         );
@@ -125,8 +134,9 @@ try {
     if (!rows.length) continue;
     const of = (f: (r: InProcess) => number) => spread(rows.map(f));
     console.log(
-      `| raw LIST of every watched kind, in parallel (fetch + JSON.parse, ${mib(bytes)}) | ${of((r) => r.list)} |`,
+      `| raw LIST of every watched kind, in parallel (fetch + JSON.parse, ${mib(bytes)}), a consistent read | ${of((r) => r.list)} |`,
     );
+    console.log(`| the same Lists with resourceVersion=0 (from the watch cache) | ${of((r) => r.cached)} |`);
     console.log(`| cold in-process, ${how}: new source → first topology + overview | ${of((r) => r.ms)} |`);
     console.log(`| … of which the source's first round (every list read) | ${of((r) => r.ready)} |`);
     console.log(
@@ -136,6 +146,7 @@ try {
       `| … the process's CPU time until every list is read / after | ${of((r) => r.cpuLists)} / ${of((r) => r.cpuAfter)} |`,
     );
     console.log(`| … cold / LIST of the same run | ${ratioText(rows.map((r) => r.ms / r.list))} |`);
+    console.log(`| … cold / the cache's LIST of the same run | ${ratioText(rows.map((r) => r.ms / r.cached))} |`);
   }
   for (const [at, rows] of Object.entries(https)) {
     if (!rows.length) continue;
@@ -151,6 +162,7 @@ try {
     console.log(`| … its boot (process started → health check answered) | ${spread(rows.map((r) => r.boot))} |`);
     console.log(`| … LIST of the same run | ${spread(rows.map((r) => r.list))} |`);
     console.log(`| … cold over HTTP / that LIST | ${ratioText(rows.map((r) => r.ms / r.list))} |`);
+    console.log(`| … cold over HTTP / the cache's LIST | ${ratioText(rows.map((r) => r.ms / r.cached))} |`);
     const inside = (k: keyof StartTimes) => rows.map((r) => r.times[k] ?? NaN);
     console.log(
       `| … inside it: Next required / pods LIST sent / read | ${[inside("next"), inside("podsSent"), inside("podsRead")].map((x) => spread(x)).join(" / ")} |`,
@@ -164,6 +176,7 @@ try {
 
 interface InProcess {
   list: number;
+  cached: number;
   /** new source → first topology + overview, and → every list read */
   ms: number;
   ready: number;
@@ -173,7 +186,7 @@ interface InProcess {
 }
 
 /** One in-process cold start: a new live source → its first topology and overview. */
-async function inProcess(registry: SourceRegistry): Promise<Omit<InProcess, "list">> {
+async function inProcess(registry: SourceRegistry): Promise<Omit<InProcess, "list" | "cached">> {
   const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
   const t = performance.now();
   const cpu0 = process.cpuUsage();
@@ -215,7 +228,7 @@ function ratioText(r: number[]): string {
 }
 
 /** The production server started on the bed: ms from its process's start to its health check / first message. */
-async function httpCold(file: string, mode: HttpMode): Promise<Omit<HttpRun, "list">> {
+async function httpCold(file: string, mode: HttpMode): Promise<Omit<HttpRun, "list" | "cached">> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const hook = startTimesHook();
@@ -305,11 +318,11 @@ function rawLister(file: string) {
     });
   return {
     close: () => agent.destroy(),
-    async run(): Promise<{ ms: number; bytes: number }> {
+    async run(read: ListRead): Promise<{ ms: number; bytes: number }> {
       const t = performance.now();
       const sizes = await Promise.all(
         WATCHED.map(async (r) => {
-          const text = await get(resourcePath(r));
+          const text = await get(`${resourcePath(r)}${listQuery(r, read)}`);
           JSON.parse(text);
           return Buffer.byteLength(text);
         }),

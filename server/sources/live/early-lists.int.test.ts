@@ -67,7 +67,7 @@ describe("early lists", () => {
     expect(restricted.snapshot().pods).toEqual([]);
     // the admin's early pod list is still there, untaken: taken now, it is the demo's pods
     const pods = WATCHED.find((r) => r.slot === "pods") ?? expect.fail("no pod part");
-    const taken = takeEarlyList(cluster.server, target.credential, `${resourcePath(pods)}${listQuery(pods)}`);
+    const taken = takeEarlyList(cluster.server, target.credential, `${resourcePath(pods)}${listQuery(pods, "cache")}`);
     const list = await (taken ?? expect.fail("the admin's early list was taken by another credential"));
     expect(list?.items.map((p) => p.metadata?.name).sort()).toEqual(
       (await readSnapshot(DEMO_DIR)).pods.map((p) => p.metadata.name).sort(),
@@ -78,7 +78,7 @@ describe("early lists", () => {
     const env = { PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: cluster.kubeconfigPath, PLUMBLINE_CONTEXT: "admin" };
     const admin = earlyTarget(cluster.kubeconfigPath, "admin") ?? expect.fail("no target");
     const pods = WATCHED.find((r) => r.slot === "pods") ?? expect.fail("no pod part");
-    const path = `${resourcePath(pods)}${listQuery(pods)}`;
+    const path = `${resourcePath(pods)}${listQuery(pods, "cache")}`;
     const demoPods = (await readSnapshot(DEMO_DIR)).pods.map((p) => p.metadata.name).sort();
     expect(preloadLists(env)).toBe(4);
     // another credential's early lists do not take the admin's preloaded ones

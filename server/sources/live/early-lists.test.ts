@@ -58,7 +58,7 @@ describe("the preload (early-preload.mjs): what it sends before the server's cod
   it("asks each kind exactly as the server's early lists do, or the source could never take it", () => {
     const path = (kind: string) => {
       const r = WATCHED.find((w) => w.kind === kind) ?? expect.fail(`${kind} is not watched`);
-      return `${resourcePath(r)}${listQuery(r)}`;
+      return `${resourcePath(r)}${listQuery(r, "cache")}`;
     };
     expect(PRELOADED_PATHS).toEqual(["Node", "Pod", "NetworkAttachmentDefinition", "NodeNetworkState"].map(path));
   });

@@ -40,7 +40,7 @@ export function startEarlyLists(target: EarlyTarget): number {
   const agent = agentFor(target);
   let sent = 0;
   for (const r of WATCHED) {
-    const path = `${resourcePath(r)}${listQuery(r)}`;
+    const path = `${resourcePath(r)}${listQuery(r, "cache")}`;
     const key = keyOf(target.server, target.credential, path);
     if (lists.has(key)) continue;
     const early: EarlyList = { items: [], done: Promise.resolve(null) };

@@ -18,10 +18,10 @@ export const KEPT_BYTES = 16 * 2 ** 20;
  * early-lists.test.ts holds them equal); the other watched kinds go out once the server's code has loaded.
  */
 export const PRELOADED_PATHS = [
-  "/api/v1/nodes",
-  "/api/v1/pods?labelSelector=%21plumbline.io%2Fprobe-run",
-  "/apis/k8s.cni.cncf.io/v1/network-attachment-definitions",
-  "/apis/nmstate.io/v1beta1/nodenetworkstates",
+  "/api/v1/nodes?resourceVersion=0",
+  "/api/v1/pods?labelSelector=%21plumbline.io%2Fprobe-run&resourceVersion=0",
+  "/apis/k8s.cni.cncf.io/v1/network-attachment-definitions?resourceVersion=0",
+  "/apis/nmstate.io/v1beta1/nodenetworkstates?resourceVersion=0",
 ];
 
 /**

@@ -11,7 +11,7 @@ import { isObject } from "@/lib/result";
 import { takeEarlyList } from "./early-lists";
 import { nearby } from "./early-requests.mjs";
 import { leanInPlace } from "./lean";
-import { listQuery, resourcePath, type WatchedResource } from "./resources";
+import { type ListRead, listQuery, resourcePath, type WatchedResource } from "./resources";
 
 type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;
 
@@ -28,10 +28,13 @@ export function listFn(
   namespace?: string,
   onItem?: (item: KubernetesObject) => void,
 ): ListFn {
+  // the first List from the watch cache, a List again (after a failed watch) consistent: resources.ts ListRead
+  let read: ListRead = "cache";
   return async () => {
     const server = kc.getCurrentCluster()?.server;
     if (!server) throw new Error("no cluster configured");
-    const path = `${resourcePath(r, namespace)}${listQuery(r)}`;
+    const path = `${resourcePath(r, namespace)}${listQuery(r, read)}`;
+    read = "consistent";
     // the same List sent as the process started (early-lists.ts), once, when it was asked as this source asks it
     const early = await takeEarlyList(server, credentialOf(kc), path, onItem);
     if (early) return early;

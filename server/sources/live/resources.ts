@@ -159,10 +159,21 @@ export function resourcePath(r: WatchedResource, namespace?: string): string {
   return namespace ? `${base}/namespaces/${namespace}/${r.resource}` : `${base}/${r.resource}`;
 }
 
-/** A List's query: the part's selectors (the list and its watch ask the same). */
-export function listQuery(r: WatchedResource): string {
+/**
+ * Which read a List asks for. A source's first List of a kind is read from the API server's watch cache
+ * (`resourceVersion=0`, "any version", as client-go's reflector asks its first List): the watch that follows starts at
+ * the List's own version, so anything the cache had not yet seen arrives as a watch event. Where consistent Lists are
+ * not served from the cache (an etcd without RequestWatchProgress, as the test bed's 3.4; API servers before 1.31) a
+ * consistent List of 20,000 pods is read from etcd: ~2.0 s against ~0.7 s from the cache, measured on the bed. A List
+ * again after a failed watch is a consistent read: the cache may be behind what the source had already seen.
+ */
+export type ListRead = "cache" | "consistent";
+
+/** A List's query: the part's selectors (the list and its watch ask the same), and where the List is read from. */
+export function listQuery(r: WatchedResource, read: ListRead): string {
   const params = new URLSearchParams();
   if (r.fieldSelector) params.set("fieldSelector", r.fieldSelector);
   if (r.labelSelector) params.set("labelSelector", r.labelSelector);
+  if (read === "cache") params.set("resourceVersion", "0");
   return params.size ? `?${params}` : "";
 }
