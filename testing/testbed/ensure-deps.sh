@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure the test bed's binaries exist: etcd (Debian package etcd-server) and kube-apiserver (built once from
-# the Go module proxy, then cached); with --with-node also the node stage's: Debian's containerd, runc and
+# Makes sure the test bed's binaries exist: etcd and kube-apiserver (each built once from the Go module proxy, then
+# cached; etcd 3.6, not Debian's 3.4, which kube-apiserver 1.37 reads consistent Lists around its cache with); with --with-node also the node stage's: Debian's containerd, runc and
 # busybox-static (and podman, mmdebstrap, nginx for the deployed-image test), and kubelet, kubectl, kube-scheduler, kube-controller-manager, CNI plugins, Multus and whereabouts built
 # from the Go module proxy (build-node.sh; ~10 min the first time on 2 cores, then cached).
 # Idempotent. Fails loudly: in CI a missing test bed is a failure, never a skip.
@@ -8,18 +8,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 die() { echo "ensure-deps: $*" >&2; exit 1; }
 
-etcd="${PLUMBLINE_ETCD:-etcd}"
-if ! command -v "$etcd" >/dev/null 2>&1; then
-  [ -z "${PLUMBLINE_ETCD:-}" ] || die "PLUMBLINE_ETCD=$PLUMBLINE_ETCD is not an executable"
-  [ "$(id -u)" = 0 ] || die "etcd is missing; install the Debian package etcd-server as root (apt-get install etcd-server) or set PLUMBLINE_ETCD"
-  command -v apt-get >/dev/null 2>&1 || die "etcd is missing and apt-get is not available; install etcd 3.4+ and put it on PATH or set PLUMBLINE_ETCD"
-  echo "ensure-deps: installing etcd-server" >&2
-  apt-get update || die "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends etcd-server || die "apt-get install etcd-server failed"
-  command -v etcd >/dev/null 2>&1 || die "etcd-server was installed but etcd is not on PATH"
-  etcd=etcd
+if [ -n "${PLUMBLINE_ETCD:-}" ]; then
+  etcd="$PLUMBLINE_ETCD"
+else
+  etcd="$(bash "$here/build-etcd.sh")" || die "building etcd failed (see above)"
 fi
-# etcd 3.4 refuses to run on arches other than amd64/ppc64le without this (cluster.ts sets it the same way).
+[ -x "$etcd" ] || die "etcd not executable: $etcd"
+# etcd refuses to run on arches other than amd64/ppc64le without this (cluster.ts sets it the same way).
 case "$(uname -m)" in
   aarch64 | arm64) export ETCD_UNSUPPORTED_ARCH=arm64 ;;
   s390x) export ETCD_UNSUPPORTED_ARCH=s390x ;;
@@ -34,7 +29,7 @@ fi
 [ -x "$apiserver" ] || die "kube-apiserver not executable: $apiserver"
 "$apiserver" --version >/dev/null || die "$apiserver --version failed"
 
-echo "ensure-deps: etcd $("$etcd" --version | awk 'NR==1 {print $3}') ($(command -v "$etcd")), $("$apiserver" --version) ($apiserver)" >&2
+echo "ensure-deps: etcd $("$etcd" --version | awk 'NR==1 {print $3}') ($etcd), $("$apiserver" --version) ($apiserver)" >&2
 
 [ "${1:-}" = --with-node ] || exit 0
 missing=()

@@ -9,10 +9,11 @@ import { listFn } from "./list-fn";
 import { LiveSource } from "./live-source";
 import { WATCHED } from "./resources";
 
-// Where the API server read a List from, told by its own counter (apiserver_storage_list_total's `storage` label):
-// a source's first List of a kind from the watch cache, as client-go's reflector asks its first, and a List again
-// (after a failed watch) from etcd, a consistent read. On the test bed (etcd 3.4, no RequestWatchProgress) a
-// consistent List of 20,000 pods took ~2.0 s against ~0.7 s from the cache.
+// How the API server was asked for a List, told by its own counters: a source's first List of a kind "any version"
+// (resourceVersion=0: from the watch cache, not counted as a consistent read), as client-go's reflector asks its
+// first, and a List again (after a failed watch) as a consistent read (apiserver_watch_cache_consistent_read_total).
+// An API server whose etcd lacks RequestWatchProgress (Debian's 3.4, the test bed's etcd until session 15) reads
+// every consistent List from etcd: a 20,000-pod List took ~2.0 s there against ~0.7 s from the cache.
 
 let cluster: TestCluster;
 const sources: LiveSource[] = [];
@@ -25,25 +26,27 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-const podListsFrom = (storage: "watchcache" | "etcd") =>
-  apiServerCounter(
+const pods = (l: string) => l.includes('resource="pods"') && l.includes('group=""');
+const counts = async () => ({
+  fromCache: await apiServerCounter(
     cluster,
     "apiserver_storage_list_total",
-    (l) => l.includes('resource="pods"') && l.includes('group=""') && l.includes(`storage="${storage}"`),
-  );
-const counts = async () => ({ cache: await podListsFrom("watchcache"), etcd: await podListsFrom("etcd") });
+    (l) => pods(l) && l.includes("watchcache"),
+  ),
+  consistent: await apiServerCounter(cluster, "apiserver_watch_cache_consistent_read_total", pods),
+});
 const PODS = WATCHED.find((r) => r.slot === "pods");
 
 describe("where a List is read from", () => {
-  it("the first List from the watch cache, a List again from etcd, the same pods both times", async () => {
+  it("the first List any version from the watch cache, a List again a consistent read, the same pods both times", async () => {
     if (!PODS) throw new Error("pods are not watched");
     const list = listFn(testKubeConfig(cluster.kubeconfigPath), PODS);
     const before = await counts();
     const first = await list();
     const afterFirst = await counts();
-    expect(afterFirst).toEqual({ cache: before.cache + 1, etcd: before.etcd });
+    expect(afterFirst).toEqual({ fromCache: before.fromCache + 1, consistent: before.consistent });
     const again = await list();
-    expect(await counts()).toEqual({ cache: afterFirst.cache, etcd: afterFirst.etcd + 1 });
+    expect(await counts()).toEqual({ fromCache: afterFirst.fromCache + 1, consistent: afterFirst.consistent + 1 });
     const names = (l: typeof first) => l.items.map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`).sort();
     expect(names(first).length).toBeGreaterThan(0);
     expect(names(again)).toEqual(names(first));
@@ -67,7 +70,7 @@ describe("where a List is read from", () => {
     await source.ready();
     const has = () => source.snapshot().pods.some((p) => p.metadata?.name === "just-written");
     await waitFor(source, has, 20_000, "the pod written before the start");
-    expect((await counts()).cache).toBeGreaterThan(before.cache);
+    expect((await counts()).fromCache).toBeGreaterThan(before.fromCache);
     expect(buildTopology(source.snapshot())).toEqual(await freshList(cluster));
     expect((await kubeRequest(cluster, "GET", `/api/v1/namespaces/${DEMO_NS}/pods/just-written`)).status).toBe(200);
   });
