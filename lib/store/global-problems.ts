@@ -175,9 +175,13 @@ function hostOf(el: TopologyElement, shard: ShardResult): string | undefined {
   return undefined;
 }
 
-/** A shard's links by what networksOf asks: each interface's network-link targets, each point's interfaces. */
+/**
+ * A shard's links by what networksOf asks: each interface's network-link targets (the one target itself, as nearly
+ * every interface has: a list only from a second on, not an array per interface kept for every shard), each point's
+ * interfaces.
+ */
 interface LinkIndex {
-  targets: Map<string, string[]>;
+  targets: Map<string, string | string[]>;
   attached: Map<string, string[]>;
 }
 const linkIndexes = new WeakMap<ShardResult, LinkIndex>();
@@ -187,14 +191,17 @@ function linkIndexOf(shard: ShardResult): LinkIndex {
   let index = linkIndexes.get(shard);
   if (index) return index;
   const fresh: LinkIndex = { targets: new Map(), attached: new Map() };
-  const push = (m: Map<string, string[]>, k: string, v: string) => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
   for (const l of shard.links) {
-    if (l.kind === "network") push(fresh.targets, l.source, l.target);
-    else if (l.kind === "attachment") push(fresh.attached, l.target, l.source);
+    if (l.kind === "network") {
+      const had = fresh.targets.get(l.source);
+      if (had === undefined) fresh.targets.set(l.source, l.target);
+      else if (typeof had === "string") fresh.targets.set(l.source, [had, l.target]);
+      else had.push(l.target);
+    } else if (l.kind === "attachment") {
+      const list = fresh.attached.get(l.target);
+      if (list) list.push(l.source);
+      else fresh.attached.set(l.target, [l.source]);
+    }
   }
   linkIndexes.set(shard, fresh);
   index = fresh;
@@ -204,6 +211,7 @@ function linkIndexOf(shard: ShardResult): LinkIndex {
 /** The first of an interface's network-link targets that is a network now (clusterOverview's reading). */
 function networkOf(index: LinkIndex, iface: string, lookup: Lookup): string | undefined {
   const targets = index.targets.get(iface);
+  if (typeof targets === "string") return lookup.isNetwork(targets) ? targets : undefined;
   if (targets) for (const t of targets) if (lookup.isNetwork(t)) return t;
   return undefined;
 }
