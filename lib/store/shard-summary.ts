@@ -62,6 +62,9 @@ export function summaryOf(r: ShardResult): ShardSummary {
   return summary;
 }
 
+/** Whether a shard's parts are made (the feed makes them ahead while idle: server/topology-feed.ts). */
+export const hasParts = (r: ShardResult): boolean => parts.has(r);
+
 export function partsOf(r: ShardResult): ShardParts {
   const hit = parts.get(r);
   if (hit) return hit;
