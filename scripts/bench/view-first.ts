@@ -3,18 +3,23 @@
  * the subscription to the first message, and where it goes. In process (a generated cluster in a StaticSource, no
  * HTTP): the channel made (the view assembled and what was sent noted, `joinChannel`), its snapshot serialised
  * (`since(null)`), and tRPC's SSE framing of that text (`JSON.stringify` of the string, as httpSubscriptionLink's
- * `data:` line carries it). Each kind is asked for `--runs` different values: the first is cold (the first view of
- * its kind in the process), the others warm (another value of the kind, the code warm); then the first value again
- * (kept: its channel lingers, LINGER_MS). `--profile`: a CPU profile of the first namespace view's answer and the second's, their
- * top frames by self time. `--http`: the same asks over HTTP/SSE to this checkout's production build (`npx next build`)
- * serving the cluster as a snapshot, and to each `--reference DIR` build in turn, ask by ask (the builds meet the same
- * load): the first message's last byte.
+ * `data:` line carries it), with the process's CPU time (what a loaded machine inflates far less than the wall time)
+ * and the shards whose view parts the ask made (`work.shardParts`). The source is left idle `--idle` seconds first,
+ * as a page is drawn before an admin picks a filter. Each kind is asked for `--runs` different values: the first is
+ * cold (the first view of its kind in the process), the others warm (another value, the code warm); then the first
+ * value again (kept: its channel lingers, LINGER_MS). `--profile`: a CPU profile of the first and the second namespace
+ * filter's answer, top frames by self time. Another checkout's code in process: run this file from that checkout
+ * with its tsconfig (`@/` is then its lib and server; the first line says whether its shards' parts were made ahead).
+ * `--http`: the same asks over HTTP/SSE to this checkout's production build (`npx next build`; `--build DIR` another)
+ * serving the cluster as a snapshot, and to each `--reference DIR` build in turn, ask by ask (the builds meet the
+ * same load): the first message's last byte.
  *
  *   npx tsx --tsconfig tsconfig.json scripts/bench/view-first.ts [--nodes 500 --pods 20000 --nads 200] [--runs 6]
- *     [--profile] [--http [--build DIR] [--reference DIR ...]]
+ *     [--idle 3] [--profile] [--http [--build DIR] [--reference DIR ...]]
+ *   (cd DIR && npx tsx --tsconfig DIR/tsconfig.json /path/to/this/scripts/bench/view-first.ts …)
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -22,6 +27,7 @@ import { parseArgs } from "node:util";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { DEFAULT_COLUMNS } from "@/lib/overview/columns";
 import { DEFAULT_ROWS } from "@/lib/overview/rows";
+import { takeWork } from "@/lib/store/work";
 import { FINDINGS_PAGE, type ViewQuery } from "@/lib/wire/view-protocol";
 import { StaticSource } from "@/server/sources/static-source";
 import { feedOf } from "@/server/topology-feed";
@@ -105,10 +111,12 @@ if (!opt.http) {
   session?.connect();
   await session?.post("Profiler.enable");
   for (const { label, queries } of asks) {
-    const rows: { join: number; snapshot: number; sse: number; bytes: number }[] = [];
+    const rows: { join: number; snapshot: number; sse: number; bytes: number; cpu: number; parts: number }[] = [];
     for (const [i, q] of queries.entries()) {
       const profiling = session && i <= 1 && label.startsWith("namespace filter");
       if (profiling) await session.post("Profiler.start");
+      takeWork();
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const { channel, leave } = joinChannel(feed, q);
       const t1 = performance.now();
@@ -117,6 +125,9 @@ if (!opt.http) {
       // tRPC's SSE: each yielded value is JSON.stringify'd onto a `data:` line
       const data = `data: ${JSON.stringify(text)}\n\n`;
       const t3 = performance.now();
+      const used = process.cpuUsage(c0);
+      const cpu = (used.user + used.system) / 1000;
+      const parts = takeWork().shardParts;
       if (profiling) {
         const { profile } = await session.post("Profiler.stop");
         const self = new Map<string, number>();
@@ -133,16 +144,16 @@ if (!opt.http) {
         for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
           console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
       }
-      rows.push({ join: t1 - t0, snapshot: t2 - t1, sse: t3 - t2, bytes: Buffer.byteLength(data) });
+      rows.push({ join: t1 - t0, snapshot: t2 - t1, sse: t3 - t2, bytes: Buffer.byteLength(data), cpu, parts });
       leave();
     }
     const cold = rows[0];
     const warm = rows.slice(1, -1);
     const kept = rows.at(-1);
-    const part = (r: { join: number; snapshot: number; sse: number }) =>
-      `${ms(r.join + r.snapshot + r.sse)} ms (made ${ms(r.join)}, serialised ${ms(r.snapshot)}, SSE ${ms(r.sse)})`;
+    const part = (r: (typeof rows)[number]) =>
+      `${ms(r.join + r.snapshot + r.sse)} ms (made ${ms(r.join)}, serialised ${ms(r.snapshot)}, SSE ${ms(r.sse)}; CPU ${ms(r.cpu)}, shard parts made ${r.parts})`;
     console.log(
-      `${label.padEnd(26)} cold ${cold ? part(cold) : "-"}; warm n=${warm.length} total ${summary(warm.map((r) => r.join + r.snapshot + r.sse))} ms (made ${summary(warm.map((r) => r.join))}, serialised ${summary(warm.map((r) => r.snapshot))}, SSE ${summary(warm.map((r) => r.sse))}); kept ${kept ? part(kept) : "-"}; ${mib(median(rows.map((r) => r.bytes)))}`,
+      `${label.padEnd(26)} cold ${cold ? part(cold) : "-"}; warm n=${warm.length} total ${summary(warm.map((r) => r.join + r.snapshot + r.sse))} ms (made ${summary(warm.map((r) => r.join))}, serialised ${summary(warm.map((r) => r.snapshot))}, SSE ${summary(warm.map((r) => r.sse))}; CPU ${summary(warm.map((r) => r.cpu))}, shard parts made ${summary(warm.map((r) => r.parts))}); kept ${kept ? part(kept) : "-"}; ${mib(median(rows.map((r) => r.bytes)))}`,
     );
   }
   console.log(`load at the end ${load()}`);
@@ -174,7 +185,21 @@ async function serve(name: string, cwd: string) {
   const warm = subscribe(base, { ...page });
   await warm.first;
   warm.close();
-  return { name, base, stop: () => server.pid && process.kill(-server.pid, "SIGTERM") };
+  const pid = server.pid ?? 0;
+  return { name, base, pid, stop: () => pid && process.kill(-pid, "SIGTERM") };
+}
+/**
+ * The server's CPU time so far, ms: every thread's time on a CPU (/proc schedstat, ns; start.sh execs node, so the
+ * spawned pid is the server's), what a loaded machine inflates far less than the wall time.
+ */
+async function cpuOf(pid: number): Promise<number> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  let ns = 0;
+  for (const t of tasks) {
+    const text = await readFile(`/proc/${pid}/task/${t}/schedstat`, "utf8").catch(() => "0");
+    ns += Number(text.split(" ")[0]);
+  }
+  return ns / 1e6;
 }
 const servers: Awaited<ReturnType<typeof serve>>[] = [];
 try {
@@ -184,23 +209,29 @@ try {
   const table: string[] = [];
   for (const { label, queries } of asks) {
     const times = servers.map(() => [] as number[]);
+    const cpus = servers.map(() => [] as number[]);
     let bytes = 0;
     for (const q of queries)
       for (const [k, s] of servers.entries()) {
+        const c = await cpuOf(s.pid);
         const t = performance.now();
         const sub = subscribe(s.base, q);
         const first = await sub.first;
+        const used = (await cpuOf(s.pid)) - c;
         sub.close();
         bytes = first.bytes;
         times[k]?.push(first.at - t);
+        cpus[k]?.push(used);
       }
-    const cells = times.map(
-      (xs) => `cold ${ms(xs[0] ?? NaN)}, warm ${summary(xs.slice(1, -1))}, kept ${ms(xs.at(-1) ?? NaN)}`,
-    );
+    const cells = times.map((xs, k) => {
+      const cs = cpus[k] ?? [];
+      const at = (i: number) => `${ms(xs.at(i) ?? NaN)} (CPU ${ms(cs.at(i) ?? NaN)})`;
+      return `cold ${at(0)}, warm ${summary(xs.slice(1, -1))} (CPU ${summary(cs.slice(1, -1))}), kept ${at(-1)}`;
+    });
     table.push(`| ${label} (${mib(bytes)}) | ${cells.join(" | ")} |`);
   }
   console.log(
-    `\n| ms to the first message over HTTP, load at the end ${load()} | ${servers.map((s) => s.name).join(" | ")} |`,
+    `\n| ms to the first message over HTTP (the server's CPU ms), load at the end ${load()} | ${servers.map((s) => s.name).join(" | ")} |`,
   );
   console.log(`|---|${servers.map(() => "---|").join("")}`);
   for (const row of table) console.log(row);
