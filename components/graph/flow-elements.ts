@@ -4,6 +4,7 @@ import type { Positioned } from "@/lib/graph/layout";
 import type { GraphModel } from "@/lib/graph/model";
 import { pendingRollout } from "@/lib/graph/workload-summary";
 import type { GraphFlowNode, Problem } from "./node-data";
+import { nodeHandles } from "./node-handles";
 
 /** What every node shares: place, size, nesting, selection. */
 type Common = Omit<Node, "type" | "data">;
@@ -77,12 +78,14 @@ export function flowNodes(
       selected: n.id === selected,
       zIndex: n.isGroup ? 0 : 10,
     };
+    // each node's handles where React Flow would measure them: drawn ready, not measured first (node-handles.ts)
     if (n.kind === "fold") {
-      return [{ ...common, type: "fold", data: { members: n.members, networks: n.networks, colours } }];
+      const handles = nodeHandles("fold", p.width, p.height);
+      return [{ ...common, handles, type: "fold", data: { members: n.members, networks: n.networks, colours } }];
     }
     const element = byId.get(n.id);
     const node = element ? elementNode(common, element, model.colours, problems.get(n.id), pending) : null;
-    return node ? [node] : [];
+    return node ? [{ ...node, handles: nodeHandles(node.type, p.width, p.height) }] : [];
   });
 }
 
