@@ -11,6 +11,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: npm ci" >&2
   npm ci --no-audit --no-fund
 fi
+# npm ci applies patches/ (postinstall); again here for a node_modules installed before a patch came (idempotent)
+node scripts/patch-packages.mjs
 [ "$what" = app ] && exit 0
 
 apt_updated=""
