@@ -25,12 +25,17 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * What the page shows, as one string: the matrix's summary and rows, or the graph's boxes once laid out ("" while a
- * layout is pending, so a settled picture is never confused with one on its way).
+ * What the page shows, as one string: the matrix's summary and rows, or the graph's boxes once laid out and its edges
+ * drawn ("" while a layout is pending or the edges are not drawn yet, so a settled picture is never confused with one
+ * on its way). React Flow draws an edge only once it knows both ends' handles: when it measures them itself, the
+ * edges come in a commit after the boxes' (its resize observer's), which a picture of boxes alone left out of every
+ * pick's figures. All edges come in one commit, so the first one drawn stands for them.
  */
 function fingerprint(): string {
   const canvas = document.querySelector('[data-testid="graph-canvas"]');
   if (canvas && canvas.getAttribute("data-layout") !== "done") return "";
+  if (canvas && Number(canvas.getAttribute("data-edge-count")) > 0 && !canvas.querySelector(".react-flow__edge"))
+    return "";
   const matrix = document.querySelector('[data-testid="overview-matrix"]');
   if (matrix) {
     const rows = matrix.querySelectorAll('[data-testid="matrix-row"]').length;
