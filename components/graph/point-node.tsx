@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "../cn";
 import { Icon } from "../icons";
-import type { PointFlowNode } from "./node-data";
+import type { PointData, PointFlowNode } from "./node-data";
 
 export const POINT_LABEL: Record<string, string> = {
   bridge: "Linux bridge",
@@ -14,21 +14,46 @@ export const POINT_LABEL: Record<string, string> = {
   "ovn-switch": "OVN logical switch",
 };
 
+interface Badge {
+  text: string;
+  /** what it says far out, where the text is drawn large and the long form no longer fits the box */
+  short: string;
+  cls: string;
+}
+
+function badgeOf(el: PointData["element"]): Badge | null {
+  if (el.kind === "bridge" && el.island)
+    return {
+      text: "no uplink: island",
+      short: "island",
+      cls: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+    };
+  if (el.kind === "bridge" && el.uplinksKnown === false)
+    return {
+      text: "uplink unknown",
+      short: "uplink unknown",
+      cls: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+    };
+  if (el.kind === "bridge" && el.uplinks.length > 0) {
+    const text = `${el.uplinks.length > 1 ? "uplinks" : "uplink"} ${el.uplinks.join(", ")}`;
+    return {
+      text,
+      short: el.uplinks.length > 1 ? `${el.uplinks.length} uplinks` : text,
+      cls: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+    };
+  }
+  if (el.kind === "host-device" && el.movedTo)
+    return {
+      text: "moved into pod",
+      short: "moved into pod",
+      cls: "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-300",
+    };
+  return null;
+}
+
 function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
   const el = data.element;
-  const badge =
-    el.kind === "bridge" && el.island
-      ? { text: "no uplink: island", cls: "bg-amber-100 text-amber-800" }
-      : el.kind === "bridge" && el.uplinksKnown === false
-        ? { text: "uplink unknown", cls: "bg-slate-100 text-slate-700" }
-        : el.kind === "bridge" && el.uplinks.length > 0
-          ? {
-              text: `${el.uplinks.length > 1 ? "uplinks" : "uplink"} ${el.uplinks.join(", ")}`,
-              cls: "bg-emerald-50 text-emerald-800",
-            }
-          : el.kind === "host-device" && el.movedTo
-            ? { text: "moved into pod", cls: "bg-violet-100 text-violet-800" }
-            : null;
+  const badge = badgeOf(el);
   return (
     <div
       className={cn(
@@ -60,7 +85,15 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
           className={cn("node-badge mt-0.5 max-w-full self-start truncate rounded px-1 text-[11px]", badge.cls)}
           title={badge.text}
         >
-          {badge.text}
+          {badge.short === badge.text ? (
+            badge.text
+          ) : (
+            // CSS shows the form that fits (app/globals.css); the whole is on hover, and the details say it in full.
+            <>
+              <span className="badge-near">{badge.text}</span>
+              <span className="badge-far">{badge.short}</span>
+            </>
+          )}
         </span>
       ) : null}
     </div>
