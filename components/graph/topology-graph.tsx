@@ -3,6 +3,7 @@
 import {
   Background,
   type ColorMode,
+  type EdgeTypes,
   MiniMap,
   type NodeTypes,
   ReactFlow,
@@ -14,6 +15,7 @@ import type { Topology } from "@/lib/contract/schema";
 import type { GraphModel } from "@/lib/graph/model";
 import { cn } from "../cn";
 import { traceMark } from "../trace";
+import { AttachmentEdgeComponent } from "./attachment-edge";
 import { flowEdges, flowNodes, minimapColour, problemsOf } from "./flow-elements";
 import { FoldNode } from "./fold-node";
 import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
@@ -35,6 +37,7 @@ const nodeTypes = {
   point: PointNode,
   fold: FoldNode,
 } satisfies NodeTypes;
+const edgeTypes = { attachment: AttachmentEdgeComponent } satisfies EdgeTypes;
 
 /** Below this zoom the smallest text (11 px) would be under 10 px on screen: nodes then show names only, large. */
 const FAR_BELOW = 0.92;
@@ -122,6 +125,7 @@ function Graph({
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           colorMode={colorMode}
           className="min-h-0 flex-1"
           fitView

@@ -19,7 +19,8 @@ export interface Positioned {
 const HOST: LayoutOptions = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
-  "elk.padding": "[top=48,left=20,bottom=20,right=20]",
+  // 14 px a side: at 1024 px the cluster view fits far out (zoom ~0.5), where every pixel of width is text size
+  "elk.padding": "[top=48,left=14,bottom=20,right=14]",
   "elk.spacing.nodeNode": "20",
   "elk.layered.spacing.nodeNodeBetweenLayers": "150",
   "elk.spacing.componentComponent": "20",
@@ -30,15 +31,36 @@ const HOST: LayoutOptions = {
 /** A pod stacks its interfaces under its title: no layout engine needed for a column. */
 const POD = { top: 40, side: 12, bottom: 12, gap: 10, emptyWidth: 210, emptyHeight: 44 };
 const HOST_EMPTY = { width: 260, height: 64 };
-/** Edge labels are 11 px monospace (about 6.7 px a character, 4 px padding a side), centred between the boxes. */
-const LABEL = { perChar: 6.7, room: 24, minGap: 150 };
+/**
+ * Edge labels are 11 px monospace (about 6.7 px a character, 4 px padding a side), drawn on the level run that leaves
+ * the interface (components/graph/attachment-edge.tsx): from 8 px past the pod's border to 4 px before the line turns,
+ * 16 px before the target. React Flow starts and ends a line at its handles' outer edges, 4 px off the boxes.
+ */
+export const EDGE_LABEL = {
+  perChar: 6.7,
+  padding: 4,
+  clearOfSource: POD.side + 4,
+  clearOfTurn: 4,
+  turnBeforeTarget: 16,
+};
+const HANDLE = 4;
+const MIN_GAP = 150;
 
-/** The gap between a host's layers: the longest label fits with about 14 px to spare on each side (a dual-stack label is long). */
+/** The gap between a host's layers, pod border to target box: the longest label fits its run (a dual-stack one is long). */
 const layerGap = (labels: readonly string[]): string => {
   const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
-  return String(Math.max(LABEL.minGap, Math.ceil(longest * LABEL.perChar + LABEL.room)));
+  const label = longest * EDGE_LABEL.perChar + 2 * EDGE_LABEL.padding;
+  const start = HANDLE - POD.side + EDGE_LABEL.clearOfSource; // from the pod's border
+  const room = start + label + EDGE_LABEL.clearOfTurn + EDGE_LABEL.turnBeforeTarget + HANDLE;
+  return String(Math.max(MIN_GAP, Math.ceil(room)));
 };
 const GAP = 48;
+
+/**
+ * A host's box is at least as wide as its title: its name (14 px semibold, about 8.4 px a character) with the icon,
+ * the "links observed" badge and the padding. A host holding one pod was cut to "worker2.ocp46rt.…".
+ */
+const hostTitleWidth = (id: string): number => Math.ceil(id.replace(/^host\//, "").length * 8.4 + 160);
 
 /**
  * Lays out each host (and the pods that have none) on its own with ELK, then packs the hosts in rows.
@@ -118,7 +140,7 @@ export async function layoutGraph(model: GraphModel, elk: ElkLike): Promise<Map<
     const r = result.children?.[i];
     return {
       host: g.host,
-      width: r?.width ?? HOST_EMPTY.width,
+      width: Math.max(r?.width ?? HOST_EMPTY.width, g.host ? hostTitleWidth(g.host.id) : 0),
       height: r?.height ?? HOST_EMPTY.height,
       members: r?.children ?? [],
     };
