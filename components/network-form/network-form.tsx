@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { type Path, useForm } from "react-hook-form";
+import { useEffect, useState } from "react";
+import { type Path, type UseFormReturn, useForm } from "react-hook-form";
 import { networkId } from "@/lib/contract/ids";
 import type { Topology } from "@/lib/contract/schema";
 import { type NetworkFormInput, type NetworkFormValues, networkFormSchema } from "@/lib/network-form/schema";
@@ -40,6 +40,8 @@ export interface NetworkFormProps {
   resourceVersion?: string;
   /** edit: fetch the current version after a conflict */
   onReload?: () => void;
+  /** create: the "Write it as" choice, shared with the page (its kind guide shows and switches it) */
+  target?: { value: NetworkFormInput["target"]; onChange: (target: NetworkFormInput["target"]) => void };
 }
 
 /**
@@ -56,6 +58,7 @@ export function NetworkForm({
   targetMode,
   resourceVersion,
   onReload,
+  target,
 }: NetworkFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -65,6 +68,7 @@ export function NetworkForm({
     mode: "onChange",
     defaultValues: initial,
   });
+  useSharedTarget(form, target);
   const save = useMutation(trpc.networks.save.mutationOptions());
   const [version, setVersion] = useState(resourceVersion);
   const readOnly = capabilities.writes === "none";
@@ -141,4 +145,24 @@ export function NetworkForm({
       }
     />
   );
+}
+
+/** Keeps the form's target and the page's in step: a pick on either side shows on both. */
+function useSharedTarget(
+  form: UseFormReturn<NetworkFormInput, unknown, NetworkFormValues>,
+  target: NetworkFormProps["target"],
+) {
+  const wanted = target?.value;
+  const onChange = target?.onChange;
+  useEffect(() => {
+    if (wanted && form.getValues("target") !== wanted)
+      form.setValue("target", wanted, { shouldDirty: true, shouldValidate: true });
+  }, [form, wanted]);
+  useEffect(() => {
+    if (!onChange) return;
+    const sub = form.watch((values, { name }) => {
+      if (name === "target" && values.target) onChange(values.target);
+    });
+    return () => sub.unsubscribe();
+  }, [form, onChange]);
 }

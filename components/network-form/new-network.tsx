@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { splitRef } from "@/lib/contract/ids";
 import { newForm, normalizeForm } from "@/lib/network-form/defaults";
 import { pickerNamespaces } from "@/lib/network-form/host-nics";
@@ -9,7 +9,7 @@ import type { NetworkFormInput } from "@/lib/network-form/schema";
 import { PageMessage, PageShell } from "../form/page-shell";
 import { useFormData } from "../form/use-form-data";
 import { useTRPC } from "../trpc";
-import { KindGuide } from "../udn-form/kind-guide";
+import { KindGuide, type NadTarget } from "../udn-form/kind-guide";
 import { NetworkForm } from "./network-form";
 
 /** /networks/new, optionally `?clone=<ns>/<name>` (a copy named <name>-copy) or `?ns=<namespace>` to start in. */
@@ -25,6 +25,11 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
     retry: false,
   });
 
+  const openshift = capabilities.data?.openshift ?? false;
+  // What the form will write, shared by its "Write it as" choice and the guide above it, which lights that one card.
+  const [chosen, setChosen] = useState<NadTarget>();
+  const target: NadTarget = chosen ?? (openshift ? "operator" : "nad");
+
   const title = clone ? `Clone ${clone}` : "New network";
   const subtitle = clone
     ? "A copy to change and save under a new name."
@@ -35,8 +40,10 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
         <KindGuide
           current="nad"
           available={available.data}
-          openshift={capabilities.data?.openshift ?? false}
+          openshift={openshift}
           context={context}
+          nadTarget={target}
+          onNadTarget={setChosen}
         />
       )}
       {body}
@@ -57,7 +64,6 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
   const caps = capabilities.data;
   const topo = topology.data?.topology ?? null;
   const namespaces = pickerNamespaces(topology.data?.namespaces ?? []);
-  const target = caps.openshift ? "operator" : "nad";
   let initial = newForm(namespace ?? namespaces[0] ?? "default", target);
   if (clone && source.data) {
     // A clone is a create: on OpenShift it starts as an operator entry too (switchable).
@@ -77,6 +83,7 @@ export function NewNetwork({ context, clone, namespace }: { context?: string; cl
       topology={topo}
       namespaces={namespaces}
       targetMode={caps.openshift ? "choice" : "hidden"}
+      {...(clone ? {} : { target: { value: target, onChange: setChosen } })}
     />,
   );
 }

@@ -7,6 +7,8 @@ import type { UdnAvailability } from "./types";
 import { udnNewUrl } from "./urls";
 
 type Choice = "nad" | "UserDefinedNetwork" | "ClusterUserDefinedNetwork";
+/** How the network form writes a NAD on OpenShift: the NAD itself or the operator's entry. */
+export type NadTarget = "nad" | "operator";
 
 /**
  * Which kind of network to create, and when each is the right one: the four ways a secondary (or primary) network
@@ -17,12 +19,24 @@ export function KindGuide({
   available,
   openshift,
   context,
+  nadTarget,
+  onNadTarget,
 }: {
   current: Choice;
   available: UdnAvailability | undefined;
   openshift: boolean;
   context?: string;
+  /**
+   * On the NAD form on OpenShift, which of the two it will write (its "Write it as" choice): only that card is
+   * highlighted, and the other switches the choice. Both lit at once read as if both would be written.
+   */
+  nadTarget?: NadTarget;
+  onNadTarget?: (target: NadTarget) => void;
 }) {
+  const nadForm = current === "nad";
+  const writes = (t: NadTarget) =>
+    nadForm && (t === "operator" ? openshift && nadTarget === "operator" : nadTarget !== "operator" || !openshift);
+  const switchTo = (t: NadTarget) => (nadForm && openshift && onNadTarget ? () => onNadTarget(t) : undefined);
   const notServed = available?.reason
     ? `Not offered: the ${available.reason}`
     : "Checking whether this cluster serves it…";
@@ -32,16 +46,18 @@ export function KindGuide({
       title: "NetworkAttachmentDefinition",
       when: "Any CNI plugin (bridge, macvlan, ipvlan, host-device, SR-IOV…) for one namespace. Choose it for plumbing on the host itself, or where OVN-Kubernetes is not the cluster network.",
       href: withContext("/networks/new", context),
-      on: current === "nad",
+      on: writes("nad"),
       off: null,
+      pick: switchTo("nad"),
     },
     {
       key: "cno",
       title: "Cluster Network Operator entry",
       when: "The same NAD, declared in the operator's spec.additionalNetworks: the operator renders it and puts it back if changed. Choose it on OpenShift when networks are cluster configuration.",
       href: withContext("/networks/new", context),
-      on: current === "nad" && openshift,
+      on: writes("operator"),
       off: openshift ? null : "OpenShift only: this cluster has no operator Network.",
+      pick: switchTo("operator"),
     },
     {
       key: "UserDefinedNetwork",
@@ -50,6 +66,7 @@ export function KindGuide({
       href: udnNewUrl({ kind: "UserDefinedNetwork" }, context),
       on: current === "UserDefinedNetwork",
       off: available?.udn ? null : notServed,
+      pick: undefined,
     },
     {
       key: "ClusterUserDefinedNetwork",
@@ -58,6 +75,7 @@ export function KindGuide({
       href: udnNewUrl({ kind: "ClusterUserDefinedNetwork" }, context),
       on: current === "ClusterUserDefinedNetwork",
       off: available?.cudn ? null : notServed,
+      pick: undefined,
     },
   ];
   return (
@@ -71,6 +89,11 @@ export function KindGuide({
               <span className="mt-0.5 block text-[11.5px] leading-snug text-slate-600 dark:text-slate-400">
                 {c.when}
               </span>
+              {c.on && nadForm && openshift && (c.key === "nad" || c.key === "cno") ? (
+                <span className="mt-1 block text-[11.5px] leading-snug font-medium text-sky-800 dark:text-sky-300">
+                  The form below writes this one (its “Write it as” choice).
+                </span>
+              ) : null}
               {c.off ? (
                 <span className="mt-1 block text-[11.5px] leading-snug font-medium text-amber-700 dark:text-amber-400">
                   {c.off}
@@ -79,14 +102,26 @@ export function KindGuide({
             </>
           );
           const frame = cn(
-            "block h-full rounded-md border px-3 py-2 transition-colors",
+            "flex h-full flex-col justify-start rounded-md border px-3 py-2 transition-colors",
             c.on
               ? "border-sky-500 bg-sky-50 ring-1 ring-sky-500 dark:bg-sky-950/50"
               : "border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900",
           );
           return (
             <li key={c.key} data-testid={`kind-${c.key}`}>
-              {c.on || c.off ? (
+              {c.pick && !c.on ? (
+                // The same form, written the other way: a button that flips its "Write it as" choice, not a link.
+                <button
+                  type="button"
+                  onClick={c.pick}
+                  className={cn(
+                    frame,
+                    "w-full text-left hover:border-sky-400 hover:bg-sky-50/50 dark:hover:bg-slate-800",
+                  )}
+                >
+                  {body}
+                </button>
+              ) : c.on || c.off ? (
                 <div className={cn(frame, c.off && !c.on && "opacity-70")} aria-current={c.on ? "page" : undefined}>
                   {body}
                 </div>
