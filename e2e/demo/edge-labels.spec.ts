@@ -10,7 +10,7 @@ const VIEWS = [
   { name: "network", url: "/?view=network&target=multus-test/bridge-main", labels: 2 },
   { name: "network-macvlan", url: "/?view=network&target=multus-test/macvlan-main", labels: 2 },
   { name: "host", url: "/?view=host&target=worker1.ocp46rt.priv.local", labels: 4 },
-  { name: "host-2", url: "/?view=host&target=worker2.ocp46rt.priv.local", labels: 4 },
+  { name: "host-2", url: "/?view=host&target=worker2.ocp46rt.priv.local", labels: 2 },
 ] as const;
 
 interface Overlap {
