@@ -29,6 +29,7 @@ test("the kind guide lights only what the form will write, and follows the 'Writ
 
   // the other card switches the choice back, keeping what was typed
   await page.getByLabel("Name", { exact: true }).fill("kept-name");
+  await page.getByLabel("Bridge name", { exact: true }).fill("br-kept"); // the preview shows a valid form only
   await page.getByTestId("kind-cno").getByRole("button").click();
   await expect(operator).toBeChecked();
   await expect(lit(page)).toHaveCount(1);
