@@ -31,8 +31,10 @@ if [ ! -f .next/standalone/node_modules/elkjs/lib/elk.bundled.js ]; then
   echo "the standalone server lacks node_modules/elkjs/lib/elk.bundled.js (next.config.ts outputFileTracingIncludes)" >&2
   exit 1
 fi
-# The preload that sends the first LISTs before server.js (scripts/start.sh, deploy/Containerfile), and its yaml.
-for f in server/sources/live/early-{preload,preload-lists,preloaded,requests}.mjs node_modules/yaml/dist/index.js; do
+# The preload that sends the first LISTs before server.js (scripts/start.sh, deploy/Containerfile), what its thread
+# splits and trims their items with, and its yaml.
+for f in server/sources/live/{early-preload,early-preload-lists,early-preloaded,early-requests,lean}.mjs \
+  lib/k8s/{list-splitter,controller-reference}.mjs node_modules/yaml/dist/index.js; do
   [ -f ".next/standalone/$f" ] || { echo "the standalone server lacks $f (next.config.ts outputFileTracingIncludes)" >&2; exit 1; }
 done
 echo "== unit and integration tests (vitest)" >&2

@@ -1,15 +1,3 @@
-import { isObject } from "../result";
-
-/**
- * The one reading of an object's owner, for every source: its controller, the ownerReference with
- * `controller: true`, as Kubernetes' own controllers read it (a ReplicaSet adopts a matching pod whose owners name
- * no controller). An owner without that flag does not make a pod anyone's: the topology then matches it by
- * selector. The live source keeps only this reference of a pod (server/sources/live/lean.ts) and the topology
- * reads only it (lib/topology/workloads.ts), so a cluster and a file of the same objects agree.
- */
-export function controllerReference(metadata: { ownerReferences?: unknown }): Record<string, unknown> | undefined {
-  const refs = metadata.ownerReferences;
-  if (!Array.isArray(refs)) return undefined;
-  for (const r of refs) if (isObject(r) && r.controller === true) return r;
-  return undefined;
-}
+// The one reading of an object's owner, its controller reference (controller-reference.mjs: plain JavaScript, as the
+// preload's thread trims pods with it before anything is compiled).
+export { controllerReference } from "./controller-reference.mjs";

@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import type { KubernetesListObject, KubernetesObject } from "@kubernetes/client-node";
 import { ListSplitter } from "@/lib/k8s/list-stream";
 import { isObject } from "@/lib/result";
-import { takePreloaded, UNTAKEN_MS } from "./early-preloaded.mjs";
+import { type PreloadedList, takePreloaded, UNTAKEN_MS } from "./early-preloaded.mjs";
 import { agentFor, type EarlyTarget, sendList } from "./early-requests.mjs";
 import { leanInPlace } from "./lean";
 import { listQuery, resourcePath, WATCHED } from "./resources";
@@ -12,7 +12,7 @@ export { type EarlyTarget, earlyTarget } from "./early-requests.mjs";
 // The first LIST of every watched kind, sent as the server process starts: before the Kubernetes client (hundreds of
 // ES modules: ~1 s on an idle machine, 3-5 s at load) has loaded, so the API server serialises the lists while this
 // process still loads its code; the biggest are sent even before Next is required, by the preload
-// (early-preload.mjs), and taken here. Read as they stream, exactly as listFn reads them; the live source's first
+// (early-preload.mjs), whose thread parses and trims their items too, and taken here. Read as they stream, exactly as listFn reads them; the live source's first
 // list of a kind with the same server, credential and path takes the early one instead of asking again (once; an
 // untaken one is dropped after a minute). Only for what is plain to read without the client: a kubeconfig user with a
 // bearer token, or the in-cluster service account; anything else (client certificates, exec plugins) lists as before.
@@ -44,14 +44,19 @@ export function startEarlyLists(target: EarlyTarget): number {
     const key = keyOf(target.server, target.credential, path);
     if (lists.has(key)) continue;
     const early: EarlyList = { items: [], done: Promise.resolve(null) };
-    // the preload's, when it sent this one to this server with this credential; else sent now
-    const send = () => sendList(target, path, agent);
-    const body = takePreloaded(target, path, send) ?? send();
-    early.done = read(body, (item) => {
-      leanInPlace(item, r.kind);
+    const take = (item: KubernetesObject) => {
       if (early.sink) early.sink(item);
       early.items.push(item);
-    });
+    };
+    // the preload's, its items already trimmed, when it sent this one to this server with this credential; else sent
+    // now and trimmed here
+    const send = () =>
+      read(sendList(target, path, agent), (item) => {
+        leanInPlace(item, r.kind);
+        take(item);
+      });
+    const preloaded = takePreloaded(target, path);
+    early.done = preloaded ? preloaded.then((list) => (list === undefined ? send() : readLean(list, take))) : send();
     lists.set(key, early);
     sent++;
     setTimeout(() => lists.get(key) === early && lists.delete(key), UNTAKEN_MS).unref();
@@ -82,6 +87,24 @@ export function takeEarlyList(
     early.sink = onItem;
   }
   return early.done;
+}
+
+/**
+ * A List the preload's thread read: each batch of its trimmed items parsed and handed on; null when it failed in any
+ * way (as `read`'s).
+ */
+async function readLean(list: PreloadedList | null, onItem: (item: KubernetesObject) => void) {
+  if (!list) return null;
+  const items: KubernetesObject[] = [];
+  const head = await list.take((batch) => {
+    // an array of the API's own List's items, trimmed; read through asSnapshotObject by the source (as listFn's)
+    const got: KubernetesObject[] = JSON.parse(batch);
+    for (const item of got) {
+      items.push(item);
+      onItem(item);
+    }
+  });
+  return head && { ...head, metadata: isObject(head.metadata) ? head.metadata : {}, items };
 }
 
 /** One List read as it streams: each item parsed and handed on; null when it fails in any way. */
