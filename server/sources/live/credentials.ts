@@ -8,7 +8,7 @@ import {
   Watch,
 } from "@kubernetes/client-node";
 import { httpStatus, reasonOf } from "./errors";
-import { leanInPlace } from "./lean";
+import { leanInPlace } from "./lean.mjs";
 
 /**
  * Every watch ends after `timeoutSeconds` and the informer opens the next one at the same resourceVersion. An

@@ -4,7 +4,7 @@ import { ListSplitter } from "@/lib/k8s/list-stream";
 import { isObject } from "@/lib/result";
 import { type PreloadedList, takePreloaded, UNTAKEN_MS } from "./early-preloaded.mjs";
 import { agentFor, type EarlyTarget, sendList } from "./early-requests.mjs";
-import { leanInPlace } from "./lean";
+import { leanInPlace } from "./lean.mjs";
 import { listQuery, resourcePath, WATCHED } from "./resources";
 
 export { type EarlyTarget, earlyTarget } from "./early-requests.mjs";

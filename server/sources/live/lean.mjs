@@ -1,6 +1,7 @@
 // The live source's trimming of what it keeps, in plain JavaScript (typed by lean.d.mts): one source for the server's
-// code (lean.ts: a watch's objects, a List's items) and the preload's thread, which trims the first Lists' items
-// before they reach the server's thread (early-preload-lists.mjs), where nothing but plain JavaScript has loaded.
+// code (a watch's objects, a List's items: credentials.ts, list-fn.ts, early-lists.ts) and the preload's thread,
+// which trims the first Lists' items before they reach the server's thread (early-preload-lists.mjs), where nothing
+// but plain JavaScript has loaded.
 import { controllerReference } from "../../../lib/k8s/controller-reference.mjs";
 
 /** Pod annotations the topology reads: Multus's own (networks, network-status and its deprecated spelling). */

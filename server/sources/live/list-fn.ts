@@ -10,7 +10,7 @@ import { ListSplitter } from "@/lib/k8s/list-stream";
 import { isObject } from "@/lib/result";
 import { takeEarlyList } from "./early-lists";
 import { nearby } from "./early-requests.mjs";
-import { leanInPlace } from "./lean";
+import { leanInPlace } from "./lean.mjs";
 import { type ListRead, listQuery, resourcePath, type WatchedResource } from "./resources";
 
 type ListFn = () => Promise<KubernetesListObject<KubernetesObject>>;

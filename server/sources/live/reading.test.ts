@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ClusterSnapshot, emptySnapshot, snapshotFromObjects } from "@/lib/k8s/snapshot";
 import { buildTopology } from "@/lib/topology/build";
-import { leanInPlace } from "./lean";
+import { leanInPlace } from "./lean.mjs";
 import { stamp } from "./parts";
 import { WATCHED } from "./resources";
 
