@@ -3,6 +3,7 @@
 import { useReactFlow } from "@xyflow/react";
 import { ExportButtons } from "./export-buttons";
 import { graphButton } from "./graph-button";
+import { useFitGraph } from "./use-fit-graph";
 
 /** How fit-to-view frames the graph; the minimap, when drawn, keeps its corner free. */
 export const fitPadding = (minimap: boolean) => ({
@@ -20,6 +21,7 @@ export const MINIMAP_WIDTH = 160;
  */
 export function GraphToolbar({ exportName, minimap }: { exportName: string; minimap: boolean }) {
   const flow = useReactFlow();
+  const frame = useFitGraph();
   return (
     <div
       data-testid="graph-toolbar"
@@ -32,11 +34,7 @@ export function GraphToolbar({ exportName, minimap }: { exportName: string; mini
         <button type="button" className={graphButton} aria-label="Zoom in" onClick={() => void flow.zoomIn()}>
           +
         </button>
-        <button
-          type="button"
-          className={graphButton}
-          onClick={() => void flow.fitView({ padding: fitPadding(minimap), maxZoom: 1.2, duration: 200 })}
-        >
+        <button type="button" className={graphButton} onClick={() => frame(fitPadding(minimap), 200)}>
           Fit to view
         </button>
       </fieldset>

@@ -18,7 +18,7 @@ import { traceMark } from "../trace";
 import { AttachmentEdgeComponent } from "./attachment-edge";
 import { flowEdges, flowNodes, minimapColour, problemsOf } from "./flow-elements";
 import { FoldNode } from "./fold-node";
-import { fitPadding, GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
+import { GraphToolbar, MINIMAP_WIDTH } from "./graph-toolbar";
 import { HandleRepair } from "./handle-repair";
 import { HostNode } from "./host-node";
 import { InterfaceNode } from "./interface-node";
@@ -128,8 +128,8 @@ function Graph({
           edgeTypes={edgeTypes}
           colorMode={colorMode}
           className="min-h-0 flex-1"
-          fitView
-          fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.2 }}
+          // no fitView prop: it stays queued until a setNodes finds every node measured and then jumps, e.g. at a live
+          // change after the admin had panned; the first picture is framed by useFitOnChange (use-fit-graph.ts)
           minZoom={0.05}
           onlyRenderVisibleElements={nodes.length > 400}
           proOptions={{ hideAttribution: true }}

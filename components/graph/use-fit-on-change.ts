@@ -1,20 +1,17 @@
 "use client";
 
-import { useReactFlow } from "@xyflow/react";
 import { useEffect, useRef } from "react";
 import { fitPadding } from "./graph-toolbar";
+import { useFitGraph } from "./use-fit-graph";
 import type { LayoutState } from "./use-layout";
 
 /**
  * Frames the first picture once its layout arrives, and again when the view or a filter changes: otherwise a filtered
  * graph stays at the whole cluster's zoom, a speck in a corner. Live changes (same view) keep the admin's own zoom.
- * The first fit is ours too, not only React Flow's `fitView` prop: that one is spent on the first `setNodes` whose
- * nodes all carry their size, and ours do (flow-elements.ts `measured`) — if the pane has no zoom handler yet then,
- * nothing is framed, and with the nodes' handles given (node-handles.ts, scripts/patch-packages.mjs) no later
- * measuring pass frames it either: the cluster view stayed at zoom 1 at 1024×768, half of it off screen.
+ * The first fit is ours, not React Flow's `fitView` prop, for the reason in use-fit-graph.ts.
  */
 export function useFitOnChange(fitKey: string, layout: LayoutState, minimap: boolean): void {
-  const flow = useReactFlow();
+  const frame = useFitGraph();
   const lastKey = useRef(fitKey);
   const wanted = useRef(true);
   if (lastKey.current !== fitKey) {
@@ -23,9 +20,15 @@ export function useFitOnChange(fitKey: string, layout: LayoutState, minimap: boo
   }
   useEffect(() => {
     if (layout.status !== "done" || !wanted.current) return;
-    wanted.current = false;
-    // One frame for React Flow to take the new nodes before it measures their bounds.
-    const handle = requestAnimationFrame(() => void flow.fitView({ padding: fitPadding(minimap), maxZoom: 1.2 }));
+    // A frame for React Flow to take the new nodes, and more while its pane has no size yet (bounded); wanted until
+    // done, so a fit cut short by the next layout is made on that one.
+    let handle = 0;
+    let frames = 0;
+    const attempt = () => {
+      if (frame(fitPadding(minimap))) wanted.current = false;
+      else if (++frames < 60) handle = requestAnimationFrame(attempt);
+    };
+    handle = requestAnimationFrame(attempt);
     return () => cancelAnimationFrame(handle);
-  }, [layout, flow, minimap]);
+  }, [layout, frame, minimap]);
 }
