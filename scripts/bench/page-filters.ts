@@ -13,7 +13,7 @@
  *     [--cpu]                 (each pick's main-thread CPU time as well, a row of its own: what a loaded machine's
  *                          wall times cannot compare, big/main-thread-cpu.ts)
  */
-import { spawn } from "node:child_process";
+
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,7 +23,8 @@ import type { KubeObject } from "@/lib/k8s/objects";
 import { NETWORK_STATUS_ANNOTATION } from "@/lib/pod/annotations";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { mainThreadCpu } from "./big/main-thread-cpu";
-import { freePort, inPage, mib, secs, spread } from "./big/measure";
+import { inPage, mib, secs, spread } from "./big/measure";
+import { serveSnapshot } from "./big/serve-snapshot";
 import { subscribe } from "./big/sse";
 
 const { values: opt } = parseArgs({
@@ -82,24 +83,7 @@ const browser = await chromium.launch({
 
 /** A production build serving the generated cluster, and a page of its own. */
 async function serve(name: string, cwd: string) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn("bash", ["scripts/start.sh"], {
-    cwd,
-    env: { ...process.env, PLUMBLINE_SOURCE: "snapshot", PLUMBLINE_SNAPSHOT: file, PORT: String(port) },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let i = 0; i < 600; i++) {
-    if (
-      await fetch(`${base}/api/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { base, stop } = await serveSnapshot(cwd, file);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   await page.addInitScript(() => {
     Object.assign(globalThis, { __plumblineTrace: true });
@@ -107,7 +91,7 @@ async function serve(name: string, cwd: string) {
       document.addEventListener(type, () => performance.mark(`bench:${type}`), true);
   });
   await inPage.open(page, base); // warms the server's overview channel and the page's caches
-  return { name, base, page, stop: () => server.pid && process.kill(-server.pid, "SIGTERM") };
+  return { name, base, page, stop };
 }
 
 type Served = Awaited<ReturnType<typeof serve>>;

@@ -18,7 +18,7 @@
  *     [--idle 3] [--profile] [--http [--build DIR] [--reference DIR ...]]
  *   (cd DIR && npx tsx --tsconfig DIR/tsconfig.json /path/to/this/scripts/bench/view-first.ts …)
  */
-import { spawn } from "node:child_process";
+
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -33,7 +33,8 @@ import { StaticSource } from "@/server/sources/static-source";
 import { feedOf } from "@/server/topology-feed";
 import { joinChannel } from "@/server/view-channel";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
-import { freePort, median, mib } from "./big/measure";
+import { median, mib } from "./big/measure";
+import { serveSnapshot } from "./big/serve-snapshot";
 import { subscribe } from "./big/sse";
 
 const { values: opt } = parseArgs({
@@ -165,28 +166,12 @@ const dir = await mkdtemp(path.join(tmpdir(), "plumbline-view-first-"));
 const file = path.join(dir, "cluster.json");
 await writeFile(file, JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }));
 async function serve(name: string, cwd: string) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn("bash", ["scripts/start.sh"], {
-    cwd,
-    env: { ...process.env, PLUMBLINE_SOURCE: "snapshot", PLUMBLINE_SNAPSHOT: file, PORT: String(port) },
-    stdio: "ignore",
-    detached: true,
-  });
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${base}/api/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { base, pid, stop } = await serveSnapshot(cwd, file);
   // the store built and the cluster view's channel up, as an open page leaves it
   const warm = subscribe(base, { ...page });
   await warm.first;
   warm.close();
-  const pid = server.pid ?? 0;
-  return { name, base, pid, stop: () => pid && process.kill(-pid, "SIGTERM") };
+  return { name, base, pid, stop };
 }
 /**
  * The server's CPU time so far, ms: every thread's time on a CPU (/proc schedstat, ns; start.sh execs node, so the
