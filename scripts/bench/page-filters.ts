@@ -10,6 +10,7 @@
  *     [--reference DIR ...]   (another checkout's production build, e.g. the commit before a change, measured in the
  *                          same run, alternately with this one: `git worktree add DIR <commit>`, its node_modules,
  *                          `npx next build` there; repeat it for several, e.g. main and a variant of this change)
+ *     [--only TEXT]           (only the rows whose label holds TEXT, e.g. --only "new tab" at the maximum's size)
  *     [--cpu]                 (each pick's main-thread CPU time as well, a row of its own: what a loaded machine's
  *                          wall times cannot compare, big/main-thread-cpu.ts)
  */
@@ -39,6 +40,8 @@ const { values: opt } = parseArgs({
     reference: { type: "string", multiple: true },
     /** each pick's main-thread CPU time too (big/main-thread-cpu.ts): traced, so every build's wall times grow a little */
     cpu: { type: "boolean", default: false },
+    /** only the rows whose label holds this text */
+    only: { type: "string" },
   },
 });
 const size = { nodes: Number(opt.nodes), pods: Number(opt.pods), nads: Number(opt.nads) };
@@ -105,6 +108,7 @@ try {
   /** Runs `run` on every server in turn, `runs` times: the servers meet the same machine load. */
   /** `inPage`: the figure is the page's (its trace is printed), else the server's alone */
   const record = async (label: string, run: (s: Served) => Promise<number>, inPage = true) => {
+    if (opt.only && !label.includes(opt.only)) return;
     const times = servers.map(() => [] as number[]);
     const cpus = servers.map(() => [] as number[]);
     for (let i = 0; i < runs; i++) {
@@ -132,6 +136,13 @@ try {
     rows.push([label, times.map(spread)]);
     if (opt.cpu && inPage) rows.push([`${label}: the page's main-thread CPU`, cpus.map(spread)]);
   };
+  // A new tab in a fresh browser context (no cached scripts, no open connection) → the cluster view drawn: the
+  // time-to-interactive row of big-cluster.ts, here with a reference beside it.
+  await record(
+    "a new tab's time to interactive (cluster view, fresh context)",
+    (s) => inPage.timeToInteractive(browser, s.base),
+    false,
+  );
   // The server's part over HTTP, without a page: subscribing to each filtered view until its first message.
   for (const view of [
     { namespace: "team-10", aggregate: true },
@@ -141,6 +152,7 @@ try {
   ]) {
     let bytes = 0;
     const label = () => `server: ${JSON.stringify(view)} subscribed → first message (${mib(bytes)})`;
+    const before = rows.length;
     await record(
       JSON.stringify(view),
       async (s) => {
@@ -153,7 +165,7 @@ try {
       },
       false,
     );
-    const last = rows.at(-1);
+    const last = rows.length > before ? rows.at(-1) : undefined;
     if (last) last[0] = label();
   }
   for (const [label, filter] of [

@@ -18,20 +18,13 @@ export async function rawList(
 ): Promise<{ list: number; cached: number }> {
   const times = { consistent: [] as number[], cache: [] as number[] };
   let bytes = 0;
+  // Untimed first round: a bed seeded straight into etcd may still be (re)initialising a kind's watch cache, and
+  // the API server answers 429 until it is (as right after any restart); client-go waits it out, so do we.
+  for (const read of ["consistent", "cache"] as const) await listEvery(api, read);
   for (let i = 0; i < runs; i++) {
     for (const read of ["consistent", "cache"] as const) {
-      const t = performance.now();
-      const sizes = await Promise.all(
-        WATCHED.map(async (r) => {
-          const path = `${resourcePath(r)}${listQuery(r, read)}`;
-          const res = await api.call("GET", path);
-          // An error's short body would pass for a fast LIST: the reference must be the real one.
-          if (res.status !== 200) throw new Error(`LIST ${path}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
-          JSON.parse(res.text);
-          return Buffer.byteLength(res.text);
-        }),
-      );
-      times[read].push(performance.now() - t);
+      const { ms, sizes } = await listEvery(api, read);
+      times[read].push(ms);
       bytes = sizes.reduce((a, b) => a + b, 0);
     }
   }
@@ -47,6 +40,44 @@ export async function rawList(
     "the second reference",
   );
   return { list, cached };
+}
+
+/**
+ * Every watched kind listed in parallel, timed. A 429 (a watch cache re-initialising) voids the attempt: it is
+ * waited out as its Retry-After says and the whole round is listed again, so a figure never holds a wait.
+ */
+async function listEvery(
+  api: ReturnType<typeof apiClient>,
+  read: "consistent" | "cache",
+): Promise<{ ms: number; sizes: number[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const t = performance.now();
+    const answers = await Promise.all(
+      WATCHED.map(async (r): Promise<{ size: number } | { retryAfter: number }> => {
+        const path = `${resourcePath(r)}${listQuery(r, read)}`;
+        const res = await api.call("GET", path);
+        if (res.status === 429 && attempt < 30) return { retryAfter: retryAfterSeconds(res.text) };
+        // An error's short body would pass for a fast LIST: the reference must be the real one.
+        if (res.status !== 200) throw new Error(`LIST ${path}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+        JSON.parse(res.text);
+        return { size: Buffer.byteLength(res.text) };
+      }),
+    );
+    const ms = performance.now() - t;
+    const wait = Math.max(0, ...answers.map((a) => ("retryAfter" in a ? a.retryAfter : 0)));
+    if (!answers.some((a) => "retryAfter" in a)) return { ms, sizes: answers.map((a) => ("size" in a ? a.size : 0)) };
+    process.stderr.write(`[bench] a ${read} LIST got 429 (watch cache initialising): again in ${wait} s\n`);
+    await new Promise((r) => setTimeout(r, Math.max(1, wait) * 1000));
+  }
+}
+
+function retryAfterSeconds(body: string): number {
+  try {
+    const s = (JSON.parse(body) as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
+    return typeof s === "number" && s > 0 ? s : 1;
+  } catch {
+    return 1;
+  }
 }
 
 /** "1.23× LIST, 2.34× the cache's": a cold figure against both floors. */

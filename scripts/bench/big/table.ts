@@ -31,7 +31,8 @@ export class Table {
     const missed = this.rows.filter((r) => r.ok === false).map((r) => r.what);
     if (!complete)
       lines.push("", "The run STOPPED before its end (see its error): the rows above are all it measured.");
-    lines.push("", missed.length ? `Missed: ${missed.join("; ")}.` : "Every goal in the table met.");
+    if (missed.length) lines.push("", `Missed: ${missed.join("; ")}.`);
+    else if (complete) lines.push("", "Every goal in the table met.");
     return lines.join("\n");
   }
 }
