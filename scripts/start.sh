@@ -6,14 +6,18 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -f .next/standalone/server.js ] || { echo "start: no production build; run 'npx next build' first" >&2; exit 1; }
-# The standalone folder holds only server code; Next expects the assets next to it. Copied once per build.
-if [ "$(cat .next/standalone/.assets-for 2>/dev/null)" != "$(cat .next/BUILD_ID)" ]; then
+# The standalone folder holds only server code; Next expects the assets next to it. Copied again whenever what is
+# copied changed, keyed by the build's id and a checksum of every file's name and bytes: the id alone missed a
+# public/ or demo cluster edited since, and a build whose id came out the same (a server then asked for chunks it
+# did not have: a blank page).
+assets_key="$(cat .next/BUILD_ID) $(find .next/static public server/demo-cluster -type f -exec cksum {} + | LC_ALL=C sort | cksum)"
+if [ "$(cat .next/standalone/.assets-for 2>/dev/null)" != "$assets_key" ]; then
   rm -rf .next/standalone/.next/static .next/standalone/public .next/standalone/server/demo-cluster
   cp -r .next/static .next/standalone/.next/static
   cp -r public .next/standalone/public
   # Data the server reads at run time (the demo cluster) is looked up from the working directory.
   mkdir -p .next/standalone/server && cp -r server/demo-cluster .next/standalone/server/demo-cluster
-  cp .next/BUILD_ID .next/standalone/.assets-for
+  printf '%s' "$assets_key" >.next/standalone/.assets-for
 fi
 export NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production
 export HOSTNAME="${PLUMBLINE_LISTEN:-127.0.0.1}"
