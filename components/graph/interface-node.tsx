@@ -3,6 +3,7 @@ import { memo } from "react";
 import { shortCause } from "@/lib/cni-events/short-cause";
 import { nameOfRef } from "@/lib/contract/ids";
 import { cn } from "../cn";
+import { CutName } from "./cut-name";
 import type { InterfaceFlowNode } from "./node-data";
 
 const RING = { error: "ring-2 ring-red-500", warning: "ring-2 ring-amber-400" } as const;
@@ -23,14 +24,18 @@ function InterfaceNodeView({ data, selected }: NodeProps<InterfaceFlowNode>) {
       style={{ boxShadow: `inset 4px 0 0 ${colour}` }}
       title={`${el.interface} on ${el.network}${el.failure ? ` — ${el.failure.summary}` : el.attached ? "" : " — requested, not attached"}`}
     >
-      <div className="flex items-baseline gap-1">
+      {/* Far out the network's name takes a line of its own when both no longer fit on one ("host-devic…" at 1024),
+          unless a stuck interface's cause needs the box's second line; either way it keeps its end. */}
+      <div className={cn("flex items-baseline gap-x-1", !el.failure && "far-wrap")}>
         {/* A VM's interface goes by the VM's name for it; the pod's own (hashed) name is below. */}
-        <span className="node-title font-semibold text-slate-900 dark:text-slate-50">
+        <span className="node-title shrink-0 font-semibold text-slate-900 dark:text-slate-50">
           {el.vmInterface ?? el.interface}
         </span>
-        <span className="node-title truncate text-slate-500 dark:text-slate-400">
-          {el.isDefault ? "cluster network" : nameOfRef(el.network)}
-        </span>
+        <CutName
+          name={el.isDefault ? "cluster network" : nameOfRef(el.network)}
+          className="node-subtitle text-slate-500 dark:text-slate-400"
+          testId="interface-network"
+        />
         {el.deviceInfo ? (
           <span className="node-detail ml-auto rounded bg-violet-100 px-1 text-[11px] text-violet-800">
             {el.deviceInfo.type}

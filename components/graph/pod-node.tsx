@@ -1,26 +1,9 @@
 import type { NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { nameParts } from "@/lib/graph/name-tail";
 import { cn } from "../cn";
 import { Icon } from "../icons";
+import { CutName } from "./cut-name";
 import type { PodFlowNode } from "./node-data";
-
-/**
- * The pod's name, shortened in its middle when the box is too narrow (far out at 1024 px): the random suffix that
- * tells a ReplicaSet's pods apart stays whole ("pod-a-66b7…-wbx5f"); the whole name is on hover and in the details.
- */
-function NodeName({ name }: { name: string }) {
-  const { head, tail } = nameParts(name);
-  return (
-    <span
-      className="node-title flex min-w-0 whitespace-nowrap text-xs font-medium text-slate-800 dark:text-slate-100"
-      data-testid="pod-name"
-    >
-      <span className="min-w-0 truncate">{head}</span>
-      {tail ? <span className="shrink-0">{tail}</span> : null}
-    </span>
-  );
-}
 
 function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
   const el = data.element;
@@ -39,7 +22,11 @@ function PodNodeView({ data, selected }: NodeProps<PodFlowNode>) {
       >
         <Icon name={el.vm ? "vm" : "pod"} className="h-3.5 w-3.5 shrink-0 text-slate-500" />
         {/* A virt-launcher pod is drawn as its VM: the VM's name is what the admin knows it by. */}
-        <NodeName name={el.vm ? `VM ${el.vm.name}` : el.name} />
+        <CutName
+          name={el.vm ? `VM ${el.vm.name}` : el.name}
+          className="text-xs font-medium text-slate-800 dark:text-slate-100"
+          testId="pod-name"
+        />
         {el.vm?.migration ? (
           <span className="node-badge shrink-0 rounded bg-amber-100 px-1 text-[11px] text-amber-800">
             migration {el.vm.migration}

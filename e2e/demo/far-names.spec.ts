@@ -5,7 +5,8 @@ import { visibleText } from "../visible-text";
 
 // Session 14 left this at 1024×768: the cluster graph fits at zoom ~0.55, names are drawn large to stay readable, and
 // a pod's name was cut at its end ("pod-a-66b77fb7f…"), losing the suffix that tells a ReplicaSet's pods apart, while
-// the island badge read "no uplink: isl…". Each check reads what is drawn on screen, at the zoom the view fits to.
+// the island badge read "no uplink: isl…"; session 15 left an interface's network cut there ("host-devic…"). Each check
+// reads what is drawn on screen, at the zoom the view fits to.
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -47,6 +48,30 @@ for (const size of SIZES) {
           expect(t.px, `${name}: "${t.text}"`).toBeGreaterThanOrEqual(10.99);
       }
       await snap(page, testInfo, `pod-names-${size.width}`);
+    });
+
+    test("every interface's network name is whole on screen, inside its box and at least 11 px", async ({
+      page,
+    }, testInfo) => {
+      await openCluster(page);
+      const ifaces = page.locator(".react-flow__node-interface");
+      expect(await ifaces.count()).toBeGreaterThanOrEqual(8);
+      for (const iface of await ifaces.all()) {
+        // the row's second title: the network's name ("host-device-main"), after the interface's ("net1")
+        const net = iface.locator(".node-title").nth(1);
+        const whole = (await net.textContent()) ?? "";
+        const shown = await visibleText(net);
+        expect(shown, `"${whole}" reads "${shown}"`).toBe(whole);
+        const inside = await net.evaluate((el) => {
+          const box = el.closest(".react-flow__node")?.getBoundingClientRect();
+          const r = el.getBoundingClientRect();
+          return !!box && r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right;
+        });
+        expect(inside, `"${whole}" past its interface's box`).toBe(true);
+        for (const t of await visibleTextSizes(net))
+          expect(t.px, `${whole}: "${t.text}"`).toBeGreaterThanOrEqual(10.99);
+      }
+      await snap(page, testInfo, `interface-networks-${size.width}`);
     });
 
     test("no text in the graph is under 11 px on screen at the zoom the view fits to", async ({ page }) => {
