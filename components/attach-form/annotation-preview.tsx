@@ -5,6 +5,8 @@ import { attachFormSchema, mergeNetworksAnnotation } from "@/lib/attach/attach";
 import { toYaml } from "@/lib/k8s/yaml";
 import { NETWORKS_ANNOTATION } from "@/lib/pod/annotations";
 import { cn } from "../cn";
+import { ErrorSummary } from "../form/error-summary";
+import { firstIssues } from "../form/preview-frame";
 import { cardClass } from "../form/styles";
 import type { AttachFormInput } from "./types";
 
@@ -26,10 +28,14 @@ export function AnnotationPreview({ current, known }: { current: string | undefi
           {parsed.success ? `${parsed.data.kind}/${parsed.data.name}` : "the pod template's annotation"}
         </span>
       </div>
-      {!known || !parsed.success ? (
+      {!known ? (
         <p className="px-4 py-10 text-center text-sm text-slate-500 dark:text-slate-400">
-          {!known ? "Pick a workload to see the preview." : "Fix the errors to see the preview."}
+          Pick a workload to see the preview.
         </p>
+      ) : !parsed.success ? (
+        // Named, as the other forms' previews do: a fresh form shows no error beside any field, and "Fix the errors"
+        // alone left the user looking for one (it is the network still to choose).
+        <ErrorSummary issues={firstIssues(parsed.error.issues)} />
       ) : merged && !merged.ok ? (
         <p role="alert" className="px-3 py-3 text-sm text-red-700 dark:text-red-400">
           {merged.error}

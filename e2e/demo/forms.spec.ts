@@ -102,6 +102,28 @@ test("attach a network to the walk-through's Deployment keeps what it had", asyn
   await snap(page, testInfo, "attach-done");
 });
 
+test("the attach form's preview names what it still needs and jumps to it, rather than an error shown nowhere", async ({
+  page,
+}, testInfo) => {
+  // Session 16 at 1024×768: a fresh attach form's preview said "Fix the errors to see the preview." with no error on
+  // screen (it is the network still to choose); the other forms' previews name the field.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto("/networks/attach?ns=multus-test&workload=Deployment/pod-a");
+  await expect(page.getByTestId("current-annotation")).toContainText("host-device-main");
+  const item = page
+    .getByTestId("preview")
+    .getByTestId("error-summary")
+    .getByRole("button", { name: /^Network: pick a network to add, or one to remove/ });
+  await expect(item).toBeVisible();
+  await snap(page, testInfo, "attach-summary");
+  await item.click();
+  const network = page.getByLabel("Network", { exact: true });
+  await expect(network).toBeFocused();
+  await network.selectOption("bridge-main");
+  await expect(page.getByTestId("merged-annotation")).toContainText("host-device-main,bridge-main");
+  await expect(page.getByTestId("error-summary")).toHaveCount(0);
+});
+
 test("the error summary names each field and jumps to it; leaving with typed changes asks first", async ({
   page,
 }, testInfo) => {
