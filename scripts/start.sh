@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 [ -f .next/standalone/server.js ] || { echo "start: no production build; run 'npx next build' first" >&2; exit 1; }
 # The standalone folder holds only server code; Next expects the assets next to it. Copied again whenever what is
-# copied changed, keyed by the build's id and a checksum of every file's name and bytes: the id alone missed a
-# public/ or demo cluster edited since, and a build whose id came out the same (a server then asked for chunks it
-# did not have: a blank page).
+# copied changed, keyed by the build's id and a checksum of every file's name and bytes: the id alone kept serving a
+# public/ or demo cluster edited since, or a .next whose assets changed under the same id. (`next build` itself
+# empties .next and draws a new id, so a rebuild is copied either way.)
 assets_key="$(cat .next/BUILD_ID) $(find .next/static public server/demo-cluster -type f -exec cksum {} + | LC_ALL=C sort | cksum)"
 if [ "$(cat .next/standalone/.assets-for 2>/dev/null)" != "$assets_key" ]; then
   rm -rf .next/standalone/.next/static .next/standalone/public .next/standalone/server/demo-cluster
