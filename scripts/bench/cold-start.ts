@@ -8,6 +8,9 @@
  *   … cold-start.ts --seed etcd     # the bed seeded straight into etcd on tmpfs (big-cluster.ts's seeder), not
  *                                    # through the API: for the maximum (--nodes 2000 --pods 150000 --nads 500)
  *   … cold-start.ts --kubeconfig F   # a bed already seeded (context admin); nothing is seeded or stopped
+ *   … cold-start.ts --preload        # the in-process runs take their first Lists as the production server does:
+ *                                    # sent and parsed on the preload's thread (early-preload-lists.mjs), handed to
+ *                                    # this thread as batches of trimmed items (without it this thread parses them)
  *   … cold-start.ts --http           # also the production server (`npx next build` first): process started →
  *                                    # first message of the cluster view, a new process each run; once as it
  *                                    # runs (reading the cluster from its start, first LISTs before the client has
@@ -18,9 +21,11 @@
  *                                    # its CPU until the first message: main thread, every thread (/proc)
  *   … cold-start.ts --http --reference DIR   # and DIR's production server (another commit's build, its own
  *                                    # scripts/start.sh) reading from its start, interleaved with this one's
- *   … cold-start.ts --http --modes start     # only these of start,late,view (the reference runs whenever given)
- *   … cold-start.ts --profile DIR    # a CPU profile of the last in-process run, its two phases apart (its time is
- *                                    # the profiler's too: that run is left out of the figures)
+ *   … cold-start.ts --http --modes start     # only these of start,late,view (the reference runs whenever given),
+ *                                    # or stream/whole: as start, with PLUMBLINE_STREAM_BUILD=true / false
+ *   … cold-start.ts --profile DIR    # CPU profiles of one in-process cold start each way before the runs, its two
+ *                                    # phases apart (DIR/whole-lists, whole-after, stream-lists, stream-after
+ *                                    # .cpuprofile; their time is the profiler's too: left out of the figures)
  * The full table (HTTP cold from process start, TTI, changes) is scripts/bench/big-cluster.ts.
  */
 import { spawn } from "node:child_process";
@@ -30,8 +35,10 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/k8s/objects";
+import { preloadLists } from "@/server/sources/live/early-preload-lists.mjs";
 import { type ListRead, listQuery, resourcePath, WATCHED } from "@/server/sources/live/resources";
 import { SourceRegistry } from "@/server/sources/registry";
+import { listEarly } from "@/server/startup";
 import { feedOf } from "@/server/topology-feed";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 import { startTestCluster, type TestCluster } from "../../testing/testbed/cluster";
@@ -54,6 +61,7 @@ const { values: opt } = parseArgs({
     reference: { type: "string" },
     modes: { type: "string", default: "start,late,view" },
     seed: { type: "string", default: "api" },
+    preload: { type: "boolean", default: false },
   },
 });
 const log = (s: string) => console.error(`[cold] ${s}`);
@@ -65,7 +73,7 @@ let api: { close(): void } | null = null;
 /** in-process cold starts as they run and with PLUMBLINE_STREAM_BUILD=true, each beside its own LIST */
 const asRuns: InProcess[] = [];
 const streamed: InProcess[] = [];
-type HttpMode = "start" | "late" | "view" | "reference";
+type HttpMode = "start" | "stream" | "whole" | "late" | "view" | "reference";
 type HttpRun = {
   ms: number;
   list: number;
@@ -77,9 +85,9 @@ type HttpRun = {
 /** the server process's CPU time (ms) from its start to the first message: its main thread's, and every thread's */
 type ServerCpu = { main: number; all: number };
 /** HTTP cold starts: reading from the server's start / from its first view, each with its LIST and boot */
-const https: Record<HttpMode, HttpRun[]> = { start: [], late: [], view: [], reference: [] };
+const https: Record<HttpMode, HttpRun[]> = { start: [], stream: [], whole: [], late: [], view: [], reference: [] };
 const modes = [
-  ...(["start", "late", "view"] as const).filter((m) => opt.modes.split(",").includes(m)),
+  ...(["start", "stream", "whole", "late", "view"] as const).filter((m) => opt.modes.split(",").includes(m)),
   ...(opt.reference ? (["reference"] as const) : []),
 ];
 let bytes = 0;
@@ -92,25 +100,30 @@ try {
     await (opt.seed === "etcd" ? seedEtcd(cluster, objects, log) : seed(cluster, objects, log));
     kubeconfig = cluster.kubeconfigPath;
   }
-  const registryOf = (stream = false) =>
-    new SourceRegistry({
-      PLUMBLINE_SOURCE: "kubeconfig",
-      KUBECONFIG: kubeconfig,
-      PLUMBLINE_CONTEXT: "admin",
-      PLUMBLINE_STREAM_BUILD: stream,
-    });
+  const env = { PLUMBLINE_SOURCE: "kubeconfig", KUBECONFIG: kubeconfig, PLUMBLINE_CONTEXT: "admin" } as const;
+  const registryOf = (stream = false) => new SourceRegistry({ ...env, PLUMBLINE_STREAM_BUILD: stream });
+  // with --preload, what the production server does before its source starts: the preload's thread sends and parses
+  // the biggest Lists (early-preload-lists.mjs), early-lists.ts sends the others and takes the preload's
+  const before = opt.preload
+    ? async () => {
+        preloadLists(env);
+        await listEarly(env);
+      }
+    : async () => {};
   const rawList = rawLister(kubeconfig);
   api = rawList;
-  if (opt.profile) await profiled(opt.profile, registryOf);
+  if (opt.profile)
+    for (const stream of [false, true])
+      await profiled(`${opt.profile}/${stream ? "stream" : "whole"}`, registryOf(stream), before);
   for (let i = 0; i < runs; i++) {
     for (const stream of [false, true]) {
       const l = await rawList.run("consistent");
       const c = await rawList.run("cache");
       bytes = l.bytes;
-      const run = await inProcess(registryOf(stream));
+      const run = await inProcess(registryOf(stream), before);
       (stream ? streamed : asRuns).push({ ...run, list: l.ms, cached: c.ms });
       log(
-        `run ${i + 1}${stream ? " (built as the pods stream in)" : ""}: LIST ${l.ms.toFixed(0)} ms (from the cache ${c.ms.toFixed(0)} ms), cold ${run.ms.toFixed(0)} ms (lists read at ${run.ready.toFixed(0)} ms; CPU ${run.cpuLists.toFixed(0)} + ${run.cpuAfter.toFixed(0)} ms)`,
+        `run ${i + 1}${stream ? " (built as the pods stream in)" : ""}: LIST ${l.ms.toFixed(0)} ms (from the cache ${c.ms.toFixed(0)} ms), cold ${run.ms.toFixed(0)} ms (lists read at ${run.ready.toFixed(0)} ms; CPU ${run.cpuLists.toFixed(0)} + ${run.cpuAfter.toFixed(0)} ms, main thread ${run.mainLists.toFixed(0)} + ${run.mainAfter.toFixed(0)} ms)`,
       );
     }
     if (opt.http) {
@@ -145,6 +158,9 @@ try {
     console.log(
       `| … the process's CPU time until every list is read / after | ${of((r) => r.cpuLists)} / ${of((r) => r.cpuAfter)} |`,
     );
+    console.log(
+      `| … this (the main) thread's CPU time until every list is read / after | ${of((r) => r.mainLists)} / ${of((r) => r.mainAfter)} |`,
+    );
     console.log(`| … cold / LIST of the same run | ${ratioText(rows.map((r) => r.ms / r.list))} |`);
     console.log(`| … cold / the cache's LIST of the same run | ${ratioText(rows.map((r) => r.ms / r.cached))} |`);
   }
@@ -152,6 +168,8 @@ try {
     if (!rows.length) continue;
     const what = {
       start: "reading the cluster from its start, first LISTs before Next is required (the preload)",
+      stream: "as start, with PLUMBLINE_STREAM_BUILD=true (the pods built into shards as they stream in)",
+      whole: "as start, with PLUMBLINE_STREAM_BUILD=false (the store built after the last List)",
       late: "reading the cluster from its start, LISTs once the client has loaded (EARLY_LISTS=false)",
       view: "reading at its first view (READ_AT_START=false)",
       reference: `the reference (${opt.reference}) reading from its start`,
@@ -183,41 +201,51 @@ interface InProcess {
   /** the process's CPU time (every thread) in each phase: what a loaded machine's wall clock cannot tell apart */
   cpuLists: number;
   cpuAfter: number;
+  /** this thread's alone (the one that builds the store; with --preload, not the one that parses the Lists) */
+  mainLists: number;
+  mainAfter: number;
 }
 
-/** One in-process cold start: a new live source → its first topology and overview. */
-async function inProcess(registry: SourceRegistry): Promise<Omit<InProcess, "list" | "cached">> {
+/** One in-process cold start: (with --preload, the preload's Lists sent, then) a new live source → its first topology and overview. */
+async function inProcess(
+  registry: SourceRegistry,
+  before: () => Promise<void>,
+): Promise<Omit<InProcess, "list" | "cached">> {
   const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
   const t = performance.now();
   const cpu0 = process.cpuUsage();
+  const main0 = threadCpu(process.pid);
+  await before();
   const lease = await registry.acquire({});
   await lease.source.ready();
   const ready = performance.now() - t;
   const cpu1 = cpuMs(process.cpuUsage(cpu0));
+  const main1 = threadCpu(process.pid);
   const feed = feedOf(lease.source);
   await feed.current();
   feed.store.overview();
   const ms = performance.now() - t;
   const cpu2 = cpuMs(process.cpuUsage(cpu0));
+  const main2 = threadCpu(process.pid);
   lease.release();
   await registry.closeAll();
-  return { ms, ready, cpuLists: cpu1, cpuAfter: cpu2 - cpu1 };
+  return { ms, ready, cpuLists: cpu1, cpuAfter: cpu2 - cpu1, mainLists: main1 - main0, mainAfter: main2 - main1 };
 }
 
 /** One cold start under the profiler, "lists read" and "after the lists" apart (printed and written to dir). */
-async function profiled(dir: string, registryOf: () => SourceRegistry): Promise<void> {
-  const registry = registryOf();
+async function profiled(dir: string, registry: SourceRegistry, before: () => Promise<void>): Promise<void> {
   let p = new PhaseProfiler();
   await p.start();
+  await before();
   const lease = await registry.acquire({});
   await lease.source.ready();
-  console.log(["profile, until every list is read:", ...(await p.stop(`${dir}/cold-lists.cpuprofile`))].join("\n"));
+  console.log([`profile ${dir}, until every list is read:`, ...(await p.stop(`${dir}-lists.cpuprofile`))].join("\n"));
   p = new PhaseProfiler();
   await p.start();
   const feed = feedOf(lease.source);
   await feed.current();
   feed.store.overview();
-  console.log(["profile, after the lists:", ...(await p.stop(`${dir}/cold-after.cpuprofile`))].join("\n"));
+  console.log([`profile ${dir}, after the lists:`, ...(await p.stop(`${dir}-after.cpuprofile`))].join("\n"));
   lease.release();
   await registry.closeAll();
 }
@@ -241,7 +269,8 @@ async function httpCold(file: string, mode: HttpMode): Promise<Omit<HttpRun, "li
       PLUMBLINE_CONTEXT: "admin",
       PORT: String(port),
       PLUMBLINE_READ_AT_START: String(mode !== "view"),
-      PLUMBLINE_EARLY_LISTS: String(mode === "start" || mode === "reference"),
+      PLUMBLINE_EARLY_LISTS: String(mode !== "late" && mode !== "view"),
+      ...(mode === "stream" || mode === "whole" ? { PLUMBLINE_STREAM_BUILD: String(mode === "stream") } : {}),
       PLUMBLINE_NODE_ARGS: `${process.env.PLUMBLINE_NODE_ARGS ?? ""} ${hook.nodeArgs}`,
     },
     stdio: ["ignore", openSync("/tmp/cold-start-server.log", "w"), "inherit"],
@@ -282,16 +311,22 @@ async function httpCold(file: string, mode: HttpMode): Promise<Omit<HttpRun, "li
  * machine it grows little with the load, so two builds' work can be told apart where their wall times cannot.
  */
 function serverCpu(pid: number | undefined): ServerCpu | null {
-  const ms = (file: string) => {
-    // the fields after the command's name (which may hold spaces): utime and stime are the 12th and 13th, in ticks
-    const f = readFileSync(file, "utf8").split(")").pop()?.trim().split(" ") ?? [];
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  };
   try {
-    return pid ? { main: ms(`/proc/${pid}/task/${pid}/stat`), all: ms(`/proc/${pid}/stat`) } : null;
+    return pid ? { main: threadCpu(pid), all: procCpu(`/proc/${pid}/stat`) } : null;
   } catch {
     return null;
   }
+}
+
+/** A process's main thread's CPU time so far (ms; its thread id is its pid). */
+function threadCpu(pid: number): number {
+  return procCpu(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function procCpu(file: string): number {
+  // the fields after the command's name (which may hold spaces): utime and stime are the 12th and 13th, in ticks
+  const f = readFileSync(file, "utf8").split(")").pop()?.trim().split(" ") ?? [];
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 }
 
 /** The reference: every watched kind listed in parallel over kept-alive connections, fetched and JSON.parsed. */
