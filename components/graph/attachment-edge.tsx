@@ -1,6 +1,7 @@
 import { BaseEdge, type Edge, type EdgeProps, getSmoothStepPath } from "@xyflow/react";
 import { memo } from "react";
 import { EDGE_LABEL } from "@/lib/graph/layout";
+import { EdgeLabel } from "./edge-label";
 
 export type AttachmentEdge = Edge<Record<string, never>, "attachment">;
 
@@ -9,7 +10,8 @@ export type AttachmentEdge = Edge<Record<string, never>, "attachment">;
  * puts its label halfway, and every edge into one bridge turns at the same x: a label sat on the other edges' shared
  * vertical (net1 192.168.12.14 over the mybr0 elbow). Here the line runs level from its interface, at a height no other
  * edge has (one line per interface), and turns just before the target; the label sits on that level run, clear of the
- * pod's border, where the layout keeps room for it (the layer gap, lib/graph/layout.ts).
+ * pod's border, where the layout keeps room for it (the layer gap, lib/graph/layout.ts). The label is ours (edge-label.tsx),
+ * never React Flow's, which reads its box back from the page.
  */
 function AttachmentEdgeView({
   sourceX,
@@ -45,19 +47,17 @@ function AttachmentEdgeView({
   const fits = left + width <= centerX - EDGE_LABEL.clearOfTurn;
   const level = centerX > sourceX;
   return (
-    <BaseEdge
-      path={path}
-      label={label}
-      labelX={!level ? midX : fits ? left + width / 2 : (sourceX + centerX) / 2}
-      labelY={level ? sourceY : midY}
-      labelStyle={labelStyle}
-      labelShowBg
-      labelBgStyle={labelBgStyle}
-      labelBgPadding={labelBgPadding}
-      markerEnd={markerEnd}
-      style={style}
-      interactionWidth={interactionWidth}
-    />
+    <>
+      <BaseEdge path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+      <EdgeLabel
+        x={!level ? midX : fits ? left + width / 2 : (sourceX + centerX) / 2}
+        y={level ? sourceY : midY}
+        text={text}
+        style={labelStyle}
+        bgStyle={labelBgStyle}
+        padding={labelBgPadding}
+      />
+    </>
   );
 }
 

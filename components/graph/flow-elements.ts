@@ -102,7 +102,7 @@ export function flowEdges(model: GraphModel, selected: string | null, colorMode:
       target: e.target,
       ...(segment ? { sourceHandle: "segment-out", targetHandle: "segment-in" } : {}),
       label: e.label,
-      type: segment ? "default" : "attachment",
+      type: segment ? "segment" : "attachment",
       zIndex: 20,
       animated: false,
       markerEnd: segment ? undefined : { type: MarkerType.ArrowClosed, color: e.colour, width: 14, height: 14 },

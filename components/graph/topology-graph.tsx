@@ -25,6 +25,7 @@ import { InterfaceNode } from "./interface-node";
 import type { GraphFlowNode } from "./node-data";
 import { PodNode } from "./pod-node";
 import { PointNode } from "./point-node";
+import { SegmentEdgeComponent } from "./segment-edge";
 import { useFitOnChange } from "./use-fit-on-change";
 import { useGraphNavigation } from "./use-graph-navigation";
 import { useLayout } from "./use-layout";
@@ -37,7 +38,7 @@ const nodeTypes = {
   point: PointNode,
   fold: FoldNode,
 } satisfies NodeTypes;
-const edgeTypes = { attachment: AttachmentEdgeComponent } satisfies EdgeTypes;
+const edgeTypes = { attachment: AttachmentEdgeComponent, segment: SegmentEdgeComponent } satisfies EdgeTypes;
 
 /** Below this zoom the smallest text (11 px) would be under 10 px on screen: nodes then show names only, large. */
 const FAR_BELOW = 0.92;
