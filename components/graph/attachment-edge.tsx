@@ -10,8 +10,8 @@ export type AttachmentEdge = Edge<Record<string, never>, "attachment">;
  * puts its label halfway, and every edge into one bridge turns at the same x: a label sat on the other edges' shared
  * vertical (net1 192.168.12.14 over the mybr0 elbow). Here the line runs level from its interface, at a height no other
  * edge has (one line per interface), and turns just before the target; the label sits on that level run, clear of the
- * pod's border, where the layout keeps room for it (the layer gap, lib/graph/layout.ts). The label is ours (edge-label.tsx),
- * never React Flow's, which reads its box back from the page.
+ * pod's border, where the layout keeps room for it (the layer gap, lib/graph/layout.ts). The label is ours
+ * (edge-label.tsx), never React Flow's, which reads its box back from the page.
  */
 function AttachmentEdgeView({
   sourceX,

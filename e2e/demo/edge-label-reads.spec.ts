@@ -37,7 +37,7 @@ for (const view of VIEWS) {
     const reads = await page.evaluate(() => (window as unknown as { __boxReads: { boxes: number } }).__boxReads.boxes);
     expect(reads, "SVG boxes read while the graph was drawn").toBe(0);
 
-    // Read now, by the test: the text's own box against the background drawn for it (4 px each side, 2 above and below).
+    // Read now, by the test: the text's own box against the background drawn for it (4 px a side, 2 above and below).
     const fits = await labels.evaluateAll((gs) =>
       gs.map((g) => {
         const text = g.querySelector<SVGTextElement>("text");
