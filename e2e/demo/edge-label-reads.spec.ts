@@ -11,7 +11,8 @@ const VIEWS = [
   { name: "host", url: `/?view=host&target=${W1}` },
   // the dashed "same L2 (ens9)" line between the two hosts' macvlan parents has a label too
   { name: "network", url: "/?view=network&target=multus-test/macvlan-main" },
-  { name: "cluster", url: "/" },
+  // a pod's view: its interfaces' lines to their host's links (the cluster view fits far out, where labels are off)
+  { name: "pod", url: "/?view=pod&target=multus-test/pod-a-66b77fb7f6-wbx5f" },
 ] as const;
 
 for (const view of VIEWS) {
