@@ -29,7 +29,8 @@ export function freePort(): Promise<number> {
  * drawn ("" while a layout is pending or the edges are not drawn yet, so a settled picture is never confused with one
  * on its way). React Flow draws an edge only once it knows both ends' handles: when it measures them itself, the
  * edges come in a commit after the boxes' (its resize observer's), which a picture of boxes alone left out of every
- * pick's figures. All edges come in one commit, so the first one drawn stands for them.
+ * pick's figures. All edges come in one commit, so the first one drawn stands for them. A matrix kept hidden under a
+ * host's graph (components/explorer/graph-area.tsx) is not what the page shows.
  */
 function fingerprint(): string {
   const canvas = document.querySelector('[data-testid="graph-canvas"]');
@@ -37,7 +38,7 @@ function fingerprint(): string {
   if (canvas && Number(canvas.getAttribute("data-edge-count")) > 0 && !canvas.querySelector(".react-flow__edge"))
     return "";
   const matrix = document.querySelector('[data-testid="overview-matrix"]');
-  if (matrix) {
+  if (matrix?.checkVisibility({ visibilityProperty: true })) {
     const rows = matrix.querySelectorAll('[data-testid="matrix-row"]').length;
     return rows > 0 ? `matrix:${rows}:${matrix.textContent?.slice(0, 400)}` : "";
   }
