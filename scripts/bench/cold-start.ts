@@ -290,13 +290,16 @@ async function httpCold(file: string, mode: HttpMode): Promise<Omit<HttpRun, "li
     }
     const boot = performance.now() - t;
     const sub = subscribe(base, {});
-    const late = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error("no first message in 180 s")), 180_000),
-    );
+    // (cleared once the first message came: a pending timer of each run held the process 3 minutes past its end)
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("no first message in 180 s")), 180_000);
+    });
     try {
       const first = await Promise.race([sub.first, late]);
       return { ms: first.at - t, boot, times: hook.read(), cpu: serverCpu(server.pid) };
     } finally {
+      clearTimeout(timer);
       sub.close();
     }
   } finally {
