@@ -2,6 +2,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "../cn";
 import { Icon } from "../icons";
+import { CutName } from "./cut-name";
 import type { PointData, PointFlowNode } from "./node-data";
 
 export const POINT_LABEL: Record<string, string> = {
@@ -70,9 +71,13 @@ function PointNodeView({ data, selected }: NodeProps<PointFlowNode>) {
       <Handle id="segment-in" type="target" position={Position.Top} className="!h-1 !w-1 !border-0 !opacity-0" />
       <div className="flex items-center gap-1">
         <Icon name={el.kind} className="h-3.5 w-3.5 text-slate-600" />
-        <span className="node-title truncate font-mono text-xs font-semibold text-slate-900 dark:text-slate-50">
-          {el.device}
-        </span>
+        {/* Cut in its middle when too long ("vm-demo.te…-blue"), whole on hover: the box's own title is its provenance. */}
+        <CutName
+          name={el.device}
+          className="font-mono text-xs font-semibold text-slate-900 dark:text-slate-50"
+          testId="point-name"
+          hover
+        />
       </div>
       <div className="node-detail truncate text-slate-500 dark:text-slate-400">
         {el.kind === "bridge" && el.ovs ? "OVS bridge" : POINT_LABEL[el.kind]}

@@ -4,6 +4,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { parseObjects } from "../../lib/k8s/read-objects";
 import { snap } from "../screenshot";
 import { type SnapshotServer, startObjectsServer } from "../snapshot-server";
+import { visibleText } from "../visible-text";
 
 // The recorded OpenShift Virtualization cluster (testing/fixtures/openshift-virt/cluster.yaml, built from public
 // objects, each named there) served as a snapshot file: localnet VMs off br-ex, a layer2 UDN across two workers, a
@@ -23,6 +24,30 @@ const node = (page: Page, id: string) => page.getByTestId(`rf__node-${id}`);
 async function ready(page: Page) {
   await expect(page.getByTestId("graph-canvas")).toHaveAttribute("data-layout", "done", { timeout: 60_000 });
 }
+
+test("every bridge's and switch's name reads whole, or cut in its middle keeping its end with the whole on hover", async ({
+  page,
+}, testInfo) => {
+  // Session 16: the OVN switch "vm-demo.tenant-blue" read "vm-demo.tena…" in the cluster view, and hovering said only
+  // "inferred from NADs and pods".
+  await page.goto(server.url);
+  await ready(page);
+  const names = page.locator(".react-flow__node-point .node-title");
+  expect(await names.count()).toBeGreaterThanOrEqual(4);
+  let cut = 0;
+  for (const name of await names.all()) {
+    const whole = (await name.textContent()) ?? "";
+    const shown = await visibleText(name);
+    if (shown === whole) continue;
+    cut++;
+    await expect(name, `"${whole}" reads "${shown}"`).toHaveAttribute("title", whole);
+    const dash = whole.lastIndexOf("-");
+    if (dash > 0 && whole.length - dash <= 9) expect(shown.endsWith(whole.slice(dash)), `"${shown}"`).toBe(true);
+  }
+  // the fixture's switch names are longer than their boxes at this zoom: the check above ran
+  expect(cut).toBeGreaterThan(0);
+  await snap(page, testInfo, "openshift-virt-point-names");
+});
 
 test("a localnet network: VMs' interfaces off br-ex and its NIC, its CUDN and its policies", async ({
   page,
