@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { SearchFill } from "@/lib/store/search-fill";
 import { hasParts, partsOf } from "@/lib/store/shard-summary";
 import type { Commit } from "@/lib/store/store";
 import { TopologyStore } from "@/lib/store/store";
@@ -9,14 +10,16 @@ const SHARDS_PER_TURN = 4;
 /** Watch events arriving within this window are taken in together. */
 const COALESCE_MS = 10;
 /**
- * How long the feed has been idle (no change taken in) before it makes the shards' view parts ahead: the first
- * namespace or network view then finds them made instead of making them for every shard it reads (partsOf: the most of
- * a first namespace pick at 20k, docs/performance.md "A new view's first message"). After a cold start's build, not
- * during it: the first picture comes first.
+ * How long the feed has been idle (no change taken in) before it makes the shards' view parts ahead, then fills the
+ * search index: the first namespace or network view then finds the parts made instead of making them for every shard
+ * it reads (partsOf: the most of a first namespace pick at 20k, docs/performance.md "A new view's first message"), and
+ * the first search finds the index filled. After a cold start's build, not during it: the first picture comes first.
  */
 const AHEAD_AFTER_MS = 1000;
 /** Shards whose parts are made per turn of the event loop: 0.2–1 ms each at 20k. */
 const PARTS_PER_TURN = 4;
+/** Shards read into the search index per idle turn: ~1 ms each at 20k (~150 elements). */
+const INDEX_PER_TURN = 4;
 
 type FeedListener = (commit: Commit | null) => void;
 
@@ -28,6 +31,8 @@ type FeedListener = (commit: Commit | null) => void;
 export class TopologyFeed {
   /** the store the source's first round streamed into (live sources), else a new one */
   readonly store: TopologyStore;
+  /** the store's search index, filled while the feed is idle (or by the first search), then kept by each commit */
+  readonly search: SearchFill;
   private synced = -1;
   private running = false;
   private again = false;
@@ -58,6 +63,7 @@ export class TopologyFeed {
 
   constructor(readonly source: ClusterSource) {
     this.store = source.takeFirstStore?.() ?? new TopologyStore();
+    this.search = new SearchFill(this.store);
     source.subscribe(() => this.kick());
     void source.ready().then(() => {
       this.firstRound = true;
@@ -106,6 +112,7 @@ export class TopologyFeed {
           this.statusJson = status;
           this.statusSeq++;
         }
+        if (commit) this.search.commit(commit);
         for (const fn of [...this.listeners]) fn(commit);
         this.wake(false);
       } while (this.again || this.synced !== this.source.revision());
@@ -113,17 +120,18 @@ export class TopologyFeed {
       this.running = false;
       this.wake(true);
       clearTimeout(this.ahead);
-      this.ahead = setTimeout(() => void this.makeParts(), AHEAD_AFTER_MS);
+      this.ahead = setTimeout(() => void this.workAhead(), AHEAD_AFTER_MS);
       // (a process, a test or the command line, is never held open for it)
       this.ahead.unref?.();
     }
   }
 
   /**
-   * Makes the view parts of every shard that has none (a shard rebuilt by a change has none), a few per turn, while
-   * no change is being taken in: a run that starts stops it, and schedules it again when it ends.
+   * Makes the view parts of every shard that has none (a shard rebuilt by a change has none), then fills the search
+   * index, a few shards per turn, while no change is being taken in: a run that starts stops it (the index keeps its
+   * place), and schedules it again when it ends. Views and searches are answered between the turns.
    */
-  private async makeParts(): Promise<void> {
+  private async workAhead(): Promise<void> {
     let made = 0;
     for (const name of [...this.store.shardNames()]) {
       if (this.running) return;
@@ -132,6 +140,7 @@ export class TopologyFeed {
       partsOf(r);
       if (++made % PARTS_PER_TURN === 0) await nextTurn();
     }
+    while (!this.running && this.search.step(INDEX_PER_TURN)) await nextTurn();
   }
 
   /** Wakes the readers the store has caught up with (all of them when the run ends, even by an error). */

@@ -1,50 +1,19 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { SearchHit } from "@/lib/match/search";
-import { SearchIndex } from "@/lib/store/search-index";
-import type { Commit } from "@/lib/store/store";
+import type { SearchIndex } from "@/lib/store/search-index";
 import type { TopologyFeed } from "./topology-feed";
 
-/** Shards indexed per turn of the event loop: ~150 elements each, so a turn stays a few milliseconds. */
+/** Shards indexed per turn of the event loop by a search that finds the index unfinished: a turn stays a few ms. */
 const SHARDS_PER_TURN = 8;
 
-const indexes = new WeakMap<TopologyFeed, Promise<SearchIndex>>();
-
-/** The search index of a feed: built at the first search, then kept up to date by each commit. */
-function indexOf(feed: TopologyFeed): Promise<SearchIndex> {
-  let index = indexes.get(feed);
-  if (!index) {
-    index = buildIndex(feed);
-    indexes.set(feed, index);
-  }
-  return index;
-}
-
 /**
- * Fills the index from the store a few shards per turn (20,000 pods take seconds: other requests go on meanwhile).
- * Commits that land during the build are applied once it is done; applying one again is harmless, since the index
- * reads each upserted element as the store has it now.
+ * The feed's search index, filled: normally ahead, while the feed was idle (topology-feed.ts); a search that comes
+ * before (right after a cold start, or while changes keep the feed busy) fills the rest itself, a few shards per turn,
+ * so other requests go on meanwhile.
  */
-async function buildIndex(feed: TopologyFeed): Promise<SearchIndex> {
-  const store = feed.store;
-  const index = new SearchIndex((id) => store.element(id));
-  let during: Commit[] | null = [];
-  feed.listen((commit) => {
-    if (!commit) return;
-    if (during) during.push(commit);
-    else index.update(commit.upserted, commit.removed);
-  });
-  index.update(
-    store.networks().map((e) => e.id),
-    [],
-  );
-  const names = [...store.shardNames()];
-  for (const [i, name] of names.entries()) {
-    index.update(store.shard(name)?.elements.keys() ?? [], []);
-    if (i % SHARDS_PER_TURN === SHARDS_PER_TURN - 1) await nextTurn();
-  }
-  for (const commit of during) index.update(commit.upserted, commit.removed);
-  during = null;
-  return index;
+async function indexOf(feed: TopologyFeed): Promise<SearchIndex> {
+  while (feed.search.step(SHARDS_PER_TURN)) await nextTurn();
+  return feed.search.index;
 }
 
 /**

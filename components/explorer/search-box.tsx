@@ -6,7 +6,10 @@ import { RANGE_LIMIT } from "@/lib/wire/view-protocol";
 import { cn } from "../cn";
 import { Icon } from "../icons";
 import type { PlacedHit } from "./use-explorer-actions";
+import { useHitsAhead } from "./use-hits-ahead";
 import { useSearch, useWarmSearch } from "./use-search";
+
+const noFetch = (): Promise<void> => Promise.resolve();
 
 /**
  * Finds a pod, an IP or a range of them, a MAC, a PCI address, a host or a network. A combobox: arrow keys move
@@ -20,10 +23,11 @@ export function SearchBox({
   context?: string;
   onPick: (hit: SearchHit) => void;
   /**
-   * a hit the admin is likely to pick next (the explorer fetches its view ahead): the first of an answer of a few
-   * hits as it arrives, the one under the pointer, the one moved to with the arrow keys
+   * a hit the admin is likely to pick next (the explorer fetches its host's view ahead, resolving once it is held):
+   * the first hit of each of the first few hosts of an answer as it arrives, one at a time (use-hits-ahead.ts), the
+   * one under the pointer, the one moved to with the arrow keys
    */
-  onLikely?: (hit: PlacedHit) => void;
+  onLikely?: (hit: PlacedHit) => Promise<void>;
 }) {
   const listId = useId();
   const [query, setQuery] = useState("");
@@ -43,11 +47,8 @@ export function SearchBox({
     setEnterFor(null);
     if (hits[0]) pick(hits[0]);
   }, [answered, enterFor]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once per answer
-  useEffect(() => {
-    // Down to a few hits the admin is about to pick one; a first letter's dozen hits are not worth fetching for.
-    if (answered !== null && hits[0] && hits.length <= 3) onLikely?.(hits[0]);
-  }, [answered]);
+  const shown = open && query.trim() !== "";
+  useHitsAhead(hits, answered, shown, onLikely ?? noFetch);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per hit moved to
   useEffect(() => {
     const hit = hits[active];
@@ -65,7 +66,6 @@ export function SearchBox({
       else setEnterFor(query.trim());
     } else if (e.key === "Escape") setOpen(false);
   };
-  const shown = open && query.trim() !== "";
   return (
     <div className="relative w-72">
       <input

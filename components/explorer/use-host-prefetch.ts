@@ -45,14 +45,15 @@ export function takeAhead(host: string, filters: Criteria): Ahead | null {
 export function useHostPrefetch(context: string | undefined, showDefault: boolean, expanded: ReadonlySet<string>) {
   const trpc = useTRPC();
   const client = useQueryClient();
-  return (host: string | undefined, filters: Criteria = {}) => {
-    if (!host) return;
+  /** resolves once the view is held and laid out, or the fetch or layout failed (never rejects) */
+  return (host: string | undefined, filters: Criteria = {}): Promise<void> => {
+    if (!host) return Promise.resolve();
     const key = keyOf(host, filters);
     const known = ahead.get(key);
-    if (known && Date.now() - known.at < FRESH_MS / 2) return;
+    if (known && Date.now() - known.at < FRESH_MS / 2) return Promise.resolve();
     const view = viewCriteria({ kind: "host", host }, filters);
     const options = trpc.topology.viewSnapshot.queryOptions({ ...(context ? { context } : {}), view });
-    void client.fetchQuery({ ...options, staleTime: FRESH_MS / 2, gcTime: FRESH_MS }).then(
+    return client.fetchQuery({ ...options, staleTime: FRESH_MS / 2, gcTime: FRESH_MS }).then(
       (text) => {
         const message = readViewMessage(text);
         if (message?.type !== "snapshot") return;
@@ -64,7 +65,7 @@ export function useHostPrefetch(context: string | undefined, showDefault: boolea
         traceMark("ahead:held", host);
         // Laid out as the host's view will draw it (use-view-model.ts), so the layout is found ready.
         const shown = filterTopology(topologyOf(state), view);
-        void layout(graphOf(shown, "host", showDefault, expanded, topologyColours(shown))).then(
+        return layout(graphOf(shown, "host", showDefault, expanded, topologyColours(shown))).then(
           () => {
             held.laidOut = true;
             traceMark("ahead:laid-out", host);

@@ -1,7 +1,8 @@
 /**
  * What the server's search index holds (issue 26: building it at the first search was the run's peak, +340 MiB at the
- * maximum on the test bed): a generated cluster's store, then the index fed from it as server/topology-search.ts
- * feeds it, and the heap it keeps (after full collections), in all and per element.
+ * maximum on the test bed; it is now filled while the server is idle, so every source holds it): a generated cluster's
+ * store, then the index filled from it as server/topology-feed.ts fills it (SearchFill), and the heap it keeps (after
+ * full collections), in all and per element.
  *   npx tsx --tsconfig tsconfig.json scripts/bench/search-index-heap.ts --nodes 800 --pods 60000 --nads 200
  */
 
@@ -9,7 +10,7 @@ import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { snapshotFromObjects } from "@/lib/k8s/snapshot";
-import { SearchIndex } from "@/lib/store/search-index";
+import { SearchFill } from "@/lib/store/search-fill";
 import { TopologyStore } from "@/lib/store/store";
 import { syntheticCluster } from "@/testing/fixtures/synthetic-cluster";
 
@@ -32,23 +33,19 @@ store.sync(snapshotFromObjects(syntheticCluster({ nodes: +opt.nodes, pods: +opt.
 while (store.step(64)) {}
 store.commit();
 const kinds = new Map<string, number>();
-const before = heap();
-const index = new SearchIndex((id) => store.element(id));
-index.update(
-  store.networks().map((e) => e.id),
-  [],
-);
 let elements = store.networks().length;
 kinds.set("network", elements);
 for (const name of store.shardNames()) {
-  const ids = [...(store.shard(name)?.elements.keys() ?? [])];
-  elements += ids.length;
-  for (const id of ids) {
+  for (const id of store.shard(name)?.elements.keys() ?? []) {
+    elements++;
     const kind = store.element(id)?.kind ?? "?";
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  index.update(ids, []);
 }
+const before = heap();
+const fill = new SearchFill(store);
+while (fill.step(64)) {}
+const index = fill.index;
 const held = heap() - before;
 // (the index is read after the measure, so the collections above could not take it)
 const hits = index.search("pod").length;
