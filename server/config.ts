@@ -66,7 +66,8 @@ const envSchema = z
       .transform((v) => v !== "false" && v !== "0"),
     /**
      * true: a live source's first round is built into its nodes' shards as the pods stream in
-     * (sources/live/first-stream.ts). Off by default: measured no faster in process (docs/performance.md "Cold start").
+     * (sources/live/first-stream.ts). Off by default: measured no faster, in process and over HTTP, with the Lists
+     * parsed on the server's thread or the preload's (docs/performance.md "Cold start", sessions 13 and 16).
      */
     PLUMBLINE_STREAM_BUILD: z
       .enum(["true", "false", "1", "0", ""])
